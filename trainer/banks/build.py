@@ -1,0 +1,127 @@
+"""Build the frozen model from bank data that passed the schema and semantic checks."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from trainer.banks.model import (
+    Bank,
+    Case,
+    Category,
+    InterviewFormat,
+    KeyPoint,
+    MultipleQuestion,
+    NumericQuestion,
+    OpenQuestion,
+    Option,
+    Question,
+    Reference,
+    SingleQuestion,
+)
+
+
+def content_hash(question: dict, case: Case | None) -> str:
+    """A short, stable fingerprint of what the candidate sees and is judged against."""
+    payload = json.dumps(question, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    if case is not None:
+        payload += "\x00" + case.text
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def build_bank(data: dict, source: str = "", bundled: bool = False) -> Bank:
+    cases = tuple(Case(c["id"], c["title"], c["text"]) for c in data.get("cases", ()))
+    cases_by_id = {c.id: c for c in cases}
+    return Bank(
+        id=data["id"],
+        title=data["title"],
+        version=data["version"],
+        authors=tuple(data["authors"]),
+        license=data["license"],
+        language=data["language"],
+        description=data["description"],
+        categories=tuple(Category(c["id"], c["title"], c.get("description", "")) for c in data["categories"]),
+        cases=cases,
+        interview_formats=tuple(_format(f) for f in data.get("interview_formats", ())),
+        questions=tuple(_question(q, data["id"], cases_by_id) for q in data["questions"]),
+        source=source,
+        bundled=bundled,
+    )
+
+
+def _format(f: dict) -> InterviewFormat:
+    return InterviewFormat(
+        id=f["id"],
+        name=f["name"],
+        description=f.get("description", ""),
+        categories=tuple(f.get("categories", ())),
+        prompts=f["prompts"],
+        think_seconds=f["think_seconds"],
+        answer_seconds=f["answer_seconds"],
+        probes=f.get("probes", True),
+        probe_seconds=f.get("probe_seconds"),
+    )
+
+
+def _reference(r: dict) -> Reference:
+    return Reference(
+        title=r["title"],
+        source=r["source"],
+        year=r["year"],
+        url=r.get("url"),
+        doi=r.get("doi"),
+        pmid=r.get("pmid"),
+        note=r.get("note"),
+    )
+
+
+def _question(q: dict, bank_id: str, cases: dict[str, Case]) -> Question:
+    case = cases.get(q["case"]) if "case" in q else None
+    common = dict(
+        id=q["id"],
+        bank_id=bank_id,
+        category=q["category"],
+        difficulty=q["difficulty"],
+        content_hash=content_hash(q, case),
+        tags=tuple(q.get("tags", ())),
+        case=case,
+        time_limit_seconds=q.get("time_limit_seconds"),
+        references=tuple(_reference(r) for r in q.get("references", ())),
+        explanation=q.get("explanation", ""),
+    )
+    kind = q["type"]
+    if kind == "single":
+        return SingleQuestion(
+            **common,
+            stem=q["stem"],
+            options=tuple(Option(o["id"], o["text"]) for o in q["options"]),
+            answer=q["answer"],
+            shuffle=q.get("shuffle", True),
+        )
+    if kind == "multiple":
+        return MultipleQuestion(
+            **common,
+            stem=q["stem"],
+            options=tuple(Option(o["id"], o["text"]) for o in q["options"]),
+            answers=frozenset(q["answers"]),
+            shuffle=q.get("shuffle", True),
+        )
+    if kind == "numeric":
+        return NumericQuestion(
+            **common,
+            stem=q["stem"],
+            answer=float(q["answer"]),
+            unit=q["unit"],
+            tolerance=q.get("tolerance"),
+            tolerance_percent=q.get("tolerance_percent"),
+        )
+    return OpenQuestion(
+        **common,
+        prompt=q["prompt"],
+        key_points=tuple(KeyPoint(k["text"], tuple(k["keywords"])) for k in q["key_points"]),
+        probes=tuple(q.get("probes", ())),
+        think_seconds=q.get("think_seconds", 30),
+        answer_seconds=q.get("answer_seconds", 120),
+        probe_seconds=q.get("probe_seconds"),
+        model_answer=q.get("model_answer"),
+    )

@@ -1,0 +1,123 @@
+"""Find bank files and load them all, keeping good banks when some are bad.
+
+Sources, in order: the bundled banks, the user's ``banks/`` folder in the data directory,
+then each ``--bank PATH`` (a file or a folder searched recursively for ``*.yaml``/``*.yml``).
+Folder walks follow symlinks but never visit a directory twice, so a symlink loop ends.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trainer.banks.loader import load_bank
+from trainer.banks.model import Bank
+from trainer.banks.problems import BankError, Problem
+
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class BankSource:
+    path: Path
+    bundled: bool = False
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The result of loading every bank found: good banks and the files that failed."""
+
+    banks: tuple[Bank, ...] = ()
+    failures: tuple[tuple[str, tuple[Problem, ...]], ...] = ()
+    sources: tuple[str, ...] = field(default=())
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for _, problems in self.failures for p in problems]
+
+    def bank(self, bank_id: str) -> Bank | None:
+        return next((b for b in self.banks if b.id == bank_id), None)
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(b.questions) for b in self.banks)
+
+
+def bank_files(path: Path) -> list[Path]:
+    """A file as itself; a folder as its bank files, recursively, sorted, loop-safe."""
+    if not path.is_dir():
+        return [path]
+    found: list[Path] = []
+    visited: set[tuple[int, int]] = set()
+    stack = [path]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in visited:
+            continue
+        visited.add((info.st_dev, info.st_ino))
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            child = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.name.startswith("."):
+                    stack.append(child)
+            elif entry.name.endswith(BANK_SUFFIXES):
+                found.append(child)
+    return sorted(found)
+
+
+def default_sources(data_root: Path | None, extra: Iterable[str | Path] = (), bundled: bool = True) -> list[BankSource]:
+    from trainer.paths import bundled_banks_dir, user_banks_dir
+
+    sources: list[BankSource] = []
+    if bundled:
+        sources += [BankSource(p, bundled=True) for p in bank_files(bundled_banks_dir())]
+    if data_root is not None:
+        user_dir = user_banks_dir(data_root)
+        if user_dir.is_dir():
+            sources += [BankSource(p) for p in bank_files(user_dir)]
+    for item in extra:
+        sources += [BankSource(p) for p in bank_files(Path(item))]
+    return sources
+
+
+def load_all(sources: Iterable[BankSource]) -> Catalog:
+    """Load every source; a bank id seen twice is an error naming both files."""
+    banks: list[Bank] = []
+    failures: list[tuple[str, tuple[Problem, ...]]] = []
+    by_id: dict[str, Bank] = {}
+    seen_files: set[Path] = set()
+    for source in sources:
+        resolved = source.path.resolve() if source.path.exists() else source.path
+        if resolved in seen_files:
+            continue  # the same file named twice (e.g. --bank on a bundled file)
+        seen_files.add(resolved)
+        try:
+            bank = load_bank(source.path, bundled=source.bundled)
+        except BankError as exc:
+            failures.append((str(source.path), tuple(exc.problems)))
+            continue
+        if (first := by_id.get(bank.id)) is not None:
+            failures.append(
+                (
+                    bank.source,
+                    (Problem(bank.source, 1, 1, f"bank id '{bank.id}' is already used by {first.source}", "/id"),),
+                )
+            )
+            continue
+        by_id[bank.id] = bank
+        banks.append(bank)
+    return Catalog(tuple(banks), tuple(failures), tuple(str(s.path) for s in sources))

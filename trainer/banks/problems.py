@@ -1,0 +1,46 @@
+"""Positioned problems: the one error type the bank layer raises for bad input.
+
+Every problem prints as ``PATH:LINE:COL: error: MESSAGE [at /json/pointer]`` so an author
+can jump to it from an editor or a CI log. Lines and columns are 1-based.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+MAX_PROBLEMS_PER_FILE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    message: str
+    pointer: str = ""
+
+    def __str__(self) -> str:
+        where = f" [at {self.pointer}]" if self.pointer else ""
+        return f"{self.path}:{self.line}:{self.column}: error: {self.message}{where}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class BankError(Exception):
+    """A bank could not be loaded; ``problems`` holds every positioned reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def cap(problems: list[Problem]) -> list[Problem]:
+    """Keep the first problems and say so when more were found (an author fixes a few at a time)."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    kept = problems[:MAX_PROBLEMS_PER_FILE]
+    last = kept[-1]
+    more = len(problems) - MAX_PROBLEMS_PER_FILE
+    kept.append(Problem(last.path, last.line, last.column, f"{more} more problems not shown"))
+    return kept

@@ -1,0 +1,163 @@
+"""Validation against the published JSON Schema (``schemas/bank.schema.json``).
+
+Two paths, because valid banks are the common case and must be cheap:
+
+* ``is_valid``: a compiled validator (fastjsonschema) answers yes/no in milliseconds;
+* ``explain``: only when that says no, jsonschema (draft 2020-12, the reference
+  implementation) lists *every* error, each turned into a short author-facing message
+  with the JSON pointer of the offending node.
+
+The schema uses only keywords that mean the same in draft-07 and 2020-12, so the fast
+validator (which knows draft-07) and the reference one agree; a test checks both on the
+same corpus.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from trainer.paths import resource_path
+
+SCHEMA_FILE = "bank.schema.json"
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaError:
+    pointer: str  # JSON pointer of the node to show the author
+    message: str
+    at_key: bool = False  # point at the mapping key rather than its value
+
+
+@cache
+def schema() -> dict:
+    return json.loads(resource_path("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+@cache
+def _fast_validator():
+    import fastjsonschema
+
+    draft07 = dict(schema(), **{"$schema": "http://json-schema.org/draft-07/schema#"})
+    return fastjsonschema.compile(draft07, use_formats=False)
+
+
+def is_valid(data: object) -> bool:
+    import fastjsonschema
+
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+@cache
+def _reference_validator():
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema())
+
+
+def explain(data: object) -> list[SchemaError]:
+    """Every schema error in ``data``, in document order, as author-facing messages."""
+    errors = [e for e in _reference_validator().iter_errors(data)]
+    found = [err for e in errors for err in _messages(e)]
+    return sorted(set(found), key=lambda e: _sort_key(e.pointer))
+
+
+def _sort_key(pointer: str) -> list:
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in pointer.split("/")[1:]]
+
+
+def pointer_of(path) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+_TYPE_NAMES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+_PATTERN_HINTS = {
+    "^[a-z0-9][a-z0-9_.-]{0,63}$": "a lowercase slug: letters a-z, digits, '-', '_' or '.', at most 64 characters",
+    "^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$": "an id: letters, digits, '-', '_' or '.', at most 80 characters",
+    "^[A-Za-z0-9_-]{1,20}$": "an option id: letters, digits, '-' or '_', at most 20 characters",
+    "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$": "a language tag such as en or en-US",
+    "^https?://\\S+$": "a web address starting with https://",
+    "^10\\.[0-9]{4,9}/\\S+$": "a DOI such as 10.15585/mmwr.rr7103a1 (without https://doi.org/)",
+    "^[0-9]{1,9}$": "a PubMed id (digits only)",
+}
+
+
+def type_name(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int | float):
+        return "a number"
+    return type(value).__name__
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _messages(error) -> Iterator[SchemaError]:
+    pointer = pointer_of(error.absolute_path)
+    kind = error.validator
+    arg = error.validator_value
+    value = error.instance
+    if kind == "required":
+        missing = [name for name in arg if isinstance(value, dict) and name not in value]
+        for name in missing:
+            yield SchemaError(pointer, f"missing required field '{name}'")
+    elif kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for name in value:
+            if name not in allowed:
+                close = difflib.get_close_matches(str(name), allowed, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
+                yield SchemaError(f"{pointer}/{name}", f"unknown field '{name}'{hint}", at_key=True)
+    elif kind == "type":
+        expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([arg] if isinstance(arg, str) else arg))
+        yield SchemaError(pointer, f"expected {expected}, found {type_name(value)}")
+    elif kind == "enum":
+        yield SchemaError(pointer, f"must be one of: {', '.join(map(str, arg))}; found {_short(value)}")
+    elif kind == "pattern":
+        hint = _PATTERN_HINTS.get(arg, f"text matching {arg}")
+        yield SchemaError(pointer, f"{_short(value)} is not {hint}")
+    elif kind == "minLength":
+        yield SchemaError(pointer, "must not be empty" if arg == 1 else f"must be at least {arg} characters")
+    elif kind == "maxLength":
+        yield SchemaError(pointer, f"text is too long ({len(value):,} characters; at most {arg:,})")
+    elif kind == "minItems":
+        yield SchemaError(pointer, f"needs at least {arg} item{'s' if arg != 1 else ''} (has {len(value)})")
+    elif kind == "maxItems":
+        yield SchemaError(pointer, f"has {len(value):,} items; at most {arg:,} allowed")
+    elif kind in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        words = {
+            "minimum": "at least",
+            "exclusiveMinimum": "more than",
+            "maximum": "at most",
+            "exclusiveMaximum": "less than",
+        }
+        yield SchemaError(pointer, f"must be {words[kind]} {arg}, found {_short(value)}")
+    else:  # a keyword the bank schema may gain later: fall back to jsonschema's own words
+        yield SchemaError(pointer, error.message if len(error.message) < 200 else f"fails '{kind}'")

@@ -1,0 +1,113 @@
+"""Checks the JSON Schema cannot express, run on schema-valid bank data.
+
+Each check yields ``SchemaError`` values (pointer + message) so they are positioned and
+printed exactly like schema errors.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from trainer.banks.schema import SchemaError
+
+
+def check(data: dict) -> list[SchemaError]:
+    return [*_check_unique_ids(data), *_check_questions(data), *_check_formats(data)]
+
+
+def _first_seen(items: list, base: str, label: str) -> Iterator[SchemaError]:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        ident = item["id"]
+        if ident in seen:
+            yield SchemaError(
+                f"{base}/{index}/id", f"duplicate {label} id '{ident}' (first used at {base}/{seen[ident]})"
+            )
+        else:
+            seen[ident] = index
+
+
+def _check_unique_ids(data: dict) -> Iterator[SchemaError]:
+    yield from _first_seen(data["categories"], "/categories", "category")
+    yield from _first_seen(data.get("cases", []), "/cases", "case")
+    yield from _first_seen(data.get("interview_formats", []), "/interview_formats", "interview format")
+    yield from _first_seen(data["questions"], "/questions", "question")
+
+
+def _check_questions(data: dict) -> Iterator[SchemaError]:
+    categories = {c["id"] for c in data["categories"]}
+    cases = {c["id"] for c in data.get("cases", [])}
+    for index, question in enumerate(data["questions"]):
+        base = f"/questions/{index}"
+        if question["category"] not in categories:
+            yield SchemaError(
+                f"{base}/category",
+                f"unknown category '{question['category']}'; the bank defines: {', '.join(sorted(categories))}",
+            )
+        if "case" in question and question["case"] not in cases:
+            yield SchemaError(f"{base}/case", f"unknown case '{question['case']}'")
+        kind = question["type"]
+        if kind in ("single", "multiple"):
+            yield from _check_options(question, base)
+        elif kind == "numeric":
+            yield from _check_numeric(question, base)
+
+
+def _check_options(question: dict, base: str) -> Iterator[SchemaError]:
+    yield from _first_seen(question["options"], f"{base}/options", "option")
+    option_ids = {o["id"] for o in question["options"]}
+    if question["type"] == "single":
+        if question["answer"] not in option_ids:
+            yield SchemaError(
+                f"{base}/answer", f"answer '{question['answer']}' is not one of the options ({', '.join(option_ids)})"
+            )
+        return
+    answers = question["answers"]
+    for position, answer in enumerate(answers):
+        if answer not in option_ids:
+            yield SchemaError(f"{base}/answers/{position}", f"answer '{answer}' is not one of the options")
+        elif answers.index(answer) != position:
+            yield SchemaError(f"{base}/answers/{position}", f"answer '{answer}' is listed twice")
+    if option_ids and option_ids <= set(answers):
+        yield SchemaError(
+            f"{base}/answers", "every option is correct; a select-all question needs at least one incorrect option"
+        )
+
+
+def _check_numeric(question: dict, base: str) -> Iterator[SchemaError]:
+    has_abs, has_pct = "tolerance" in question, "tolerance_percent" in question
+    for name in ("answer", "tolerance", "tolerance_percent"):
+        if name in question and not math.isfinite(question[name]):
+            yield SchemaError(f"{base}/{name}", f"{name} must be a finite number, found {question[name]}")
+    if has_abs == has_pct:
+        yield SchemaError(base, "give exactly one of 'tolerance' (absolute) or 'tolerance_percent'")
+        return
+    answer = question["answer"]
+    if has_abs and math.isfinite(question["tolerance"]) and answer and question["tolerance"] >= abs(answer):
+        yield SchemaError(
+            f"{base}/tolerance",
+            f"tolerance {question['tolerance']} is as large as the answer {answer}: 0 would count as correct",
+        )
+    if has_pct and answer == 0:
+        yield SchemaError(f"{base}/tolerance_percent", "a percent tolerance of an answer of 0 allows only 0; use 'tolerance'")
+
+
+def _check_formats(data: dict) -> Iterator[SchemaError]:
+    categories = {c["id"] for c in data["categories"]}
+    open_by_category: dict[str, int] = {}
+    for question in data["questions"]:
+        if question["type"] == "open":
+            open_by_category[question["category"]] = open_by_category.get(question["category"], 0) + 1
+    for index, fmt in enumerate(data.get("interview_formats", [])):
+        base = f"/interview_formats/{index}"
+        chosen = fmt.get("categories") or sorted(categories)
+        for position, category in enumerate(fmt.get("categories", [])):
+            if category not in categories:
+                yield SchemaError(f"{base}/categories/{position}", f"unknown category '{category}'")
+        available = sum(open_by_category.get(c, 0) for c in chosen)
+        if fmt["prompts"] > available:
+            yield SchemaError(
+                f"{base}/prompts",
+                f"asks for {fmt['prompts']} prompts but the bank has {available} open questions in its categories",
+            )

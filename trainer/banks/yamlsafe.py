@@ -1,0 +1,286 @@
+"""Safe, bounded YAML parsing for untrusted bank files.
+
+Bank files come from other programs and other people, so parsing is defensive:
+
+* only plain data tags (map, seq, str, int, float, bool, null); ``!!python/...``,
+  ``!!binary`` and any other tag are problems, never code or bytes;
+* duplicate mapping keys are problems (PyYAML would silently keep the last one);
+* aliases may not expand beyond ``MAX_ALIAS_EXPANSION`` nodes ("billion laughs") and may
+  not be recursive;
+* size and nesting are bounded (libyaml refuses nesting deeper than 1000 levels);
+* non-UTF-8 bytes, binary files and control characters give positioned problems.
+
+The libyaml C parser is used when present; the pure-Python one otherwise.
+``compose_nodes`` re-reads a file as a node tree only when there is an error to position.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+import yaml.reader
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import CollectionNode, MappingNode, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+try:  # the C parser is ~4x faster; fall back when PyYAML was built without libyaml
+    from yaml._yaml import CParser as _Parser
+
+    WITH_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on the build
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    WITH_LIBYAML = False
+
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_ALIAS_EXPANSION = 100_000
+
+# C0 controls except tab, newline and carriage return; DEL; C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class YamlProblem(Exception):
+    """A problem found while reading or parsing; line and column are 1-based."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def _position(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _describe_char(text: str) -> str:
+    char = text[0]
+    return f"U+{ord(char):04X}"
+
+
+class _BankConstructor(SafeConstructor):
+    """SafeConstructor that records soft problems instead of guessing."""
+
+    # Dates and timestamps stay the strings the author wrote; JSON has no date type.
+    yaml_constructors = dict(SafeConstructor.yaml_constructors)
+    yaml_constructors["tag:yaml.org,2002:timestamp"] = SafeConstructor.construct_yaml_str
+    for _tag in ("binary", "set", "omap", "pairs"):
+        yaml_constructors.pop(f"tag:yaml.org,2002:{_tag}", None)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.soft_problems: list[YamlProblem] = []
+        self._alias_budget = MAX_ALIAS_EXPANSION
+        self._expanded: dict[int, int] = {}
+
+    def construct_undefined(self, node):
+        line, column = _position(node.start_mark)
+        raise YamlProblem(f"tag {_show_tag(node.tag)} is not allowed in a bank (plain data only)", line, column)
+
+    def construct_object(self, node, deep=False):
+        if isinstance(node, CollectionNode) and node in self.constructed_objects:
+            # A second use of a collection node is an alias: charge its expanded size.
+            self._alias_budget -= _expanded_size(node, self._expanded)
+            if self._alias_budget < 0:
+                line, column = _position(node.start_mark)
+                raise YamlProblem(
+                    f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes; "
+                    "refusing to expand (a 'billion laughs' file?)",
+                    line,
+                    column,
+                )
+        return super().construct_object(node, deep)
+
+    def construct_scalar(self, node):
+        value = super().construct_scalar(node)
+        if isinstance(value, str) and (found := _CONTROL.search(value)):
+            line, column = _position(node.start_mark)
+            self.soft_problems.append(
+                YamlProblem(
+                    f"control character {_describe_char(found.group())} in text; "
+                    "remove it (terminal escapes are not allowed in banks)",
+                    line,
+                    column,
+                )
+            )
+        return value
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, MappingNode):
+            seen: dict[str, object] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                    first = seen.setdefault(key_node.value, key_node.start_mark)
+                    if first is not key_node.start_mark:
+                        line, column = _position(key_node.start_mark)
+                        self.soft_problems.append(
+                            YamlProblem(
+                                f"duplicate key {key_node.value!r} (first defined on line {first.line + 1})",
+                                line,
+                                column,
+                            )
+                        )
+        return super().construct_mapping(node, deep)
+
+
+_BankConstructor.add_constructor(None, _BankConstructor.construct_undefined)
+
+
+def _expanded_size(root, memo: dict[int, int]) -> int:
+    """Node count of ``root`` with aliases expanded, computed without recursion."""
+    if id(root) in memo:
+        return memo[id(root)]
+    in_progress: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in memo:
+            continue
+        children = _children(node)
+        if children_done:
+            in_progress.discard(key)
+            memo[key] = min(1 + sum(memo[id(c)] for c in children), MAX_ALIAS_EXPANSION + 1)
+            continue
+        if key in in_progress:
+            line, column = _position(node.start_mark)
+            raise YamlProblem("recursive alias (a node that contains itself)", line, column)
+        in_progress.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in in_progress:
+                line, column = _position(child.start_mark)
+                raise YamlProblem("recursive alias (a node that contains itself)", line, column)
+            if id(child) not in memo:
+                stack.append((child, False))
+    return memo[id(root)]
+
+
+def _children(node) -> list:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+class _BankLoader(_Parser, _BankConstructor, Resolver):
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        _BankConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+class _NodeLoader(_Parser, Resolver):
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        Resolver.__init__(self)
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (a BOM is accepted), anything else a positioned problem."""
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlProblem(
+            f"file is {len(data) / 1024 / 1024:.1f} MiB; a bank may be at most "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MiB"
+        )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _byte_position(data, nul)
+        raise YamlProblem("binary file (contains NUL bytes); a bank is UTF-8 YAML text", line, column)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(data, exc.start)
+        raise YamlProblem(
+            f"not UTF-8: byte 0x{data[exc.start]:02X} cannot be decoded; save the file as UTF-8",
+            line,
+            column,
+        ) from None
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def load(text: str) -> tuple[object, list[YamlProblem]]:
+    """Parse one YAML document into plain data; returns it with soft problems found.
+
+    Raises ``YamlProblem`` for anything that stops parsing.
+    """
+    try:
+        loader = _BankLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _from_reader(text, exc) from None
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        raise _from_marked(text, exc) from None
+    except yaml.reader.ReaderError as exc:
+        raise _from_reader(text, exc) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML error: {exc}") from None
+    except RecursionError:
+        raise YamlProblem("nesting is too deep") from None
+    finally:
+        loader.dispose()
+    return data, loader.soft_problems
+
+
+def compose_nodes(text: str):
+    """The node tree of a document already known to parse, for positioning errors."""
+    loader = _NodeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _from_reader(text: str, exc) -> YamlProblem:
+    offset = exc.position
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return YamlProblem(
+        f"control character U+{exc.character:04X} is not allowed in YAML text; remove it", line, column
+    )
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _from_marked(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = _position(mark)
+    problem = exc.problem or "invalid YAML"
+    if "expected a single document" in problem or "but found another document" in problem:
+        return YamlProblem("more than one YAML document ('---'); a bank is a single document", line, column)
+    if "could not determine a constructor" in problem:
+        tag = problem.split("tag", 1)[-1].strip()
+        return YamlProblem(f"tag {tag} is not allowed in a bank (plain data only)", line, column)
+    if "cannot start any token" in problem and _char_at(text, mark) == "\t":
+        return YamlProblem("tab character used for indentation; indent with spaces", line, column)
+    context = f" ({exc.context})" if exc.context else ""
+    return YamlProblem(f"YAML syntax: {problem}{context}", line, column)
+
+
+def _char_at(text: str, mark) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n", mark.line + 1)
+    row = lines[mark.line] if mark.line < len(lines) else ""
+    return row[mark.column : mark.column + 1]

@@ -1,0 +1,256 @@
+"""The ``pain-trainer`` command line: argument parsing and every subcommand.
+
+Kept light on purpose: ``--help``, ``validate`` and ``banks`` never import Textual, and
+heavy modules load only inside the command that needs them. Every user mistake ends in
+one ``PATH:LINE:COL: error: MESSAGE`` (or ``pain-trainer: error: MESSAGE``) line per
+problem on stderr and a non-zero exit, never a traceback.
+
+Exit codes: 0 success; 1 invalid input (a bad bank, a damaged file); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from trainer import __version__
+
+PROG = "pain-trainer"
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage dump
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _seconds(text: str) -> int:
+    value = _positive_int(text)
+    if value > 86_400:
+        raise argparse.ArgumentTypeError(f"at most 86400 seconds, got {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+
+
+def _common(parser: argparse.ArgumentParser, banks: bool = True) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where history and user banks live (default: $PAIN_TRAINER_DATA_DIR or the platform's data dir)",
+    )
+    if banks:
+        parser.add_argument(
+            "--bank",
+            metavar="PATH",
+            action="append",
+            default=[],
+            help="a bank file or folder to load as well (repeatable)",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Rehearse pain medicine fellowship interviews and quizzes in the terminal.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _common(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    quiz = commands.add_parser("quiz", help="open the trainer straight into a quiz")
+    _common(quiz)
+    quiz.add_argument("--category", action="append", default=[], metavar="ID", help="category id (repeatable)")
+    quiz.add_argument("--count", type=_positive_int, metavar="N", help="number of questions (default 20)")
+    quiz.add_argument("--seed", type=_seed, metavar="N", help="same seed and banks give the same quiz")
+    quiz.add_argument("--mode", choices=("tutor", "exam"), help="tutor: feedback after each item; exam: at the end")
+    quiz.add_argument("--time-per-question", type=_seconds, metavar="SECONDS", help="limit for each question")
+    quiz.add_argument("--time-limit", type=_seconds, metavar="SECONDS", help="limit for the whole quiz")
+    quiz.add_argument(
+        "--review", choices=("missed", "flagged", "unseen"), help="only items missed before, flagged, or never seen"
+    )
+
+    interview = commands.add_parser("interview", help="open the trainer straight into a mock interview")
+    _common(interview)
+    interview.add_argument("--format", dest="interview_format", metavar="NAME", help="interview format id")
+    interview.add_argument("--category", action="append", default=[], metavar="ID", help="category id (repeatable)")
+    interview.add_argument("--count", type=_positive_int, metavar="N", help="number of prompts")
+    interview.add_argument("--think", type=_seconds, metavar="SECONDS", help="thinking time per prompt")
+    interview.add_argument("--answer", type=_seconds, metavar="SECONDS", help="answer time per prompt")
+    interview.add_argument("--seed", type=_seed, metavar="N", help="same seed gives the same prompts")
+
+    validate = commands.add_parser("validate", help="check bank files or folders (exit 0 valid, 1 invalid)")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="bank files or folders")
+    validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    banks = commands.add_parser("banks", help="list the banks found, with question counts")
+    _common(banks)
+    banks.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    history = commands.add_parser("history", help="past sessions and scores; export or import them")
+    _common(history, banks=False)
+    history.add_argument("action", nargs="?", choices=("list", "export", "import"), default="list")
+    history.add_argument("file", nargs="?", metavar="FILE", help="the JSON file for export or import")
+    history.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output format")
+    history.add_argument("--since", metavar="DATE", help="only sessions started on or after DATE (YYYY-MM-DD)")
+    history.add_argument("--bank", dest="bank_filter", metavar="ID", help="only sessions using this bank id")
+    history.add_argument("--category", metavar="ID", help="only sessions with answers in this category")
+    history.add_argument("--kind", choices=("quiz", "interview"), help="only quizzes or only interviews")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler = _HANDLERS.get(args.command, _run_tui)
+        return handler(args)
+    except UsageError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def _data_root(args) -> Path:
+    from trainer.paths import data_dir
+
+    return data_dir(getattr(args, "data_dir", None))
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    for path in paths:
+        if not os.path.lexists(path):
+            raise UsageError(f"{path}: no such file or directory")
+
+
+# --- validate -------------------------------------------------------------------------
+
+
+def _run_validate(args) -> int:
+    from trainer.banks import BankSource, bank_files, load_all
+
+    _check_paths(args.paths)
+    sources = [BankSource(file) for path in args.paths for file in bank_files(Path(path))]
+    catalog = load_all(sources)
+    problems = catalog.problems
+    if args.format == "json":
+        print(json.dumps([p.as_dict() for p in problems], indent=2))
+    else:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    if not sources:
+        _error("no bank files (*.yaml, *.yml) found in " + ", ".join(args.paths))
+        return EXIT_INVALID
+    if problems:
+        if args.format == "text":
+            print(f"{len(catalog.failures)} of {len(sources)} bank files invalid", file=sys.stderr)
+        return EXIT_INVALID
+    if args.format == "text":
+        banks = len(catalog.banks)
+        print(f"{banks} bank{'s' if banks != 1 else ''}, {catalog.question_count} questions: OK")
+    return EXIT_OK
+
+
+# --- banks ----------------------------------------------------------------------------
+
+
+def _run_banks(args) -> int:
+    from trainer.banks import default_sources, load_all
+
+    _check_paths(args.bank)
+    catalog = load_all(default_sources(_data_root(args), args.bank))
+    if args.format == "json":
+        print(json.dumps(_banks_json(catalog), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for bank in catalog.banks:
+        origin = "bundled" if bank.bundled else "user"
+        print(f"{bank.id} {bank.version}  {bank.title}  ({len(bank.questions)} questions, {origin})")
+        print(f"  source: {bank.source}")
+        types = ", ".join(f"{kind} {n}" for kind, n in bank.counts_by_type().items() if n)
+        print(f"  types: {types}")
+        for category in bank.categories:
+            print(f"  {bank.counts_by_category()[category.id]:5d}  {category.id}: {category.title}")
+    for path, problems in catalog.failures:
+        print(f"INVALID  {path}  ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
+        print(f"  {problems[0]}")
+    if not catalog.banks and not catalog.failures:
+        print("no banks found")
+    return EXIT_OK
+
+
+def _banks_json(catalog) -> dict:
+    return {
+        "banks": [
+            {
+                "id": bank.id,
+                "title": bank.title,
+                "version": bank.version,
+                "source": bank.source,
+                "bundled": bank.bundled,
+                "questions": len(bank.questions),
+                "by_category": bank.counts_by_category(),
+                "by_type": bank.counts_by_type(),
+            }
+            for bank in catalog.banks
+        ],
+        "invalid": [
+            {"path": path, "problems": [p.as_dict() for p in problems]} for path, problems in catalog.failures
+        ],
+    }
+
+
+# --- history --------------------------------------------------------------------------
+
+
+def _run_history(args) -> int:
+    from trainer.history.command import run_history
+
+    return run_history(args, _data_root(args))
+
+
+# --- the TUI --------------------------------------------------------------------------
+
+
+def _run_tui(args) -> int:
+    from trainer.tui.launch import launch
+
+    _check_paths(args.bank)
+    return launch(args, _data_root(args))
+
+
+_HANDLERS = {
+    "validate": _run_validate,
+    "banks": _run_banks,
+    "history": _run_history,
+}
