@@ -1,0 +1,87 @@
+"""Plain records exchanged with the history store (no SQLite here).
+
+The practice layer produces these values; the app hands each one to ``Store`` the moment
+it happens; the store commits it in its own transaction. Everything in a record is plain
+data (str, int, float, bool, None, tuples, dicts of those) so it can be stored as columns
+or JSON and compared in tests.
+
+Identity: a question is ``(bank_id, question_id)``; ``content_hash`` says which version of
+it was answered, so an edited question is not silently mixed with its old answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedItem:
+    """One question in a session's fixed order, with the option order the candidate saw."""
+
+    bank_id: str
+    question_id: str
+    content_hash: str
+    option_order: tuple[str, ...] = ()  # option ids as displayed; () for numeric/open
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """A session as started: enough to resume it exactly (same items, same order)."""
+
+    session_id: str  # uuid4 hex, made by the practice layer
+    kind: str  # "quiz" | "interview"
+    mode: str  # "tutor" | "exam" | "interview"
+    started_at: float  # unix seconds (wall clock)
+    banks: dict[str, str]  # bank id -> bank version
+    settings: dict[str, Any]  # counts, time limits, categories, review filter, format id...
+    seed: int | None
+    plan: tuple[PlannedItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """One answer as given (or changed, in exam mode: the latest per position wins)."""
+
+    session_id: str
+    position: int  # index in the session plan
+    bank_id: str
+    question_id: str
+    content_hash: str
+    question_type: str  # "single" | "multiple" | "numeric" | "open"
+    category: str
+    difficulty: int
+    tags: tuple[str, ...]
+    response: Any  # option id, list of option ids, number, or typed text; None = unanswered
+    correct: bool | None  # None when not scored yet (exam mode before submit) or open
+    score: float  # 0..1 (open questions: share of key points covered, after overrides)
+    time_spent: float  # seconds as measured, never capped
+    flagged: bool
+    answered_at: float  # unix seconds (wall clock)
+    timed_out: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPointVerdict:
+    text: str
+    covered: bool  # the automatic verdict
+    matched: tuple[str, ...]  # the exact words in the answer that matched
+    override: bool | None = None  # the candidate's self-rating, when given
+
+    @property
+    def final(self) -> bool:
+        return self.covered if self.override is None else self.override
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewRecord:
+    """The analysed answer to one interview prompt or probe, stored with its answer row."""
+
+    session_id: str
+    position: int
+    probe_index: int | None  # None for the main prompt, 0.. for follow-up probes
+    text: str
+    verdicts: tuple[KeyPointVerdict, ...]
+    metrics: dict[str, Any] = field(default_factory=dict)  # words, wpm, fillers, longest sentence...
+    answer_seconds_allowed: int = 0
+    time_used: float = 0.0
