@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.banks.loader import load_bank
+from trainer.banks.loader import load_bank, position_in_file
 from trainer.banks.model import Bank
 from trainer.banks.problems import BankError, Problem
 
@@ -111,12 +111,9 @@ def load_all(sources: Iterable[BankSource]) -> Catalog:
             failures.append((str(source.path), tuple(exc.problems)))
             continue
         if (first := by_id.get(bank.id)) is not None:
-            failures.append(
-                (
-                    bank.source,
-                    (Problem(bank.source, 1, 1, f"bank id '{bank.id}' is already used by {first.source}", "/id"),),
-                )
-            )
+            line, column = position_in_file(bank.source, "/id")
+            message = f"bank id '{bank.id}' is already used by {first.source}"
+            failures.append((bank.source, (Problem(bank.source, line, column, message, "/id"),)))
             continue
         by_id[bank.id] = bank
         banks.append(bank)

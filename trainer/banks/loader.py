@@ -61,3 +61,11 @@ def _positioned(errors: list[SchemaError], text: str, path_text: str) -> list[Pr
     return [
         Problem(path_text, *locate(root, e.pointer, e.at_key), e.message, e.pointer) for e in errors
     ]
+
+
+def position_in_file(path: str | Path, pointer: str) -> tuple[int, int]:
+    """Line and column of ``pointer`` in a bank file already known to load."""
+    try:
+        return locate(yamlsafe.compose_nodes(yamlsafe.decode(Path(path).read_bytes())), pointer)
+    except (OSError, yamlsafe.YamlProblem):
+        return (1, 1)

@@ -95,6 +95,9 @@ _PATTERN_HINTS = {
     "^https?://\\S+$": "a web address starting with https://",
     "^10\\.[0-9]{4,9}/\\S+$": "a DOI such as 10.15585/mmwr.rr7103a1 (without https://doi.org/)",
     "^[0-9]{1,9}$": "a PubMed id (digits only)",
+    "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$": (
+        "a semantic version such as 1.2.0"
+    ),
 }
 
 

@@ -56,7 +56,7 @@ def _check_questions(data: dict) -> Iterator[SchemaError]:
 
 def _check_options(question: dict, base: str) -> Iterator[SchemaError]:
     yield from _first_seen(question["options"], f"{base}/options", "option")
-    option_ids = {o["id"] for o in question["options"]}
+    option_ids = [o["id"] for o in question["options"]]
     if question["type"] == "single":
         if question["answer"] not in option_ids:
             yield SchemaError(
@@ -69,7 +69,7 @@ def _check_options(question: dict, base: str) -> Iterator[SchemaError]:
             yield SchemaError(f"{base}/answers/{position}", f"answer '{answer}' is not one of the options")
         elif answers.index(answer) != position:
             yield SchemaError(f"{base}/answers/{position}", f"answer '{answer}' is listed twice")
-    if option_ids and option_ids <= set(answers):
+    if option_ids and set(option_ids) <= set(answers):
         yield SchemaError(
             f"{base}/answers", "every option is correct; a select-all question needs at least one incorrect option"
         )
@@ -109,5 +109,6 @@ def _check_formats(data: dict) -> Iterator[SchemaError]:
         if fmt["prompts"] > available:
             yield SchemaError(
                 f"{base}/prompts",
-                f"asks for {fmt['prompts']} prompts but the bank has {available} open questions in its categories",
+                f"asks for {fmt['prompts']} prompts but the bank has only {available} open "
+                f"question{'s' if available != 1 else ''} in its categories",
             )

@@ -272,7 +272,7 @@ def _from_marked(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem:
     if "could not determine a constructor" in problem:
         tag = problem.split("tag", 1)[-1].strip()
         return YamlProblem(f"tag {tag} is not allowed in a bank (plain data only)", line, column)
-    if "cannot start any token" in problem and _char_at(text, mark) == "\t":
+    if ("cannot start any token" in problem and _char_at(text, mark) == "\t") or "tab character" in problem:
         return YamlProblem("tab character used for indentation; indent with spaces", line, column)
     context = f" ({exc.context})" if exc.context else ""
     return YamlProblem(f"YAML syntax: {problem}{context}", line, column)

@@ -1,0 +1,112 @@
+"""Valid banks become the frozen model; the fast path and the reference validator agree."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from tests.conftest import FIXTURES, REPO
+from trainer.banks import load_bank, load_bank_bytes
+from trainer.banks import schema as bank_schema
+from trainer.banks import yamlsafe
+from trainer.banks.model import MultipleQuestion, NumericQuestion, OpenQuestion, SingleQuestion
+
+MINIMAL = FIXTURES / "valid" / "minimal.yaml"
+
+
+def test_minimal_bank_round_trips_into_the_model():
+    bank = load_bank(MINIMAL)
+    assert (bank.id, bank.version, bank.authors) == ("minimal", "0.1.0", ("Test Author",))
+    single, multiple, numeric, open_ = bank.questions
+    assert isinstance(single, SingleQuestion) and single.answer == "b"
+    assert single.case is not None and single.case.text == "A 50-year-old with knee pain."
+    assert [o.id for o in single.options] == ["a", "b"]
+    assert single.references[0].doi == "10.1000/xyz123" and single.references[0].pmid == "12345"
+    assert isinstance(multiple, MultipleQuestion) and multiple.answers == {"a", "c"} and not multiple.shuffle
+    assert isinstance(numeric, NumericQuestion) and numeric.allowed_error == pytest.approx(2.25)
+    assert isinstance(open_, OpenQuestion) and open_.key_points[0].keywords == ("patient", "patient care")
+    assert open_.model_answer == "Talk about patients." and open_.probes == ("And then?",)
+    assert bank.interview_formats[0].prompts == 1 and bank.interview_formats[0].probes is True
+    assert bank.counts_by_type() == {"single": 1, "multiple": 1, "numeric": 1, "open": 1}
+    assert bank.counts_by_category() == {"pharm": 3, "interview": 1}
+    assert single.key == ("minimal", "single-1")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        single.answer = "a"  # type: ignore[misc]
+
+
+def test_content_hash_changes_with_content_and_case_but_not_with_other_questions():
+    original = MINIMAL.read_bytes()
+    first = load_bank_bytes(original, "a.yaml")
+    edited_stem = load_bank_bytes(original.replace(b"Pick b.", b"Pick b, please."), "a.yaml")
+    edited_case = load_bank_bytes(original.replace(b"knee pain", b"hip pain"), "a.yaml")
+    edited_other = load_bank_bytes(original.replace(b"Pick a and c.", b"Pick a and c!"), "a.yaml")
+    assert first.questions[0].content_hash != edited_stem.questions[0].content_hash
+    assert first.questions[0].content_hash != edited_case.questions[0].content_hash
+    assert first.questions[0].content_hash == edited_other.questions[0].content_hash
+
+
+def test_utf8_bom_is_accepted():
+    assert load_bank(FIXTURES / "valid" / "bom.yaml").id == "bom"
+
+
+def test_dates_stay_text_and_merge_keys_still_work():
+    data, problems = yamlsafe.load("a: 2022-01-01\nbase: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n")
+    assert data == {"a": "2022-01-01", "base": {"x": 1}, "c": {"x": 1, "y": 2}}
+    assert problems == []
+
+
+def test_schema_is_valid_2020_12_and_documents_every_property():
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((REPO / "schemas" / "bank.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    assert schema["$id"] and schema["examples"]
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            for name, prop in node.get("properties", {}).items():
+                described = "description" in prop or (
+                    "$ref" in prop and "description" in _resolve(schema, prop["$ref"])
+                )
+                assert described, f"{where}/properties/{name} has no description"
+            for key, value in node.items():
+                if key != "if":  # an if-condition's properties are tests, not fields
+                    walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}/{index}")
+
+    walk(schema, "#")
+
+
+def _resolve(schema, ref):
+    node = schema
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node
+
+
+def test_schema_examples_are_valid_banks():
+    for example in bank_schema.schema()["examples"]:
+        assert bank_schema.is_valid(example)
+        assert bank_schema.explain(example) == []
+
+
+def test_fast_and_reference_validators_agree():
+    checked = 0
+    for path in sorted((FIXTURES / "invalid").glob("*.yaml")) + [MINIMAL]:
+        try:
+            data, _ = yamlsafe.load(yamlsafe.decode(path.read_bytes()))
+        except yamlsafe.YamlProblem:
+            continue  # never reaches the schema
+        assert bank_schema.is_valid(data) == (bank_schema.explain(data) == []), path.name
+        checked += 1
+    assert checked >= 25
+
+
+def test_valid_banks_do_not_compose_nodes(monkeypatch):
+    """The position work is only done when there is an error to report."""
+    monkeypatch.setattr(yamlsafe, "compose_nodes", lambda text: pytest.fail("composed a valid bank"))
+    assert load_bank(MINIMAL).id == "minimal"
