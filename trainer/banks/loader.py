@@ -8,6 +8,7 @@ line and column.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from trainer.banks import schema, semantic, yamlsafe
@@ -21,6 +22,11 @@ from trainer.banks.schema import SchemaError, type_name
 def load_bank(path: str | Path, bundled: bool = False) -> Bank:
     path_text = str(path)
     try:
+        info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):  # a folder, FIFO or device would block or fail
+            raise BankError([Problem(path_text, 1, 1, "not a regular file")])
+        if info.st_size > yamlsafe.MAX_FILE_BYTES:  # refuse before reading it into memory
+            raise BankError([Problem(path_text, 1, 1, yamlsafe.size_problem(info.st_size))])
         data = Path(path).read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)

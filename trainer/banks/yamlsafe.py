@@ -103,6 +103,13 @@ class _BankConstructor(SafeConstructor):
                 )
         return super().construct_object(node, deep)
 
+    def construct_yaml_int(self, node):
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # e.g. more digits than Python converts (int_max_str_digits)
+            line, column = _position(node.start_mark)
+            raise YamlProblem("number is too large", line, column) from None
+
     def construct_scalar(self, node):
         value = super().construct_scalar(node)
         if isinstance(value, str) and (found := _CONTROL.search(value)):
@@ -136,6 +143,7 @@ class _BankConstructor(SafeConstructor):
 
 
 _BankConstructor.add_constructor(None, _BankConstructor.construct_undefined)
+_BankConstructor.add_constructor("tag:yaml.org,2002:int", _BankConstructor.construct_yaml_int)
 
 
 def _expanded_size(root, memo: dict[int, int]) -> int:
@@ -189,13 +197,14 @@ class _NodeLoader(_Parser, Resolver):
         Resolver.__init__(self)
 
 
+def size_problem(size: int) -> str:
+    return f"file is {size / 1024 / 1024:.1f} MiB; a bank may be at most {MAX_FILE_BYTES // 1024 // 1024} MiB"
+
+
 def decode(data: bytes) -> str:
     """Bytes to text: UTF-8 (a BOM is accepted), anything else a positioned problem."""
     if len(data) > MAX_FILE_BYTES:
-        raise YamlProblem(
-            f"file is {len(data) / 1024 / 1024:.1f} MiB; a bank may be at most "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MiB"
-        )
+        raise YamlProblem(size_problem(len(data)))
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _byte_position(data, nul)
