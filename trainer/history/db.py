@@ -51,21 +51,31 @@ class OpenResult:
 class _Damaged(Exception):
     """Internal: the file at the database path cannot be used as our database."""
 
+    def __init__(self, why: str, identity: tuple[int, int] | None = None):
+        super().__init__(why)
+        self.identity = identity  # (st_dev, st_ino) of the file judged, to move only that one
+
 
 def open_database(data_root: Path, clock: Callable[[], float] = time.time) -> OpenResult:
     root = Path(data_root)
     _ensure_folder(root)
     path = root / DB_NAME
     notice = None
-    try:
-        conn = _open_checked(path)
-    except _Damaged as why:
-        moved = move_aside(path, clock)
-        notice = (
-            f"the history database was damaged ({why}); it was moved to {moved} "
-            f"and a new, empty history was started"
-        )
-        conn = _open_checked(path)  # a fresh file now; damage here would be a bug, not data
+    for _attempt in range(3):
+        if not os.path.lexists(path):
+            _create_fresh(path)
+        try:
+            conn = _open_checked(path)
+            break
+        except _Damaged as why:
+            moved = move_aside(path, clock, expect=why.identity)
+            if moved is not None:
+                notice = (
+                    f"the history database was damaged ({why}); it was moved to {moved} "
+                    "and a new, empty history was started"
+                )
+    else:
+        raise HistoryError(f"{path}: cannot open or recreate the history database")
     try:
         _configure(conn, path)
         backup = migrate(conn, path, clock=clock)
@@ -73,6 +83,37 @@ def open_database(data_root: Path, clock: Callable[[], float] = time.time) -> Op
         conn.close()
         raise
     return OpenResult(conn, path, notice, backup)
+
+
+def _create_fresh(path: Path) -> None:
+    """Build a complete database under a private name, then link it into place.
+
+    So no other program ever sees a half-made (empty) file at ``path``; when two start at
+    once, the first link wins and the other simply opens it.
+    """
+    temp = path.with_name(f".{path.name}.new-{os.getpid()}-{time.monotonic_ns()}")
+    try:
+        conn = sqlite3.connect(temp, isolation_level=None)
+        try:
+            _configure(conn, temp)
+            migrate(conn, temp)
+        finally:
+            conn.close()  # the last connection checkpoints and removes the WAL
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            pass  # another program created it first: use theirs
+        except OSError:
+            if not os.path.lexists(path):  # a file system without hard links
+                os.rename(temp, path)
+    except (sqlite3.Error, OSError) as exc:
+        raise HistoryError(f"{path}: cannot create the history database ({exc})") from None
+    finally:
+        for leftover in (temp, *(temp.with_name(temp.name + s) for s in COMPANIONS)):
+            try:
+                leftover.unlink()
+            except FileNotFoundError:
+                pass
 
 
 def _ensure_folder(root: Path) -> None:
@@ -88,18 +129,21 @@ def _ensure_folder(root: Path) -> None:
 
 def _open_checked(path: Path) -> sqlite3.Connection:
     """Connect and check the file; raise ``_Damaged`` for anything that is not our database."""
-    if os.path.lexists(path):
+    identity = _identity(path)
+    if identity is not None:
         if not path.is_file():
-            raise _Damaged("a directory or other non-file is in its place" if path.is_dir() else "not a regular file")
+            raise _Damaged(
+                "a directory or other non-file is in its place" if path.is_dir() else "not a regular file", identity
+            )
         if not os.access(path, os.R_OK | os.W_OK):
             raise HistoryError(f"{path}: the history database is read-only; check its permissions")
         size = path.stat().st_size
         if size == 0 and not _has_content(path.with_name(path.name + "-wal")):
-            raise _Damaged("the file is empty")
+            raise _Damaged("the file is empty", identity)
         if size:
             with open(path, "rb") as handle:
                 if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-                    raise _Damaged("not an SQLite database")
+                    raise _Damaged("not an SQLite database", identity)
     try:
         conn = sqlite3.connect(
             path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -108,6 +152,9 @@ def _open_checked(path: Path) -> sqlite3.Connection:
         raise HistoryError(f"{path}: cannot open the history database ({exc})") from None
     try:
         _check(conn, path)
+    except _Damaged as why:
+        conn.close()
+        raise _Damaged(str(why), identity) from None
     except BaseException:
         conn.close()
         raise
@@ -172,8 +219,24 @@ def _has_content(path: Path) -> bool:
         return False
 
 
-def move_aside(path: Path, clock: Callable[[], float] = time.time) -> Path:
-    """Rename the file (and its companions) to an unused timestamped name; never delete it."""
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def move_aside(
+    path: Path, clock: Callable[[], float] = time.time, expect: tuple[int, int] | None = None
+) -> Path | None:
+    """Rename the file (and its companions) to an unused timestamped name; never delete it.
+
+    With ``expect``, only the very file that was judged damaged is moved: if another
+    program already moved it (and perhaps made a fresh one), nothing is moved and None returned.
+    """
+    if expect is not None and _identity(path) != expect:
+        return None
     stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(clock()))
     target = unused_name(path.with_name(f"{path.name}.damaged-{stamp}"))
     try:

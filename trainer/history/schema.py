@@ -108,7 +108,7 @@ DROP TABLE answers;
 ALTER TABLE answers_v2 RENAME TO answers;
 CREATE INDEX answers_category ON answers (category, answered_at, correct, time_spent);
 CREATE INDEX answers_bank ON answers (bank_id, answered_at, correct, time_spent);
-CREATE INDEX answers_item ON answers (bank_id, question_id, content_hash, answered_at);
+CREATE INDEX answers_item ON answers (bank_id, question_id, content_hash, answered_at, correct, flagged);
 CREATE INDEX answers_time ON answers (answered_at);
 
 CREATE TABLE answer_tags (

@@ -1,0 +1,65 @@
+"""The list of past sessions (the ``history`` command and the app's history screen).
+
+Score is the mean answer score (0..1) over the answers saved (quiz: share correct;
+interview: key-point coverage), shown next to answered/total so an abandoned session is
+not mistaken for a perfect one. Duration is the time spent on questions as measured: the
+sum of ``time_spent``, so a session resumed the next day does not count the night.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    session_id: str
+    kind: str
+    mode: str
+    started_at: float  # unix seconds
+    finished_at: float | None
+    status: str  # "finished" | "unfinished" | "abandoned"
+    banks: dict[str, str]  # bank id -> version
+    answered: int
+    total: int  # items in the plan
+    correct: int
+    score: float | None  # None when nothing was answered
+    duration: float  # seconds spent on questions
+
+
+def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: str | None = None,
+                  category: str | None = None, kind: str | None = None) -> list[SessionSummary]:
+    """Sessions newest first; ``since`` in unix seconds; filters combine with AND."""
+    where, params = [], []
+    if since is not None:
+        where.append("s.started_at >= ?")
+        params.append(since)
+    if kind is not None:
+        where.append("s.kind = ?")
+        params.append(kind)
+    if bank is not None:
+        where.append("EXISTS (SELECT 1 FROM session_banks AS b WHERE b.session_id = s.id AND b.bank_id = ?)")
+        params.append(bank)
+    if category is not None:
+        where.append("EXISTS (SELECT 1 FROM answers AS c WHERE c.session_id = s.id AND c.category = ?)")
+        params.append(category)
+    rows = conn.execute(
+        "SELECT s.id, s.kind, s.mode, s.started_at, s.finished_at, s.abandoned, s.banks,"
+        " json_array_length(s.plan), count(a.id), coalesce(sum(a.correct = 1), 0), avg(a.score),"
+        " coalesce(sum(a.time_spent), 0)"
+        " FROM sessions AS s LEFT JOIN answers AS a ON a.session_id = s.id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " GROUP BY s.id ORDER BY s.started_at DESC, s.id",
+        params,
+    ).fetchall()
+    return [
+        SessionSummary(
+            session_id=sid, kind=k, mode=mode, started_at=started, finished_at=finished,
+            status="abandoned" if abandoned else ("finished" if finished is not None else "unfinished"),
+            banks=json.loads(banks), answered=answered, total=total, correct=correct, score=score,
+            duration=duration,
+        )
+        for sid, k, mode, started, finished, abandoned, banks, total, answered, correct, score, duration in rows
+    ]

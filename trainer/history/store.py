@@ -1,0 +1,332 @@
+"""The history store: every answer written through to SQLite the moment it is given.
+
+How the app uses it::
+
+    store = Store.open(data_root)          # HistoryError: tell the user, run without history
+    if store.notice: show(store.notice)    # a damaged file was moved aside (or a backup made)
+    if (resume := store.unfinished_session()):
+        session, answers, interviews = resume   # offer to resume, or store.discard_session(id)
+    store.start_session(session_record)
+    store.record_answer(answer)                    # each call: one committed transaction
+    store.record_answer(answer, interview_record)  # open questions and their probes
+    store.finish_session(session_id, finished_at)  # or abandoned=True when the user quits it
+    store.missed_items() / flagged_items() / seen_items() / due_count()  # review selection
+    store.get_preferences() / store.set_preferences({...})               # quiz setup choices
+    store.stats() -> Stats; store.sessions(...) -> list[SessionSummary]
+    store.close()
+
+Write-through: ``start_session``, ``record_answer``, ``finish_session``, ``discard_session``
+and ``set_preferences`` each run as one ``BEGIN IMMEDIATE ... COMMIT``. When the call returns,
+the data is on disk (WAL, ``synchronous=FULL``); if it raises ``HistoryError`` ("answer not
+saved: ..."), that transaction was rolled back and everything saved before is intact.
+Two programs on one database wait for each other (busy timeout) instead of failing.
+
+Answers are upserted by (session, position): exam mode may change an answer; the latest call
+wins. Interview records are upserted by (session, position, probe_index).
+
+Resume policy: ``unfinished_session`` returns the latest session neither finished nor
+abandoned, with its plan (same questions, same order, same option order) and the answers
+saved so far. The store keeps each answer's measured ``time_spent``; the practice layer
+resumes at the first position without an answer, restarts that item's own timer, and
+charges a whole-session time limit with the sum of the saved ``time_spent`` (time while
+the program was closed is not counted against the candidate).
+
+Edited questions (``content_hash``): per-item lists (missed, flagged, seen, due, missed most
+often) count only the answers to an item's *current* version: the hash passed in
+``current`` (bank id, question id -> hash) when the caller knows it, else the hash of the
+item's most recent answer. An edited question thus starts fresh in review. Aggregates
+(per category, per bank, per week, weak areas) count every answer ever given.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
+
+from trainer.history import codec
+from trainer.history.db import open_database
+from trainer.history.errors import HistoryError
+from trainer.history.listing import SessionSummary, list_sessions
+from trainer.history.records import AnswerRecord, InterviewRecord, SessionRecord
+from trainer.history.stats import ItemKey, Stats, compute_stats, item_states
+
+T = TypeVar("T")
+
+
+class Resume(NamedTuple):
+    """An unfinished session as saved: unpack as ``session, answers, interviews``."""
+
+    session: SessionRecord
+    answers: list[AnswerRecord]
+    interviews: list[InterviewRecord]
+
+
+class Store:
+    """One open history database. Safe to share between threads (calls are serialised)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, notice: str | None = None,
+                 backup: Path | None = None):
+        conn.row_factory = sqlite3.Row
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.path = path
+        self.backup = backup  # the copy taken before a schema upgrade at this open, if any
+        self.notice = notice  # one line for the user, e.g. where a damaged file was moved
+
+    @classmethod
+    def open(cls, data_root: Path, clock: Callable[[], float] = time.time) -> Store:
+        """Open (creating, repairing or upgrading) ``<data_root>/history.sqlite3``."""
+        result = open_database(Path(data_root), clock)
+        return cls(result.conn, result.path, result.notice, result.backup)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transactions ---------------------------------------------------------------
+
+    def _write(self, what: str, action: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``action`` as one committed transaction, or raise ``HistoryError``."""
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    result = action(conn)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    _rollback(conn)
+                    raise
+            except sqlite3.Error as exc:
+                raise HistoryError(f"{what} not saved: {_plain(exc)}") from None
+            return result
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that see one consistent state of the database."""
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN")
+                try:
+                    yield conn
+                finally:
+                    _rollback(conn)
+            except sqlite3.Error as exc:
+                raise HistoryError(f"cannot read the history: {_plain(exc)}") from None
+
+    # --- write-through --------------------------------------------------------------
+
+    def start_session(self, session: SessionRecord) -> None:
+        """Save a new session with its plan. Starting an id that already exists does nothing."""
+
+        def action(conn: sqlite3.Connection) -> None:
+            cur = conn.execute(
+                "INSERT INTO sessions (id, kind, mode, started_at, banks, settings, seed, plan)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                (session.session_id, session.kind, session.mode, session.started_at,
+                 codec.dumps(dict(session.banks)), codec.dumps(session.settings), session.seed,
+                 codec.dumps(codec.plan_to_json(session.plan))),
+            )
+            if cur.rowcount:
+                conn.executemany(
+                    "INSERT OR IGNORE INTO session_banks (session_id, bank_id, bank_version) VALUES (?, ?, ?)",
+                    [(session.session_id, bank, str(version)) for bank, version in session.banks.items()],
+                )
+
+        self._write("session", action)
+
+    def record_answer(self, answer: AnswerRecord, interview: InterviewRecord | None = None) -> None:
+        """Save (or replace) the answer at its position, with its interview analysis if any."""
+        if interview is not None and (interview.session_id, interview.position) != (answer.session_id, answer.position):
+            raise ValueError("the interview record belongs to another answer")
+
+        def action(conn: sqlite3.Connection) -> None:
+            if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (answer.session_id,)).fetchone() is None:
+                raise HistoryError(f"answer not saved: no session {answer.session_id!r} (start it first)")
+            upsert_answer(conn, answer)
+            if interview is not None:
+                upsert_interview(conn, interview)
+
+        self._write("answer", action)
+
+    def finish_session(self, session_id: str, finished_at: float, abandoned: bool = False) -> None:
+        """Mark the session finished (``abandoned``: the candidate quit it on purpose)."""
+        self._write("session end", lambda conn: conn.execute(
+            "UPDATE sessions SET finished_at = ?, abandoned = ? WHERE id = ?",
+            (finished_at, int(abandoned), session_id),
+        ))
+
+    def discard_session(self, session_id: str) -> None:
+        """Do not offer this session for resuming again; its answers stay in the history."""
+        self._write("session", lambda conn: conn.execute(
+            "UPDATE sessions SET abandoned = 1 WHERE id = ?", (session_id,)
+        ))
+
+    # --- resume ---------------------------------------------------------------------
+
+    def unfinished_session(self) -> Resume | None:
+        """The latest session neither finished nor abandoned, ready to resume; else None."""
+        with self._snapshot() as conn:
+            row = conn.execute(
+                "SELECT id FROM sessions WHERE finished_at IS NULL AND abandoned = 0"
+                " ORDER BY started_at DESC, rowid DESC LIMIT 1"
+            ).fetchone()
+        return None if row is None else self.load_session(row["id"])
+
+    def load_session(self, session_id: str) -> Resume | None:
+        """A saved session with its answers (by position) and interview records."""
+        with self._snapshot() as conn:
+            row = conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            if row is None:
+                return None
+            answers = [codec.answer_from_row(r) for r in conn.execute(
+                "SELECT * FROM answers WHERE session_id = ? ORDER BY position", (session_id,))]
+            interviews = [codec.interview_from_row(r) for r in conn.execute(
+                "SELECT * FROM interview_answers WHERE session_id = ? ORDER BY position, probe_index",
+                (session_id,))]
+        return Resume(codec.session_from_row(row), answers, interviews)
+
+    # --- review selection -----------------------------------------------------------
+
+    def missed_items(self, current: Mapping[ItemKey, str] | None = None) -> frozenset[ItemKey]:
+        """Items whose latest scored answer (current version) was wrong: due for review."""
+        with self._snapshot() as conn:
+            states = item_states(conn, current)
+        return frozenset(key for key, s in states.items() if s.last_correct is False)
+
+    def flagged_items(self, current: Mapping[ItemKey, str] | None = None) -> frozenset[ItemKey]:
+        """Items flagged in their latest answer (current version)."""
+        with self._snapshot() as conn:
+            states = item_states(conn, current)
+        return frozenset(key for key, s in states.items() if s.flagged)
+
+    def seen_items(self, current: Mapping[ItemKey, str] | None = None) -> frozenset[ItemKey]:
+        """Items answered at least once (current version); "never seen" is the rest."""
+        with self._snapshot() as conn:
+            return frozenset(item_states(conn, current))
+
+    def due_count(self, current: Mapping[ItemKey, str] | None = None) -> int:
+        return len(self.missed_items(current))
+
+    # --- preferences ----------------------------------------------------------------
+
+    def get_preferences(self) -> dict[str, Any]:
+        with self._snapshot() as conn:
+            return {r["key"]: json.loads(r["value"]) for r in conn.execute("SELECT key, value FROM preferences")}
+
+    def set_preferences(self, values: Mapping[str, Any]) -> None:
+        """Merge ``values`` into the saved preferences; a value of None removes the key."""
+
+        def action(conn: sqlite3.Connection) -> None:
+            for key, value in values.items():
+                if value is None:
+                    conn.execute("DELETE FROM preferences WHERE key = ?", (key,))
+                else:
+                    conn.execute(
+                        "INSERT INTO preferences (key, value) VALUES (?, ?)"
+                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        (key, codec.dumps(value)),
+                    )
+
+        self._write("preferences", action)
+
+    # --- reading --------------------------------------------------------------------
+
+    def stats(self, last_n: int = 20, top: int = 10, current: Mapping[ItemKey, str] | None = None,
+              utc_offset: float | None = None) -> Stats:
+        """Everything the progress screen shows (see ``trainer.history.stats``)."""
+        with self._snapshot() as conn:
+            return compute_stats(conn, last_n=last_n, top=top, current=current, utc_offset=utc_offset)
+
+    def sessions(self, since: float | None = None, bank: str | None = None, category: str | None = None,
+                 kind: str | None = None) -> list[SessionSummary]:
+        """Past sessions, newest first, filtered (``since``: unix seconds)."""
+        with self._snapshot() as conn:
+            return list_sessions(conn, since=since, bank=bank, category=category, kind=kind)
+
+    @contextmanager
+    def transaction(self, what: str) -> Iterator[sqlite3.Connection]:
+        """For this package's import: one write transaction over several statements."""
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    _rollback(conn)
+                    raise
+            except sqlite3.Error as exc:
+                raise HistoryError(f"{what} not saved: {_plain(exc)}") from None
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """For this package's export: a consistent read-only view."""
+        with self._snapshot() as conn:
+            yield conn
+
+
+def upsert_answer(conn: sqlite3.Connection, answer: AnswerRecord, only_if_newer: bool = False) -> bool:
+    """Insert or replace the answer at (session, position) and its tags; True if written."""
+    params = codec.answer_params(answer)
+    columns = ", ".join(codec.ANSWER_FIELDS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in codec.ANSWER_FIELDS if c not in ("session_id", "position"))
+    where = " WHERE excluded.answered_at > answers.answered_at" if only_if_newer else ""
+    cur = conn.execute(
+        f"INSERT INTO answers ({columns}) VALUES ({', '.join(':' + c for c in codec.ANSWER_FIELDS)})"
+        f" ON CONFLICT (session_id, position) DO UPDATE SET {updates}{where}",
+        params,
+    )
+    if not cur.rowcount:
+        return False
+    answer_id = conn.execute(
+        "SELECT id FROM answers WHERE session_id = ? AND position = ?", (answer.session_id, answer.position)
+    ).fetchone()[0]
+    conn.execute("DELETE FROM answer_tags WHERE answer_id = ?", (answer_id,))
+    conn.executemany(
+        "INSERT OR IGNORE INTO answer_tags (answer_id, tag, correct) VALUES (?, ?, ?)",
+        [(answer_id, tag, params["correct"]) for tag in answer.tags],
+    )
+    return True
+
+
+def upsert_interview(conn: sqlite3.Connection, interview: InterviewRecord) -> None:
+    params = codec.interview_params(interview)
+    columns = list(params)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("session_id", "position", "probe_index"))
+    conn.execute(
+        f"INSERT INTO interview_answers ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})"
+        f" ON CONFLICT (session_id, position, probe_index) DO UPDATE SET {updates}",
+        params,
+    )
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass  # SQLite rolls back by itself when the statement that failed was the COMMIT
+
+
+def _plain(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "full" in text:
+        return "the disk is full (" + text + ")"
+    if "locked" in text or "busy" in text:
+        return "the history database stayed busy (another pain-trainer is writing)"
+    return text
