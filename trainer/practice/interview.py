@@ -1,0 +1,539 @@
+"""A mock interview: timed think and answer phases per prompt, follow-up probes, feedback.
+
+How the app drives it::
+
+    fmt = find_format(banks, "quick-start")
+    selection = select_prompts(banks, interview_format=fmt, seed=None)
+    interview = InterviewSession.start(selection, InterviewSettings(interview_format=fmt))
+    store.start_session(interview.record)
+    every 0.25 s:  update = interview.tick()          # phase changes, automatic submits
+    on typing:     interview.update_text(text_area.text)
+    on "done":     update = interview.submit()        # or submit(text)
+    for saved in update.saved: store.add_answer(saved.answer, saved.interview)
+    in FEEDBACK:   interview.view().feedback; interview.override(position, point, True)
+                   then interview.next()              # next prompt, or FINISHED with results
+
+Phases per prompt: ``THINK`` (countdown; ``start_answering()`` or typing ends it early) →
+``ANSWER`` (countdown while typing; at time-out the typed text, even empty, is submitted
+automatically with ``timed_out=True``) → one ``PROBE`` per follow-up question, each with its
+own answer time → ``FEEDBACK`` (untimed: key-point verdicts, metrics, model answer) →
+``next()`` → the next prompt's ``THINK`` ... → ``FINISHED``. A phase starts when the session
+switches to it (at the ``tick`` or action that switches), so the candidate always gets the
+full time on screen; ``think_seconds == 0`` goes straight to ``ANSWER``.
+
+Times for a prompt (overrides first):
+
+* think: ``InterviewSettings.think_seconds`` (--think) → the format's → the question's;
+* answer: ``InterviewSettings.answer_seconds`` (--answer) → the format's → the question's;
+* probe: ``InterviewSettings.probe_seconds`` → the question's ``probe_seconds`` → the
+  format's → half the answer time; never longer than the answer time unless set explicitly.
+* probes are asked when ``InterviewSettings.probes`` (or else the format's ``probes``) is
+  true, which is the default.
+
+Records: every submitted answer (prompt or probe) yields a ``SavedAnswer`` = an
+``InterviewRecord`` plus an ``AnswerRecord`` (``probe_index`` None for the prompt, 0.. for
+probes; ``response`` = the text; ``correct`` None; ``score`` = share of key points judged
+covered, after overrides; probes are not judged against key points and score 0).
+``AnswerRecord.time_spent`` = think time used + answer time used (as measured, not capped);
+``InterviewRecord.time_used`` = answer time used (what words per minute is based on).
+``override(position, point, verdict)`` re-emits the prompt's pair with the new score.
+
+Only the prompt's main answer is judged against its key points (a probe asks something
+else). The model answer is in the feedback, which exists only after the main answer was
+submitted.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from trainer.banks.model import InterviewFormat, OpenQuestion
+from trainer.history.records import AnswerRecord, InterviewRecord, KeyPointVerdict, SessionRecord
+from trainer.practice.analysis import AnswerAnalysis, AnswerMetrics, analyse, coverage_score, measure, verdicts
+from trainer.practice.clock import Clock, SystemClock, WallClock
+from trainer.practice.selection import Selection
+
+
+class Phase(str, Enum):
+    THINK = "think"
+    ANSWER = "answer"
+    PROBE = "probe"
+    FEEDBACK = "feedback"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    think: int
+    answer: int
+    probe: int
+    probes: tuple[str, ...]  # the follow-ups that will be asked (empty when probes are off)
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewSettings:
+    think_seconds: int | None = None
+    answer_seconds: int | None = None
+    probe_seconds: int | None = None
+    probes: bool | None = None  # None: the format decides (default: ask them)
+    interview_format: InterviewFormat | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("think_seconds", "answer_seconds", "probe_seconds"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise ValueError(f"{name} must not be negative")
+        for name in ("answer_seconds", "probe_seconds"):
+            if getattr(self, name) == 0:
+                raise ValueError(f"{name} must be positive")
+
+    def timing(self, q: OpenQuestion) -> Timing:
+        fmt = self.interview_format
+
+        def first(*values: int | None) -> int:
+            return next(v for v in values if v is not None)
+
+        think = first(self.think_seconds, fmt and fmt.think_seconds, q.think_seconds)
+        answer = first(self.answer_seconds, fmt and fmt.answer_seconds, q.answer_seconds)
+        if self.probe_seconds is not None:
+            probe = self.probe_seconds
+        else:
+            probe = min(answer, first(q.probe_seconds, fmt and fmt.probe_seconds, max(1, answer // 2)))
+        ask = self.probes if self.probes is not None else (fmt.probes if fmt else True)
+        return Timing(think, answer, probe, q.probes if ask else ())
+
+    def as_settings(self) -> dict[str, Any]:
+        return {
+            "format": None if self.interview_format is None else self.interview_format.id,
+            "think_seconds": self.think_seconds,
+            "answer_seconds": self.answer_seconds,
+            "probe_seconds": self.probe_seconds,
+            "probes": self.probes,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SavedAnswer:
+    """One answer event for the history store: both rows, written together."""
+
+    interview: InterviewRecord
+    answer: AnswerRecord
+
+
+@dataclass(frozen=True, slots=True)
+class ProbeAnswer:
+    index: int
+    probe: str
+    text: str
+    metrics: AnswerMetrics
+    timed_out: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PromptFeedback:
+    """What a strong answer covers, and how this one did (after the main answer only)."""
+
+    position: int
+    question: OpenQuestion
+    text: str
+    analysis: AnswerAnalysis  # automatic coverage (with spans to highlight) and metrics
+    verdicts: tuple[KeyPointVerdict, ...]  # with the candidate's overrides
+    probes: tuple[ProbeAnswer, ...]
+    think_used: float
+    timed_out: bool
+
+    @property
+    def score(self) -> float:
+        return coverage_score(self.verdicts)
+
+    @property
+    def model_answer(self) -> str | None:
+        return self.question.model_answer
+
+    @property
+    def metrics(self) -> AnswerMetrics:
+        return self.analysis.metrics
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewView:
+    phase: Phase
+    position: int  # 0-based prompt index
+    total: int
+    question: OpenQuestion
+    prompt: str  # what is being asked now: the prompt, or the current probe
+    probe_index: int | None
+    probe_count: int  # probes that will be asked after this prompt
+    text: str  # typed so far in this phase
+    seconds_allowed: float | None  # length of the current phase; None when untimed
+    remaining: float | None
+    feedback: PromptFeedback | None  # in FEEDBACK (and for the last prompt when FINISHED)
+
+    @property
+    def number(self) -> int:
+        return self.position + 1
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewResults:
+    session_id: str
+    ended_by: str  # "completed" | "ended_early"
+    prompts: tuple[PromptFeedback, ...]  # answered prompts, in order
+    total: int  # prompts planned
+    total_time: float
+
+    @property
+    def answered(self) -> int:
+        return len(self.prompts)
+
+    @property
+    def average_score(self) -> float | None:
+        return sum(p.score for p in self.prompts) / len(self.prompts) if self.prompts else None
+
+    @property
+    def points_covered(self) -> int:
+        return sum(v.final for p in self.prompts for v in p.verdicts)
+
+    @property
+    def points_total(self) -> int:
+        return sum(len(p.verdicts) for p in self.prompts)
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewUpdate:
+    saved: tuple[SavedAnswer, ...] = ()
+    phase_changed: bool = False
+    error: str | None = None
+    results: InterviewResults | None = None
+
+
+@dataclass
+class _Prompt:
+    question: OpenQuestion
+    timing: Timing
+    text: str | None = None
+    think_used: float = 0.0
+    answer_used: float = 0.0
+    timed_out: bool = False
+    analysis: AnswerAnalysis | None = None
+    probes: list[ProbeAnswer] = field(default_factory=list)
+    overrides: dict[int, bool | None] = field(default_factory=dict)
+
+
+class InterviewSession:
+    """One mock interview; see the module docstring. Build with ``start``."""
+
+    def __init__(
+        self,
+        record: SessionRecord,
+        questions: tuple[OpenQuestion, ...],
+        settings: InterviewSettings,
+        clock: Clock | None = None,
+        wall: WallClock = time.time,
+    ) -> None:
+        if not questions:
+            raise ValueError("an interview needs at least one open question")
+        self.record = record
+        self.settings = settings
+        self._clock = clock or SystemClock()
+        self._wall = wall
+        self._prompts = [_Prompt(q, settings.timing(q)) for q in questions]
+        self._position = 0
+        self._phase = Phase.THINK
+        self._probe: int | None = None
+        self._phase_start = self._clock.now()
+        self._started = self._phase_start
+        self._draft = ""
+        self._results: InterviewResults | None = None
+
+    @classmethod
+    def start(
+        cls,
+        selection: Selection,
+        settings: InterviewSettings = InterviewSettings(),
+        *,
+        clock: Clock | None = None,
+        wall: WallClock = time.time,
+        session_id: str | None = None,
+    ) -> InterviewSession:
+        questions = tuple(q for q in selection.questions if isinstance(q, OpenQuestion))
+        if len(questions) != len(selection.items):
+            raise ValueError("interviews take open questions only")
+        record = SessionRecord(
+            session_id=session_id or uuid.uuid4().hex,
+            kind="interview",
+            mode="interview",
+            started_at=wall(),
+            banks=dict(selection.bank_versions),
+            settings=settings.as_settings()
+            | {"selection": dict(selection.settings), "available": selection.available},
+            seed=selection.seed,
+            plan=selection.plan,
+        )
+        session = cls(record, questions, settings, clock, wall)
+        session._begin_prompt(0)
+        return session
+
+    # --- reading -------------------------------------------------------------------------
+
+    @property
+    def session_id(self) -> str:
+        return self.record.session_id
+
+    @property
+    def phase(self) -> Phase:
+        return self._phase
+
+    @property
+    def position(self) -> int:
+        return self._position
+
+    @property
+    def total(self) -> int:
+        return len(self._prompts)
+
+    @property
+    def results(self) -> InterviewResults | None:
+        return self._results
+
+    def _phase_elapsed(self) -> float:
+        return self._clock.now() - self._phase_start
+
+    def _phase_allowed(self) -> float | None:
+        timing = self._prompts[self._position].timing
+        return {Phase.THINK: timing.think, Phase.ANSWER: timing.answer, Phase.PROBE: timing.probe}.get(self._phase)
+
+    def view(self) -> InterviewView:
+        prompt = self._prompts[self._position]
+        allowed = self._phase_allowed()
+        asking = prompt.question.prompt
+        if self._phase is Phase.PROBE and self._probe is not None:
+            asking = prompt.timing.probes[self._probe]
+        return InterviewView(
+            phase=self._phase,
+            position=self._position,
+            total=self.total,
+            question=prompt.question,
+            prompt=asking,
+            probe_index=self._probe if self._phase is Phase.PROBE else None,
+            probe_count=len(prompt.timing.probes),
+            text=self._draft,
+            seconds_allowed=None if allowed is None else float(allowed),
+            remaining=None if allowed is None else max(0.0, allowed - self._phase_elapsed()),
+            feedback=self.feedback(self._position) if self._phase in (Phase.FEEDBACK, Phase.FINISHED) else None,
+        )
+
+    def feedback(self, position: int) -> PromptFeedback | None:
+        """The prompt's feedback, or None until its main answer was given."""
+        p = self._prompts[position]
+        if p.text is None or p.analysis is None:
+            return None
+        return PromptFeedback(
+            position=position,
+            question=p.question,
+            text=p.text,
+            analysis=p.analysis,
+            verdicts=verdicts(p.analysis.coverage, p.overrides),
+            probes=tuple(p.probes),
+            think_used=p.think_used,
+            timed_out=p.timed_out,
+        )
+
+    # --- the candidate's actions -------------------------------------------------------
+
+    def tick(self) -> InterviewUpdate:
+        """Move on when the current phase's time is up (submitting typed text if answering)."""
+        allowed = self._phase_allowed()
+        if allowed is None or self._phase_elapsed() < allowed:
+            return InterviewUpdate()
+        if self._phase is Phase.THINK:
+            self._begin_answer()
+            return InterviewUpdate(phase_changed=True)
+        return self._submit(timed_out=True)
+
+    def start_answering(self) -> InterviewUpdate:
+        """End the think phase early."""
+        if self._phase is not Phase.THINK:
+            return InterviewUpdate(error="Not in the thinking phase")
+        self._begin_answer()
+        return InterviewUpdate(phase_changed=True)
+
+    def update_text(self, text: str) -> InterviewUpdate:
+        """The text typed so far; typing during THINK starts the answer phase."""
+        update = InterviewUpdate()
+        if self._phase is Phase.THINK:
+            update = self.start_answering()
+        if self._phase not in (Phase.ANSWER, Phase.PROBE):
+            return InterviewUpdate(error="Not answering now")
+        self._draft = text
+        return update
+
+    def submit(self, text: str | None = None) -> InterviewUpdate:
+        """Submit the answer (``text`` or what was typed). Late submits count as time-outs."""
+        if self._phase not in (Phase.ANSWER, Phase.PROBE):
+            return InterviewUpdate(error="Not answering now")
+        if text is not None:
+            self._draft = text
+        allowed = self._phase_allowed()
+        late = allowed is not None and self._phase_elapsed() >= allowed
+        return self._submit(timed_out=late)
+
+    def next(self) -> InterviewUpdate:
+        """From FEEDBACK to the next prompt, or to FINISHED after the last one."""
+        if self._phase is not Phase.FEEDBACK:
+            return InterviewUpdate(error="Finish this answer first")
+        if self._position + 1 < self.total:
+            self._begin_prompt(self._position + 1)
+            return InterviewUpdate(phase_changed=True)
+        return self._finish("completed")
+
+    def end_early(self) -> InterviewUpdate:
+        """Stop now; text being typed is submitted if there is any."""
+        if self._phase is Phase.FINISHED:
+            return InterviewUpdate(results=self._results)
+        update = InterviewUpdate()
+        if self._phase in (Phase.ANSWER, Phase.PROBE) and self._draft.strip():
+            update = self._submit(timed_out=False)
+        finished = self._finish("ended_early")
+        return InterviewUpdate(update.saved, True, None, finished.results)
+
+    def override(self, position: int, point: int, verdict: bool | None) -> InterviewUpdate:
+        """Self-rating of key point ``point`` (None removes it); re-emits the prompt's records."""
+        if not 0 <= position < self.total:
+            return InterviewUpdate(error=f"There is no prompt {position + 1}")
+        p = self._prompts[position]
+        if p.analysis is None:
+            return InterviewUpdate(error="Answer the prompt before rating it")
+        if not 0 <= point < len(p.question.key_points):
+            return InterviewUpdate(error=f"There is no key point {point + 1}")
+        p.overrides[point] = verdict
+        return InterviewUpdate((self._main_saved(position),))
+
+    # --- transitions -------------------------------------------------------------------
+
+    def _begin_prompt(self, position: int) -> None:
+        self._position = position
+        self._probe = None
+        self._draft = ""
+        self._phase = Phase.THINK
+        self._phase_start = self._clock.now()
+        if self._prompts[position].timing.think <= 0:
+            self._begin_answer()
+
+    def _begin_answer(self) -> None:
+        self._prompts[self._position].think_used = self._phase_elapsed()
+        self._phase = Phase.ANSWER
+        self._phase_start = self._clock.now()
+
+    def _submit(self, timed_out: bool) -> InterviewUpdate:
+        p = self._prompts[self._position]
+        used = self._phase_elapsed()
+        text = self._draft
+        allowed = float(self._phase_allowed() or 0)
+        if self._phase is Phase.ANSWER:
+            p.text, p.answer_used, p.timed_out = text, used, timed_out
+            p.analysis = analyse(text, p.question.key_points, used, allowed)
+            saved = self._main_saved(self._position)
+            next_probe = 0
+        else:
+            index = self._probe or 0
+            probe = ProbeAnswer(index, p.timing.probes[index], text, measure(text, used, allowed), timed_out)
+            p.probes.append(probe)
+            saved = self._probe_saved(self._position, probe)
+            next_probe = index + 1
+        self._draft = ""
+        self._phase_start = self._clock.now()
+        if next_probe < len(p.timing.probes):
+            self._phase, self._probe = Phase.PROBE, next_probe
+        else:
+            self._phase, self._probe = Phase.FEEDBACK, None
+        return InterviewUpdate((saved,), phase_changed=True)
+
+    def _finish(self, ended_by: str) -> InterviewUpdate:
+        self._phase, self._probe = Phase.FINISHED, None
+        answered = tuple(f for i in range(self.total) if (f := self.feedback(i)) is not None)
+        self._results = InterviewResults(
+            self.session_id, ended_by, answered, self.total, self._clock.now() - self._started
+        )
+        return InterviewUpdate(phase_changed=True, results=self._results)
+
+    # --- records -----------------------------------------------------------------------
+
+    def _answer_record(
+        self, position: int, text: str, score: float, time_spent: float, timed_out: bool, probe_index: int | None
+    ) -> AnswerRecord:
+        q = self._prompts[position].question
+        return AnswerRecord(
+            session_id=self.session_id,
+            position=position,
+            bank_id=q.bank_id,
+            question_id=q.id,
+            content_hash=q.content_hash,
+            question_type=q.type,
+            category=q.category,
+            difficulty=q.difficulty,
+            tags=q.tags,
+            response=text,
+            correct=None,
+            score=score,
+            time_spent=time_spent,
+            flagged=False,
+            answered_at=self._wall(),
+            timed_out=timed_out,
+            probe_index=probe_index,
+        )
+
+    def _main_saved(self, position: int) -> SavedAnswer:
+        p = self._prompts[position]
+        assert p.text is not None and p.analysis is not None
+        judged = verdicts(p.analysis.coverage, p.overrides)
+        metrics = p.analysis.metrics.as_dict() | {"think_seconds_used": round(p.think_used, 3)}
+        interview = InterviewRecord(
+            session_id=self.session_id,
+            position=position,
+            probe_index=None,
+            text=p.text,
+            verdicts=judged,
+            metrics=metrics,
+            answer_seconds_allowed=p.timing.answer,
+            time_used=p.answer_used,
+        )
+        answer = self._answer_record(
+            position, p.text, coverage_score(judged), p.think_used + p.answer_used, p.timed_out, None
+        )
+        return SavedAnswer(interview, answer)
+
+    def _probe_saved(self, position: int, probe: ProbeAnswer) -> SavedAnswer:
+        p = self._prompts[position]
+        interview = InterviewRecord(
+            session_id=self.session_id,
+            position=position,
+            probe_index=probe.index,
+            text=probe.text,
+            verdicts=(),
+            metrics=probe.metrics.as_dict() | {"probe": probe.probe},
+            answer_seconds_allowed=p.timing.probe,
+            time_used=probe.metrics.seconds_used,
+        )
+        answer = self._answer_record(
+            position, probe.text, 0.0, probe.metrics.seconds_used, probe.timed_out, probe.index
+        )
+        return SavedAnswer(interview, answer)
+
+
+__all__ = [
+    "InterviewResults",
+    "InterviewSession",
+    "InterviewSettings",
+    "InterviewUpdate",
+    "InterviewView",
+    "Phase",
+    "ProbeAnswer",
+    "PromptFeedback",
+    "SavedAnswer",
+    "Timing",
+]

@@ -1,0 +1,236 @@
+"""Choosing the questions of a session, reproducibly.
+
+* ``select_questions(banks, SelectionSpec(...))``: filter every given bank's questions by
+  categories, types (default: the knowledge types), difficulty range (inclusive), tags (a
+  question qualifies when it has *any* of the tags), and a review filter; then shuffle with
+  ``random.Random(seed)`` and keep ``count``.
+* Review filters take plain sets of ``(bank_id, question_id)`` keys supplied by the history
+  layer: ``Review("missed", keys)`` and ``Review("flagged", keys)`` keep only those keys;
+  ``Review("unseen", keys)`` takes the keys already **seen** and excludes them.
+* ``select_keys(banks, keys)``: exactly these questions, in this order (retry the missed
+  items from a results screen); keys no longer in the banks are reported in ``missing``.
+* ``select_prompts(banks, interview_format=..., categories=..., count=...)``: open questions
+  for a mock interview, drawn from all given banks.
+
+Reproducibility: candidates are sorted by key before shuffling, so the same seed and the
+same bank contents give the same questions in the same order whatever order the banks were
+passed in. Each question's option order comes from its own generator seeded with
+``(seed, bank id, question id)``, so it does not change when other questions are added or
+the count changes; ``shuffle: false`` keeps the author's order. With no seed a random one is
+drawn and recorded in ``Selection.seed`` (and so in the session record).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from trainer.banks.model import KNOWLEDGE_TYPES, QUESTION_TYPES, Bank, InterviewFormat, OpenQuestion, Question
+from trainer.history.records import PlannedItem
+
+Key = tuple[str, str]
+REVIEW_MODES = ("missed", "flagged", "unseen")
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A review filter: ``keys`` are kept (missed, flagged) or, for unseen, excluded as seen."""
+
+    mode: str
+    keys: frozenset[Key]
+
+    def __post_init__(self) -> None:
+        if self.mode not in REVIEW_MODES:
+            raise ValueError(f"unknown review mode {self.mode!r}; use one of {', '.join(REVIEW_MODES)}")
+        object.__setattr__(self, "keys", frozenset(tuple(k) for k in self.keys))
+
+    def admits(self, key: Key) -> bool:
+        return (key not in self.keys) if self.mode == "unseen" else (key in self.keys)
+
+
+@dataclass(frozen=True, slots=True)
+class SelectionSpec:
+    categories: tuple[str, ...] = ()  # empty: every category
+    types: tuple[str, ...] = KNOWLEDGE_TYPES
+    min_difficulty: int | None = None
+    max_difficulty: int | None = None
+    tags: tuple[str, ...] = ()  # empty: any; otherwise at least one of them
+    count: int | None = None  # None: every matching question
+    seed: int | None = None
+    review: Review | None = None
+
+    def __post_init__(self) -> None:
+        unknown = set(self.types) - set(QUESTION_TYPES)
+        if unknown:
+            raise ValueError(f"unknown question type(s): {', '.join(sorted(unknown))}")
+        if self.count is not None and self.count < 0:
+            raise ValueError("count must not be negative")
+
+    def admits(self, q: Question) -> bool:
+        return (
+            (not self.categories or q.category in self.categories)
+            and q.type in self.types
+            and (self.min_difficulty is None or q.difficulty >= self.min_difficulty)
+            and (self.max_difficulty is None or q.difficulty <= self.max_difficulty)
+            and (not self.tags or bool({t.casefold() for t in self.tags} & {t.casefold() for t in q.tags}))
+            and (self.review is None or self.review.admits(q.key))
+        )
+
+    def as_settings(self) -> dict[str, Any]:
+        return {
+            "categories": list(self.categories),
+            "types": list(self.types),
+            "min_difficulty": self.min_difficulty,
+            "max_difficulty": self.max_difficulty,
+            "tags": list(self.tags),
+            "count": self.count,
+            "review": None if self.review is None else self.review.mode,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SelectedItem:
+    question: Question
+    option_order: tuple[str, ...] = ()  # option ids as displayed; () for numeric/open
+
+    def planned(self) -> PlannedItem:
+        q = self.question
+        return PlannedItem(q.bank_id, q.id, q.content_hash, self.option_order)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    items: tuple[SelectedItem, ...]
+    seed: int
+    bank_versions: Mapping[str, str]  # every bank offered: id -> version
+    available: int  # how many matched before ``count`` was applied
+    settings: Mapping[str, Any] = field(default_factory=dict)  # plain description, for the record
+    missing: tuple[Key, ...] = ()  # select_keys only: keys not found in the banks
+
+    @property
+    def plan(self) -> tuple[PlannedItem, ...]:
+        return tuple(item.planned() for item in self.items)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(item.question for item in self.items)
+
+
+class PlanMismatch(ValueError):
+    """A recorded plan names questions that are gone or were edited since."""
+
+
+def new_seed() -> int:
+    return random.SystemRandom().randrange(2**31)
+
+
+def option_order(question: Question, seed: int) -> tuple[str, ...]:
+    """The displayed option order for ``question`` in a session with ``seed``."""
+    options = getattr(question, "options", None)
+    if not options:
+        return ()
+    ids = [o.id for o in options]
+    if getattr(question, "shuffle", True):
+        random.Random(f"{seed}/{question.bank_id}/{question.id}").shuffle(ids)
+    return tuple(ids)
+
+
+def _all_questions(banks: Iterable[Bank]) -> dict[Key, Question]:
+    """Every question by key; the first bank wins if the same key appears twice."""
+    found: dict[Key, Question] = {}
+    for bank in banks:
+        for q in bank.questions:
+            found.setdefault(q.key, q)
+    return found
+
+
+def _pick(banks: Sequence[Bank], matching: list[Question], count: int | None, seed: int | None,
+          settings: dict[str, Any]) -> Selection:
+    seed = new_seed() if seed is None else seed
+    matching.sort(key=lambda q: q.key)
+    random.Random(seed).shuffle(matching)
+    chosen = matching if count is None else matching[:count]
+    return Selection(
+        items=tuple(SelectedItem(q, option_order(q, seed)) for q in chosen),
+        seed=seed,
+        bank_versions={b.id: b.version for b in banks},
+        available=len(matching),
+        settings=settings,
+    )
+
+
+def select_questions(banks: Sequence[Bank], spec: SelectionSpec) -> Selection:
+    """Questions matching ``spec``, shuffled by its seed, at most ``spec.count``."""
+    matching = [q for q in _all_questions(banks).values() if spec.admits(q)]
+    return _pick(banks, matching, spec.count, spec.seed, spec.as_settings())
+
+
+def select_keys(banks: Sequence[Bank], keys: Iterable[Key], seed: int | None = None) -> Selection:
+    """Exactly these questions in this order (duplicates dropped); options shuffled by seed."""
+    seed = new_seed() if seed is None else seed
+    questions = _all_questions(banks)
+    wanted = list(dict.fromkeys(tuple(k) for k in keys))
+    chosen = [questions[k] for k in wanted if k in questions]
+    return Selection(
+        items=tuple(SelectedItem(q, option_order(q, seed)) for q in chosen),
+        seed=seed,
+        bank_versions={b.id: b.version for b in banks},
+        available=len(chosen),
+        settings={"keys": [list(k) for k in wanted]},
+        missing=tuple(k for k in wanted if k not in questions),
+    )
+
+
+def find_format(banks: Iterable[Bank], format_id: str) -> InterviewFormat | None:
+    """The first interview format with this id in any of the banks."""
+    for bank in banks:
+        for fmt in bank.interview_formats:
+            if fmt.id == format_id:
+                return fmt
+    return None
+
+
+def select_prompts(
+    banks: Sequence[Bank],
+    *,
+    interview_format: InterviewFormat | None = None,
+    categories: Sequence[str] = (),
+    count: int | None = None,
+    seed: int | None = None,
+) -> Selection:
+    """Open questions for an interview from all given banks.
+
+    With a format: its categories (empty = all) and its number of prompts, unless
+    ``categories``/``count`` are given explicitly.
+    """
+    if interview_format is not None:
+        categories = tuple(categories) or interview_format.categories
+        count = interview_format.prompts if count is None else count
+    spec = SelectionSpec(categories=tuple(categories), types=("open",), count=count)
+    matching = [q for q in _all_questions(banks).values() if spec.admits(q)]
+    settings = spec.as_settings() | {"format": None if interview_format is None else interview_format.id}
+    return _pick(banks, matching, count, seed, settings)
+
+
+def items_for_plan(banks: Sequence[Bank], plan: Sequence[PlannedItem]) -> tuple[SelectedItem, ...]:
+    """Rebuild a recorded plan from the banks, or ``PlanMismatch`` if it cannot be exact."""
+    questions = _all_questions(banks)
+    items: list[SelectedItem] = []
+    problems: list[str] = []
+    for p in plan:
+        q = questions.get((p.bank_id, p.question_id))
+        if q is None:
+            problems.append(f"{p.bank_id}/{p.question_id} is no longer in the banks")
+        elif q.content_hash != p.content_hash:
+            problems.append(f"{p.bank_id}/{p.question_id} was edited since the session started")
+        else:
+            items.append(SelectedItem(q, tuple(p.option_order)))
+    if problems:
+        raise PlanMismatch("cannot resume: " + "; ".join(problems))
+    return tuple(items)
+
+
+def open_prompts(selection: Selection) -> tuple[OpenQuestion, ...]:
+    return tuple(q for q in selection.questions if isinstance(q, OpenQuestion))
