@@ -59,6 +59,7 @@ class AnswerRecord:
     flagged: bool
     answered_at: float  # unix seconds (wall clock)
     timed_out: bool = False
+    probe_index: int | None = None  # interviews: None for the prompt's answer, 0.. for its probes
 
 
 @dataclass(frozen=True, slots=True)
