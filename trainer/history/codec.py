@@ -77,11 +77,14 @@ def session_from_row(row: sqlite3.Row) -> SessionRecord:
 ANSWER_FIELDS = (
     "session_id", "position", "bank_id", "question_id", "content_hash", "question_type", "category",
     "difficulty", "tags", "response", "correct", "score", "time_spent", "flagged", "answered_at", "timed_out",
+    "probe_index",
 )
+# ``AnswerRecord.probe_index`` is the newest record field; older record modules lack it.
+_ANSWER_HAS_PROBE = "probe_index" in AnswerRecord.__dataclass_fields__
 
 
 def answer_dict(rec: AnswerRecord) -> dict[str, Any]:
-    d = {name: getattr(rec, name) for name in ANSWER_FIELDS}
+    d = {name: getattr(rec, name, None) for name in ANSWER_FIELDS}
     d["tags"] = list(rec.tags)
     return d
 
@@ -89,6 +92,8 @@ def answer_dict(rec: AnswerRecord) -> dict[str, Any]:
 def answer_from_dict(d: dict[str, Any]) -> AnswerRecord:
     values = {name: d[name] for name in ANSWER_FIELDS if name in d}
     values["tags"] = tuple(d["tags"])
+    if not _ANSWER_HAS_PROBE:
+        values.pop("probe_index", None)
     return AnswerRecord(**values)
 
 
@@ -99,11 +104,16 @@ def answer_params(rec: AnswerRecord) -> dict[str, Any]:
     d["correct"] = None if rec.correct is None else int(bool(rec.correct))
     d["flagged"] = int(bool(rec.flagged))
     d["timed_out"] = int(bool(rec.timed_out))
+    d["probe_index"] = MAIN_PROMPT if d["probe_index"] is None else d["probe_index"]
     return d
 
 
 def answer_from_row(row: sqlite3.Row) -> AnswerRecord:
+    extra = {}
+    if _ANSWER_HAS_PROBE:
+        extra["probe_index"] = None if row["probe_index"] == MAIN_PROMPT else row["probe_index"]
     return AnswerRecord(
+        **extra,
         session_id=row["session_id"],
         position=row["position"],
         bank_id=row["bank_id"],

@@ -1,9 +1,9 @@
 """The list of past sessions (the ``history`` command and the app's history screen).
 
-Score is the mean answer score (0..1) over the answers saved (quiz: share correct;
+Score is the mean answer score (0..1) over the items answered (probe answers aside) (quiz: share correct;
 interview: key-point coverage), shown next to answered/total so an abandoned session is
 not mistaken for a perfect one. Duration is the time spent on questions as measured: the
-sum of ``time_spent``, so a session resumed the next day does not count the night.
+sum of ``time_spent`` (probes included), so a session resumed the next day does not count the night.
 """
 
 from __future__ import annotations
@@ -47,7 +47,9 @@ def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: st
         params.append(category)
     rows = conn.execute(
         "SELECT s.id, s.kind, s.mode, s.started_at, s.finished_at, s.abandoned, s.banks,"
-        " json_array_length(s.plan), count(a.id), coalesce(sum(a.correct = 1), 0), avg(a.score),"
+        " json_array_length(s.plan), count(CASE WHEN a.probe_index = -1 THEN 1 END),"
+        " coalesce(sum(a.probe_index = -1 AND a.correct = 1), 0),"
+        " avg(CASE WHEN a.probe_index = -1 THEN a.score END),"
         " coalesce(sum(a.time_spent), 0)"
         " FROM sessions AS s LEFT JOIN answers AS a ON a.session_id = s.id"
         + (" WHERE " + " AND ".join(where) if where else "")

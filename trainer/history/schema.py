@@ -7,7 +7,8 @@ database and one migrated from an old release go through the same code.
   keyed by (session, position); interview answers carry the key-point verdicts as JSON.
   Its flaw: the interview key (session, position, probe_index) used NULL for the main
   prompt, and SQLite treats NULLs as distinct, so re-saving a main-prompt answer added rows.
-- v2 (current): answers get an integer id and a ``timed_out`` flag; their tags are
+- v2 (current): answers get an integer id, a ``timed_out`` flag and a ``probe_index``
+  (-1 for the prompt itself; an interview probe may have its own answer row); their tags are
   normalised into ``answer_tags`` (with ``correct`` copied, so weak areas by tag are an
   index-only scan); a session's banks go to ``session_banks`` for the ``--bank`` filter;
   interview answers use ``probe_index = -1`` for the main prompt (duplicates from v1 are
@@ -96,7 +97,8 @@ CREATE TABLE answers_v2 (
     flagged       INTEGER NOT NULL,
     answered_at   REAL NOT NULL,
     timed_out     INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (session_id, position)
+    probe_index   INTEGER NOT NULL DEFAULT -1,  -- interviews: -1 the prompt, 0.. its follow-up probes
+    UNIQUE (session_id, position, probe_index)
 );
 INSERT INTO answers_v2 (session_id, position, bank_id, question_id, content_hash, question_type,
                         category, difficulty, tags, response, correct, score, time_spent,

@@ -182,7 +182,8 @@ def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
 def coverage_trend(conn: sqlite3.Connection, utc_offset: float) -> tuple[CoveragePoint, ...]:
     rows = conn.execute(
         "SELECT CAST((a.answered_at + ?) / 86400 AS INTEGER) AS day, count(*), sum(i.covered), sum(i.total)"
-        " FROM interview_answers AS i JOIN answers AS a ON a.session_id = i.session_id AND a.position = i.position"
+        " FROM interview_answers AS i JOIN answers AS a"
+        " ON a.session_id = i.session_id AND a.position = i.position AND a.probe_index = -1"
         " GROUP BY day",
         (utc_offset,),
     ).fetchall()

@@ -21,8 +21,10 @@ the data is on disk (WAL, ``synchronous=FULL``); if it raises ``HistoryError`` (
 saved: ..."), that transaction was rolled back and everything saved before is intact.
 Two programs on one database wait for each other (busy timeout) instead of failing.
 
-Answers are upserted by (session, position): exam mode may change an answer; the latest call
-wins. Interview records are upserted by (session, position, probe_index).
+Answers are upserted by (session, position, probe_index): exam mode may change an answer;
+the latest call wins. Interview records are upserted by (session, position, probe_index).
+An interview probe may be recorded as its own ``AnswerRecord`` (``probe_index`` 0..) or only
+as an ``InterviewRecord`` attached to the prompt's answer; both are kept.
 
 Resume policy: ``unfinished_session`` returns the latest session neither finished nor
 abandoned, with its plan (same questions, same order, same option order) and the answers
@@ -193,7 +195,7 @@ class Store:
             if row is None:
                 return None
             answers = [codec.answer_from_row(r) for r in conn.execute(
-                "SELECT * FROM answers WHERE session_id = ? ORDER BY position", (session_id,))]
+                "SELECT * FROM answers WHERE session_id = ? ORDER BY position, probe_index", (session_id,))]
             interviews = [codec.interview_from_row(r) for r in conn.execute(
                 "SELECT * FROM interview_answers WHERE session_id = ? ORDER BY position, probe_index",
                 (session_id,))]
@@ -284,17 +286,18 @@ def upsert_answer(conn: sqlite3.Connection, answer: AnswerRecord, only_if_newer:
     """Insert or replace the answer at (session, position) and its tags; True if written."""
     params = codec.answer_params(answer)
     columns = ", ".join(codec.ANSWER_FIELDS)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in codec.ANSWER_FIELDS if c not in ("session_id", "position"))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in codec.ANSWER_FIELDS if c not in ("session_id", "position", "probe_index"))
     where = " WHERE excluded.answered_at > answers.answered_at" if only_if_newer else ""
     cur = conn.execute(
         f"INSERT INTO answers ({columns}) VALUES ({', '.join(':' + c for c in codec.ANSWER_FIELDS)})"
-        f" ON CONFLICT (session_id, position) DO UPDATE SET {updates}{where}",
+        f" ON CONFLICT (session_id, position, probe_index) DO UPDATE SET {updates}{where}",
         params,
     )
     if not cur.rowcount:
         return False
     answer_id = conn.execute(
-        "SELECT id FROM answers WHERE session_id = ? AND position = ?", (answer.session_id, answer.position)
+        "SELECT id FROM answers WHERE session_id = ? AND position = ? AND probe_index = ?",
+        (answer.session_id, answer.position, params["probe_index"]),
     ).fetchone()[0]
     conn.execute("DELETE FROM answer_tags WHERE answer_id = ?", (answer_id,))
     conn.executemany(

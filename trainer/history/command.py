@@ -1,0 +1,199 @@
+"""``pain-trainer history [list|export|import] [FILE]``: past sessions for people and scripts.
+
+- ``list`` (default): a table (local times); ``--format csv|json`` for scripts, with the
+  stable columns in ``COLUMNS`` and ISO 8601 times in UTC. Newest session first.
+- ``export FILE`` writes the JSON export (``-`` for standard output); the list filters apply.
+- ``import FILE`` merges an export (``-`` for standard input); importing twice adds nothing.
+
+``--since YYYY-MM-DD`` is a local calendar date (a full ISO 8601 time is accepted too).
+Exit codes: 0 ok; 1 the database or the import file cannot be used; 2 usage.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from trainer.history.errors import HistoryError
+from trainer.history.listing import SessionSummary
+
+PROG = "pain-trainer"
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+COLUMNS = (
+    "session_id", "started_at", "finished_at", "status", "kind", "mode", "banks",
+    "answered", "total", "correct", "score", "duration_seconds",
+)
+
+
+class _Usage(Exception):
+    pass
+
+
+def run_history(args: Any, data_root: Path) -> int:
+    try:
+        since = parse_since(args.since)
+        _check_usage(args)
+    except _Usage as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    try:
+        if args.action == "import":
+            text = _read_input(args.file)
+        from trainer.history.store import Store
+
+        with Store.open(data_root) as store:
+            if store.notice:
+                print(f"{PROG}: warning: {store.notice}", file=sys.stderr)
+            if args.action == "import":
+                return _import(store, text, args.file)
+            sessions = store.sessions(since=since, bank=args.bank_filter, category=args.category, kind=args.kind)
+            if args.action == "export":
+                return _export(store, sessions, args.file)
+            _print_sessions(sessions, args.format, filtered=any(
+                v is not None for v in (args.since, args.bank_filter, args.category, args.kind)))
+            return EXIT_OK
+    except _Usage as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except HistoryError as exc:
+        return _fail(str(exc), EXIT_INVALID)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return code
+
+
+def parse_since(text: str | None) -> float | None:
+    """A local date (YYYY-MM-DD, from its midnight) or ISO 8601 time -> unix seconds."""
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise _Usage(f"--since: expected a date YYYY-MM-DD, got {text!r}") from None
+    return moment.timestamp()  # naive means local time
+
+
+def _check_usage(args: Any) -> None:
+    if args.action in ("export", "import") and not args.file:
+        raise _Usage(f"'history {args.action}' needs a FILE ('-' for standard {'output' if args.action == 'export' else 'input'})")
+    if args.action == "list" and args.file:
+        raise _Usage(f"unexpected argument {args.file!r}: FILE is only for 'history export' and 'history import'")
+    if args.action == "import" and any(v is not None for v in (args.since, args.bank_filter, args.category, args.kind)):
+        raise _Usage("--since, --bank, --category and --kind do not apply to 'history import'")
+
+
+def _read_input(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    path = Path(file)
+    if not path.exists():
+        raise _Usage(f"{file}: no such file")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise HistoryError(f"{file}: not a UTF-8 text file") from None
+    except OSError as exc:
+        raise HistoryError(f"{file}: cannot read ({exc.strerror or exc})") from None
+
+
+def _import(store, text: str, file: str) -> int:
+    from trainer.history.exchange import import_history, read_export
+
+    result = import_history(store, read_export(text, "standard input" if file == "-" else file))
+    print(
+        f"imported {file}: {result.added} sessions added, {result.updated} updated, "
+        f"{result.unchanged} already here ({result.answers_written} answers written)"
+    )
+    return EXIT_OK
+
+
+def _export(store, sessions: list[SessionSummary], file: str) -> int:
+    from trainer.history.exchange import export_history, write_export
+
+    document = export_history(store, [s.session_id for s in sessions])
+    if file == "-":
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
+        sys.stdout.write("\n")
+    else:
+        write_export(document, Path(file))
+        print(f"exported {len(document['sessions'])} sessions to {file}")
+    return EXIT_OK
+
+
+def _iso(t: float | None) -> str | None:
+    return None if t is None else datetime.fromtimestamp(t, timezone.utc).isoformat(timespec="seconds")
+
+
+def session_row(s: SessionSummary) -> dict[str, Any]:
+    """One session as the stable CSV/JSON columns (JSON keeps banks as an object)."""
+    return {
+        "session_id": s.session_id,
+        "started_at": _iso(s.started_at),
+        "finished_at": _iso(s.finished_at),
+        "status": s.status,
+        "kind": s.kind,
+        "mode": s.mode,
+        "banks": dict(s.banks),
+        "answered": s.answered,
+        "total": s.total,
+        "correct": s.correct,
+        "score": None if s.score is None else round(s.score, 4),
+        "duration_seconds": round(s.duration, 3),
+    }
+
+
+def _print_sessions(sessions: list[SessionSummary], fmt: str, filtered: bool) -> None:
+    rows = [session_row(s) for s in sessions]
+    if fmt == "json":
+        json.dump({"sessions": rows}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            row["banks"] = ";".join(f"{bank}@{version}" for bank, version in row["banks"].items())
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    else:
+        _print_table(sessions, filtered)
+
+
+def _print_table(sessions: list[SessionSummary], filtered: bool) -> None:
+    if not sessions:
+        print("no sessions match" if filtered else "no sessions yet")
+        return
+    header = ("DATE", "KIND", "MODE", "SCORE", "ANSWERED", "DURATION", "STATUS", "BANKS")
+    table = [header] + [
+        (
+            datetime.fromtimestamp(s.started_at).strftime("%Y-%m-%d %H:%M"),
+            _safe(s.kind),
+            _safe(s.mode),
+            "-" if s.score is None else f"{s.score * 100:.0f}%",
+            f"{s.answered}/{s.total}",
+            _duration(s.duration),
+            s.status,
+            _safe(", ".join(f"{b} {v}" for b, v in s.banks.items())),
+        )
+        for s in sessions
+    ]
+    right = {3, 4, 5}
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(row)]
+        print("  ".join(cells).rstrip())
+    print(f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}")
+
+
+def _duration(seconds: float) -> str:
+    total = int(round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _safe(text: str) -> str:
+    """Bank ids and the like come from files: never let them drive the terminal."""
+    return "".join(c if c.isprintable() else "?" for c in str(text))
