@@ -52,9 +52,9 @@ def test_utf8_bom_is_accepted():
 
 
 def test_dates_stay_text_and_merge_keys_still_work():
-    data, problems = yamlsafe.load("a: 2022-01-01\nbase: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n")
-    assert data == {"a": "2022-01-01", "base": {"x": 1}, "c": {"x": 1, "y": 2}}
-    assert problems == []
+    loaded = yamlsafe.load("a: 2022-01-01\nbase: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n")
+    assert loaded.data == {"a": "2022-01-01", "base": {"x": 1}, "c": {"x": 1, "y": 2}}
+    assert loaded.problems == []
 
 
 def test_schema_is_valid_2020_12_and_documents_every_property():
@@ -98,7 +98,7 @@ def test_fast_and_reference_validators_agree():
     checked = 0
     for path in sorted((FIXTURES / "invalid").glob("*.yaml")) + [MINIMAL]:
         try:
-            data, _ = yamlsafe.load(yamlsafe.decode(path.read_bytes()))
+            data = yamlsafe.load(yamlsafe.decode(path.read_bytes())).data
         except yamlsafe.YamlProblem:
             continue  # never reaches the schema
         assert bank_schema.is_valid(data) == (bank_schema.explain(data) == []), path.name
@@ -106,7 +106,10 @@ def test_fast_and_reference_validators_agree():
     assert checked >= 25
 
 
-def test_valid_banks_do_not_compose_nodes(monkeypatch):
-    """The position work is only done when there is an error to report."""
-    monkeypatch.setattr(yamlsafe, "compose_nodes", lambda text: pytest.fail("composed a valid bank"))
+def test_valid_banks_do_no_position_work(monkeypatch):
+    """Positions are looked up only when there is an error to report."""
+    from trainer.banks import loader
+
+    monkeypatch.setattr(loader, "locate", lambda *a: pytest.fail("positioned a valid bank"))
+    monkeypatch.setattr(bank_schema, "explain", lambda data: pytest.fail("explained a valid bank"))
     assert load_bank(MINIMAL).id == "minimal"

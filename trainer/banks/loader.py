@@ -37,10 +37,11 @@ def load_bank(path: str | Path, bundled: bool = False) -> Bank:
 def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:
     try:
         text = yamlsafe.decode(data)
-        parsed, soft = yamlsafe.load(text)
+        loaded = yamlsafe.load(text)
     except yamlsafe.YamlProblem as problem:
         raise BankError([Problem(path_text, problem.line, problem.column, problem.message)]) from None
-    problems = [Problem(path_text, p.line, p.column, p.message) for p in soft]
+    parsed = loaded.data
+    problems = [Problem(path_text, p.line, p.column, p.message) for p in loaded.problems]
     if not isinstance(parsed, dict):
         found = "an empty file" if parsed is None else type_name(parsed)
         message = (
@@ -56,17 +57,12 @@ def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:
     else:
         errors = semantic.check(parsed)
     if errors:
-        problems += _positioned(errors, text, path_text)
+        problems += [
+            Problem(path_text, *locate(loaded.root, e.pointer, e.at_key), e.message, e.pointer) for e in errors
+        ]
     if problems:
         raise BankError(cap(sorted(problems, key=lambda p: (p.line, p.column))))
     return build_bank(parsed, source=path_text, bundled=bundled)
-
-
-def _positioned(errors: list[SchemaError], text: str, path_text: str) -> list[Problem]:
-    root = yamlsafe.compose_nodes(text)
-    return [
-        Problem(path_text, *locate(root, e.pointer, e.at_key), e.message, e.pointer) for e in errors
-    ]
 
 
 def position_in_file(path: str | Path, pointer: str) -> tuple[int, int]:

@@ -11,17 +11,18 @@ Bank files come from other programs and other people, so parsing is defensive:
 * non-UTF-8 bytes, binary files and control characters give positioned problems.
 
 The libyaml C parser is used when present; the pure-Python one otherwise.
-``compose_nodes`` re-reads a file as a node tree only when there is an error to position.
+``load`` keeps the node tree so an error can be positioned without parsing again.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import yaml
 import yaml.reader
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.nodes import CollectionNode, MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 try:  # the C parser is ~4x faster; fall back when PyYAML was built without libyaml
@@ -226,9 +227,18 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, column
 
 
-def load(text: str) -> tuple[object, list[YamlProblem]]:
-    """Parse one YAML document into plain data; returns it with soft problems found.
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    data: object
+    root: Node | None  # the node tree, kept (not re-parsed) to position errors if any
+    problems: list[YamlProblem]
 
+
+def load(text: str) -> Parsed:
+    """Parse one YAML document into plain data, its node tree and the soft problems found.
+
+    The node tree is built by every YAML load anyway; keeping it until validation is done
+    costs no time and saves a second parse when an error needs a line and column.
     Raises ``YamlProblem`` for anything that stops parsing.
     """
     try:
@@ -236,7 +246,8 @@ def load(text: str) -> tuple[object, list[YamlProblem]]:
     except yaml.reader.ReaderError as exc:
         raise _from_reader(text, exc) from None
     try:
-        data = loader.get_single_data()
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         raise _from_marked(text, exc) from None
     except yaml.reader.ReaderError as exc:
@@ -247,7 +258,7 @@ def load(text: str) -> tuple[object, list[YamlProblem]]:
         raise YamlProblem("nesting is too deep") from None
     finally:
         loader.dispose()
-    return data, loader.soft_problems
+    return Parsed(data, root, loader.soft_problems)
 
 
 def compose_nodes(text: str):
