@@ -70,8 +70,9 @@ def open_database(data_root: Path, clock: Callable[[], float] = time.time) -> Op
         except _Damaged as why:
             moved = move_aside(path, clock, expect=why.identity)
             if moved is not None:
+                reason = " ".join(str(why).split())  # always one line
                 notice = (
-                    f"the history database was damaged ({why}); it was moved to {moved} "
+                    f"the history database was damaged ({reason}); it was moved to {moved} "
                     "and a new, empty history was started"
                 )
     else:
@@ -172,7 +173,8 @@ def _check(conn: sqlite3.Connection, path: Path) -> None:
             raise _Damaged("it has tables but no pain-trainer schema version")
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
         if problems != ["ok"]:
-            raise _Damaged(f"integrity check failed: {problems[0]}")
+            first = " ".join(line for line in str(problems[0]).splitlines() if not line.startswith("***"))
+            raise _Damaged(f"integrity check failed: {first}")
     except sqlite3.DatabaseError as exc:
         raise _classify(exc, path) from None
 
