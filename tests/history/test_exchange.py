@@ -1,0 +1,96 @@
+"""Export -> import moves a whole history; importing again adds nothing; bad files change nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.history.helpers import T0, answer, interview, session
+from trainer.history.errors import HistoryError
+from trainer.history.exchange import export_history, import_history, read_export, write_export
+from trainer.history.store import Store
+
+
+def _history(store: Store) -> None:
+    store.start_session(session("q1", n=3))
+    store.record_answer(answer("q1", 0, tags=("opioids",), response=["a", "c"], flagged=True))
+    store.record_answer(answer("q1", 1, correct=False))
+    store.finish_session("q1", T0 + 900)
+    store.start_session(session("iv", n=1, kind="interview", mode="interview", started_at=T0 + 5000))
+    store.record_answer(answer("iv", 0, correct=None, question_type="open", response="I chose pain because"),
+                        interview("iv", 0, overrides=(None, True)))
+    store.record_answer(answer("iv", 0, correct=None, question_type="open"), interview("iv", 0, probe=0))
+
+
+def _everything(store: Store) -> list:
+    return [store.load_session(s.session_id) for s in store.sessions()]
+
+
+def test_round_trip_moves_every_session_answer_and_verdict(tmp_path):
+    with Store.open(tmp_path / "a") as a, Store.open(tmp_path / "b") as b:
+        _history(a)
+        write_export(export_history(a), tmp_path / "out.json")
+        result = import_history(b, read_export((tmp_path / "out.json").read_text(), "out.json"))
+        assert (result.added, result.updated, result.unchanged) == (2, 0, 0)
+        assert _everything(b) == _everything(a)
+        assert b.sessions() == a.sessions()
+        assert b.stats(utc_offset=0) == a.stats(utc_offset=0)
+        assert b.unfinished_session() == a.unfinished_session()
+
+
+def test_import_twice_does_not_duplicate(tmp_path):
+    with Store.open(tmp_path / "a") as a, Store.open(tmp_path / "b") as b:
+        _history(a)
+        sessions = read_export(json.dumps(export_history(a)), "x")
+        import_history(b, sessions)
+        before = _everything(b)
+        result = import_history(b, sessions)
+        assert (result.added, result.updated, result.unchanged, result.answers_written) == (0, 0, 2, 0)
+        assert _everything(b) == before
+
+
+def test_import_merges_newer_answers_and_session_end(tmp_path):
+    with Store.open(tmp_path / "laptop") as laptop, Store.open(tmp_path / "desktop") as desktop:
+        laptop.start_session(session("s", n=3))
+        laptop.record_answer(answer("s", 0, correct=False, at=T0 + 10))
+        import_history(desktop, read_export(json.dumps(export_history(laptop)), "x"))
+        # carried on at the desktop: answer 0 changed later, answer 1 added, finished
+        desktop.record_answer(answer("s", 0, correct=True, at=T0 + 20))
+        desktop.record_answer(answer("s", 1, at=T0 + 30))
+        desktop.finish_session("s", T0 + 40)
+        result = import_history(laptop, read_export(json.dumps(export_history(desktop)), "x"))
+        assert (result.updated, result.answers_written) == (1, 2)
+        assert _everything(laptop) == _everything(desktop)
+        # the older copy coming back does not undo the newer answer
+        import_history(desktop, read_export(json.dumps(export_history(laptop)), "x"))
+        assert desktop.load_session("s").answers[0].correct is True
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("{not json", "not valid JSON"),
+        ("[]", "not a pain-trainer history export"),
+        ('{"format": "pain-trainer-history", "format_version": 9, "sessions": []}', "newer than this pain-trainer"),
+        ('{"format": "pain-trainer-history", "format_version": 1}', "/sessions: missing"),
+        ('{"format": "pain-trainer-history", "format_version": 1, "sessions": [{"session_id": "x"}]}',
+         "/sessions/0/kind: missing"),
+        ('{"format": "pain-trainer-history", "format_version": 1, "sessions": [{"session_id": "x", "kind": "quiz",'
+         ' "mode": "exam", "started_at": NaN, "banks": {}, "plan": []}]}', "not valid JSON"),
+    ],
+)
+def test_bad_files_are_refused_with_a_pointer_to_the_problem(text, message):
+    with pytest.raises(HistoryError, match=message) as info:
+        read_export(text, "in.json")
+    assert str(info.value).startswith("in.json: ") and "\n" not in str(info.value)
+
+
+def test_a_bad_session_late_in_the_file_imports_nothing(tmp_path):
+    with Store.open(tmp_path / "a") as a, Store.open(tmp_path / "b") as b:
+        _history(a)
+        document = export_history(a)
+        document["sessions"][1]["answers"][0]["position"] = "first"
+        with pytest.raises(HistoryError, match=r"/sessions/1/answers/0/position: expected a whole number"):
+            import_history(b, read_export(json.dumps(document), "x"))
+        assert b.sessions() == []

@@ -1,0 +1,155 @@
+"""Stats on small hand-built histories, where every figure can be checked by hand."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.history.helpers import answer, interview, session
+from trainer.history.stats import wilson_bounds
+from trainer.history.store import Store, upsert_answer
+
+
+def utc(*args) -> float:
+    return datetime(*args, tzinfo=timezone.utc).timestamp()
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "data") as s:
+        yield s
+
+
+def fill(store: Store, sid: str, answers, started_at: float | None = None) -> None:
+    answers = list(answers)
+    store.start_session(session(sid, n=len(answers), started_at=started_at or answers[0].answered_at))
+    with store.transaction("test data") as conn:
+        for a in answers:
+            upsert_answer(conn, a)
+
+
+def test_wilson_bounds_known_values():
+    low, high = wilson_bounds(45, 50)
+    assert low == pytest.approx(0.7864, abs=1e-4) and high == pytest.approx(0.9565, abs=1e-4)
+    assert wilson_bounds(1, 1)[0] == pytest.approx(0.2065, abs=1e-4)
+    assert wilson_bounds(0, 0) == (0.0, 1.0)
+
+
+def test_per_category_and_bank_figures_and_weak_areas_by_lower_bound(store):
+    t = utc(2024, 3, 4, 12)
+    rows = []
+    for i in range(50):  # pharm: 45/50 right, 20 s each
+        rows.append(answer("s", i, category="pharm", bank="core", question=f"p{i}", correct=i >= 5,
+                           time_spent=20.0, at=t + i, tags=("opioids",)))
+    rows.append(answer("s", 50, category="procedures", bank="core", question="r0", correct=True,
+                       time_spent=80.0, at=t + 50, tags=("spine",)))  # 1/1
+    for i in range(10):  # pathway: 2/10, in another bank
+        rows.append(answer("s", 51 + i, category="pathway", bank="career", question=f"w{i}", correct=i < 2,
+                           time_spent=10.0, at=t + 51 + i))
+    fill(store, "s", rows)
+    stats = store.stats(last_n=5, utc_offset=0)
+
+    cats = {g.key: g for g in stats.by_category}
+    assert (cats["pharm"].attempts, cats["pharm"].correct, cats["pharm"].accuracy) == (50, 45, 0.9)
+    assert cats["pharm"].recent_attempts == 5 and cats["pharm"].recent_accuracy == 1.0
+    assert cats["pathway"].recent_accuracy == 0.0  # the last five pathway answers were wrong
+    assert cats["procedures"].average_time == 80.0
+    banks = {g.key: g for g in stats.by_bank}
+    assert (banks["core"].attempts, banks["core"].correct) == (51, 46)
+    assert (banks["career"].attempts, banks["career"].correct) == (10, 2)
+    assert banks["core"].average_time == pytest.approx((50 * 20 + 80) / 51)
+    assert (stats.overall.attempts, stats.overall.correct) == (61, 48)
+
+    order = [(w.kind, w.key) for w in stats.weak_areas]
+    # 1/1 is not a stronger area than 45/50: ranked by the Wilson lower bound, weakest first
+    assert order.index(("category", "procedures")) < order.index(("category", "pharm"))
+    assert [k for kind, k in order if kind == "category"] == ["pathway", "procedures", "pharm"]
+    assert ("tag", "spine") in order and ("tag", "opioids") in order
+    assert order.index(("tag", "spine")) < order.index(("tag", "opioids"))
+
+
+def test_trend_by_iso_week_across_a_year_boundary_and_in_local_time(store):
+    rows = [
+        answer("s", 0, correct=True, at=utc(2020, 12, 31, 12)),  # Thursday: 2020-W53
+        answer("s", 1, correct=False, at=utc(2021, 1, 3, 12)),  # Sunday: still 2020-W53
+        answer("s", 2, correct=True, at=utc(2021, 1, 4, 12)),  # Monday: 2021-W01
+        answer("s", 3, correct=True, at=utc(2021, 1, 10, 23, 30)),  # Sunday night UTC...
+    ]
+    fill(store, "s", rows)
+    trend = store.stats(utc_offset=0).overall.trend
+    assert [(p.week, p.attempts, p.correct) for p in trend] == [("2020-W53", 2, 1), ("2021-W01", 2, 2)]
+    assert trend[0].accuracy == 0.5
+    # ...is Monday morning an hour east of UTC: the next week there
+    trend = store.stats(utc_offset=3600).overall.trend
+    assert [(p.week, p.attempts) for p in trend] == [("2020-W53", 2), ("2021-W01", 1), ("2021-W02", 1)]
+    assert [p.week for p in store.stats(utc_offset=0).by_category[0].trend] == ["2020-W53", "2021-W01"]
+
+
+def test_unscored_answers_do_not_count_as_attempts(store):
+    fill(store, "s", [answer("s", 0, correct=None, at=utc(2024, 1, 1)),  # exam mode, not submitted yet
+                      answer("s", 1, correct=True, at=utc(2024, 1, 1, 1))])
+    assert store.stats().overall.attempts == 1
+
+
+def test_due_for_review_and_missed_most_often(store):
+    t = utc(2024, 5, 1)
+    fill(store, "a", [
+        answer("a", 0, question="x", correct=False, at=t),
+        answer("a", 1, question="y", correct=False, at=t + 1),
+        answer("a", 2, question="z", correct=True, at=t + 2),
+        answer("a", 3, question="e", content_hash="old", correct=False, at=t + 3),
+    ])
+    fill(store, "b", [
+        answer("b", 0, question="x", correct=False, at=t + 100),  # x: missed twice
+        answer("b", 1, question="y", correct=True, at=t + 101),  # y: missed, since answered right
+        answer("b", 2, question="z", correct=False, at=t + 102),  # z: right, then missed
+        answer("b", 3, question="e", content_hash="new", correct=True, at=t + 103),  # e: edited, new version right
+    ])
+    fill(store, "c", [answer("c", 0, question="x", correct=False, at=t + 200)])
+    stats = store.stats()
+    assert stats.due == (("core", "x"), ("core", "z"))
+    assert stats.due_count == 2 == store.due_count()
+    assert [(s.key[1], s.misses, s.attempts) for s in stats.most_missed] == [("x", 3, 3), ("z", 1, 2), ("y", 1, 2)]
+    # the practice layer knows e's current text is the old one: its old miss counts again
+    assert ("core", "e") in store.stats(current={("core", "e"): "old"}).due
+
+
+def test_interview_coverage_trend_uses_final_verdicts(store):
+    sid = "iv"
+    store.start_session(session(sid, n=2, kind="interview", mode="interview"))
+    week1, week2 = utc(2024, 2, 5, 9), utc(2024, 2, 12, 9)
+    store.record_answer(answer(sid, 0, correct=None, question_type="open", at=week1),
+                        interview(sid, 0, covered=(True, False, False)))
+    store.record_answer(answer(sid, 0, correct=None, question_type="open", at=week1),
+                        interview(sid, 0, probe=0, covered=(False,), overrides=(True,)))
+    store.record_answer(answer(sid, 1, correct=None, question_type="open", at=week2),
+                        interview(sid, 1, covered=(True, True, False, True)))
+    trend = store.stats(utc_offset=0).coverage_trend
+    assert [(p.week, p.prompts, p.covered, p.total) for p in trend] == [("2024-W06", 2, 2, 4), ("2024-W07", 1, 3, 4)]
+    assert trend[1].coverage == 0.75
+    assert store.stats().overall.attempts == 0  # interviews are not quiz attempts
+
+
+def test_sessions_list_filters_and_figures(store):
+    t = utc(2024, 6, 1, 10)
+    store.start_session(session("q1", n=4, started_at=t, bank="core"))
+    for i, ok in enumerate([True, False, True]):
+        store.record_answer(answer("q1", i, correct=ok, category="pharm", time_spent=30, at=t + i))
+    store.finish_session("q1", t + 200)
+    store.start_session(session("q2", n=2, started_at=t + 86400 * 3, banks={"career": "2.0", "core": "1.0.0"}))
+    store.record_answer(answer("q2", 0, bank="career", category="pathway", correct=True, at=t + 86400 * 3))
+    store.start_session(session("iv", n=1, kind="interview", mode="interview", started_at=t + 86400 * 5,
+                                bank="interviews"))
+
+    everything = store.sessions()
+    assert [s.session_id for s in everything] == ["iv", "q2", "q1"]
+    q1 = everything[2]
+    assert (q1.status, q1.answered, q1.total, q1.correct, q1.duration) == ("finished", 3, 4, 2, 90.0)
+    assert q1.score == pytest.approx(2 / 3)
+    assert everything[0].score is None and everything[0].status == "unfinished"
+    assert [s.session_id for s in store.sessions(since=t + 86400)] == ["iv", "q2"]
+    assert [s.session_id for s in store.sessions(bank="core")] == ["q2", "q1"]
+    assert [s.session_id for s in store.sessions(category="pathway")] == ["q2"]
+    assert [s.session_id for s in store.sessions(kind="interview")] == ["iv"]
+    assert store.sessions(kind="quiz", bank="career", since=t + 86400 * 4) == []
