@@ -145,8 +145,9 @@ PROPERTY_POINTS = (
     KeyPoint("d", ("non-opioid",)),
 )
 
-word = st.sampled_from(KEYWORD_WORDS + UNRELATED + ["non", "Therapy", "TAPERING", "teams"])
-sentence = st.lists(word, min_size=1, max_size=8)
+PHRASE_PARTS = ["physical", "therapy", "non", "opioid", "interdisciplinary", "teams"]
+word = st.sampled_from(KEYWORD_WORDS + UNRELATED + ["Therapy", "TAPERING"] + PHRASE_PARTS * 3)
+sentence = st.lists(word, min_size=1, max_size=5)
 punctuation = st.sampled_from([" ", ", ", " - ", "; ", " (", ") ", "\n"])
 
 

@@ -1,0 +1,47 @@
+"""The practice layer stays pure: no UI, no database, no files, no sleeping."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from trainer.practice import FakeClock, SystemClock
+
+PRACTICE = Path(__file__).resolve().parents[2] / "trainer" / "practice"
+FORBIDDEN_MODULES = {"textual", "rich", "sqlite3", "pathlib", "os", "io", "shutil", "yaml", "asyncio", "threading"}
+FORBIDDEN_CALLS = {"open", "sleep", "print", "input"}
+
+
+@pytest.mark.parametrize("path", sorted(PRACTICE.glob("*.py")), ids=lambda p: p.name)
+def test_module_is_pure(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [node.module or ""]
+        else:
+            names = []
+        for name in names:
+            assert name.split(".")[0] not in FORBIDDEN_MODULES, f"{path.name} imports {name}"
+            assert not name.startswith(("trainer.tui", "trainer.cli")), f"{path.name} imports {name}"
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            assert called not in FORBIDDEN_CALLS, f"{path.name} calls {called}()"
+
+
+def test_fake_clock_moves_only_when_told():
+    clock = FakeClock(start=10)
+    assert clock.now() == 10
+    clock.advance(2.5)
+    assert clock.now() == 12.5
+    with pytest.raises(ValueError):
+        clock.advance(-1)
+
+
+def test_system_clock_is_monotonic():
+    clock = SystemClock()
+    assert clock.now() <= clock.now()
