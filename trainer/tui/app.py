@@ -1,0 +1,107 @@
+"""The Textual application: owns the loaded banks, the history store and the clock.
+
+Screens ask the practice layer what to show; the app is the one place that hands records
+to the history store (``save_*``), so "every answer is committed when it is given" is
+enforced here, and a failed commit is told to the user instead of being lost silently.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+
+from trainer.banks import Catalog
+from trainer.history.errors import HistoryError
+from trainer.practice.clock import Clock, SystemClock
+from trainer.tui.screens.help import HelpScreen, describe_key
+
+
+@dataclass(frozen=True)
+class StartRequest:
+    """What the command line asked to open straight into: ("quiz" | "interview", options)."""
+
+    kind: str
+    options: dict[str, Any]
+
+
+class TrainerApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Pain Fellowship Trainer"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=True),
+        Binding("question_mark", "help", "Help", show=True),
+    ]
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        store,
+        *,
+        clock: Clock | None = None,
+        wall: Callable[[], float] = time.time,
+        start: StartRequest | None = None,
+        notice: str | None = None,
+        tick_seconds: float = 0.25,
+    ):
+        super().__init__()
+        self.catalog = catalog
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.wall = wall
+        self.start = start
+        self.notice = notice
+        self.tick_seconds = tick_seconds
+
+    def on_mount(self) -> None:
+        try:  # a terminal closed or `kill` must not leave the alternate screen behind
+            import asyncio
+
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass
+        from trainer.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.notice:
+            self.notify(self.notice, title="History", severity="warning", timeout=10)
+        if self.start is not None:
+            from trainer.tui import flows
+
+            flows.open_start_request(self, self.start)
+
+    # --- history write-through --------------------------------------------------------
+
+    def save(self, action: str, call: Callable[[], object]) -> bool:
+        """Run one store write; on failure tell the user this item was not saved."""
+        try:
+            call()
+        except HistoryError as exc:
+            self.notify(f"{action} not saved: {exc}", title="Not saved", severity="error", timeout=15)
+            return False
+        return True
+
+    # --- help -------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for key, active in self.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in ("help",):
+                continue
+            label = describe_key(key)
+            if (label, binding.description) in seen:
+                continue
+            seen.add((label, binding.description))
+            keys.append((label, binding.description))
+        keys.append(("?", "This help"))
+        self.push_screen(HelpScreen(self.screen.__class__.__name__.removesuffix("Screen"), keys))

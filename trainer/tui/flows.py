@@ -1,0 +1,230 @@
+"""Starting, resuming and ending sessions: the glue between screens, practice and history.
+
+Screens call these functions with the app; the functions build practice sessions from
+plain specs, record the session in the history store before the first question is shown,
+and push the screen that runs it. Nothing here draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from trainer.history.records import SessionRecord
+from trainer.practice.interview import InterviewSession, InterviewSettings
+from trainer.practice.quiz import QuizSession, QuizSettings
+from trainer.practice.selection import (
+    PlanMismatch,
+    Review,
+    SelectionSpec,
+    find_format,
+    select_keys,
+    select_prompts,
+    select_questions,
+)
+
+if TYPE_CHECKING:
+    from trainer.tui.app import StartRequest, TrainerApp
+
+DEFAULT_QUIZ_COUNT = 20
+DEFAULT_INTERVIEW_COUNT = 3
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    record: SessionRecord
+    answers: tuple
+    interviews: tuple
+
+    @property
+    def answered(self) -> int:
+        return len({a.position for a in self.answers if a.response is not None or a.timed_out})
+
+
+def _current_hashes(app: TrainerApp) -> dict[tuple[str, str], str]:
+    return {q.key: q.content_hash for bank in app.catalog.banks for q in bank.questions}
+
+
+def due_count(app: TrainerApp) -> int:
+    return app.store.due_count(_current_hashes(app))
+
+
+def unfinished(app: TrainerApp) -> Unfinished | None:
+    found = app.store.unfinished_session()
+    if found is None:
+        return None
+    record, answers, interviews = found
+    return Unfinished(record, tuple(answers), tuple(interviews))
+
+
+# --- quizzes ------------------------------------------------------------------------------
+
+
+def start_quiz(
+    app: TrainerApp, spec: SelectionSpec, settings: QuizSettings, bank_ids: tuple[str, ...] = ()
+) -> bool:
+    banks = [b for b in app.catalog.banks if not bank_ids or b.id in bank_ids]
+    selection = select_questions(banks, spec)
+    if not selection.items:
+        app.notify("No questions match those choices.", severity="warning")
+        return False
+    _run_quiz(app, QuizSession.start(selection, settings, clock=app.clock, wall=app.wall))
+    return True
+
+
+def retry(app: TrainerApp, keys: list[tuple[str, str]], mode: str = "tutor") -> None:
+    selection = select_keys(app.catalog.banks, keys)
+    if not selection.items:
+        app.notify("Those questions are no longer in the loaded banks.", severity="warning")
+        return
+    _run_quiz(app, QuizSession.start(selection, QuizSettings(mode=mode), clock=app.clock, wall=app.wall))
+
+
+def review(app: TrainerApp, mode: str = "missed", count: int | None = DEFAULT_QUIZ_COUNT) -> bool:
+    keys = _review_keys(app, mode)
+    if mode != "unseen" and not keys:
+        app.notify(f"Nothing {mode} to review yet.", severity="information")
+        return False
+    return start_quiz(app, SelectionSpec(count=count, review=Review(mode, frozenset(keys))), QuizSettings())
+
+
+def _review_keys(app: TrainerApp, mode: str) -> frozenset:
+    current = _current_hashes(app)
+    if mode == "missed":
+        return app.store.missed_items(current)
+    if mode == "flagged":
+        return app.store.flagged_items(current)
+    return app.store.seen_items(current)
+
+
+def _run_quiz(app: TrainerApp, session: QuizSession) -> None:
+    from trainer.tui.screens.quiz import QuizScreen
+
+    if app.save("Session", lambda: app.store.start_session(session.record)):
+        app.push_screen(QuizScreen(session))
+
+
+def show_results(app: TrainerApp, session: QuizSession, results, replace=None) -> None:
+    from trainer.tui.screens.results import ResultsScreen
+
+    app.save("Session end", lambda: app.store.finish_session(session.session_id, app.wall()))
+    screen = ResultsScreen(results)
+    if replace is not None and app.screen is replace:
+        app.switch_screen(screen)
+    else:
+        app.push_screen(screen)
+
+
+# --- interviews ---------------------------------------------------------------------------
+
+
+def start_interview(
+    app: TrainerApp,
+    format_id: str | None = None,
+    categories: tuple[str, ...] = (),
+    count: int | None = None,
+    think: int | None = None,
+    answer: int | None = None,
+    seed: int | None = None,
+) -> bool:
+    from trainer.tui.screens.interview import InterviewScreen
+
+    banks = app.catalog.banks
+    interview_format = find_format(banks, format_id) if format_id else None
+    if format_id and interview_format is None:
+        app.notify(f"No interview format '{format_id}'.", severity="error")
+        return False
+    if interview_format is None and count is None:
+        count = DEFAULT_INTERVIEW_COUNT
+    selection = select_prompts(banks, interview_format=interview_format, categories=categories, count=count, seed=seed)
+    if not selection.items:
+        app.notify("No interview prompts match those choices.", severity="warning")
+        return False
+    settings = InterviewSettings(think_seconds=think, answer_seconds=answer, interview_format=interview_format)
+    session = InterviewSession.start(selection, settings, clock=app.clock, wall=app.wall)
+    if app.save("Session", lambda: app.store.start_session(session.record)):
+        app.push_screen(InterviewScreen(session))
+        return True
+    return False
+
+
+def finish_interview(app: TrainerApp, session: InterviewSession) -> None:
+    app.save("Session end", lambda: app.store.finish_session(session.session_id, app.wall()))
+
+
+# --- resume and discard -------------------------------------------------------------------
+
+
+def resume(app: TrainerApp, found: Unfinished) -> None:
+    record = found.record
+    if record.kind != "quiz":
+        app.notify("Interviews cannot be resumed; their answers are saved in your history.", severity="warning")
+        return
+    try:
+        session = QuizSession.resume(app.catalog.banks, record, found.answers, clock=app.clock, wall=app.wall)
+    except PlanMismatch as exc:
+        app.notify(f"Cannot resume: {exc}", severity="error")
+        return
+    from trainer.tui.screens.quiz import QuizScreen
+
+    app.push_screen(QuizScreen(session))
+
+
+def discard(app: TrainerApp, found: Unfinished) -> None:
+    app.save("Discard", lambda: app.store.discard_session(found.record.session_id))
+
+
+# --- menus and the command line -----------------------------------------------------------
+
+
+def open_menu_choice(app: TrainerApp, choice: str) -> None:
+    if choice == "quiz":
+        from trainer.tui.screens.quiz_setup import QuizSetupScreen
+
+        app.push_screen(QuizSetupScreen())
+    elif choice == "interview":
+        from trainer.tui.screens.interview_setup import InterviewSetupScreen
+
+        app.push_screen(InterviewSetupScreen())
+    elif choice == "review":
+        review(app, "missed")
+    elif choice == "progress":
+        from trainer.tui.screens.progress import ProgressScreen
+
+        app.push_screen(ProgressScreen())
+    elif choice == "banks":
+        from trainer.tui.screens.banks import BanksScreen
+
+        app.push_screen(BanksScreen())
+
+
+def open_start_request(app: TrainerApp, start: StartRequest) -> None:
+    options = start.options
+    if start.kind == "quiz":
+        settings = QuizSettings(
+            mode=options.get("mode") or "tutor",
+            question_seconds=options.get("time_per_question"),
+            total_seconds=options.get("time_limit"),
+        )
+        if options.get("review"):
+            keys = _review_keys(app, options["review"])
+            review_filter = Review(options["review"], frozenset(keys))
+        else:
+            review_filter = None
+        spec = SelectionSpec(
+            categories=tuple(options.get("categories") or ()),
+            count=options.get("count") or DEFAULT_QUIZ_COUNT,
+            seed=options.get("seed"),
+            review=review_filter,
+        )
+        start_quiz(app, spec, settings)
+    else:
+        start_interview(
+            app,
+            format_id=options.get("format"),
+            categories=tuple(options.get("categories") or ()),
+            count=options.get("count"),
+            think=options.get("think"),
+            answer=options.get("answer"),
+            seed=options.get("seed"),
+        )

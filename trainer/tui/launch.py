@@ -1,0 +1,87 @@
+"""Start the TUI from parsed command-line arguments: load banks, open history, run the app.
+
+Problems that stop the start (no banks, history that cannot be opened, a category or
+format that does not exist) are one line on stderr and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from trainer.banks import default_sources, load_all
+from trainer.history.errors import HistoryError
+from trainer.history.store import Store
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    print(f"pain-trainer: error: {message}", file=sys.stderr)
+
+
+def launch(args, data_root: Path) -> int:
+    catalog = load_all(default_sources(data_root, args.bank))
+    for problem in catalog.problems:
+        print(problem, file=sys.stderr)
+    if not catalog.banks:
+        _error("no valid question banks found")
+        return EXIT_INVALID
+    start = _start_request(args, catalog)
+    if isinstance(start, str):
+        _error(start)
+        return EXIT_USAGE
+    try:
+        store = Store.open(data_root)
+    except HistoryError as exc:
+        _error(str(exc))
+        return EXIT_INVALID
+    if store.notice:
+        print(f"pain-trainer: {store.notice}", file=sys.stderr)
+    from trainer.tui.app import TrainerApp
+
+    try:
+        app = TrainerApp(catalog, store, start=start, notice=store.notice)
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or EXIT_OK
+
+
+def _start_request(args, catalog):
+    """The quiz or interview the command asked for, or a one-line usage problem."""
+    from trainer.tui.app import StartRequest
+
+    if args.command not in ("quiz", "interview"):
+        return None
+    known = {c.id for b in catalog.banks for c in b.categories}
+    unknown = [c for c in args.category if c not in known]
+    if unknown:
+        return f"unknown category '{unknown[0]}'; available: {', '.join(sorted(known))}"
+    if args.command == "quiz":
+        return StartRequest(
+            "quiz",
+            {
+                "categories": args.category,
+                "count": args.count,
+                "seed": args.seed,
+                "mode": args.mode,
+                "time_per_question": args.time_per_question,
+                "time_limit": args.time_limit,
+                "review": args.review,
+            },
+        )
+    formats = {f.id for b in catalog.banks for f in b.interview_formats}
+    if args.interview_format and args.interview_format not in formats:
+        return f"unknown interview format '{args.interview_format}'; available: {', '.join(sorted(formats))}"
+    return StartRequest(
+        "interview",
+        {
+            "format": args.interview_format,
+            "categories": args.category,
+            "count": args.count,
+            "think": args.think,
+            "answer": args.answer,
+            "seed": args.seed,
+        },
+    )

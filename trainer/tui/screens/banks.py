@@ -1,0 +1,48 @@
+"""Banks: every bank loaded with its counts; an invalid user bank with its positioned errors."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from trainer.tui.text import literal
+
+
+class BanksScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        catalog = self.app.catalog
+        yield Header()
+        with VerticalScroll(id="banks-body"):
+            yield Static("Loaded banks", classes="section-title")
+            table = DataTable(id="banks-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns("Bank", "Version", "Questions", "Single", "Multiple", "Numeric", "Open", "Source")
+            for bank in catalog.banks:
+                types = bank.counts_by_type()
+                table.add_row(
+                    literal(bank.title),
+                    literal(bank.version),
+                    str(len(bank.questions)),
+                    *(str(types[t]) for t in ("single", "multiple", "numeric", "open")),
+                    "bundled" if bank.bundled else literal(bank.source),
+                    key=bank.id,
+                )
+            yield table
+            yield Static("Questions per category", classes="section-title")
+            categories = DataTable(id="banks-categories", show_cursor=False, zebra_stripes=True)
+            categories.add_columns("Bank", "Category", "Questions")
+            for bank in catalog.banks:
+                counts = bank.counts_by_category()
+                for category in bank.categories:
+                    categories.add_row(literal(bank.id), literal(category.title), str(counts[category.id]))
+            yield categories
+            if catalog.failures:
+                yield Static("Invalid banks (not loaded)", classes="section-title error-title")
+                for path, problems in catalog.failures:
+                    yield Static(literal(path), classes="invalid-bank")
+                    yield Static(literal("\n".join(str(p) for p in problems)), classes="problems")
+        yield Footer()

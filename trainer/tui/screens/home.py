@@ -1,0 +1,114 @@
+"""Home: start a quiz or an interview, review, progress, banks; resume an unfinished session."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from trainer.tui import flows
+from trainer.tui.screens.confirm import ConfirmScreen
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("s", "menu('quiz')", "Start quiz"),
+        Binding("i", "menu('interview')", "Interview"),
+        Binding("r", "menu('review')", "Review missed"),
+        Binding("p", "menu('progress')", "Progress"),
+        Binding("b", "menu('banks')", "Banks"),
+        Binding("u", "resume", "Resume", show=False),
+        Binding("d", "discard", "Discard unfinished", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home-body"):
+            yield Static("Pain Fellowship Trainer", id="home-title")
+            yield Static("", id="resume-banner")
+            yield OptionList(id="home-menu")
+            yield Static("", id="home-banks")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_state()
+        self.query_one("#home-menu").focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_state()
+
+    def refresh_state(self) -> None:
+        app = self.app
+        due = flows.due_count(app)
+        menu = self.query_one("#home-menu", OptionList)
+        highlighted = menu.highlighted
+        menu.clear_options()
+        menu.add_options(
+            [
+                Option("Start a quiz                 s", id="quiz"),
+                Option("Mock interview               i", id="interview"),
+                Option(f"Review missed ({due} due)     r", id="review"),
+                Option("Progress                     p", id="progress"),
+                Option("Banks                        b", id="banks"),
+                Option("Help                         ?", id="help"),
+                Option("Quit                    Ctrl+Q", id="quit"),
+            ]
+        )
+        menu.highlighted = highlighted if highlighted is not None else 0
+        self._show_resume_banner()
+        catalog = app.catalog
+        lines = [f"{len(catalog.banks)} banks, {catalog.question_count} questions loaded"]
+        lines += [f"  {b.title} ({len(b.questions)})" for b in catalog.banks]
+        if catalog.failures:
+            lines.append(f"  {len(catalog.failures)} invalid bank file(s): see Banks")
+        from trainer.tui.text import literal
+
+        self.query_one("#home-banks", Static).update(literal("\n".join(lines)))
+
+    def _show_resume_banner(self) -> None:
+        banner = self.query_one("#resume-banner", Static)
+        unfinished = flows.unfinished(self.app)
+        banner.display = unfinished is not None
+        if unfinished is not None:
+            record, answered = unfinished.record, unfinished.answered
+            started = datetime.fromtimestamp(record.started_at).strftime("%Y-%m-%d %H:%M")
+            banner.update(
+                f"Unfinished {record.kind} from {started}: {answered} of {len(record.plan)} answered. "
+                "Press u to resume or d to discard."
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_menu(event.option.id or "")
+
+    def action_menu(self, choice: str) -> None:
+        if choice == "help":
+            self.app.action_help()
+        elif choice == "quit":
+            self.app.exit(0)
+        else:
+            flows.open_menu_choice(self.app, choice)
+
+    def action_resume(self) -> None:
+        unfinished = flows.unfinished(self.app)
+        if unfinished is not None:
+            flows.resume(self.app, unfinished)
+
+    def action_discard(self) -> None:
+        unfinished = flows.unfinished(self.app)
+        if unfinished is None:
+            return
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                flows.discard(self.app, unfinished)
+                self.refresh_state()
+
+        self.app.push_screen(
+            ConfirmScreen("Discard the unfinished session? Its answers stay in your history.", "Discard", "Keep"),
+            decided,
+        )

@@ -1,0 +1,212 @@
+"""The mock interview: think countdown, answer countdown over a text area, probes, then
+what a strong answer covers — matched words highlighted, self-rating toggles, model answer."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static, TextArea
+
+from trainer.practice.interview import InterviewSession, InterviewUpdate, InterviewView, Phase
+from trainer.tui import flows
+from trainer.tui.screens.confirm import ConfirmScreen
+from trainer.tui.text import inert, literal
+from trainer.tui.widgets.countdown import format_seconds
+
+PHASE_TITLES = {
+    Phase.THINK: "Think",
+    Phase.ANSWER: "Answer",
+    Phase.PROBE: "Follow-up",
+    Phase.FEEDBACK: "Feedback",
+    Phase.FINISHED: "Interview finished",
+}
+
+
+def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
+    """The answer with every matched keyword span styled (the text itself stays literal)."""
+    shown = Text(inert(text))
+    if len(shown.plain) == len(text):  # spans index the original text
+        for start, end in spans:
+            shown.stylize("bold reverse", start, end)
+    return shown
+
+
+class InterviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "enter", "Start answering / next", show=True),
+        Binding("ctrl+s", "submit", "Submit answer"),
+        *(Binding(str(n), f"toggle_point({n})", f"Toggle key point {n}", show=False) for n in range(1, 10)),
+        Binding("escape", "end_early", "End interview"),
+    ]
+
+    def __init__(self, session: InterviewSession):
+        super().__init__()
+        self.session = session
+        self._shown: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="quiz-status"):
+            yield Static("", id="progress", classes="status-item")
+            yield Static("", id="interview-phase", classes="status-item")
+            yield Static("", id="countdown")
+        with VerticalScroll(id="interview-body"):
+            yield Static("", id="case-text")
+            yield Static("", id="prompt-text")
+            yield Static("", id="interview-hint", classes="hint")
+            yield TextArea("", id="answer-area", soft_wrap=True, show_line_numbers=False)
+            with Vertical(id="feedback"):
+                yield Static("", id="verdict")
+                yield Static("", id="keypoints")
+                yield Static("", id="answer-highlighted")
+                yield Static("", id="metrics")
+                yield Static("", id="probe-answers")
+                yield Markdown("", id="model-answer", open_links=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(self.app.tick_seconds, self.advance_timers)
+        self.refresh_view()
+
+    # --- drawing --------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        view = self.session.view()
+        phase = view.phase
+        shown = (view.position, phase, view.probe_index)
+        changed = shown != self._shown
+        self._shown = shown
+        self.query_one("#progress", Static).update(f"Prompt {view.number}/{view.total}")
+        title = PHASE_TITLES[phase]
+        if phase is Phase.PROBE and view.probe_index is not None:
+            title = f"Follow-up {view.probe_index + 1}/{view.probe_count}"
+        self.query_one("#interview-phase", Static).update(title)
+        countdown = self.query_one("#countdown", Static)
+        countdown.update("" if view.remaining is None else f"⏱ {format_seconds(view.remaining)}")
+        countdown.set_class(view.remaining is not None and view.remaining <= 10, "urgent")
+        case = self.query_one("#case-text", Static)
+        case.display = view.question.case is not None
+        if view.question.case is not None:
+            case.update(literal(f"{view.question.case.title}\n{view.question.case.text}"))
+        self.query_one("#prompt-text", Static).update(literal(view.prompt))
+        area = self.query_one("#answer-area", TextArea)
+        answering = phase in (Phase.ANSWER, Phase.PROBE)
+        area.display = phase in (Phase.THINK, Phase.ANSWER, Phase.PROBE)
+        area.read_only = not answering
+        if changed:
+            area.text = view.text
+            if answering:
+                area.focus()
+            else:
+                self.set_focus(None)
+        self.query_one("#interview-hint", Static).update(self._hint(view))
+        self._draw_feedback(view)
+
+    def _hint(self, view: InterviewView) -> str:
+        return {
+            Phase.THINK: "Think about your answer. Enter starts answering now; typing is possible once answering.",
+            Phase.ANSWER: "Type your answer. Ctrl+S submits; when time runs out what you typed is submitted.",
+            Phase.PROBE: "Answer the follow-up. Ctrl+S submits.",
+            Phase.FEEDBACK: "1-9 flips a key point's verdict if you disagree. Enter goes on.",
+            Phase.FINISHED: "Enter or Esc returns home. Every answer is saved in your history.",
+        }[view.phase]
+
+    def _draw_feedback(self, view: InterviewView) -> None:
+        box = self.query_one("#feedback")
+        feedback = view.feedback
+        box.display = feedback is not None and view.phase in (Phase.FEEDBACK, Phase.FINISHED)
+        if not box.display:
+            return
+        covered = sum(v.final for v in feedback.verdicts)
+        self.query_one("#verdict", Static).update(
+            f"Key points covered: {covered}/{len(feedback.verdicts)} ({feedback.score * 100:.0f}%)"
+            + ("  · time ran out" if feedback.timed_out else "")
+        )
+        lines = Text()
+        for number, verdict in enumerate(feedback.verdicts, start=1):
+            mark = "✓" if verdict.final else "✗"
+            note = ""
+            if verdict.override is not None:
+                note = " (your rating)"
+            words = f" — matched: {', '.join(verdict.matched)}" if verdict.matched else ""
+            line = literal(f"{number}. {mark} {verdict.text}{words}{note}\n")
+            line.stylize("green" if verdict.final else "red", 0, 4)
+            lines.append_text(line)
+        self.query_one("#keypoints", Static).update(lines)
+        self.query_one("#answer-highlighted", Static).update(
+            highlighted(feedback.text, feedback.analysis.spans) if feedback.text.strip() else "(no answer typed)"
+        )
+        metrics = feedback.analysis.metrics
+        wpm = "–" if metrics.words_per_minute is None else f"{metrics.words_per_minute:.0f}"
+        fillers = ", ".join(f"{word} ×{n}" for word, n in metrics.fillers.items()) or "none"
+        self.query_one("#metrics", Static).update(
+            literal(
+                f"{metrics.words} words · {wpm} words per minute · longest sentence {metrics.longest_sentence_words} "
+                f"words · fillers: {fillers} · time used {format_seconds(metrics.seconds_used)} of "
+                f"{format_seconds(metrics.seconds_allowed)}"
+            )
+        )
+        probes = "\n".join(f"Follow-up: {p.probe}\nYou said: {p.text or '(nothing)'}" for p in feedback.probes)
+        self.query_one("#probe-answers", Static).update(literal(probes))
+        model = feedback.model_answer
+        self.query_one("#model-answer", Markdown).update(
+            "**What a strong answer covers**\n\n" + inert(model) if model else ""
+        )
+
+    # --- updates --------------------------------------------------------------------
+
+    def apply(self, update: InterviewUpdate) -> None:
+        for saved in update.saved:
+            self.app.save(
+                "Answer", lambda saved=saved: self.app.store.record_answer(saved.answer, saved.interview)
+            )
+        if update.results is not None:
+            flows.finish_interview(self.app, self.session)
+        self.refresh_view()
+
+    def advance_timers(self) -> None:
+        if self.session.phase is not Phase.FINISHED:
+            self.apply(self.session.tick())
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.session.phase in (Phase.ANSWER, Phase.PROBE):
+            self.apply(self.session.update_text(event.text_area.text))
+
+    # --- actions --------------------------------------------------------------------
+
+    def action_enter(self) -> None:
+        phase = self.session.phase
+        if phase is Phase.THINK:
+            self.apply(self.session.start_answering())
+        elif phase is Phase.FEEDBACK:
+            self.apply(self.session.next())
+        elif phase is Phase.FINISHED:
+            self.dismiss(None)
+
+    def action_submit(self) -> None:
+        if self.session.phase in (Phase.ANSWER, Phase.PROBE):
+            self.apply(self.session.submit(self.query_one("#answer-area", TextArea).text))
+
+    def action_toggle_point(self, number: int) -> None:
+        view = self.session.view()
+        if view.phase is not Phase.FEEDBACK or view.feedback is None or number > len(view.feedback.verdicts):
+            return
+        verdict = view.feedback.verdicts[number - 1]
+        self.apply(self.session.override(view.position, number - 1, not verdict.final))
+
+    def action_end_early(self) -> None:
+        if self.session.phase is Phase.FINISHED:
+            self.dismiss(None)
+            return
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.apply(self.session.end_early())
+
+        self.app.push_screen(
+            ConfirmScreen("End the interview now? What you typed so far is saved.", "End interview", "Keep going"),
+            decided,
+        )

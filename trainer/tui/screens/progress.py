@@ -1,0 +1,96 @@
+"""Progress: past sessions, accuracy per category by week (textual-plotext), weak areas."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual_plotext import PlotextPlot
+
+from trainer.tui.text import literal
+from trainer.tui.widgets.countdown import format_seconds
+
+MAX_PLOTTED_CATEGORIES = 6
+
+
+class ProgressScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        stats = store.stats()
+        titles = self._category_titles()
+        yield Header()
+        with VerticalScroll(id="progress-body"):
+            overall = stats.overall
+            if overall.attempts:
+                summary = (
+                    f"{overall.attempts} answers scored · accuracy {overall.accuracy * 100:.0f}% · "
+                    f"last {overall.recent_attempts}: {overall.recent_accuracy * 100:.0f}% · "
+                    f"average {overall.average_time:.0f} s per question · {stats.due_count} due for review"
+                )
+            else:
+                summary = "No answers yet. Start a quiz from the home screen."
+            yield Static(summary, id="score-line")
+            yield Static("Accuracy per category by week", classes="section-title")
+            yield PlotextPlot(id="progress-plot")
+            yield Static("Weak areas (lowest confidence bound first)", classes="section-title")
+            weak = DataTable(id="progress-weak", show_cursor=False, zebra_stripes=True)
+            weak.add_columns("Area", "Kind", "Correct", "Attempts", "Accuracy", "At least")
+            for area in stats.weak_areas[:10]:
+                name = titles.get(area.key, area.key) if area.kind == "category" else area.key
+                weak.add_row(
+                    literal(name),
+                    area.kind,
+                    str(area.correct),
+                    str(area.attempts),
+                    f"{area.accuracy * 100:.0f}%",
+                    f"{area.lower_bound * 100:.0f}%",
+                )
+            yield weak
+            yield Static("Past sessions", classes="section-title")
+            sessions = DataTable(id="progress-sessions", show_cursor=False, zebra_stripes=True)
+            sessions.add_columns("Date", "Kind", "Mode", "Banks", "Score", "Answered", "Time", "Status")
+            for session in store.sessions()[:50]:
+                score = "–" if session.score is None else f"{session.score * 100:.0f}%"
+                sessions.add_row(
+                    datetime.fromtimestamp(session.started_at).strftime("%Y-%m-%d %H:%M"),
+                    session.kind,
+                    session.mode,
+                    literal(", ".join(session.banks)),
+                    score,
+                    f"{session.answered}/{session.total}",
+                    format_seconds(session.duration),
+                    session.status,
+                )
+            yield sessions
+        yield Footer()
+
+    def on_mount(self) -> None:
+        stats = self.app.store.stats()
+        titles = self._category_titles()
+        plot = self.query_one(PlotextPlot)
+        plt = plot.plt
+        weeks = sorted({point.week for group in stats.by_category for point in group.trend})
+        plt.title("Accuracy % by ISO week")
+        plt.ylim(0, 100)
+        if not weeks:
+            plt.xlabel("no answers yet")
+            return
+        index = {week: i for i, week in enumerate(weeks)}
+        for group in sorted(stats.by_category, key=lambda g: -g.attempts)[:MAX_PLOTTED_CATEGORIES]:
+            xs = [index[p.week] for p in group.trend]
+            ys = [round(p.accuracy * 100) for p in group.trend]
+            plt.plot(xs, ys, label=titles.get(group.key, group.key)[:24], marker="braille")
+        plt.xticks(list(range(len(weeks))), [w.split("-")[-1] for w in weeks])
+
+    def _category_titles(self) -> dict[str, str]:
+        titles: dict[str, str] = {}
+        for bank in self.app.catalog.banks:
+            for category in bank.categories:
+                titles.setdefault(category.id, category.title)
+        return titles

@@ -1,0 +1,276 @@
+"""The quiz: one item at a time, keyboard first, with a countdown and tutor-mode feedback.
+
+The screen only draws ``QuizSession.view()`` and forwards key presses; every update's
+records go straight to the history store through the app.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Markdown, Static
+
+from trainer.practice.quiz import ItemView, QuizSession, QuizUpdate
+from trainer.tui import flows
+from trainer.tui.screens.confirm import ConfirmScreen
+from trainer.tui.text import inert, literal
+from trainer.tui.widgets.countdown import format_seconds
+
+MAX_OPTIONS = 9
+
+
+class QuizScreen(Screen[None]):
+    BINDINGS = [
+        *(Binding(str(n), f"choose({n})", f"Choose option {n}", show=False) for n in range(1, MAX_OPTIONS + 1)),
+        Binding("enter", "enter", "Submit / next"),
+        Binding("left", "previous", "Previous"),
+        Binding("right", "next", "Next"),
+        Binding("f", "flag", "Flag"),
+        Binding("s", "skip", "Skip"),
+        Binding("escape", "end_early", "End quiz"),
+    ]
+
+    def __init__(self, session: QuizSession):
+        super().__init__()
+        self.session = session
+        self._shown_position: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="quiz-status"):
+            yield Static("", id="progress", classes="status-item")
+            yield Static("", id="category", classes="status-item")
+            yield Static("", id="difficulty", classes="status-item")
+            yield Static("", id="flag-marker", classes="status-item")
+            yield Static("", id="countdown")
+        with VerticalScroll(id="quiz-body"):
+            yield Static("", id="case-text")
+            yield Static("", id="stem")
+            with Vertical(id="options"):
+                for n in range(1, MAX_OPTIONS + 1):
+                    yield Static("", id=f"option-{n}", classes="option")
+            with Horizontal(id="numeric-row"):
+                yield Input(placeholder="Your answer", id="numeric-input")
+                yield Static("", id="numeric-unit")
+            yield Static("", id="numeric-message")
+            with Vertical(id="feedback"):
+                yield Static("", id="verdict")
+                yield Markdown("", id="explanation", open_links=False)
+                yield Static("", id="references", classes="references")
+            yield Static("", id="quiz-hint", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(self.app.tick_seconds, self.advance_timers)
+        self.refresh_view()
+
+    # --- drawing --------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        view = self.session.view()
+        question = view.question
+        moved = view.position != self._shown_position
+        self._shown_position = view.position
+        bank = self.app.catalog.bank(question.bank_id)
+        category = bank.category(question.category) if bank else None
+        self.query_one("#progress", Static).update(f"{view.number}/{view.total}")
+        self.query_one("#category", Static).update(literal(category.title if category else question.category))
+        self.query_one("#difficulty", Static).update(f"Difficulty {question.difficulty}")
+        self.query_one("#flag-marker", Static).update("⚑ flagged" if view.flagged else "")
+        self._draw_countdown(view)
+        case = self.query_one("#case-text", Static)
+        case.display = question.case is not None
+        if question.case is not None:
+            case.update(literal(f"{question.case.title}\n{question.case.text}"))
+        self.query_one("#stem", Static).update(literal(question.stem))
+        self._draw_options(view)
+        self._draw_numeric(view, moved)
+        self._draw_feedback(view)
+        self.query_one("#quiz-hint", Static).update(self._hint(view))
+
+    def _draw_countdown(self, view: ItemView) -> None:
+        countdown = self.query_one("#countdown", Static)
+        parts = []
+        if view.question_remaining is not None:
+            parts.append(f"⏱ {format_seconds(view.question_remaining)}")
+        if view.total_remaining is not None:
+            parts.append(f"total {format_seconds(view.total_remaining)}")
+        countdown.update("  ".join(parts))
+        remaining = [r for r in (view.question_remaining, view.total_remaining) if r is not None]
+        countdown.set_class(bool(remaining) and min(remaining) <= 10 and not view.locked, "urgent")
+
+    def _draw_options(self, view: ItemView) -> None:
+        verdicts = {v.number: v.verdict for v in view.feedback.score.options} if view.feedback else {}
+        for n in range(1, MAX_OPTIONS + 1):
+            slot = self.query_one(f"#option-{n}", Static)
+            option = view.options[n - 1] if n <= len(view.options) else None
+            slot.display = option is not None
+            if option is None:
+                continue
+            marker = {"correct": "✓", "wrong": "✗", "missed": "→"}.get(verdicts.get(n, ""), " ")
+            box = ("[x]" if option.selected else "[ ]") if view.question.type == "multiple" else (
+                "(•)" if option.selected else "( )"
+            )
+            slot.update(literal(f"{marker} {n}. {box} {option.text}"))
+            slot.set_class(option.selected, "selected")
+            for verdict in ("correct", "wrong", "missed"):
+                slot.set_class(verdicts.get(n) == verdict, verdict)
+
+    def _draw_numeric(self, view: ItemView, moved: bool) -> None:
+        numeric = view.question.type == "numeric"
+        row = self.query_one("#numeric-row")
+        row.display = numeric
+        field = self.query_one("#numeric-input", Input)
+        if numeric:
+            self.query_one("#numeric-unit", Static).update(literal(view.unit))
+            field.disabled = view.locked
+            if moved:
+                field.value = view.numeric_text
+                self.query_one("#numeric-message", Static).update("")
+                if not view.locked:
+                    field.focus()
+        if not numeric or view.locked:
+            self.set_focus(None)
+
+    def _draw_feedback(self, view: ItemView) -> None:
+        box = self.query_one("#feedback")
+        feedback = view.feedback
+        box.display = feedback is not None
+        if feedback is None:
+            return
+        correct = feedback.correct
+        if correct is None:
+            verdict = "Time ran out: unanswered" if feedback.timed_out else "Unanswered"
+        else:
+            verdict = "Correct" if correct else "Incorrect"
+        lines = [verdict, f"Answer: {feedback.score.correct_answer}"]
+        if feedback.score.given_answer is not None and not correct:
+            lines.append(f"You answered: {feedback.score.given_answer}")
+        self.query_one("#verdict", Static).update(literal("\n".join(lines)))
+        box.set_class(correct is True, "correct")
+        box.set_class(correct is False, "wrong")
+        self.query_one("#explanation", Markdown).update(inert(feedback.explanation))
+        references = "\n".join(f"• {r.citation()}" for r in feedback.references)
+        self.query_one("#references", Static).update(literal(f"References\n{references}" if references else ""))
+
+    def _hint(self, view: ItemView) -> str:
+        if view.finished:
+            return "Quiz over. ←/→ to review, Esc to see the results."
+        if view.locked:
+            return "Enter: next question"
+        if view.question.type == "multiple":
+            return "1-9 toggle options (select all that apply), Enter submits"
+        if view.question.type == "numeric":
+            return "Type a number, Enter submits"
+        return "1-9 choose, Enter submits"
+
+    # --- updates --------------------------------------------------------------------
+
+    def apply(self, update: QuizUpdate) -> None:
+        """Store the update's records at once, then show what it says."""
+        for record in update.records:
+            self.app.save("Answer", lambda record=record: self.app.store.record_answer(record))
+        if update.error:
+            self.query_one("#numeric-message", Static).update(literal(update.error))
+        elif update.records:
+            self.query_one("#numeric-message", Static).update("")
+        if update.timed_out:
+            self.notify("Time is up for that question.", severity="warning", timeout=4)
+        if update.results is not None:
+            flows.show_results(self.app, self.session, update.results, replace=self)
+            return
+        self.refresh_view()
+
+    def advance_timers(self) -> None:
+        if self.session.finished:
+            return
+        self.apply(self.session.tick())
+
+    # --- actions --------------------------------------------------------------------
+
+    def action_choose(self, number: int) -> None:
+        if not self.session.finished:
+            self.apply(self.session.choose(number))
+
+    def action_enter(self) -> None:
+        session = self.session
+        view = session.view()
+        if view.finished:
+            flows.show_results(self.app, session, session.results, replace=self)
+            return
+        if not view.locked and (view.question.type != "numeric" or session.mode == "tutor" or view.unsaved):
+            if view.question.type == "numeric":
+                self.apply(session.enter_number(self.query_one("#numeric-input", Input).value))
+                if session.view().unsaved is False and session.mode == "exam":
+                    pass
+            update = session.submit()
+            self.apply(update)
+            if update.error or (session.mode == "tutor" and not update.results):
+                return
+        if session.finished:
+            return
+        if view.number == view.total and session.view().open_items == 0:
+            self._confirm_finish()
+        elif session.view().open_items == 0 and session.mode == "tutor":
+            self._confirm_finish()
+        else:
+            self.apply(session.next() if view.number < view.total else session.skip())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_enter()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if not self.session.finished and self.session.view().question.type == "numeric":
+            self.session.enter_number(event.value)
+
+    def action_previous(self) -> None:
+        self._leave_numeric()
+        self.apply(self.session.previous())
+
+    def action_next(self) -> None:
+        self._leave_numeric()
+        self.apply(self.session.next())
+
+    def action_skip(self) -> None:
+        self._leave_numeric()
+        self.apply(self.session.skip())
+
+    def action_flag(self) -> None:
+        if not self.session.finished:
+            self.apply(self.session.toggle_flag())
+
+    def _leave_numeric(self) -> None:
+        """Exam mode keeps a typed number when the candidate moves on."""
+        view = self.session.view()
+        if view.question.type == "numeric" and not view.locked and self.session.mode == "exam" and view.unsaved:
+            self.apply(self.session.submit())
+
+    def _confirm_finish(self) -> None:
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self._leave_numeric()
+                self.apply(self.session.finish())
+
+        unanswered = self.session.view().open_items
+        question = "Submit the quiz and see your results?"
+        if unanswered:
+            question = f"{unanswered} item(s) unanswered. Submit the quiz anyway?"
+        self.app.push_screen(ConfirmScreen(question, "Submit", "Keep going"), decided)
+
+    def action_end_early(self) -> None:
+        if self.session.finished:
+            flows.show_results(self.app, self.session, self.session.results, replace=self)
+            return
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self._leave_numeric()
+                self.apply(self.session.end_early())
+
+        self.app.push_screen(
+            ConfirmScreen("End the quiz now? Unanswered items count as unanswered, not wrong.", "End quiz", "Keep going"),
+            decided,
+        )

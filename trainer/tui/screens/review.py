@@ -1,0 +1,46 @@
+"""One finished item in full: the question, the right answer, the candidate's answer, the
+explanation (Markdown) and the references."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static
+
+from trainer.practice.scoring import ItemOutcome
+from trainer.tui.text import inert, literal
+
+
+class ReviewItemScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, item: ItemOutcome):
+        super().__init__()
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        question = item.question
+        score = item.score
+        yield Header()
+        with VerticalScroll(id="review-body"):
+            if question.case is not None:
+                yield Static(literal(f"{question.case.title}\n{question.case.text}"), id="case-text")
+            yield Static(literal(question.stem), id="stem")
+            for verdict in score.options:
+                marker = {"correct": "✓", "wrong": "✗", "missed": "→"}.get(verdict.verdict, " ")
+                option = Static(literal(f"{marker} {verdict.number}. {verdict.option.text}"), classes="option")
+                if verdict.verdict:
+                    option.add_class(verdict.verdict)
+                yield option
+            result = {True: "Correct", False: "Incorrect", None: "Unanswered"}[score.correct]
+            given = score.given_answer if score.given_answer is not None else "(no answer)"
+            yield Static(
+                literal(f"{result}\nRight answer: {score.correct_answer}\nYour answer: {given}"), id="verdict"
+            )
+            yield Markdown(inert(item.explanation), id="explanation", open_links=False)
+            references = "\n".join(f"• {r.citation()}" for r in item.references)
+            yield Static(literal(f"References\n{references}"), classes="references")
+        yield Footer()
