@@ -10,7 +10,8 @@ from trainer.practice import FakeClock, InterviewSession, InterviewSettings, Pha
 GOOD = "Multimodal analgesia first. Then physical therapy, and naloxone when tapering."
 
 
-def make(questions, settings=InterviewSettings(), clock=None):
+def make(questions, settings=None, clock=None):
+    settings = settings or InterviewSettings()
     b = bank("b1", questions)
     clock = clock or FakeClock()
     selection = select_keys([b], [q.key for q in questions], seed=1)

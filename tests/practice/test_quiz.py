@@ -462,7 +462,7 @@ def test_resume_restores_plan_answers_flags_and_time_policy():
 
 def test_resume_exam_keeps_answers_changeable_and_latest_record_wins():
     qs = four()
-    quiz, clock, b = make(qs, mode="exam")
+    quiz, _, b = make(qs, mode="exam")
     stored = list(quiz.choose(1).records) + list(quiz.choose(2).records)
     quiz.go_to(2)
     quiz.enter_number("7.5")
@@ -482,7 +482,7 @@ def test_resume_exam_keeps_answers_changeable_and_latest_record_wins():
 
 def test_resume_refuses_an_edited_or_missing_question():
     qs = four()
-    quiz, _, b = make(qs)
+    quiz, _, _ = make(qs)
     edited = bank("b1", [dataclasses.replace(qs[0], content_hash="changed"), *qs[1:]])
     with pytest.raises(PlanMismatch, match="edited"):
         QuizSession.resume([edited], quiz.record, [], clock=FakeClock())

@@ -88,7 +88,8 @@ def test_review_missed_and_flagged_keep_given_keys_unseen_excludes_seen_keys():
     assert set(ids(select_questions(banks, SelectionSpec(review=Review("flagged", keys), seed=1)))) == {"s1", "q3"}
     unseen = select_questions(banks, SelectionSpec(review=Review("unseen", keys), seed=1))
     assert "s1" not in ids(unseen) and "q3" not in ids(unseen) and len(unseen.items) == 15
-    both = select_questions(banks, SelectionSpec(categories=("interv",), review=Review("unseen", {("a", "m1")}), seed=1))
+    seen = Review("unseen", {("a", "m1")})
+    both = select_questions(banks, SelectionSpec(categories=("interv",), review=seen, seed=1))
     assert ids(both) == ["s3"]
 
 

@@ -6,12 +6,12 @@ Pure Python: no Textual, no SQLite, no files, no sleeping. Time comes from an in
 
 Modules (one job each):
 
-* ``clock``      – ``Clock`` protocol, ``SystemClock``, ``FakeClock`` (tests).
-* ``selection``  – which questions, in which order, with which option order (seeded).
-* ``scoring``    – per-type scorers, numeric parsing/tolerance, quiz ``Results``.
-* ``quiz``       – ``QuizSession`` (tutor/exam, timing, flags, resume).
-* ``analysis``   – key-point coverage and delivery figures for open answers.
-* ``interview``  – ``InterviewSession`` (think → answer → probes → feedback).
+* ``clock``      - ``Clock`` protocol, ``SystemClock``, ``FakeClock`` (tests).
+* ``selection``  - which questions, in which order, with which option order (seeded).
+* ``scoring``    - per-type scorers, numeric parsing/tolerance, quiz ``Results``.
+* ``quiz``       - ``QuizSession`` (tutor/exam, timing, flags, resume).
+* ``analysis``   - key-point coverage and delivery figures for open answers.
+* ``interview``  - ``InterviewSession`` (think → answer → probes → feedback).
 """
 
 from trainer.practice.analysis import AnswerAnalysis, AnswerMetrics, Match, PointCoverage, analyse, coverage, measure

@@ -48,7 +48,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from trainer.banks.model import InterviewFormat, OpenQuestion
@@ -58,7 +58,7 @@ from trainer.practice.clock import Clock, SystemClock, WallClock
 from trainer.practice.selection import Selection
 
 
-class Phase(str, Enum):
+class Phase(StrEnum):
     THINK = "think"
     ANSWER = "answer"
     PROBE = "probe"

@@ -65,7 +65,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from trainer.banks.model import Bank, KnowledgeQuestion, NumericQuestion, Option, Reference, SingleQuestion

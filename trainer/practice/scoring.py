@@ -15,9 +15,9 @@ Numeric input (``parse_number``) accepts, after trimming whitespace:
 ``2.5E-3``, thousands grouped with commas when unambiguous (``1,000,000``, ``1,000.5``), a
 Unicode minus, and the question's unit after the number (``45 MME/day``). Rejected with a
 message (never scored as wrong): empty input, anything that is not a number (``abc``,
-``1_000``, ``inf``, ``nan``, ``1 000``, ``1.000,5``), and ``1,000``/``12,345`` (a comma then exactly three digits, no leading zero), which mean
-one thousand in English and one in much of Europe, so the candidate is asked to write it
-without the ambiguity.
+``1_000``, ``inf``, ``nan``, ``1 000``, ``1.000,5``), and ``1,000``/``12,345`` (one
+comma, then exactly three digits, no leading zero), which is a thousand in English and one
+in much of Europe, so the candidate is asked to write it without the ambiguity.
 """
 
 from __future__ import annotations
