@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from tests.practice.factory import bank, fmt, open_q, wall
@@ -205,3 +207,43 @@ def test_interview_from_a_format_across_banks():
     assert session.record.banks == {"b1": "1.0.0", "b2": "1.0.0"}
     with pytest.raises(ValueError):
         InterviewSession.start(select_prompts([b1], categories=("none",), seed=1), clock=FakeClock())
+
+
+def test_resume_restores_answered_prompts_and_continues_with_the_next():
+    b = bank("b1", [open_q("o1", think=0, probes=("Why?", "Then?")), open_q("o2", think=10), open_q("o3")],
+             formats=(fmt("quick", prompts=3, think=12, answer=60),))
+    quick = b.interview_formats[0]
+    clock = FakeClock()
+    session = InterviewSession.start(select_keys([b], [("b1", "o1"), ("b1", "o2"), ("b1", "o3")], seed=1),
+                                     InterviewSettings(interview_format=quick), clock=clock, wall=wall())
+    clock.advance(12)
+    session.tick()
+    clock.advance(20)
+    saved = list(session.submit(GOOD).saved)
+    saved += session.submit("Because.").saved
+    saved += session.override(0, 1, False).saved
+    clock.advance(30)
+    saved += session.tick().saved  # second probe timed out with nothing typed
+    session.next()
+    session.update_text("half an answer, then the terminal closed")
+
+    resumed = InterviewSession.resume([b], session.record, [s.interview for s in saved], [s.answer for s in saved],
+                                      clock=FakeClock(), wall=wall())
+    assert resumed.position == 1 and resumed.phase is Phase.THINK and resumed.view().text == ""
+    assert resumed.view().seconds_allowed == 12  # the format came back from the record
+    fb = resumed.feedback(0)
+    assert fb.text == GOOD and [v.final for v in fb.verdicts] == [True, False, True]
+    assert [p.text for p in fb.probes] == ["Because.", ""] and fb.probes[1].timed_out
+    assert fb.metrics.seconds_used == pytest.approx(20) and fb.think_used == pytest.approx(12)
+    assert resumed.feedback(1) is None
+    with pytest.raises(ValueError):
+        InterviewSession.resume([b], dataclasses.replace(session.record, kind="quiz"), [])
+
+
+def test_resume_with_everything_answered_opens_the_last_feedback():
+    session, _ = make([open_q("o1", think=0)])
+    saved = session.submit(GOOD).saved
+    b = bank("b1", [open_q("o1", think=0)])
+    resumed = InterviewSession.resume([b], session.record, [s.interview for s in saved], clock=FakeClock())
+    assert resumed.phase is Phase.FEEDBACK and resumed.view().feedback.score == pytest.approx(1.0)
+    assert resumed.next().results.answered == 1

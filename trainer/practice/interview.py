@@ -41,21 +41,30 @@ covered, after overrides; probes are not judged against key points and score 0).
 Only the prompt's main answer is judged against its key points (a probe asks something
 else). The model answer is in the feedback, which exists only after the main answer was
 submitted.
+
+Resume: ``InterviewSession.resume(banks, record, interview_records, answer_records)``
+rebuilds the same prompts in the same order, restores every answered prompt (text, probe
+answers, self-ratings; the analysis is recomputed from the stored text and times) and
+continues with the first prompt that has no main answer, from its THINK phase with full
+times (an interrupted answer was never submitted, so it is asked again; probes left
+unanswered on an answered prompt are not asked again). With every prompt answered it opens
+the last prompt's FEEDBACK.
 """
 
 from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from trainer.banks.model import InterviewFormat, OpenQuestion
+from trainer.banks.model import Bank, InterviewFormat, OpenQuestion
 from trainer.history.records import AnswerRecord, InterviewRecord, KeyPointVerdict, SessionRecord
 from trainer.practice.analysis import AnswerAnalysis, AnswerMetrics, analyse, coverage_score, measure, verdicts
 from trainer.practice.clock import Clock, SystemClock, WallClock
-from trainer.practice.selection import Selection
+from trainer.practice.selection import Selection, find_format, items_for_plan
 
 
 class Phase(StrEnum):
@@ -277,6 +286,57 @@ class InterviewSession:
         session = cls(record, questions, settings, clock, wall)
         session._begin_prompt(0)
         return session
+
+    @classmethod
+    def resume(
+        cls,
+        banks: Sequence[Bank],
+        record: SessionRecord,
+        interviews: Iterable[InterviewRecord],
+        answers: Iterable[AnswerRecord] = (),
+        *,
+        clock: Clock | None = None,
+        wall: WallClock = time.time,
+    ) -> InterviewSession:
+        """Continue a recorded interview (see the module docstring); later records win."""
+        if record.kind != "interview":
+            raise ValueError(f"not an interview session: {record.kind!r}")
+        stored = record.settings
+        format_id = stored.get("format")
+        settings = InterviewSettings(
+            think_seconds=stored.get("think_seconds"),
+            answer_seconds=stored.get("answer_seconds"),
+            probe_seconds=stored.get("probe_seconds"),
+            probes=stored.get("probes"),
+            interview_format=find_format(banks, format_id) if format_id else None,
+        )
+        questions = tuple(item.question for item in items_for_plan(banks, record.plan))
+        session = cls(record, questions, settings, clock, wall)  # type: ignore[arg-type]
+        timed_out = {(a.position, a.probe_index): a.timed_out for a in answers if a.session_id == record.session_id}
+        latest: dict[tuple[int, int | None], InterviewRecord] = {}
+        for rec in interviews:
+            if rec.session_id == record.session_id and 0 <= rec.position < session.total:
+                latest[(rec.position, rec.probe_index)] = rec
+        for (position, probe_index), rec in sorted(latest.items(), key=lambda kv: (kv[0][0], kv[0][1] is not None,
+                                                                                   kv[0][1] or 0)):
+            session._restore(position, probe_index, rec, timed_out.get((position, probe_index), False))
+        pending = next((i for i, p in enumerate(session._prompts) if p.text is None), None)
+        if pending is None:
+            session._position, session._phase, session._probe = session.total - 1, Phase.FEEDBACK, None
+        else:
+            session._begin_prompt(pending)
+        return session
+
+    def _restore(self, position: int, probe_index: int | None, rec: InterviewRecord, timed_out: bool) -> None:
+        p = self._prompts[position]
+        if probe_index is None:
+            p.text, p.answer_used, p.timed_out = rec.text, rec.time_used, timed_out
+            p.think_used = float(rec.metrics.get("think_seconds_used", 0.0))
+            p.analysis = analyse(rec.text, p.question.key_points, rec.time_used, rec.answer_seconds_allowed)
+            p.overrides = {i: v.override for i, v in enumerate(rec.verdicts) if v.override is not None}
+        elif p.text is not None and probe_index < len(p.timing.probes):
+            metrics = measure(rec.text, rec.time_used, rec.answer_seconds_allowed)
+            p.probes.append(ProbeAnswer(probe_index, p.timing.probes[probe_index], rec.text, metrics, timed_out))
 
     # --- reading -------------------------------------------------------------------------
 
