@@ -35,7 +35,7 @@ def test_round_trip_moves_every_session_answer_and_verdict(tmp_path):
         assert (result.added, result.updated, result.unchanged) == (2, 0, 0)
         assert _everything(b) == _everything(a)
         assert b.sessions() == a.sessions()
-        assert b.stats(utc_offset=0) == a.stats(utc_offset=0)
+        assert b.stats() == a.stats()
         assert b.unfinished_session() == a.unfinished_session()
 
 

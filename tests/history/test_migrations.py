@@ -46,7 +46,7 @@ def test_v1_database_is_backed_up_then_migrated_keeping_every_answer(v1_root):
             (0, True, ("opioids", "pharm"), False), (1, False, ("opioids",), False), (2, True, (), False)]
         assert quiz.session.plan[0].option_order == ("a", "b", "c", "d")
         # normalised in v2: tags and banks now answer queries
-        stats = store.stats(utc_offset=0)
+        stats = store.stats()
         tags = {w.key: (w.correct, w.attempts) for w in stats.weak_areas if w.kind == "tag"}
         assert tags == {"opioids": (1, 2), "pharm": (1, 1)}
         assert [s.session_id for s in store.sessions(bank="core")] == ["quiz1"]

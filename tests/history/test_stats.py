@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timezone
 
 import pytest
@@ -48,7 +49,7 @@ def test_per_category_and_bank_figures_and_weak_areas_by_lower_bound(store):
         rows.append(answer("s", 51 + i, category="pathway", bank="career", question=f"w{i}", correct=i < 2,
                            time_spent=10.0, at=t + 51 + i))
     fill(store, "s", rows)
-    stats = store.stats(last_n=5, utc_offset=0)
+    stats = store.stats(last_n=5)
 
     cats = {g.key: g for g in stats.by_category}
     assert (cats["pharm"].attempts, cats["pharm"].correct, cats["pharm"].accuracy) == (50, 45, 0.9)
@@ -69,21 +70,34 @@ def test_per_category_and_bank_figures_and_weak_areas_by_lower_bound(store):
     assert order.index(("tag", "spine")) < order.index(("tag", "opioids"))
 
 
-def test_trend_by_iso_week_across_a_year_boundary_and_in_local_time(store):
+def test_trend_by_iso_week_across_a_year_boundary(store):
     rows = [
         answer("s", 0, correct=True, at=utc(2020, 12, 31, 12)),  # Thursday: 2020-W53
         answer("s", 1, correct=False, at=utc(2021, 1, 3, 12)),  # Sunday: still 2020-W53
         answer("s", 2, correct=True, at=utc(2021, 1, 4, 12)),  # Monday: 2021-W01
-        answer("s", 3, correct=True, at=utc(2021, 1, 10, 23, 30)),  # Sunday night UTC...
+        answer("s", 3, correct=True, at=utc(2021, 1, 10, 23, 30)),  # Sunday night
     ]
     fill(store, "s", rows)
-    trend = store.stats(utc_offset=0).overall.trend
+    trend = store.stats().overall.trend
     assert [(p.week, p.attempts, p.correct) for p in trend] == [("2020-W53", 2, 1), ("2021-W01", 2, 2)]
     assert trend[0].accuracy == 0.5
-    # ...is Monday morning an hour east of UTC: the next week there
-    trend = store.stats(utc_offset=3600).overall.trend
-    assert [(p.week, p.attempts) for p in trend] == [("2020-W53", 2), ("2021-W01", 1), ("2021-W02", 1)]
-    assert [p.week for p in store.stats(utc_offset=0).by_category[0].trend] == ["2020-W53", "2021-W01"]
+    assert [p.week for p in store.stats().by_category[0].trend] == ["2020-W53", "2021-W01"]
+
+
+def test_weeks_are_the_candidates_local_weeks(store, set_tz):
+    set_tz("XXX-1")  # one hour east of UTC: Sunday 23:30 UTC is Monday 00:30 here
+    fill(store, "s", [answer("s", 0, at=utc(2021, 1, 10, 23, 30)), answer("s", 1, at=utc(2021, 1, 10, 22, 30))])
+    assert [(p.week, p.attempts) for p in store.stats().overall.trend] == [("2021-W01", 1), ("2021-W02", 1)]
+
+
+def test_changed_answer_moves_between_weeks_and_categories(store):
+    store.start_session(session("s", n=1, mode="exam"))
+    store.record_answer(answer("s", 0, category="pharm", correct=False, time_spent=10, at=utc(2024, 1, 1)))
+    store.record_answer(answer("s", 0, category="pathway", correct=True, time_spent=12.5, at=utc(2024, 1, 8)))
+    stats = store.stats()
+    assert [(g.key, g.attempts, g.correct, g.average_time) for g in stats.by_category] == [("pathway", 1, 1, 12.5)]
+    assert [(p.week, p.attempts) for p in stats.overall.trend] == [("2024-W02", 1)]
+    assert stats.due == ()
 
 
 def test_unscored_answers_do_not_count_as_attempts(store):
@@ -125,7 +139,7 @@ def test_interview_coverage_trend_uses_final_verdicts(store):
                         interview(sid, 0, probe=0, covered=(False,), overrides=(True,)))
     store.record_answer(answer(sid, 1, correct=None, question_type="open", at=week2),
                         interview(sid, 1, covered=(True, True, False, True)))
-    trend = store.stats(utc_offset=0).coverage_trend
+    trend = store.stats().coverage_trend
     assert [(p.week, p.prompts, p.covered, p.total) for p in trend] == [("2024-W06", 2, 2, 4), ("2024-W07", 1, 3, 4)]
     assert trend[1].coverage == 0.75
     assert store.stats().overall.attempts == 0  # interviews are not quiz attempts
@@ -153,3 +167,48 @@ def test_sessions_list_filters_and_figures(store):
     assert [s.session_id for s in store.sessions(category="pathway")] == ["q2"]
     assert [s.session_id for s in store.sessions(kind="interview")] == ["iv"]
     assert store.sessions(kind="quiz", bank="career", since=t + 86400 * 4) == []
+
+
+def test_summary_tables_always_equal_a_recount_from_the_answers(store):
+    """The trigger-kept summaries against plain GROUP BYs, after many inserts and changes."""
+    rng = random.Random(5)
+    for s in range(6):
+        store.start_session(session(f"s{s}", n=30))
+    with store.transaction("random history") as conn:
+        for _ in range(400):
+            sid, pos = f"s{rng.randrange(6)}", rng.randrange(30)
+            q = rng.randrange(8)
+            upsert_answer(conn, answer(
+                sid, pos, question=f"q{q}", content_hash=f"h{q}-{rng.randrange(2)}", category=f"c{q % 3}",
+                bank=f"b{q % 2}", tags=tuple(rng.sample(["t1", "t2", "t3"], rng.randrange(3))),
+                correct=rng.choice([True, False, None]), time_spent=rng.uniform(1, 100), flagged=rng.random() < 0.3,
+                at=utc(2024, 1, 1) + rng.uniform(0, 60 * 86400),
+            ))
+    c = store._conn
+
+    def rows(sql):
+        return sorted(tuple(r) for r in c.execute(sql))
+
+    assert rows("SELECT week, bank_id, category, attempts, correct, time_ms FROM weekly_totals WHERE attempts > 0") == rows(
+        "SELECT week, bank_id, category, count(*), sum(correct), sum(CAST(round(time_spent * 1000) AS INTEGER))"
+        " FROM answers WHERE correct IS NOT NULL GROUP BY week, bank_id, category")
+    assert rows("SELECT tag, attempts, correct FROM tag_totals WHERE attempts > 0") == rows(
+        "SELECT tag, count(*), sum(correct) FROM answer_tags WHERE correct IS NOT NULL GROUP BY tag")
+    assert rows("SELECT session_id, answered, correct, round(score_sum, 6), round(time_spent, 6) FROM session_totals") == rows(
+        "SELECT s.id, count(a.id), count(CASE WHEN a.correct = 1 THEN 1 END), round(total(a.score), 6),"
+        " round(total(a.time_spent), 6) FROM sessions s LEFT JOIN answers a ON a.session_id = s.id GROUP BY s.id")
+    expected_items = {}
+    for r in c.execute("SELECT * FROM answers ORDER BY answered_at, id"):
+        key = (r["bank_id"], r["question_id"], r["content_hash"])
+        e = expected_items.setdefault(key, {"answers": 0, "attempts": 0, "misses": 0, "last_correct": None})
+        e["answers"] += 1
+        e["flagged"] = r["flagged"]
+        e["at"] = r["answered_at"]
+        if r["correct"] is not None:
+            e["attempts"] += 1
+            e["misses"] += r["correct"] == 0
+            e["last_correct"] = r["correct"]
+    assert rows("SELECT bank_id, question_id, content_hash, answers, attempts, misses, last_answered_at, flagged,"
+                " last_correct FROM item_totals") == sorted(
+        (*k, e["answers"], e["attempts"], e["misses"], e["at"], e["flagged"], e["last_correct"])
+        for k, e in expected_items.items())

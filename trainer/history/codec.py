@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from typing import Any
 
 from trainer.history.records import AnswerRecord, InterviewRecord, KeyPointVerdict, PlannedItem, SessionRecord
 
 MAIN_PROMPT = -1  # probe_index stored for an interview's main prompt (None in the record)
+
+
+def local_week(t: float) -> int:
+    """The local Monday of the week of unix time ``t``, as days since 1970-01-01
+    (the same as the SQL in ``schema``; 1970-01-01 was a Thursday)."""
+    day = int((t + time.localtime(t).tm_gmtoff) // 86400)
+    return day - (day + 3) % 7
 
 
 def dumps(value: Any) -> str:
@@ -105,6 +113,7 @@ def answer_params(rec: AnswerRecord) -> dict[str, Any]:
     d["flagged"] = int(bool(rec.flagged))
     d["timed_out"] = int(bool(rec.timed_out))
     d["probe_index"] = MAIN_PROMPT if d["probe_index"] is None else d["probe_index"]
+    d["week"] = local_week(rec.answered_at)
     return d
 
 

@@ -158,11 +158,11 @@ def _merge_session(conn: sqlite3.Connection, session, finished_at: float | None,
     row = conn.execute("SELECT finished_at, abandoned FROM sessions WHERE id = ?", (session.session_id,)).fetchone()
     if row is None:
         conn.execute(
-            "INSERT INTO sessions (id, kind, mode, started_at, finished_at, abandoned, banks, settings, seed, plan)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sessions (id, kind, mode, started_at, finished_at, abandoned, banks, settings, seed, plan,"
+            " plan_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (session.session_id, session.kind, session.mode, session.started_at, finished_at, int(abandoned),
              codec.dumps(session.banks), codec.dumps(session.settings), session.seed,
-             codec.dumps(codec.plan_to_json(session.plan))),
+             codec.dumps(codec.plan_to_json(session.plan)), len(session.plan)),
         )
         conn.executemany(
             "INSERT OR IGNORE INTO session_banks (session_id, bank_id, bank_version) VALUES (?, ?, ?)",

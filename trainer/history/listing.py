@@ -46,14 +46,12 @@ def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: st
         where.append("EXISTS (SELECT 1 FROM answers AS c WHERE c.session_id = s.id AND c.category = ?)")
         params.append(category)
     rows = conn.execute(
-        "SELECT s.id, s.kind, s.mode, s.started_at, s.finished_at, s.abandoned, s.banks,"
-        " json_array_length(s.plan), count(CASE WHEN a.probe_index = -1 THEN 1 END),"
-        " coalesce(sum(a.probe_index = -1 AND a.correct = 1), 0),"
-        " avg(CASE WHEN a.probe_index = -1 THEN a.score END),"
-        " coalesce(sum(a.time_spent), 0)"
-        " FROM sessions AS s LEFT JOIN answers AS a ON a.session_id = s.id"
+        "SELECT s.id, s.kind, s.mode, s.started_at, s.finished_at, s.abandoned, s.banks, s.plan_size,"
+        " coalesce(t.answered, 0), coalesce(t.correct, 0),"
+        " CASE WHEN t.answered > 0 THEN t.score_sum / t.answered END, coalesce(t.time_spent, 0)"
+        " FROM sessions AS s LEFT JOIN session_totals AS t ON t.session_id = s.id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " GROUP BY s.id ORDER BY s.started_at DESC, s.id",
+        + " ORDER BY s.started_at DESC, s.id",
         params,
     ).fetchall()
     return [

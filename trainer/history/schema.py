@@ -7,10 +7,11 @@ database and one migrated from an old release go through the same code.
   keyed by (session, position); interview answers carry the key-point verdicts as JSON.
   Its flaw: the interview key (session, position, probe_index) used NULL for the main
   prompt, and SQLite treats NULLs as distinct, so re-saving a main-prompt answer added rows.
-- v2 (current): answers get an integer id, a ``timed_out`` flag and a ``probe_index``
-  (-1 for the prompt itself; an interview probe may have its own answer row); their tags are
-  normalised into ``answer_tags`` (with ``correct`` copied, so weak areas by tag are an
-  index-only scan); a session's banks go to ``session_banks`` for the ``--bank`` filter;
+- v2 (current): answers get an integer id, a ``timed_out`` flag, a ``probe_index`` (-1 for
+  the prompt itself; an interview probe may have its own answer row) and their local ``week``;
+  tags are normalised into ``answer_tags``; summary tables kept by triggers (weekly_totals,
+  tag_totals, item_totals, session_totals) make stats independent of the number of answers;
+  sessions get ``plan_size``; a session's banks go to ``session_banks`` for ``--bank``;
   interview answers use ``probe_index = -1`` for the main prompt (duplicates from v1 are
   collapsed, latest wins) and carry covered/total key-point counts for the coverage trend;
   ``preferences`` is added; indexes for stats over 100,000 answers.
@@ -78,11 +79,62 @@ CREATE TABLE interview_answers (
 );
 """
 
-V2_SQL = """
-CREATE TABLE answers_v2 (
+# v2 keeps small summary tables in step with ``answers`` by triggers, so the progress screen
+# reads a few thousand summary rows instead of scanning 100,000 answers. Each summary is
+# either kept by exact integer increments (weekly_totals, tag_totals: time in milliseconds)
+# or recomputed for the one key touched (item_totals, session_totals).
+# ``week`` is the local Monday of the answer's week as days since 1970-01-01, computed when
+# the answer is written (SQLite's 'localtime' here, ``codec.local_week`` in Python).
+
+_LOCAL_DAY = "(CAST(strftime('%s', {t}, 'unixepoch', 'localtime') AS INTEGER) / 86400)"
+_WEEK_SQL = "({d} - ({d} + 3) % 7)".format(d=_LOCAL_DAY)
+
+
+def _item_refresh(p: str) -> str:
+    key = f"bank_id = {p}.bank_id AND question_id = {p}.question_id AND content_hash = {p}.content_hash"
+    latest = f"FROM answers AS x WHERE x.{key.replace(' AND ', ' AND x.')}"
+    return f"""
+    DELETE FROM item_totals WHERE {key};
+    INSERT INTO item_totals (bank_id, question_id, content_hash, answers, attempts, misses,
+                             last_answered_at, flagged, last_correct)
+        SELECT bank_id, question_id, content_hash, count(*), count(correct),
+               count(CASE WHEN correct = 0 THEN 1 END), max(answered_at),
+               (SELECT flagged {latest} ORDER BY answered_at DESC, id DESC LIMIT 1),
+               (SELECT correct {latest} AND x.correct IS NOT NULL ORDER BY answered_at DESC, id DESC LIMIT 1)
+        FROM answers WHERE {key}
+        GROUP BY bank_id, question_id, content_hash;"""
+
+
+def _session_refresh(p: str) -> str:
+    # DELETE + INSERT, not INSERT OR REPLACE: an outer statement's conflict clause would override it.
+    return f"""
+    DELETE FROM session_totals WHERE session_id = {p}.session_id;
+    INSERT INTO session_totals (session_id, answered, correct, score_sum, time_spent)
+        SELECT {p}.session_id, count(CASE WHEN probe_index = -1 THEN 1 END),
+               count(CASE WHEN probe_index = -1 AND correct = 1 THEN 1 END),
+               total(CASE WHEN probe_index = -1 THEN score END), total(time_spent)
+        FROM answers WHERE session_id = {p}.session_id;"""
+
+
+_ADD_WEEK = """
+    INSERT INTO weekly_totals (week, bank_id, category, attempts, correct, time_ms)
+        SELECT NEW.week, NEW.bank_id, NEW.category, 1, NEW.correct, CAST(round(NEW.time_spent * 1000) AS INTEGER)
+        WHERE NEW.correct IS NOT NULL
+        ON CONFLICT DO UPDATE SET attempts = attempts + 1, correct = correct + excluded.correct,
+                                  time_ms = time_ms + excluded.time_ms;"""
+_SUB_WEEK = """
+    UPDATE weekly_totals SET attempts = attempts - 1, correct = correct - OLD.correct,
+                             time_ms = time_ms - CAST(round(OLD.time_spent * 1000) AS INTEGER)
+        WHERE OLD.correct IS NOT NULL AND week = OLD.week AND bank_id = OLD.bank_id AND category = OLD.category;"""
+
+V2_SQL = f"""
+DROP INDEX answers_item;
+ALTER TABLE answers RENAME TO answers_v1;
+CREATE TABLE answers (
     id            INTEGER PRIMARY KEY,
     session_id    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
     position      INTEGER NOT NULL,
+    probe_index   INTEGER NOT NULL DEFAULT -1,  -- interviews: -1 the prompt, 0.. its follow-up probes
     bank_id       TEXT NOT NULL,
     question_id   TEXT NOT NULL,
     content_hash  TEXT NOT NULL,
@@ -97,33 +149,84 @@ CREATE TABLE answers_v2 (
     flagged       INTEGER NOT NULL,
     answered_at   REAL NOT NULL,
     timed_out     INTEGER NOT NULL DEFAULT 0,
-    probe_index   INTEGER NOT NULL DEFAULT -1,  -- interviews: -1 the prompt, 0.. its follow-up probes
+    week          INTEGER NOT NULL,             -- local Monday, days since 1970-01-01
     UNIQUE (session_id, position, probe_index)
 );
-INSERT INTO answers_v2 (session_id, position, bank_id, question_id, content_hash, question_type,
-                        category, difficulty, tags, response, correct, score, time_spent,
-                        flagged, answered_at)
+CREATE INDEX answers_category ON answers (category, answered_at, correct);
+CREATE INDEX answers_bank ON answers (bank_id, answered_at, correct);
+CREATE INDEX answers_item ON answers (bank_id, question_id, content_hash, answered_at);
+CREATE INDEX answers_time ON answers (answered_at, correct);
+
+CREATE TABLE weekly_totals (
+    week      INTEGER NOT NULL,
+    bank_id   TEXT NOT NULL,
+    category  TEXT NOT NULL,
+    attempts  INTEGER NOT NULL,
+    correct   INTEGER NOT NULL,
+    time_ms   INTEGER NOT NULL,
+    PRIMARY KEY (week, bank_id, category)
+) WITHOUT ROWID;
+CREATE TABLE item_totals (
+    bank_id          TEXT NOT NULL,
+    question_id      TEXT NOT NULL,
+    content_hash     TEXT NOT NULL,
+    answers          INTEGER NOT NULL,
+    attempts         INTEGER NOT NULL,
+    misses           INTEGER NOT NULL,
+    last_answered_at REAL NOT NULL,
+    flagged          INTEGER NOT NULL,  -- in the latest answer
+    last_correct     INTEGER,           -- of the latest scored answer
+    PRIMARY KEY (bank_id, question_id, content_hash)
+) WITHOUT ROWID;
+CREATE TABLE session_totals (
+    session_id TEXT PRIMARY KEY,
+    answered   INTEGER NOT NULL,
+    correct    INTEGER NOT NULL,
+    score_sum  REAL NOT NULL,
+    time_spent REAL NOT NULL
+) WITHOUT ROWID;
+
+CREATE TRIGGER answers_insert AFTER INSERT ON answers BEGIN{_ADD_WEEK}{_item_refresh("NEW")}{_session_refresh("NEW")}
+END;
+CREATE TRIGGER answers_delete AFTER DELETE ON answers BEGIN{_SUB_WEEK}{_item_refresh("OLD")}{_session_refresh("OLD")}
+END;
+CREATE TRIGGER answers_update AFTER UPDATE ON answers BEGIN{_SUB_WEEK}{_ADD_WEEK}{_item_refresh("OLD")}{_item_refresh("NEW")}{_session_refresh("OLD")}{_session_refresh("NEW")}
+END;
+
+INSERT INTO answers (session_id, position, bank_id, question_id, content_hash, question_type,
+                     category, difficulty, tags, response, correct, score, time_spent,
+                     flagged, answered_at, week)
     SELECT session_id, position, bank_id, question_id, content_hash, question_type, category,
-           difficulty, tags, response, correct, score, time_spent, flagged, answered_at
-    FROM answers ORDER BY answered_at;
-DROP TABLE answers;
-ALTER TABLE answers_v2 RENAME TO answers;
-CREATE INDEX answers_category ON answers (category, answered_at, correct, time_spent);
-CREATE INDEX answers_bank ON answers (bank_id, answered_at, correct, time_spent);
-CREATE INDEX answers_item ON answers (bank_id, question_id, content_hash, answered_at, correct, flagged);
-CREATE INDEX answers_time ON answers (answered_at);
+           difficulty, tags, response, correct, score, time_spent, flagged, answered_at,
+           {_WEEK_SQL.format(t="answered_at")}
+    FROM answers_v1 ORDER BY answered_at;
+DROP TABLE answers_v1;
 
 CREATE TABLE answer_tags (
     answer_id INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
     tag       TEXT NOT NULL,
-    correct   INTEGER,             -- copy of answers.correct, kept in step on every write
+    correct   INTEGER,             -- copy of answers.correct, rewritten with the answer
     PRIMARY KEY (answer_id, tag)
 ) WITHOUT ROWID;
+CREATE TABLE tag_totals (
+    tag      TEXT PRIMARY KEY,
+    attempts INTEGER NOT NULL,
+    correct  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER answer_tags_insert AFTER INSERT ON answer_tags WHEN NEW.correct IS NOT NULL BEGIN
+    INSERT INTO tag_totals (tag, attempts, correct) VALUES (NEW.tag, 1, NEW.correct)
+        ON CONFLICT (tag) DO UPDATE SET attempts = attempts + 1, correct = correct + excluded.correct;
+END;
+CREATE TRIGGER answer_tags_delete AFTER DELETE ON answer_tags WHEN OLD.correct IS NOT NULL BEGIN
+    UPDATE tag_totals SET attempts = attempts - 1, correct = correct - OLD.correct WHERE tag = OLD.tag;
+END;
 INSERT OR IGNORE INTO answer_tags (answer_id, tag, correct)
     SELECT a.id, t.value, a.correct FROM answers AS a, json_each(a.tags) AS t
     WHERE t.type = 'text';
-CREATE INDEX answer_tags_tag ON answer_tags (tag, correct);
 
+ALTER TABLE sessions ADD COLUMN plan_size INTEGER NOT NULL DEFAULT 0;
+UPDATE sessions SET plan_size = json_array_length(plan);
+CREATE INDEX sessions_started ON sessions (started_at);
 CREATE TABLE session_banks (
     session_id   TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
     bank_id      TEXT NOT NULL,
@@ -133,7 +236,6 @@ CREATE TABLE session_banks (
 INSERT OR IGNORE INTO session_banks (session_id, bank_id, bank_version)
     SELECT s.id, b.key, CAST(b.value AS TEXT) FROM sessions AS s, json_each(s.banks) AS b;
 CREATE INDEX session_banks_bank ON session_banks (bank_id);
-CREATE INDEX sessions_started ON sessions (started_at);
 
 CREATE TABLE interview_v2 (
     session_id   TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,

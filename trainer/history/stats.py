@@ -14,17 +14,17 @@ evidence is listed as one to work on.
 Per-item figures (missed most often, due for review) follow the ``content_hash`` rule in
 ``trainer.history.store``: only answers to an item's current version count.
 
-Speed: each aggregate is one scan of a covering index (see ``schema``); per-group
-"last N" reads at most N index entries per group. About 20 ms for 100,000 answers.
+Speed: figures come from the summary tables the schema keeps by triggers (a few thousand
+rows a year, whatever the number of answers); per-group "last N" reads at most N index
+entries per group. Weeks are fixed when an answer is written (the local time zone then).
 """
 
 from __future__ import annotations
 
 import math
 import sqlite3
-import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -119,42 +119,35 @@ class Stats:
 
 
 def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
-                  current: Mapping[ItemKey, str] | None = None, utc_offset: float | None = None) -> Stats:
-    offset = _local_offset() if utc_offset is None else utc_offset
-    # One scan: (bank, category, local day) -> attempts, correct, time; everything per
-    # category, per bank and per week is summed from these few thousand rows in Python.
-    rows = conn.execute(
-        "SELECT bank_id, category, CAST((answered_at + ?) / 86400 AS INTEGER) AS day,"
-        " count(*), sum(correct), sum(time_spent)"
-        " FROM answers WHERE correct IS NOT NULL GROUP BY bank_id, category, day",
-        (offset,),
-    ).fetchall()
-    totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0, 0.0])
-    weeks: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    week_of_day: dict[int, str] = {}
-    for bank, category, day, n, correct, spent in rows:
-        week = week_of_day.get(day) or week_of_day.setdefault(day, _iso_week(day))
+                  current: Mapping[ItemKey, str] | None = None) -> Stats:
+    # weekly_totals holds (week, bank, category) sums kept by triggers: a few thousand rows
+    # a year however many answers there are; per category, bank and week is summed here.
+    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    weeks: dict[tuple[str, str], dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for week, bank, category, n, correct, time_ms in conn.execute(
+        "SELECT week, bank_id, category, attempts, correct, time_ms FROM weekly_totals WHERE attempts > 0"
+    ):
         for group in (("bank", bank), ("category", category), ("all", "")):
             total = totals[group]
             total[0] += n
             total[1] += correct
-            total[2] += spent
+            total[2] += time_ms
             point = weeks[group][week]
             point[0] += n
             point[1] += correct
 
     def group(kind: str, key: str, recent_sql: str, params: tuple) -> GroupStats:
-        n, correct, spent = totals[(kind, key)]
+        n, correct, time_ms = totals[(kind, key)]
         recent_n, recent_correct = conn.execute(
             f"SELECT count(*), coalesce(sum(correct), 0) FROM (SELECT correct FROM answers"
             f" WHERE {recent_sql} correct IS NOT NULL ORDER BY answered_at DESC LIMIT ?)",
             (*params, last_n),
         ).fetchone()
-        trend = tuple(WeekPoint(w, a, c) for w, (a, c) in sorted(weeks[(kind, key)].items()))
+        trend = tuple(WeekPoint(_iso_week(w), a, c) for w, (a, c) in sorted(weeks[(kind, key)].items()))
         return GroupStats(
-            key=key, attempts=int(n), correct=int(correct), accuracy=correct / n if n else 0.0,
+            key=key, attempts=n, correct=correct, accuracy=correct / n if n else 0.0,
             recent_attempts=recent_n, recent_accuracy=recent_correct / recent_n if recent_n else 0.0,
-            average_time=spent / n if n else 0.0, lower_bound=wilson_bounds(int(correct), int(n))[0], trend=trend,
+            average_time=time_ms / 1000 / n if n else 0.0, lower_bound=wilson_bounds(correct, n)[0], trend=trend,
         )
 
     categories = sorted(key for kind, key in totals if kind == "category")
@@ -163,11 +156,9 @@ def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
     by_bank = tuple(group("bank", b, "bank_id = ? AND", (b,)) for b in banks)
     overall = group("all", "", "", ())
 
-    tags = conn.execute(
-        "SELECT tag, count(*), sum(correct) FROM answer_tags WHERE correct IS NOT NULL GROUP BY tag"
-    ).fetchall()
     weak = [_weak("category", g.key, g.correct, g.attempts) for g in by_category]
-    weak += [_weak("tag", tag, int(c), n) for tag, n, c in tags]
+    weak += [_weak("tag", tag, c, n) for tag, n, c in conn.execute(
+        "SELECT tag, attempts, correct FROM tag_totals WHERE attempts > 0")]
     weak.sort(key=lambda w: (w.lower_bound, w.accuracy, -w.attempts, w.kind, w.key))
 
     states = item_states(conn, current)
@@ -175,58 +166,41 @@ def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
     due = tuple(sorted(key for key, s in states.items() if s.last_correct is False))
     return Stats(
         overall=overall, by_category=by_category, by_bank=by_bank, weak_areas=tuple(weak),
-        coverage_trend=coverage_trend(conn, offset), most_missed=tuple(missed[:top]), due=due, due_count=len(due),
+        coverage_trend=coverage_trend(conn), most_missed=tuple(missed[:top]), due=due, due_count=len(due),
     )
 
 
-def coverage_trend(conn: sqlite3.Connection, utc_offset: float) -> tuple[CoveragePoint, ...]:
+def coverage_trend(conn: sqlite3.Connection) -> tuple[CoveragePoint, ...]:
     rows = conn.execute(
-        "SELECT CAST((a.answered_at + ?) / 86400 AS INTEGER) AS day, count(*), sum(i.covered), sum(i.total)"
+        "SELECT a.week, count(*), sum(i.covered), sum(i.total)"
         " FROM interview_answers AS i JOIN answers AS a"
         " ON a.session_id = i.session_id AND a.position = i.position AND a.probe_index = -1"
-        " GROUP BY day",
-        (utc_offset,),
+        " GROUP BY a.week ORDER BY a.week"
     ).fetchall()
-    by_week: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for day, prompts, covered, total in rows:
-        point = by_week[_iso_week(day)]
-        point[0] += prompts
-        point[1] += covered
-        point[2] += total
-    return tuple(CoveragePoint(w, *v) for w, v in sorted(by_week.items()))
+    return tuple(CoveragePoint(_iso_week(week), prompts, covered, total) for week, prompts, covered, total in rows)
 
 
 def item_states(conn: sqlite3.Connection, current: Mapping[ItemKey, str] | None = None) -> dict[ItemKey, ItemState]:
     """Each answered item's record for its current version (see the module docstring).
 
-    Two index-only scans of ``answers_item``; SQLite's documented bare-column rule makes
-    ``flagged``/``correct`` come from the row holding ``max(answered_at)``.
+    Read from ``item_totals`` (one row per question version, kept by triggers).
     """
-    latest = conn.execute(
-        "SELECT bank_id, question_id, content_hash, flagged, max(answered_at), count(*)"
-        " FROM answers GROUP BY bank_id, question_id, content_hash"
-    ).fetchall()
-    scored = {
-        (b, q, h): (bool(correct), n, misses)
-        for b, q, h, correct, _at, n, misses in conn.execute(
-            "SELECT bank_id, question_id, content_hash, correct, max(answered_at), count(*), sum(correct = 0)"
-            " FROM answers WHERE correct IS NOT NULL GROUP BY bank_id, question_id, content_hash"
-        )
-    }
     chosen: dict[ItemKey, tuple] = {}
-    for bank, question, content_hash, flagged, at, n in latest:
-        key = (bank, question)
+    for row in conn.execute(
+        "SELECT bank_id, question_id, content_hash, answers, attempts, misses, last_answered_at, flagged,"
+        " last_correct FROM item_totals"
+    ):
+        key = (row[0], row[1])
         wanted = current.get(key) if current is not None else None
         if wanted is not None:
-            if content_hash == wanted:
-                chosen[key] = (content_hash, flagged, at, n)
-        elif key not in chosen or at > chosen[key][2]:
-            chosen[key] = (content_hash, flagged, at, n)
-    states = {}
-    for key, (content_hash, flagged, at, n) in chosen.items():
-        last_correct, attempts, misses = scored.get((*key, content_hash), (None, 0, 0))
-        states[key] = ItemState(key, content_hash, n, attempts, int(misses), at, last_correct, bool(flagged))
-    return states
+            if row[2] == wanted:
+                chosen[key] = row
+        elif key not in chosen or row[6] > chosen[key][6]:
+            chosen[key] = row
+    return {
+        key: ItemState(key, h, answers, attempts, misses, at, None if last is None else bool(last), bool(flagged))
+        for key, (_b, _q, h, answers, attempts, misses, at, flagged, last) in chosen.items()
+    }
 
 
 def _weak(kind: str, key: str, correct: int, attempts: int) -> WeakArea:
@@ -242,11 +216,3 @@ def _iso_week(day: int) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _local_offset() -> float:
-    """Seconds east of UTC now (weeks are counted in the candidate's local time)."""
-    return float(time.localtime().tm_gmtoff)
-
-
-def iso_weeks(timestamps: Iterable[float], utc_offset: float = 0.0) -> list[str]:
-    """The ISO week label of each unix time (a helper for callers and tests)."""
-    return [_iso_week(int((t + utc_offset) // 86400)) for t in timestamps]

@@ -136,11 +136,11 @@ class Store:
 
         def action(conn: sqlite3.Connection) -> None:
             cur = conn.execute(
-                "INSERT INTO sessions (id, kind, mode, started_at, banks, settings, seed, plan)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                "INSERT INTO sessions (id, kind, mode, started_at, banks, settings, seed, plan, plan_size)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 (session.session_id, session.kind, session.mode, session.started_at,
                  codec.dumps(dict(session.banks)), codec.dumps(session.settings), session.seed,
-                 codec.dumps(codec.plan_to_json(session.plan))),
+                 codec.dumps(codec.plan_to_json(session.plan)), len(session.plan)),
             )
             if cur.rowcount:
                 conn.executemany(
@@ -247,11 +247,10 @@ class Store:
 
     # --- reading --------------------------------------------------------------------
 
-    def stats(self, last_n: int = 20, top: int = 10, current: Mapping[ItemKey, str] | None = None,
-              utc_offset: float | None = None) -> Stats:
+    def stats(self, last_n: int = 20, top: int = 10, current: Mapping[ItemKey, str] | None = None) -> Stats:
         """Everything the progress screen shows (see ``trainer.history.stats``)."""
         with self._snapshot() as conn:
-            return compute_stats(conn, last_n=last_n, top=top, current=current, utc_offset=utc_offset)
+            return compute_stats(conn, last_n=last_n, top=top, current=current)
 
     def sessions(self, since: float | None = None, bank: str | None = None, category: str | None = None,
                  kind: str | None = None) -> list[SessionSummary]:
@@ -285,11 +284,11 @@ class Store:
 def upsert_answer(conn: sqlite3.Connection, answer: AnswerRecord, only_if_newer: bool = False) -> bool:
     """Insert or replace the answer at (session, position) and its tags; True if written."""
     params = codec.answer_params(answer)
-    columns = ", ".join(codec.ANSWER_FIELDS)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in codec.ANSWER_FIELDS if c not in ("session_id", "position", "probe_index"))
+    names = list(params)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in names if c not in ("session_id", "position", "probe_index"))
     where = " WHERE excluded.answered_at > answers.answered_at" if only_if_newer else ""
     cur = conn.execute(
-        f"INSERT INTO answers ({columns}) VALUES ({', '.join(':' + c for c in codec.ANSWER_FIELDS)})"
+        f"INSERT INTO answers ({', '.join(names)}) VALUES ({', '.join(':' + c for c in names)})"
         f" ON CONFLICT (session_id, position, probe_index) DO UPDATE SET {updates}{where}",
         params,
     )
