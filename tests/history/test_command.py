@@ -154,3 +154,14 @@ def test_damaged_database_is_moved_aside_with_a_warning_and_listing_goes_on(tmp_
     assert result.stderr.startswith("pain-trainer: warning: the history database was damaged")
     assert result.stdout == ",".join(COLUMNS) + "\n"
     assert any(".damaged-" in p.name for p in root.iterdir())
+
+
+def test_history_layer_imports_neither_textual_nor_the_practice_layer():
+    code = (
+        "import sys, trainer.history, trainer.history.command, trainer.history.exchange, trainer.history.stats;"
+        "bad = [m for m in sys.modules if m.split('.')[0] == 'textual' or m.startswith('trainer.practice')"
+        " or m.startswith('trainer.tui')];"
+        "print(bad)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr

@@ -1,0 +1,11 @@
+"""Score history: the SQLite store, its schema and migrations, stats, export/import.
+
+The app uses ``Store`` (see ``trainer.history.store`` for how); the ``history`` command lives
+in ``trainer.history.command``. Only the standard library is used here: no Textual, no
+practice layer.
+"""
+
+from trainer.history.errors import HistoryError, NewerSchemaError
+from trainer.history.store import Resume, Store
+
+__all__ = ["HistoryError", "NewerSchemaError", "Resume", "Store"]

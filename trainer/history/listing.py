@@ -30,7 +30,8 @@ class SessionSummary:
 
 
 def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: str | None = None,
-                  category: str | None = None, kind: str | None = None) -> list[SessionSummary]:
+                  category: str | None = None, kind: str | None = None,
+                  limit: int | None = None) -> list[SessionSummary]:
     """Sessions newest first; ``since`` in unix seconds; filters combine with AND."""
     where, params = [], []
     if since is not None:
@@ -51,8 +52,9 @@ def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: st
         " CASE WHEN t.answered > 0 THEN t.score_sum / t.answered END, coalesce(t.time_spent, 0)"
         " FROM sessions AS s LEFT JOIN session_totals AS t ON t.session_id = s.id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY s.started_at DESC, s.id",
-        params,
+        + " ORDER BY s.started_at DESC, s.id"
+        + (" LIMIT ?" if limit is not None else ""),
+        [*params, *([limit] if limit is not None else [])],
     ).fetchall()
     return [
         SessionSummary(
