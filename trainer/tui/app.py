@@ -37,6 +37,8 @@ class TrainerApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=True),
         Binding("question_mark", "help", "Help", show=True),
+        # "?" types a question mark in a text field; F1 opens help from anywhere.
+        Binding("f1", "help", "Help", show=False, priority=True),
     ]
 
     def __init__(
@@ -90,18 +92,15 @@ class TrainerApp(App[int]):
     # --- help -------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        """Show every binding of the current screen (even when a focused input shadows it)."""
         if isinstance(self.screen, HelpScreen):
             return
         keys: list[tuple[str, str]] = []
-        seen: set[str] = set()
-        for key, active in self.active_bindings.items():
-            binding = active.binding
-            if not binding.description or binding.action in ("help",):
-                continue
-            label = describe_key(key)
-            if (label, binding.description) in seen:
-                continue
-            seen.add((label, binding.description))
-            keys.append((label, binding.description))
+        for owner in (self.screen, self):
+            for key, bindings in owner._bindings.key_to_bindings.items():
+                for binding in bindings:
+                    pair = (describe_key(key), binding.description)
+                    if binding.description and binding.action != "help" and pair not in keys:
+                        keys.append(pair)
         keys.append(("?", "This help"))
         self.push_screen(HelpScreen(self.screen.__class__.__name__.removesuffix("Screen"), keys))

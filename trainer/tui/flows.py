@@ -156,18 +156,22 @@ def finish_interview(app: TrainerApp, session: InterviewSession) -> None:
 
 
 def resume(app: TrainerApp, found: Unfinished) -> None:
-    record = found.record
-    if record.kind != "quiz":
-        app.notify("Interviews cannot be resumed; their answers are saved in your history.", severity="warning")
-        return
+    from trainer.tui.screens.interview import InterviewScreen
+    from trainer.tui.screens.quiz import QuizScreen
+
+    record, banks = found.record, app.catalog.banks
     try:
-        session = QuizSession.resume(app.catalog.banks, record, found.answers, clock=app.clock, wall=app.wall)
+        if record.kind == "quiz":
+            screen = QuizScreen(QuizSession.resume(banks, record, found.answers, clock=app.clock, wall=app.wall))
+        else:
+            session = InterviewSession.resume(
+                banks, record, found.interviews, found.answers, clock=app.clock, wall=app.wall
+            )
+            screen = InterviewScreen(session)
     except PlanMismatch as exc:
         app.notify(f"Cannot resume: {exc}", severity="error")
         return
-    from trainer.tui.screens.quiz import QuizScreen
-
-    app.push_screen(QuizScreen(session))
+    app.push_screen(screen)
 
 
 def discard(app: TrainerApp, found: Unfinished) -> None:

@@ -10,8 +10,11 @@ from textual.widgets import DataTable, Static
 
 
 def describe_key(key: str) -> str:
+    """Textual key names as people write them: ctrl+q -> Ctrl+Q, question_mark -> ?."""
     names = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "left": "←", "right": "→", "space": "Space"}
-    return "+".join(names.get(part, part.capitalize() if len(part) > 1 else part) for part in key.split("+"))
+    *modifiers, last = key.split("+")
+    last = names.get(last, last.upper() if modifiers or len(last) > 1 and last[0] == "f" else last)
+    return "+".join([*(m.capitalize() for m in modifiers), last])
 
 
 class HelpScreen(ModalScreen[None]):

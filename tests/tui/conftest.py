@@ -1,0 +1,48 @@
+"""Builders for app tests: fixed banks, a temporary history store, a fake clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from trainer.banks import BankSource, load_all
+from trainer.history.store import Store
+from trainer.practice.clock import FakeClock
+from trainer.tui.app import StartRequest, TrainerApp
+
+TUI_BANK = Path(__file__).parent / "banks" / "tui.yaml"
+WALL = 1_750_000_000.0  # a fixed "now" for records and screens
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = Store.open(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def make_app(store):
+    """``make_app(start=..., banks=[paths])`` -> an app with a FakeClock at ``app.clock``."""
+
+    def make(start: StartRequest | None = None, banks: list[Path] | None = None, failures=None) -> TrainerApp:
+        catalog = load_all(BankSource(p) for p in (banks or [TUI_BANK]))
+        return TrainerApp(catalog, store, clock=FakeClock(), wall=lambda: WALL, start=start, tick_seconds=3600)
+
+    return make
+
+
+def quiz(count: int = 3, mode: str = "tutor", seed: int = 1, **options) -> StartRequest:
+    return StartRequest("quiz", {"count": count, "mode": mode, "seed": seed, **options})
+
+
+def screen_text(app) -> str:
+    """Everything the current screen shows, as plain text (for assertions)."""
+    from textual.widgets import Static
+
+    parts = []
+    for widget in app.screen.query(Static):
+        if widget.display and widget.parent is not None and widget.parent.display:
+            parts.append(str(widget.render()))
+    return "\n".join(parts)

@@ -1,0 +1,179 @@
+"""Home, setup, banks, help and progress screens."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from tests.tui.conftest import TUI_BANK, screen_text
+from trainer.tui.screens.banks import BanksScreen
+from trainer.tui.screens.confirm import ConfirmScreen
+from trainer.tui.screens.help import HelpScreen
+from trainer.tui.screens.home import HomeScreen
+from trainer.tui.screens.interview import InterviewScreen
+from trainer.tui.screens.interview_setup import InterviewSetupScreen
+from trainer.tui.screens.progress import ProgressScreen
+from trainer.tui.screens.quiz import QuizScreen
+from trainer.tui.screens.quiz_setup import QuizSetupScreen
+
+
+def table_rows(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_home_shows_loaded_banks_and_opens_each_screen_by_key(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        text = screen_text(app)
+        assert "1 banks, 4 questions loaded" in text and "TUI test bank (4)" in text
+        for key, screen_type in (("s", QuizSetupScreen), ("i", InterviewSetupScreen), ("b", BanksScreen), ("p", ProgressScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, screen_type)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+
+
+async def test_review_missed_says_when_there_is_nothing_and_counts_due_items(make_app, store):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "Review missed (0 due)" in str(app.screen.query_one("#home-menu").get_option_at_index(2).prompt)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("Nothing missed" in n.message for n in app._notifications)
+
+
+async def test_quiz_setup_validates_input_and_remembers_the_last_choices(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#setup-count", Input).value = "zero"
+        await pilot.press("ctrl+s")
+        assert "Number of questions: enter a whole number" in screen_text(app)
+        screen.query_one("#setup-count", Input).value = "2"
+        screen.query_one("#setup-question-seconds", Input).value = "40"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        view = app.screen.session.view()
+        assert view.total == 2 and view.question_limit == 40
+        assert store.get_preferences()["quiz_setup"]["count"] == 2
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        await pilot.press("escape")  # results -> home
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen.query_one("#setup-count", Input).value == "2"
+        assert app.screen.query_one("#setup-question-seconds", Input).value == "40"
+
+
+async def test_interview_setup_lists_formats_and_starts_one(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert "Short interview: 1 prompts, 20 s to think, 60 s to answer, with probes" in str(
+            app.screen.query_one("#interview-formats").get_option_at_index(0).prompt
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_banks_screen_lists_counts_and_shows_an_invalid_bank_with_positions(make_app, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(TUI_BANK.read_text().replace("id: tui\n", "id: other\n").replace("answer: a\n", "answer: z\n"))
+    app = make_app(banks=[TUI_BANK, broken])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        rows = table_rows(app.screen.query_one("#banks-table", DataTable))
+        assert rows == [["TUI test bank", "1.0.0", "4", "1", "1", "1", "1", str(TUI_BANK)]]
+        text = screen_text(app)
+        assert "Invalid banks (not loaded)" in text
+        assert f"{broken}:41:13: error: answer 'z' is not one of the options (a, b, c) [at /questions/0/answer]" in text
+
+
+async def test_help_lists_the_keys_of_the_current_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        await pilot.press("f1")  # "?" would type into a focused number field
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = table_rows(app.screen.query_one("#help-keys", DataTable))
+        keys = {tuple(row) for row in rows}
+        for expected in (("1", "Choose option 1"), ("9", "Choose option 9"), ("Enter", "Submit / next"), ("f", "Flag"),
+                         ("←", "Previous"), ("→", "Next"), ("Esc", "End quiz"), ("Ctrl+Q", "Quit")):
+            assert expected in keys, expected
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        await pilot.press("question_mark")  # on screens without a text field "?" works
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert ("r", "Retry missed") in {tuple(r) for r in table_rows(app.screen.query_one("#help-keys", DataTable))}
+
+
+async def test_progress_shows_sessions_and_weak_areas_after_a_quiz(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        for _ in range(3):
+            screen = app.screen
+            if screen.session.view().question.type == "numeric":
+                screen.query_one("#numeric-input", Input).value = "45"
+            else:
+                await pilot.press("2")
+            await pilot.press("enter", "enter")
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        sessions = table_rows(app.screen.query_one("#progress-sessions", DataTable))
+        assert len(sessions) == 1 and sessions[0][1:3] == ["quiz", "tutor"] and sessions[0][5] == "3/3"
+        weak = table_rows(app.screen.query_one("#progress-weak", DataTable))
+        assert {row[0] for row in weak if row[1] == "category"} >= {"Pharmacology", "Procedures"}
+        assert "3 answers scored" in screen_text(app)
+
+
+async def test_discarding_an_unfinished_session_asks_first(make_app, store):
+    from tests.tui.conftest import quiz
+
+    app = make_app(start=quiz(count=2))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    assert store.unfinished_session() is not None
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert store.unfinished_session() is not None
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert store.unfinished_session() is None
+        assert "Unfinished" not in screen_text(app)
