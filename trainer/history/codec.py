@@ -87,12 +87,10 @@ ANSWER_FIELDS = (
     "difficulty", "tags", "response", "correct", "score", "time_spent", "flagged", "answered_at", "timed_out",
     "probe_index",
 )
-# ``AnswerRecord.probe_index`` is the newest record field; older record modules lack it.
-_ANSWER_HAS_PROBE = "probe_index" in AnswerRecord.__dataclass_fields__
 
 
 def answer_dict(rec: AnswerRecord) -> dict[str, Any]:
-    d = {name: getattr(rec, name, None) for name in ANSWER_FIELDS}
+    d = {name: getattr(rec, name) for name in ANSWER_FIELDS}
     d["tags"] = list(rec.tags)
     return d
 
@@ -100,8 +98,6 @@ def answer_dict(rec: AnswerRecord) -> dict[str, Any]:
 def answer_from_dict(d: dict[str, Any]) -> AnswerRecord:
     values = {name: d[name] for name in ANSWER_FIELDS if name in d}
     values["tags"] = tuple(d["tags"])
-    if not _ANSWER_HAS_PROBE:
-        values.pop("probe_index", None)
     return AnswerRecord(**values)
 
 
@@ -118,11 +114,8 @@ def answer_params(rec: AnswerRecord) -> dict[str, Any]:
 
 
 def answer_from_row(row: sqlite3.Row) -> AnswerRecord:
-    extra = {}
-    if _ANSWER_HAS_PROBE:
-        extra["probe_index"] = None if row["probe_index"] == MAIN_PROMPT else row["probe_index"]
     return AnswerRecord(
-        **extra,
+        probe_index=None if row["probe_index"] == MAIN_PROMPT else row["probe_index"],
         session_id=row["session_id"],
         position=row["position"],
         bank_id=row["bank_id"],
