@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = _parse(build_parser(), argv)
         handler = _HANDLERS.get(args.command, _run_tui)
         return handler(args)
     except UsageError as exc:
@@ -136,6 +136,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` and the like: stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """parse_args, except that ``history export --data-dir D FILE`` also works.
+
+    argparse cannot take an option between two optional positionals, so a FILE left over
+    after the options is given to the history command when it has none yet.
+    """
+    args, extras = parser.parse_known_args(argv)
+    if args.command == "history" and args.file is None and len(extras) == 1 and not extras[0].startswith("-"):
+        args.file = extras.pop()
+    if extras:
+        raise UsageError(f"unrecognized arguments: {' '.join(extras)} (see '{PROG} --help')")
+    return args
 
 
 def _error(message: str) -> None:
