@@ -33,19 +33,19 @@ async def test_think_answer_probe_then_feedback_with_highlighted_matches(make_ap
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await start(pilot, format_id="short")
         text = screen_text(app)
-        assert "Prompt 1/1" in text and "Think" in text and "Why pain medicine?" in text and "⏱ 0:20" in text
+        assert "Prompt 1/1" in text and "Think" in text and "Why pain medicine?" in text and "left 0:20" in text
         app.clock.advance(5)
         screen.advance_timers()
         await pilot.pause()
-        assert "⏱ 0:15" in screen_text(app)
+        assert "left 0:15" in screen_text(app)
         await pilot.press("enter")  # start answering early
-        assert screen.session.phase is Phase.ANSWER and "⏱ 1:00" in screen_text(app)
+        assert screen.session.phase is Phase.ANSWER and "left 1:00" in screen_text(app)
         await type_text(pilot, "A patient taught me to value the team")
         app.clock.advance(30)
         await pilot.press("ctrl+s")
         assert screen.session.phase is Phase.PROBE
         assert "Follow-up 1/1" in screen_text(app) and "What is hardest about it?" in screen_text(app)
-        assert "⏱ 0:30" in screen_text(app)
+        assert "left 0:30" in screen_text(app)
         await type_text(pilot, "Uncertainty")
         await pilot.press("ctrl+s")
         assert screen.session.phase is Phase.FEEDBACK
@@ -97,7 +97,7 @@ async def test_time_out_submits_the_typed_text(make_app, store):
         app.clock.advance(50)
         screen.advance_timers()
         await pilot.pause()
-        assert "⏱ 0:10" in screen_text(app) and screen.query_one("#countdown").has_class("urgent")
+        assert "left 0:10" in screen_text(app) and screen.query_one("#countdown").has_class("urgent")
         app.clock.advance(11)
         screen.advance_timers()
         await pilot.pause()
@@ -110,6 +110,6 @@ async def test_cli_overrides_for_think_and_answer_times(make_app):
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await start(pilot, format_id="short", think=5, answer=15)
-        assert "⏱ 0:05" in screen_text(app)
+        assert "left 0:05" in screen_text(app)
         await pilot.press("enter")
-        assert "⏱ 0:15" in screen_text(app)
+        assert "left 0:15" in screen_text(app)

@@ -85,7 +85,7 @@ class InterviewScreen(Screen[None]):
             title = f"Follow-up {view.probe_index + 1}/{view.probe_count}"
         self.query_one("#interview-phase", Static).update(title)
         countdown = self.query_one("#countdown", Static)
-        countdown.update("" if view.remaining is None else f"⏱ {format_seconds(view.remaining)}")
+        countdown.update("" if view.remaining is None else f"left {format_seconds(view.remaining)}")
         countdown.set_class(view.remaining is not None and view.remaining <= 10, "urgent")
         case = self.query_one("#case-text", Static)
         case.display = view.question.case is not None
@@ -132,8 +132,10 @@ class InterviewScreen(Screen[None]):
             if verdict.override is not None:
                 note = " (your rating)"
             words = f" — matched: {', '.join(verdict.matched)}" if verdict.matched else ""
-            line = literal(f"{number}. {mark} {verdict.text}{words}{note}\n")
+            line = literal(f"{number}. {mark} {verdict.text}{words}{note}")
             line.stylize("green" if verdict.final else "red", 0, 4)
+            if number > 1:
+                lines.append("\n")
             lines.append_text(line)
         self.query_one("#keypoints", Static).update(lines)
         self.query_one("#answer-highlighted", Static).update(

@@ -29,7 +29,7 @@ class ProgressScreen(Screen[None]):
             overall = stats.overall
             if overall.attempts:
                 summary = (
-                    f"{overall.attempts} answers scored · accuracy {overall.accuracy * 100:.0f}% · "
+                    f"{overall.attempts} answer{'s' if overall.attempts != 1 else ''} scored · accuracy {overall.accuracy * 100:.0f}% · "
                     f"last {overall.recent_attempts}: {overall.recent_accuracy * 100:.0f}% · "
                     f"average {overall.average_time:.0f} s per question · {stats.due_count} due for review"
                 )
@@ -85,7 +85,7 @@ class ProgressScreen(Screen[None]):
         for group in sorted(stats.by_category, key=lambda g: -g.attempts)[:MAX_PLOTTED_CATEGORIES]:
             xs = [index[p.week] for p in group.trend]
             ys = [round(p.accuracy * 100) for p in group.trend]
-            plt.plot(xs, ys, label=titles.get(group.key, group.key)[:24], marker="braille")
+            plt.plot(xs, ys, label=titles.get(group.key, group.key)[:24], marker="hd")
         plt.xticks(list(range(len(weeks))), [w.split("-")[-1] for w in weeks])
 
     def _category_titles(self) -> dict[str, str]:

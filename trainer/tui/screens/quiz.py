@@ -94,7 +94,7 @@ class QuizScreen(Screen[None]):
         countdown = self.query_one("#countdown", Static)
         parts = []
         if view.question_remaining is not None:
-            parts.append(f"⏱ {format_seconds(view.question_remaining)}")
+            parts.append(f"left {format_seconds(view.question_remaining)}")
         if view.total_remaining is not None:
             parts.append(f"total {format_seconds(view.total_remaining)}")
         countdown.update("  ".join(parts))

@@ -1,0 +1,108 @@
+"""How each screen looks, at 80x24 (the smallest supported terminal) and 120x40, in the dark
+and light themes. Data is fixed (the TUI test bank, a frozen clock, a fixed wall time), so
+the pictures only change when the looks do. Update with ``pytest --snapshot-update``."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from tests.tui.conftest import quiz
+from trainer.practice.quiz import QuizSettings
+from trainer.practice.selection import SelectionSpec
+from trainer.tui import flows
+
+SMALL = (80, 24)
+LARGE = (120, 40)
+
+
+def start_quiz(tag: str, **settings):
+    async def run_before(pilot) -> None:
+        flows.start_quiz(pilot.app, SelectionSpec(tags=(tag,), seed=1), QuizSettings(**settings))
+        await pilot.pause()
+
+    return run_before
+
+
+def test_home_small(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SMALL)
+
+
+def test_home_large(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=LARGE)
+
+
+def test_quiz_question_with_case_and_countdown(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=start_quiz("t-single", question_seconds=72))
+
+
+def test_quiz_tutor_feedback(snap_compare, make_app):
+    assert snap_compare(
+        make_app(), terminal_size=LARGE, press=["2", "enter"], run_before=start_quiz("t-single")
+    )
+
+
+def test_quiz_select_all_feedback_small(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SMALL, press=["1", "2", "enter"], run_before=start_quiz("t-multiple"))
+
+
+def test_quiz_numeric_with_an_unparsable_answer(snap_compare, make_app):
+    async def run_before(pilot) -> None:
+        await start_quiz("t-numeric")(pilot)
+        pilot.app.screen.query_one("#numeric-input", Input).value = "abc"
+        await pilot.press("enter")
+
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=run_before)
+
+
+def test_quiz_light_theme(snap_compare, make_app):
+    async def run_before(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await start_quiz("t-single", question_seconds=30)(pilot)
+        pilot.app.clock.advance(25)  # the last 10 seconds: the countdown turns urgent
+        pilot.app.screen.advance_timers()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=run_before)
+
+
+def test_results_small(snap_compare, make_app):
+    assert snap_compare(make_app(start=quiz(count=3)), terminal_size=SMALL, press=["escape", "y"])
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["small", "large"])
+def test_interview_feedback(snap_compare, make_app, size):
+    async def run_before(pilot) -> None:
+        flows.start_interview(pilot.app, format_id="short")
+        await pilot.pause()
+        await pilot.press("enter", *"patient", "space", *"team", "ctrl+s", *"ok", "ctrl+s")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+def test_interview_thinking(snap_compare, make_app):
+    async def run_before(pilot) -> None:
+        flows.start_interview(pilot.app, format_id="short")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=run_before)
+
+
+def test_banks_small(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SMALL, press=["b"])
+
+
+def test_help_on_the_quiz(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SMALL, press=["f1"], run_before=start_quiz("t-single"))
+
+
+def test_progress_after_one_quiz(snap_compare, make_app):
+    async def run_before(pilot) -> None:
+        await start_quiz("t-single")(pilot)
+        await pilot.press("1", "enter", "enter", "y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=LARGE, press=["p"], run_before=run_before)
