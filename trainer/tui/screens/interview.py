@@ -14,7 +14,8 @@ from trainer.practice.interview import InterviewSession, InterviewUpdate, Interv
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.text import inert, literal
-from trainer.tui.widgets.countdown import format_seconds
+from trainer.tui.widgets.case import CaseVignette
+from trainer.tui.widgets.countdown import Countdown, format_seconds
 
 PHASE_TITLES = {
     Phase.THINK: "Think",
@@ -52,9 +53,9 @@ class InterviewScreen(Screen[None]):
         with Horizontal(id="quiz-status"):
             yield Static("", id="progress", classes="status-item")
             yield Static("", id="interview-phase", classes="status-item")
-            yield Static("", id="countdown")
+            yield Countdown("", id="countdown")
         with VerticalScroll(id="interview-body"):
-            yield Static("", id="case-text")
+            yield CaseVignette("", id="case-text")
             yield Static("", id="prompt-text")
             yield Static("", id="interview-hint", classes="hint")
             yield TextArea("", id="answer-area", soft_wrap=True, show_line_numbers=False)
@@ -84,13 +85,8 @@ class InterviewScreen(Screen[None]):
         if phase is Phase.PROBE and view.probe_index is not None:
             title = f"Follow-up {view.probe_index + 1}/{view.probe_count}"
         self.query_one("#interview-phase", Static).update(title)
-        countdown = self.query_one("#countdown", Static)
-        countdown.update("" if view.remaining is None else f"left {format_seconds(view.remaining)}")
-        countdown.set_class(view.remaining is not None and view.remaining <= 10, "urgent")
-        case = self.query_one("#case-text", Static)
-        case.display = view.question.case is not None
-        if view.question.case is not None:
-            case.update(literal(f"{view.question.case.title}\n{view.question.case.text}"))
+        self.query_one(Countdown).show(view.remaining)
+        self.query_one(CaseVignette).show(view.question.case)
         self.query_one("#prompt-text", Static).update(literal(view.prompt))
         area = self.query_one("#answer-area", TextArea)
         answering = phase in (Phase.ANSWER, Phase.PROBE)

@@ -16,7 +16,8 @@ from trainer.practice.quiz import ItemView, QuizSession, QuizUpdate
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.text import inert, literal
-from trainer.tui.widgets.countdown import format_seconds
+from trainer.tui.widgets.case import CaseVignette
+from trainer.tui.widgets.countdown import Countdown
 
 MAX_OPTIONS = 9
 
@@ -44,9 +45,9 @@ class QuizScreen(Screen[None]):
             yield Static("", id="category", classes="status-item")
             yield Static("", id="difficulty", classes="status-item")
             yield Static("", id="flag-marker", classes="status-item")
-            yield Static("", id="countdown")
+            yield Countdown("", id="countdown")
         with VerticalScroll(id="quiz-body"):
-            yield Static("", id="case-text")
+            yield CaseVignette("", id="case-text")
             yield Static("", id="stem")
             with Vertical(id="options"):
                 for n in range(1, MAX_OPTIONS + 1):
@@ -79,27 +80,13 @@ class QuizScreen(Screen[None]):
         self.query_one("#category", Static).update(literal(category.title if category else question.category))
         self.query_one("#difficulty", Static).update(f"Difficulty {question.difficulty}")
         self.query_one("#flag-marker", Static).update("⚑ flagged" if view.flagged else "")
-        self._draw_countdown(view)
-        case = self.query_one("#case-text", Static)
-        case.display = question.case is not None
-        if question.case is not None:
-            case.update(literal(f"{question.case.title}\n{question.case.text}"))
+        self.query_one(Countdown).show(view.question_remaining, view.total_remaining, running=not view.locked)
+        self.query_one(CaseVignette).show(question.case)
         self.query_one("#stem", Static).update(literal(question.stem))
         self._draw_options(view)
         self._draw_numeric(view, moved)
         self._draw_feedback(view)
         self.query_one("#quiz-hint", Static).update(self._hint(view))
-
-    def _draw_countdown(self, view: ItemView) -> None:
-        countdown = self.query_one("#countdown", Static)
-        parts = []
-        if view.question_remaining is not None:
-            parts.append(f"left {format_seconds(view.question_remaining)}")
-        if view.total_remaining is not None:
-            parts.append(f"total {format_seconds(view.total_remaining)}")
-        countdown.update("  ".join(parts))
-        remaining = [r for r in (view.question_remaining, view.total_remaining) if r is not None]
-        countdown.set_class(bool(remaining) and min(remaining) <= 10 and not view.locked, "urgent")
 
     def _draw_options(self, view: ItemView) -> None:
         verdicts = {v.number: v.verdict for v in view.feedback.score.options} if view.feedback else {}
@@ -195,28 +182,33 @@ class QuizScreen(Screen[None]):
             self.apply(self.session.choose(number))
 
     def action_enter(self) -> None:
+        """Tutor: submit, then (second Enter) go on. Exam: record a typed number, go on."""
         session = self.session
         view = session.view()
         if view.finished:
             flows.show_results(self.app, session, session.results, replace=self)
             return
-        if not view.locked and (view.question.type != "numeric" or session.mode == "tutor" or view.unsaved):
-            if view.question.type == "numeric":
-                self.apply(session.enter_number(self.query_one("#numeric-input", Input).value))
-                if session.view().unsaved is False and session.mode == "exam":
-                    pass
+        numeric = view.question.type == "numeric"
+        if not view.locked and (session.mode == "tutor" or numeric):
+            if numeric:
+                typed = session.enter_number(self.query_one("#numeric-input", Input).value)
+                if typed.error:
+                    self.apply(typed)
+                    return
             update = session.submit()
             self.apply(update)
-            if update.error or (session.mode == "tutor" and not update.results):
-                return
-        if session.finished:
-            return
-        if view.number == view.total and session.view().open_items == 0:
+            if update.error or session.finished or session.mode == "tutor":
+                return  # tutor mode: stay to read the feedback
+        self._go_on()
+
+    def _go_on(self) -> None:
+        view = self.session.view()
+        if view.open_items == 0:
             self._confirm_finish()
-        elif session.view().open_items == 0 and session.mode == "tutor":
-            self._confirm_finish()
+        elif view.number < view.total:
+            self.apply(self.session.next())
         else:
-            self.apply(session.next() if view.number < view.total else session.skip())
+            self.apply(self.session.skip())  # back to the first item still open
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.practice.scoring import ItemOutcome
 from trainer.tui.text import inert, literal
+from trainer.tui.widgets.case import CaseVignette
 
 
 class ReviewItemScreen(Screen[None]):
@@ -26,8 +27,9 @@ class ReviewItemScreen(Screen[None]):
         score = item.score
         yield Header()
         with VerticalScroll(id="review-body"):
-            if question.case is not None:
-                yield Static(literal(f"{question.case.title}\n{question.case.text}"), id="case-text")
+            vignette = CaseVignette("", id="case-text")
+            vignette.show(question.case)
+            yield vignette
             yield Static(literal(question.stem), id="stem")
             for verdict in score.options:
                 marker = {"correct": "✓", "wrong": "✗", "missed": "→"}.get(verdict.verdict, " ")

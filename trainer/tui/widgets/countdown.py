@@ -1,8 +1,12 @@
-"""Countdown text: the screens own the timer; this only says how the time reads."""
+"""Countdown: the screens own the timer and the session owns the time; this only shows it."""
 
 from __future__ import annotations
 
 import math
+
+from textual.widgets import Static
+
+URGENT_SECONDS = 10
 
 
 def format_seconds(seconds: float) -> str:
@@ -11,3 +15,17 @@ def format_seconds(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class Countdown(Static):
+    """Remaining time; turns urgent (the .urgent class) in the last ten seconds."""
+
+    def show(self, remaining: float | None, total_remaining: float | None = None, running: bool = True) -> None:
+        parts = []
+        if remaining is not None:
+            parts.append(f"left {format_seconds(remaining)}")
+        if total_remaining is not None:
+            parts.append(f"total {format_seconds(total_remaining)}")
+        self.update("  ".join(parts))
+        shown = [r for r in (remaining, total_remaining) if r is not None]
+        self.set_class(running and bool(shown) and min(shown) <= URGENT_SECONDS, "urgent")
