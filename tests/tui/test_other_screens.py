@@ -115,7 +115,7 @@ async def test_help_lists_the_keys_of_the_current_screen(make_app):
         rows = table_rows(app.screen.query_one("#help-keys", DataTable))
         keys = {tuple(row) for row in rows}
         for expected in (("1", "Choose option 1"), ("9", "Choose option 9"), ("Enter", "Submit / next"), ("f", "Flag"),
-                         ("←", "Previous"), ("→", "Next"), ("Esc", "End quiz"), ("Ctrl+Q", "Quit")):
+                         ("←", "Previous"), ("→", "Next"), ("Esc", "End quiz"), ("Ctrl+Q", "Quit"), ("? / F1", "This help")):
             assert expected in keys, expected
         await pilot.press("escape")
         await pilot.pause()
@@ -177,3 +177,15 @@ async def test_discarding_an_unfinished_session_asks_first(make_app, store):
         await pilot.pause()
         assert store.unfinished_session() is None
         assert "Unfinished" not in screen_text(app)
+
+
+async def test_command_palette_offers_the_screen_keys(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Help", "Start quiz", "Interview", "Review missed", "Progress", "Banks"} <= set(titles)
+        banks = next(c for c in app.get_system_commands(app.screen) if c.title == "Banks")
+        await banks.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, BanksScreen)

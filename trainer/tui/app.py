@@ -8,12 +8,13 @@ enforced here, and a failed commit is told to the user instead of being lost sil
 from __future__ import annotations
 
 import signal
+from functools import partial
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from trainer.banks import Catalog
@@ -91,16 +92,31 @@ class TrainerApp(App[int]):
 
     # --- help -------------------------------------------------------------------------
 
+    def keys_of(self, screen) -> list[tuple[str, str, object, str]]:
+        """(key as people write it, description, owner, action) of a screen and the app."""
+        found: list[tuple[str, str, object, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for owner in (screen, self):
+            for key, bindings in owner._bindings.key_to_bindings.items():
+                for binding in bindings:
+                    pair = (describe_key(key), binding.description)
+                    if binding.description and binding.action != "help" and pair not in seen:
+                        seen.add(pair)
+                        found.append((*pair, owner, binding.action))
+        return found
+
     def action_help(self) -> None:
         """Show every binding of the current screen (even when a focused input shadows it)."""
         if isinstance(self.screen, HelpScreen):
             return
-        keys: list[tuple[str, str]] = []
-        for owner in (self.screen, self):
-            for key, bindings in owner._bindings.key_to_bindings.items():
-                for binding in bindings:
-                    pair = (describe_key(key), binding.description)
-                    if binding.description and binding.action != "help" and pair not in keys:
-                        keys.append(pair)
-        keys.append(("?", "This help"))
+        keys = [(key, description) for key, description, _, _ in self.keys_of(self.screen)]
+        keys.append(("? / F1", "This help"))
         self.push_screen(HelpScreen(self.screen.__class__.__name__.removesuffix("Screen"), keys))
+
+    def get_system_commands(self, screen):
+        """The command palette offers every key of the current screen too."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Every key of this screen (? or F1)", self.action_help)
+        for key, description, owner, action in self.keys_of(screen):
+            if owner is screen:
+                yield SystemCommand(description, f"Key: {key}", partial(screen.run_action, action))
