@@ -35,3 +35,11 @@ def cli_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(extra)
     return env
+
+
+def pytest_addoption(parser):
+    """``--fuzz-examples N``: run the long bank-loader fuzz campaign (tests/reliability)."""
+    parser.addoption(
+        "--fuzz-examples", type=int, default=0, metavar="N",
+        help="run the long bank-loader fuzz test with N hypothesis examples (0: skip it)",
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 MAX_PROBLEMS_PER_FILE = 50
+MAX_POINTER_SHOWN = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +21,12 @@ class Problem:
     pointer: str = ""
 
     def __str__(self) -> str:
-        where = f" [at {self.pointer}]" if self.pointer else ""
+        # The pointer holds keys exactly as written (a key may contain a newline): escape
+        # line breaks so every problem stays one line
+        pointer = self.pointer.replace("\n", "\\n").replace("\r", "\\r")
+        if len(pointer) > MAX_POINTER_SHOWN:  # and one short line even for a 1 MB key
+            pointer = pointer[: MAX_POINTER_SHOWN - 3] + "..."
+        where = f" [at {pointer}]" if pointer else ""
         return f"{self.path}:{self.line}:{self.column}: error: {self.message}{where}"
 
     def as_dict(self) -> dict:

@@ -169,7 +169,8 @@ def _messages(error, prefix: tuple = ()) -> Iterator[SchemaError]:
             if name not in allowed:
                 close = difflib.get_close_matches(str(name), allowed, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
-                yield SchemaError(f"{pointer}/{name}", f"unknown field '{name}'{hint}", at_key=True)
+                # repr: a key holding a newline or 1 MB of text still makes one short line
+                yield SchemaError(f"{pointer}/{name}", f"unknown field {_short(str(name))}{hint}", at_key=True)
     elif kind == "type":
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([arg] if isinstance(arg, str) else arg))
         yield SchemaError(pointer, f"expected {expected}, found {type_name(value)}")

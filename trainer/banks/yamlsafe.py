@@ -66,6 +66,12 @@ def _position(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+def _short_repr(value: str, limit: int = 60) -> str:
+    """A key as the author can recognise it, on one short line even if it is 1 MB long."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _describe_char(text: str) -> str:
     char = text[0]
     return f"U+{ord(char):04X}"
@@ -135,7 +141,7 @@ class _BankConstructor(SafeConstructor):
                         line, column = _position(key_node.start_mark)
                         self.soft_problems.append(
                             YamlProblem(
-                                f"duplicate key {key_node.value!r} (first defined on line {first.line + 1})",
+                                f"duplicate key {_short_repr(key_node.value)} (first defined on line {first.line + 1})",
                                 line,
                                 column,
                             )

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual_plotext import PlotextPlot
 
-from trainer.tui.text import literal
+from trainer.tui.text import inert, literal
 from trainer.tui.widgets.countdown import format_seconds
 
 MAX_PLOTTED_CATEGORIES = 6
@@ -85,7 +85,7 @@ class ProgressScreen(Screen[None]):
         for group in sorted(stats.by_category, key=lambda g: -g.attempts)[:MAX_PLOTTED_CATEGORIES]:
             xs = [index[p.week] for p in group.trend]
             ys = [round(p.accuracy * 100) for p in group.trend]
-            plt.plot(xs, ys, label=titles.get(group.key, group.key)[:24], marker="hd")
+            plt.plot(xs, ys, label=inert(titles.get(group.key, group.key))[:24], marker="hd")
         plt.xticks(list(range(len(weeks))), [w.split("-")[-1] for w in weeks])
 
     def _category_titles(self) -> dict[str, str]:

@@ -1,0 +1,209 @@
+"""Fuzzing the bank loader: mutated valid banks load or fail only with positioned BankErrors.
+
+Starting from two valid banks, hypothesis deletes, duplicates, renames and retypes keys,
+swaps values, truncates the text at random points and inserts random bytes. Whatever it
+makes, ``load_bank_bytes`` must either return a ``Bank`` or raise ``BankError`` whose
+problems each carry a line and column >= 1 and a short, one-line message -- never any
+other exception (no KeyError, TypeError, RecursionError, yaml error ...).
+
+The normal suite runs a modest number of examples; ``pytest --fuzz-examples 10000
+tests/reliability/test_fuzz_loader.py`` runs a long campaign (see docs/reliability.md).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+
+from trainer.banks import BankError, load_bank_bytes
+from trainer.banks.model import Bank
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = {
+    "minimal": (REPO / "tests" / "banks" / "fixtures" / "valid" / "minimal.yaml").read_bytes(),
+    "tui": (REPO / "tests" / "tui" / "banks" / "tui.yaml").read_bytes(),
+}
+PARSED = {name: yaml.load(data, Loader=yaml.CSafeLoader) for name, data in SEEDS.items()}  # as the product parses
+DEFAULT_EXAMPLES = 300
+MAX_MESSAGE = 400  # characters: a message an author reads on one terminal line or two
+
+
+def _paths(node, prefix=()):
+    """Every (container path, key) in the tree: the places a mutation can act on."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield (prefix, key)
+            yield from _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield (prefix, index)
+            yield from _paths(value, (*prefix, index))
+
+
+def _get(root, path):
+    for part in path:
+        root = root[part]
+    return root
+
+
+ODD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.just(""),
+    st.just([]),
+    st.just({}),
+    st.lists(st.one_of(st.integers(), st.text(max_size=5), st.none()), max_size=3),
+    st.dictionaries(st.text(max_size=6), st.one_of(st.integers(), st.text(max_size=5)), max_size=3),
+)
+ODD_KEYS = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["id", "type", "answer", "answers", "options", "questions", "categories", "case",
+                     "tolerance", "tolerance_percent", "key_points", "references", "prompts", "<<"]),
+    st.integers(min_value=-5, max_value=10**20),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=True),
+)
+
+
+@st.composite
+def data_mutation(draw):
+    """A structurally mutated bank, dumped back to YAML bytes."""
+    import copy
+
+    name = draw(st.sampled_from(sorted(PARSED)))
+    tree = copy.deepcopy(PARSED[name])
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        places = list(_paths(tree))
+        if not places:
+            break
+        container_path, key = draw(st.sampled_from(places))
+        container = _get(tree, container_path)
+        op = draw(st.sampled_from(["delete", "retype", "swap", "rename", "duplicate", "wrap"]))
+        if op == "delete":
+            del container[key]
+        elif op == "retype":
+            container[key] = draw(ODD_VALUES)
+        elif op == "swap":
+            other_path, other_key = draw(st.sampled_from(places))
+            try:
+                other = _get(tree, other_path)
+                container[key], other[other_key] = other[other_key], container[key]
+            except (KeyError, IndexError, TypeError):
+                pass
+        elif op == "rename" and isinstance(container, dict):
+            new_key = draw(ODD_KEYS)
+            if isinstance(new_key, float) and math.isnan(new_key):
+                new_key = "nan"
+            container[new_key] = container.pop(key)
+        elif op == "duplicate":
+            if isinstance(container, list):
+                container.insert(key, copy.deepcopy(container[key]))
+        elif op == "wrap":
+            container[key] = draw(st.sampled_from([[container[key]], {"value": container[key]}]))
+    try:
+        text = yaml.dump(tree, Dumper=yaml.CSafeDumper, allow_unicode=draw(st.booleans()), sort_keys=False,
+                              default_flow_style=draw(st.sampled_from([False, None])))
+    except yaml.YAMLError:
+        text = yaml.dump(str(tree), Dumper=yaml.CSafeDumper)
+    return text.encode("utf-8", errors="surrogatepass")
+
+
+@st.composite
+def text_mutation(draw):
+    """The seed bank's bytes, cut, spliced and sprinkled with random bytes."""
+    data = bytearray(SEEDS[draw(st.sampled_from(sorted(SEEDS)))])
+    for _ in range(draw(st.integers(min_value=1, max_value=5))):
+        lines = bytes(data).split(b"\n")
+        op = draw(st.sampled_from(["truncate", "insert", "replace", "dup_line", "del_line", "move_line", "indent"]))
+        if op == "truncate":
+            data = data[: draw(st.integers(min_value=0, max_value=len(data)))]
+        elif op == "insert":
+            at = draw(st.integers(min_value=0, max_value=len(data)))
+            junk = draw(st.one_of(
+                st.binary(min_size=1, max_size=8),
+                st.sampled_from([b"\t", b"&a ", b"*a", b"!!python/object:os.system ", b"!!binary ", b"---\n",
+                                 b"- ", b": ", b"{", b"[", b"\"", b"'", b"\xef\xbb\xbf", b"\xc3", b"\x1b]52;c;",
+                                 b"<<: *a\n", b"? ", b"|", b">", b"%YAML 1.1\n", b"\r", b"\\", b"#", b"\xe2\x80\xae"]),
+            ))
+            data[at:at] = junk
+        elif op == "replace" and data:
+            at = draw(st.integers(min_value=0, max_value=len(data) - 1))
+            data[at] = draw(st.integers(min_value=0, max_value=255))
+        elif op == "dup_line":
+            i = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+            lines.insert(i, lines[i])
+            data = bytearray(b"\n".join(lines))
+        elif op == "del_line":
+            i = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+            del lines[i]
+            data = bytearray(b"\n".join(lines))
+        elif op == "move_line":
+            i = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+            j = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+            lines.insert(j, lines.pop(i))
+            data = bytearray(b"\n".join(lines))
+        elif op == "indent":
+            i = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+            shift = draw(st.sampled_from([b" ", b"  ", b"    ", b"\t"]))
+            lines[i] = shift + lines[i] if draw(st.booleans()) else lines[i][len(shift):]
+            data = bytearray(b"\n".join(lines))
+    return bytes(data)
+
+
+MUTATED = st.one_of(data_mutation(), text_mutation())
+
+
+def check_loader(data: bytes) -> Bank | BankError:
+    """The property: a Bank, or a BankError with positioned, short, one-line problems."""
+    try:
+        bank = load_bank_bytes(data, "fuzz.yaml")
+    except BankError as error:
+        assert error.problems, "a BankError without problems"
+        for problem in error.problems:
+            assert problem.path == "fuzz.yaml"
+            assert isinstance(problem.line, int) and problem.line >= 1, problem
+            assert isinstance(problem.column, int) and problem.column >= 1, problem
+            assert problem.message and len(problem.message) <= MAX_MESSAGE, problem
+            assert "\n" not in str(problem) and "\r" not in str(problem), problem
+        return error
+    assert isinstance(bank, Bank)
+    return bank
+
+
+def _fuzz(examples: int, fixed_seed: int | None) -> None:
+    def run(data: bytes) -> None:
+        check_loader(data)
+
+    test = settings(max_examples=examples, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])(given(MUTATED)(run))
+    if fixed_seed is not None:
+        test = seed(fixed_seed)(test)
+    test()
+
+
+def test_seeds_are_valid_banks():
+    for data in SEEDS.values():
+        assert isinstance(check_loader(data), Bank)
+
+
+def test_mutated_banks_load_or_fail_with_positioned_problems():
+    """The normal suite: a fixed seed, so CI runs the same examples every time."""
+    _fuzz(DEFAULT_EXAMPLES, fixed_seed=8)
+
+
+@pytest.mark.slow
+def test_long_fuzz_campaign(request):
+    """Only with ``--fuzz-examples N``: N examples from a fresh random seed."""
+    examples = request.config.getoption("--fuzz-examples")
+    if not examples:
+        pytest.skip("long fuzz run: pass --fuzz-examples N")
+    _fuzz(examples, fixed_seed=None)
