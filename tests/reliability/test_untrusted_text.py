@@ -299,3 +299,24 @@ async def test_clicking_an_at_click_action_in_bank_text_does_nothing(app_for, tm
             await pilot.pause()
             assert app.is_running and isinstance(app.screen, QuizScreen), f"clicking {selector} acted"
         assert app.return_code is None
+
+
+async def test_notifications_show_paths_and_errors_literally(app_for, tmp_path):
+    """The damaged-history notice names paths; a "[/b]" in one once crashed the app (MarkupError)."""
+    root = tmp_path / "a[" / "b]" / "[bold red]data"
+    root.mkdir(parents=True)
+    (root / "history.sqlite3").write_bytes(b"not a database")
+    store = Store.open(root)
+    try:
+        assert "[/b]" in store.notice
+        catalog = load_all([BankSource(TUI_BANK)])
+        app = TrainerApp(catalog, store, clock=FakeClock(), wall=lambda: WALL, notice=store.notice, tick_seconds=3600)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            (toast,) = [str(t.render()) for t in app.screen.query("Toast")]
+            assert toast == f"History\n{store.notice}"  # every bracket kept
+            assert "/a[/b]/[bold red]data/history.sqlite3.damaged-" in toast
+            assert app.is_running
+        assert app.return_code in (None, 0)
+    finally:
+        store.close()

@@ -7,6 +7,7 @@ enforced here, and a failed commit is told to the user instead of being lost sil
 
 from __future__ import annotations
 
+import re
 import signal
 from functools import partial
 import time
@@ -73,7 +74,8 @@ class TrainerApp(App[int]):
 
         self.push_screen(HomeScreen())
         if self.notice:
-            self.notify(self.notice, title="History", severity="warning", timeout=10)
+            # markup=False: the notice holds file paths, which may contain "[" (shown literally)
+            self.notify(self.notice, title="History", severity="warning", timeout=10, markup=False)
         if self.start is not None:
             from trainer.tui import flows
 
@@ -86,7 +88,8 @@ class TrainerApp(App[int]):
         try:
             call()
         except HistoryError as exc:
-            self.notify(f"{action} not saved: {exc}", title="Not saved", severity="error", timeout=15)
+            reason = re.sub(r"^[\w ]+ not saved: ", "", str(exc))  # say "not saved" once
+            self.notify(f"{action} not saved: {reason}", title="Not saved", severity="error", timeout=15, markup=False)
             return False
         return True
 

@@ -169,7 +169,7 @@ def resume(app: TrainerApp, found: Unfinished) -> None:
             )
             screen = InterviewScreen(session)
     except PlanMismatch as exc:
-        app.notify(f"Cannot resume: {exc}", severity="error")
+        app.notify(f"Cannot resume: {exc}", severity="error", markup=False)  # ids from the history file
         return
     app.push_screen(screen)
 
