@@ -1,0 +1,701 @@
+"""Run every benchmark of issue 9 and print one table of medians, ratios and targets.
+
+    python -m benchmarks.run                 # the full suite (~9-10 minutes on 2 cores)
+    python -m benchmarks.run --quick         # tiny sizes, 1 run each: a smoke run (~12 s)
+    python -m benchmarks.run --only startup,memory --repeat 9
+
+Machines here are noisy, so every figure is the median of several runs and every target
+is a ratio against a baseline measured in the same run, interleaved with it (A, B, A, B...).
+Whole-process figures are whole processes (``subprocess``), python start-up included on
+both sides; the apps run in a pseudo-terminal and exit as soon as their first screen is
+painted (``benchmarks/ready.py``). Peak memory is the child's ``ru_maxrss`` (``os.wait4``).
+
+Targets are reported, not enforced: the exit status is 0 unless ``--strict`` is given
+and a target fails (or a benchmark could not run at all).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import re
+import select
+import shutil
+import signal
+import sqlite3
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+REPO = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+READY = Path(__file__).resolve().with_name("ready.py")
+SCHEMA = REPO / "schemas" / "bank.schema.json"
+SECTIONS = ("validate", "startup", "imports", "writes", "stats", "memory")
+# Process-only sections first, while this process is small; in-process ones (SQLite) last.
+RUN_ORDER = ("imports", "startup", "memory", "validate", "writes", "stats")
+
+
+# --- running processes ------------------------------------------------------------------
+
+
+@dataclass
+class ProcessRun:
+    wall: float  # seconds from spawn to exit
+    rss_kib: int  # peak resident set size of the child (ru_maxrss, KiB on Linux)
+    returncode: int
+    ready: float | None = None  # seconds from spawn to the "ready" marker (apps only)
+    marker: str = ""
+
+
+def _wait(proc_pid: int, timeout: float) -> tuple[int, object]:
+    """``os.wait4`` with a watchdog that kills a child that runs too long."""
+    timer = threading.Timer(timeout, lambda: _kill(proc_pid))
+    timer.start()
+    try:
+        _, status, usage = os.wait4(proc_pid, 0)
+    finally:
+        timer.cancel()
+    return os.waitstatus_to_exitcode(status), usage
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def run_plain(cmd: Sequence[str], env: dict[str, str], timeout: float = 600) -> ProcessRun:
+    """One whole process, output discarded."""
+    import subprocess
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(cmd), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env, cwd=REPO, start_new_session=True,
+    )
+    code, usage = _wait(proc.pid, timeout)
+    wall = time.perf_counter() - start
+    proc.returncode = code  # reaped by wait4 above
+    return ProcessRun(wall, usage.ru_maxrss, code)
+
+
+def run_in_pty(cmd: Sequence[str], env: dict[str, str], timeout: float = 300,
+               size: tuple[int, int] = (30, 100)) -> ProcessRun:
+    """One app in a pseudo-terminal; time to its ready marker and to its exit."""
+    import subprocess
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[0], size[1], 0, 0))
+    ready_r, ready_w = os.pipe()
+    output = bytearray()
+
+    def drain() -> None:  # the child blocks if nobody reads its screen output
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            output.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(cmd), stdin=slave, stdout=slave, stderr=slave, env={**env, "BENCH_READY_FD": str(ready_w)},
+        cwd=REPO, start_new_session=True, pass_fds=(ready_w,),
+    )
+    reader.start()
+    os.close(slave)
+    os.close(ready_w)
+    ready_at, marker = None, b""
+    deadline = start + timeout
+    while time.perf_counter() < deadline:
+        readable, _, _ = select.select([ready_r], [], [], max(0.0, deadline - time.perf_counter()))
+        if not readable:
+            break
+        chunk = os.read(ready_r, 4096)
+        if not chunk:
+            break  # the child exited (or closed the pipe) without a marker
+        if ready_at is None:
+            ready_at = time.perf_counter() - start
+        marker += chunk
+        if marker.endswith(b"\n"):
+            break
+    code, usage = _wait(proc.pid, max(1.0, deadline - time.perf_counter()))
+    wall = time.perf_counter() - start
+    proc.returncode = code
+    os.close(ready_r)
+    reader.join(timeout=5)
+    os.close(master)
+    run = ProcessRun(wall, usage.ru_maxrss, code, ready_at, marker.decode(errors="replace").strip())
+    if ready_at is None or code != 0:
+        tail = re.sub(rb"\x1b\[[0-9;?<>=$]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]", b"", bytes(output))[-600:]
+        raise RuntimeError(f"{' '.join(cmd)} exited {code} without reaching ready: {tail.decode(errors='replace')}")
+    return run
+
+
+def child_env(work: Path) -> dict[str, str]:
+    """The children's environment: a temporary home and data dir, a plain xterm."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL") and k not in ("COLUMNS", "LINES")}
+    home = work / "home"
+    home.mkdir(exist_ok=True)
+    env.update(
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        PAIN_TRAINER_DATA_DIR=str(work / "data"),
+        TERM="xterm-256color",
+        COLORTERM="truecolor",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")])),
+    )
+    return env
+
+
+def pain_trainer() -> list[str]:
+    script = BIN / "pain-trainer"
+    return [str(script)] if script.exists() else [PYTHON, "-m", "trainer"]
+
+
+# --- figures and the table ------------------------------------------------------------
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile (p99 of 300 samples is the 297th smallest)."""
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * pct // 100))
+    return ordered[int(rank) - 1]
+
+
+def seconds(value: float) -> str:
+    return f"{value:.3f} s" if value < 10 else f"{value:.2f} s"
+
+
+def millis(value: float) -> str:
+    return f"{value * 1000:.2f} ms" if value < 0.01 else f"{value * 1000:.1f} ms"
+
+
+def mib(kib: float) -> str:
+    return f"{kib / 1024:.1f} MiB"
+
+
+@dataclass
+class Row:
+    measurement: str
+    value: str
+    baseline: str = ""
+    ratio: str = ""
+    target: str = ""
+    result: str = ""  # PASS | FAIL | SKIP | "" (information only)
+
+
+@dataclass
+class Report:
+    rows: list[tuple[str, Row]] = field(default_factory=list)  # (section title, row)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (section title, text)
+
+    def add(self, section: str, row: Row) -> None:
+        self.rows.append((section, row))
+        print(f"  {row.measurement}: {row.value}" + (f"  [{row.ratio} {row.result}]" if row.result else ""),
+              file=sys.stderr, flush=True)
+
+    def note(self, section: str, text: str) -> None:
+        self.notes.append((section, text))
+
+    @property
+    def failed(self) -> list[Row]:
+        return [row for _, row in self.rows if row.result == "FAIL"]
+
+    def render(self) -> str:
+        header = ("Measurement", "Median", "Baseline (same run)", "Ratio", "Target", "Result")
+        lines: list[str] = []
+        for section in sorted(dict.fromkeys(s for s, _ in self.rows + self.notes)):
+            rows = [r for s, r in self.rows if s == section]
+            lines += ["", f"## {section}", ""]
+            if rows:
+                cells = [header] + [
+                    (r.measurement, r.value, r.baseline, r.ratio, r.target, r.result) for r in rows
+                ]
+                widths = [max(len(c[i]) for c in cells) for i in range(len(header))]
+                fmt = lambda c: "| " + " | ".join(x.ljust(w) for x, w in zip(c, widths)) + " |"  # noqa: E731
+                lines.append(fmt(cells[0]))
+                lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+                lines += [fmt(c) for c in cells[1:]]
+            for s, text in self.notes:
+                if s == section:
+                    lines += ["", text]
+        return "\n".join(lines).lstrip("\n")
+
+
+def ratio_row(name: str, value: float, base: float, base_name: str, limit: float | None,
+              show: Callable[[float], str] = seconds) -> Row:
+    ratio = value / base if base else float("inf")
+    if limit is None:
+        return Row(name, show(value), f"{show(base)} {base_name}", f"{ratio:.2f}x")
+    return Row(name, show(value), f"{show(base)} {base_name}", f"{ratio:.2f}x", f"<= {limit:g}x",
+               "PASS" if ratio <= limit else "FAIL")
+
+
+# --- 1. bank validation -------------------------------------------------------------------
+
+
+@dataclass
+class Config:
+    quick: bool
+    repeat: int
+    repeat_large: int
+    sizes: tuple[int, ...]
+    target_size: int
+    answers: int
+    stats_answers: int
+    work: Path
+    env: dict[str, str]
+
+
+def bank_file(cfg: Config, n: int, errors: bool = False) -> Path:
+    """Generate a bank in a child process: this process stays small (see ``parent_rss_kib``)."""
+    import subprocess
+
+    path = cfg.work / f"bank-{n}{'-errors' if errors else ''}.yaml"
+    if not path.exists():
+        cmd = [PYTHON, "-m", "benchmarks.generate", str(n), str(path), *(["--errors"] if errors else [])]
+        subprocess.run(cmd, env=cfg.env, cwd=REPO, check=True)
+    return path
+
+
+def parent_rss_kib() -> int:
+    """This process's peak RSS. On Linux a child's ru_maxrss is never below its parent's RSS
+    at the fork, so the memory figures are only true while this stays below them: the
+    process-heavy sections run first and banks are generated in child processes."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def bench_validate(cfg: Config, report: Report) -> None:
+    section = "1. Bank validation (whole processes)"
+    bare = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)"
+    # What-if: the same command with the cyclic GC off (see docs/performance.md).
+    no_gc = "import gc, sys; gc.disable(); from trainer.cli import main; sys.exit(main(sys.argv[1:]))"
+    checker = shutil.which("check-jsonschema", path=os.pathsep.join([str(BIN), os.environ.get("PATH", "")]))
+    growth: list[tuple[int, float, float, int]] = []
+    for n in cfg.sizes:
+        repeat = cfg.repeat if n <= cfg.target_size else cfg.repeat_large
+        for errors in (False, True):
+            path = bank_file(cfg, n, errors)
+            commands = {
+                "validate": [*pain_trainer(), "validate", str(path)],
+                "bare": [PYTHON, "-c", bare, str(path)],
+            }
+            if not errors and n == cfg.target_size and not cfg.quick:
+                commands["no_gc"] = [PYTHON, "-c", no_gc, "validate", str(path)]
+            if not cfg.quick and not errors and n <= cfg.target_size:
+                for cmd in commands.values():  # warm the page cache and the .pyc files
+                    run_plain(cmd, cfg.env)
+            runs: dict[str, list[ProcessRun]] = {k: [] for k in commands}
+            for _ in range(repeat):
+                for key, cmd in commands.items():
+                    runs[key].append(run_plain(cmd, cfg.env))
+            expected = 1 if errors else 0
+            codes = {r.returncode for r in runs["validate"]}
+            if codes != {expected}:
+                raise RuntimeError(f"validate {path.name} exited {codes}, expected {expected}")
+            t_validate = median([r.wall for r in runs["validate"]])
+            t_bare = median([r.wall for r in runs["bare"]])
+            kind = "1% errors" if errors else "valid"
+            limit = 1.5 if (not errors and n == cfg.target_size) else None
+            row = ratio_row(f"validate {n:,} q, {kind} (n={repeat})", t_validate, t_bare, "yaml CSafeLoader", limit)
+            if limit is None:
+                row.target = "info"
+            report.add(section, row)
+            if "no_gc" in runs:
+                t = median([r.wall for r in runs["no_gc"]])
+                row = ratio_row(f"  what-if: same, gc disabled (n={repeat})", t, t_bare, "yaml CSafeLoader", None)
+                row.target = "info"
+                report.add(section, row)
+            if not errors:
+                growth.append((n, t_validate, t_bare, median([r.rss_kib for r in runs["validate"]])))
+        if checker and not cfg.quick and n <= cfg.target_size:
+            path = bank_file(cfg, n)
+            cj_repeat = repeat if n < cfg.target_size else 1  # ~65 s a run at 10,000 questions
+            cmd = [checker, "--schemafile", str(SCHEMA), str(path)]
+            times = [run_plain(cmd, cfg.env).wall for _ in range(cj_repeat)]
+            t_cj = median(times)
+            t_validate = next(g[1] for g in growth if g[0] == n)
+            row = Row(f"validate vs check-jsonschema, {n:,} q valid (n={cj_repeat})", seconds(t_validate),
+                      f"{seconds(t_cj)} check-jsonschema", f"{t_validate / t_cj:.2f}x")
+            if n == cfg.target_size:
+                row.target, row.result = "< 1x, with line:col", "PASS" if t_validate < t_cj else "FAIL"
+            else:
+                row.target = "info"
+            report.add(section, row)
+    if not checker:
+        report.add(section, Row("validate vs check-jsonschema", "not installed", target="< 1x", result="SKIP"))
+    if growth:
+        lines = ["Growth with size (valid banks; per 1,000 questions; 'marginal' = extra time per extra",
+                 "1,000 questions since the previous size, python start-up excluded):", "",
+                 "| Questions | validate | per 1,000 q | marginal per 1,000 q | CSafeLoader | marginal per 1,000 q | validate peak RSS |",
+                 "|---|---|---|---|---|---|---|"]
+        previous = None
+        for n, t, b, rss in growth:
+            if previous:
+                pn, pt, pb = previous
+                marg = f"{(t - pt) / ((n - pn) / 1000) * 1000:.0f} ms"
+                marg_b = f"{(b - pb) / ((n - pn) / 1000) * 1000:.0f} ms"
+            else:
+                marg = marg_b = "—"
+            lines.append(f"| {n:,} | {seconds(t)} | {t / (n / 1000) * 1000:.0f} ms | {marg} | {seconds(b)} | {marg_b} | {mib(rss)} |")
+            previous = (n, t, b)
+        report.note(section, "\n".join(lines))
+
+
+# --- 2. start-up and imports -------------------------------------------------------------
+
+
+def bench_startup(cfg: Config, report: Report, shared: dict) -> None:
+    section = "2. Start-up (launch to first screen painted, in a pseudo-terminal)"
+    trainer = [PYTHON, str(READY), "trainer"]
+    hello = [PYTHON, str(READY), "hello"]
+    widgets = [PYTHON, str(READY), "widgets"]
+    if not cfg.quick:
+        for cmd in (trainer, hello, widgets):  # creates the history database; compiles .pyc files
+            run_in_pty(cmd, cfg.env)
+    repeat = cfg.repeat if cfg.quick else max(cfg.repeat, 7)
+    t_runs, h_runs, w_runs = [], [], []
+    for _ in range(repeat):
+        t_runs.append(run_in_pty(trainer, cfg.env))
+        h_runs.append(run_in_pty(hello, cfg.env))
+        w_runs.append(run_in_pty(widgets, cfg.env))
+    screens = {r.marker for r in t_runs}
+    if screens != {"ready HomeScreen"}:
+        raise RuntimeError(f"the trainer did not reach the home screen: {screens}")
+    shared["hello"] = h_runs
+    shared["trainer"] = t_runs
+    t_ready, h_ready = median([r.ready for r in t_runs]), median([r.ready for r in h_runs])
+    report.add(section, ratio_row(f"pain-trainer, home screen ready (n={repeat})", t_ready, h_ready,
+                                  "Textual hello world", 1.3, millis))
+    row = ratio_row(f"  same, launch to exit (n={repeat})", median([r.wall for r in t_runs]),
+                    median([r.wall for r in h_runs]), "Textual hello world", None, millis)
+    row.target = "info"
+    report.add(section, row)
+    row = ratio_row(f"  Textual app with the home screen's widgets, no data (n={repeat})",
+                    median([r.ready for r in w_runs]), h_ready, "Textual hello world", None, millis)
+    row.target = "info"
+    report.add(section, row)
+
+
+def importtime(cmd: Sequence[str], env: dict[str, str]) -> tuple[list[tuple[int, int, int, str]], int]:
+    """Run with ``-X importtime``; return (depth, self us, cumulative us, module) rows."""
+    import subprocess
+
+    done = subprocess.run([PYTHON, "-X", "importtime", *cmd], env=env, cwd=REPO, capture_output=True,
+                          text=True, timeout=300)
+    rows = []
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if match:
+            rows.append((len(match.group(3)) // 2, int(match.group(1)), int(match.group(2)), match.group(4)))
+    return rows, done.returncode
+
+
+def _hot_spots(rows: list[tuple[int, int, int, str]], top: int = 6) -> str:
+    """The heaviest top-level imports (by cumulative time), as 'name 123 ms'."""
+    top_level = sorted((r for r in rows if r[0] == 0), key=lambda r: -r[2])[:top]
+    return ", ".join(f"{name} {cum / 1000:.0f} ms" for _, _, cum, name in top_level)
+
+
+def bench_imports(cfg: Config, report: Report) -> None:
+    section = "2b. Imports (python -X importtime)"
+    small = bank_file(cfg, cfg.sizes[0])
+    tui_modules = "import trainer.cli, trainer.tui.launch, trainer.tui.app, trainer.tui.screens.home"
+    cases = [
+        ("pain-trainer --help", ["-m", "trainer", "--help"], True),
+        (f"pain-trainer validate ({cfg.sizes[0]:,} q bank)", ["-m", "trainer", "validate", str(small)], True),
+        ("modules of the TUI start (cli, launch, app, home)", ["-c", tui_modules], False),
+    ]
+    for name, cmd, forbid_textual in cases:
+        rows, code = importtime(cmd, cfg.env)
+        textual = sorted({r[3] for r in rows if r[3].split(".")[0] in ("textual", "rich")})
+        total = sum(r[1] for r in rows) / 1e6
+        if forbid_textual:
+            result = "FAIL" if textual else "PASS"
+            value = f"Textual imported ({len(textual)} modules)" if textual else "no Textual/Rich"
+            report.add(section, Row(name, value, "", "", "no Textual", result))
+        else:
+            report.add(section, Row(name, f"{total * 1000:.0f} ms of imports", "", "", "info"))
+        report.note(section, f"- {name}: {len(rows)} modules, {total * 1000:.0f} ms of import time (exit {code}); "
+                             f"heaviest top-level imports: {_hot_spots(rows)}")
+
+
+# --- 3. answer write-through ---------------------------------------------------------------
+
+
+def _records(n: int, sid: str = "bench", start: float = 1_700_000_000.0, rng=None, bank: str = "bench"):
+    from trainer.history.records import AnswerRecord, PlannedItem, SessionRecord
+
+    plan = tuple(PlannedItem(bank, f"q-{i}", f"h-{i}", ("a", "b", "c", "d")) for i in range(n))
+    session = SessionRecord(sid, "quiz", "tutor", start, {bank: "1.0.0"}, {"count": n}, 1, plan)
+    answers = [
+        AnswerRecord(sid, i, bank, f"q-{i}", f"h-{i}", "single", f"cat-{i % 12}", 1 + i % 5,
+                     (f"tag-{i % 30}", f"tag-{(i * 7) % 30}"), "b",
+                     (rng.random() < 0.7) if rng else (i % 3 != 0), 1.0, 30.0 + i % 60,
+                     False, start + 60 * (i + 1))
+        for i in range(n)
+    ]
+    return session, answers
+
+
+def bench_writes(cfg: Config, report: Report) -> None:
+    section = "3. Answer write-through (real Store, one committed transaction per answer)"
+    from trainer.history.store import Store
+
+    folder = Path(tempfile.mkdtemp(dir=cfg.work, prefix="writes-"))
+    store = Store.open(folder)
+    try:
+        session, answers = _records(cfg.answers)
+        store.start_session(session)
+        times = []
+        for answer in answers:
+            t = time.perf_counter()
+            store.record_answer(answer)
+            times.append(time.perf_counter() - t)
+    finally:
+        store.close()
+    # Baseline: the cost of one durable commit on this disk (bare sqlite3, WAL, synchronous=FULL).
+    conn = sqlite3.connect(folder / "bare.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT)")
+    base = []
+    for i in range(cfg.answers):
+        t = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO t (payload) VALUES (?)", (f"answer {i}",))
+        conn.execute("COMMIT")
+        base.append(time.perf_counter() - t)
+    conn.close()
+    med, p99, bmed = median(times), percentile(times, 99), median(base)
+    report.add(section, Row(f"record_answer median (n={cfg.answers})", millis(med), f"{millis(bmed)} bare commit",
+                            f"{med / bmed:.2f}x", "<= 5 ms", "PASS" if med <= 0.005 else "FAIL"))
+    report.add(section, Row(f"record_answer p99 (n={cfg.answers})", millis(p99),
+                            f"{millis(percentile(base, 99))} bare commit", f"{p99 / percentile(base, 99):.2f}x",
+                            "info"))
+
+
+# --- 4. stats ---------------------------------------------------------------------------------
+
+
+def build_history(store, total: int, seed: int = 1) -> None:
+    """A year of history: sessions of 20 answers over 4 banks, 2,000 questions, 12 categories."""
+    import random
+
+    from trainer.history import codec
+    from trainer.history.records import AnswerRecord
+    from trainer.history.store import upsert_answer
+
+    rng = random.Random(seed)
+    per_session, start, year = 20, 1_700_000_000.0, 365 * 86400.0
+    count = max(1, total // per_session)
+    with store.transaction("benchmark set-up") as conn:
+        for s in range(count):
+            sid, started, bank = f"s{s:05d}", start + year * s / count, f"bank{s % 4}"
+            conn.execute(
+                "INSERT INTO sessions (id, kind, mode, started_at, finished_at, banks, settings, seed, plan)"
+                " VALUES (?, 'quiz', 'tutor', ?, ?, ?, '{}', 1, '[]')",
+                (sid, started, started + 1500, codec.dumps({bank: "1.0"})),
+            )
+            conn.execute("INSERT INTO session_banks (session_id, bank_id, bank_version) VALUES (?, ?, '1.0')",
+                         (sid, bank))
+            for p in range(per_session):
+                q = rng.randrange(2000)
+                correct = rng.random() < 0.7
+                upsert_answer(conn, AnswerRecord(
+                    sid, p, f"bank{q % 4}", f"q{q}", f"h-q{q}", "single", f"cat{q % 12}", 1 + q % 5,
+                    (f"tag{q % 30}", f"tag{(q * 7) % 30}"), "a", correct, 1.0 if correct else 0.0,
+                    rng.uniform(10, 140), rng.random() < 0.03, started + 60 * p,
+                ))
+
+
+def _timed(action: Callable[[], object], repeat: int) -> list[float]:
+    action()  # warm the page cache and SQLite's statement cache
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def bench_stats(cfg: Config, report: Report) -> None:
+    section = f"4. Stats over {cfg.stats_answers:,} stored answers (real Store)"
+    from trainer.history.store import Store
+
+    folder = Path(tempfile.mkdtemp(dir=cfg.work, prefix="stats-"))
+    store = Store.open(folder)
+    t = time.perf_counter()
+    build_history(store, cfg.stats_answers)
+    built = time.perf_counter() - t
+    store.close()
+    opens = []
+    for _ in range(3 if not cfg.quick else 1):
+        t = time.perf_counter()
+        store = Store.open(folder)  # runs PRAGMA quick_check
+        opens.append(time.perf_counter() - t)
+        store.close()
+    store = Store.open(folder)
+    try:
+        repeat = 21 if not cfg.quick else 3
+        stats_t = _timed(store.stats, repeat)
+        sessions_t = _timed(store.sessions, repeat)
+        # Baseline: the naive way, one GROUP BY scan of every answer (what the summary tables avoid).
+        conn = sqlite3.connect(folder / "history.sqlite3")
+        naive = _timed(lambda: conn.execute(
+            "SELECT category, count(correct), sum(correct), avg(time_spent) FROM answers"
+            " WHERE correct IS NOT NULL GROUP BY category").fetchall(), repeat)
+        conn.close()
+        attempts = store.stats().overall.attempts
+    finally:
+        store.close()
+    base = median(naive)
+    for name, times in (("Store.stats()", stats_t), ("Store.sessions()", sessions_t)):
+        med = median(times)
+        report.add(section, Row(f"{name} (n={repeat})", millis(med), f"{millis(base)} GROUP BY scan",
+                                f"{med / base:.2f}x", "<= 100 ms", "PASS" if med <= 0.1 else "FAIL"))
+    row = Row(f"Store.open with quick_check (n={len(opens)})", millis(median(opens)), target="info")
+    report.add(section, row)
+    report.note(section, f"Set-up: {attempts:,} scored answers in {cfg.stats_answers // 20:,} sessions inserted "
+                         f"with the store's own upsert_answer in one transaction ({built:.1f} s).")
+
+
+# --- 5. memory ----------------------------------------------------------------------------------
+
+
+def bench_memory(cfg: Config, report: Report, shared: dict) -> None:
+    section = "5. Memory (peak RSS of the whole process, ru_maxrss)"
+    bank = bank_file(cfg, cfg.target_size)
+    cmd = [PYTHON, str(READY), "trainer", "--bank", str(bank)]
+    hello_cmd = [PYTHON, str(READY), "hello"]
+    repeat = cfg.repeat if cfg.quick else min(cfg.repeat, 3)
+    runs, hello = [], list(shared.get("hello", []))
+    for _ in range(repeat):
+        runs.append(run_in_pty(cmd, cfg.env))
+        if len(hello) < repeat:
+            hello.append(run_in_pty(hello_cmd, cfg.env))
+    rss, base = median([r.rss_kib for r in runs]), median([r.rss_kib for r in hello])
+    parent = parent_rss_kib()
+    report.note(section, f"The benchmark process itself peaked at {mib(parent)} when these children were "
+                         "spawned (a child's ru_maxrss cannot be lower); "
+                         + ("below every figure here, so they are the children's own." if parent < 0.9 * base
+                            else "NOT below the baseline: these figures are inflated, rerun with --only memory."))
+    report.add(section, ratio_row(f"pain-trainer --bank {cfg.target_size:,} q, home ready (n={repeat})", rss, base,
+                                  "Textual hello world", 1.5, mib))
+    if shared.get("trainer"):
+        row = ratio_row(f"  pain-trainer, bundled banks only (n={len(shared['trainer'])})",
+                        median([r.rss_kib for r in shared["trainer"]]), base, "Textual hello world", None, mib)
+        row.target = "info"
+        report.add(section, row)
+    row = ratio_row(f"  time to home screen with the {cfg.target_size:,} q bank", median([r.ready for r in runs]),
+                    median([r.ready for r in hello]), "Textual hello world", None, seconds)
+    row.target = "info"
+    report.add(section, row)
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    import platform
+
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores{' (' + cpu + ')' if cpu else ''}, "
+            f"Python {platform.python_version()}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, no warm-up: a smoke run")
+    parser.add_argument("--repeat", type=int, default=None, help="runs per figure (default 5; 1 with --quick)")
+    parser.add_argument("--repeat-large", type=int, default=1, help="runs for the 50,000-question bank (default 1)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of: {', '.join(SECTIONS)}")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    parser.add_argument("--keep", metavar="DIR", type=Path, help="generate banks and databases here and keep them")
+    args = parser.parse_args(argv)
+    chosen = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in SECTIONS]
+    if unknown:
+        parser.error(f"unknown section(s): {', '.join(unknown)}")
+    repeat = args.repeat or (1 if args.quick else 5)
+
+    work_context = tempfile.TemporaryDirectory(prefix="pain-bench-") if args.keep is None else None
+    work = Path(work_context.name) if work_context else args.keep
+    work.mkdir(parents=True, exist_ok=True)
+    cfg = Config(
+        quick=args.quick, repeat=max(1, repeat), repeat_large=max(1, args.repeat_large),
+        sizes=(100, 400) if args.quick else (1_000, 10_000, 50_000),
+        target_size=400 if args.quick else 10_000,
+        answers=30 if args.quick else 300,
+        stats_answers=2_000 if args.quick else 100_000,
+        work=work, env=child_env(work),
+    )
+    report, shared = Report(), {}
+    steps = {
+        "validate": lambda: bench_validate(cfg, report),
+        "startup": lambda: bench_startup(cfg, report, shared),
+        "imports": lambda: bench_imports(cfg, report),
+        "writes": lambda: bench_writes(cfg, report),
+        "stats": lambda: bench_stats(cfg, report),
+        "memory": lambda: bench_memory(cfg, report, shared),
+    }
+    started = time.perf_counter()
+    errors = 0
+    try:
+        for name in RUN_ORDER:
+            if name in chosen:
+                print(f"[{name}] ...", file=sys.stderr, flush=True)
+                try:
+                    steps[name]()
+                except Exception as exc:  # one broken benchmark must not hide the others
+                    errors += 1
+                    report.add(f"{SECTIONS.index(name) + 1}. {name}", Row(f"{name} benchmark",
+                                                                          f"error: {exc}"[:300], result="ERROR"))
+    finally:
+        if work_context:
+            work_context.cleanup()
+    elapsed = time.perf_counter() - started
+    print(f"# pain-trainer benchmarks{' (--quick: tiny sizes, targets not meaningful)' if cfg.quick else ''}")
+    print()
+    print(f"Machine: {machine()}. Each figure is the median of n runs; ratios against a baseline "
+          f"measured in the same run. Total {elapsed:.0f} s.")
+    print()
+    print(report.render())
+    failed = report.failed
+    print()
+    print(f"Targets: {sum(r.result == 'PASS' for _, r in report.rows)} pass, {len(failed)} fail"
+          + (f", {errors} benchmark(s) could not run" if errors else ""))
+    return 1 if (errors or (args.strict and failed)) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
