@@ -200,10 +200,11 @@ def _run_validate(args) -> int:
 
 
 def _run_banks(args) -> int:
-    from trainer.banks import default_sources, load_all
+    from trainer.banks import BankCache, default_sources, load_all
+    from trainer.paths import cache_dir
 
     _check_paths(args.bank)
-    catalog = load_all(default_sources(_data_root(args), args.bank))
+    catalog = load_all(default_sources(_data_root(args), args.bank), cache=BankCache(cache_dir()))
     if args.format == "json":
         print(json.dumps(_banks_json(catalog), indent=2, ensure_ascii=False))
         return EXIT_OK

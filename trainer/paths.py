@@ -24,6 +24,13 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Where validated banks are cached (the platform's user cache folder)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False)) / "banks"
+
+
 def user_banks_dir(root: Path) -> Path:
     return root / "banks"
 

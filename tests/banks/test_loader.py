@@ -108,8 +108,8 @@ def test_fast_and_reference_validators_agree():
 
 def test_valid_banks_do_no_position_work(monkeypatch):
     """Positions are looked up only when there is an error to report."""
-    from trainer.banks import loader
+    from trainer.banks import positions
 
-    monkeypatch.setattr(loader, "locate", lambda *a: pytest.fail("positioned a valid bank"))
+    monkeypatch.setattr(positions, "locate", lambda *a: pytest.fail("positioned a valid bank"))
     monkeypatch.setattr(bank_schema, "explain", lambda data: pytest.fail("explained a valid bank"))
     assert load_bank(MINIMAL).id == "minimal"

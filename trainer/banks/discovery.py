@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.banks.cache import BankCache
 from trainer.banks.loader import load_bank, position_in_file
 from trainer.banks.model import Bank
 from trainer.banks.problems import BankError, Problem
@@ -94,7 +95,7 @@ def default_sources(data_root: Path | None, extra: Iterable[str | Path] = (), bu
     return sources
 
 
-def load_all(sources: Iterable[BankSource]) -> Catalog:
+def load_all(sources: Iterable[BankSource], cache: BankCache | None = None) -> Catalog:
     """Load every source; a bank id seen twice is an error naming both files."""
     banks: list[Bank] = []
     failures: list[tuple[str, tuple[Problem, ...]]] = []
@@ -106,7 +107,7 @@ def load_all(sources: Iterable[BankSource]) -> Catalog:
             continue  # the same file named twice (e.g. --bank on a bundled file)
         seen_files.add(resolved)
         try:
-            bank = load_bank(source.path, bundled=source.bundled)
+            bank = load_bank(source.path, bundled=source.bundled, cache=cache)
         except BankError as exc:
             failures.append((str(source.path), tuple(exc.problems)))
             continue

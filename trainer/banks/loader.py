@@ -2,46 +2,82 @@
 
 The fast path does no position work: a valid bank is parsed with the C loader, checked
 with the compiled schema validator and the semantic checks, and built. Only when
-something is wrong is the file composed again as a node tree to give each problem its
-line and column.
+something is wrong are positions looked up in the node tree kept from the parse.
+
+Loading makes millions of small objects that never form cycles, so the garbage collector
+is paused meanwhile (it would otherwise rescan them again and again: 2x slower).
 """
 
 from __future__ import annotations
 
+import gc
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from trainer.banks import schema, semantic, yamlsafe
 from trainer.banks.build import build_bank
+from trainer.banks.cache import BankCache, content_key
+from trainer.banks.limits import MAX_FILE_BYTES, size_problem
 from trainer.banks.model import Bank
-from trainer.banks.positions import locate
 from trainer.banks.problems import BankError, Problem, cap
-from trainer.banks.schema import SchemaError, type_name
 
 
-def load_bank(path: str | Path, bundled: bool = False) -> Bank:
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_bank(path: str | Path, bundled: bool = False, cache: BankCache | None = None) -> Bank:
+    """Load a bank file; with a ``cache``, validated data is reused while the file is unchanged."""
     path_text = str(path)
     try:
         info = Path(path).stat()
         if not stat.S_ISREG(info.st_mode):  # a folder, FIFO or device would block or fail
             raise BankError([Problem(path_text, 1, 1, "not a regular file")])
-        if info.st_size > yamlsafe.MAX_FILE_BYTES:  # refuse before reading it into memory
-            raise BankError([Problem(path_text, 1, 1, yamlsafe.size_problem(info.st_size))])
+        if info.st_size > MAX_FILE_BYTES:  # refuse before reading it into memory
+            raise BankError([Problem(path_text, 1, 1, size_problem(info.st_size))])
         data = Path(path).read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise BankError([Problem(path_text, 1, 1, f"cannot read file: {reason}")]) from None
-    return load_bank_bytes(data, path_text, bundled=bundled)
+    with _collector_paused():
+        if cache is None:
+            return build_bank(_validated(data, path_text), source=path_text, bundled=bundled)
+        key = content_key(data)
+        parsed = cache.get(path_text, key)
+        if parsed is None:
+            parsed = _validated(data, path_text)
+            cache.put(path_text, key, parsed)
+        return build_bank(parsed, source=path_text, bundled=bundled)
 
 
 def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:
+    with _collector_paused():
+        return build_bank(_validated(data, path_text), source=path_text, bundled=bundled)
+
+
+def _validated(data: bytes, path_text: str) -> dict:
+    """The bank's data, known to pass the schema and the semantic checks."""
+    # Parsing and checking load here, not at start-up: a cached bank needs none of them.
+    from trainer.banks import schema, semantic, yamlsafe
+    from trainer.banks.positions import locate
+    from trainer.banks.schema import SchemaError, type_name
+
     try:
         text = yamlsafe.decode(data)
         loaded = yamlsafe.load(text)
     except yamlsafe.YamlProblem as problem:
         raise BankError([Problem(path_text, problem.line, problem.column, problem.message)]) from None
-    parsed = loaded.data
+    parsed, root = loaded.data, loaded.root
     problems = [Problem(path_text, p.line, p.column, p.message) for p in loaded.problems]
+    del loaded
     if not isinstance(parsed, dict):
         found = "an empty file" if parsed is None else type_name(parsed)
         message = (
@@ -58,15 +94,18 @@ def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:
         errors = semantic.check(parsed)
     if errors:
         problems += [
-            Problem(path_text, *locate(loaded.root, e.pointer, e.at_key), e.message, e.pointer) for e in errors
+            Problem(path_text, *locate(root, e.pointer, e.at_key), e.message, e.pointer) for e in errors
         ]
     if problems:
         raise BankError(cap(sorted(problems, key=lambda p: (p.line, p.column))))
-    return build_bank(parsed, source=path_text, bundled=bundled)
+    return parsed
 
 
 def position_in_file(path: str | Path, pointer: str) -> tuple[int, int]:
     """Line and column of ``pointer`` in a bank file already known to load."""
+    from trainer.banks import yamlsafe
+    from trainer.banks.positions import locate
+
     try:
         return locate(yamlsafe.compose_nodes(yamlsafe.decode(Path(path).read_bytes())), pointer)
     except (OSError, yamlsafe.YamlProblem):

@@ -45,7 +45,8 @@ except ImportError:  # pragma: no cover - depends on the build
     WITH_LIBYAML = False
 
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
+from trainer.banks.limits import MAX_FILE_BYTES, size_problem  # noqa: E402  (re-exported)
+
 MAX_ALIAS_EXPANSION = 100_000
 
 # C0 controls except tab, newline and carriage return; DEL; C1 controls.
@@ -202,10 +203,6 @@ class _NodeLoader(_Parser, Resolver):
     def __init__(self, stream):
         _Parser.__init__(self, stream)
         Resolver.__init__(self)
-
-
-def size_problem(size: int) -> str:
-    return f"file is {size / 1024 / 1024:.1f} MiB; a bank may be at most {MAX_FILE_BYTES // 1024 // 1024} MiB"
 
 
 def decode(data: bytes) -> str:

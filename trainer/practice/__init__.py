@@ -14,79 +14,59 @@ Modules (one job each):
 * ``interview``  - ``InterviewSession`` (think → answer → probes → feedback).
 """
 
-from trainer.practice.analysis import AnswerAnalysis, AnswerMetrics, Match, PointCoverage, analyse, coverage, measure
-from trainer.practice.clock import Clock, FakeClock, SystemClock, WallClock
-from trainer.practice.interview import (
-    InterviewResults,
-    InterviewSession,
-    InterviewSettings,
-    InterviewUpdate,
-    InterviewView,
-    Phase,
-    PromptFeedback,
-    SavedAnswer,
-)
-from trainer.practice.quiz import (
-    DEFAULT_QUESTION_SECONDS,
-    Feedback,
-    ItemStatus,
-    ItemView,
-    QuizSession,
-    QuizSettings,
-    QuizUpdate,
-)
-from trainer.practice.scoring import InvalidNumber, Results, Score, Tally, format_number, parse_number, score
-from trainer.practice.selection import (
-    PlanMismatch,
-    Review,
-    Selection,
-    SelectionSpec,
-    find_format,
-    select_keys,
-    select_prompts,
-    select_questions,
-)
+from importlib import import_module
 
-__all__ = [
-    "DEFAULT_QUESTION_SECONDS",
-    "AnswerAnalysis",
-    "AnswerMetrics",
-    "Clock",
-    "FakeClock",
-    "Feedback",
-    "InterviewResults",
-    "InterviewSession",
-    "InterviewSettings",
-    "InterviewUpdate",
-    "InterviewView",
-    "InvalidNumber",
-    "ItemStatus",
-    "ItemView",
-    "Match",
-    "Phase",
-    "PlanMismatch",
-    "PointCoverage",
-    "PromptFeedback",
-    "QuizSession",
-    "QuizSettings",
-    "QuizUpdate",
-    "Results",
-    "Review",
-    "SavedAnswer",
-    "Score",
-    "Selection",
-    "SelectionSpec",
-    "SystemClock",
-    "Tally",
-    "WallClock",
-    "analyse",
-    "coverage",
-    "find_format",
-    "format_number",
-    "measure",
-    "parse_number",
-    "score",
-    "select_keys",
-    "select_prompts",
-    "select_questions",
-]
+# Names are loaded on first use (PEP 562), so importing one module of the package (say the
+# clock, at app start-up) does not import every session module with it.
+_EXPORTS = {
+    "AnswerAnalysis": "analysis",
+    "AnswerMetrics": "analysis",
+    "Clock": "clock",
+    "DEFAULT_QUESTION_SECONDS": "quiz",
+    "FakeClock": "clock",
+    "Feedback": "quiz",
+    "InterviewResults": "interview",
+    "InterviewSession": "interview",
+    "InterviewSettings": "interview",
+    "InterviewUpdate": "interview",
+    "InterviewView": "interview",
+    "InvalidNumber": "scoring",
+    "ItemStatus": "quiz",
+    "ItemView": "quiz",
+    "Match": "analysis",
+    "Phase": "interview",
+    "PlanMismatch": "selection",
+    "PointCoverage": "analysis",
+    "PromptFeedback": "interview",
+    "QuizSession": "quiz",
+    "QuizSettings": "quiz",
+    "QuizUpdate": "quiz",
+    "Results": "scoring",
+    "Review": "selection",
+    "SavedAnswer": "interview",
+    "Score": "scoring",
+    "Selection": "selection",
+    "SelectionSpec": "selection",
+    "SystemClock": "clock",
+    "Tally": "scoring",
+    "WallClock": "clock",
+    "analyse": "analysis",
+    "coverage": "analysis",
+    "find_format": "selection",
+    "format_number": "scoring",
+    "measure": "analysis",
+    "parse_number": "scoring",
+    "score": "scoring",
+    "select_keys": "selection",
+    "select_prompts": "selection",
+    "select_questions": "selection",
+}
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(f"trainer.practice.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module 'trainer.practice' has no attribute {name!r}")
+
+
+__all__ = sorted(_EXPORTS)

@@ -13,15 +13,16 @@ from functools import partial
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
-from trainer.banks import Catalog
 from trainer.history.errors import HistoryError
 from trainer.practice.clock import Clock, SystemClock
-from trainer.tui.screens.help import HelpScreen, describe_key
+
+if TYPE_CHECKING:
+    from trainer.banks import Catalog
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class TrainerApp(App[int]):
 
     def keys_of(self, screen) -> list[tuple[str, str, object, str]]:
         """(key as people write it, description, owner, action) of a screen and the app."""
+        from trainer.tui.screens.help import describe_key
+
         found: list[tuple[str, str, object, str]] = []
         seen: set[tuple[str, str]] = set()
         for owner in (screen, self):
@@ -110,6 +113,8 @@ class TrainerApp(App[int]):
 
     def action_help(self) -> None:
         """Show every binding of the current screen (even when a focused input shadows it)."""
+        from trainer.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         keys = [(key, description) for key, description, _, _ in self.keys_of(self.screen)]

@@ -11,19 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trainer.history.records import SessionRecord
-from trainer.practice.interview import InterviewSession, InterviewSettings
-from trainer.practice.quiz import QuizSession, QuizSettings
-from trainer.practice.selection import (
-    PlanMismatch,
-    Review,
-    SelectionSpec,
-    find_format,
-    select_keys,
-    select_prompts,
-    select_questions,
-)
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the practice layer loads when a session starts, not at app start-up
+    from trainer.practice.quiz import QuizSession, QuizSettings
+    from trainer.practice.selection import SelectionSpec
     from trainer.tui.app import StartRequest, TrainerApp
 
 DEFAULT_QUIZ_COUNT = 20
@@ -63,6 +54,9 @@ def unfinished(app: TrainerApp) -> Unfinished | None:
 def start_quiz(
     app: TrainerApp, spec: SelectionSpec, settings: QuizSettings, bank_ids: tuple[str, ...] = ()
 ) -> bool:
+    from trainer.practice.quiz import QuizSession
+    from trainer.practice.selection import select_questions
+
     banks = [b for b in app.catalog.banks if not bank_ids or b.id in bank_ids]
     selection = select_questions(banks, spec)
     if not selection.items:
@@ -73,6 +67,9 @@ def start_quiz(
 
 
 def retry(app: TrainerApp, keys: list[tuple[str, str]], mode: str = "tutor") -> None:
+    from trainer.practice.quiz import QuizSession, QuizSettings
+    from trainer.practice.selection import select_keys
+
     selection = select_keys(app.catalog.banks, keys)
     if not selection.items:
         app.notify("Those questions are no longer in the loaded banks.", severity="warning")
@@ -81,6 +78,9 @@ def retry(app: TrainerApp, keys: list[tuple[str, str]], mode: str = "tutor") -> 
 
 
 def review(app: TrainerApp, mode: str = "missed", count: int | None = DEFAULT_QUIZ_COUNT) -> bool:
+    from trainer.practice.quiz import QuizSettings
+    from trainer.practice.selection import Review, SelectionSpec
+
     keys = _review_keys(app, mode)
     if mode != "unseen" and not keys:
         app.notify(f"Nothing {mode} to review yet.", severity="information")
@@ -127,6 +127,8 @@ def start_interview(
     answer: int | None = None,
     seed: int | None = None,
 ) -> bool:
+    from trainer.practice.interview import InterviewSession, InterviewSettings
+    from trainer.practice.selection import find_format, select_prompts
     from trainer.tui.screens.interview import InterviewScreen
 
     banks = app.catalog.banks
@@ -148,7 +150,7 @@ def start_interview(
     return False
 
 
-def finish_interview(app: TrainerApp, session: InterviewSession) -> None:
+def finish_interview(app: TrainerApp, session) -> None:
     app.save("Session end", lambda: app.store.finish_session(session.session_id, app.wall()))
 
 
@@ -156,6 +158,9 @@ def finish_interview(app: TrainerApp, session: InterviewSession) -> None:
 
 
 def resume(app: TrainerApp, found: Unfinished) -> None:
+    from trainer.practice.interview import InterviewSession
+    from trainer.practice.quiz import QuizSession
+    from trainer.practice.selection import PlanMismatch
     from trainer.tui.screens.interview import InterviewScreen
     from trainer.tui.screens.quiz import QuizScreen
 
@@ -203,6 +208,9 @@ def open_menu_choice(app: TrainerApp, choice: str) -> None:
 
 
 def open_start_request(app: TrainerApp, start: StartRequest) -> None:
+    from trainer.practice.quiz import QuizSettings
+    from trainer.practice.selection import Review, SelectionSpec
+
     options = start.options
     if start.kind == "quiz":
         settings = QuizSettings(

@@ -9,9 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from trainer.banks import default_sources, load_all
+from trainer.banks import BankCache, default_sources, load_all
 from trainer.history.errors import HistoryError
 from trainer.history.store import Store
+from trainer.paths import cache_dir
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -21,7 +22,7 @@ def _error(message: str) -> None:
 
 
 def launch(args, data_root: Path) -> int:
-    catalog = load_all(default_sources(data_root, args.bank))
+    catalog = load_all(default_sources(data_root, args.bank), cache=BankCache(cache_dir()))
     for problem in catalog.problems:
         print(problem, file=sys.stderr)
     if not catalog.banks:

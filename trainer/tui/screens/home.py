@@ -36,10 +36,10 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_state()
         self.query_one("#home-menu").focus()
 
     def on_screen_resume(self) -> None:
+        """Shown for the first time or again (back from a quiz): counts may have changed."""
         self.refresh_state()
 
     def refresh_state(self) -> None:
