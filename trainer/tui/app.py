@@ -1,7 +1,7 @@
 """The Textual application: owns the loaded banks, the history store and the clock.
 
 Screens ask the practice layer what to show; the app is the one place that hands records
-to the history store (``save_*``), so "every answer is committed when it is given" is
+to the history store (``save_answer`` / ``save``), so "every answer is committed when it is given" is
 enforced here, and a failed commit is told to the user instead of being lost silently.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import signal
-from functools import partial
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
@@ -93,6 +93,10 @@ class TrainerApp(App[int]):
             self.notify(f"{action} not saved: {reason}", title="Not saved", severity="error", timeout=15, markup=False)
             return False
         return True
+
+    def save_answer(self, answer, interview=None) -> bool:
+        """Commit one answer (and its interview analysis) the moment it is given."""
+        return self.save("Answer", lambda: self.store.record_answer(answer, interview))
 
     # --- help -------------------------------------------------------------------------
 

@@ -158,9 +158,7 @@ class InterviewScreen(Screen[None]):
 
     def apply(self, update: InterviewUpdate) -> None:
         for saved in update.saved:
-            self.app.save(
-                "Answer", lambda saved=saved: self.app.store.record_answer(saved.answer, saved.interview)
-            )
+            self.app.save_answer(saved.answer, saved.interview)
         if update.results is not None:
             flows.finish_interview(self.app, self.session)
         self.refresh_view()

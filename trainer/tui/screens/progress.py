@@ -22,7 +22,7 @@ class ProgressScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         store = self.app.store
-        stats = store.stats()
+        stats = self._stats = store.stats()
         titles = self._category_titles()
         yield Header()
         with VerticalScroll(id="progress-body"):
@@ -71,7 +71,7 @@ class ProgressScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        stats = self.app.store.stats()
+        stats = self._stats
         titles = self._category_titles()
         plot = self.query_one(PlotextPlot)
         plt = plot.plt

@@ -158,7 +158,7 @@ class QuizScreen(Screen[None]):
     def apply(self, update: QuizUpdate) -> None:
         """Store the update's records at once, then show what it says."""
         for record in update.records:
-            self.app.save("Answer", lambda record=record: self.app.store.record_answer(record))
+            self.app.save_answer(record)
         if update.error:
             self.query_one("#numeric-message", Static).update(literal(update.error))
         elif update.records:

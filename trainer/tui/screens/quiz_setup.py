@@ -100,8 +100,7 @@ class QuizSetupScreen(Screen[None]):
             "question_seconds": question_seconds,
             "total_minutes": total_minutes,
         }
-        prefs = self.app.store.get_preferences()
-        self.app.save("Preferences", lambda: self.app.store.set_preferences({**prefs, PREFERENCE_KEY: choices}))
+        self.app.save("Preferences", lambda: self.app.store.set_preferences({PREFERENCE_KEY: choices}))
         spec = SelectionSpec(categories=tuple(categories), count=choices["count"], seed=seed)
         settings = QuizSettings(
             mode=mode,
