@@ -26,8 +26,9 @@ def store(tmp_path):
 def make_app(store):
     """``make_app(start=..., banks=[paths])`` -> an app with a FakeClock at ``app.clock``."""
 
-    def make(start: StartRequest | None = None, banks: list[Path] | None = None, failures=None) -> TrainerApp:
-        catalog = load_all(BankSource(p) for p in (banks or [TUI_BANK]))
+    def make(start: StartRequest | None = None, banks: list[Path] | None = None, bundled: bool = False) -> TrainerApp:
+        """``bundled=True`` shows "bundled" instead of the bank's path (which differs per checkout)."""
+        catalog = load_all(BankSource(p, bundled=bundled) for p in (banks or [TUI_BANK]))
         return TrainerApp(catalog, store, clock=FakeClock(), wall=lambda: WALL, start=start, tick_seconds=3600)
 
     return make

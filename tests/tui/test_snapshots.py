@@ -90,7 +90,7 @@ def test_interview_thinking(snap_compare, make_app):
 
 
 def test_banks_small(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=SMALL, press=["b"])
+    assert snap_compare(make_app(bundled=True), terminal_size=SMALL, press=["b"])
 
 
 def test_help_on_the_quiz(snap_compare, make_app):
