@@ -113,3 +113,30 @@ async def test_cli_overrides_for_think_and_answer_times(make_app):
         assert "left 0:05" in screen_text(app)
         await pilot.press("enter")
         assert "left 0:15" in screen_text(app)
+
+
+async def test_an_interrupted_interview_resumes_at_the_next_prompt(make_app, store):
+    from pathlib import Path
+
+    bank = Path(__file__).parent / "banks" / "two_prompts.yaml"
+    app = make_app(banks=[bank])
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await start(pilot, format_id="pair", seed=1)
+        first = screen.session.view().question.id
+        await pilot.press("enter")
+        await type_text(pilot, "my patient")
+        await pilot.press("ctrl+s")
+        assert screen.session.phase is Phase.FEEDBACK
+        await pilot.press("ctrl+q")
+    found = store.unfinished_session()
+    assert found is not None and found.session.kind == "interview"
+    assert [a.response for a in found.answers] == ["my patient"]
+    app = make_app(banks=[bank])
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert "Unfinished interview" in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        view = app.screen.session.view()
+        assert view.question.id != first and view.phase is Phase.THINK and view.number == 2

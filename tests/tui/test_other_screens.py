@@ -26,7 +26,7 @@ async def test_home_shows_loaded_banks_and_opens_each_screen_by_key(make_app):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         text = screen_text(app)
-        assert "1 banks, 4 questions loaded" in text and "TUI test bank (4)" in text
+        assert "1 bank, 4 questions loaded" in text and "TUI test bank (4)" in text
         for key, screen_type in (("s", QuizSetupScreen), ("i", InterviewSetupScreen), ("b", BanksScreen), ("p", ProgressScreen)):
             await pilot.press(key)
             await pilot.pause()

@@ -48,21 +48,21 @@ class HomeScreen(Screen[None]):
         menu = self.query_one("#home-menu", OptionList)
         highlighted = menu.highlighted
         menu.clear_options()
-        menu.add_options(
-            [
-                Option("Start a quiz                 s", id="quiz"),
-                Option("Mock interview               i", id="interview"),
-                Option(f"Review missed ({due} due)     r", id="review"),
-                Option("Progress                     p", id="progress"),
-                Option("Banks                        b", id="banks"),
-                Option("Help                         ?", id="help"),
-                Option("Quit                    Ctrl+Q", id="quit"),
-            ]
-        )
+        entries = [
+            ("quiz", "Start a quiz", "s"),
+            ("interview", "Mock interview", "i"),
+            ("review", f"Review missed ({due} due)", "r"),
+            ("progress", "Progress", "p"),
+            ("banks", "Banks", "b"),
+            ("help", "Help", "?"),
+            ("quit", "Quit", "Ctrl+Q"),
+        ]
+        menu.add_options([Option(f"{label:<30}{key:>8}", id=choice) for choice, label, key in entries])
         menu.highlighted = highlighted if highlighted is not None else 0
         self._show_resume_banner()
         catalog = app.catalog
-        lines = [f"{len(catalog.banks)} banks, {catalog.question_count} questions loaded"]
+        count = len(catalog.banks)
+        lines = [f"{count} bank{'s' if count != 1 else ''}, {catalog.question_count} questions loaded"]
         lines += [f"  {b.title} ({len(b.questions)})" for b in catalog.banks]
         if catalog.failures:
             lines.append(f"  {len(catalog.failures)} invalid bank file(s): see Banks")
