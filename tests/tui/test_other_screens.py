@@ -53,6 +53,7 @@ async def test_quiz_setup_validates_input_and_remembers_the_last_choices(make_ap
         await pilot.press("s")
         await pilot.pause()
         screen = app.screen
+        assert screen.query_one("#setup-question-seconds", Input).value == "72"  # the board exam's pace
         screen.query_one("#setup-count", Input).value = "zero"
         await pilot.press("ctrl+s")
         assert "Number of questions: enter a whole number" in screen_text(app)

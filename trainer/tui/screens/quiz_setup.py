@@ -60,7 +60,9 @@ class QuizSetupScreen(Screen[None]):
                 yield RadioButton("Tutor: feedback after each question", value=prefs.get("mode", "tutor") == "tutor", id="mode-tutor")
                 yield RadioButton("Exam: feedback at the end", value=prefs.get("mode") == "exam", id="mode-exam")
             yield Label(f"Seconds per question (empty = untimed; the board exam allows {DEFAULT_QUESTION_SECONDS})")
-            yield Input(str(prefs.get("question_seconds") or ""), id="setup-question-seconds")
+            # First quiz: the board exam's pace; afterwards whatever the candidate chose last.
+            seconds = prefs["question_seconds"] if "question_seconds" in prefs else DEFAULT_QUESTION_SECONDS
+            yield Input(str(seconds or ""), id="setup-question-seconds")
             yield Label("Total minutes (empty = no limit)")
             yield Input(str(prefs.get("total_minutes") or ""), id="setup-total-minutes")
             yield Label("Seed (empty = random; the same seed gives the same quiz)")
