@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from textual.widgets import DataTable, Input, Markdown
+from textual.widgets import Input
 
 from tests.tui.conftest import TUI_BANK, WALL
-from trainer.banks import BankSource, Catalog, Problem, load_all
+from trainer.banks import BankSource, Catalog, load_all
 from trainer.history.store import Store
 from trainer.practice.clock import FakeClock
 from trainer.practice.quiz import QuizSettings
@@ -34,7 +34,6 @@ from trainer.practice.selection import SelectionSpec
 from trainer.tui import flows
 from trainer.tui.app import StartRequest, TrainerApp
 from trainer.tui.screens.banks import BanksScreen
-from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.interview import InterviewScreen
 from trainer.tui.screens.progress import ProgressScreen
 from trainer.tui.screens.quiz import QuizScreen

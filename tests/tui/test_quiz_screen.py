@@ -31,7 +31,7 @@ def saved_answers(store):
 async def test_tutor_single_answer_shows_feedback_and_is_stored_at_once(make_app, store):
     app = make_app()
     async with app.run_test() as pilot:
-        screen = await start(pilot, "t-single")
+        await start(pilot, "t-single")
         text = screen_text(app)
         assert "1/1" in text and "Pharmacology" in text and "Difficulty 1" in text
         assert "Knee pain\nA 68-year-old with knee osteoarthritis." in text  # the case above the stem

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import yaml
 import yaml.reader
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.constructor import SafeConstructor
 from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
