@@ -142,3 +142,18 @@ def test_help_and_validate_do_not_import_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=cli_env())
     assert result.stdout.strip().splitlines()[-1] == "False False"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["quiz", "--category", "nope"], "pain-trainer: error: unknown category 'nope'; available: "),
+        (["quiz", "--category", "motivation"], "pain-trainer: error: category 'motivation' has no quiz questions; "
+         "try 'pain-trainer interview --category motivation'"),
+        (["interview", "--format", "nope"], "pain-trainer: error: unknown interview format 'nope'; available: "),
+    ],
+)
+def test_quiz_and_interview_refuse_unknown_or_empty_choices_before_opening(args, message, tmp_path):
+    result = run(*args, "--data-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.startswith(message) and len(result.stderr.strip().splitlines()) == 1

@@ -59,6 +59,11 @@ def _start_request(args, catalog):
     unknown = [c for c in args.category if c not in known]
     if unknown:
         return f"unknown category '{unknown[0]}'; available: {', '.join(sorted(known))}"
+    interview = args.command == "interview"
+    empty = next((c for c in args.category if not _has_questions(catalog, c, interview)), None)
+    if empty is not None:
+        kind, other = ("interview prompts", "quiz") if interview else ("quiz questions", "interview")
+        return f"category '{empty}' has no {kind}; try 'pain-trainer {other} --category {empty}'"
     if args.command == "quiz":
         return StartRequest(
             "quiz",
@@ -85,4 +90,11 @@ def _start_request(args, catalog):
             "answer": args.answer,
             "seed": args.seed,
         },
+    )
+
+
+def _has_questions(catalog, category: str, interview: bool) -> bool:
+    """Whether ``category`` has interview prompts (``interview``) or quiz questions."""
+    return any(
+        q.category == category and (q.type == "open") == interview for b in catalog.banks for q in b.questions
     )
