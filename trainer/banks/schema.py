@@ -79,7 +79,9 @@ def is_valid(data: object) -> bool:
 def _reference_validators():
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(_bank_without_questions()), Draft202012Validator(_question_schema(Draft202012Validator.META_SCHEMA["$id"]))
+    bank = Draft202012Validator(_bank_without_questions())
+    question = Draft202012Validator(_question_schema(Draft202012Validator.META_SCHEMA["$id"]))
+    return bank, question
 
 
 def explain(data: object) -> list[SchemaError]:

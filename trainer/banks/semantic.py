@@ -90,7 +90,9 @@ def _check_numeric(question: dict, base: str) -> Iterator[SchemaError]:
             f"tolerance {question['tolerance']} is as large as the answer {answer}: 0 would count as correct",
         )
     if has_pct and answer == 0:
-        yield SchemaError(f"{base}/tolerance_percent", "a percent tolerance of an answer of 0 allows only 0; use 'tolerance'")
+        yield SchemaError(
+            f"{base}/tolerance_percent", "a percent tolerance of an answer of 0 allows only 0; use 'tolerance'"
+        )
 
 
 def _check_formats(data: dict) -> Iterator[SchemaError]:

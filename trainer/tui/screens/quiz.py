@@ -97,8 +97,10 @@ class QuizScreen(Screen[None]):
             if option is None:
                 continue
             marker = {"correct": "✓", "wrong": "✗", "missed": "→"}.get(verdicts.get(n, ""), " ")
-            box = ("[x]" if option.selected else "[ ]") if view.question.type == "multiple" else (
-                "(•)" if option.selected else "( )"
+            box = (
+                ("[x]" if option.selected else "[ ]")
+                if view.question.type == "multiple"
+                else ("(•)" if option.selected else "( )")
             )
             slot.update(literal(f"{marker} {n}. {box} {option.text}"))
             slot.set_class(option.selected, "selected")
@@ -263,6 +265,8 @@ class QuizScreen(Screen[None]):
                 self.apply(self.session.end_early())
 
         self.app.push_screen(
-            ConfirmScreen("End the quiz now? Unanswered items count as unanswered, not wrong.", "End quiz", "Keep going"),
+            ConfirmScreen(
+                "End the quiz now? Unanswered items count as unanswered, not wrong.", "End quiz", "Keep going"
+            ),
             decided,
         )

@@ -57,7 +57,9 @@ class QuizSetupScreen(Screen[None]):
             yield Input(str(prefs.get("count", flows.DEFAULT_QUIZ_COUNT)), id="setup-count")
             yield Label("Mode")
             with RadioSet(id="setup-mode"):
-                yield RadioButton("Tutor: feedback after each question", value=prefs.get("mode", "tutor") == "tutor", id="mode-tutor")
+                yield RadioButton(
+                    "Tutor: feedback after each question", value=prefs.get("mode", "tutor") == "tutor", id="mode-tutor"
+                )
                 yield RadioButton("Exam: feedback at the end", value=prefs.get("mode") == "exam", id="mode-exam")
             yield Label(f"Seconds per question (empty = untimed; the board exam allows {DEFAULT_QUESTION_SECONDS})")
             # First quiz: the board exam's pace; afterwards whatever the candidate chose last.

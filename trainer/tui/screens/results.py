@@ -58,7 +58,9 @@ class ResultsScreen(Screen[None]):
             difficulty = DataTable(id="results-difficulty", show_cursor=False, zebra_stripes=True)
             difficulty.add_columns("Difficulty", "Correct", "Answered", "Total", "Accuracy")
             for level, tally in results.by_difficulty.items():
-                difficulty.add_row(str(level), str(tally.correct), str(tally.answered), str(tally.total), _percent(tally.accuracy))
+                difficulty.add_row(
+                    str(level), str(tally.correct), str(tally.answered), str(tally.total), _percent(tally.accuracy)
+                )
             yield difficulty
             yield Static("Missed, unanswered and flagged (Enter opens one)", classes="section-title")
             items = DataTable(id="results-items", cursor_type="row", zebra_stripes=True)
