@@ -24,7 +24,6 @@ _EXPORTS = {
     "Clock": "clock",
     "DEFAULT_QUESTION_SECONDS": "quiz",
     "FakeClock": "clock",
-    "Feedback": "quiz",
     "InterviewResults": "interview",
     "InterviewSession": "interview",
     "InterviewSettings": "interview",

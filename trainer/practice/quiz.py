@@ -22,7 +22,7 @@ position wins):
 * ``choose(n)``: option ``n`` (1-based, displayed order). Single: selects it; multiple:
   toggles it. ``clear()`` empties the selection. ``enter_number(text)`` keeps the typed text.
 * **Tutor mode**: choices are a draft until ``submit()``, which records the answer (scored),
-  locks the item and returns ``Feedback`` (right/wrong, per-option verdicts, explanation,
+  locks the item and returns its ``ItemOutcome`` as feedback (right/wrong, per-option verdicts, explanation,
   references). A locked item can be revisited, not changed.
 * **Exam mode**: ``choose``/``clear`` record the new answer at once (``correct=None``: not
   scored yet). Typed numbers are recorded by ``submit()`` and also when the candidate moves
@@ -68,14 +68,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from trainer.banks.model import Bank, KnowledgeQuestion, NumericQuestion, Option, Reference, SingleQuestion
+from trainer.banks.model import Bank, KnowledgeQuestion, NumericQuestion, Option, SingleQuestion
 from trainer.history.records import AnswerRecord, SessionRecord
 from trainer.practice.clock import Clock, SystemClock, WallClock
 from trainer.practice.scoring import (
     InvalidNumber,
     ItemOutcome,
     Results,
-    Score,
     format_number,
     parse_number,
     score,
@@ -114,28 +113,6 @@ class OptionView:
 
 
 @dataclass(frozen=True, slots=True)
-class Feedback:
-    """What the candidate is told about one item (tutor: after submit; exam: after the end)."""
-
-    position: int
-    question: KnowledgeQuestion
-    score: Score  # .correct (None = unanswered), .options verdicts, .correct_answer, .given_answer
-    timed_out: bool
-
-    @property
-    def correct(self) -> bool | None:
-        return self.score.correct
-
-    @property
-    def explanation(self) -> str:
-        return self.question.explanation
-
-    @property
-    def references(self) -> tuple[Reference, ...]:
-        return self.question.references
-
-
-@dataclass(frozen=True, slots=True)
 class ItemView:
     """Everything needed to draw the current item."""
 
@@ -156,7 +133,7 @@ class ItemView:
     total_remaining: float | None
     open_items: int  # items neither answered nor locked
     finished: bool
-    feedback: Feedback | None
+    feedback: ItemOutcome | None  # what the candidate is told about this item, once shown
 
     @property
     def number(self) -> int:
@@ -181,7 +158,7 @@ class QuizUpdate:
     """The result of one action: records to store now, and what to tell the candidate."""
 
     records: tuple[AnswerRecord, ...] = ()
-    feedback: Feedback | None = None
+    feedback: ItemOutcome | None = None
     error: str | None = None
     timed_out: tuple[int, ...] = ()  # positions that just timed out
     results: Results | None = None  # set when the session just ended
@@ -458,13 +435,17 @@ class QuizSession:
             for n, it in enumerate(self._items)
         )
 
-    def feedback(self, position: int) -> Feedback | None:
+    def feedback(self, position: int) -> ItemOutcome | None:
         """Tutor mode: once the item is locked; exam mode: once the session has ended."""
         item = self._items[position]
         shown = self.finished or (self.mode == "tutor" and item.locked)
-        if not shown:
-            return None
-        return Feedback(position, item.question, score(item.question, item.saved, item.order), item.timed_out)
+        return self._outcome(position) if shown else None
+
+    def _outcome(self, position: int) -> ItemOutcome:
+        it = self._items[position]
+        return ItemOutcome(
+            position, it.question, it.order, score(it.question, it.saved, it.order), it.spent, it.flagged, it.timed_out
+        )
 
     # --- answering -----------------------------------------------------------------------
 
@@ -653,12 +634,7 @@ class QuizSession:
         for item in self._items:
             item.reset_draft()
         self._total_time = now_elapsed
-        outcomes = tuple(
-            ItemOutcome(
-                i, it.question, it.order, score(it.question, it.saved, it.order), it.spent, it.flagged, it.timed_out
-            )
-            for i, it in enumerate(self._items)
-        )
+        outcomes = tuple(self._outcome(i) for i in range(len(self._items)))
         self._results = summarise(
             outcomes, session_id=self.session_id, mode=self.mode, ended_by=ended_by, total_time=now_elapsed
         )
@@ -733,7 +709,6 @@ class QuizSession:
 __all__ = [
     "DEFAULT_QUESTION_SECONDS",
     "MODES",
-    "Feedback",
     "ItemStatus",
     "ItemView",
     "OptionView",

@@ -240,7 +240,7 @@ class Tally:
 
 @dataclass(frozen=True, slots=True)
 class ItemOutcome:
-    """A planned item at the end of a session."""
+    """One planned item as scored: tutor-mode feedback after an answer, and every item at the end."""
 
     position: int
     question: KnowledgeQuestion
@@ -253,6 +253,10 @@ class ItemOutcome:
     @property
     def key(self) -> tuple[str, str]:
         return self.question.key
+
+    @property
+    def correct(self) -> bool | None:
+        return self.score.correct
 
     @property
     def explanation(self) -> str:
