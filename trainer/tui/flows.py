@@ -7,12 +7,10 @@ and push the screen that runs it. Nothing here draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from trainer.history.records import SessionRecord
-
 if TYPE_CHECKING:  # the practice layer loads when a session starts, not at app start-up
+    from trainer.history.store import Resume
     from trainer.practice.quiz import QuizSession, QuizSettings
     from trainer.practice.selection import SelectionSpec
     from trainer.tui.app import StartRequest, TrainerApp
@@ -21,15 +19,9 @@ DEFAULT_QUIZ_COUNT = 20
 DEFAULT_INTERVIEW_COUNT = 3
 
 
-@dataclass(frozen=True)
-class Unfinished:
-    record: SessionRecord
-    answers: tuple
-    interviews: tuple
-
-    @property
-    def answered(self) -> int:
-        return len({a.position for a in self.answers if a.response is not None or a.timed_out})
+def answered_count(found: Resume) -> int:
+    """Items of an unfinished session answered (or timed out) so far."""
+    return len({a.position for a in found.answers if a.response is not None or a.timed_out})
 
 
 def _current_hashes(app: TrainerApp) -> dict[tuple[str, str], str]:
@@ -38,14 +30,6 @@ def _current_hashes(app: TrainerApp) -> dict[tuple[str, str], str]:
 
 def due_count(app: TrainerApp) -> int:
     return app.store.due_count(_current_hashes(app))
-
-
-def unfinished(app: TrainerApp) -> Unfinished | None:
-    found = app.store.unfinished_session()
-    if found is None:
-        return None
-    record, answers, interviews = found
-    return Unfinished(record, tuple(answers), tuple(interviews))
 
 
 # --- quizzes ------------------------------------------------------------------------------
@@ -157,14 +141,14 @@ def finish_interview(app: TrainerApp, session) -> None:
 # --- resume and discard -------------------------------------------------------------------
 
 
-def resume(app: TrainerApp, found: Unfinished) -> None:
+def resume(app: TrainerApp, found: Resume) -> None:
     from trainer.practice.interview import InterviewSession
     from trainer.practice.quiz import QuizSession
     from trainer.practice.selection import PlanMismatch
     from trainer.tui.screens.interview import InterviewScreen
     from trainer.tui.screens.quiz import QuizScreen
 
-    record, banks = found.record, app.catalog.banks
+    record, banks = found.session, app.catalog.banks
     try:
         if record.kind == "quiz":
             screen = QuizScreen(QuizSession.resume(banks, record, found.answers, clock=app.clock, wall=app.wall))
@@ -179,8 +163,8 @@ def resume(app: TrainerApp, found: Unfinished) -> None:
     app.push_screen(screen)
 
 
-def discard(app: TrainerApp, found: Unfinished) -> None:
-    app.save("Discard", lambda: app.store.discard_session(found.record.session_id))
+def discard(app: TrainerApp, found: Resume) -> None:
+    app.save("Discard", lambda: app.store.discard_session(found.session.session_id))
 
 
 # --- menus and the command line -----------------------------------------------------------

@@ -72,10 +72,10 @@ class HomeScreen(Screen[None]):
 
     def _show_resume_banner(self) -> None:
         banner = self.query_one("#resume-banner", Static)
-        unfinished = flows.unfinished(self.app)
+        unfinished = self.app.store.unfinished_session()
         banner.display = unfinished is not None
         if unfinished is not None:
-            record, answered = unfinished.record, unfinished.answered
+            record, answered = unfinished.session, flows.answered_count(unfinished)
             started = datetime.fromtimestamp(record.started_at).strftime("%Y-%m-%d %H:%M")
             banner.update(
                 f"Unfinished {record.kind} from {started}: {answered} of {len(record.plan)} answered. "
@@ -94,12 +94,12 @@ class HomeScreen(Screen[None]):
             flows.open_menu_choice(self.app, choice)
 
     def action_resume(self) -> None:
-        unfinished = flows.unfinished(self.app)
+        unfinished = self.app.store.unfinished_session()
         if unfinished is not None:
             flows.resume(self.app, unfinished)
 
     def action_discard(self) -> None:
-        unfinished = flows.unfinished(self.app)
+        unfinished = self.app.store.unfinished_session()
         if unfinished is None:
             return
 
