@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from trainer.durations import format_duration
 from trainer.history.errors import HistoryError
 from trainer.history.listing import SessionSummary
 
@@ -173,7 +174,7 @@ def _print_table(sessions: list[SessionSummary], filtered: bool) -> None:
             _safe(s.mode),
             "-" if s.score is None else f"{s.score * 100:.0f}%",
             f"{s.answered}/{s.total}",
-            _duration(s.duration),
+            format_duration(s.duration),
             s.status,
             _safe(", ".join(f"{b} {v}" for b, v in s.banks.items())),
         )
@@ -185,13 +186,6 @@ def _print_table(sessions: list[SessionSummary], filtered: bool) -> None:
         cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(row)]
         print("  ".join(cells).rstrip())
     print(f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}")
-
-
-def _duration(seconds: float) -> str:
-    total = int(round(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _safe(text: str) -> str:

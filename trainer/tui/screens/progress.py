@@ -55,7 +55,7 @@ class ProgressScreen(Screen[None]):
             yield Static("Past sessions", classes="section-title")
             sessions = DataTable(id="progress-sessions", show_cursor=False, zebra_stripes=True)
             sessions.add_columns("Date", "Kind", "Mode", "Banks", "Score", "Answered", "Time", "Status")
-            for session in store.sessions()[:50]:
+            for session in store.sessions(limit=50):
                 score = "–" if session.score is None else f"{session.score * 100:.0f}%"
                 sessions.add_row(
                     datetime.fromtimestamp(session.started_at).strftime("%Y-%m-%d %H:%M"),

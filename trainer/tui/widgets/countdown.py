@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import math
-
 from textual.widgets import Static
+
+from trainer.durations import format_duration
 
 URGENT_SECONDS = 10
 
 
 def format_seconds(seconds: float) -> str:
-    """0:42, 12:05, 1:02:03 — rounded up so 0:00 is shown only when time is really out."""
-    whole = max(0, math.ceil(seconds - 1e-9))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    """Time as the screens show it: rounded up, so 0:00 is shown only when time is really out."""
+    return format_duration(seconds, round_up=True)
 
 
 class Countdown(Static):
