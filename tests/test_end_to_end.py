@@ -89,3 +89,15 @@ def test_quiz_in_a_real_terminal_then_history_json(tmp_path):
     sessions = history if isinstance(history, list) else history["sessions"]
     (session,) = sessions
     assert session["kind"] == "quiz" and session["answered"] == 2 and session["total"] == 2
+
+
+def test_sigterm_restores_the_terminal_and_exits_cleanly(tmp_path):
+    """A `kill` must not leave the terminal in the alternate screen (the app handles SIGTERM)."""
+    env = cli_env(TERM="xterm-256color", COLUMNS="100", LINES="30")
+    argv = [sys.executable, "-m", "trainer", "--bank", str(TUI_BANK), "--data-dir", str(tmp_path / "data")]
+    term = Terminal(argv, env)
+    term.read_until("questions loaded")
+    before = len(term.output)
+    os.kill(term.pid, 15)
+    assert term.wait() == 0
+    assert "\x1b[?1049l" in term.output[before:]  # left the alternate screen
