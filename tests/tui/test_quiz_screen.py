@@ -191,3 +191,30 @@ async def test_quitting_mid_quiz_keeps_every_answer_and_the_session_resumes(make
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.session.view().position == 1
+
+
+async def test_ticks_redraw_the_clock_but_not_the_explanation(make_app, store, monkeypatch):
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await start(pilot, ("t-single", "t-multiple"), question_seconds=60)
+        await pilot.press("1", "enter")  # tutor feedback is on screen, the next item still open
+        explanation = screen.query_one("#explanation", Markdown)
+        redraws = []
+        monkeypatch.setattr(explanation, "update", lambda *a: redraws.append(a))
+        app.clock.advance(5)
+        screen.advance_timers()
+        await pilot.pause()
+        assert redraws == [] and screen.query_one("#feedback").display
+
+
+async def test_nothing_is_focused_by_itself_and_page_down_scrolls_the_body(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 14)) as pilot:
+        screen = await start(pilot, "t-single")
+        assert app.focused is None  # arrow keys and 1-9 belong to the screen
+        await pilot.press("1", "enter")  # feedback makes the body taller than the screen
+        body = screen.query_one("#quiz-body")
+        assert body.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0

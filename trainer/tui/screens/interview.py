@@ -40,8 +40,12 @@ class InterviewScreen(Screen[None]):
         Binding("enter", "enter", "Start answering / next", show=True),
         Binding("ctrl+s", "submit", "Submit answer"),
         *(Binding(str(n), f"toggle_point({n})", f"Toggle key point {n}", show=False) for n in range(1, 10)),
+        Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
         Binding("escape", "end_early", "End interview"),
     ]
+
+    AUTO_FOCUS = ""  # the screen focuses the number field or the answer area itself, when in use
 
     def __init__(self, session: InterviewSession):
         super().__init__()
@@ -54,7 +58,9 @@ class InterviewScreen(Screen[None]):
             yield Static("", id="progress", classes="status-item")
             yield Static("", id="interview-phase", classes="status-item")
             yield Countdown("", id="countdown")
-        with VerticalScroll(id="interview-body"):
+        # The body never takes focus: its arrow-key bindings would hide the screen's from the
+        # footer. PageUp/PageDown scroll it; the number field and answer area take focus when used.
+        with VerticalScroll(id="interview-body", can_focus=False):
             yield CaseVignette("", id="case-text")
             yield Static("", id="prompt-text")
             yield Static("", id="interview-hint", classes="hint")
@@ -164,12 +170,20 @@ class InterviewScreen(Screen[None]):
         self.refresh_view()
 
     def advance_timers(self) -> None:
-        if self.session.phase is not Phase.FINISHED:
-            self.apply(self.session.tick())
+        if self.session.phase is Phase.FINISHED:
+            return
+        self._apply_if_changed(self.session.tick())
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self.session.phase in (Phase.ANSWER, Phase.PROBE):
-            self.apply(self.session.update_text(event.text_area.text))
+            self._apply_if_changed(self.session.update_text(event.text_area.text))
+
+    def _apply_if_changed(self, update: InterviewUpdate) -> None:
+        """Ticks and keystrokes mostly change nothing but the clock: redraw just that then."""
+        if update.saved or update.phase_changed or update.results:
+            self.apply(update)
+        else:
+            self.query_one(Countdown).show(self.session.view().remaining)
 
     # --- actions --------------------------------------------------------------------
 
@@ -206,3 +220,7 @@ class InterviewScreen(Screen[None]):
             ConfirmScreen("End the interview now? What you typed so far is saved.", "End interview", "Keep going"),
             decided,
         )
+
+    def action_scroll_body(self, direction: int) -> None:
+        body = self.query_one("#interview-body")
+        body.scroll_page_down() if direction > 0 else body.scroll_page_up()

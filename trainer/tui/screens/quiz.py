@@ -30,8 +30,12 @@ class QuizScreen(Screen[None]):
         Binding("right", "next", "Next"),
         Binding("f", "flag", "Flag"),
         Binding("s", "skip", "Skip"),
+        Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
         Binding("escape", "end_early", "End quiz"),
     ]
+
+    AUTO_FOCUS = ""  # the screen focuses the number field or the answer area itself, when in use
 
     def __init__(self, session: QuizSession):
         super().__init__()
@@ -46,7 +50,9 @@ class QuizScreen(Screen[None]):
             yield Static("", id="difficulty", classes="status-item")
             yield Static("", id="flag-marker", classes="status-item")
             yield Countdown("", id="countdown")
-        with VerticalScroll(id="quiz-body"):
+        # The body never takes focus: its arrow-key bindings would hide the screen's from the
+        # footer. PageUp/PageDown scroll it; the number field and answer area take focus when used.
+        with VerticalScroll(id="quiz-body", can_focus=False):
             yield CaseVignette("", id="case-text")
             yield Static("", id="stem")
             with Vertical(id="options"):
@@ -175,7 +181,12 @@ class QuizScreen(Screen[None]):
     def advance_timers(self) -> None:
         if self.session.finished:
             return
-        self.apply(self.session.tick())
+        update = self.session.tick()
+        if update.records or update.timed_out or update.results:
+            self.apply(update)
+            return
+        view = self.session.view()  # only time passed: redraw the clock, not the Markdown
+        self.query_one(Countdown).show(view.question_remaining, view.total_remaining, running=not view.locked)
 
     # --- actions --------------------------------------------------------------------
 
@@ -270,3 +281,7 @@ class QuizScreen(Screen[None]):
             ),
             decided,
         )
+
+    def action_scroll_body(self, direction: int) -> None:
+        body = self.query_one("#quiz-body")
+        body.scroll_page_down() if direction > 0 else body.scroll_page_up()
