@@ -41,7 +41,7 @@ item's most recent answer. An edited question thus starts fresh in review. Aggre
 
 Speed: stats, review sets and the session list read summary tables that triggers keep in
 step with the answers (see ``schema``): about 20 ms for ``stats()`` over 100,000 answers
-(``python -m tests.history.bench_stats``). Opening runs ``PRAGMA quick_check`` (~80 ms there).
+(``python -m benchmarks.run --only stats``). Opening runs ``PRAGMA quick_check`` (~80 ms there).
 """
 
 from __future__ import annotations
