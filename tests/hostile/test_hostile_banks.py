@@ -139,10 +139,10 @@ def test_unreadable_file_is_a_positioned_problem(tmp_path, monkeypatch):
     path = _write(tmp_path, "locked.yaml", MINIMAL)
     path.chmod(0)
     if os.access(path, os.R_OK):  # root reads anything: simulate the refusal instead
-        def refuse(self):
+        def refuse(self, *args, **kwargs):
             raise PermissionError(13, "Permission denied", str(self))
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(Path, "open", refuse)
     with pytest.raises(BankError) as caught:
         load_bank(path)
     assert str(caught.value.problems[0]) == f"{path}:1:1: error: cannot read file: Permission denied"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 
 from trainer.banks.model import (
     Bank,
@@ -16,12 +17,13 @@ from trainer.banks.model import (
     OpenQuestion,
     Option,
     Question,
+    QuestionInfo,
     Reference,
     SingleQuestion,
 )
 
 
-def content_hash(question: dict, case: Case | None) -> str:
+def question_hash(question: dict, case: Case | None) -> str:
     """A short, stable fingerprint of what the candidate sees and is judged against."""
     payload = json.dumps(question, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     if case is not None:
@@ -30,8 +32,26 @@ def content_hash(question: dict, case: Case | None) -> str:
 
 
 def build_bank(data: dict, source: str = "", bundled: bool = False) -> Bank:
-    cases = tuple(Case(c["id"], c["title"], c["text"]) for c in data.get("cases", ()))
+    """Every question in memory (``validate``, tests, or when the cache cannot be used)."""
+    cases = build_cases(data)
     cases_by_id = {c.id: c for c in cases}
+    questions = tuple(build_question(q, data["id"], cases_by_id) for q in data["questions"])
+    return build_meta(data, questions, (), cases, source=source, bundled=bundled)
+
+
+def build_cases(data: dict) -> tuple[Case, ...]:
+    return tuple(Case(c["id"], c["title"], c["text"]) for c in data.get("cases", ()))
+
+
+def build_meta(
+    data: dict,
+    questions: Sequence[Question],
+    index: tuple[QuestionInfo, ...],
+    cases: tuple[Case, ...],
+    source: str = "",
+    bundled: bool = False,
+) -> Bank:
+    """A bank from its metadata and questions (``index`` is derived from them when empty)."""
     return Bank(
         id=data["id"],
         title=data["title"],
@@ -43,7 +63,8 @@ def build_bank(data: dict, source: str = "", bundled: bool = False) -> Bank:
         categories=tuple(Category(c["id"], c["title"], c.get("description", "")) for c in data["categories"]),
         cases=cases,
         interview_formats=tuple(_format(f) for f in data.get("interview_formats", ())),
-        questions=tuple(_question(q, data["id"], cases_by_id) for q in data["questions"]),
+        questions=questions,
+        index=index,
         source=source,
         bundled=bundled,
     )
@@ -75,20 +96,21 @@ def _reference(r: dict) -> Reference:
     )
 
 
-def _question(q: dict, bank_id: str, cases: dict[str, Case]) -> Question:
+def build_question(q: dict, bank_id: str, cases: dict[str, Case], content_hash: str | None = None) -> Question:
+    """One question from its validated data; ``content_hash`` when already known (the cache)."""
     case = cases.get(q["case"]) if "case" in q else None
-    common = dict(
-        id=q["id"],
-        bank_id=bank_id,
-        category=q["category"],
-        difficulty=q["difficulty"],
-        content_hash=content_hash(q, case),
-        tags=tuple(q.get("tags", ())),
-        case=case,
-        time_limit_seconds=q.get("time_limit_seconds"),
-        references=tuple(_reference(r) for r in q.get("references", ())),
-        explanation=q.get("explanation", ""),
-    )
+    common = {
+        "id": q["id"],
+        "bank_id": bank_id,
+        "category": q["category"],
+        "difficulty": q["difficulty"],
+        "content_hash": content_hash or question_hash(q, case),
+        "tags": tuple(q.get("tags", ())),
+        "case": case,
+        "time_limit_seconds": q.get("time_limit_seconds"),
+        "references": tuple(_reference(r) for r in q.get("references", ())),
+        "explanation": q.get("explanation", ""),
+    }
     kind = q["type"]
     if kind == "single":
         return SingleQuestion(

@@ -43,7 +43,7 @@ class Catalog:
 
     @property
     def question_count(self) -> int:
-        return sum(len(b.questions) for b in self.banks)
+        return sum(len(b.index) for b in self.banks)
 
 
 def bank_files(path: Path) -> list[Path]:

@@ -11,10 +11,12 @@ is paused meanwhile (it would otherwise rescan them again and again: 2x slower).
 from __future__ import annotations
 
 import gc
+import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from trainer.banks.build import build_bank
 from trainer.banks.cache import BankCache, content_key
@@ -35,27 +37,45 @@ def _collector_paused() -> Iterator[None]:
 
 
 def load_bank(path: str | Path, bundled: bool = False, cache: BankCache | None = None) -> Bank:
-    """Load a bank file; with a ``cache``, validated data is reused while the file is unchanged."""
+    """Load a bank file; with a ``cache``, validated data is reused while the file is unchanged.
+
+    A cache hit never holds the file in memory (its key is hashed as it is read); a miss
+    stores the bank and returns the cache-backed copy, so the app keeps only the index.
+    """
     path_text = str(path)
+    with _bank_file(path_text) as handle:
+        if cache is not None:
+            cached = cache.get(path_text, content_key(handle), bundled)
+            if cached is not None:
+                return cached
+            handle.seek(0)
+        data = handle.read()
+    with _collector_paused():
+        parsed = _validated(data, path_text)
+        bank = build_bank(parsed, source=path_text, bundled=bundled)
+        if cache is None:
+            return bank
+        key = content_key(data)  # of the bytes validated, should the file have changed meanwhile
+        if not cache.put(path_text, key, parsed, bank):
+            return bank
+        del parsed
+        return cache.get(path_text, key, bundled) or bank
+
+
+@contextmanager
+def _bank_file(path_text: str) -> Iterator[BinaryIO]:
+    """The bank file opened for reading, or ``BankError``: not a regular file, too big, unreadable."""
     try:
-        info = Path(path).stat()
+        info = os.stat(path_text)
         if not stat.S_ISREG(info.st_mode):  # a folder, FIFO or device would block or fail
             raise BankError([Problem(path_text, 1, 1, "not a regular file")])
         if info.st_size > MAX_FILE_BYTES:  # refuse before reading it into memory
             raise BankError([Problem(path_text, 1, 1, size_problem(info.st_size))])
-        data = Path(path).read_bytes()
+        with Path(path_text).open("rb") as handle:
+            yield handle
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise BankError([Problem(path_text, 1, 1, f"cannot read file: {reason}")]) from None
-    with _collector_paused():
-        if cache is None:
-            return build_bank(_validated(data, path_text), source=path_text, bundled=bundled)
-        key = content_key(data)
-        parsed = cache.get(path_text, key)
-        if parsed is None:
-            parsed = _validated(data, path_text)
-            cache.put(path_text, key, parsed)
-        return build_bank(parsed, source=path_text, bundled=bundled)
 
 
 def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:

@@ -6,10 +6,16 @@ after a bank has passed every check, so the rest of the program can trust them.
 A question's identity is ``(bank_id, id)``; ``content_hash`` changes whenever the
 question's content (or its case vignette) changes, so the history can tell an edited
 question from the one a candidate answered before.
+
+A bank keeps an ``index`` of small ``QuestionInfo`` values (what choosing, counting and the
+history need) next to its ``questions``. The questions may be a plain tuple, or a sequence
+that reads each question on demand from the bank cache: a bank of 10,000 questions then
+costs the app a few MiB instead of tens (see docs/performance.md).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -149,6 +155,27 @@ class OpenQuestion(_QuestionFields):
         return self.prompt
 
 
+@dataclass(frozen=True, slots=True)
+class QuestionInfo:
+    """What choosing, counting and the history need of a question, without its text."""
+
+    bank_id: str
+    id: str
+    category: str
+    type: str
+    difficulty: int
+    tags: tuple[str, ...]
+    content_hash: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.bank_id, self.id)
+
+    @classmethod
+    def of(cls, q: Question) -> QuestionInfo:
+        return cls(q.bank_id, q.id, q.category, q.type, q.difficulty, q.tags, q.content_hash)
+
+
 KnowledgeQuestion = SingleQuestion | MultipleQuestion | NumericQuestion
 Question = SingleQuestion | MultipleQuestion | NumericQuestion | OpenQuestion
 
@@ -166,23 +193,35 @@ class Bank:
     language: str
     description: str
     categories: tuple[Category, ...]
-    questions: tuple[Question, ...]
+    questions: Sequence[Question]  # file order; a tuple, or read on demand from the bank cache
     cases: tuple[Case, ...] = ()
     interview_formats: tuple[InterviewFormat, ...] = ()
     source: str = ""  # the file it was loaded from
     bundled: bool = False
+    index: tuple[QuestionInfo, ...] = field(default=(), compare=False)  # built from questions when not given
+    _positions: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.index and self.questions:
+            object.__setattr__(self, "index", tuple(QuestionInfo.of(q) for q in self.questions))
+        object.__setattr__(self, "_positions", {info.id: n for n, info in enumerate(self.index)})
+
+    def question(self, question_id: str) -> Question | None:
+        """One question by id (read from the cache if the bank was loaded from it)."""
+        position = self._positions.get(question_id)
+        return None if position is None else self.questions[position]
 
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
 
     def counts_by_category(self) -> dict[str, int]:
         counts = {c.id: 0 for c in self.categories}
-        for q in self.questions:
-            counts[q.category] += 1
+        for info in self.index:
+            counts[info.category] += 1
         return counts
 
     def counts_by_type(self) -> dict[str, int]:
         counts = dict.fromkeys(QUESTION_TYPES, 0)
-        for q in self.questions:
-            counts[q.type] += 1
+        for info in self.index:
+            counts[info.type] += 1
         return counts

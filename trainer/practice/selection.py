@@ -27,7 +27,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from trainer.banks.model import KNOWLEDGE_TYPES, QUESTION_TYPES, Bank, InterviewFormat, OpenQuestion, Question
+from trainer.banks.model import (
+    KNOWLEDGE_TYPES,
+    QUESTION_TYPES,
+    Bank,
+    InterviewFormat,
+    OpenQuestion,
+    Question,
+    QuestionInfo,
+)
 from trainer.history.records import PlannedItem
 
 Key = tuple[str, str]
@@ -68,7 +76,7 @@ class SelectionSpec:
         if self.count is not None and self.count < 0:
             raise ValueError("count must not be negative")
 
-    def admits(self, q: Question) -> bool:
+    def admits(self, q: Question | QuestionInfo) -> bool:
         return (
             (not self.categories or q.category in self.categories)
             and q.type in self.types
@@ -137,21 +145,34 @@ def option_order(question: Question, seed: int) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def _all_questions(banks: Iterable[Bank]) -> dict[Key, Question]:
-    """Every question by key; the first bank wins if the same key appears twice."""
-    found: dict[Key, Question] = {}
-    for bank in banks:
-        for q in bank.questions:
-            found.setdefault(q.key, q)
-    return found
+class _Candidates:
+    """Every question of the banks by key, from their indexes: choosing reads no question text.
+
+    Only the chosen questions are taken from their bank (which may read them from the bank
+    cache); the first bank wins if the same key appears twice.
+    """
+
+    def __init__(self, banks: Iterable[Bank]):
+        self.infos: dict[Key, QuestionInfo] = {}
+        self._banks: dict[Key, Bank] = {}
+        for bank in banks:
+            for info in bank.index:
+                if info.key not in self.infos:
+                    self.infos[info.key] = info
+                    self._banks[info.key] = bank
+
+    def question(self, key: Key) -> Question:
+        question = self._banks[key].question(key[1])
+        assert question is not None  # the key came from this bank's index
+        return question
 
 
-def _pick(banks: Sequence[Bank], matching: list[Question], count: int | None, seed: int | None,
-          settings: dict[str, Any]) -> Selection:
+def _pick(banks: Sequence[Bank], candidates: _Candidates, matching: list[QuestionInfo], count: int | None,
+          seed: int | None, settings: dict[str, Any]) -> Selection:
     seed = new_seed() if seed is None else seed
-    matching.sort(key=lambda q: q.key)
+    matching.sort(key=lambda info: info.key)
     random.Random(seed).shuffle(matching)
-    chosen = matching if count is None else matching[:count]
+    chosen = [candidates.question(info.key) for info in (matching if count is None else matching[:count])]
     return Selection(
         items=tuple(SelectedItem(q, option_order(q, seed)) for q in chosen),
         seed=seed,
@@ -163,23 +184,24 @@ def _pick(banks: Sequence[Bank], matching: list[Question], count: int | None, se
 
 def select_questions(banks: Sequence[Bank], spec: SelectionSpec) -> Selection:
     """Questions matching ``spec``, shuffled by its seed, at most ``spec.count``."""
-    matching = [q for q in _all_questions(banks).values() if spec.admits(q)]
-    return _pick(banks, matching, spec.count, spec.seed, spec.as_settings())
+    candidates = _Candidates(banks)
+    matching = [info for info in candidates.infos.values() if spec.admits(info)]
+    return _pick(banks, candidates, matching, spec.count, spec.seed, spec.as_settings())
 
 
 def select_keys(banks: Sequence[Bank], keys: Iterable[Key], seed: int | None = None) -> Selection:
     """Exactly these questions in this order (duplicates dropped); options shuffled by seed."""
     seed = new_seed() if seed is None else seed
-    questions = _all_questions(banks)
+    candidates = _Candidates(banks)
     wanted = list(dict.fromkeys(tuple(k) for k in keys))
-    chosen = [questions[k] for k in wanted if k in questions]
+    chosen = [candidates.question(k) for k in wanted if k in candidates.infos]
     return Selection(
         items=tuple(SelectedItem(q, option_order(q, seed)) for q in chosen),
         seed=seed,
         bank_versions={b.id: b.version for b in banks},
         available=len(chosen),
         settings={"keys": [list(k) for k in wanted]},
-        missing=tuple(k for k in wanted if k not in questions),
+        missing=tuple(k for k in wanted if k not in candidates.infos),
     )
 
 
@@ -209,24 +231,25 @@ def select_prompts(
         categories = tuple(categories) or interview_format.categories
         count = interview_format.prompts if count is None else count
     spec = SelectionSpec(categories=tuple(categories), types=("open",), count=count)
-    matching = [q for q in _all_questions(banks).values() if spec.admits(q)]
+    candidates = _Candidates(banks)
+    matching = [info for info in candidates.infos.values() if spec.admits(info)]
     settings = spec.as_settings() | {"format": None if interview_format is None else interview_format.id}
-    return _pick(banks, matching, count, seed, settings)
+    return _pick(banks, candidates, matching, count, seed, settings)
 
 
 def items_for_plan(banks: Sequence[Bank], plan: Sequence[PlannedItem]) -> tuple[SelectedItem, ...]:
     """Rebuild a recorded plan from the banks, or ``PlanMismatch`` if it cannot be exact."""
-    questions = _all_questions(banks)
+    candidates = _Candidates(banks)
     items: list[SelectedItem] = []
     problems: list[str] = []
     for p in plan:
-        q = questions.get((p.bank_id, p.question_id))
-        if q is None:
+        info = candidates.infos.get((p.bank_id, p.question_id))
+        if info is None:
             problems.append(f"{p.bank_id}/{p.question_id} is no longer in the banks")
-        elif q.content_hash != p.content_hash:
+        elif info.content_hash != p.content_hash:
             problems.append(f"{p.bank_id}/{p.question_id} was edited since the session started")
-        else:
-            items.append(SelectedItem(q, tuple(p.option_order)))
+        elif not problems:
+            items.append(SelectedItem(candidates.question(info.key), tuple(p.option_order)))
     if problems:
         raise PlanMismatch("cannot resume: " + "; ".join(problems))
     return tuple(items)

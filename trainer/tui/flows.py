@@ -25,7 +25,7 @@ def answered_count(found: Resume) -> int:
 
 
 def _current_hashes(app: TrainerApp) -> dict[tuple[str, str], str]:
-    return {q.key: q.content_hash for bank in app.catalog.banks for q in bank.questions}
+    return {q.key: q.content_hash for bank in app.catalog.banks for q in bank.index}
 
 
 def due_count(app: TrainerApp) -> int:

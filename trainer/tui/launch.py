@@ -96,5 +96,5 @@ def _start_request(args, catalog):
 def _has_questions(catalog, category: str, interview: bool) -> bool:
     """Whether ``category`` has interview prompts (``interview``) or quiz questions."""
     return any(
-        q.category == category and (q.type == "open") == interview for b in catalog.banks for q in b.questions
+        q.category == category and (q.type == "open") == interview for b in catalog.banks for q in b.index
     )
