@@ -258,10 +258,19 @@ def _run_history(args) -> int:
 
 
 def _run_tui(args) -> int:
-    from trainer.tui.launch import launch
+    # Start-up makes hundreds of thousands of objects (modules, Textual's classes, the banks'
+    # index) and no garbage: collecting meanwhile only re-scans them. launch() turns the
+    # collector back on, with all of them frozen, just before the app runs.
+    import gc
 
-    _check_paths(args.bank)
-    return launch(args, _data_root(args))
+    gc.disable()
+    try:
+        from trainer.tui.launch import launch
+
+        _check_paths(args.bank)
+        return launch(args, _data_root(args))
+    finally:
+        gc.enable()
 
 
 _HANDLERS = {

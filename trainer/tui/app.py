@@ -64,6 +64,12 @@ class TrainerApp(App[int]):
         self.notice = notice
         self.tick_seconds = tick_seconds
 
+    def get_default_screen(self):
+        """Home is the bottom screen: one screen to build and paint at start-up, not two."""
+        from trainer.tui.screens.home import HomeScreen
+
+        return HomeScreen()
+
     def on_mount(self) -> None:
         try:  # a terminal closed or `kill` must not leave the alternate screen behind
             import asyncio
@@ -71,9 +77,6 @@ class TrainerApp(App[int]):
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
         except (NotImplementedError, RuntimeError, ValueError):
             pass
-        from trainer.tui.screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
         if self.notice:
             # markup=False: the notice holds file paths, which may contain "[" (shown literally)
             self.notify(self.notice, title="History", severity="warning", timeout=10, markup=False)

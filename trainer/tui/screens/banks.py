@@ -12,6 +12,7 @@ from trainer.tui.text import literal
 
 
 class BanksScreen(Screen[None]):
+    CSS_PATH = "banks.tcss"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:

@@ -20,6 +20,7 @@ def describe_key(key: str) -> str:
 class HelpScreen(ModalScreen[None]):
     """Lists (key, action) pairs captured from the screen below when help was asked for."""
 
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close help")]
 
     def __init__(self, title: str, keys: list[tuple[str, str]]):

@@ -36,6 +36,7 @@ def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
 
 
 class InterviewScreen(Screen[None]):
+    CSS_PATH = "practice.tcss"
     BINDINGS = [
         Binding("enter", "enter", "Start answering / next", show=True),
         Binding("ctrl+s", "submit", "Submit answer"),

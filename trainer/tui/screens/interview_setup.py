@@ -16,6 +16,7 @@ QUICK = "__quick__"
 
 
 class InterviewSetupScreen(Screen[None]):
+    CSS_PATH = "practice.tcss"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:

@@ -18,6 +18,7 @@ MAX_PLOTTED_CATEGORIES = 6
 
 
 class ProgressScreen(Screen[None]):
+    CSS_PATH = "practice.tcss"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:

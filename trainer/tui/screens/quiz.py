@@ -23,6 +23,7 @@ MAX_OPTIONS = 9
 
 
 class QuizScreen(Screen[None]):
+    CSS_PATH = "practice.tcss"
     BINDINGS = [
         *(Binding(str(n), f"choose({n})", f"Choose option {n}", show=False) for n in range(1, MAX_OPTIONS + 1)),
         Binding("enter", "enter", "Submit / next"),

@@ -26,6 +26,7 @@ def _parse_optional_int(text: str, name: str, minimum: int = 1) -> int | None:
 
 
 class QuizSetupScreen(Screen[None]):
+    CSS_PATH = "practice.tcss"
     BINDINGS = [
         Binding("ctrl+s", "start", "Start quiz"),
         Binding("escape", "app.pop_screen", "Back"),

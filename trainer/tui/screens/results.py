@@ -20,6 +20,7 @@ def _percent(value: float | None) -> str:
 
 
 class ResultsScreen(Screen[None]):
+    CSS_PATH = "practice.tcss"
     BINDINGS = [
         Binding("r", "retry", "Retry missed"),
         Binding("escape", "home", "Home"),

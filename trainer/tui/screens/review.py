@@ -15,6 +15,7 @@ from trainer.tui.widgets.case import CaseVignette
 
 
 class ReviewItemScreen(Screen[None]):
+    CSS_PATH = "practice.tcss"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, item: ItemOutcome):
