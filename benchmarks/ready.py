@@ -5,8 +5,9 @@
     python benchmarks/ready.py widgets
 
 ``trainer`` goes through the real command line (``trainer.cli.main``: argument parsing,
-bank loading, history open, the app) with one difference: the app class is a subclass
-that exits after the home screen's first refresh. ``hello`` is a bare Textual
+bank loading, history open, the app) with one difference: the app class is swapped, when
+the program first imports it, for a subclass that exits after the home screen's first
+refresh. ``hello`` is a bare Textual
 hello-world app with the same exit hook, the baseline. ``widgets`` is the same app
 showing the home screen's widgets (header, menu, text, footer) with no data behind them:
 it tells Textual's own cost of those widgets from the trainer's work. All are run by
@@ -62,21 +63,48 @@ def _hello(widgets: bool = False) -> int:
 
 
 def _trainer(argv: list[str]) -> int:
-    import trainer.tui.app as app_module
     from trainer.cli import main
 
+    sys.meta_path.insert(0, _PatchWhenImported("trainer.tui.app", _swap_app_class))
+    return main(argv)
+
+
+def _swap_app_class(app_module) -> None:
     class ReadyTrainerApp(app_module.TrainerApp):
         # Textual resolves CSS_PATH next to the file of the class: keep the original's.
         CSS_PATH = str(Path(app_module.__file__).with_name(app_module.TrainerApp.CSS_PATH))
 
         # Textual calls every on_mount in the MRO (this one first), so TrainerApp.on_mount
-        # still pushes the home screen; the callback runs after that screen's first refresh.
+        # still runs; the callback runs after the home screen's first refresh.
         def on_mount(self) -> None:
             self.call_after_refresh(_report, self)
 
     app_module.TrainerApp = ReadyTrainerApp  # launch() imports it by name at call time
-    return main(argv)
 
+
+class _PatchWhenImported:
+    """Run ``patch(module)`` right after ``name`` is first imported, wherever the program
+    imports it: the trainer keeps its own import order (command line first, Textual only
+    once the app starts), as when it is run for real."""
+
+    def __init__(self, name: str, patch):
+        self.name, self.patch = name, patch
+
+    def find_spec(self, name, path, target=None):
+        if name != self.name:
+            return None
+        import importlib.util
+
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run_module, patch = spec.loader.exec_module, self.patch
+
+        def exec_module(module) -> None:
+            run_module(module)
+            patch(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 
 def main() -> int:

@@ -150,7 +150,11 @@ def run_in_pty(cmd: Sequence[str], env: dict[str, str], timeout: float = 300,
 
 def child_env(work: Path) -> dict[str, str]:
     """The children's environment: a temporary home and data dir, a plain xterm."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL") and k not in ("COLUMNS", "LINES")}
+    # PYTHONDONTWRITEBYTECODE (set on some CI machines) would make every run compile the
+    # trainer's modules from source, while Textual's come compiled from its wheel: an
+    # installed trainer has its .pyc files too (pip compiles them), so the warm-up run writes them.
+    dropped = ("COLUMNS", "LINES", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL") and k not in dropped}
     home = work / "home"
     home.mkdir(exist_ok=True)
     env.update(

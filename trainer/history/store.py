@@ -53,14 +53,17 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from trainer.history import codec
 from trainer.history.db import open_database
 from trainer.history.errors import HistoryError
-from trainer.history.listing import SessionSummary, list_sessions
+from trainer.history.items import ItemKey, item_states
 from trainer.history.records import AnswerRecord, InterviewRecord, SessionRecord
-from trainer.history.stats import ItemKey, Stats, compute_stats, item_states
+
+if TYPE_CHECKING:
+    from trainer.history.listing import SessionSummary
+    from trainer.history.stats import Stats
 
 T = TypeVar("T")
 
@@ -253,12 +256,16 @@ class Store:
 
     def stats(self, last_n: int = 20, top: int = 10, current: Mapping[ItemKey, str] | None = None) -> Stats:
         """Everything the progress screen shows (see ``trainer.history.stats``)."""
+        from trainer.history.stats import compute_stats  # loaded with the progress screen, not at start-up
+
         with self._snapshot() as conn:
             return compute_stats(conn, last_n=last_n, top=top, current=current)
 
     def sessions(self, since: float | None = None, bank: str | None = None, category: str | None = None,
                  kind: str | None = None, limit: int | None = None) -> list[SessionSummary]:
         """Past sessions, newest first, filtered (``since``: unix seconds)."""
+        from trainer.history.listing import list_sessions
+
         with self._snapshot() as conn:
             return list_sessions(conn, since=since, bank=bank, category=category, kind=kind, limit=limit)
 

@@ -26,28 +26,19 @@ class HomeScreen(Screen[None]):
         Binding("d", "discard", "Discard unfinished", show=False),
     ]
 
+    AUTO_FOCUS = "#home-menu"
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home-body"):
             yield Static("Pain Fellowship Trainer", id="home-title")
             yield Static("", id="resume-banner")
-            yield OptionList(id="home-menu")
+            yield OptionList(*self._menu(flows.due_count(self.app)), id="home-menu")
             yield Static("", id="home-banks")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#home-menu").focus()
-
-    def on_screen_resume(self) -> None:
-        """Shown for the first time or again (back from a quiz): counts may have changed."""
-        self.refresh_state()
-
-    def refresh_state(self) -> None:
-        app = self.app
-        due = flows.due_count(app)
-        menu = self.query_one("#home-menu", OptionList)
-        highlighted = menu.highlighted
-        menu.clear_options()
+    @staticmethod
+    def _menu(due: int) -> list[Option]:
         entries = [
             ("quiz", "Start a quiz", "s"),
             ("interview", "Mock interview", "i"),
@@ -57,10 +48,19 @@ class HomeScreen(Screen[None]):
             ("help", "Help", "?"),
             ("quit", "Quit", "Ctrl+Q"),
         ]
-        menu.add_options([Option(f"{label:<30}{key:>8}", id=choice) for choice, label, key in entries])
-        menu.highlighted = highlighted if highlighted is not None else 0
+        return [Option(f"{label:<30}{key:>8}", id=choice) for choice, label, key in entries]
+
+    def on_screen_resume(self) -> None:
+        """Shown for the first time or again (back from a quiz): counts may have changed."""
+        self.refresh_state()
+
+    def refresh_state(self) -> None:
+        menu = self.query_one("#home-menu", OptionList)
+        review = self._menu(flows.due_count(self.app))[2]
+        if menu.get_option("review").prompt != review.prompt:
+            menu.replace_option_prompt("review", review.prompt)
         self._show_resume_banner()
-        catalog = app.catalog
+        catalog = self.app.catalog
         count = len(catalog.banks)
         lines = [f"{count} bank{'s' if count != 1 else ''}, {catalog.question_count} questions loaded"]
         lines += [f"  {b.title} ({len(b.questions)})" for b in catalog.banks]
