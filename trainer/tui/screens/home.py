@@ -29,12 +29,16 @@ class HomeScreen(Screen[None]):
     AUTO_FOCUS = "#home-menu"
 
     def compose(self) -> ComposeResult:
+        """The first frame already shows the counts, the due items and any unfinished session."""
+        text = self._resume_text()
+        banner = Static(text or "", id="resume-banner")
+        banner.display = text is not None
         yield Header()
         with Vertical(id="home-body"):
             yield Static("Pain Fellowship Trainer", id="home-title")
-            yield Static("", id="resume-banner")
+            yield banner
             yield OptionList(*self._menu(flows.due_count(self.app)), id="home-menu")
-            yield Static("", id="home-banks")
+            yield Static(self._banks_text(), id="home-banks")
         yield Footer()
 
     @staticmethod
@@ -50,37 +54,46 @@ class HomeScreen(Screen[None]):
         ]
         return [Option(f"{label:<30}{key:>8}", id=choice) for choice, label, key in entries]
 
+    _counts_are_fresh = True  # compose has just read them
+
     def on_screen_resume(self) -> None:
-        """Shown for the first time or again (back from a quiz): counts may have changed."""
-        self.refresh_state()
+        """Back from a quiz or a dialog: counts may have changed."""
+        if not self._counts_are_fresh:
+            self.refresh_state()
+        self._counts_are_fresh = False
 
     def refresh_state(self) -> None:
         menu = self.query_one("#home-menu", OptionList)
         review = self._menu(flows.due_count(self.app))[2]
         if menu.get_option("review").prompt != review.prompt:
             menu.replace_option_prompt("review", review.prompt)
-        self._show_resume_banner()
+        banner = self.query_one("#resume-banner", Static)
+        text = self._resume_text()
+        banner.display = text is not None
+        banner.update(text or "")
+        self.query_one("#home-banks", Static).update(self._banks_text())
+
+    def _banks_text(self):
+        from trainer.tui.text import literal
+
         catalog = self.app.catalog
         count = len(catalog.banks)
         lines = [f"{count} bank{'s' if count != 1 else ''}, {catalog.question_count} questions loaded"]
         lines += [f"  {b.title} ({len(b.questions)})" for b in catalog.banks]
         if catalog.failures:
             lines.append(f"  {len(catalog.failures)} invalid bank file(s): see Banks")
-        from trainer.tui.text import literal
+        return literal("\n".join(lines))
 
-        self.query_one("#home-banks", Static).update(literal("\n".join(lines)))
-
-    def _show_resume_banner(self) -> None:
-        banner = self.query_one("#resume-banner", Static)
+    def _resume_text(self) -> str | None:
         unfinished = self.app.store.unfinished_session()
-        banner.display = unfinished is not None
-        if unfinished is not None:
-            record, answered = unfinished.session, flows.answered_count(unfinished)
-            started = datetime.fromtimestamp(record.started_at).strftime("%Y-%m-%d %H:%M")
-            banner.update(
-                f"Unfinished {record.kind} from {started}: {answered} of {len(record.plan)} answered. "
-                "Press u to resume or d to discard."
-            )
+        if unfinished is None:
+            return None
+        record, answered = unfinished.session, flows.answered_count(unfinished)
+        started = datetime.fromtimestamp(record.started_at).strftime("%Y-%m-%d %H:%M")
+        return (
+            f"Unfinished {record.kind} from {started}: {answered} of {len(record.plan)} answered. "
+            "Press u to resume or d to discard."
+        )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_menu(event.option.id or "")
