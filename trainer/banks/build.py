@@ -5,22 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from trainer.banks.model import (
-    Bank,
-    Case,
-    Category,
-    InterviewFormat,
-    KeyPoint,
-    MultipleQuestion,
-    NumericQuestion,
-    OpenQuestion,
-    Option,
-    Question,
-    QuestionInfo,
-    Reference,
-    SingleQuestion,
-)
+from trainer.banks.model import Bank, Case, Category, InterviewFormat, QuestionInfo
+
+if TYPE_CHECKING:
+    from trainer.banks.questions import Question, Reference
 
 
 def question_hash(question: dict, case: Case | None) -> str:
@@ -85,6 +75,8 @@ def _format(f: dict) -> InterviewFormat:
 
 
 def _reference(r: dict) -> Reference:
+    from trainer.banks.questions import Reference
+
     return Reference(
         title=r["title"],
         source=r["source"],
@@ -98,6 +90,15 @@ def _reference(r: dict) -> Reference:
 
 def build_question(q: dict, bank_id: str, cases: dict[str, Case], content_hash: str | None = None) -> Question:
     """One question from its validated data; ``content_hash`` when already known (the cache)."""
+    from trainer.banks.questions import (
+        KeyPoint,
+        MultipleQuestion,
+        NumericQuestion,
+        OpenQuestion,
+        Option,
+        SingleQuestion,
+    )
+
     case = cases.get(q["case"]) if "case" in q else None
     common = {
         "id": q["id"],

@@ -27,11 +27,14 @@ import time
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from trainer import __version__
-from trainer.banks.model import Bank, Case, Question, QuestionInfo
+from trainer.banks.model import Bank, Case, QuestionInfo
 from trainer.paths import resource_path
+
+if TYPE_CHECKING:
+    from trainer.banks.questions import Question
 
 CACHE_FORMAT = 2
 CACHE_FILE = "banks.sqlite3"
@@ -189,7 +192,7 @@ class BankCache:
         return json.loads(row[0]), row[1]
 
 
-class CachedQuestions(Sequence[Question]):
+class CachedQuestions(Sequence["Question"]):
     """A bank's questions, each read from the cache when it is asked for (file order).
 
     Should the cache lose the rows while the app runs (deleted by hand, or by another

@@ -17,30 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-
-@dataclass(frozen=True, slots=True)
-class Reference:
-    title: str
-    source: str
-    year: int
-    url: str | None = None
-    doi: str | None = None
-    pmid: str | None = None
-    note: str | None = None
-
-    def citation(self) -> str:
-        """One plain-text line a reader can look up."""
-        parts = [f"{self.title}. {self.source}, {self.year}."]
-        if self.doi:
-            parts.append(f"doi:{self.doi}")
-        if self.pmid:
-            parts.append(f"PMID {self.pmid}")
-        if self.url:
-            parts.append(self.url)
-        if self.note:
-            parts.append(f"({self.note})")
-        return " ".join(parts)
+if TYPE_CHECKING:
+    from trainer.banks.questions import Question
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,18 +38,6 @@ class Case:
 
 
 @dataclass(frozen=True, slots=True)
-class Option:
-    id: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class KeyPoint:
-    text: str
-    keywords: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class InterviewFormat:
     id: str
     name: str
@@ -80,79 +48,6 @@ class InterviewFormat:
     answer_seconds: int
     probes: bool = True
     probe_seconds: int | None = None
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class _QuestionFields:
-    """Fields every question type has (kept in one place, not a behaviour hierarchy)."""
-
-    id: str
-    bank_id: str
-    category: str
-    difficulty: int
-    content_hash: str
-    tags: tuple[str, ...] = ()
-    case: Case | None = None
-    time_limit_seconds: int | None = None
-    references: tuple[Reference, ...] = ()
-    explanation: str = ""  # Markdown
-
-    @property
-    def key(self) -> tuple[str, str]:
-        """The question's identity across bank versions: (bank id, question id)."""
-        return (self.bank_id, self.id)
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class SingleQuestion(_QuestionFields):
-    stem: str
-    options: tuple[Option, ...]
-    answer: str
-    shuffle: bool = True
-    type: str = field(default="single", init=False)
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class MultipleQuestion(_QuestionFields):
-    stem: str
-    options: tuple[Option, ...]
-    answers: frozenset[str]
-    shuffle: bool = True
-    type: str = field(default="multiple", init=False)
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class NumericQuestion(_QuestionFields):
-    stem: str
-    answer: float
-    unit: str
-    tolerance: float | None = None
-    tolerance_percent: float | None = None
-    type: str = field(default="numeric", init=False)
-
-    @property
-    def allowed_error(self) -> float:
-        """The absolute distance from ``answer`` still counted correct."""
-        if self.tolerance is not None:
-            return self.tolerance
-        return abs(self.answer) * (self.tolerance_percent or 0.0) / 100.0
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class OpenQuestion(_QuestionFields):
-    prompt: str
-    key_points: tuple[KeyPoint, ...]
-    probes: tuple[str, ...] = ()
-    think_seconds: int = 30
-    answer_seconds: int = 120
-    probe_seconds: int | None = None
-    model_answer: str | None = None  # Markdown
-    type: str = field(default="open", init=False)
-
-    @property
-    def stem(self) -> str:
-        """The prompt, under the name the other types use for their question text."""
-        return self.prompt
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,10 +71,21 @@ class QuestionInfo:
         return cls(q.bank_id, q.id, q.category, q.type, q.difficulty, q.tags, q.content_hash)
 
 
-KnowledgeQuestion = SingleQuestion | MultipleQuestion | NumericQuestion
-Question = SingleQuestion | MultipleQuestion | NumericQuestion | OpenQuestion
-
 QUESTION_TYPES = ("single", "multiple", "numeric", "open")
+_QUESTION_NAMES = frozenset({
+    "Reference", "Option", "KeyPoint", "SingleQuestion", "MultipleQuestion", "NumericQuestion", "OpenQuestion",
+    "KnowledgeQuestion", "Question",
+})
+
+
+def __getattr__(name: str):
+    """The question types live in ``trainer.banks.questions``, loaded with the first question
+    read: a start-up from the bank cache builds none (about 10 ms of class creation saved)."""
+    if name in _QUESTION_NAMES:
+        from trainer.banks import questions
+
+        return getattr(questions, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 KNOWLEDGE_TYPES = ("single", "multiple", "numeric")
 
 

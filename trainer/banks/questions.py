@@ -1,0 +1,124 @@
+"""The question types of the bank model (re-exported by ``trainer.banks.model``).
+
+Frozen dataclasses built only from validated banks. Kept apart from the bank-level model so
+that a start-up from the bank cache, which reads no question, does not create these classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from trainer.banks.model import Case
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    title: str
+    source: str
+    year: int
+    url: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    note: str | None = None
+
+    def citation(self) -> str:
+        """One plain-text line a reader can look up."""
+        parts = [f"{self.title}. {self.source}, {self.year}."]
+        if self.doi:
+            parts.append(f"doi:{self.doi}")
+        if self.pmid:
+            parts.append(f"PMID {self.pmid}")
+        if self.url:
+            parts.append(self.url)
+        if self.note:
+            parts.append(f"({self.note})")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    text: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class _QuestionFields:
+    """Fields every question type has (kept in one place, not a behaviour hierarchy)."""
+
+    id: str
+    bank_id: str
+    category: str
+    difficulty: int
+    content_hash: str
+    tags: tuple[str, ...] = ()
+    case: Case | None = None
+    time_limit_seconds: int | None = None
+    references: tuple[Reference, ...] = ()
+    explanation: str = ""  # Markdown
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The question's identity across bank versions: (bank id, question id)."""
+        return (self.bank_id, self.id)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SingleQuestion(_QuestionFields):
+    stem: str
+    options: tuple[Option, ...]
+    answer: str
+    shuffle: bool = True
+    type: str = field(default="single", init=False)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class MultipleQuestion(_QuestionFields):
+    stem: str
+    options: tuple[Option, ...]
+    answers: frozenset[str]
+    shuffle: bool = True
+    type: str = field(default="multiple", init=False)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class NumericQuestion(_QuestionFields):
+    stem: str
+    answer: float
+    unit: str
+    tolerance: float | None = None
+    tolerance_percent: float | None = None
+    type: str = field(default="numeric", init=False)
+
+    @property
+    def allowed_error(self) -> float:
+        """The absolute distance from ``answer`` still counted correct."""
+        if self.tolerance is not None:
+            return self.tolerance
+        return abs(self.answer) * (self.tolerance_percent or 0.0) / 100.0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OpenQuestion(_QuestionFields):
+    prompt: str
+    key_points: tuple[KeyPoint, ...]
+    probes: tuple[str, ...] = ()
+    think_seconds: int = 30
+    answer_seconds: int = 120
+    probe_seconds: int | None = None
+    model_answer: str | None = None  # Markdown
+    type: str = field(default="open", init=False)
+
+    @property
+    def stem(self) -> str:
+        """The prompt, under the name the other types use for their question text."""
+        return self.prompt
+
+
+KnowledgeQuestion = SingleQuestion | MultipleQuestion | NumericQuestion
+Question = SingleQuestion | MultipleQuestion | NumericQuestion | OpenQuestion
