@@ -259,8 +259,8 @@ def _run_history(args) -> int:
 
 def _run_tui(args) -> int:
     # Start-up makes hundreds of thousands of objects (modules, Textual's classes, the banks'
-    # index) and no garbage: collecting meanwhile only re-scans them. launch() turns the
-    # collector back on, with all of them frozen, just before the app runs.
+    # index) and no garbage: collecting meanwhile only re-scans them. The app turns the
+    # collector back on, with all of them frozen, after its first paint.
     import gc
 
     gc.disable()

@@ -190,3 +190,44 @@ async def test_command_palette_offers_the_screen_keys(make_app):
         await banks.callback()
         await pilot.pause()
         assert isinstance(app.screen, BanksScreen)
+
+
+async def test_the_collector_paused_for_start_up_resumes_after_the_first_paint(make_app):
+    """The command line pauses garbage collection while starting; the app must turn it back on
+    (with the start-up objects frozen), or a long session would never collect cycles."""
+    import gc
+
+    app = make_app()
+    gc.disable()
+    try:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+async def test_home_counts_are_refreshed_when_coming_back(make_app, store):
+    from trainer.practice.quiz import QuizSettings
+    from trainer.practice.selection import SelectionSpec
+    from trainer.tui import flows
+    from trainer.tui.screens.results import ResultsScreen
+
+    def review_entry() -> str:
+        return str(app.screen.query_one("#home-menu").get_option("review").prompt)
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert "Review missed (0 due)" in review_entry()
+        assert flows.start_quiz(app, SelectionSpec(tags=("t-single",), seed=1), QuizSettings(mode="tutor"))
+        await pilot.pause()
+        await pilot.press("2", "enter", "enter", "y")  # a wrong answer, then finish
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        while not isinstance(app.screen, HomeScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        assert "Review missed (1 due)" in review_entry()

@@ -6,7 +6,6 @@ format that does not exist) are one line on stderr and an exit code, never a tra
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -44,12 +43,7 @@ def launch(args, data_root: Path) -> int:
 
     try:
         app = TrainerApp(catalog, store, start=start, notice=store.notice)
-        # Everything made so far (modules, banks' index, Textual's classes) lives as long as the
-        # app: leave it out of every later collection. One full collection of it cost ~60 ms
-        # of the first paint; later ones would cost the same on every screen change.
-        gc.freeze()
-        gc.enable()
-        app.run()
+        app.run()  # the collector, paused by the command line, resumes after the first paint
     finally:
         store.close()
     return app.return_code or EXIT_OK
