@@ -134,6 +134,7 @@ async def test_flag_finish_and_open_a_missed_item_in_review(make_app, store):
         assert isinstance(app.screen, ReviewItemScreen)
         text = screen_text(app)
         assert "Right answer: 1. Topical NSAID" in text and "Your answer: 2. Oral opioid" in text
+        assert "Options as the bank labels them: a = 1, b = 2, c = 3" in text
         assert "Guideline A" in text
 
 
@@ -218,3 +219,14 @@ async def test_nothing_is_focused_by_itself_and_page_down_scrolls_the_body(make_
         await pilot.press("pagedown")
         await pilot.pause()
         assert body.scroll_y > 0
+
+
+def test_bank_labels_map_the_ids_an_explanation_names_to_the_shuffled_numbers():
+    from trainer.banks.model import Option
+    from trainer.practice.scoring import OptionVerdict
+    from trainer.tui.screens.quiz import bank_labels
+
+    shown = [OptionVerdict(n, Option(option_id, option_id.upper()), False, False) for n, option_id in
+             enumerate(("c", "a", "b"), start=1)]
+    assert bank_labels(shown) == "Options as the bank labels them: a = 2, b = 3, c = 1"
+    assert bank_labels([]) == ""

@@ -6,6 +6,8 @@ records go straight to the history store through the app.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Markdown, Static
 
 from trainer.practice.quiz import ItemView, QuizSession, QuizUpdate
+from trainer.practice.scoring import OptionVerdict
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.text import inert, literal
@@ -20,6 +23,18 @@ from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown
 
 MAX_OPTIONS = 9
+
+
+def bank_labels(options: Sequence[OptionVerdict]) -> str:
+    """Which displayed number each option has under its id in the bank ("" without options).
+
+    Explanations name options by the author's ids ("**b** is wrong: ..."), while the quiz
+    shows them shuffled and numbered; this line lets a candidate follow the explanation.
+    """
+    pairs = sorted((verdict.option.id, verdict.number) for verdict in options)
+    if not pairs:
+        return ""
+    return "Options as the bank labels them: " + ", ".join(f"{label} = {number}" for label, number in pairs)
 
 
 class QuizScreen(Screen[None]):
@@ -65,6 +80,7 @@ class QuizScreen(Screen[None]):
             yield Static("", id="numeric-message")
             with Vertical(id="feedback"):
                 yield Static("", id="verdict")
+                yield Static("", id="option-labels", classes="hint")
                 yield Markdown("", id="explanation", open_links=False)
                 yield Static("", id="references", classes="references")
             yield Static("", id="quiz-hint", classes="hint")
@@ -145,6 +161,7 @@ class QuizScreen(Screen[None]):
         if feedback.score.given_answer is not None and not correct:
             lines.append(f"You answered: {feedback.score.given_answer}")
         self.query_one("#verdict", Static).update(literal("\n".join(lines)))
+        self.query_one("#option-labels", Static).update(literal(bank_labels(feedback.score.options)))
         box.set_class(correct is True, "correct")
         box.set_class(correct is False, "wrong")
         self.query_one("#explanation", Markdown).update(inert(feedback.explanation))

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.practice.scoring import ItemOutcome
+from trainer.tui.screens.quiz import bank_labels
 from trainer.tui.text import inert, literal
 from trainer.tui.widgets.case import CaseVignette
 
@@ -43,6 +44,7 @@ class ReviewItemScreen(Screen[None]):
             yield Static(
                 literal(f"{result}\nRight answer: {score.correct_answer}\nYour answer: {given}"), id="verdict"
             )
+            yield Static(literal(bank_labels(score.options)), id="option-labels", classes="hint")
             yield Markdown(inert(item.explanation), id="explanation", open_links=False)
             references = "\n".join(f"• {r.citation()}" for r in item.references)
             yield Static(literal(f"References\n{references}"), classes="references")
