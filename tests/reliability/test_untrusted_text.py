@@ -25,12 +25,10 @@ import pytest
 import yaml
 from textual.widgets import Input
 
-from tests.tui.conftest import TUI_BANK, WALL
+from tests.tui.conftest import TUI_BANK, WALL, start_quiz
 from trainer.banks import BankSource, Catalog, load_all
 from trainer.history.store import Store
 from trainer.practice.clock import FakeClock
-from trainer.practice.quiz import QuizSettings
-from trainer.practice.selection import SelectionSpec
 from trainer.tui import flows
 from trainer.tui.app import StartRequest, TrainerApp
 from trainer.tui.screens.banks import BanksScreen
@@ -197,18 +195,11 @@ def _escapes(catalog: Catalog) -> bool:
 # --- screens -------------------------------------------------------------------------------------
 
 
-async def _quiz(pilot, tag: str) -> QuizScreen:
-    assert flows.start_quiz(pilot.app, SelectionSpec(tags=(tag,), seed=1), QuizSettings(mode="tutor"))
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, QuizScreen)
-    return pilot.app.screen
-
-
 async def test_quiz_results_and_review_show_bank_text_literally(app_for, catalog):
     escapes = _escapes(catalog)
     app = app_for(catalog)
     async with app.run_test(size=SIZE) as pilot:
-        await _quiz(pilot, "t-single")  # case, category, stem, options
+        await start_quiz(pilot, "t-single")  # case, category, stem, options
         assert_inert(app, "CAT-pharm", "CASETITLE", "CASETEXT", "STEM-s1", "OPT-s1-a", "OPT-s1-c", escapes=escapes)
         await pilot.press("2", "enter")  # wrong: feedback with explanation (Markdown) and references
         await pilot.pause()
@@ -225,7 +216,7 @@ async def test_quiz_results_and_review_show_bank_text_literally(app_for, catalog
 
         await pilot.press("escape", "escape")
         await pilot.pause()
-        await _quiz(pilot, "t-numeric")  # the unit
+        await start_quiz(pilot, "t-numeric")  # the unit
         assert_inert(app, "STEM-n1", "UNIT-n1", escapes=escapes)
         app.screen.query_one("#numeric-input", Input).value = "45"
         await pilot.press("enter")
@@ -265,7 +256,7 @@ async def test_banks_progress_home_and_setup_screens_show_bank_text_literally(ap
         assert "[bold red]EVILFILE.yaml" in shown and "unknown field '[@click=app.quit]BADKEY[/]'" in shown
         await pilot.press("escape")
         # answer one item so the progress screen has categories and sessions to list
-        await _quiz(pilot, "t-single")
+        await start_quiz(pilot, "t-single")
         await pilot.press("1", "enter", "enter", "y")
         await pilot.pause()
         await pilot.press("escape")
@@ -288,7 +279,7 @@ async def test_clicking_an_at_click_action_in_bank_text_does_nothing(app_for, tm
     catalog = load_all([BankSource(_markup_yaml(tmp_path))])
     app = app_for(catalog)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _quiz(pilot, "t-single")
+        screen = await start_quiz(pilot, "t-single")
         for selector in ("#stem", "#option-1", "#case-text", "#category"):
             widget = screen.query_one(selector)
             text = str(widget.render())

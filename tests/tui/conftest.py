@@ -38,6 +38,20 @@ def quiz(count: int = 3, mode: str = "tutor", seed: int = 1, **options) -> Start
     return StartRequest("quiz", {"count": count, "mode": mode, "seed": seed, **options})
 
 
+async def start_quiz(pilot, tag: str | tuple | None = None, mode: str = "tutor", **settings):
+    """Open a quiz of the test bank's questions with these tags (seed 1) and return its screen."""
+    from trainer.practice.quiz import QuizSettings
+    from trainer.practice.selection import SelectionSpec
+    from trainer.tui import flows
+    from trainer.tui.screens.quiz import QuizScreen
+
+    tags = (tag,) if isinstance(tag, str) else (tag or ())
+    assert flows.start_quiz(pilot.app, SelectionSpec(tags=tags, seed=1), QuizSettings(mode=mode, **settings))
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, QuizScreen)
+    return pilot.app.screen
+
+
 def screen_text(app) -> str:
     """Everything the current screen shows, as plain text (for assertions)."""
     from textual.widgets import Static

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
-from tests.tui.conftest import TUI_BANK, screen_text
+from tests.tui.conftest import TUI_BANK, screen_text, start_quiz
 from trainer.tui.screens.banks import BanksScreen
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.help import HelpScreen
@@ -210,9 +210,6 @@ async def test_the_collector_paused_for_start_up_resumes_after_the_first_paint(m
 
 
 async def test_home_counts_are_refreshed_when_coming_back(make_app, store):
-    from trainer.practice.quiz import QuizSettings
-    from trainer.practice.selection import SelectionSpec
-    from trainer.tui import flows
     from trainer.tui.screens.results import ResultsScreen
 
     def review_entry() -> str:
@@ -222,8 +219,7 @@ async def test_home_counts_are_refreshed_when_coming_back(make_app, store):
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         assert "Review missed (0 due)" in review_entry()
-        assert flows.start_quiz(app, SelectionSpec(tags=("t-single",), seed=1), QuizSettings(mode="tutor"))
-        await pilot.pause()
+        await start_quiz(pilot, "t-single")
         await pilot.press("2", "enter", "enter", "y")  # a wrong answer, then finish
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)

@@ -4,23 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import Input, Markdown
 
-from tests.tui.conftest import quiz, screen_text
-from trainer.practice.quiz import QuizSettings
-from trainer.practice.selection import SelectionSpec
-from trainer.tui import flows
+from tests.tui.conftest import quiz, screen_text, start_quiz
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.quiz import QuizScreen
 from trainer.tui.screens.results import ResultsScreen
 from trainer.tui.screens.review import ReviewItemScreen
-
-
-async def start(pilot, tag: str | tuple | None = None, mode: str = "tutor", **settings) -> QuizScreen:
-    tags = (tag,) if isinstance(tag, str) else (tag or ())
-    spec = SelectionSpec(tags=tags, seed=1)
-    assert flows.start_quiz(pilot.app, spec, QuizSettings(mode=mode, **settings))
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, QuizScreen)
-    return pilot.app.screen
 
 
 def saved_answers(store):
@@ -31,7 +19,7 @@ def saved_answers(store):
 async def test_tutor_single_answer_shows_feedback_and_is_stored_at_once(make_app, store):
     app = make_app()
     async with app.run_test() as pilot:
-        await start(pilot, "t-single")
+        await start_quiz(pilot, "t-single")
         text = screen_text(app)
         assert "1/1" in text and "Pharmacology" in text and "Difficulty 1" in text
         assert "Knee pain\nA 68-year-old with knee osteoarthritis." in text  # the case above the stem
@@ -51,7 +39,7 @@ async def test_tutor_single_answer_shows_feedback_and_is_stored_at_once(make_app
 async def test_multiple_choice_toggles_and_gives_feedback_per_option(make_app, store):
     app = make_app()
     async with app.run_test() as pilot:
-        await start(pilot, "t-multiple")
+        await start_quiz(pilot, "t-multiple")
         await pilot.press("1", "2", "2", "enter")  # 2 toggled on then off: only 1 chosen
         text = screen_text(app)
         assert "Incorrect" in text
@@ -65,7 +53,7 @@ async def test_multiple_choice_toggles_and_gives_feedback_per_option(make_app, s
 async def test_numeric_input_rejects_text_then_scores_a_number_with_its_unit(make_app, store):
     app = make_app()
     async with app.run_test() as pilot:
-        await start(pilot, "t-numeric")
+        await start_quiz(pilot, "t-numeric")
         assert "MME/day" in screen_text(app)
         assert app.focused is app.screen.query_one("#numeric-input", Input)
         await pilot.press("a", "b", "c", "enter")
@@ -81,7 +69,7 @@ async def test_numeric_input_rejects_text_then_scores_a_number_with_its_unit(mak
 async def test_countdown_turns_urgent_in_the_last_ten_seconds_and_times_out(make_app, store):
     app = make_app()
     async with app.run_test() as pilot:
-        screen = await start(pilot, "t-single", question_seconds=30)
+        screen = await start_quiz(pilot, "t-single", question_seconds=30)
         assert "left 0:30" in screen_text(app)
         app.clock.advance(21)
         screen.advance_timers()
@@ -99,7 +87,7 @@ async def test_countdown_turns_urgent_in_the_last_ten_seconds_and_times_out(make
 async def test_exam_mode_goes_back_changes_an_answer_and_scores_at_the_end(make_app, store):
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        screen = await start(pilot, ("t-single", "t-multiple"), mode="exam")
+        screen = await start_quiz(pilot, ("t-single", "t-multiple"), mode="exam")
         first = screen.session.view().question
         await pilot.press("1")  # exam mode records a choice at once (not scored yet)
         assert [a.correct for a in saved_answers(store)] == [None]
@@ -121,7 +109,7 @@ async def test_exam_mode_goes_back_changes_an_answer_and_scores_at_the_end(make_
 async def test_flag_finish_and_open_a_missed_item_in_review(make_app, store):
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await start(pilot, "t-single")
+        await start_quiz(pilot, "t-single")
         await pilot.press("f")
         assert "⚑ flagged" in screen_text(app)
         assert saved_answers(store)[-1].flagged is True
@@ -141,7 +129,7 @@ async def test_flag_finish_and_open_a_missed_item_in_review(make_app, store):
 async def test_retry_missed_starts_a_quiz_of_just_those(make_app, store):
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await start(pilot, None)
+        await start_quiz(pilot, None)
         for _ in range(3):
             await pilot.press("3")  # option 3 is wrong for s1 and m1 (both shuffle: false)
             screen = app.screen
@@ -165,7 +153,7 @@ async def test_retry_missed_starts_a_quiz_of_just_those(make_app, store):
 async def test_escape_asks_before_ending_and_no_keeps_the_quiz(make_app):
     app = make_app()
     async with app.run_test() as pilot:
-        await start(pilot, None)
+        await start_quiz(pilot, None)
         await pilot.press("escape")
         await pilot.press("n")
         assert isinstance(app.screen, QuizScreen)
@@ -197,7 +185,7 @@ async def test_quitting_mid_quiz_keeps_every_answer_and_the_session_resumes(make
 async def test_ticks_redraw_the_clock_but_not_the_explanation(make_app, store, monkeypatch):
     app = make_app()
     async with app.run_test() as pilot:
-        screen = await start(pilot, ("t-single", "t-multiple"), question_seconds=60)
+        screen = await start_quiz(pilot, ("t-single", "t-multiple"), question_seconds=60)
         await pilot.press("1", "enter")  # tutor feedback is on screen, the next item still open
         explanation = screen.query_one("#explanation", Markdown)
         redraws = []
@@ -211,7 +199,7 @@ async def test_ticks_redraw_the_clock_but_not_the_explanation(make_app, store, m
 async def test_nothing_is_focused_by_itself_and_page_down_scrolls_the_body(make_app):
     app = make_app()
     async with app.run_test(size=(60, 14)) as pilot:
-        screen = await start(pilot, "t-single")
+        screen = await start_quiz(pilot, "t-single")
         assert app.focused is None  # arrow keys and 1-9 belong to the screen
         await pilot.press("1", "enter")  # feedback makes the body taller than the screen
         body = screen.query_one("#quiz-body")
