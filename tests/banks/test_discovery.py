@@ -64,3 +64,10 @@ def test_an_invalid_user_bank_does_not_hide_the_others(tmp_path):
     catalog = load_all(BankSource(p) for p in bank_files(tmp_path))
     assert [b.id for b in catalog.banks] == ["minimal"]
     assert [path for path, _ in catalog.failures] == [str(tmp_path / "bad.yaml")]
+
+
+def test_catalog_content_hashes_cover_every_question_and_are_built_once():
+    catalog = load_all([BankSource(FIXTURES / "valid" / "minimal.yaml")])
+    (bank,) = catalog.banks
+    assert catalog.content_hashes == {(bank.id, q.id): q.content_hash for q in bank.questions}
+    assert catalog.content_hashes is catalog.content_hashes

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from trainer.banks.cache import BankCache
@@ -44,6 +45,12 @@ class Catalog:
     @property
     def question_count(self) -> int:
         return sum(len(b.index) for b in self.banks)
+
+    @cached_property
+    def content_hashes(self) -> dict[tuple[str, str], str]:
+        """Each loaded question's current content hash by (bank id, question id); built once,
+        since the history asks for it every time home shows its due count."""
+        return {q.key: q.content_hash for bank in self.banks for q in bank.index}
 
 
 def bank_files(path: Path) -> list[Path]:

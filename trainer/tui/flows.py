@@ -24,12 +24,8 @@ def answered_count(found: Resume) -> int:
     return len({a.position for a in found.answers if a.response is not None or a.timed_out})
 
 
-def _current_hashes(app: TrainerApp) -> dict[tuple[str, str], str]:
-    return {q.key: q.content_hash for bank in app.catalog.banks for q in bank.index}
-
-
 def due_count(app: TrainerApp) -> int:
-    return app.store.due_count(_current_hashes(app))
+    return app.store.due_count(app.catalog.content_hashes)
 
 
 # --- quizzes ------------------------------------------------------------------------------
@@ -73,7 +69,7 @@ def review(app: TrainerApp, mode: str = "missed", count: int | None = DEFAULT_QU
 
 
 def _review_keys(app: TrainerApp, mode: str) -> frozenset:
-    current = _current_hashes(app)
+    current = app.catalog.content_hashes
     if mode == "missed":
         return app.store.missed_items(current)
     if mode == "flagged":

@@ -15,6 +15,15 @@ from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
 
 
+def _review_label(due: int) -> str:
+    return f"Review missed ({due} due)"
+
+
+def _entry(label: str, key: str) -> str:
+    """A menu line: the label, and its key at the right."""
+    return f"{label:<30}{key:>8}"
+
+
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("s", "menu('quiz')", "Start quiz"),
@@ -46,13 +55,13 @@ class HomeScreen(Screen[None]):
         entries = [
             ("quiz", "Start a quiz", "s"),
             ("interview", "Mock interview", "i"),
-            ("review", f"Review missed ({due} due)", "r"),
+            ("review", _review_label(due), "r"),
             ("progress", "Progress", "p"),
             ("banks", "Banks", "b"),
             ("help", "Help", "?"),
             ("quit", "Quit", "Ctrl+Q"),
         ]
-        return [Option(f"{label:<30}{key:>8}", id=choice) for choice, label, key in entries]
+        return [Option(_entry(label, key), id=choice) for choice, label, key in entries]
 
     _counts_are_fresh = True  # compose has just read them
 
@@ -64,9 +73,9 @@ class HomeScreen(Screen[None]):
 
     def refresh_state(self) -> None:
         menu = self.query_one("#home-menu", OptionList)
-        review = self._menu(flows.due_count(self.app))[2]
-        if menu.get_option("review").prompt != review.prompt:
-            menu.replace_option_prompt("review", review.prompt)
+        review = _entry(_review_label(flows.due_count(self.app)), "r")
+        if menu.get_option("review").prompt != review:
+            menu.replace_option_prompt("review", review)
         banner = self.query_one("#resume-banner", Static)
         text = self._resume_text()
         banner.display = text is not None
