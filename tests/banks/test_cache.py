@@ -110,3 +110,16 @@ def test_first_format_cache_files_are_removed(bank_file, tmp_path):
     (folder / "0123abcd.json").write_text('{"key": "x", "bank": {}}')
     load_bank(bank_file, cache=BankCache(folder))
     assert not list(folder.glob("*.json"))
+
+
+def test_a_hit_records_its_use_only_now_and_then(bank_file, tmp_path, monkeypatch):
+    cache = BankCache(tmp_path / "cache")
+    load_bank(bank_file, cache=cache)
+    db = sqlite3.connect(tmp_path / "cache" / "banks.sqlite3")
+    (stored,) = db.execute("SELECT used_at FROM banks").fetchone()
+    load_bank(bank_file, cache=cache)
+    assert db.execute("SELECT used_at FROM banks").fetchone() == (stored,)  # a start does not write
+    later = stored + cache_module.TOUCH_AFTER_SECONDS + 1
+    monkeypatch.setattr(cache_module.time, "time", lambda: later)
+    load_bank(bank_file, cache=cache)
+    assert db.execute("SELECT used_at FROM banks").fetchone() == (later,)

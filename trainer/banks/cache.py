@@ -40,6 +40,7 @@ CACHE_FORMAT = 2
 CACHE_FILE = "banks.sqlite3"
 KEEP_OLD_VERSIONS_SECONDS = 3600  # another version of the same file
 FORGET_UNUSED_SECONDS = 30 * 24 * 3600  # any bank
+TOUCH_AFTER_SECONDS = 600  # a hit records its use when the last record is older than this
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS banks (
@@ -134,15 +135,17 @@ class BankCache:
         try:
             with self._lock:
                 db = self._db()
-                row = db.execute("SELECT meta, size FROM banks WHERE key = ?", (key,)).fetchone()
+                row = db.execute("SELECT meta, size, used_at FROM banks WHERE key = ?", (key,)).fetchone()
                 if row is None:
                     return None
                 meta = json.loads(row[0])
                 index = _read_index(db, key, meta["id"])
                 if len(index) != row[1]:
                     return None
-                with db:
-                    db.execute("UPDATE banks SET used_at = ? WHERE key = ?", (time.time(), key))
+                now = time.time()
+                if now - row[2] > TOUCH_AFTER_SECONDS:  # no write on every start, only now and then
+                    with db:
+                        db.execute("UPDATE banks SET used_at = ? WHERE key = ?", (now, key))
             cases = build_cases(meta)
             questions = CachedQuestions(self, key, meta["id"], {c.id: c for c in cases}, index, path)
             return build_meta(meta, questions, index, cases, source=path, bundled=bundled)
