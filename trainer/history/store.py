@@ -108,19 +108,8 @@ class Store:
 
     def _write(self, what: str, action: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``action`` as one committed transaction, or raise ``HistoryError``."""
-        with self._lock:
-            conn = self._conn
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    result = action(conn)
-                    conn.execute("COMMIT")
-                except BaseException:
-                    _rollback(conn)
-                    raise
-            except sqlite3.Error as exc:
-                raise HistoryError(f"{what} not saved: {_plain(exc)}") from None
-            return result
+        with self.transaction(what) as conn:
+            return action(conn)
 
     @contextmanager
     def _snapshot(self) -> Iterator[sqlite3.Connection]:
