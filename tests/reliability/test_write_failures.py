@@ -13,7 +13,7 @@ import sqlite3
 import pytest
 from textual.widgets import Input
 
-from tests.tui.conftest import make_app, screen_text, store  # noqa: F401 - fixtures shared with tests/tui
+from tests.tui.conftest import screen_text
 from trainer.practice.quiz import QuizSettings
 from trainer.practice.selection import SelectionSpec
 from trainer.tui import flows
