@@ -56,18 +56,27 @@ def _seed(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
 
 
-def _common(parser: argparse.ArgumentParser, banks: bool = True) -> None:
+# Shared options may be written before or after the subcommand and mean the same either way.
+# argparse would let a subcommand's default overwrite a value given before it, so every copy
+# of a shared option defaults to SUPPRESS (absent unless written), the top-level copy keeps
+# its own name (``top_*``), and ``resolve`` is the one place that merges them and fills defaults.
+
+
+def _common(parser: argparse.ArgumentParser, banks: bool = True, prefix: str = "") -> None:
     parser.add_argument(
         "--data-dir",
+        dest=f"{prefix}data_dir",
         metavar="DIR",
+        default=argparse.SUPPRESS,
         help="where history and user banks live (default: $PAIN_TRAINER_DATA_DIR or the platform's data dir)",
     )
     if banks:
         parser.add_argument(
             "--bank",
+            dest=f"{prefix}bank",
             metavar="PATH",
             action="append",
-            default=[],
+            default=argparse.SUPPRESS,
             help="a bank file or folder to load as well (repeatable)",
         )
 
@@ -78,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Rehearse pain medicine fellowship interviews and quizzes in the terminal.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    _common(parser)
+    _common(parser, prefix="top_")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     quiz = commands.add_parser("quiz", help="open the trainer straight into a quiz")
@@ -103,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument("--seed", type=_seed, metavar="N", help="same seed gives the same prompts")
 
     validate = commands.add_parser("validate", help="check bank files or folders (exit 0 valid, 1 invalid)")
+    _common(validate)
     validate.add_argument("paths", nargs="+", metavar="PATH", help="bank files or folders")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -149,6 +159,31 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
         args.file = extras.pop()
     if extras:
         raise UsageError(f"unrecognized arguments: {' '.join(extras)} (see '{PROG} --help')")
+    return resolve(args)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The arguments as every command sees them (shared options merged); a seam for tests."""
+    return _parse(build_parser(), argv)
+
+
+def resolve(args: argparse.Namespace) -> argparse.Namespace:
+    """Merge the shared options written before and after the subcommand; fill their defaults.
+
+    ``--data-dir``: the one written last wins (as for any repeated option). ``--bank``: every
+    path counts, in the order written. ``history`` has its own ``--bank ID`` filter, so a
+    bank *path* written before it is refused rather than silently meaning something else.
+    """
+    top_bank = vars(args).pop("top_bank", [])
+    top_data_dir = vars(args).pop("top_data_dir", None)
+    if args.command == "history" and top_bank:
+        raise UsageError(
+            "--bank PATH before 'history' loads a bank, which history does not use; "
+            "to list sessions of one bank write 'history --bank ID'"
+        )
+    args.data_dir = getattr(args, "data_dir", top_data_dir)
+    if args.command != "history":
+        args.bank = top_bank + getattr(args, "bank", [])
     return args
 
 
