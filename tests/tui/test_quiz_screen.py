@@ -218,3 +218,35 @@ def test_bank_labels_map_the_ids_an_explanation_names_to_the_shuffled_numbers():
              enumerate(("c", "a", "b"), start=1)]
     assert bank_labels(shown) == "Options as the bank labels them: a = 2, b = 3, c = 1"
     assert bank_labels([]) == ""
+
+
+def _notices(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_exam_number_typed_but_not_submitted_is_recorded_at_time_out_and_the_screen_says_so(make_app, store):
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await start_quiz(pilot, "t-numeric", mode="exam", question_seconds=30)
+        await pilot.press("4", "5")  # typed, never submitted
+        app.clock.advance(30)
+        screen.advance_timers()
+        await pilot.pause()
+        (answer,) = saved_answers(store)
+        assert answer.question_id == "n1" and answer.timed_out and answer.response == 45.0
+        assert "Time is up for question 1: your answer was recorded." in _notices(app)
+        assert screen.session.view().locked
+
+
+async def test_a_keystroke_after_the_limit_stores_the_time_out_it_triggers(make_app, store):
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await start_quiz(pilot, "t-numeric", mode="tutor", question_seconds=30)
+        await pilot.press("4")
+        app.clock.advance(31)
+        await pilot.press("5")  # no tick yet: this keystroke is what notices the time-out
+        await pilot.pause()
+        (answer,) = saved_answers(store)
+        assert answer.timed_out and answer.response == 4.0 and answer.correct is False
+        assert "Time is up for question 1: your answer was recorded." in _notices(app)
+        assert "Incorrect (time ran out; what you had entered was recorded)" in screen_text(app)
