@@ -309,7 +309,8 @@ def test_end_early_counts_unanswered_as_unanswered_not_wrong():
     r = update.results
     assert r.ended_by == "ended_early" and r.mode == "tutor"
     assert (r.overall.correct, r.overall.wrong, r.overall.unanswered, r.overall.total) == (1, 1, 2, 4)
-    assert r.overall.percent == 25.0 and r.overall.accuracy == 50.0
+    assert r.overall.accuracy == 50.0  # unanswered items are not counted as wrong
+    assert (r.numbers.answered, r.numbers.unanswered, r.numbers.score) == (2, 2, 0.5)
     assert [m.question.id for m in r.missed] == ["s2"]
     assert r.missed[0].score.given_answer == "1. Option A" and r.missed[0].score.correct_answer == "3. Option C"
     assert r.missed[0].explanation == "Because c."

@@ -101,7 +101,7 @@ async def test_exam_mode_goes_back_changes_an_answer_and_scores_at_the_end(make_
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         text = screen_text(app)
-        assert "Score 0/2" in text and "unanswered 1" in text
+        assert "Score 0%: 0 correct of 1 answered" in text and "unanswered 1" in text
         stored = store.load_session(app.screen.results.session_id)
         assert [a.correct for a in stored.answers if a.position == 0] == [False]  # scored at the end
 
@@ -116,7 +116,7 @@ async def test_flag_finish_and_open_a_missed_item_in_review(make_app, store):
         await pilot.press("2", "enter", "enter", "y")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
-        assert "Score 0/1" in screen_text(app)
+        assert "Score 0%: 0 correct of 1 answered" in screen_text(app)
         await pilot.press("enter")  # opens the highlighted missed item
         await pilot.pause()
         assert isinstance(app.screen, ReviewItemScreen)

@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual_plotext import PlotextPlot
 
+from trainer.durations import format_duration
 from trainer.tui.text import inert, literal
-from trainer.tui.widgets.countdown import format_seconds
 
 MAX_PLOTTED_CATEGORIES = 6
 
@@ -65,7 +65,7 @@ class ProgressScreen(Screen[None]):
                     literal(", ".join(session.banks)),
                     score,
                     f"{session.answered}/{session.total}",
-                    format_seconds(session.duration),
+                    format_duration(session.duration),
                     session.status,
                 )
             yield sessions
