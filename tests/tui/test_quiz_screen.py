@@ -250,3 +250,4 @@ async def test_a_keystroke_after_the_limit_stores_the_time_out_it_triggers(make_
         assert answer.timed_out and answer.response == 4.0 and answer.correct is False
         assert "Time is up for question 1: your answer was recorded." in _notices(app)
         assert "Incorrect (time ran out; what you had entered was recorded)" in screen_text(app)
+        assert screen.session.view().locked and screen.session.view().timed_out
