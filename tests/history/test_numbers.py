@@ -27,6 +27,14 @@ def test_a_timed_out_item_counts_as_answered_only_if_something_was_entered():
     assert (numbers.answered, numbers.unanswered, numbers.timed_out, numbers.score) == (1, 4, 2, 1.0)
 
 
+def test_an_exam_not_yet_submitted_has_no_score_until_its_answers_are_scored():
+    unscored = [answer("s", i, correct=None, response="a", score=0.0) for i in range(3)]
+    numbers = SessionNumbers.from_answers(5, unscored)
+    assert (numbers.answered, numbers.unscored, numbers.score) == (3, 3, None)
+    scored = [replace(a, correct=i < 2, score=1.0 if i < 2 else 0.0) for i, a in enumerate(unscored)]
+    assert SessionNumbers.from_answers(5, unscored + scored).score == 2 / 3
+
+
 def test_nothing_answered_has_no_score():
     assert SessionNumbers.of(3, []).score is None and SessionNumbers.of(3, []).unanswered == 3
 

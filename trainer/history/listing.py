@@ -51,12 +51,14 @@ class SessionSummary:
 # answer: the JSON ``null`` the codec writes for None) and the timed-out ones, so the
 # figures follow trainer.history.numbers exactly.
 _EMPTY = "coalesce(response, 'null') = 'null'"
+_UNSCORED = f"(correct IS NULL AND question_type != 'open' AND NOT {_EMPTY})"
 _CORRECTIONS = (
     f"SELECT session_id, count(CASE WHEN {_EMPTY} THEN 1 END) AS empty,"
     f" count(CASE WHEN {_EMPTY} AND correct = 1 THEN 1 END) AS empty_correct,"
     f" total(CASE WHEN {_EMPTY} THEN score END) AS empty_score,"
-    " count(CASE WHEN timed_out THEN 1 END) AS timed_out"
-    f" FROM answers WHERE probe_index = -1 AND ({_EMPTY} OR timed_out) GROUP BY session_id"
+    " count(CASE WHEN timed_out THEN 1 END) AS timed_out,"
+    f" count(CASE WHEN {_UNSCORED} THEN 1 END) AS unscored"
+    f" FROM answers WHERE probe_index = -1 AND ({_EMPTY} OR timed_out OR {_UNSCORED}) GROUP BY session_id"
 )
 
 
@@ -81,7 +83,7 @@ def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: st
         "SELECT s.id, s.kind, s.mode, s.started_at, s.finished_at, s.abandoned, s.banks, s.plan_size,"
         " coalesce(t.answered, 0) - coalesce(u.empty, 0), coalesce(t.correct, 0) - coalesce(u.empty_correct, 0),"
         " coalesce(u.timed_out, 0), coalesce(t.score_sum, 0) - coalesce(u.empty_score, 0),"
-        " coalesce(t.time_spent, 0)"
+        " coalesce(t.time_spent, 0), coalesce(u.unscored, 0)"
         " FROM sessions AS s LEFT JOIN session_totals AS t ON t.session_id = s.id"
         f" LEFT JOIN ({_CORRECTIONS}) AS u ON u.session_id = s.id"
         + (" WHERE " + " AND ".join(where) if where else "")
@@ -94,8 +96,8 @@ def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: st
             session_id=sid, kind=k, mode=mode, started_at=started, finished_at=finished,
             status="abandoned" if abandoned else ("finished" if finished is not None else "unfinished"),
             banks=json.loads(banks),
-            numbers=SessionNumbers(total, answered, correct, timed_out, score_sum, duration),
+            numbers=SessionNumbers(total, answered, correct, timed_out, score_sum, duration, unscored),
         )
-        for sid, k, mode, started, finished, abandoned, banks, total, answered, correct, timed_out, score_sum, duration
-        in rows
+        for (sid, k, mode, started, finished, abandoned, banks, total, answered, correct, timed_out, score_sum,
+             duration, unscored) in rows
     ]

@@ -14,7 +14,8 @@ same in plain words):
 * **correct**: answered items scored right (quiz; interviews have no right or wrong).
 * **score**: the mean answer score over *answered* items: quiz ``correct / answered``,
   interview the mean key-point coverage. Unanswered items are not counted as wrong (as
-  the end-early dialog promises); ``None`` when nothing was answered.
+  the end-early dialog promises); ``None`` when nothing was answered, and while answers
+  are still unscored (an exam not yet submitted: its answers are scored at the end).
 * **duration**: time spent on the items, as measured: the sum of every item's time
   (interview: think + answer time, probes included). Reading feedback, dialogs and the
   time the app was closed are not in it, so a session resumed the next day does not count
@@ -43,6 +44,7 @@ class ItemFacts:
     score: float  # 0..1
     timed_out: bool
     time_spent: float  # seconds, probes included
+    scored: bool = True  # False: a quiz answer not scored yet (exam mode before the end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,7 @@ class SessionNumbers:
     timed_out: int
     score_sum: float  # sum of the answered items' scores
     duration: float  # seconds spent on the items
+    unscored: int = 0  # answered items not scored yet (an unfinished exam)
 
     @property
     def unanswered(self) -> int:
@@ -64,12 +67,12 @@ class SessionNumbers:
 
     @property
     def score(self) -> float | None:
-        """Mean score over answered items (0..1); None when nothing was answered."""
-        return self.score_sum / self.answered if self.answered else None
+        """Mean score over answered items (0..1); None when nothing was answered or some are unscored."""
+        return self.score_sum / self.answered if self.answered and not self.unscored else None
 
     @classmethod
     def of(cls, total: int, items: Iterable[ItemFacts]) -> SessionNumbers:
-        answered = correct = timed_out = 0
+        answered = correct = timed_out = unscored = 0
         score_sum = duration = 0.0
         for item in items:
             duration += item.time_spent
@@ -78,7 +81,8 @@ class SessionNumbers:
                 answered += 1
                 correct += item.correct is True
                 score_sum += item.score
-        return cls(total, answered, correct, timed_out, score_sum, duration)
+                unscored += not item.scored
+        return cls(total, answered, correct, timed_out, score_sum, duration, unscored)
 
     @classmethod
     def from_answers(cls, total: int, answers: Iterable[AnswerRecord]) -> SessionNumbers:
@@ -91,7 +95,8 @@ class SessionNumbers:
             if probe is not None:
                 probe_time[position] = probe_time.get(position, 0.0) + answer.time_spent
         items = [
-            ItemFacts(a.response is not None, a.correct, a.score, a.timed_out, a.time_spent + probe_time.pop(p, 0.0))
+            ItemFacts(a.response is not None, a.correct, a.score, a.timed_out, a.time_spent + probe_time.pop(p, 0.0),
+                      scored=a.correct is not None or a.question_type == "open")
             for (p, probe), a in latest.items()
             if probe is None
         ]
