@@ -236,6 +236,7 @@ async def test_exam_number_typed_but_not_submitted_is_recorded_at_time_out_and_t
         assert answer.question_id == "n1" and answer.timed_out and answer.response == 45.0
         assert "Time is up for question 1: your answer was recorded." in _notices(app)
         assert screen.session.view().locked
+        assert "Time is up for this question: your answer then is recorded." in screen_text(app)  # stays said
 
 
 async def test_a_keystroke_after_the_limit_stores_the_time_out_it_triggers(make_app, store):

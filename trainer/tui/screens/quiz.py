@@ -183,6 +183,9 @@ class QuizScreen(Screen[None]):
     def _hint(self, view: ItemView) -> str:
         if view.finished:
             return "Quiz over. ←/→ to review, Esc to see the results."
+        if view.timed_out:
+            kept = "your answer then is recorded" if view.answered else "nothing was entered"
+            return f"Time is up for this question: {kept}. Enter: next question"
         if view.locked:
             return "Enter: next question"
         if view.question.type == "multiple":
