@@ -84,3 +84,15 @@ def test_current_guideline_versions_are_cited(questions):
 def test_banks_carry_license_and_authors(catalog):
     for bank in catalog.banks:
         assert bank.license and bank.authors and bank.bundled
+
+
+@pytest.mark.parametrize("format_id, opening", [("program-director", "tell-me-about-yourself"),
+                                                ("faculty", "what-drew-you-to-pain")])
+def test_bundled_interviews_open_with_motivation_and_close_with_the_candidates_questions(catalog, format_id, opening):
+    from trainer.practice import find_format, select_prompts
+
+    interview_format = find_format(catalog.banks, format_id)
+    for seed in range(5):
+        chosen = [q.id for q in select_prompts(catalog.banks, interview_format=interview_format, seed=seed).questions]
+        assert len(chosen) == interview_format.prompts
+        assert chosen[0] == opening and chosen[-1] == "questions-for-the-program"

@@ -56,18 +56,27 @@ def _seed(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
 
 
-def _common(parser: argparse.ArgumentParser, banks: bool = True) -> None:
+# Shared options may be written before or after the subcommand and mean the same either way.
+# argparse would let a subcommand's default overwrite a value given before it, so every copy
+# of a shared option defaults to SUPPRESS (absent unless written), the top-level copy keeps
+# its own name (``top_*``), and ``resolve`` is the one place that merges them and fills defaults.
+
+
+def _common(parser: argparse.ArgumentParser, banks: bool = True, prefix: str = "") -> None:
     parser.add_argument(
         "--data-dir",
+        dest=f"{prefix}data_dir",
         metavar="DIR",
+        default=argparse.SUPPRESS,
         help="where history and user banks live (default: $PAIN_TRAINER_DATA_DIR or the platform's data dir)",
     )
     if banks:
         parser.add_argument(
             "--bank",
+            dest=f"{prefix}bank",
             metavar="PATH",
             action="append",
-            default=[],
+            default=argparse.SUPPRESS,
             help="a bank file or folder to load as well (repeatable)",
         )
 
@@ -78,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Rehearse pain medicine fellowship interviews and quizzes in the terminal.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    _common(parser)
+    _common(parser, prefix="top_")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     quiz = commands.add_parser("quiz", help="open the trainer straight into a quiz")
@@ -102,7 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument("--answer", type=_seconds, metavar="SECONDS", help="answer time per prompt")
     interview.add_argument("--seed", type=_seed, metavar="N", help="same seed gives the same prompts")
 
-    validate = commands.add_parser("validate", help="check bank files or folders (exit 0 valid, 1 invalid)")
+    validate = commands.add_parser(
+        "validate",
+        help="check bank files or folders, and that their ids are free among the banks the app loads"
+        " (exit 0 valid, 1 invalid)",
+    )
+    _common(validate)
     validate.add_argument("paths", nargs="+", metavar="PATH", help="bank files or folders")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -149,6 +163,31 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
         args.file = extras.pop()
     if extras:
         raise UsageError(f"unrecognized arguments: {' '.join(extras)} (see '{PROG} --help')")
+    return resolve(args)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The arguments as every command sees them (shared options merged); a seam for tests."""
+    return _parse(build_parser(), argv)
+
+
+def resolve(args: argparse.Namespace) -> argparse.Namespace:
+    """Merge the shared options written before and after the subcommand; fill their defaults.
+
+    ``--data-dir``: the one written last wins (as for any repeated option). ``--bank``: every
+    path counts, in the order written. ``history`` has its own ``--bank ID`` filter, so a
+    bank *path* written before it is refused rather than silently meaning something else.
+    """
+    top_bank = vars(args).pop("top_bank", [])
+    top_data_dir = vars(args).pop("top_data_dir", None)
+    if args.command == "history" and top_bank:
+        raise UsageError(
+            "--bank PATH before 'history' loads a bank, which history does not use; "
+            "to list sessions of one bank write 'history --bank ID'"
+        )
+    args.data_dir = getattr(args, "data_dir", top_data_dir)
+    if args.command != "history":
+        args.bank = top_bank + getattr(args, "bank", [])
     return args
 
 
@@ -172,27 +211,43 @@ def _check_paths(paths: Sequence[str]) -> None:
 
 
 def _run_validate(args) -> int:
-    from trainer.banks import BankSource, bank_files, load_all
+    """Check the files, and that no bank id clashes with the banks the app would load with them.
+
+    The app loads the bundled banks, the data folder's ``banks/`` and every ``--bank``; a file
+    whose id one of those already has is refused there, so it is an error here, at its ``id:``.
+    A validated file that *is* one of those (the same file, or a byte-identical copy) is that
+    bank, so ``validate question_banks`` checks the bundled banks against themselves cleanly.
+    """
+    from trainer.banks import BankSource, bank_files, default_sources, load_all
+    from trainer.banks.discovery import same_file
 
     _check_paths(args.paths)
-    sources = [BankSource(file) for path in args.paths for file in bank_files(Path(path))]
-    catalog = load_all(sources)
-    problems = catalog.problems
+    _check_paths(args.bank)
+    files = [file for path in args.paths for file in bank_files(Path(path))]
+    app_sources = default_sources(_data_root(args), args.bank)
+    catalog = load_all([*app_sources, *(BankSource(file) for file in files)])
+
+    def validated(path: str) -> bool:
+        return any(path == str(file) or same_file(path, file) for file in files)
+
+    failures = [(path, problems) for path, problems in catalog.failures if validated(path)]
+    problems = [p for _, found in failures for p in found]
+    banks = [bank for bank in catalog.banks if validated(bank.source)]
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in problems], indent=2))
     else:
         for problem in problems:
             print(problem, file=sys.stderr)
-    if not sources:
+    if not files:
         _error("no bank files (*.yaml, *.yml) found in " + ", ".join(args.paths))
         return EXIT_INVALID
     if problems:
         if args.format == "text":
-            print(f"{len(catalog.failures)} of {len(sources)} bank files invalid", file=sys.stderr)
+            print(f"{len(failures)} of {len(files)} bank files invalid", file=sys.stderr)
         return EXIT_INVALID
     if args.format == "text":
-        banks = len(catalog.banks)
-        print(f"{banks} bank{'s' if banks != 1 else ''}, {catalog.question_count} questions: OK")
+        questions = sum(len(bank.index) for bank in banks)
+        print(f"{len(banks)} bank{'s' if len(banks) != 1 else ''}, {questions} questions: OK")
     return EXIT_OK
 
 

@@ -36,12 +36,19 @@ def test_symlink_loop_in_a_bank_folder_ends(tmp_path):
 
 def test_a_bank_id_used_twice_is_an_error_naming_both_files(tmp_path):
     shutil.copy(MINIMAL, tmp_path / "a.yaml")
-    shutil.copy(MINIMAL, tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").write_text(MINIMAL.read_text().replace("title: ", "title: Edited ", 1))
     catalog = load_all(BankSource(p) for p in bank_files(tmp_path))
     assert len(catalog.banks) == 1
     (problem,) = catalog.problems
     assert str(tmp_path / "a.yaml") in problem.message and problem.path == str(tmp_path / "b.yaml")
     assert (problem.line, problem.column, problem.pointer) == (1, 5, "/id")
+
+
+def test_an_unedited_copy_of_a_bank_is_that_bank_not_a_clash(tmp_path):
+    shutil.copy(MINIMAL, tmp_path / "a.yaml")
+    shutil.copy(MINIMAL, tmp_path / "b.yaml")
+    catalog = load_all(BankSource(p) for p in bank_files(tmp_path))
+    assert [b.source for b in catalog.banks] == [str(tmp_path / "a.yaml")] and catalog.problems == []
 
 
 def test_default_sources_include_bundled_user_and_extra_banks(tmp_path):

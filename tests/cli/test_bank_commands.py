@@ -157,3 +157,45 @@ def test_quiz_and_interview_refuse_unknown_or_empty_choices_before_opening(args,
     result = run(*args, "--data-dir", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.startswith(message) and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_validate_reports_a_clash_with_a_bundled_bank_at_the_files_id_line(tmp_path):
+    from trainer.paths import bundled_banks_dir
+
+    bundled = bundled_banks_dir() / "multimodal.yaml"
+    edited = tmp_path / "my-multimodal.yaml"
+    edited.write_text(bundled.read_text(encoding="utf-8").replace("title: ", "title: My ", 1), encoding="utf-8")
+    line = next(n for n, text in enumerate(edited.read_text().splitlines(), 1) if text.startswith("id:"))
+    result = run("validate", str(edited), "--data-dir", str(tmp_path / "data"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{edited}:{line}:5: error: bank id 'multimodal' is already used by {bundled}; "
+        "give this bank an id of its own [at /id]"
+    )
+
+
+def test_validate_reports_a_clash_with_the_data_folders_and_extra_banks(tmp_path):
+    data = tmp_path / "data"
+    (data / "banks").mkdir(parents=True)
+    shutil.copy(MINIMAL, data / "banks" / "minimal.yaml")
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(MINIMAL.read_text().replace("title: ", "title: Edited ", 1))
+    assert run("validate", str(edited), "--data-dir", str(data)).returncode == 1
+    other = tmp_path / "other"
+    assert run("validate", str(edited), "--data-dir", str(other)).returncode == 0  # alone it is fine
+    clash = run("--bank", str(MINIMAL), "validate", str(edited), "--data-dir", str(other))
+    assert clash.returncode == 1 and "bank id 'minimal' is already used by" in clash.stderr
+
+
+def test_validate_a_bank_with_its_own_id_and_the_bundled_folder_itself_are_ok(tmp_path):
+    from trainer.paths import bundled_banks_dir
+
+    own = tmp_path / "own.yaml"
+    own.write_text(MINIMAL.read_text().replace("id: minimal", "id: my-own-bank"))
+    assert run("validate", str(own), "--data-dir", str(tmp_path)).returncode == 0
+    bundled = run("validate", str(bundled_banks_dir()), "--data-dir", str(tmp_path))
+    assert bundled.returncode == 0, bundled.stderr
+    assert bundled.stdout.strip().endswith("questions: OK") and bundled.stderr == ""
+    copy = tmp_path / "copy"
+    shutil.copytree(bundled_banks_dir(), copy)  # unedited copies are the same banks
+    assert run("validate", str(copy), "--data-dir", str(tmp_path)).returncode == 0

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from tests.history.helpers import answer, interview, session
-from trainer.history.stats import wilson_bounds
+from trainer.history.stats import MIN_ATTEMPTS, STRONG_ACCURACY, wilson_bounds
 from trainer.history.store import Store, upsert_answer
 
 
@@ -63,11 +63,27 @@ def test_per_category_and_bank_figures_and_weak_areas_by_lower_bound(store):
     assert (stats.overall.attempts, stats.overall.correct) == (61, 48)
 
     order = [(w.kind, w.key) for w in stats.weak_areas]
-    # 1/1 is not a stronger area than 45/50: ranked by the Wilson lower bound, weakest first
-    assert order.index(("category", "procedures")) < order.index(("category", "pharm"))
-    assert [k for kind, k in order if kind == "category"] == ["pathway", "procedures", "pharm"]
-    assert ("tag", "spine") in order and ("tag", "opioids") in order
-    assert order.index(("tag", "spine")) < order.index(("tag", "opioids"))
+    # 1/1 (procedures, spine) is too little to rank; 45/50 (pharm, opioids) is 90 %: not weak
+    assert order == [("category", "pathway")]
+    assert stats.unranked_areas == 2
+
+
+def test_weak_areas_need_enough_answers_are_ranked_by_lower_bound_and_never_near_perfect(store):
+    t = utc(2024, 3, 4, 12)
+    groups = {"a": (3, 5), "b": (40, 50), "c": (5, 5), "d": (19, 20), "e": (0, 4)}  # category: (right, tried)
+    rows, n = [], 0
+    for category, (right, tried) in groups.items():
+        for i in range(tried):
+            rows.append(answer("s", n, category=category, question=f"{category}{i}", correct=i < right, at=t + n,
+                               tags=(f"tag-{category}",)))
+            n += 1
+    fill(store, "s", rows)
+    stats = store.stats()
+    weak = [(w.kind, w.key) for w in stats.weak_areas]
+    # 3/5 (lower bound 0.23) before 40/50 (0.67); 5/5 and 19/20 are strong; 0/4 is too few to rank
+    assert weak == [("category", "a"), ("tag", "tag-a"), ("category", "b"), ("tag", "tag-b")]
+    assert all(w.attempts >= MIN_ATTEMPTS and w.accuracy < STRONG_ACCURACY for w in stats.weak_areas)
+    assert stats.unranked_areas == 2  # category e and tag-e
 
 
 def test_trend_by_iso_week_across_a_year_boundary(store):

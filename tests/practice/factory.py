@@ -65,8 +65,10 @@ def open_q(id="o1", *, bank="b1", category="motivation", difficulty=2, key_point
     )
 
 
-def fmt(id="quick", *, categories=(), prompts=2, think=20, answer=90, probes=True, probe_seconds=None):
-    return InterviewFormat(id, "Quick", "Two prompts", tuple(categories), prompts, think, answer, probes, probe_seconds)
+def fmt(id="quick", *, categories=(), prompts=2, think=20, answer=90, probes=True, probe_seconds=None, first=(),
+        last=()):
+    return InterviewFormat(id, "Quick", "Two prompts", tuple(categories), prompts, think, answer, probes, probe_seconds,
+                           tuple(first), tuple(last))
 
 
 def bank(id="b1", questions=(), *, version="1.0.0", formats=()) -> Bank:

@@ -224,7 +224,6 @@ def test_skip_goes_to_the_next_open_item_and_wraps_round():
 
 def test_question_timeout_locks_unanswered_records_and_moves_on():
     quiz, clock, _ = make(four(), question_seconds=30)
-    quiz.choose(2)  # a draft, not submitted
     clock.advance(29.9)
     assert quiz.tick().records == ()
     assert quiz.view().question_remaining == pytest.approx(0.1)
@@ -245,9 +244,9 @@ def test_action_after_the_limit_is_refused_even_without_a_tick():
     quiz, clock, _ = make(four(), question_seconds=30)
     quiz.choose(2)
     clock.advance(45)
-    update = quiz.submit()
+    update = quiz.choose(1)  # too late: the draft made before the limit is the answer
     assert update.error == "Time is up for this question"
-    assert [r.timed_out for r in update.records] == [True] and update.records[0].response is None
+    assert [r.timed_out for r in update.records] == [True] and update.records[0].response == "b"
     assert update.records[0].time_spent == pytest.approx(45)  # measured, never capped
 
 
@@ -280,15 +279,16 @@ def test_total_timeout_ends_and_scores_the_session():
     quiz.next()
     clock.advance(30)
     assert quiz.view().total_remaining == pytest.approx(30)
-    quiz.choose(1)  # draft only
+    quiz.choose(1)  # draft only: what was entered when time ran out is recorded
     clock.advance(30)
     update = quiz.tick()
     results = update.results
     assert results is not None and quiz.finished and results.ended_by == "time_up"
-    assert (results.overall.correct, results.overall.answered, results.overall.total) == (1, 1, 4)
-    assert results.overall.unanswered == 3
-    (rec,) = update.records  # the current item: timed out, unanswered, time recorded
-    assert rec.position == 1 and rec.timed_out and rec.response is None and rec.time_spent == pytest.approx(60)
+    assert (results.overall.correct, results.overall.answered, results.overall.total) == (1, 2, 4)
+    assert results.overall.unanswered == 2
+    (rec,) = update.records  # the current item: timed out, its draft recorded, time recorded
+    assert rec.position == 1 and rec.timed_out and rec.response == ("a",) and rec.correct is False
+    assert rec.time_spent == pytest.approx(60)
     assert quiz.choose(1).error == "The session has ended"
     assert quiz.tick() == type(update)()
 
@@ -309,7 +309,8 @@ def test_end_early_counts_unanswered_as_unanswered_not_wrong():
     r = update.results
     assert r.ended_by == "ended_early" and r.mode == "tutor"
     assert (r.overall.correct, r.overall.wrong, r.overall.unanswered, r.overall.total) == (1, 1, 2, 4)
-    assert r.overall.percent == 25.0 and r.overall.accuracy == 50.0
+    assert r.overall.accuracy == 50.0  # unanswered items are not counted as wrong
+    assert (r.numbers.answered, r.numbers.unanswered, r.numbers.score) == (2, 2, 0.5)
     assert [m.question.id for m in r.missed] == ["s2"]
     assert r.missed[0].score.given_answer == "1. Option A" and r.missed[0].score.correct_answer == "3. Option C"
     assert r.missed[0].explanation == "Because c."
@@ -428,6 +429,47 @@ def test_exam_timeout_keeps_an_answer_already_given():
     assert rec.position == 0 and rec.timed_out and rec.response == "b" and rec.correct is None
     assert quiz.position == 1
     assert quiz.finish().results.overall.correct == 1
+
+
+@pytest.mark.parametrize("mode", ["tutor", "exam"])
+def test_a_number_typed_but_not_submitted_is_recorded_at_time_out(mode):
+    quiz, clock, _ = make([numeric("n1", answer=7.5, tolerance=0.25), single("s1")], mode=mode, question_seconds=20)
+    quiz.enter_number("7,6")
+    clock.advance(20)
+    update = quiz.tick()
+    (rec,) = update.records
+    assert update.timed_out == (0,)
+    assert rec.position == 0 and rec.timed_out and rec.response == 7.6
+    assert rec.correct is (True if mode == "tutor" else None)  # exam mode scores at the end
+    assert quiz.finish().results.overall.correct == 1
+
+
+def test_typed_text_that_is_not_a_number_is_dropped_at_time_out():
+    quiz, clock, _ = make([numeric("n1"), single("s1")], mode="exam", question_seconds=20)
+    quiz.enter_number("abc")
+    clock.advance(20)
+    (rec,) = quiz.tick().records
+    assert rec.timed_out and rec.response is None
+
+
+def test_tutor_draft_choice_is_recorded_and_scored_at_time_out():
+    quiz, clock, _ = make(four(), question_seconds=30)
+    quiz.choose(2)  # selected, not submitted
+    clock.advance(30)
+    (rec,) = quiz.tick().records
+    assert rec.timed_out and rec.response == "b" and rec.correct is True
+    quiz.go_to(0)
+    assert quiz.view().feedback.correct is True
+
+
+def test_total_time_up_records_the_number_typed_on_the_current_item():
+    quiz, clock, _ = make([numeric("n1", answer=7.5, tolerance=0.25), single("s1")], mode="exam", total_seconds=60)
+    quiz.enter_number("7.5")
+    clock.advance(60)
+    update = quiz.tick()
+    assert update.results.ended_by == "time_up" and update.results.overall.correct == 1
+    (rec,) = [r for r in update.records if r.position == 0]
+    assert rec.timed_out and rec.response == 7.5 and rec.correct is True
 
 
 # --- resume ------------------------------------------------------------------------------

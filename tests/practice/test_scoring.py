@@ -190,4 +190,4 @@ def test_summarise_tallies_overall_category_difficulty_and_times():
 def test_nothing_answered_has_no_average_and_no_accuracy():
     r = summarise([outcome(0, single("a"), None)], session_id="s", mode="tutor", ended_by="ended_early",
                   total_time=1.0)
-    assert r.average_time is None and r.overall.accuracy is None and r.overall.percent == 0.0
+    assert r.average_time is None and r.overall.accuracy is None and r.numbers.score is None

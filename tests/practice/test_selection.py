@@ -126,3 +126,39 @@ def test_prompts_from_a_format_come_from_all_banks_in_its_categories():
     assert set(ids(select_prompts(banks, categories=("career",), seed=1))) == {"o3"}
     assert len(select_prompts(banks, count=1, seed=1).items) == 1
     assert find_format(banks, "nope") is None
+
+
+def pinned_bank(first=("hello",), last=("questions",), prompts=4, categories=("motivation",)):
+    opens = [open_q(i, bank="p", category="motivation") for i in ("hello", "questions", "m1", "m2", "m3", "m4")]
+    return bank("p", [*opens, open_q("c1", bank="p", category="career")],
+                formats=(fmt("pd", categories=categories, prompts=prompts, first=first, last=last),))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_formats_first_and_last_prompts_open_and_close_the_interview_whatever_the_seed(seed):
+    banks = [pinned_bank()]
+    chosen = ids(select_prompts(banks, interview_format=find_format(banks, "pd"), seed=seed))
+    assert len(chosen) == 4 and chosen[0] == "hello" and chosen[-1] == "questions"
+    assert set(chosen[1:-1]) <= {"m1", "m2", "m3", "m4"} and len(set(chosen)) == 4
+
+
+def test_pins_keep_their_written_order_and_the_middle_still_follows_the_seed():
+    banks = [pinned_bank(first=("m2", "hello"), last=("m1", "questions"), prompts=5)]
+    pd = find_format(banks, "pd")
+    one, two = (ids(select_prompts(banks, interview_format=pd, seed=s)) for s in (3, 3))
+    assert one == two and one[:2] == ["m2", "hello"] and one[-2:] == ["m1", "questions"]
+    middles = {ids(select_prompts(banks, interview_format=pd, seed=s))[2] for s in range(20)}
+    assert middles == {"m3", "m4"}
+
+
+def test_an_explicit_count_smaller_than_the_pins_keeps_the_closing_prompt():
+    banks = [pinned_bank()]
+    pd = find_format(banks, "pd")
+    assert ids(select_prompts(banks, interview_format=pd, count=1, seed=1)) == ["questions"]
+    assert ids(select_prompts(banks, interview_format=pd, count=2, seed=1)) == ["hello", "questions"]
+
+
+def test_pins_outside_explicit_categories_are_not_asked():
+    banks = [pinned_bank()]
+    chosen = ids(select_prompts(banks, interview_format=find_format(banks, "pd"), categories=("career",), seed=1))
+    assert chosen == ["c1"]

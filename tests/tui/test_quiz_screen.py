@@ -101,7 +101,7 @@ async def test_exam_mode_goes_back_changes_an_answer_and_scores_at_the_end(make_
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         text = screen_text(app)
-        assert "Score 0/2" in text and "unanswered 1" in text
+        assert "Score 0%: 0 correct of 1 answered" in text and "unanswered 1" in text
         stored = store.load_session(app.screen.results.session_id)
         assert [a.correct for a in stored.answers if a.position == 0] == [False]  # scored at the end
 
@@ -116,7 +116,7 @@ async def test_flag_finish_and_open_a_missed_item_in_review(make_app, store):
         await pilot.press("2", "enter", "enter", "y")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
-        assert "Score 0/1" in screen_text(app)
+        assert "Score 0%: 0 correct of 1 answered" in screen_text(app)
         await pilot.press("enter")  # opens the highlighted missed item
         await pilot.pause()
         assert isinstance(app.screen, ReviewItemScreen)
@@ -218,3 +218,37 @@ def test_bank_labels_map_the_ids_an_explanation_names_to_the_shuffled_numbers():
              enumerate(("c", "a", "b"), start=1)]
     assert bank_labels(shown) == "Options as the bank labels them: a = 2, b = 3, c = 1"
     assert bank_labels([]) == ""
+
+
+def _notices(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_exam_number_typed_but_not_submitted_is_recorded_at_time_out_and_the_screen_says_so(make_app, store):
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await start_quiz(pilot, "t-numeric", mode="exam", question_seconds=30)
+        await pilot.press("4", "5")  # typed, never submitted
+        app.clock.advance(30)
+        screen.advance_timers()
+        await pilot.pause()
+        (answer,) = saved_answers(store)
+        assert answer.question_id == "n1" and answer.timed_out and answer.response == 45.0
+        assert "Time is up for question 1: your answer was recorded." in _notices(app)
+        assert screen.session.view().locked
+        assert "Time is up for this question: your answer then is recorded." in screen_text(app)  # stays said
+
+
+async def test_a_keystroke_after_the_limit_stores_the_time_out_it_triggers(make_app, store):
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await start_quiz(pilot, "t-numeric", mode="tutor", question_seconds=30)
+        await pilot.press("4")
+        app.clock.advance(31)
+        await pilot.press("5")  # no tick yet: this keystroke is what notices the time-out
+        await pilot.pause()
+        (answer,) = saved_answers(store)
+        assert answer.timed_out and answer.response == 4.0 and answer.correct is False
+        assert "Time is up for question 1: your answer was recorded." in _notices(app)
+        assert "Incorrect (time ran out; what you had entered was recorded)" in screen_text(app)
+        assert screen.session.view().locked and screen.session.view().timed_out

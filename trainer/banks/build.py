@@ -71,6 +71,8 @@ def _format(f: dict) -> InterviewFormat:
         answer_seconds=f["answer_seconds"],
         probes=f.get("probes", True),
         probe_seconds=f.get("probe_seconds"),
+        first=tuple(f.get("first", ())),
+        last=tuple(f.get("last", ())),
     )
 
 

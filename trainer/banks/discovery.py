@@ -102,8 +102,28 @@ def default_sources(data_root: Path | None, extra: Iterable[str | Path] = (), bu
     return sources
 
 
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """The same file under two names (a symlink, a relative path, the bundled folder itself)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def same_bytes(a: str | Path, b: str | Path) -> bool:
+    """The same file, or a byte-identical copy of it: the same bank, whichever path names it."""
+    if same_file(a, b):
+        return True
+    try:
+        pa, pb = Path(a), Path(b)
+        return pa.stat().st_size == pb.stat().st_size and pa.read_bytes() == pb.read_bytes()
+    except OSError:
+        return False
+
+
 def load_all(sources: Iterable[BankSource], cache: BankCache | None = None) -> Catalog:
-    """Load every source; a bank id seen twice is an error naming both files."""
+    """Load every source; a bank id seen twice is an error naming both files (at the second
+    file's ``id:``), unless the second is a byte-identical copy of the first, which is skipped."""
     banks: list[Bank] = []
     failures: list[tuple[str, tuple[Problem, ...]]] = []
     by_id: dict[str, Bank] = {}
@@ -119,8 +139,10 @@ def load_all(sources: Iterable[BankSource], cache: BankCache | None = None) -> C
             failures.append((str(source.path), tuple(exc.problems)))
             continue
         if (first := by_id.get(bank.id)) is not None:
+            if same_bytes(first.source, bank.source):
+                continue  # an unedited copy (say of a bundled bank) is that bank, not a second one
             line, column = position_in_file(bank.source, "/id")
-            message = f"bank id '{bank.id}' is already used by {first.source}"
+            message = f"bank id '{bank.id}' is already used by {first.source}; give this bank an id of its own"
             failures.append((bank.source, (Problem(bank.source, line, column, message, "/id"),)))
             continue
         by_id[bank.id] = bank

@@ -48,6 +48,8 @@ class InterviewFormat:
     answer_seconds: int
     probes: bool = True
     probe_seconds: int | None = None
+    first: tuple[str, ...] = ()  # question ids of this bank asked first, in order
+    last: tuple[str, ...] = ()  # question ids of this bank asked last, in order
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,12 +101,14 @@ def _check_formats(data: dict) -> Iterator[SchemaError]:
     for question in data["questions"]:
         if question["type"] == "open":
             open_by_category[question["category"]] = open_by_category.get(question["category"], 0) + 1
+    questions = {q["id"]: q for q in data["questions"]}
     for index, fmt in enumerate(data.get("interview_formats", [])):
         base = f"/interview_formats/{index}"
         chosen = fmt.get("categories") or sorted(categories)
         for position, category in enumerate(fmt.get("categories", [])):
             if category not in categories:
                 yield SchemaError(f"{base}/categories/{position}", f"unknown category '{category}'")
+        yield from _check_pins(fmt, base, questions, set(chosen))
         available = sum(open_by_category.get(c, 0) for c in chosen)
         if fmt["prompts"] > available:
             yield SchemaError(
@@ -114,3 +116,25 @@ def _check_formats(data: dict) -> Iterator[SchemaError]:
                 f"asks for {fmt['prompts']} prompts but the bank has only {available} open "
                 f"question{'s' if available != 1 else ''} in its categories",
             )
+
+
+def _check_pins(fmt: dict, base: str, questions: dict[str, dict], categories: set[str]) -> Iterator[SchemaError]:
+    """``first``/``last`` name open questions of this bank, in the format's categories, once each."""
+    pinned: dict[str, str] = {}
+    for where in ("first", "last"):
+        for position, qid in enumerate(fmt.get(where, [])):
+            pointer = f"{base}/{where}/{position}"
+            question = questions.get(qid)
+            if question is None:
+                yield SchemaError(pointer, f"no question '{qid}' in this bank")
+            elif question["type"] != "open":
+                yield SchemaError(pointer, f"question '{qid}' is a {question['type']} question, not an open prompt")
+            elif question["category"] not in categories:
+                yield SchemaError(pointer, f"question '{qid}' is in category '{question['category']}', "
+                                           f"which this format does not draw from")
+            elif qid in pinned:
+                yield SchemaError(pointer, f"question '{qid}' is already pinned in '{pinned[qid]}'")
+            pinned.setdefault(qid, where)
+    if len(pinned) > fmt["prompts"]:
+        yield SchemaError(f"{base}/prompts", f"{len(pinned)} prompts are pinned in first/last but the format "
+                                             f"asks only {fmt['prompts']}")

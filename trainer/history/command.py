@@ -26,8 +26,8 @@ PROG = "pain-trainer"
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 COLUMNS = (
     "session_id", "started_at", "finished_at", "status", "kind", "mode", "banks",
-    "answered", "total", "correct", "score", "duration_seconds",
-)
+    "answered", "total", "correct", "score", "duration_seconds", "unanswered", "timed_out",
+)  # the numbers are defined in trainer.history.numbers (docs/scoring.md); new columns go at the end
 
 
 class _Usage(Exception):
@@ -139,11 +139,7 @@ def session_row(s: SessionSummary) -> dict[str, Any]:
         "kind": s.kind,
         "mode": s.mode,
         "banks": dict(s.banks),
-        "answered": s.answered,
-        "total": s.total,
-        "correct": s.correct,
-        "score": None if s.score is None else round(s.score, 4),
-        "duration_seconds": round(s.duration, 3),
+        **s.numbers.as_dict(),
     }
 
 
@@ -153,7 +149,7 @@ def _print_sessions(sessions: list[SessionSummary], fmt: str, filtered: bool) ->
         json.dump({"sessions": rows}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n", extrasaction="raise")
         writer.writeheader()
         for row in rows:
             row["banks"] = ";".join(f"{bank}@{version}" for bank, version in row["banks"].items())
@@ -166,7 +162,7 @@ def _print_table(sessions: list[SessionSummary], filtered: bool) -> None:
     if not sessions:
         print("no sessions match" if filtered else "no sessions yet")
         return
-    header = ("DATE", "KIND", "MODE", "SCORE", "ANSWERED", "DURATION", "STATUS", "BANKS")
+    header = ("DATE", "KIND", "MODE", "SCORE", "ANSWERED", "TIMED OUT", "DURATION", "STATUS", "BANKS")
     table = [header] + [
         (
             datetime.fromtimestamp(s.started_at).strftime("%Y-%m-%d %H:%M"),
@@ -174,13 +170,14 @@ def _print_table(sessions: list[SessionSummary], filtered: bool) -> None:
             _safe(s.mode),
             "-" if s.score is None else f"{s.score * 100:.0f}%",
             f"{s.answered}/{s.total}",
+            str(s.numbers.timed_out),
             format_duration(s.duration),
             s.status,
             _safe(", ".join(f"{b} {v}" for b, v in s.banks.items())),
         )
         for s in sessions
     ]
-    right = {3, 4, 5}
+    right = {3, 4, 5, 6}
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for row in table:
         cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(row)]

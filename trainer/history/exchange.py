@@ -8,7 +8,12 @@ Format (``format_version`` 1)::
                    "banks": {id: version}, "settings": {...}, "seed",
                    "plan": [{"bank_id", "question_id", "content_hash", "option_order"}],
                    "answers": [{"position", "bank_id", ..., "answered_at", "timed_out"}],
-                   "interviews": [{"position", "probe_index", "text", "verdicts", ...}]}]}
+                   "interviews": [{"position", "probe_index", "text", "verdicts", ...}],
+                   "summary": {"answered", "total", "correct", "score", "duration_seconds",
+                               "unanswered", "timed_out"}}]}
+
+``summary`` holds the session's figures as ``pain-trainer history`` shows them
+(``trainer.history.numbers``); it is derived from the answers and ignored on import.
 
 Times inside sessions are unix seconds (exact, time-zone free). Preferences are not exported.
 
@@ -34,6 +39,7 @@ from typing import Any
 from trainer import __version__
 from trainer.history import codec
 from trainer.history.errors import HistoryError
+from trainer.history.numbers import SessionNumbers
 from trainer.history.store import Store, upsert_answer, upsert_interview
 
 FORMAT = "pain-trainer-history"
@@ -60,10 +66,13 @@ def export_history(store: Store, session_ids: Iterable[str] | None = None) -> di
             d = codec.session_dict(codec.session_from_row(row))
             d["finished_at"] = row["finished_at"]
             d["abandoned"] = bool(row["abandoned"])
-            d["answers"] = [
-                _without_session(codec.answer_dict(codec.answer_from_row(r)))
+            answers = [
+                codec.answer_from_row(r)
                 for r in conn.execute("SELECT * FROM answers WHERE session_id = ? ORDER BY position", (row["id"],))
             ]
+            d["answers"] = [_without_session(codec.answer_dict(a)) for a in answers]
+            # The figures `history` and the results screen show, for readers of the file; import ignores them.
+            d["summary"] = SessionNumbers.from_answers(row["plan_size"], answers).as_dict()
             d["interviews"] = [
                 _without_session(codec.interview_dict(codec.interview_from_row(r)))
                 for r in conn.execute(

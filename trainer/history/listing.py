@@ -1,9 +1,9 @@
 """The list of past sessions (the ``history`` command and the app's history screen).
 
-Score is the mean answer score (0..1) over the items answered (probe answers aside) (quiz: share correct;
-interview: key-point coverage), shown next to answered/total so an abandoned session is
-not mistaken for a perfect one. Duration is the time spent on questions as measured: the
-sum of ``time_spent`` (probes included), so a session resumed the next day does not count the night.
+Each session's score, answered/unanswered, timed-out count and duration are the ones
+defined in ``trainer.history.numbers`` (score over answered items only; duration = time
+spent on the items). Here they are counted in SQL from the trigger-kept ``session_totals``,
+corrected by one scan for the rows that hold no answer (few) and the timed-out rows.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+
+from trainer.history.numbers import SessionNumbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +24,42 @@ class SessionSummary:
     finished_at: float | None
     status: str  # "finished" | "unfinished" | "abandoned"
     banks: dict[str, str]  # bank id -> version
-    answered: int
-    total: int  # items in the plan
-    correct: int
-    score: float | None  # None when nothing was answered
-    duration: float  # seconds spent on questions
+    numbers: SessionNumbers
+
+    @property
+    def answered(self) -> int:
+        return self.numbers.answered
+
+    @property
+    def total(self) -> int:
+        return self.numbers.total
+
+    @property
+    def correct(self) -> int:
+        return self.numbers.correct
+
+    @property
+    def score(self) -> float | None:
+        return self.numbers.score
+
+    @property
+    def duration(self) -> float:
+        return self.numbers.duration
+
+
+# session_totals counts every main-prompt row; these are the rows to take back out (no
+# answer: the JSON ``null`` the codec writes for None) and the timed-out ones, so the
+# figures follow trainer.history.numbers exactly.
+_EMPTY = "coalesce(response, 'null') = 'null'"
+_UNSCORED = f"(correct IS NULL AND question_type != 'open' AND NOT {_EMPTY})"
+_CORRECTIONS = (
+    f"SELECT session_id, count(CASE WHEN {_EMPTY} THEN 1 END) AS empty,"
+    f" count(CASE WHEN {_EMPTY} AND correct = 1 THEN 1 END) AS empty_correct,"
+    f" total(CASE WHEN {_EMPTY} THEN score END) AS empty_score,"
+    " count(CASE WHEN timed_out THEN 1 END) AS timed_out,"
+    f" count(CASE WHEN {_UNSCORED} THEN 1 END) AS unscored"
+    f" FROM answers WHERE probe_index = -1 AND ({_EMPTY} OR timed_out OR {_UNSCORED}) GROUP BY session_id"
+)
 
 
 def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: str | None = None,
@@ -48,9 +81,11 @@ def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: st
         params.append(category)
     rows = conn.execute(
         "SELECT s.id, s.kind, s.mode, s.started_at, s.finished_at, s.abandoned, s.banks, s.plan_size,"
-        " coalesce(t.answered, 0), coalesce(t.correct, 0),"
-        " CASE WHEN t.answered > 0 THEN t.score_sum / t.answered END, coalesce(t.time_spent, 0)"
+        " coalesce(t.answered, 0) - coalesce(u.empty, 0), coalesce(t.correct, 0) - coalesce(u.empty_correct, 0),"
+        " coalesce(u.timed_out, 0), coalesce(t.score_sum, 0) - coalesce(u.empty_score, 0),"
+        " coalesce(t.time_spent, 0), coalesce(u.unscored, 0)"
         " FROM sessions AS s LEFT JOIN session_totals AS t ON t.session_id = s.id"
+        f" LEFT JOIN ({_CORRECTIONS}) AS u ON u.session_id = s.id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY s.started_at DESC, s.id"
         + (" LIMIT ?" if limit is not None else ""),
@@ -60,8 +95,9 @@ def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: st
         SessionSummary(
             session_id=sid, kind=k, mode=mode, started_at=started, finished_at=finished,
             status="abandoned" if abandoned else ("finished" if finished is not None else "unfinished"),
-            banks=json.loads(banks), answered=answered, total=total, correct=correct, score=score,
-            duration=duration,
+            banks=json.loads(banks),
+            numbers=SessionNumbers(total, answered, correct, timed_out, score_sum, duration, unscored),
         )
-        for sid, k, mode, started, finished, abandoned, banks, total, answered, correct, score, duration in rows
+        for (sid, k, mode, started, finished, abandoned, banks, total, answered, correct, timed_out, score_sum,
+             duration, unscored) in rows
     ]

@@ -7,9 +7,11 @@ group; *average time* is the mean measured ``time_spent`` of those attempts. Wee
 weeks (``2026-W19``) of the local date the answer was given.
 
 Weak areas rank categories and tags by the Wilson score lower bound of their accuracy
-(95 %), lowest first: it is what the accuracy is at least, given how much evidence there is,
-so 45/50 (lower bound 0.79) is a stronger area than 1/1 (0.21), and an area with little
-evidence is listed as one to work on.
+(95 %), lowest first: what the accuracy likely is at least, given how much evidence there
+is, so 40/50 (lower bound 0.67) is stronger than 3/5 (0.23). Only areas with at least
+``MIN_ATTEMPTS`` scored answers are ranked (a tag tried once says nothing yet; the others are
+counted in ``Stats.unranked_areas``), and an area at ``STRONG_ACCURACY`` or better is never
+listed as weak, however few its answers (5/5 has a lower bound of 0.57 but no wrong answer).
 
 Per-item figures (missed most often, due for review) follow the ``content_hash`` rule in
 ``trainer.history.store``: only answers to an item's current version count.
@@ -31,6 +33,8 @@ from datetime import date
 from trainer.history.items import ItemKey, ItemState, item_states
 
 Z95 = 1.959963984540054
+MIN_ATTEMPTS = 5  # scored answers an area needs before it is ranked as weak or not
+STRONG_ACCURACY = 0.9  # an area this accurate or better is never listed as weak
 
 
 def wilson_bounds(correct: int, attempts: int, z: float = Z95) -> tuple[float, float]:
@@ -98,11 +102,12 @@ class Stats:
     overall: GroupStats
     by_category: tuple[GroupStats, ...]  # by key
     by_bank: tuple[GroupStats, ...]
-    weak_areas: tuple[WeakArea, ...]  # weakest first
+    weak_areas: tuple[WeakArea, ...]  # weakest first: at least MIN_ATTEMPTS, below STRONG_ACCURACY
     coverage_trend: tuple[CoveragePoint, ...]
     most_missed: tuple[ItemState, ...]  # most misses first, at most `top`
     due: tuple[ItemKey, ...]  # missed and not since answered correctly, sorted
     due_count: int
+    unranked_areas: int = 0  # categories and tags with fewer than MIN_ATTEMPTS scored answers
 
 
 def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
@@ -143,9 +148,11 @@ def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
     by_bank = tuple(group("bank", b, "bank_id = ? AND", (b,)) for b in banks)
     overall = group("all", "", "", ())
 
-    weak = [_weak("category", g.key, g.correct, g.attempts) for g in by_category]
-    weak += [_weak("tag", tag, c, n) for tag, n, c in conn.execute(
+    areas = [_weak("category", g.key, g.correct, g.attempts) for g in by_category]
+    areas += [_weak("tag", tag, c, n) for tag, n, c in conn.execute(
         "SELECT tag, attempts, correct FROM tag_totals WHERE attempts > 0")]
+    ranked = [a for a in areas if a.attempts >= MIN_ATTEMPTS]
+    weak = [a for a in ranked if a.accuracy < STRONG_ACCURACY]
     weak.sort(key=lambda w: (w.lower_bound, w.accuracy, -w.attempts, w.kind, w.key))
 
     states = item_states(conn, current)
@@ -154,6 +161,7 @@ def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
     return Stats(
         overall=overall, by_category=by_category, by_bank=by_bank, weak_areas=tuple(weak),
         coverage_trend=coverage_trend(conn), most_missed=tuple(missed[:top]), due=due, due_count=len(due),
+        unranked_areas=len(areas) - len(ranked),
     )
 
 

@@ -43,12 +43,14 @@ Time (measured with the injected ``Clock``, never capped):
 * Per-question limit: ``QuizSettings.question_seconds``; a question's own
   ``time_limit_seconds`` replaces it (only in a session with a per-question limit: an
   untimed session stays untimed). It applies to the time accumulated on the item. At
-  time-out the item is locked; an answer already recorded stands (exam mode), otherwise it
-  stays unanswered (a draft is discarded); a record with ``timed_out=True`` is produced and
-  the session moves to the next open item (if any).
+  time-out the item is locked and what was entered when time ran out is its answer, as in
+  the interview: a draft (options chosen but not submitted, a number typed but not saved)
+  is recorded; an answer already recorded stands otherwise; typed text that is not a
+  number cannot be an answer and is dropped. A record with ``timed_out=True`` is produced
+  and the session moves to the next open item (if any).
 * Total limit: ``QuizSettings.total_seconds``, counted on the session's own elapsed time;
   at time-out the session ends (``ended_by="time_up"``) and is scored with the answers
-  recorded so far (exam mode: an untyped/unsaved number is not counted).
+  recorded so far plus, by the same rule, what was entered on the current item.
 * Every action checks time-outs first (so an answer after the limit, before the next
   ``tick``, is refused); ``tick()`` only checks.
 
@@ -222,6 +224,17 @@ class _Item:
         if isinstance(self.question, SingleQuestion):
             return self.draft
         return self.draft or None
+
+
+def _take_draft(item: _Item) -> None:
+    """Time ran out: what was entered becomes the answer (text that is no number is dropped)."""
+    try:
+        response = item.draft_response()
+    except InvalidNumber:
+        response = None
+    if response is not None:
+        item.saved = response
+    item.reset_draft()
 
 
 def _plain(response: Any) -> Any:
@@ -586,7 +599,7 @@ class QuizSession:
             self._stop_visit()
             item.locked = True
             item.timed_out = True
-            item.reset_draft()
+            _take_draft(item)
             records.append(self._emit(i))
             timed_out.append(i)
             target = self._next_open(i)
@@ -631,6 +644,7 @@ class QuizSession:
         self._stop_visit()
         if ended_by == "time_up" and not current.locked:
             current.timed_out = True
+            _take_draft(current)
         for item in self._items:
             item.reset_draft()
         self._total_time = now_elapsed

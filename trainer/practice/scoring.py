@@ -36,6 +36,7 @@ from trainer.banks.model import (
     Reference,
     SingleQuestion,
 )
+from trainer.history.numbers import ItemFacts, SessionNumbers
 
 # --- numbers -----------------------------------------------------------------------------
 
@@ -221,13 +222,8 @@ class Tally:
         return self.answered - self.correct
 
     @property
-    def percent(self) -> float:
-        """Correct out of all items (unanswered count against the percentage, not as wrong)."""
-        return 100.0 * self.correct / self.total if self.total else 0.0
-
-    @property
     def accuracy(self) -> float | None:
-        """Correct out of answered items."""
+        """Correct out of answered items, in percent: the score of ``trainer.history.numbers``."""
         return 100.0 * self.correct / self.answered if self.answered else None
 
     def add(self, item: ItemOutcome) -> Tally:
@@ -275,10 +271,15 @@ class Results:
     overall: Tally
     by_category: Mapping[str, Tally]  # category id -> tally, in plan order of first appearance
     by_difficulty: Mapping[int, Tally]  # ascending difficulty
-    total_time: float  # session time, as measured
-    answering_time: float  # sum of time spent on the items
+    total_time: float  # session clock time, as measured (feedback reading included; not shown)
     average_time: float | None  # per answered item; None when nothing was answered
     items: tuple[ItemOutcome, ...]
+    numbers: SessionNumbers  # score, answered, unanswered, timed out, duration: as `history` shows them
+
+    @property
+    def answering_time(self) -> float:
+        """The session's duration: time spent on the items (``SessionNumbers.duration``)."""
+        return self.numbers.duration
 
     @property
     def missed(self) -> tuple[ItemOutcome, ...]:
@@ -320,7 +321,10 @@ def summarise(
         by_category=by_category,
         by_difficulty=dict(sorted(by_difficulty.items())),
         total_time=total_time,
-        answering_time=sum(i.time_spent for i in items),
         average_time=sum(answered_times) / len(answered_times) if answered_times else None,
         items=tuple(items),
+        numbers=SessionNumbers.of(
+            len(items),
+            (ItemFacts(i.score.answered, i.score.correct, i.score.score, i.timed_out, i.time_spent) for i in items),
+        ),
     )

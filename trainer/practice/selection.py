@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from trainer.banks.model import (
@@ -225,7 +225,11 @@ def select_prompts(
     """Open questions for an interview from all given banks.
 
     With a format: its categories (empty = all) and its number of prompts, unless
-    ``categories``/``count`` are given explicitly.
+    ``categories``/``count`` are given explicitly; its ``first`` prompts open the interview
+    and its ``last`` prompts close it, in the order written, the rest drawn at random in
+    between. Pins count towards the number of prompts; with an explicit ``count`` smaller
+    than the pins, the closing ones are kept first. A pin outside explicit ``categories``
+    is not asked.
     """
     if interview_format is not None:
         categories = tuple(categories) or interview_format.categories
@@ -234,7 +238,38 @@ def select_prompts(
     candidates = _Candidates(banks)
     matching = [info for info in candidates.infos.values() if spec.admits(info)]
     settings = spec.as_settings() | {"format": None if interview_format is None else interview_format.id}
-    return _pick(banks, candidates, matching, count, seed, settings)
+    first, last = _pins(banks, interview_format, candidates, spec)
+    if not first and not last:
+        return _pick(banks, candidates, matching, count, seed, settings)
+    if count is not None:
+        last = last[max(0, len(last) - count):]
+        first = first[: max(0, count - len(last))]
+    pinned = set(first) | set(last)
+    middle_count = None if count is None else count - len(first) - len(last)
+    middle = _pick(banks, candidates, [i for i in matching if i.key not in pinned], middle_count, seed, settings)
+    pinned_items = {k: SelectedItem(candidates.question(k), option_order(candidates.question(k), middle.seed))
+                    for k in pinned}
+    return replace(
+        middle,
+        items=(*(pinned_items[k] for k in first), *middle.items, *(pinned_items[k] for k in last)),
+        available=len(matching),
+    )
+
+
+def _pins(banks: Sequence[Bank], interview_format: InterviewFormat | None, candidates: _Candidates,
+          spec: SelectionSpec) -> tuple[list[Key], list[Key]]:
+    """The format's first/last prompts as keys of its own bank (those the spec admits)."""
+    if interview_format is None:
+        return [], []
+    home = next((b for b in banks if interview_format in b.interview_formats), None)
+    if home is None:
+        return [], []
+
+    def keys(ids: Sequence[str]) -> list[Key]:
+        found = [(home.id, qid) for qid in ids]
+        return [k for k in found if k in candidates.infos and spec.admits(candidates.infos[k])]
+
+    return keys(interview_format.first), keys(interview_format.last)
 
 
 def items_for_plan(banks: Sequence[Bank], plan: Sequence[PlannedItem]) -> tuple[SelectedItem, ...]:

@@ -1,7 +1,9 @@
-"""Progress: past sessions, accuracy per category by week (textual-plotext), weak areas."""
+"""Progress: past sessions, quiz accuracy per category and interview key-point coverage by
+week (textual-plotext), weak areas (rules in ``trainer.history.stats``)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from textual.app import ComposeResult
@@ -11,10 +13,57 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual_plotext import PlotextPlot
 
+from trainer.durations import format_duration
+from trainer.history.stats import MIN_ATTEMPTS, STRONG_ACCURACY, Stats
 from trainer.tui.text import inert, literal
-from trainer.tui.widgets.countdown import format_seconds
 
 MAX_PLOTTED_CATEGORIES = 6
+INTERVIEW_SERIES = "Interview: key points covered"
+BOUND_EXPLAINED = (
+    "Likely at least: the 95% lower bound of your accuracy; your true accuracy is very likely at least this. "
+    "Few answers give a low bound, so 4 of 5 right is listed before 40 of 50 (both 80%)."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    label: str  # shown whole in the legend
+    weeks: tuple[str, ...]  # ISO weeks with data
+    percents: tuple[int, ...]
+
+
+def chart_series(stats: Stats, titles: dict[str, str]) -> list[Series]:
+    """What the chart draws: the most practised categories' quiz accuracy and interview coverage per week."""
+    series = [
+        Series(
+            titles.get(group.key, group.key),
+            tuple(p.week for p in group.trend),
+            tuple(round(p.accuracy * 100) for p in group.trend),
+        )
+        for group in sorted(stats.by_category, key=lambda g: -g.attempts)[:MAX_PLOTTED_CATEGORIES]
+    ]
+    coverage = [p for p in stats.coverage_trend if p.total]
+    if coverage:
+        series.append(
+            Series(INTERVIEW_SERIES, tuple(p.week for p in coverage), tuple(round(p.coverage * 100) for p in coverage))
+        )
+    return series
+
+
+def weak_areas_note(stats: Stats) -> str:
+    """The rule behind the weak-area table, in plain words, with what it left out."""
+    rule = (
+        f"Areas with at least {MIN_ATTEMPTS} scored answers, below {STRONG_ACCURACY * 100:.0f}% accuracy, "
+        "lowest likely accuracy first."
+    )
+    if stats.unranked_areas:
+        rule += (
+            f" {stats.unranked_areas} area{'s have' if stats.unranked_areas != 1 else ' has'} fewer than "
+            f"{MIN_ATTEMPTS} answers and {'are' if stats.unranked_areas != 1 else 'is'} not ranked yet."
+        )
+    if not stats.weak_areas:
+        rule += " No weak area to show."
+    return f"{rule}\n{BOUND_EXPLAINED}"
 
 
 class ProgressScreen(Screen[None]):
@@ -37,11 +86,13 @@ class ProgressScreen(Screen[None]):
             else:
                 summary = "No answers yet. Start a quiz from the home screen."
             yield Static(summary, id="score-line")
-            yield Static("Accuracy per category by week", classes="section-title")
+            yield Static("Quiz accuracy per category and interview key points covered, by week",
+                         classes="section-title")
             yield PlotextPlot(id="progress-plot")
-            yield Static("Weak areas (lowest confidence bound first)", classes="section-title")
+            yield Static("Weak areas", classes="section-title")
+            yield Static(weak_areas_note(stats), id="progress-weak-note", classes="hint")
             weak = DataTable(id="progress-weak", show_cursor=False, zebra_stripes=True)
-            weak.add_columns("Area", "Kind", "Correct", "Attempts", "Accuracy", "At least")
+            weak.add_columns("Area", "Kind", "Correct", "Attempts", "Accuracy", "Likely at least")
             for area in stats.weak_areas[:10]:
                 name = titles.get(area.key, area.key) if area.kind == "category" else area.key
                 weak.add_row(
@@ -65,7 +116,7 @@ class ProgressScreen(Screen[None]):
                     literal(", ".join(session.banks)),
                     score,
                     f"{session.answered}/{session.total}",
-                    format_seconds(session.duration),
+                    format_duration(session.duration),
                     session.status,
                 )
             yield sessions
@@ -76,17 +127,16 @@ class ProgressScreen(Screen[None]):
         titles = self._category_titles()
         plot = self.query_one(PlotextPlot)
         plt = plot.plt
-        weeks = sorted({point.week for group in stats.by_category for point in group.trend})
-        plt.title("Accuracy % by ISO week")
+        series = chart_series(stats, titles)
+        weeks = sorted({week for line in series for week in line.weeks})
+        plt.title("% by ISO week")
         plt.ylim(0, 100)
         if not weeks:
             plt.xlabel("no answers yet")
             return
         index = {week: i for i, week in enumerate(weeks)}
-        for group in sorted(stats.by_category, key=lambda g: -g.attempts)[:MAX_PLOTTED_CATEGORIES]:
-            xs = [index[p.week] for p in group.trend]
-            ys = [round(p.accuracy * 100) for p in group.trend]
-            plt.plot(xs, ys, label=inert(titles.get(group.key, group.key))[:24], marker="hd")
+        for line in series:
+            plt.plot([index[w] for w in line.weeks], list(line.percents), label=inert(line.label), marker="hd")
         plt.xticks(list(range(len(weeks))), [w.split("-")[-1] for w in weeks])
 
     def _category_titles(self) -> dict[str, str]:

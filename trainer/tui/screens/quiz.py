@@ -37,6 +37,16 @@ def bank_labels(options: Sequence[OptionVerdict]) -> str:
     return "Options as the bank labels them: " + ", ".join(f"{label} = {number}" for label, number in pairs)
 
 
+def time_up_notice(update: QuizUpdate) -> str:
+    """What the candidate is told when questions time out: which ones, and what was kept."""
+    answers = {r.position: r.response for r in update.records if r.timed_out}
+    lines = []
+    for position in update.timed_out:
+        kept = "your answer was recorded" if answers.get(position) is not None else "no answer was recorded"
+        lines.append(f"Time is up for question {position + 1}: {kept}.")
+    return "\n".join(lines)
+
+
 class QuizScreen(Screen[None]):
     CSS_PATH = "practice.tcss"
     BINDINGS = [
@@ -157,6 +167,8 @@ class QuizScreen(Screen[None]):
             verdict = "Time ran out: unanswered" if feedback.timed_out else "Unanswered"
         else:
             verdict = "Correct" if correct else "Incorrect"
+            if feedback.timed_out:
+                verdict += " (time ran out; what you had entered was recorded)"
         lines = [verdict, f"Answer: {feedback.score.correct_answer}"]
         if feedback.score.given_answer is not None and not correct:
             lines.append(f"You answered: {feedback.score.given_answer}")
@@ -171,6 +183,9 @@ class QuizScreen(Screen[None]):
     def _hint(self, view: ItemView) -> str:
         if view.finished:
             return "Quiz over. ←/→ to review, Esc to see the results."
+        if view.timed_out:
+            kept = "your answer then is recorded" if view.answered else "nothing was entered"
+            return f"Time is up for this question: {kept}. Enter: next question"
         if view.locked:
             return "Enter: next question"
         if view.question.type == "multiple":
@@ -190,7 +205,7 @@ class QuizScreen(Screen[None]):
         elif update.records:
             self.query_one("#numeric-message", Static).update("")
         if update.timed_out:
-            self.notify("Time is up for that question.", severity="warning", timeout=4)
+            self.notify(time_up_notice(update), severity="warning", timeout=6)
         if update.results is not None:
             flows.show_results(self.app, self.session, update.results, replace=self)
             return
@@ -246,8 +261,11 @@ class QuizScreen(Screen[None]):
         self.action_enter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        """Every keystroke reaches the session, so a time-out records what is typed right then."""
         if not self.session.finished and self.session.view().question.type == "numeric":
-            self.session.enter_number(event.value)
+            update = self.session.enter_number(event.value)
+            if update.records or update.timed_out or update.results:  # time ran out meanwhile
+                self.apply(update)
 
     def action_previous(self) -> None:
         self._leave_numeric()

@@ -9,14 +9,26 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from trainer.durations import format_duration
 from trainer.practice.scoring import Results
 from trainer.tui import flows
 from trainer.tui.text import literal
-from trainer.tui.widgets.countdown import format_seconds
 
 
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}%"
+
+
+def score_line(results: Results) -> str:
+    """The session's numbers as ``pain-trainer history`` shows them (docs/scoring.md)."""
+    numbers = results.numbers
+    average = "–" if results.average_time is None else f"{results.average_time:.0f} s"
+    score = "–" if numbers.score is None else f"{numbers.score * 100:.0f}%"
+    return (
+        f"Score {score}: {numbers.correct} correct of {numbers.answered} answered · "
+        f"unanswered {numbers.unanswered} (not counted as wrong) · timed out {numbers.timed_out} · "
+        f"time on questions {format_duration(numbers.duration)} · average {average} per answered question"
+    )
 
 
 class ResultsScreen(Screen[None]):
@@ -33,16 +45,9 @@ class ResultsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         results = self.results
-        overall = results.overall
         yield Header()
         with VerticalScroll(id="results-body"):
-            average = "–" if results.average_time is None else f"{results.average_time:.0f} s"
-            yield Static(
-                f"Score {overall.correct}/{overall.total} ({overall.percent:.0f}%) · answered {overall.answered} · "
-                f"unanswered {overall.unanswered} · time {format_seconds(results.total_time)} · "
-                f"average {average} per answered question",
-                id="score-line",
-            )
+            yield Static(score_line(results), id="score-line")
             yield Static("By category", classes="section-title")
             categories = DataTable(id="results-categories", show_cursor=False, zebra_stripes=True)
             categories.add_columns("Category", "Correct", "Answered", "Total", "Accuracy")
