@@ -6,8 +6,6 @@ records go straight to the history store through the app.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,26 +13,28 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Markdown, Static
 
 from trainer.practice.quiz import ItemView, QuizSession, QuizUpdate
-from trainer.practice.scoring import OptionVerdict
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
-from trainer.tui.text import inert, literal
+from trainer.tui.text import Hanging, inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown
 
 MAX_OPTIONS = 9
 
 
-def bank_labels(options: Sequence[OptionVerdict]) -> str:
-    """Which displayed number each option has under its id in the bank ("" without options).
+MARKERS = {"correct": "✓", "wrong": "✗", "missed": "→"}
 
-    Explanations name options by the author's ids ("**b** is wrong: ..."), while the quiz
-    shows them shuffled and numbered; this line lets a candidate follow the explanation.
-    """
-    pairs = sorted((verdict.option.id, verdict.number) for verdict in options)
-    if not pairs:
-        return ""
-    return "Options as the bank labels them: " + ", ".join(f"{label} = {number}" for label, number in pairs)
+
+def option_prefix(number: int, marker: str = " ", box: str = "", bank_id: str | None = None) -> str:
+    """What stands before an option's text: verdict marker, displayed number, choice box and,
+    once feedback is shown, the option's id in the bank ("✗ 2. (•) (b) "), because
+    explanations name options by those ids while the quiz shows them shuffled and numbered."""
+    parts = [marker, f"{number}."]
+    if box:
+        parts.append(box)
+    if bank_id is not None:
+        parts.append(f"({bank_id})")
+    return " ".join(parts) + " "
 
 
 class QuizScreen(Screen[None]):
@@ -80,7 +80,6 @@ class QuizScreen(Screen[None]):
             yield Static("", id="numeric-message")
             with Vertical(id="feedback"):
                 yield Static("", id="verdict")
-                yield Static("", id="option-labels", classes="hint")
                 yield Markdown("", id="explanation", open_links=False)
                 yield Static("", id="references", classes="references")
             yield Static("", id="quiz-hint", classes="hint")
@@ -119,13 +118,14 @@ class QuizScreen(Screen[None]):
             slot.display = option is not None
             if option is None:
                 continue
-            marker = {"correct": "✓", "wrong": "✗", "missed": "→"}.get(verdicts.get(n, ""), " ")
+            marker = MARKERS.get(verdicts.get(n, ""), " ")
             box = (
                 ("[x]" if option.selected else "[ ]")
                 if view.question.type == "multiple"
                 else ("(•)" if option.selected else "( )")
             )
-            slot.update(literal(f"{marker} {n}. {box} {option.text}"))
+            bank_id = option.id if view.feedback else None
+            slot.update(Hanging([(option_prefix(n, marker, box, bank_id), option.text)]))
             slot.set_class(option.selected, "selected")
             for verdict in ("correct", "wrong", "missed"):
                 slot.set_class(verdicts.get(n) == verdict, verdict)
@@ -161,12 +161,10 @@ class QuizScreen(Screen[None]):
         if feedback.score.given_answer is not None and not correct:
             lines.append(f"You answered: {feedback.score.given_answer}")
         self.query_one("#verdict", Static).update(literal("\n".join(lines)))
-        self.query_one("#option-labels", Static).update(literal(bank_labels(feedback.score.options)))
         box.set_class(correct is True, "correct")
         box.set_class(correct is False, "wrong")
         self.query_one("#explanation", Markdown).update(inert(feedback.explanation))
-        references = "\n".join(f"• {r.citation()}" for r in feedback.references)
-        self.query_one("#references", Static).update(literal(f"References\n{references}" if references else ""))
+        self.query_one("#references", Static).update(references_visual(feedback.references))
 
     def _hint(self, view: ItemView) -> str:
         if view.finished:
