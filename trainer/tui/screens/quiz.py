@@ -40,8 +40,9 @@ def option_prefix(number: int, marker: str = " ", box: str = "", bank_id: str | 
 class QuizScreen(Screen[None]):
     CSS_PATH = "practice.tcss"
     BINDINGS = [
-        *(Binding(str(n), f"choose({n})", f"Choose option {n}", show=False) for n in range(1, MAX_OPTIONS + 1)),
+        *(Binding(str(n), f"choose({n})", "Choose an option", show=False) for n in range(1, MAX_OPTIONS + 1)),
         Binding("enter", "enter", "Submit / next"),
+        Binding("enter", "results", "Results"),
         Binding("left", "previous", "Previous"),
         Binding("right", "next", "Next"),
         Binding("f", "flag", "Flag"),
@@ -49,7 +50,13 @@ class QuizScreen(Screen[None]):
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
         Binding("escape", "end_early", "End quiz"),
+        Binding("escape", "results", "Results", show=False),
     ]
+
+    # Actions that only make sense while the quiz runs, and those only once it is over: the
+    # footer and help show whichever set applies (see check_action).
+    _WHILE_RUNNING = frozenset({"choose", "enter", "flag", "skip", "end_early"})
+    _WHEN_OVER = frozenset({"results"})
 
     AUTO_FOCUS = ""  # the screen focuses the number field or the answer area itself, when in use
 
@@ -57,6 +64,14 @@ class QuizScreen(Screen[None]):
         super().__init__()
         self.session = session
         self._shown_position: int | None = None
+        self._shown_finished = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self._WHILE_RUNNING:
+            return not self.session.finished
+        if action in self._WHEN_OVER:
+            return self.session.finished
+        return True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,6 +111,9 @@ class QuizScreen(Screen[None]):
         question = view.question
         moved = view.position != self._shown_position
         self._shown_position = view.position
+        if view.finished != self._shown_finished:
+            self._shown_finished = view.finished
+            self.refresh_bindings()
         bank = self.app.catalog.bank(question.bank_id)
         category = bank.category(question.category) if bank else None
         self.query_one("#progress", Static).update(f"{view.number}/{view.total}")
@@ -214,9 +232,6 @@ class QuizScreen(Screen[None]):
         """Tutor: submit, then (second Enter) go on. Exam: record a typed number, go on."""
         session = self.session
         view = session.view()
-        if view.finished:
-            flows.show_results(self.app, session, session.results, replace=self)
-            return
         numeric = view.question.type == "numeric"
         if not view.locked and (session.mode == "tutor" or numeric):
             if numeric:
@@ -281,11 +296,10 @@ class QuizScreen(Screen[None]):
             question = f"{unanswered} item(s) unanswered. Submit the quiz anyway?"
         self.app.push_screen(ConfirmScreen(question, "Submit", "Keep going"), decided)
 
-    def action_end_early(self) -> None:
-        if self.session.finished:
-            flows.show_results(self.app, self.session, self.session.results, replace=self)
-            return
+    def action_results(self) -> None:
+        flows.show_results(self.app, self.session, self.session.results, replace=self)
 
+    def action_end_early(self) -> None:
         def decided(yes: bool | None) -> None:
             if yes:
                 self._leave_numeric()
