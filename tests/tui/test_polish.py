@@ -1,0 +1,185 @@
+"""Issue 13 ("Getting in the way"): the small things that slowed a candidate down, each driven
+by keys through the real screens and checked on screen and in the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.widgets import DataTable, TextArea
+
+from tests.tui.conftest import TUI_BANK, screen_text, start_quiz
+from trainer.practice.interview import Phase
+from trainer.tui import flows
+from trainer.tui.screens.help import HelpScreen
+from trainer.tui.screens.home import HomeScreen
+from trainer.tui.screens.interview import InterviewScreen
+
+LONG_OPTION = "Topical NSAID applied to the painful knee three or four times a day for two weeks before review"
+
+
+def rendered_lines(widget) -> list[str]:
+    """The widget's content lines as painted (text only, without the padding and trailing spaces)."""
+    left = widget.styles.padding.left
+    return [strip.text[left:].rstrip() for strip in widget.render_lines(whole(widget))]
+
+
+def whole(widget) -> Region:
+    return Region(0, 0, widget.outer_size.width, widget.outer_size.height)
+
+
+def footer_keys(screen) -> dict[str, str]:
+    """What the footer offers now: key -> description of every shown, enabled binding."""
+    return {
+        key: active.binding.description
+        for key, active in screen.active_bindings.items()
+        if active.binding.show and active.enabled
+    }
+
+
+def long_option_bank(tmp_path: Path) -> Path:
+    bank = tmp_path / "long.yaml"
+    bank.write_text(TUI_BANK.read_text().replace("{id: a, text: Topical NSAID}", f"{{id: a, text: {LONG_OPTION}}}"))
+    return bank
+
+
+# --- 3. hanging indent --------------------------------------------------------------------
+
+
+async def test_a_wrapped_option_continues_under_its_text_in_the_quiz_and_review(make_app, store, tmp_path):
+    app = make_app(banks=[long_option_bank(tmp_path)])
+    async with app.run_test(size=(60, 40)) as pilot:
+        screen = await start_quiz(pilot, "t-single")
+        first, *rest = rendered_lines(screen.query_one("#option-1"))
+        assert first.startswith("  1. ( ) Topical NSAID") and rest, "the option should wrap at 60 columns"
+        column = first.index("Topical")
+        assert all(line[:column].strip() == "" and line[column] != " " for line in rest if line), rest
+        assert " ".join(line.strip() for line in [first[column:], *rest]) == LONG_OPTION  # nothing cut
+        await pilot.press("2", "enter", "enter", "y")  # wrong answer, then finish
+        await pilot.pause()
+        await pilot.press("enter")  # results -> the missed item in review
+        await pilot.pause()
+        option = next(w for w in app.screen.query(".option") if LONG_OPTION[:20] in str(w.render()))
+        first, *rest = rendered_lines(option)
+        assert first.startswith("→ 1. (a) Topical") and rest
+        assert all(line.startswith(" " * first.index("Topical")) for line in rest if line)
+
+
+# --- 4. references ------------------------------------------------------------------------
+
+
+async def test_reference_addresses_are_links_on_their_own_lines(make_app, tmp_path):
+    bank = tmp_path / "refs.yaml"
+    url = "https://www.example.org/guidelines/a-very-long-path/that-would-not-fit-after-the-title.html"
+    bank.write_text(
+        TUI_BANK.read_text().replace(
+            "{title: Guideline A, source: Society A, year: 2020, doi: 10.1000/a}",
+            f"{{title: 'Guideline A [b]bold[/b]', source: Society A, year: 2020, doi: 10.1000/a, pmid: '123',"
+            f" url: '{url}'}}",
+        )
+    )
+    app = make_app(banks=[bank])
+    async with app.run_test(size=(100, 50)) as pilot:
+        screen = await start_quiz(pilot, "t-single")
+        await pilot.press("1", "enter")
+        references = screen.query_one("#references")
+        lines = rendered_lines(references)
+        assert lines[:5] == [
+            "References",
+            "• Guideline A [b]bold[/b]. Society A, 2020.",  # bank text stays literal
+            "  doi:10.1000/a",
+            "  PMID 123",
+            f"  {url}",  # whole, on its own line
+        ]
+        links = {
+            segment.style.link
+            for strip in references.render_lines(whole(references))
+            for segment in strip
+            if segment.style and segment.style.link
+        }
+        assert links == {"https://doi.org/10.1000/a", "https://pubmed.ncbi.nlm.nih.gov/123/", url}
+
+
+def test_only_a_plain_web_address_becomes_a_link():
+    from trainer.tui.text import link
+
+    assert link("x", "javascript:alert(1)").spans == []
+    assert link("x", "https://a.example/\x1b]52;c;evil\x07").spans == []  # a terminal escape never reaches OSC 8
+    (span,) = link("doi", "https://doi.org/10.1/x").spans
+    assert span.style.link == "https://doi.org/10.1/x"
+
+
+# --- 5, 6. footer and help follow the state -----------------------------------------------
+
+
+async def test_the_interview_footer_offers_only_what_each_phase_allows(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert flows.start_interview(app, format_id="short")
+        await pilot.pause()
+        screen = app.screen
+        assert footer_keys(screen)["enter"] == "Answer now" and "ctrl+s" not in footer_keys(screen)
+        await pilot.press("enter")
+        assert screen.session.phase is Phase.ANSWER
+        await pilot.pause()
+        assert footer_keys(screen)["ctrl+s"] == "Submit answer" and "enter" not in footer_keys(screen)
+        await pilot.press("o", "k", "ctrl+s", "ctrl+s")  # answer, then the follow-up
+        await pilot.pause()
+        assert screen.session.phase is Phase.FEEDBACK
+        assert footer_keys(screen)["enter"] == "Next prompt" and "ctrl+s" not in footer_keys(screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.phase is Phase.FINISHED
+        keys = footer_keys(screen)
+        assert keys["enter"] == "Home" and "ctrl+s" not in keys and "Submit answer" not in keys.values()
+        await pilot.press("f1")
+        await pilot.pause()
+        rows = [tuple(str(c) for c in app.screen.query_one(DataTable).get_row_at(i))
+                for i in range(app.screen.query_one(DataTable).row_count)]
+        assert ("Enter / Esc", "Home") in rows and not any(d in ("Submit answer", "Answer now") for _, d in rows)
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert store.unfinished_session() is None
+
+
+async def test_help_lists_each_key_once_and_the_nine_key_point_keys_as_one_row(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert flows.start_interview(app, format_id="short")
+        await pilot.pause()
+        await pilot.press("enter", "o", "k", "ctrl+s", "ctrl+s")  # to the feedback
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [tuple(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        keys = [key for key, _ in rows]
+        assert len(keys) == len(set(keys)), rows
+        assert ("1–9", "Flip a key point's verdict") in rows
+        assert not any("key point 2" in description for _, description in rows)
+        assert ("Ctrl+C / Super+C", "Copy selected text") in rows  # once, not once per key
+
+
+# --- 8. typing during think time ----------------------------------------------------------
+
+
+async def test_typing_while_thinking_starts_the_answer_and_keeps_every_keystroke(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert flows.start_interview(app, format_id="short")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and screen.session.phase is Phase.THINK
+        assert "Start typing or press Enter to answer now" in screen_text(app)
+        await pilot.press("P", "a", "i", "n")
+        await pilot.pause()
+        area = screen.query_one("#answer-area", TextArea)
+        assert screen.session.phase is Phase.ANSWER
+        assert area.text == "Pain" and app.focused is area
+        await pilot.press("space", "1")  # digits are text while answering, not key-point flips
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        main = next(a for a in store.unfinished_session().answers if a.probe_index is None)
+        assert main.response == "Pain 1"
