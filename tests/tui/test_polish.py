@@ -183,3 +183,136 @@ async def test_typing_while_thinking_starts_the_answer_and_keeps_every_keystroke
         await pilot.pause()
         main = next(a for a in store.unfinished_session().answers if a.probe_index is None)
         assert main.response == "Pain 1"
+
+
+# --- 1, 2, 9, 11. quiz setup ----------------------------------------------------------------
+
+
+def visible_in(screen, widget) -> bool:
+    """Whether ``widget`` is inside the part of the setup form the screen shows now."""
+    body = screen.query_one("#setup-body")
+    return body.region.contains_region(widget.region)
+
+
+async def test_setup_errors_show_next_to_their_field_in_view_and_clear_when_fixed(make_app, store):
+    from textual.widgets import Input
+
+    from trainer.tui.screens.quiz import QuizScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#setup-count", Input).value = "zero"
+        screen.query_one("#setup-seed", Input).value = "-1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        count_error = screen.query_one("#setup-count-error")
+        assert "Number of questions: enter a whole number of at least 1" in str(count_error.render())
+        assert "Seed: enter a whole number of at least 0" in str(screen.query_one("#setup-seed-error").render())
+        # the first problem is on screen, under its field, and the field has the focus
+        field = screen.query_one("#setup-count", Input)
+        assert app.focused is field and visible_in(screen, count_error) and visible_in(screen, field)
+        assert count_error.region.y > field.region.y
+        await pilot.press("end", *["backspace"] * 4, "2")  # typing a valid number clears its problem at once
+        await pilot.pause()
+        assert not count_error.display and screen.query_one("#setup-seed-error").display
+        screen.query_one("#setup-seed", Input).value = "7"
+        await pilot.pause()
+        assert not screen.query_one("#setup-seed-error").display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen) and app.screen.session.view().total == 2
+        assert store.get_preferences()["quiz_setup"]["count"] == 2
+
+
+async def test_setup_says_under_the_bank_list_that_one_bank_is_needed(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        banks = screen.query_one("#setup-banks")
+        banks.deselect_all()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = screen.query_one("#setup-banks-error")
+        assert error.display and "Tick at least one bank" in str(error.render()) and visible_in(screen, error)
+        banks.select_all()
+        await pilot.pause()
+        assert not error.display
+
+
+async def test_an_unticked_box_is_empty_and_a_ticked_one_shows_a_tick(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        banks = screen.query_one("#setup-banks")  # the test bank, ticked
+        categories = screen.query_one("#setup-categories")  # none ticked
+        ticked = banks.render_line(0).text
+        unticked = categories.render_line(0).text
+        assert "✓" in ticked and "X" not in ticked
+        assert "▐ ▌" in unticked and "X" not in unticked and "✓" not in unticked
+        mode = [str(b.render()) for b in screen.query("#setup-mode RadioButton")]
+        assert mode[0].startswith("▐●▌") and mode[1].startswith("▐ ▌")  # tutor chosen, exam not
+
+
+async def test_setup_times_are_seconds_and_a_review_of_flagged_items_is_offered_and_remembered(make_app, store):
+    from textual.widgets import Input
+
+    from trainer.tui.screens.quiz import QuizScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await start_quiz(pilot, "t-single")
+        await pilot.press("f", "escape", "y")  # flag the question, end the quiz
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Seconds per question (empty = untimed; 72 is the board exam's pace)" in text
+        assert "Seconds for the whole quiz (empty = no limit)" in text and "minutes" not in text.lower()
+        app.screen.query_one("#review-flagged").value = True
+        app.screen.query_one("#setup-total-seconds", Input).value = "90"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen), [str(e.render()) for e in app.screen.query(".field-error")]
+        view = app.screen.session.view()
+        assert view.total == 1 and view.question.id == "s1"  # only the flagged question
+        assert view.total_remaining == 90
+        prefs = store.get_preferences()["quiz_setup"]
+        assert prefs["review"] == "flagged" and prefs["total_seconds"] == 90
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        assert app.screen.query_one("#review-flagged").value is True
+        assert app.screen.query_one("#setup-total-seconds", Input).value == "90"
+
+
+async def test_setup_says_when_there_is_nothing_missed_to_review(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#review-missed").value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = app.screen.query_one("#setup-review-error")
+        assert "Nothing missed yet" in str(error.render()) and visible_in(app.screen, error)
+
+
+async def test_minutes_remembered_by_an_older_version_become_seconds(make_app, store):
+    from textual.widgets import Input
+
+    store.set_preferences({"quiz_setup": {"count": 3, "mode": "tutor", "total_minutes": 2}})
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen.query_one("#setup-total-seconds", Input).value == "120"
