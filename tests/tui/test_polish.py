@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.geometry import Region
 from textual.widgets import DataTable, TextArea
 
@@ -316,3 +317,25 @@ async def test_minutes_remembered_by_an_older_version_become_seconds(make_app, s
         await pilot.press("s")
         await pilot.pause()
         assert app.screen.query_one("#setup-total-seconds", Input).value == "120"
+
+
+# --- 9. one timing default --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv, limit",
+    [((), 72), (("--time-per-question", "30"), 30), (("--untimed",), None)],
+    ids=["default", "given", "untimed"],
+)
+async def test_a_quiz_from_the_command_line_is_timed_at_the_board_pace_unless_told(make_app, argv, limit):
+    from tests.cli.test_quiz_timing import start_request
+    from trainer.tui.screens.quiz import QuizScreen
+
+    app = make_app(start=start_request("--count", "2", "--seed", "1", *argv))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.session.view().question_limit == limit
+        shown = str(app.screen.query_one("#countdown").render())
+        expected = "left" if limit is None else f"left {limit // 60}:{limit % 60:02d}"
+        assert (expected in shown) is (limit is not None)

@@ -8,7 +8,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-
 KEY_NAMES = {
     "question_mark": "?",
     "escape": "Esc",

@@ -4,19 +4,16 @@ into view, and goes away as soon as the field is fixed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, RadioSet, SelectionList, Static
 
 from trainer.practice.quiz import DEFAULT_QUESTION_SECONDS, QuizSettings
 from trainer.practice.selection import SelectionSpec
 from trainer.tui import flows
 from trainer.tui.text import literal
+from trainer.tui.widgets.form import FieldErrors, NumberField, field_error
 from trainer.tui.widgets.ticks import Choice, TickList
 
 PREFERENCE_KEY = "quiz_setup"
@@ -26,31 +23,6 @@ REVIEW_CHOICES = (
     ("flagged", "Flagged"),
     ("unseen", "Never seen"),
 )
-
-
-def _parse_optional_int(text: str, name: str, minimum: int = 1) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or int(text) < minimum:
-        raise ValueError(f"{name}: enter a whole number of at least {minimum}, or leave it empty")
-    return int(text)
-
-
-@dataclass(frozen=True)
-class NumberField:
-    """One number field of the form: its input id, the name errors use, and its minimum."""
-
-    input_id: str
-    name: str
-    minimum: int = 1
-
-    @property
-    def error_id(self) -> str:
-        return f"{self.input_id}-error"
-
-    def parse(self, text: str) -> int | None:
-        return _parse_optional_int(text, self.name, self.minimum)
 
 
 FIELDS = {
@@ -64,15 +36,9 @@ FIELDS = {
 }
 
 
-def field_error(error_id: str) -> Static:
-    """Where a field's problem is shown (hidden while there is none)."""
-    error = Static("", id=error_id, classes="field-error")
-    error.display = False
-    return error
-
-
-class QuizSetupScreen(Screen[None]):
+class QuizSetupScreen(FieldErrors):
     CSS_PATH = "practice.tcss"
+    FIELDS = FIELDS
     BINDINGS = [
         Binding("ctrl+s", "start", "Start quiz"),
         Binding("escape", "app.pop_screen", "Back"),
@@ -118,7 +84,7 @@ class QuizSetupScreen(Screen[None]):
                 yield Choice("Exam: feedback at the end", value=prefs.get("mode") == "exam", id="mode-exam")
             yield Label(f"Seconds per question (empty = untimed; {DEFAULT_QUESTION_SECONDS} is the board exam's pace)")
             # First quiz: the board exam's pace; afterwards whatever the candidate chose last.
-            seconds = prefs["question_seconds"] if "question_seconds" in prefs else DEFAULT_QUESTION_SECONDS
+            seconds = prefs.get("question_seconds", DEFAULT_QUESTION_SECONDS)
             yield Input(str(seconds or ""), id="setup-question-seconds")
             yield field_error("setup-question-seconds-error")
             yield Label("Seconds for the whole quiz (empty = no limit)")
@@ -130,44 +96,13 @@ class QuizSetupScreen(Screen[None]):
             yield Button("Start quiz (Ctrl+S)", id="setup-start", variant="primary")
         yield Footer()
 
-    # --- problems next to their fields --------------------------------------------------
-
-    def _show_error(self, error_id: str, message: str) -> None:
-        error = self.query_one(f"#{error_id}", Static)
-        error.update(literal(message))
-        error.display = bool(message)
-
-    def _check(self, field: NumberField) -> int | None:
-        """The field's value; raises ValueError after showing the problem under the field."""
-        try:
-            value = field.parse(self.query_one(f"#{field.input_id}", Input).value)
-        except ValueError as exc:
-            self._show_error(field.error_id, str(exc))
-            raise
-        self._show_error(field.error_id, "")
-        return value
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """A field that showed a problem is checked again as it is typed in."""
-        field = FIELDS.get(event.input.id or "")
-        if field is not None and self.query_one(f"#{field.error_id}").display:
-            try:
-                self._check(field)
-            except ValueError:
-                pass
-
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         if event.selection_list.id == "setup-banks" and event.selection_list.selected:
-            self._show_error("setup-banks-error", "")
+            self.show_error("setup-banks-error", "")
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id == "setup-review":
-            self._show_error("setup-review-error", "")
-
-    def _point_at(self, widget: Widget) -> None:
-        widget.focus()
-        self.query_one(f"#{widget.id}-error").scroll_visible(animate=False)
-        widget.scroll_visible(animate=False)
+            self.show_error("setup-review-error", "")
 
     # --- starting -------------------------------------------------------------------------
 
@@ -177,19 +112,13 @@ class QuizSetupScreen(Screen[None]):
 
     def _values(self) -> dict[str, int | None] | None:
         """Every number field's value, or None after showing each problem by its field."""
-        values: dict[str, int | None] = {}
-        first_wrong: Widget | None = None
-        for field in FIELDS.values():
-            try:
-                values[field.input_id] = self._check(field)
-            except ValueError:
-                first_wrong = first_wrong or self.query_one(f"#{field.input_id}")
+        values, first_wrong = self.check_all()
         banks = self.query_one("#setup-banks", SelectionList)
         if not banks.selected:
-            self._show_error("setup-banks-error", "Tick at least one bank")
+            self.show_error("setup-banks-error", "Tick at least one bank")
             first_wrong = banks
         if first_wrong is not None:
-            self._point_at(first_wrong)
+            self.point_at(first_wrong)
             return None
         return values
 
@@ -204,8 +133,8 @@ class QuizSetupScreen(Screen[None]):
         review = self._review()
         review_filter = flows.review_filter(self.app, review)
         if review_filter is not None and review != "unseen" and not review_filter.keys:
-            self._show_error("setup-review-error", f"Nothing {review} yet: choose another set of questions")
-            self._point_at(self.query_one("#setup-review"))
+            self.show_error("setup-review-error", f"Nothing {review} yet: choose another set of questions")
+            self.point_at(self.query_one("#setup-review"))
             return
         bank_ids = list(self.query_one("#setup-banks", SelectionList).selected)
         categories = list(self.query_one("#setup-categories", SelectionList).selected)

@@ -29,7 +29,7 @@ class TickList(SelectionList[str]):
         segments = list(strip)
         if len(segments) < 2:
             return strip
-        text, style, control = segments[1]  # [left edge, inner mark, right edge, space, prompt...]
+        _, style, control = segments[1]  # [left edge, inner mark, right edge, space, prompt...]
         segments[1] = Segment(TICK if option.value in self._selected else EMPTY, style, control)
         return Strip(segments, strip.cell_length)
 
@@ -38,5 +38,5 @@ class Choice(RadioButton):
     """A RadioButton whose dot shows only when it is the one chosen."""
 
     @property
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual reads this class attribute by name
+    def BUTTON_INNER(self) -> str:  # Textual reads this class attribute by name
         return "●" if self.value else EMPTY
