@@ -339,3 +339,53 @@ async def test_a_quiz_from_the_command_line_is_timed_at_the_board_pace_unless_to
         shown = str(app.screen.query_one("#countdown").render())
         expected = "left" if limit is None else f"left {limit // 60}:{limit % 60:02d}"
         assert (expected in shown) is (limit is not None)
+
+
+# --- 11. interview setup ----------------------------------------------------------------------
+
+
+async def test_interview_setup_offers_categories_count_and_times_and_remembers_them(make_app, store):
+    from textual.widgets import Input, OptionList
+
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        formats = screen.query_one("#interview-formats", OptionList)
+        formats.highlighted = formats.get_option_index("__quick__")
+        screen.query_one("#interview-categories").select("talk")
+        screen.query_one("#interview-answer", Input).value = "0"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = screen.query_one("#interview-answer-error")
+        assert "Seconds to answer: enter a whole number of at least 1" in str(error.render())
+        assert app.focused is screen.query_one("#interview-answer")
+        screen.query_one("#interview-answer", Input).value = "40"
+        screen.query_one("#interview-think", Input).value = "5"
+        screen.query_one("#interview-count", Input).value = "1"
+        await pilot.pause()
+        assert not error.display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        view = app.screen.session.view()
+        assert view.total == 1 and view.question.category == "talk" and view.remaining == 5
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.session.view().remaining == 40
+        assert store.get_preferences()["interview_setup"] == {
+            "format": "__quick__", "categories": ["talk"], "count": 1, "think": 5, "answer": 40
+        }
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#interview-formats", OptionList).highlighted_option.id == "__quick__"
+        assert list(screen.query_one("#interview-categories").selected) == ["talk"]
+        assert [screen.query_one(f"#interview-{name}", Input).value for name in ("count", "think", "answer")] == [
+            "1", "5", "40"
+        ]
