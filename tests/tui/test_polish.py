@@ -389,3 +389,25 @@ async def test_interview_setup_offers_categories_count_and_times_and_remembers_t
         assert [screen.query_one(f"#interview-{name}", Input).value for name in ("count", "think", "answer")] == [
             "1", "5", "40"
         ]
+
+
+# --- 10. which question this is -----------------------------------------------------------------
+
+
+async def test_quiz_review_and_interview_show_the_bank_and_question_id(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_quiz(pilot, "t-single")
+        ref = screen.query_one("#question-ref")
+        assert str(ref.render()) == "tui · s1" and ref.region.width > 0
+        assert screen.query_one("#countdown").region.x > ref.region.x  # the clock keeps its place
+        await pilot.press("2", "enter", "enter", "y")
+        await pilot.pause()
+        await pilot.press("enter")  # results -> review of the missed item
+        await pilot.pause()
+        assert str(app.screen.query_one("#question-ref").render()) == "tui · s1"
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert flows.start_interview(app, format_id="short")
+        await pilot.pause()
+        assert str(app.screen.query_one("#question-ref").render()) == "tui · o1"

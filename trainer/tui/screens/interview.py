@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Markdown, Static, TextArea
 from trainer.practice.interview import InterviewSession, InterviewUpdate, InterviewView, Phase
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
+from trainer.tui.screens.quiz import question_ref
 from trainer.tui.text import inert, literal
 from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown, format_seconds
@@ -79,6 +80,7 @@ class InterviewScreen(Screen[None]):
         with Horizontal(id="quiz-status"):
             yield Static("", id="progress", classes="status-item")
             yield Static("", id="interview-phase", classes="status-item")
+            yield Static("", id="question-ref", classes="status-item")
             yield Countdown("", id="countdown")
         # The body never takes focus: its arrow-key bindings would hide the screen's from the
         # footer. PageUp/PageDown scroll it; the number field and answer area take focus when used.
@@ -113,6 +115,7 @@ class InterviewScreen(Screen[None]):
         if phase is Phase.PROBE and view.probe_index is not None:
             title = f"Follow-up {view.probe_index + 1}/{view.probe_count}"
         self.query_one("#interview-phase", Static).update(title)
+        self.query_one("#question-ref", Static).update(question_ref(view.question))
         self.query_one(Countdown).show(view.remaining)
         self.query_one(CaseVignette).show(view.question.case)
         self.query_one("#prompt-text", Static).update(literal(view.prompt))

@@ -6,6 +6,7 @@ records go straight to the history store through the app.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,6 +21,11 @@ from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown
 
 MAX_OPTIONS = 9
+
+
+def question_ref(question) -> Text:
+    """Bank and question id, small and muted, so a candidate can say which item they mean."""
+    return literal(f"{question.bank_id} · {question.id}")
 
 
 MARKERS = {"correct": "✓", "wrong": "✗", "missed": "→"}
@@ -80,6 +86,7 @@ class QuizScreen(Screen[None]):
             yield Static("", id="category", classes="status-item")
             yield Static("", id="difficulty", classes="status-item")
             yield Static("", id="flag-marker", classes="status-item")
+            yield Static("", id="question-ref", classes="status-item")
             yield Countdown("", id="countdown")
         # The body never takes focus: its arrow-key bindings would hide the screen's from the
         # footer. PageUp/PageDown scroll it; the number field and answer area take focus when used.
@@ -120,6 +127,7 @@ class QuizScreen(Screen[None]):
         self.query_one("#category", Static).update(literal(category.title if category else question.category))
         self.query_one("#difficulty", Static).update(f"Difficulty {question.difficulty}")
         self.query_one("#flag-marker", Static).update("⚑ flagged" if view.flagged else "")
+        self.query_one("#question-ref", Static).update(question_ref(question))
         self.query_one(Countdown).show(view.question_remaining, view.total_remaining, running=not view.locked)
         self.query_one(CaseVignette).show(question.case)
         self.query_one("#stem", Static).update(literal(question.stem))

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.practice.scoring import ItemOutcome
-from trainer.tui.screens.quiz import MARKERS, option_prefix
+from trainer.tui.screens.quiz import MARKERS, option_prefix, question_ref
 from trainer.tui.text import Hanging, inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
 
@@ -29,6 +29,7 @@ class ReviewItemScreen(Screen[None]):
         score = item.score
         yield Header()
         with VerticalScroll(id="review-body"):
+            yield Static(question_ref(question), id="question-ref")
             vignette = CaseVignette("", id="case-text")
             vignette.show(question.case)
             yield vignette
