@@ -411,3 +411,32 @@ async def test_quiz_review_and_interview_show_the_bank_and_question_id(make_app)
         assert flows.start_interview(app, format_id="short")
         await pilot.pause()
         assert str(app.screen.query_one("#question-ref").render()) == "tui · o1"
+
+
+# --- 12. first run --------------------------------------------------------------------------------
+
+
+async def test_the_first_run_tip_shows_once_until_hidden_and_names_the_data_folder(make_app, store):
+    app = make_app(first_run=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tip = app.screen.query_one("#first-run-tip")
+        text = " ".join(str(tip.render()).split())
+        assert "Tutor mode" in text and "exam mode" in text and '"Due" counts' in text
+        assert str(store.path.parent) in text
+        assert footer_keys(app.screen)["x"] == "Hide tip"
+        await pilot.press("x")
+        await pilot.pause()
+        assert not app.screen.query("#first-run-tip") and "x" not in footer_keys(app.screen)
+        assert store.get_preferences()["home_tip_dismissed"] is True
+    again = make_app(first_run=True)  # the same history: hidden for good
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not again.screen.query("#first-run-tip")
+
+
+async def test_tests_see_home_as_a_returning_user_does(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and not app.screen.query("#first-run-tip")
