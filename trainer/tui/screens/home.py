@@ -15,7 +15,6 @@ from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.text import literal
 
-
 TIP_PREFERENCE = "home_tip_dismissed"
 
 
