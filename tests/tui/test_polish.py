@@ -440,3 +440,17 @@ async def test_tests_see_home_as_a_returning_user_does(make_app):
     async with app.run_test() as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and not app.screen.query("#first-run-tip")
+
+
+async def test_while_thinking_the_page_keys_still_scroll_the_prompt(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 12)) as pilot:  # too small for the case, prompt and box
+        assert flows.start_interview(app, format_id="short")
+        await pilot.pause()
+        screen = app.screen
+        body = screen.query_one("#interview-body")
+        assert body.max_scroll_y > 0 and body.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0
+        assert screen.session.phase is Phase.THINK and screen.query_one("#answer-area", TextArea).text == ""

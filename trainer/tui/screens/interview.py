@@ -50,6 +50,9 @@ class InterviewScreen(Screen[None]):
         *(Binding(str(n), f"toggle_point({n})", "Flip a key point's verdict", show=False) for n in range(1, 10)),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
+        # While thinking the answer box has focus but is empty: the page keys scroll the case.
+        Binding("pageup", "scroll_while_thinking(-1)", "Scroll up", show=False, priority=True),
+        Binding("pagedown", "scroll_while_thinking(1)", "Scroll down", show=False, priority=True),
         Binding("escape", "end_early", "End interview"),
         Binding("escape", "home", "Home", show=False),
     ]
@@ -57,6 +60,7 @@ class InterviewScreen(Screen[None]):
     # The phases in which each action applies; the footer and help show only those that do.
     ACTION_PHASES: ClassVar[dict[str, frozenset[Phase]]] = {
         "answer_now": frozenset({Phase.THINK}),
+        "scroll_while_thinking": frozenset({Phase.THINK}),
         "next_prompt": frozenset({Phase.FEEDBACK}),
         "home": frozenset({Phase.FINISHED}),
         "submit": frozenset({Phase.ANSWER, Phase.PROBE}),
@@ -129,7 +133,10 @@ class InterviewScreen(Screen[None]):
             if area.text != view.text:  # typing during think time: keep the text and the cursor
                 area.text = view.text
                 area.move_cursor(area.document.end)
-            if typing:
+            if phase is Phase.THINK:  # a new prompt: read it from the top; the box takes keys unseen
+                area.focus(scroll_visible=False)
+                self.query_one("#interview-body").scroll_home(animate=False)
+            elif typing:
                 area.focus()
             else:
                 self.set_focus(None)
@@ -247,6 +254,9 @@ class InterviewScreen(Screen[None]):
             ConfirmScreen("End the interview now? What you typed so far is saved.", "End interview", "Keep going"),
             decided,
         )
+
+    def action_scroll_while_thinking(self, direction: int) -> None:
+        self.action_scroll_body(direction)
 
     def action_scroll_body(self, direction: int) -> None:
         body = self.query_one("#interview-body")
