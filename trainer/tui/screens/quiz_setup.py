@@ -23,6 +23,7 @@ REVIEW_CHOICES = (
     ("flagged", "Flagged"),
     ("unseen", "Never seen"),
 )
+REVIEW_BY_BUTTON = {f"review-{mode or 'all'}": mode for mode, _ in REVIEW_CHOICES}
 
 
 FIELDS = {
@@ -70,8 +71,8 @@ class QuizSetupScreen(FieldErrors):
             yield Label("Questions")
             review = prefs.get("review") or ""
             with RadioSet(id="setup-review"):
-                for mode, title in REVIEW_CHOICES:
-                    yield Choice(title, value=mode == review, id=f"review-{mode or 'all'}")
+                for button_id, (mode, title) in zip(REVIEW_BY_BUTTON, REVIEW_CHOICES, strict=True):
+                    yield Choice(title, value=mode == review, id=button_id)
             yield field_error("setup-review-error")
             yield Label("Number of questions")
             yield Input(str(prefs.get("count", flows.DEFAULT_QUIZ_COUNT)), id="setup-count")
@@ -124,7 +125,7 @@ class QuizSetupScreen(FieldErrors):
 
     def _review(self) -> str:
         pressed = self.query_one("#setup-review", RadioSet).pressed_button
-        return (pressed.id or "").removeprefix("review-").replace("all", "") if pressed else ""
+        return REVIEW_BY_BUTTON.get(pressed.id or "", "") if pressed else ""
 
     def action_start(self) -> None:
         values = self._values()
