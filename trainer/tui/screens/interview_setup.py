@@ -4,8 +4,10 @@ Remembers the last choices."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -31,7 +33,7 @@ FIELDS = {
 class InterviewSetupScreen(FieldErrors):
     CSS_PATH = "practice.tcss"
     FIELDS = FIELDS
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start interview"),
         Binding("escape", "app.pop_screen", "Back"),
     ]

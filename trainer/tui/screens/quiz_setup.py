@@ -4,8 +4,10 @@ into view, and goes away as soon as the field is fixed."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Label, RadioSet, SelectionList, Static
 
@@ -40,7 +42,7 @@ FIELDS = {
 class QuizSetupScreen(FieldErrors):
     CSS_PATH = "practice.tcss"
     FIELDS = FIELDS
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start quiz"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
