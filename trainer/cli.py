@@ -96,7 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--count", type=_positive_int, metavar="N", help="number of questions (default 20)")
     quiz.add_argument("--seed", type=_seed, metavar="N", help="same seed and banks give the same quiz")
     quiz.add_argument("--mode", choices=("tutor", "exam"), help="tutor: feedback after each item; exam: at the end")
-    quiz.add_argument("--time-per-question", type=_seconds, metavar="SECONDS", help="limit for each question")
+    per_question = quiz.add_mutually_exclusive_group()
+    per_question.add_argument(
+        "--time-per-question", type=_seconds, metavar="SECONDS", help="limit for each question (default 72, the board pace)"
+    )
+    per_question.add_argument("--untimed", action="store_true", help="no limit for each question")
     quiz.add_argument("--time-limit", type=_seconds, metavar="SECONDS", help="limit for the whole quiz")
     quiz.add_argument(
         "--review", choices=("missed", "flagged", "unseen"), help="only items missed before, flagged, or never seen"

@@ -10,6 +10,7 @@ from trainer.banks import BankSource, load_all
 from trainer.history.store import Store
 from trainer.practice.clock import FakeClock
 from trainer.tui.app import StartRequest, TrainerApp
+from trainer.tui.screens.home import TIP_PREFERENCE
 
 TUI_BANK = Path(__file__).parent / "banks" / "tui.yaml"
 WALL = 1_750_000_000.0  # a fixed "now" for records and screens
@@ -26,8 +27,16 @@ def store(tmp_path):
 def make_app(store):
     """``make_app(start=..., banks=[paths])`` -> an app with a FakeClock at ``app.clock``."""
 
-    def make(start: StartRequest | None = None, banks: list[Path] | None = None, bundled: bool = False) -> TrainerApp:
-        """``bundled=True`` shows "bundled" instead of the bank's path (which differs per checkout)."""
+    def make(
+        start: StartRequest | None = None, banks: list[Path] | None = None, bundled: bool = False, first_run: bool = False
+    ) -> TrainerApp:
+        """``bundled=True`` shows "bundled" instead of the bank's path (which differs per checkout).
+
+        The home screen's first-run tip shows only with ``first_run=True``: as for someone who
+        has used the trainer before, it is dismissed, so snapshots and screen texts leave it out.
+        """
+        if not first_run:
+            store.set_preferences({TIP_PREFERENCE: True})
         catalog = load_all(BankSource(p, bundled=bundled) for p in (banks or [TUI_BANK]))
         return TrainerApp(catalog, store, clock=FakeClock(), wall=lambda: WALL, start=start, tick_seconds=3600)
 

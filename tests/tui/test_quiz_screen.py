@@ -30,7 +30,7 @@ async def test_tutor_single_answer_shows_feedback_and_is_stored_at_once(make_app
         await pilot.press("enter")
         text = screen_text(app)
         assert "Correct\nAnswer: 1. Topical NSAID" in text
-        assert "Guideline A. Society A, 2020. doi:10.1000/a" in text
+        assert "• Guideline A. Society A, 2020.\ndoi:10.1000/a" in text  # the address on its own line
         assert "**Topical** first." in app.screen.query_one("#explanation", Markdown).source
         (answer,) = saved_answers(store)
         assert (answer.question_id, answer.response, answer.correct, answer.score) == ("s1", "a", True, 1.0)
@@ -43,9 +43,10 @@ async def test_multiple_choice_toggles_and_gives_feedback_per_option(make_app, s
         await pilot.press("1", "2", "2", "enter")  # 2 toggled on then off: only 1 chosen
         text = screen_text(app)
         assert "Incorrect" in text
-        assert "✓ 1. [x] Spinal cord stimulator trial" in text
-        assert "  2. [ ] Trigger point injection" in text
-        assert "→ 3. [ ] Intrathecal pump implant" in text  # missed
+        # feedback names each option's bank id too, as explanations do
+        assert "✓ 1. [x] (a) Spinal cord stimulator trial" in text
+        assert "  2. [ ] (b) Trigger point injection" in text
+        assert "→ 3. [ ] (c) Intrathecal pump implant" in text  # missed
         (answer,) = saved_answers(store)
         assert (answer.response, answer.correct) == (["a"], False)
 
@@ -122,7 +123,8 @@ async def test_flag_finish_and_open_a_missed_item_in_review(make_app, store):
         assert isinstance(app.screen, ReviewItemScreen)
         text = screen_text(app)
         assert "Right answer: 1. Topical NSAID" in text and "Your answer: 2. Oral opioid" in text
-        assert "Options as the bank labels them: a = 1, b = 2, c = 3" in text
+        assert "→ 1. (a) Topical NSAID" in text and "✗ 2. (b) Oral opioid" in text
+        assert "Options as the bank labels them" not in text  # the ids stand next to the options
         assert "Guideline A" in text
 
 
@@ -209,15 +211,12 @@ async def test_nothing_is_focused_by_itself_and_page_down_scrolls_the_body(make_
         assert body.scroll_y > 0
 
 
-def test_bank_labels_map_the_ids_an_explanation_names_to_the_shuffled_numbers():
-    from trainer.banks.model import Option
-    from trainer.practice.scoring import OptionVerdict
-    from trainer.tui.screens.quiz import bank_labels
+def test_option_prefix_shows_the_bank_id_only_when_asked():
+    from trainer.tui.screens.quiz import option_prefix
 
-    shown = [OptionVerdict(n, Option(option_id, option_id.upper()), False, False) for n, option_id in
-             enumerate(("c", "a", "b"), start=1)]
-    assert bank_labels(shown) == "Options as the bank labels them: a = 2, b = 3, c = 1"
-    assert bank_labels([]) == ""
+    assert option_prefix(2, "✗", "(•)", "b") == "✗ 2. (•) (b) "
+    assert option_prefix(1, " ", "[ ]") == "  1. [ ] "  # while answering: no id
+    assert option_prefix(3, "→", bank_id="c") == "→ 3. (c) "  # review: no choice box
 
 
 def _notices(app) -> list[str]:

@@ -115,19 +115,35 @@ class TrainerApp(App[int]):
 
     # --- help -------------------------------------------------------------------------
 
-    def keys_of(self, screen) -> list[tuple[str, str, object, str]]:
-        """(key as people write it, description, owner, action) of a screen and the app."""
-        from trainer.tui.screens.help import describe_key
+    def keys_of(self, screen) -> list[tuple[str, str, object, str | None]]:
+        """(keys as people write them, description, owner, action) of a screen and the app.
 
-        found: list[tuple[str, str, object, str]] = []
-        seen: set[tuple[str, str]] = set()
+        Only bindings that apply now (``check_action``) are listed, and one row per thing to
+        do: bindings that share a description become one row ("1–9", "Ctrl+C / Super+C"),
+        whose action is None when the keys do different things (choose option 1, 2...).
+        """
+        from textual.actions import parse
+
+        from trainer.tui.screens.help import describe_keys
+
+        rows: dict[tuple[int, str], tuple[list[str], object, list[str]]] = {}
         for owner in (screen, self):
             for key, bindings in owner._bindings.key_to_bindings.items():
                 for binding in bindings:
-                    pair = (describe_key(key), binding.description)
-                    if binding.description and binding.action != "help" and pair not in seen:
-                        seen.add(pair)
-                        found.append((*pair, owner, binding.action))
+                    if not binding.description or binding.action == "help":
+                        continue
+                    destination, name, params = parse(binding.action)
+                    target = self if destination == "app" else owner
+                    if target.check_action(name, params) is False:
+                        continue
+                    keys, _, actions = rows.setdefault((id(owner), binding.description), ([], owner, []))
+                    if key not in keys:
+                        keys.append(key)
+                        actions.append(binding.action)
+        found = []
+        for (_, description), (keys, owner, actions) in rows.items():
+            action = actions[0] if len(set(actions)) == 1 else None
+            found.append((describe_keys(keys), description, owner, action))
         return found
 
     def action_help(self) -> None:
@@ -145,5 +161,5 @@ class TrainerApp(App[int]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Every key of this screen (? or F1)", self.action_help)
         for key, description, owner, action in self.keys_of(screen):
-            if owner is screen:
+            if owner is screen and action is not None:
                 yield SystemCommand(description, f"Key: {key}", partial(screen.run_action, action))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the practice layer loads when a session starts, not at app start-up
     from trainer.history.store import Resume
     from trainer.practice.quiz import QuizSession, QuizSettings
-    from trainer.practice.selection import SelectionSpec
+    from trainer.practice.selection import Review, SelectionSpec
     from trainer.tui.app import StartRequest, TrainerApp
 
 DEFAULT_QUIZ_COUNT = 20
@@ -66,6 +66,13 @@ def review(app: TrainerApp, mode: str = "missed", count: int | None = DEFAULT_QU
         app.notify(f"Nothing {mode} to review yet.", severity="information")
         return False
     return start_quiz(app, SelectionSpec(count=count, review=Review(mode, frozenset(keys))), QuizSettings())
+
+
+def review_filter(app: TrainerApp, mode: str | None) -> Review | None:
+    """The review filter for ``mode`` (missed | flagged | unseen), or None for every question."""
+    from trainer.practice.selection import Review
+
+    return Review(mode, frozenset(_review_keys(app, mode))) if mode else None
 
 
 def _review_keys(app: TrainerApp, mode: str) -> frozenset:
@@ -188,26 +195,24 @@ def open_menu_choice(app: TrainerApp, choice: str) -> None:
 
 
 def open_start_request(app: TrainerApp, start: StartRequest) -> None:
-    from trainer.practice.quiz import QuizSettings
-    from trainer.practice.selection import Review, SelectionSpec
+    from trainer.practice.quiz import DEFAULT_QUESTION_SECONDS, QuizSettings
+    from trainer.practice.selection import SelectionSpec
 
     options = start.options
     if start.kind == "quiz":
+        # The board pace unless asked otherwise, as in the quiz setup screen; --untimed for none.
+        untimed = options.get("untimed")
+        question_seconds = None if untimed else options.get("time_per_question") or DEFAULT_QUESTION_SECONDS
         settings = QuizSettings(
             mode=options.get("mode") or "tutor",
-            question_seconds=options.get("time_per_question"),
+            question_seconds=question_seconds,
             total_seconds=options.get("time_limit"),
         )
-        if options.get("review"):
-            keys = _review_keys(app, options["review"])
-            review_filter = Review(options["review"], frozenset(keys))
-        else:
-            review_filter = None
         spec = SelectionSpec(
             categories=tuple(options.get("categories") or ()),
             count=options.get("count") or DEFAULT_QUIZ_COUNT,
             seed=options.get("seed"),
-            review=review_filter,
+            review=review_filter(app, options.get("review")),
         )
         start_quiz(app, spec, settings)
     else:

@@ -73,6 +73,7 @@ def _start_request(args, catalog):
                 "seed": args.seed,
                 "mode": args.mode,
                 "time_per_question": args.time_per_question,
+                "untimed": args.untimed,
                 "time_limit": args.time_limit,
                 "review": args.review,
             },

@@ -8,13 +8,40 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+KEY_NAMES = {
+    "question_mark": "?",
+    "escape": "Esc",
+    "enter": "Enter",
+    "left": "←",
+    "right": "→",
+    "up": "↑",
+    "down": "↓",
+    "space": "Space",
+    "tab": "Tab",
+    "pageup": "PageUp",
+    "pagedown": "PageDown",
+}
+
 
 def describe_key(key: str) -> str:
     """Textual key names as people write them: ctrl+q -> Ctrl+Q, question_mark -> ?."""
-    names = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "left": "←", "right": "→", "space": "Space"}
     *modifiers, last = key.split("+")
-    last = names.get(last, last.upper() if modifiers or len(last) > 1 and last[0] == "f" else last)
+    if last in KEY_NAMES:
+        last = KEY_NAMES[last]
+    elif len(last) > 1 and last[0] == "f" and last[1:].isdigit():
+        last = last.upper()  # f1 -> F1
+    elif modifiers:
+        last = last.upper()  # ctrl+q -> Ctrl+Q
     return "+".join([*(m.capitalize() for m in modifiers), last])
+
+
+def describe_keys(keys: list[str]) -> str:
+    """Several keys for one thing: a run of digits as a range ("1–9"), others joined by " / "."""
+    if len(keys) > 2 and all(k.isdigit() and len(k) == 1 for k in keys):
+        numbers = sorted(int(k) for k in keys)
+        if numbers == list(range(numbers[0], numbers[-1] + 1)):
+            return f"{numbers[0]}–{numbers[-1]}"
+    return " / ".join(describe_key(k) for k in keys)
 
 
 class HelpScreen(ModalScreen[None]):

@@ -13,6 +13,18 @@ from textual.widgets.option_list import Option
 
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
+from trainer.tui.text import literal
+
+TIP_PREFERENCE = "home_tip_dismissed"
+
+
+def first_run_tip(data_dir: str) -> str:
+    """What a first-time user needs to know before the first quiz (shown until dismissed)."""
+    return (
+        "New here? Tutor mode explains each answer at once; exam mode at the end, like the board "
+        'exam. "Due" counts the questions you last answered wrong (r reviews them). Your history '
+        f"and your own banks (banks/*.yaml) live in {data_dir}. Press x to hide this tip."
+    )
 
 
 def _review_label(due: int) -> str:
@@ -33,6 +45,7 @@ class HomeScreen(Screen[None]):
         Binding("b", "menu('banks')", "Banks"),
         Binding("u", "resume", "Resume", show=False),
         Binding("d", "discard", "Discard unfinished", show=False),
+        Binding("x", "dismiss_tip", "Hide tip"),
     ]
 
     AUTO_FOCUS = "#home-menu"
@@ -47,6 +60,8 @@ class HomeScreen(Screen[None]):
             yield Static("Pain Fellowship Trainer", id="home-title")
             yield banner
             yield OptionList(*self._menu(flows.due_count(self.app)), id="home-menu")
+            if not self.app.store.get_preferences().get(TIP_PREFERENCE):
+                yield Static(literal(first_run_tip(str(self.app.store.path.parent))), id="first-run-tip")
             yield Static(self._banks_text(), id="home-banks")
         yield Footer()
 
@@ -83,8 +98,6 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-banks", Static).update(self._banks_text())
 
     def _banks_text(self):
-        from trainer.tui.text import literal
-
         catalog = self.app.catalog
         count = len(catalog.banks)
         lines = [f"{count} bank{'s' if count != 1 else ''}, {catalog.question_count} questions loaded"]
@@ -103,6 +116,17 @@ class HomeScreen(Screen[None]):
             f"Unfinished {record.kind} from {started}: {answered} of {len(record.plan)} answered. "
             "Press u to resume or d to discard."
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dismiss_tip":
+            return bool(self.query("#first-run-tip"))
+        return True
+
+    def action_dismiss_tip(self) -> None:
+        """Hidden for good: the choice is a preference, so the tip never comes back."""
+        if self.app.save("Preferences", lambda: self.app.store.set_preferences({TIP_PREFERENCE: True})):
+            self.query("#first-run-tip").remove()
+            self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_menu(event.option.id or "")

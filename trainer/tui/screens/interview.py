@@ -3,6 +3,8 @@ what a strong answer covers — matched words highlighted, self-rating toggles, 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,7 @@ from textual.widgets import Footer, Header, Markdown, Static, TextArea
 from trainer.practice.interview import InterviewSession, InterviewUpdate, InterviewView, Phase
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
+from trainer.tui.screens.quiz import question_ref
 from trainer.tui.text import inert, literal
 from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown, format_seconds
@@ -38,13 +41,32 @@ def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
 class InterviewScreen(Screen[None]):
     CSS_PATH = "practice.tcss"
     BINDINGS = [
-        Binding("enter", "enter", "Start answering / next", show=True),
+        # Priority: while thinking the answer box has focus (typing starts the answer), and
+        # Enter must still mean "answer now" rather than a new line.
+        Binding("enter", "answer_now", "Answer now", priority=True),
+        Binding("enter", "next_prompt", "Next prompt"),
+        Binding("enter", "home", "Home"),
         Binding("ctrl+s", "submit", "Submit answer"),
-        *(Binding(str(n), f"toggle_point({n})", f"Toggle key point {n}", show=False) for n in range(1, 10)),
+        *(Binding(str(n), f"toggle_point({n})", "Flip a key point's verdict", show=False) for n in range(1, 10)),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
+        # While thinking the answer box has focus but is empty: the page keys scroll the case.
+        Binding("pageup", "scroll_while_thinking(-1)", "Scroll up", show=False, priority=True),
+        Binding("pagedown", "scroll_while_thinking(1)", "Scroll down", show=False, priority=True),
         Binding("escape", "end_early", "End interview"),
+        Binding("escape", "home", "Home", show=False),
     ]
+
+    # The phases in which each action applies; the footer and help show only those that do.
+    ACTION_PHASES: ClassVar[dict[str, frozenset[Phase]]] = {
+        "answer_now": frozenset({Phase.THINK}),
+        "scroll_while_thinking": frozenset({Phase.THINK}),
+        "next_prompt": frozenset({Phase.FEEDBACK}),
+        "home": frozenset({Phase.FINISHED}),
+        "submit": frozenset({Phase.ANSWER, Phase.PROBE}),
+        "toggle_point": frozenset({Phase.FEEDBACK}),
+        "end_early": frozenset({Phase.THINK, Phase.ANSWER, Phase.PROBE, Phase.FEEDBACK}),
+    }
 
     AUTO_FOCUS = ""  # the screen focuses the number field or the answer area itself, when in use
 
@@ -53,11 +75,16 @@ class InterviewScreen(Screen[None]):
         self.session = session
         self._shown: tuple | None = None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        phases = self.ACTION_PHASES.get(action)
+        return phases is None or self.session.phase in phases
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="quiz-status"):
             yield Static("", id="progress", classes="status-item")
             yield Static("", id="interview-phase", classes="status-item")
+            yield Static("", id="question-ref", classes="status-item")
             yield Countdown("", id="countdown")
         # The body never takes focus: its arrow-key bindings would hide the screen's from the
         # footer. PageUp/PageDown scroll it; the number field and answer area take focus when used.
@@ -92,16 +119,24 @@ class InterviewScreen(Screen[None]):
         if phase is Phase.PROBE and view.probe_index is not None:
             title = f"Follow-up {view.probe_index + 1}/{view.probe_count}"
         self.query_one("#interview-phase", Static).update(title)
+        self.query_one("#question-ref", Static).update(question_ref(view.question))
         self.query_one(Countdown).show(view.remaining)
         self.query_one(CaseVignette).show(view.question.case)
         self.query_one("#prompt-text", Static).update(literal(view.prompt))
         area = self.query_one("#answer-area", TextArea)
-        answering = phase in (Phase.ANSWER, Phase.PROBE)
-        area.display = phase in (Phase.THINK, Phase.ANSWER, Phase.PROBE)
-        area.read_only = not answering
+        # While thinking the box already takes keys: the first one typed starts the answer.
+        typing = phase in (Phase.THINK, Phase.ANSWER, Phase.PROBE)
+        area.display = typing
+        area.read_only = not typing
         if changed:
-            area.text = view.text
-            if answering:
+            self.refresh_bindings()
+            if area.text != view.text:  # typing during think time: keep the text and the cursor
+                area.text = view.text
+                area.move_cursor(area.document.end)
+            if phase is Phase.THINK:  # a new prompt: read it from the top; the box takes keys unseen
+                area.focus(scroll_visible=False)
+                self.query_one("#interview-body").scroll_home(animate=False)
+            elif typing:
                 area.focus()
             else:
                 self.set_focus(None)
@@ -110,7 +145,7 @@ class InterviewScreen(Screen[None]):
 
     def _hint(self, view: InterviewView) -> str:
         return {
-            Phase.THINK: "Think about your answer. Enter starts answering now; typing is possible once answering.",
+            Phase.THINK: "Think about your answer. Start typing or press Enter to answer now.",
             Phase.ANSWER: "Type your answer. Ctrl+S submits; when time runs out what you typed is submitted.",
             Phase.PROBE: "Answer the follow-up. Ctrl+S submits.",
             Phase.FEEDBACK: "1-9 flips a key point's verdict if you disagree. Enter goes on.",
@@ -176,8 +211,10 @@ class InterviewScreen(Screen[None]):
         self._apply_if_changed(self.session.tick())
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if self.session.phase in (Phase.ANSWER, Phase.PROBE):
-            self._apply_if_changed(self.session.update_text(event.text_area.text))
+        text, phase = event.text_area.text, self.session.phase
+        # A keystroke while thinking starts the answer; emptying the box for a new prompt does not.
+        if phase in (Phase.ANSWER, Phase.PROBE) or (phase is Phase.THINK and text):
+            self._apply_if_changed(self.session.update_text(text))
 
     def _apply_if_changed(self, update: InterviewUpdate) -> None:
         """Ticks and keystrokes mostly change nothing but the clock: redraw just that then."""
@@ -188,14 +225,14 @@ class InterviewScreen(Screen[None]):
 
     # --- actions --------------------------------------------------------------------
 
-    def action_enter(self) -> None:
-        phase = self.session.phase
-        if phase is Phase.THINK:
-            self.apply(self.session.start_answering())
-        elif phase is Phase.FEEDBACK:
-            self.apply(self.session.next())
-        elif phase is Phase.FINISHED:
-            self.dismiss(None)
+    def action_answer_now(self) -> None:
+        self.apply(self.session.start_answering())
+
+    def action_next_prompt(self) -> None:
+        self.apply(self.session.next())
+
+    def action_home(self) -> None:
+        self.dismiss(None)
 
     def action_submit(self) -> None:
         if self.session.phase in (Phase.ANSWER, Phase.PROBE):
@@ -209,10 +246,6 @@ class InterviewScreen(Screen[None]):
         self.apply(self.session.override(view.position, number - 1, not verdict.final))
 
     def action_end_early(self) -> None:
-        if self.session.phase is Phase.FINISHED:
-            self.dismiss(None)
-            return
-
         def decided(yes: bool | None) -> None:
             if yes:
                 self.apply(self.session.end_early())
@@ -221,6 +254,9 @@ class InterviewScreen(Screen[None]):
             ConfirmScreen("End the interview now? What you typed so far is saved.", "End interview", "Keep going"),
             decided,
         )
+
+    def action_scroll_while_thinking(self, direction: int) -> None:
+        self.action_scroll_body(direction)
 
     def action_scroll_body(self, direction: int) -> None:
         body = self.query_one("#interview-body")

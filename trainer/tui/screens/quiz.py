@@ -6,8 +6,7 @@ records go straight to the history store through the app.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,26 +14,33 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Markdown, Static
 
 from trainer.practice.quiz import ItemView, QuizSession, QuizUpdate
-from trainer.practice.scoring import OptionVerdict
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
-from trainer.tui.text import inert, literal
+from trainer.tui.text import Hanging, inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown
 
 MAX_OPTIONS = 9
 
 
-def bank_labels(options: Sequence[OptionVerdict]) -> str:
-    """Which displayed number each option has under its id in the bank ("" without options).
+def question_ref(question) -> Text:
+    """Bank and question id, small and muted, so a candidate can say which item they mean."""
+    return literal(f"{question.bank_id} · {question.id}")
 
-    Explanations name options by the author's ids ("**b** is wrong: ..."), while the quiz
-    shows them shuffled and numbered; this line lets a candidate follow the explanation.
-    """
-    pairs = sorted((verdict.option.id, verdict.number) for verdict in options)
-    if not pairs:
-        return ""
-    return "Options as the bank labels them: " + ", ".join(f"{label} = {number}" for label, number in pairs)
+
+MARKERS = {"correct": "✓", "wrong": "✗", "missed": "→"}
+
+
+def option_prefix(number: int, marker: str = " ", box: str = "", bank_id: str | None = None) -> str:
+    """What stands before an option's text: verdict marker, displayed number, choice box and,
+    once feedback is shown, the option's id in the bank ("✗ 2. (•) (b) "), because
+    explanations name options by those ids while the quiz shows them shuffled and numbered."""
+    parts = [marker, f"{number}."]
+    if box:
+        parts.append(box)
+    if bank_id is not None:
+        parts.append(f"({bank_id})")
+    return " ".join(parts) + " "
 
 
 def time_up_notice(update: QuizUpdate) -> str:
@@ -50,8 +56,9 @@ def time_up_notice(update: QuizUpdate) -> str:
 class QuizScreen(Screen[None]):
     CSS_PATH = "practice.tcss"
     BINDINGS = [
-        *(Binding(str(n), f"choose({n})", f"Choose option {n}", show=False) for n in range(1, MAX_OPTIONS + 1)),
+        *(Binding(str(n), f"choose({n})", "Choose an option", show=False) for n in range(1, MAX_OPTIONS + 1)),
         Binding("enter", "enter", "Submit / next"),
+        Binding("enter", "results", "Results"),
         Binding("left", "previous", "Previous"),
         Binding("right", "next", "Next"),
         Binding("f", "flag", "Flag"),
@@ -59,7 +66,13 @@ class QuizScreen(Screen[None]):
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
         Binding("escape", "end_early", "End quiz"),
+        Binding("escape", "results", "Results", show=False),
     ]
+
+    # Actions that only make sense while the quiz runs, and those only once it is over: the
+    # footer and help show whichever set applies (see check_action).
+    _WHILE_RUNNING = frozenset({"choose", "enter", "flag", "skip", "end_early"})
+    _WHEN_OVER = frozenset({"results"})
 
     AUTO_FOCUS = ""  # the screen focuses the number field or the answer area itself, when in use
 
@@ -67,6 +80,14 @@ class QuizScreen(Screen[None]):
         super().__init__()
         self.session = session
         self._shown_position: int | None = None
+        self._shown_finished = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self._WHILE_RUNNING:
+            return not self.session.finished
+        if action in self._WHEN_OVER:
+            return self.session.finished
+        return True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,6 +96,7 @@ class QuizScreen(Screen[None]):
             yield Static("", id="category", classes="status-item")
             yield Static("", id="difficulty", classes="status-item")
             yield Static("", id="flag-marker", classes="status-item")
+            yield Static("", id="question-ref", classes="status-item")
             yield Countdown("", id="countdown")
         # The body never takes focus: its arrow-key bindings would hide the screen's from the
         # footer. PageUp/PageDown scroll it; the number field and answer area take focus when used.
@@ -90,7 +112,6 @@ class QuizScreen(Screen[None]):
             yield Static("", id="numeric-message")
             with Vertical(id="feedback"):
                 yield Static("", id="verdict")
-                yield Static("", id="option-labels", classes="hint")
                 yield Markdown("", id="explanation", open_links=False)
                 yield Static("", id="references", classes="references")
             yield Static("", id="quiz-hint", classes="hint")
@@ -107,12 +128,16 @@ class QuizScreen(Screen[None]):
         question = view.question
         moved = view.position != self._shown_position
         self._shown_position = view.position
+        if view.finished != self._shown_finished:
+            self._shown_finished = view.finished
+            self.refresh_bindings()
         bank = self.app.catalog.bank(question.bank_id)
         category = bank.category(question.category) if bank else None
         self.query_one("#progress", Static).update(f"{view.number}/{view.total}")
         self.query_one("#category", Static).update(literal(category.title if category else question.category))
         self.query_one("#difficulty", Static).update(f"Difficulty {question.difficulty}")
         self.query_one("#flag-marker", Static).update("⚑ flagged" if view.flagged else "")
+        self.query_one("#question-ref", Static).update(question_ref(question))
         self.query_one(Countdown).show(view.question_remaining, view.total_remaining, running=not view.locked)
         self.query_one(CaseVignette).show(question.case)
         self.query_one("#stem", Static).update(literal(question.stem))
@@ -129,13 +154,14 @@ class QuizScreen(Screen[None]):
             slot.display = option is not None
             if option is None:
                 continue
-            marker = {"correct": "✓", "wrong": "✗", "missed": "→"}.get(verdicts.get(n, ""), " ")
+            marker = MARKERS.get(verdicts.get(n, ""), " ")
             box = (
                 ("[x]" if option.selected else "[ ]")
                 if view.question.type == "multiple"
                 else ("(•)" if option.selected else "( )")
             )
-            slot.update(literal(f"{marker} {n}. {box} {option.text}"))
+            bank_id = option.id if view.feedback else None
+            slot.update(Hanging([(option_prefix(n, marker, box, bank_id), option.text)]))
             slot.set_class(option.selected, "selected")
             for verdict in ("correct", "wrong", "missed"):
                 slot.set_class(verdicts.get(n) == verdict, verdict)
@@ -173,12 +199,10 @@ class QuizScreen(Screen[None]):
         if feedback.score.given_answer is not None and not correct:
             lines.append(f"You answered: {feedback.score.given_answer}")
         self.query_one("#verdict", Static).update(literal("\n".join(lines)))
-        self.query_one("#option-labels", Static).update(literal(bank_labels(feedback.score.options)))
         box.set_class(correct is True, "correct")
         box.set_class(correct is False, "wrong")
         self.query_one("#explanation", Markdown).update(inert(feedback.explanation))
-        references = "\n".join(f"• {r.citation()}" for r in feedback.references)
-        self.query_one("#references", Static).update(literal(f"References\n{references}" if references else ""))
+        self.query_one("#references", Static).update(references_visual(feedback.references))
 
     def _hint(self, view: ItemView) -> str:
         if view.finished:
@@ -231,9 +255,6 @@ class QuizScreen(Screen[None]):
         """Tutor: submit, then (second Enter) go on. Exam: record a typed number, go on."""
         session = self.session
         view = session.view()
-        if view.finished:
-            flows.show_results(self.app, session, session.results, replace=self)
-            return
         numeric = view.question.type == "numeric"
         if not view.locked and (session.mode == "tutor" or numeric):
             if numeric:
@@ -301,11 +322,10 @@ class QuizScreen(Screen[None]):
             question = f"{unanswered} item(s) unanswered. Submit the quiz anyway?"
         self.app.push_screen(ConfirmScreen(question, "Submit", "Keep going"), decided)
 
-    def action_end_early(self) -> None:
-        if self.session.finished:
-            flows.show_results(self.app, self.session, self.session.results, replace=self)
-            return
+    def action_results(self) -> None:
+        flows.show_results(self.app, self.session, self.session.results, replace=self)
 
+    def action_end_early(self) -> None:
         def decided(yes: bool | None) -> None:
             if yes:
                 self._leave_numeric()

@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.practice.scoring import ItemOutcome
-from trainer.tui.screens.quiz import bank_labels
-from trainer.tui.text import inert, literal
+from trainer.tui.screens.quiz import MARKERS, option_prefix, question_ref
+from trainer.tui.text import Hanging, inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
 
 
@@ -29,13 +29,14 @@ class ReviewItemScreen(Screen[None]):
         score = item.score
         yield Header()
         with VerticalScroll(id="review-body"):
+            yield Static(question_ref(question), id="question-ref")
             vignette = CaseVignette("", id="case-text")
             vignette.show(question.case)
             yield vignette
             yield Static(literal(question.stem), id="stem")
             for verdict in score.options:
-                marker = {"correct": "✓", "wrong": "✗", "missed": "→"}.get(verdict.verdict, " ")
-                option = Static(literal(f"{marker} {verdict.number}. {verdict.option.text}"), classes="option")
+                prefix = option_prefix(verdict.number, MARKERS.get(verdict.verdict, " "), bank_id=verdict.option.id)
+                option = Static(Hanging([(prefix, verdict.option.text)]), classes="option")
                 if verdict.verdict:
                     option.add_class(verdict.verdict)
                 yield option
@@ -44,8 +45,6 @@ class ReviewItemScreen(Screen[None]):
             yield Static(
                 literal(f"{result}\nRight answer: {score.correct_answer}\nYour answer: {given}"), id="verdict"
             )
-            yield Static(literal(bank_labels(score.options)), id="option-labels", classes="hint")
             yield Markdown(inert(item.explanation), id="explanation", open_links=False)
-            references = "\n".join(f"• {r.citation()}" for r in item.references)
-            yield Static(literal(f"References\n{references}"), classes="references")
+            yield Static(references_visual(item.references), classes="references")
         yield Footer()
