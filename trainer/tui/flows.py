@@ -132,6 +132,7 @@ def start_interview(
 
 def finish_interview(app: TrainerApp, session) -> None:
     app.save("Session end", lambda: app.store.finish_session(session.session_id, app.wall()))
+    app.save("Draft", lambda: app.store.clear_draft(session.session_id))  # nothing is being typed now
 
 
 # --- resume and discard -------------------------------------------------------------------
@@ -150,7 +151,8 @@ def resume(app: TrainerApp, found: Resume) -> None:
             screen = QuizScreen(QuizSession.resume(banks, record, found.answers, clock=app.clock, wall=app.wall))
         else:
             session = InterviewSession.resume(
-                banks, record, found.interviews, found.answers, clock=app.clock, wall=app.wall
+                banks, record, found.interviews, found.answers, clock=app.clock, wall=app.wall,
+                draft=app.store.draft(record.session_id),
             )
             screen = InterviewScreen(session)
     except PlanMismatch as exc:

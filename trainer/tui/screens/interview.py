@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
+from trainer.practice.drafts import DraftThrottle
 from trainer.practice.interview import InterviewSession, InterviewUpdate, InterviewView, Phase
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
@@ -52,12 +53,14 @@ class InterviewScreen(Screen[None]):
         super().__init__()
         self.session = session
         self._shown: tuple | None = None
+        self._drafts: DraftThrottle | None = None  # made at mount, with the app's clock
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="quiz-status"):
             yield Static("", id="progress", classes="status-item")
             yield Static("", id="interview-phase", classes="status-item")
+            yield Static("", id="draft-status", classes="status-item")
             yield Countdown("", id="countdown")
         # The body never takes focus: its arrow-key bindings would hide the screen's from the
         # footer. PageUp/PageDown scroll it; the number field and answer area take focus when used.
@@ -76,6 +79,7 @@ class InterviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._drafts = DraftThrottle(self.app.clock)
         self.set_interval(self.app.tick_seconds, self.advance_timers)
         self.refresh_view()
 
@@ -102,9 +106,13 @@ class InterviewScreen(Screen[None]):
         if changed:
             area.text = view.text
             if answering:
+                area.move_cursor(area.document.end)  # a resumed draft goes on where it stopped
                 area.focus()
             else:
                 self.set_focus(None)
+            self.query_one("#draft-status", Static).update("")
+            if answering and self._drafts is not None and self._drafts.phase_started():
+                self._save_draft()
         self.query_one("#interview-hint", Static).update(self._hint(view))
         self._draw_feedback(view)
 
@@ -174,10 +182,30 @@ class InterviewScreen(Screen[None]):
         if self.session.phase is Phase.FINISHED:
             return
         self._apply_if_changed(self.session.tick())
+        if self._drafts is not None and self._drafts.tick():
+            self._save_draft()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self.session.phase in (Phase.ANSWER, Phase.PROBE):
             self._apply_if_changed(self.session.update_text(event.text_area.text))
+            if self._drafts is not None and self._drafts.changed():
+                self._save_draft()
+
+    def on_unmount(self) -> None:
+        """Quitting mid-answer (Ctrl+Q, a closed terminal) keeps the last words typed too."""
+        if self._drafts is not None and self._drafts.unsaved():
+            self._save_draft(show=False)  # the widgets are gone by now
+
+    def _save_draft(self, show: bool = True) -> None:
+        """Keep the answer being typed in the history (see trainer.practice.drafts)."""
+        draft = self.session.draft()
+        assert self._drafts is not None
+        self._drafts.saved()
+        if draft is None:
+            return
+        if self.app.save("Draft", lambda: self.app.store.save_draft(draft)) and show and draft.text.strip():
+            words = len(draft.text.split())
+            self.query_one("#draft-status", Static).update(f"draft saved: {words} word{'s' if words != 1 else ''}")
 
     def _apply_if_changed(self, update: InterviewUpdate) -> None:
         """Ticks and keystrokes mostly change nothing but the clock: redraw just that then."""
