@@ -135,6 +135,18 @@ def finish_interview(app: TrainerApp, session) -> None:
     app.save("Draft", lambda: app.store.clear_draft(session.session_id))  # nothing is being typed now
 
 
+def show_interview_summary(app: TrainerApp, results, replace=None) -> None:
+    """The interview ends on its summary (in place of the interview screen)."""
+    from trainer.practice.summary import summary_from_results
+    from trainer.tui.screens.interview_summary import InterviewSummaryScreen
+
+    screen = InterviewSummaryScreen(summary_from_results(results))
+    if replace is not None and app.screen is replace:
+        app.switch_screen(screen)
+    else:
+        app.push_screen(screen)
+
+
 # --- resume and discard -------------------------------------------------------------------
 
 

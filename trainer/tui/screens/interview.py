@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
 from trainer.practice.drafts import DraftThrottle
 from trainer.practice.interview import InterviewSession, InterviewUpdate, InterviewView, Phase
+from trainer.practice.summary import probe_note
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.text import inert, literal
@@ -162,7 +163,10 @@ class InterviewScreen(Screen[None]):
                 f"{format_seconds(metrics.seconds_allowed)}"
             )
         )
-        probes = "\n".join(f"Follow-up: {p.probe}\nYou said: {p.text or '(nothing)'}" for p in feedback.probes)
+        probes = "\n".join(
+            f"Follow-up: {p.probe}\nYou said: {p.text or '(nothing)'}" + (f"\n  ⚠ {note}" if (note := probe_note(p.text)) else "")
+            for p in feedback.probes
+        )
         self.query_one("#probe-answers", Static).update(literal(probes))
         model = feedback.model_answer
         self.query_one("#model-answer", Markdown).update(
@@ -176,6 +180,8 @@ class InterviewScreen(Screen[None]):
             self.app.save_answer(saved.answer, saved.interview)
         if update.results is not None:
             flows.finish_interview(self.app, self.session)
+            flows.show_interview_summary(self.app, update.results, replace=self)
+            return
         self.refresh_view()
 
     def advance_timers(self) -> None:
