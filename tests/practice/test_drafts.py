@@ -39,7 +39,7 @@ def _two_prompts():
 
 
 def test_the_draft_is_what_is_typed_with_the_time_used_and_none_outside_answering():
-    b, session, clock = _two_prompts()
+    _, session, clock = _two_prompts()
     assert session.draft() is None  # thinking
     clock.advance(4)
     session.update_text("a pat")
@@ -89,7 +89,7 @@ def test_resume_continues_a_drafted_follow_up_and_times_out_a_draft_past_its_tim
 
 
 def test_a_draft_for_another_prompt_or_session_is_ignored():
-    b, session, clock = _two_prompts()
+    b, session, _ = _two_prompts()
     session.start_answering()
     saved = list(session.submit("first").saved) + list(session.submit("probe").saved)
     session.next()
