@@ -31,9 +31,12 @@ class SessionSummary:
 
 def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: str | None = None,
                   category: str | None = None, kind: str | None = None,
-                  limit: int | None = None) -> list[SessionSummary]:
+                  limit: int | None = None, session_id: str | None = None) -> list[SessionSummary]:
     """Sessions newest first; ``since`` in unix seconds; filters combine with AND."""
     where, params = [], []
+    if session_id is not None:
+        where.append("s.id = ?")
+        params.append(session_id)
     if since is not None:
         where.append("s.started_at >= ?")
         params.append(since)

@@ -303,6 +303,14 @@ class Store:
         with self._snapshot() as conn:
             return list_sessions(conn, since=since, bank=bank, category=category, kind=kind, limit=limit)
 
+    def session_summary(self, session_id: str) -> SessionSummary | None:
+        """One session's line of the list (status, score, duration), or None."""
+        from trainer.history.listing import list_sessions
+
+        with self._snapshot() as conn:
+            found = list_sessions(conn, session_id=session_id)
+        return found[0] if found else None
+
     def find_session(self, prefix: str) -> list[str]:
         """The ids of sessions whose id starts with ``prefix`` (exactly one: it names a session)."""
         from trainer.history.listing import sessions_by_prefix
