@@ -211,9 +211,13 @@ class Store:
         """Save a note about an item (the same note written twice at the same moment is kept once)."""
         self._write("note", lambda conn: insert_note(conn, note))
 
-    def notes(self, session_id: str | None = None) -> list[ItemNote]:
-        """Notes, oldest first (only those written in ``session_id`` when given)."""
-        where, params = ("WHERE session_id = ?", (session_id,)) if session_id is not None else ("", ())
+    def notes(self, session_id: str | None = None, item: ItemKey | None = None) -> list[ItemNote]:
+        """Notes, oldest first (only those written in ``session_id``, or about ``item``, when given)."""
+        where, params = "", ()
+        if session_id is not None:
+            where, params = "WHERE session_id = ?", (session_id,)
+        elif item is not None:
+            where, params = "WHERE bank_id = ? AND question_id = ?", tuple(item)
         with self._snapshot() as conn:
             return [codec.note_from_row(r) for r in conn.execute(
                 f"SELECT * FROM item_notes {where} ORDER BY created_at, id", params)]

@@ -147,6 +147,32 @@ def show_interview_summary(app: TrainerApp, results, replace=None) -> None:
         app.push_screen(screen)
 
 
+# --- item notes ---------------------------------------------------------------------------
+
+
+def note_item(app: TrainerApp, bank_id: str, question_id: str, content_hash: str | None = None,
+              session_id: str | None = None, position: int | None = None, on_saved=None) -> None:
+    """Ask for a note about an item and save it in the history (``on_saved()`` after)."""
+    from trainer.history.records import ItemNote
+    from trainer.tui.screens.note import NoteScreen
+
+    if content_hash is None:  # the version loaded now
+        bank = app.catalog.bank(bank_id)
+        question = bank.question(question_id) if bank else None
+        content_hash = question.content_hash if question else ""
+
+    def save(text: str | None) -> None:
+        if not text:
+            return
+        note = ItemNote(bank_id, question_id, content_hash, text, app.wall(), session_id, position)
+        if app.save("Note", lambda: app.store.add_note(note)):
+            app.notify("Note saved. 'pain-trainer history notes' lists your notes.", title="Note", timeout=4)
+            if on_saved is not None:
+                on_saved()
+
+    app.push_screen(NoteScreen(f"{bank_id}/{question_id}"), save)
+
+
 # --- resume and discard -------------------------------------------------------------------
 
 

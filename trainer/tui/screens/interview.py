@@ -45,6 +45,7 @@ class InterviewScreen(Screen[None]):
         *(Binding(str(n), f"toggle_point({n})", f"Toggle key point {n}", show=False) for n in range(1, 10)),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
+        Binding("n", "note", "Note a problem (in the feedback)", show=False),
         Binding("escape", "end_early", "End interview"),
     ]
 
@@ -241,6 +242,14 @@ class InterviewScreen(Screen[None]):
             return
         verdict = view.feedback.verdicts[number - 1]
         self.apply(self.session.override(view.position, number - 1, not verdict.final))
+
+    def action_note(self) -> None:
+        """In the feedback (the answer box types n): note a problem with this prompt."""
+        view = self.session.view()
+        if view.phase is not Phase.FEEDBACK:
+            return
+        q = view.question
+        flows.note_item(self.app, q.bank_id, q.id, q.content_hash, self.session.session_id, view.position)
 
     def action_end_early(self) -> None:
         if self.session.phase is Phase.FINISHED:

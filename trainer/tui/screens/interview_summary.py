@@ -84,7 +84,7 @@ class InterviewSummaryScreen(Screen[None]):
 
         look = next((p for p in self.summary.prompts if p.number == number), None)
         if look is not None:
-            self.app.push_screen(PromptLookScreen(look))
+            self.app.push_screen(PromptLookScreen(look, session_id=self.summary.session_id))
 
     def action_home(self) -> None:
         self.dismiss(None)

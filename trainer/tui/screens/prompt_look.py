@@ -23,6 +23,7 @@ class PromptLookScreen(Screen[None]):
     CSS_PATH: ClassVar[list[str]] = ["practice.tcss", "lookback.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
+        Binding("n", "note", "Note a problem"),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
     ]
@@ -37,6 +38,10 @@ class PromptLookScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="look-body", can_focus=False):
             yield PromptLookView(self.look)
+            notes = self.app.store.notes(item=(self.look.bank_id, self.look.question_id))
+            if notes:
+                yield Static(literal("Your notes on this prompt\n" + "\n".join(f"✎ {n.text}" for n in notes)),
+                             id="look-notes", classes="review-notes")
             if len(self.attempts) > 1:
                 yield Static("Every answer to this prompt (oldest first)", classes="section-title")
                 table = DataTable(id="look-attempts", show_cursor=False, zebra_stripes=True)
@@ -57,3 +62,10 @@ class PromptLookScreen(Screen[None]):
     def action_scroll_body(self, direction: int) -> None:
         body = self.query_one("#look-body")
         body.scroll_page_down() if direction > 0 else body.scroll_page_up()
+
+    def action_note(self) -> None:
+        from trainer.tui import flows
+
+        look = self.look
+        flows.note_item(self.app, look.bank_id, look.question_id, None, self.session_id, look.position,
+                        on_saved=lambda: self.refresh(recompose=True))

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.practice.scoring import ItemOutcome
+from trainer.tui import flows
 from trainer.tui.screens.quiz import bank_labels
 from trainer.tui.text import inert, literal
 from trainer.tui.widgets.case import CaseVignette
@@ -21,11 +22,12 @@ from trainer.tui.widgets.countdown import format_seconds
 
 
 class ReviewItemScreen(Screen[None]):
-    CSS_PATH = "practice.tcss"
+    CSS_PATH: ClassVar[list[str]] = ["practice.tcss", "lookback.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("left", "page(-1)", "Previous item"),
         Binding("right", "page(1)", "Next item"),
+        Binding("n", "note", "Note a problem"),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
     ]
@@ -69,7 +71,16 @@ class ReviewItemScreen(Screen[None]):
             yield Markdown(inert(item.explanation), id="explanation", open_links=False)
             references = "\n".join(f"• {r.citation()}" for r in item.references)
             yield Static(literal(f"References\n{references}"), classes="references")
+            notes = self.app.store.notes(item=question.key)
+            if notes:
+                yield Static(literal("Your notes on this item\n" + "\n".join(f"✎ {n.text}" for n in notes)),
+                             id="review-notes", classes="review-notes")
         yield Footer()
+
+    def action_note(self) -> None:
+        q = self.item.question
+        flows.note_item(self.app, q.bank_id, q.id, q.content_hash, self.session_id, self.item.position,
+                        on_saved=lambda: self.refresh(recompose=True))
 
     def action_page(self, step: int) -> None:
         index = self.index + step
