@@ -98,3 +98,35 @@ def test_a_stored_prompt_is_shown_as_stored_not_re_judged():
     assert look.red_flags == ("dismisses the team",) and look.fillers == {"like": 1}
     assert look.time_used == pytest.approx(4 + 2 + 3)
     assert [(p.probe, p.note) for p in look.probes] == [("And then?", "no answer to this follow-up")]
+
+
+def _look(position: int, covered: tuple[bool, ...], names: tuple[str, ...]):
+    from trainer.practice.summary import PromptLook
+
+    verdicts = tuple(KeyPointVerdict(n, c, ()) for n, c in zip(names, covered))
+    return PromptLook(position, "b", f"q{position}", "?", "", verdicts, 0, None, {}, 0.0, 0.0, 60.0, False)
+
+
+def test_work_on_next_counts_each_miss_once_per_prompt_most_missed_first():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from trainer.practice.summary import summarise_interview
+
+    names = st.sampled_from(["Team care", "team  CARE", "Safety", "Goals"])
+    prompt = st.lists(st.tuples(names, st.booleans()), max_size=4)
+
+    @given(st.lists(prompt, max_size=6))
+    def check(prompts):
+        looks = [_look(i, tuple(c for _, c in p), tuple(n for n, _ in p)) for i, p in enumerate(prompts)]
+        ranked = summarise_interview("s", looks, len(looks)).work_on_next
+        assert [m.times for m in ranked] == sorted((m.times for m in ranked), reverse=True)
+        for m in ranked:
+            key = " ".join(m.text.casefold().split())
+            expected = [i + 1 for i, p in enumerate(prompts)
+                        if any(" ".join(n.casefold().split()) == key and not c for n, c in p)]
+            assert list(m.prompts) == expected and m.times == len(expected)
+        missed_keys = {" ".join(n.casefold().split()) for p in prompts for n, c in p if not c}
+        assert len(ranked) == len(missed_keys)
+
+    check()
