@@ -210,9 +210,15 @@ class InterviewScreen(Screen[None]):
         self._drafts.saved()
         if draft is None:
             return
-        if self.app.save("Draft", lambda: self.app.store.save_draft(draft)) and show and draft.text.strip():
+        problem = self.app.save_draft(draft)
+        if not show:
+            return
+        status = self.query_one("#draft-status", Static)
+        if problem is not None:
+            status.update(literal(f"draft not saved: {problem}"))
+        elif draft.text.strip():
             words = len(draft.text.split())
-            self.query_one("#draft-status", Static).update(f"draft saved: {words} word{'s' if words != 1 else ''}")
+            status.update(f"draft saved: {words} word{'s' if words != 1 else ''}")
 
     def _apply_if_changed(self, update: InterviewUpdate) -> None:
         """Ticks and keystrokes mostly change nothing but the clock: redraw just that then."""
