@@ -45,7 +45,7 @@ class PastSessionScreen(Screen[None]):
                 table.add_row(
                     str(item.number), item.result, "" if a is None else format_duration(a.time_spent),
                     "⚑" if a is not None and a.flagged else "", "✎" if item.notes else "",
-                    literal(item.title[:80] + ("…" if len(item.title) > 80 else "")),
+                    literal(item.title[:160] + ("…" if len(item.title) > 160 else "")),
                     key=str(item.position),
                 )
             yield table
