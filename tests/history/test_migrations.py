@@ -133,7 +133,7 @@ def test_v2_database_is_backed_up_then_migrated_to_v3_keeping_everything(v2_root
         assert [(s.session_id, s.answered, s.total) for s in store.sessions()] == [("intv2", 1, 2), ("quiz2", 2, 3)]
         assert store.missed_items() == {("core", "q1")}
         assert store.get_preferences() == {"quiz_setup": {"count": 3}}
-        session, answers, interviews = store.unfinished_session()
+        session, _, interviews = store.unfinished_session()
         assert session.session_id == "intv2" and [i.text for i in interviews] == ["my patient", "long hours"]
         assert [(a.covered, a.total) for a in store.prompt_attempts("interviews", "why-pain")] == [(1, 2)]
         # the new tables work on the upgraded file

@@ -131,8 +131,11 @@ def start_interview(
 
 
 def finish_interview(app: TrainerApp, session) -> None:
-    app.save("Session end", lambda: app.store.finish_session(session.session_id, app.wall()))
-    app.save("Draft", lambda: app.store.clear_draft(session.session_id))  # nothing is being typed now
+    def end() -> None:
+        app.store.finish_session(session.session_id, app.wall())
+        app.store.clear_draft(session.session_id)  # nothing is being typed any more
+
+    app.save("Session end", end)
 
 
 def show_interview_summary(app: TrainerApp, results, replace=None) -> None:

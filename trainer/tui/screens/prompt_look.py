@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,10 +13,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from trainer.history.listing import PromptAttempt
 from trainer.practice.summary import PromptLook
 from trainer.tui.text import literal
 from trainer.tui.widgets.prompt_look import PromptLookView
+
+if TYPE_CHECKING:
+    from trainer.history.listing import PromptAttempt
 
 
 class PromptLookScreen(Screen[None]):
