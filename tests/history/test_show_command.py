@@ -160,3 +160,14 @@ def test_a_note_with_terminal_escapes_is_printed_inert(history, capsys):
         store.add_note(replace(note, text="bad \x1b]52;c;aGk=\x07 escape", created_at=note.created_at + 1))
     _, out, _ = run(capsys, "notes", "--data-dir", str(history))
     assert "\x1b" not in out and "bad ?]52;c;aGk=? escape" in out
+
+
+def test_a_timed_out_item_without_an_answer_is_not_counted_answered(history, capsys):
+    from trainer.history.records import AnswerRecord
+
+    with Store.open(history) as store:
+        plan = store.load_session("quiz0001").session.plan[2]
+        store.record_answer(AnswerRecord("quiz0001", 2, "tui", plan.question_id, plan.content_hash, "multiple",
+                                         "proc", 2, (), None, None, 0.0, 72.0, False, T0 + 150, timed_out=True))
+    code, out, _ = run(capsys, "show", "quiz0001", "--data-dir", str(history))
+    assert code == 0 and "2/3 answered" in out and "3. [tui/m1] unanswered, timed out · 1:12" in out

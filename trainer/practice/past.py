@@ -40,6 +40,11 @@ class PastItem:
         return self.position + 1
 
     @property
+    def answered(self) -> bool:
+        """An answer was given (a prompt's main answer; a time-out without one is not an answer)."""
+        return self.look is not None or (self.answer is not None and self.answer.response is not None)
+
+    @property
     def result(self) -> str:
         """"correct" / "missed" / "unanswered" / "not scored" (quiz); "x/y covered" (interview)."""
         if self.look is not None:

@@ -28,7 +28,7 @@ def report_lines(past: PastSession, attempts: Mapping[tuple[str, str], Sequence[
         + (f" {when(past.finished_at)}" if past.finished_at else ""),
         "Banks: " + ", ".join(f"{b} {v}" for b, v in s.banks.items()),
     ]
-    answered = [i for i in past.items if i.answer is not None and (i.answer.response is not None or i.look)]
+    answered = [i for i in past.items if i.answered]
     time_spent = sum(i.answer.time_spent for i in past.items if i.answer is not None)
     lines.append(f"{len(answered)}/{len(past.items)} answered · time on questions {format_duration(time_spent)}")
     if past.interview is not None and past.interview.prompts:

@@ -32,7 +32,7 @@ class PastSessionScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="past-body"):
             started = datetime.fromtimestamp(s.started_at).strftime("%Y-%m-%d %H:%M")
-            answered = sum(1 for i in past.items if i.result not in ("unanswered",))
+            answered = sum(1 for i in past.items if i.answered)
             line = f"{s.kind.capitalize()} · {s.mode} · {started} · {past.status} · {answered}/{len(past.items)} answered"
             if past.interview is not None and past.interview.total_points:
                 line += f" · key points {past.interview.covered}/{past.interview.total_points}"
