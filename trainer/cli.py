@@ -130,8 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)
-    history.add_argument("action", nargs="?", choices=("list", "export", "import"), default="list")
-    history.add_argument("file", nargs="?", metavar="FILE", help="the JSON file for export or import")
+    history.add_argument("action", nargs="?", choices=("list", "export", "import", "show", "notes"), default="list")
+    history.add_argument("file", nargs="?", metavar="FILE|SESSION_ID",
+                         help="the JSON file for export or import; the session (or a unique id prefix) to show")
     history.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output format")
     history.add_argument("--since", metavar="DATE", help="only sessions started on or after DATE (YYYY-MM-DD)")
     history.add_argument("--bank", dest="bank_filter", metavar="ID", help="only sessions using this bank id")
@@ -308,6 +309,11 @@ def _banks_json(catalog) -> dict:
 
 
 def _run_history(args) -> int:
+    if args.action in ("show", "notes"):  # these read the banks too: above the history layer
+        from trainer import history_show
+
+        run = history_show.run_show if args.action == "show" else history_show.run_notes
+        return run(args, _data_root(args))
     from trainer.history.command import run_history
 
     return run_history(args, _data_root(args))

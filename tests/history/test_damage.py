@@ -153,7 +153,7 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path):
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     before = _digest(path)
-    with pytest.raises(NewerSchemaError, match=r"newer pain-trainer \(history schema 99; this version knows up to 2\)"):
+    with pytest.raises(NewerSchemaError, match=r"newer pain-trainer \(history schema 99; this version knows up to 3\)"):
         Store.open(root)
     assert _digest(path) == before
     assert sorted(p.name for p in root.iterdir()) == ["history.sqlite3"]  # no backup, no move, no WAL

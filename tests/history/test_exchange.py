@@ -94,3 +94,58 @@ def test_a_bad_session_late_in_the_file_imports_nothing(tmp_path):
         with pytest.raises(HistoryError, match=r"/sessions/1/answers/0/position: expected a whole number"):
             import_history(b, read_export(json.dumps(document), "x"))
         assert b.sessions() == []
+
+
+# --- item notes ---------------------------------------------------------------------------
+
+
+def _notes(store: Store) -> None:
+    from trainer.history.records import ItemNote
+
+    store.add_note(ItemNote("core", "q1", "h-q1", "the key looks wrong", T0 + 100, "q1", 1))
+    store.add_note(ItemNote("core", "q2", "h-q2", "typo in option c", T0 + 200))
+
+
+def test_notes_go_out_with_the_export_and_come_back_once(tmp_path):
+    with Store.open(tmp_path / "a") as a, Store.open(tmp_path / "b") as b:
+        _history(a)
+        _notes(a)
+        document = export_history(a)
+        assert [n["text"] for n in document["notes"]] == ["the key looks wrong", "typo in option c"]
+        assert document["notes"][0]["session_id"] == "q1" and document["notes"][1]["session_id"] is None
+        result = import_history(b, read_export(json.dumps(document), "x"))
+        assert result.notes_added == 2 and b.notes() == a.notes()
+        again = import_history(b, read_export(json.dumps(document), "x"))
+        assert again.notes_added == 0 and len(b.notes()) == 2
+
+
+def test_an_export_of_some_sessions_carries_their_notes_and_the_sessionless_ones(tmp_path):
+    with Store.open(tmp_path / "a") as a:
+        _history(a)
+        _notes(a)
+        document = export_history(a, ["iv"])
+    assert [n["text"] for n in document["notes"]] == ["typo in option c"]
+
+
+def test_an_old_export_without_notes_still_imports(tmp_path):
+    with Store.open(tmp_path / "a") as a, Store.open(tmp_path / "b") as b:
+        _history(a)
+        document = export_history(a)
+        del document["notes"]
+        result = import_history(b, read_export(json.dumps(document), "old.json"))
+        assert result.added == 2 and b.notes() == []
+
+
+@pytest.mark.parametrize(("note", "problem"), [
+    ({"question_id": "q1", "text": "x", "created_at": T0}, "/notes/0/bank_id: missing"),
+    ({"bank_id": "core", "question_id": "q1", "text": 3, "created_at": T0}, "/notes/0/text: expected a string"),
+    ("just text", "/notes/0: expected an object"),
+])
+def test_a_bad_note_is_reported_and_nothing_is_imported(tmp_path, note, problem):
+    with Store.open(tmp_path / "a") as a, Store.open(tmp_path / "b") as b:
+        _history(a)
+        document = export_history(a)
+        document["notes"] = [note]
+        with pytest.raises(HistoryError, match=problem):
+            import_history(b, read_export(json.dumps(document), "x"))
+        assert b.sessions() == []

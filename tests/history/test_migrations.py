@@ -106,3 +106,58 @@ def test_fixture_script_reproduces_the_committed_v1_schema(tmp_path):
 
     build(tmp_path / "rebuilt.sqlite3")
     assert _schema(tmp_path / "rebuilt.sqlite3") == _schema(V1)
+
+
+# --- v2 -> v3: drafts and item notes ----------------------------------------------------------
+
+V2 = Path(__file__).parent / "fixtures" / "history-v2.sqlite3"
+
+
+@pytest.fixture
+def v2_root(tmp_path) -> Path:
+    root = tmp_path / "data"
+    root.mkdir()
+    shutil.copy(V2, root / "history.sqlite3")
+    return root
+
+
+def test_v2_database_is_backed_up_then_migrated_to_v3_keeping_everything(v2_root):
+    from trainer.history.records import DraftRecord, ItemNote
+
+    original = hashlib.sha256(V2.read_bytes()).hexdigest()
+    with Store.open(v2_root, clock=lambda: 1_700_000_000.0) as store:
+        backup = store.backup
+        assert backup is not None and backup.name.startswith("history.sqlite3.bak-v2-2023")
+        assert store._conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        quiz = store.load_session("quiz2")
+        assert [(a.position, a.correct, a.tags) for a in quiz.answers] == [(0, True, ("opioids",)), (1, False, ("opioids",))]
+        assert [(s.session_id, s.answered, s.total) for s in store.sessions()] == [("intv2", 1, 2), ("quiz2", 2, 3)]
+        assert store.missed_items() == {("core", "q1")}
+        assert store.get_preferences() == {"quiz_setup": {"count": 3}}
+        session, _, interviews = store.unfinished_session()
+        assert session.session_id == "intv2" and [i.text for i in interviews] == ["my patient", "long hours"]
+        assert [(a.covered, a.total) for a in store.prompt_attempts("interviews", "why-pain")] == [(1, 2)]
+        # the new tables work on the upgraded file
+        assert store.draft("intv2") is None and store.notes() == []
+        store.save_draft(DraftRecord("intv2", 1, None, "half an answer", 4.0, 12.5, 1_700_002_000.0))
+        assert store.draft("intv2").text == "half an answer"
+        store.add_note(ItemNote("core", "q1", "h-q1", "option c is also right", 1_700_002_001.0, "quiz2", 1))
+        assert [n.text for n in store.notes()] == ["option c is also right"]
+    conn = sqlite3.connect(backup)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] == 4
+    conn.close()
+    assert hashlib.sha256(V2.read_bytes()).hexdigest() == original
+
+
+def test_v2_migrated_schema_equals_a_fresh_one(v2_root, tmp_path):
+    Store.open(v2_root).close()
+    Store.open(tmp_path / "fresh").close()
+    assert _schema(v2_root / "history.sqlite3") == _schema(tmp_path / "fresh" / "history.sqlite3")
+
+
+def test_v2_fixture_script_reproduces_the_committed_v2_schema(tmp_path):
+    from tests.history.make_v2_fixture import build
+
+    build(tmp_path / "rebuilt.sqlite3")
+    assert _schema(tmp_path / "rebuilt.sqlite3") == _schema(V2)

@@ -155,6 +155,11 @@ def test_sigkill_during_an_interview_loses_no_acknowledged_answer(tmp_path, plan
         resume = store.unfinished_session()
         assert resume is not None, f"the interview is not offered for resume {why}"
         session, answers, interviews = resume
+        draft = store.draft(session.session_id)
+    if plan == "think":
+        assert draft is None, why
+    elif plan == "typing":  # the answer phase is on record from its start; text as typed so far
+        assert draft is not None and ANSWER_TEXT.startswith(draft.text), why
     main = [r for r in interviews if r.probe_index is None]
     probes = [r for r in interviews if r.probe_index is not None]
     if plan in ("think", "typing"):
@@ -172,3 +177,32 @@ def test_sigkill_during_an_interview_loses_no_acknowledged_answer(tmp_path, plan
         assert view.phase is Phase.FEEDBACK and view.feedback.text == ANSWER_TEXT, why
     else:
         assert view.phase is Phase.THINK and view.position == 0, why
+
+
+def test_a_half_typed_answer_survives_sigkill_and_is_there_after_resume(tmp_path):
+    """The draft is saved within 2 s of typing (the screen says so); the resumed prompt has it."""
+    data = tmp_path / "data"
+    args = ("--data-dir", str(data), "--bank", TUI_BANK)
+    with PtyApp("interview", "--format", "short", *args) as app:
+        app.wait_for("Think about your answer")
+        app.send(ENTER)
+        app.wait_for("Type your answer")
+        app.type("a patient story")
+        app.wait_for("draft saved: 3 words")
+        assert app.kill() == -9
+    with Store.open(data) as store:
+        session, answers, interviews = store.unfinished_session()
+        assert (answers, interviews) == ([], [])  # nothing was submitted
+        assert store.draft(session.session_id).text == "a patient story"
+    with PtyApp(*args) as app:
+        app.wait_for("Press u to resume")
+        app.send(b"u")
+        app.wait_for("a patient story")  # the answer box is filled in again
+        app.wait_for("Type your answer")
+        app.type(" and team care")
+        app.send(CTRL_S)
+        app.wait_for("Answer the follow-up")
+        app.kill()
+    with Store.open(data) as store:
+        _, answers, interviews = store.unfinished_session()
+    assert [r.text for r in interviews if r.probe_index is None] == ["a patient story and team care"]

@@ -241,6 +241,21 @@ async def test_interview_shows_prompt_probes_key_points_and_model_answer_literal
         await pilot.pause()
         shown = assert_inert(app, "KEYPOINT-0", "KEYPOINT-2", "PROBE-0", "MODEL_ANSWER-o1", escapes=escapes)
         assert "PROBE-0 " + MARKUP in shown.split("Follow-up: ", 1)[1]
+        await pilot.press("enter")  # the summary: the prompt in its table, missed key points
+        await pilot.pause()
+        assert type(app.screen).__name__ == "InterviewSummaryScreen"
+        assert_inert(app, "PROMPT-o1", escapes=escapes)
+        await pilot.press("1")  # the prompt's feedback re-read
+        await pilot.pause()
+        assert_inert(app, "PROMPT-o1", "KEYPOINT-0", "PROBE-0", "MODEL_ANSWER-o1", escapes=escapes)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("enter")  # the interview as a past session
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PastSessionScreen"
+        assert_inert(app, "PROMPT-o1", escapes=escapes)
 
 
 async def test_banks_progress_home_and_setup_screens_show_bank_text_literally(app_for, catalog):

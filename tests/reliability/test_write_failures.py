@@ -134,3 +134,21 @@ async def test_failed_session_start_is_told_and_no_quiz_runs_without_history(mak
         await pilot.pause()
         assert app.is_running and not isinstance(app.screen, QuizScreen)
         assert any(t.startswith("Session not saved") for t in _toasts(app))
+
+
+async def test_a_failed_draft_save_is_said_on_the_status_line_and_retried(make_app, store, failing):
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        assert flows.start_interview(app, format_id="short")
+        await pilot.pause()
+        failing.fail_on = "INSERT INTO drafts"
+        await pilot.press("enter", *"patient")
+        await pilot.pause()
+        assert "draft not saved: the disk is full" in screen_text(app)
+        assert _toasts(app) == []  # no notification every 2 seconds while typing
+        failing.fail_on = None
+        app.clock.advance(2)
+        app.screen.advance_timers()
+        await pilot.pause()
+        assert "draft saved: 1 word" in screen_text(app)
+        assert store.draft(app.screen.session.session_id).text == "patient"

@@ -106,3 +106,15 @@ def test_progress_after_one_quiz(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=LARGE, press=["p"], run_before=run_before)
+
+
+def test_interview_summary(snap_compare, make_app):
+    async def run_before(pilot) -> None:
+        flows.start_interview(pilot.app, format_id="short")
+        await pilot.pause()
+        await pilot.press("enter", *"um", "space", *"patient", "space", *"team")
+        pilot.app.clock.advance(20)
+        await pilot.press("ctrl+s", *"ok", "ctrl+s", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=LARGE, run_before=run_before)

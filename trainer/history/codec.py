@@ -12,7 +12,15 @@ import sqlite3
 import time
 from typing import Any
 
-from trainer.history.records import AnswerRecord, InterviewRecord, KeyPointVerdict, PlannedItem, SessionRecord
+from trainer.history.records import (
+    AnswerRecord,
+    DraftRecord,
+    InterviewRecord,
+    ItemNote,
+    KeyPointVerdict,
+    PlannedItem,
+    SessionRecord,
+)
 
 MAIN_PROMPT = -1  # probe_index stored for an interview's main prompt (None in the record)
 
@@ -192,3 +200,42 @@ def interview_from_row(row: sqlite3.Row) -> InterviewRecord:
         answer_seconds_allowed=row["answer_seconds_allowed"],
         time_used=row["time_used"],
     )
+
+
+def draft_params(rec: DraftRecord) -> dict[str, Any]:
+    return {
+        "session_id": rec.session_id,
+        "position": rec.position,
+        "probe_index": MAIN_PROMPT if rec.probe_index is None else rec.probe_index,
+        "text": rec.text,
+        "think_used": rec.think_used,
+        "phase_used": rec.phase_used,
+        "saved_at": rec.saved_at,
+    }
+
+
+def draft_from_row(row: sqlite3.Row) -> DraftRecord:
+    return DraftRecord(
+        session_id=row["session_id"],
+        position=row["position"],
+        probe_index=None if row["probe_index"] == MAIN_PROMPT else row["probe_index"],
+        text=row["text"],
+        think_used=row["think_used"],
+        phase_used=row["phase_used"],
+        saved_at=row["saved_at"],
+    )
+
+
+NOTE_FIELDS = ("bank_id", "question_id", "content_hash", "text", "created_at", "session_id", "position")
+
+
+def note_dict(rec: ItemNote) -> dict[str, Any]:
+    return {name: getattr(rec, name) for name in NOTE_FIELDS}
+
+
+def note_from_dict(d: dict[str, Any]) -> ItemNote:
+    return ItemNote(**{name: d[name] for name in NOTE_FIELDS if name in d})
+
+
+def note_from_row(row: sqlite3.Row) -> ItemNote:
+    return ItemNote(**{name: row[name] for name in NOTE_FIELDS})

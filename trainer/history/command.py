@@ -107,7 +107,7 @@ def _import(store, text: str, file: str) -> int:
     result = import_history(store, read_export(text, "standard input" if file == "-" else file))
     print(
         f"imported {file}: {result.added} sessions added, {result.updated} updated, "
-        f"{result.unchanged} already here ({result.answers_written} answers written)"
+        f"{result.unchanged} already here ({result.answers_written} answers written, {result.notes_added} notes added)"
     )
     return EXIT_OK
 

@@ -10,16 +10,21 @@ Format (``format_version`` 1)::
                    "answers": [{"position", "bank_id", ..., "answered_at", "timed_out"}],
                    "interviews": [{"position", "probe_index", "text", "verdicts", ...}],
                    "summary": {"answered", "total", "correct", "score", "duration_seconds",
-                               "unanswered", "timed_out"}}]}
+                               "unanswered", "timed_out"}}],
+     "notes": [{"bank_id", "question_id", "content_hash", "text", "created_at", "session_id", "position"}]}
 
 ``summary`` holds the session's figures as ``pain-trainer history`` shows them
 (``trainer.history.numbers``); it is derived from the answers and ignored on import.
+
+``notes`` are the candidate's notes about problems with items (for the bank's authors): all
+of them in a full export, else those written in an exported session or outside any session.
+It is optional: an export without it (older versions wrote none) imports as before.
 
 Times inside sessions are unix seconds (exact, time-zone free). Preferences are not exported.
 
 Import is idempotent and merges: a session is identified by its id; an answer already present
 is replaced only by a later one (``answered_at``); a session finished or abandoned on either
-side stays so. The whole file is checked before anything is written and imported in one
+side stays so; a note is identified by its item, moment and text. The whole file is checked before anything is written and imported in one
 transaction: a bad file changes nothing and is reported with the JSON path of the problem.
 """
 
@@ -40,7 +45,7 @@ from trainer import __version__
 from trainer.history import codec
 from trainer.history.errors import HistoryError
 from trainer.history.numbers import SessionNumbers
-from trainer.history.store import Store, upsert_answer, upsert_interview
+from trainer.history.store import Store, insert_note, upsert_answer, upsert_interview
 
 FORMAT = "pain-trainer-history"
 FORMAT_VERSION = 1
@@ -52,6 +57,15 @@ class ImportResult:
     updated: int  # sessions already here that gained answers or an end
     unchanged: int
     answers_written: int
+    notes_added: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ExportData:
+    """A checked export: its sessions (as ``_check_session`` returns them) and its notes."""
+
+    sessions: list[dict[str, Any]]
+    notes: list[dict[str, Any]]
 
 
 def export_history(store: Store, session_ids: Iterable[str] | None = None) -> dict[str, Any]:
@@ -81,12 +95,18 @@ def export_history(store: Store, session_ids: Iterable[str] | None = None) -> di
                 )
             ]
             sessions.append(d)
+        notes = [
+            codec.note_dict(codec.note_from_row(r))
+            for r in conn.execute("SELECT * FROM item_notes ORDER BY created_at, id")
+            if wanted is None or r["session_id"] is None or r["session_id"] in wanted
+        ]
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "generator": f"pain-trainer {__version__}",
         "sessions": sessions,
+        "notes": notes,
     }
 
 
@@ -109,8 +129,8 @@ def write_export(document: dict[str, Any], path: Path) -> None:
         raise HistoryError(f"{path}: cannot write the export ({exc.strerror or exc})") from None
 
 
-def read_export(text: str, source: str) -> list[dict[str, Any]]:
-    """Parse and check an export document; the sessions ready to import, or ``HistoryError``."""
+def read_export(text: str, source: str) -> ExportData:
+    """Parse and check an export document; what is ready to import, or ``HistoryError``."""
     try:
         document = json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:
@@ -127,17 +147,19 @@ def read_export(text: str, source: str) -> list[dict[str, Any]]:
     try:
         sessions = _get(document, "sessions", list, "")
         checked = [_check_session(s, f"/sessions/{i}") for i, s in enumerate(sessions)]
+        notes = [_check_note(n, f"/notes/{i}") for i, n in enumerate(_get(document, "notes", list, "", []))]
     except HistoryError as exc:
         raise HistoryError(f"{source}: {exc}") from None
     ids = [s["session_id"] for s in checked]
     if len(set(ids)) != len(ids):
         raise HistoryError(f"{source}: the same session_id appears twice")
-    return checked
+    return ExportData(checked, notes)
 
 
-def import_history(store: Store, sessions: list[dict[str, Any]]) -> ImportResult:
-    """Merge checked sessions (from ``read_export``) into the store, in one transaction."""
-    added = updated = unchanged = written = 0
+def import_history(store: Store, data: ExportData | list[dict[str, Any]]) -> ImportResult:
+    """Merge a checked export (from ``read_export``) into the store, in one transaction."""
+    sessions, notes = (data.sessions, data.notes) if isinstance(data, ExportData) else (data, [])
+    added = updated = unchanged = written = notes_added = 0
     with store.transaction("import") as conn:
         for d in sessions:
             session = codec.session_from_dict(d)
@@ -160,7 +182,9 @@ def import_history(store: Store, sessions: list[dict[str, Any]]) -> ImportResult
                 updated += 1
             else:
                 unchanged += 1
-    return ImportResult(added, updated, unchanged, written)
+        for note in notes:  # after the sessions, so a note keeps the session it names
+            notes_added += insert_note(conn, codec.note_from_dict(note))
+    return ImportResult(added, updated, unchanged, written, notes_added)
 
 
 def _merge_session(conn: sqlite3.Connection, session, finished_at: float | None, abandoned: bool) -> tuple[bool, bool]:
@@ -325,6 +349,23 @@ def _probe(obj: dict, where: str) -> int | None:
     if probe is not None and probe < 0:
         raise HistoryError(f"{where}/probe_index: must not be negative")
     return probe
+
+
+def _check_note(n: Any, where: str) -> dict[str, Any]:
+    if not isinstance(n, dict):
+        raise HistoryError(f"{where}: expected an object")
+    position = _get(n, "position", (int, None), where, None)
+    if position is not None and position < 0:
+        raise HistoryError(f"{where}/position: must not be negative")
+    return {
+        "bank_id": _get(n, "bank_id", str, where),
+        "question_id": _get(n, "question_id", str, where),
+        "content_hash": _get(n, "content_hash", str, where, ""),
+        "text": _get(n, "text", str, where),
+        "created_at": float(_get(n, "created_at", float, where)),
+        "session_id": _get(n, "session_id", (str, None), where, None),
+        "position": position,
+    }
 
 
 def _check_interview(x: Any, where: str, positions: set[int]) -> dict[str, Any]:

@@ -64,9 +64,12 @@ _CORRECTIONS = (
 
 def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: str | None = None,
                   category: str | None = None, kind: str | None = None,
-                  limit: int | None = None) -> list[SessionSummary]:
+                  limit: int | None = None, session_id: str | None = None) -> list[SessionSummary]:
     """Sessions newest first; ``since`` in unix seconds; filters combine with AND."""
     where, params = [], []
+    if session_id is not None:
+        where.append("s.id = ?")
+        params.append(session_id)
     if since is not None:
         where.append("s.started_at >= ?")
         params.append(since)
@@ -101,3 +104,46 @@ def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: st
         for (sid, k, mode, started, finished, abandoned, banks, total, answered, correct, timed_out, score_sum,
              duration, unscored) in rows
     ]
+
+
+def sessions_by_prefix(conn: sqlite3.Connection, prefix: str) -> list[str]:
+    """Ids starting with ``prefix`` (the whole id matches itself even if it prefixes another)."""
+    if not prefix:
+        return []
+    exact = conn.execute("SELECT id FROM sessions WHERE id = ?", (prefix,)).fetchone()
+    if exact is not None:
+        return [exact[0]]
+    return [r[0] for r in conn.execute(  # substr, not LIKE: ids are case-sensitive
+        "SELECT id FROM sessions WHERE substr(id, 1, ?) = ? ORDER BY started_at, id LIMIT 10",
+        (len(prefix), prefix))]
+
+
+@dataclass(frozen=True, slots=True)
+class PromptAttempt:
+    """One stored main answer to an interview prompt, with its coverage after overrides."""
+
+    session_id: str
+    position: int
+    content_hash: str
+    answered_at: float
+    text: str
+    covered: int
+    total: int
+    time_used: float
+
+    @property
+    def score(self) -> float | None:
+        return self.covered / self.total if self.total else None
+
+
+def prompt_attempts(conn: sqlite3.Connection, bank_id: str, question_id: str) -> list[PromptAttempt]:
+    """Every main answer (probe answers aside) to ``bank_id``/``question_id``, oldest first."""
+    rows = conn.execute(
+        "SELECT a.session_id, a.position, a.content_hash, a.answered_at, i.text, i.covered, i.total, i.time_used"
+        " FROM answers AS a JOIN interview_answers AS i"
+        "   ON i.session_id = a.session_id AND i.position = a.position AND i.probe_index = a.probe_index"
+        " WHERE a.bank_id = ? AND a.question_id = ? AND a.probe_index = -1"
+        " ORDER BY a.answered_at, a.id",
+        (bank_id, question_id),
+    ).fetchall()
+    return [PromptAttempt(*row) for row in rows]

@@ -86,3 +86,32 @@ class InterviewRecord:
     metrics: dict[str, Any] = field(default_factory=dict)  # words, wpm, fillers, longest sentence...
     answer_seconds_allowed: int = 0
     time_used: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class DraftRecord:
+    """The interview answer being typed, saved now and then so a crash loses almost nothing.
+
+    One per session (the prompt or probe being answered); a submitted answer replaces it.
+    """
+
+    session_id: str
+    position: int
+    probe_index: int | None  # None: the prompt's main answer, 0..: a follow-up probe
+    text: str
+    think_used: float  # seconds thought before answering this prompt
+    phase_used: float  # seconds of this answer (or probe) phase used when saved
+    saved_at: float  # unix seconds (wall clock)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemNote:
+    """A candidate's note about a problem with an item, for the bank's authors."""
+
+    bank_id: str
+    question_id: str
+    content_hash: str  # the version the note is about
+    text: str
+    created_at: float  # unix seconds (wall clock)
+    session_id: str | None = None  # where it was written, when in a session
+    position: int | None = None

@@ -7,7 +7,7 @@ database and one migrated from an old release go through the same code.
   keyed by (session, position); interview answers carry the key-point verdicts as JSON.
   Its flaw: the interview key (session, position, probe_index) used NULL for the main
   prompt, and SQLite treats NULLs as distinct, so re-saving a main-prompt answer added rows.
-- v2 (current): answers get an integer id, a ``timed_out`` flag, a ``probe_index`` (-1 for
+- v2: answers get an integer id, a ``timed_out`` flag, a ``probe_index`` (-1 for
   the prompt itself; an interview probe may have its own answer row) and their local ``week``;
   tags are normalised into ``answer_tags``; summary tables kept by triggers (weekly_totals,
   tag_totals, item_totals, session_totals) make stats independent of the number of answers;
@@ -15,6 +15,11 @@ database and one migrated from an old release go through the same code.
   interview answers use ``probe_index = -1`` for the main prompt (duplicates from v1 are
   collapsed, latest wins) and carry covered/total key-point counts for the coverage trend;
   ``preferences`` is added; indexes for stats over 100,000 answers.
+- v3 (current): ``drafts`` keeps the interview answer being typed (one row per session: the
+  prompt or probe, the text, the time used so far in that phase), so a crash loses at most
+  the last two seconds of typing; a submitted answer deletes it in the same transaction.
+  ``item_notes`` keeps the candidate's notes about a problem with an item (bank id +
+  question id + content hash, and the session and position it was written in).
 
 ``migrate`` copies the database file (SQLite's online backup, so the WAL is included)
 to ``history.sqlite3.bak-v<old>-<timestamp>`` before changing anything, then runs each step
@@ -31,7 +36,7 @@ from pathlib import Path
 
 from trainer.history.errors import HistoryError, NewerSchemaError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x50544831  # "PTH1": marks the file as a pain-trainer history database
 
 V1_SQL = """
@@ -268,6 +273,30 @@ CREATE TABLE preferences (
 );
 """
 
+V3_SQL = """
+CREATE TABLE drafts (
+    session_id   TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    probe_index  INTEGER NOT NULL DEFAULT -1,  -- -1: the main prompt, 0..: follow-up probes
+    text         TEXT NOT NULL,
+    think_used   REAL NOT NULL,               -- seconds thought before answering this prompt
+    phase_used   REAL NOT NULL,               -- seconds of this answer (or probe) phase used so far
+    saved_at     REAL NOT NULL                -- unix seconds
+) WITHOUT ROWID;
+CREATE TABLE item_notes (
+    id           INTEGER PRIMARY KEY,
+    bank_id      TEXT NOT NULL,
+    question_id  TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    session_id   TEXT REFERENCES sessions(id) ON DELETE SET NULL,
+    position     INTEGER,
+    text         TEXT NOT NULL,
+    created_at   REAL NOT NULL,
+    UNIQUE (bank_id, question_id, created_at, text)
+);
+CREATE INDEX item_notes_item ON item_notes (bank_id, question_id);
+"""
+
 
 def _v0_to_v1(conn: sqlite3.Connection) -> None:
     _run(conn, f"PRAGMA application_id = {APPLICATION_ID};\n" + V1_SQL)
@@ -275,6 +304,10 @@ def _v0_to_v1(conn: sqlite3.Connection) -> None:
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
     _run(conn, V2_SQL)
+
+
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    _run(conn, V3_SQL)
 
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
@@ -294,6 +327,7 @@ def _run(conn: sqlite3.Connection, script: str) -> None:
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v0_to_v1,
     _v1_to_v2,
+    _v2_to_v3,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 

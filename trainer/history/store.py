@@ -13,6 +13,9 @@ How the app uses it::
     store.missed_items() / flagged_items() / seen_items() / due_count()  # review selection
     store.get_preferences() / store.set_preferences({...})               # quiz setup choices
     store.stats() -> Stats; store.sessions(...) -> list[SessionSummary]
+    store.save_draft(draft) / store.draft(session_id)   # the interview answer being typed
+    store.add_note(note) / store.notes()                # problems with an item, for its authors
+    store.find_session(prefix) / store.load_session(id) / store.prompt_attempts(bank, question)
     store.close()
 
 Write-through: ``start_session``, ``record_answer``, ``finish_session``, ``discard_session``
@@ -20,6 +23,10 @@ and ``set_preferences`` each run as one ``BEGIN IMMEDIATE ... COMMIT``. When the
 the data is on disk (WAL, ``synchronous=FULL``); if it raises ``HistoryError`` ("answer not
 saved: ..."), that transaction was rolled back and everything saved before is intact.
 Two programs on one database wait for each other (busy timeout) instead of failing.
+
+Drafts: ``save_draft`` keeps one row per session, the interview answer being typed (the app
+saves it at most every 2 s while typing and at each phase change); ``record_answer`` deletes
+the draft of the answer it saves in the same transaction, so a draft never outlives its answer.
 
 Answers are upserted by (session, position, probe_index): exam mode may change an answer;
 the latest call wins. Interview records are upserted by (session, position, probe_index).
@@ -59,10 +66,10 @@ from trainer.history import codec
 from trainer.history.db import open_database
 from trainer.history.errors import HistoryError
 from trainer.history.items import ItemKey, item_states
-from trainer.history.records import AnswerRecord, InterviewRecord, SessionRecord
+from trainer.history.records import AnswerRecord, DraftRecord, InterviewRecord, ItemNote, SessionRecord
 
 if TYPE_CHECKING:
-    from trainer.history.listing import SessionSummary
+    from trainer.history.listing import PromptAttempt, SessionSummary
     from trainer.history.stats import Stats
 
 T = TypeVar("T")
@@ -157,6 +164,11 @@ class Store:
             upsert_answer(conn, answer)
             if interview is not None:
                 upsert_interview(conn, interview)
+            conn.execute(  # the draft of this very answer is now the answer itself
+                "DELETE FROM drafts WHERE session_id = ? AND position = ? AND probe_index = ?",
+                (answer.session_id, answer.position,
+                 codec.MAIN_PROMPT if answer.probe_index is None else answer.probe_index),
+            )
 
         self._write("answer", action)
 
@@ -172,6 +184,43 @@ class Store:
         self._write("session", lambda conn: conn.execute(
             "UPDATE sessions SET abandoned = 1 WHERE id = ?", (session_id,)
         ))
+
+    # --- drafts and notes -------------------------------------------------------------
+
+    def save_draft(self, draft: DraftRecord) -> None:
+        """Keep the answer being typed (one per session; the latest replaces the one before)."""
+        params = codec.draft_params(draft)
+        names = list(params)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in names if c != "session_id")
+        self._write("draft", lambda conn: conn.execute(
+            f"INSERT INTO drafts ({', '.join(names)}) VALUES ({', '.join(':' + c for c in names)})"
+            f" ON CONFLICT (session_id) DO UPDATE SET {updates}",
+            params,
+        ))
+
+    def draft(self, session_id: str) -> DraftRecord | None:
+        """The answer that was being typed in this session when it was last saved, if any."""
+        with self._snapshot() as conn:
+            row = conn.execute("SELECT * FROM drafts WHERE session_id = ?", (session_id,)).fetchone()
+        return None if row is None else codec.draft_from_row(row)
+
+    def clear_draft(self, session_id: str) -> None:
+        self._write("draft", lambda conn: conn.execute("DELETE FROM drafts WHERE session_id = ?", (session_id,)))
+
+    def add_note(self, note: ItemNote) -> None:
+        """Save a note about an item (the same note written twice at the same moment is kept once)."""
+        self._write("note", lambda conn: insert_note(conn, note))
+
+    def notes(self, session_id: str | None = None, item: ItemKey | None = None) -> list[ItemNote]:
+        """Notes, oldest first (only those written in ``session_id``, or about ``item``, when given)."""
+        where, params = "", ()
+        if session_id is not None:
+            where, params = "WHERE session_id = ?", (session_id,)
+        elif item is not None:
+            where, params = "WHERE bank_id = ? AND question_id = ?", tuple(item)
+        with self._snapshot() as conn:
+            return [codec.note_from_row(r) for r in conn.execute(
+                f"SELECT * FROM item_notes {where} ORDER BY created_at, id", params)]
 
     # --- resume ---------------------------------------------------------------------
 
@@ -258,6 +307,28 @@ class Store:
         with self._snapshot() as conn:
             return list_sessions(conn, since=since, bank=bank, category=category, kind=kind, limit=limit)
 
+    def session_summary(self, session_id: str) -> SessionSummary | None:
+        """One session's line of the list (status, score, duration), or None."""
+        from trainer.history.listing import list_sessions
+
+        with self._snapshot() as conn:
+            found = list_sessions(conn, session_id=session_id)
+        return found[0] if found else None
+
+    def find_session(self, prefix: str) -> list[str]:
+        """The ids of sessions whose id starts with ``prefix`` (exactly one: it names a session)."""
+        from trainer.history.listing import sessions_by_prefix
+
+        with self._snapshot() as conn:
+            return sessions_by_prefix(conn, prefix)
+
+    def prompt_attempts(self, bank_id: str, question_id: str) -> list[PromptAttempt]:
+        """Every stored main answer to this interview prompt, oldest first, across sessions."""
+        from trainer.history.listing import prompt_attempts
+
+        with self._snapshot() as conn:
+            return prompt_attempts(conn, bank_id, question_id)
+
     @contextmanager
     def transaction(self, what: str) -> Iterator[sqlite3.Connection]:
         """For this package's import: one write transaction over several statements."""
@@ -332,3 +403,16 @@ def _plain(exc: sqlite3.Error) -> str:
     if "locked" in text or "busy" in text:
         return "the history database stayed busy (another pain-trainer is writing)"
     return text
+
+
+def insert_note(conn: sqlite3.Connection, note: ItemNote) -> bool:
+    """Insert a note unless the same one (item, moment, text) is there; True if added."""
+    params = codec.note_dict(note)
+    if params["session_id"] is not None and conn.execute(
+            "SELECT 1 FROM sessions WHERE id = ?", (params["session_id"],)).fetchone() is None:
+        params["session_id"] = None  # a note outlives a session it names but this history lacks
+    cur = conn.execute(
+        f"INSERT OR IGNORE INTO item_notes ({', '.join(params)}) VALUES ({', '.join(':' + c for c in params)})",
+        params,
+    )
+    return bool(cur.rowcount)

@@ -42,13 +42,21 @@ Only the prompt's main answer is judged against its key points (a probe asks som
 else). The model answer is in the feedback, which exists only after the main answer was
 submitted.
 
-Resume: ``InterviewSession.resume(banks, record, interview_records, answer_records)``
+Resume: ``InterviewSession.resume(banks, record, interview_records, answer_records, draft=...)``
 rebuilds the same prompts in the same order, restores every answered prompt (text, probe
 answers, self-ratings; the analysis is recomputed from the stored text and times) and
 continues with the first prompt that has no main answer, from its THINK phase with full
-times (an interrupted answer was never submitted, so it is asked again; probes left
-unanswered on an answered prompt are not asked again). With every prompt answered it opens
-the last prompt's FEEDBACK.
+times (probes left unanswered on an answered prompt are not asked again). With every
+prompt answered it opens the last prompt's FEEDBACK.
+
+Drafts: ``draft()`` is the answer being typed (``DraftRecord``: text, think time used, time
+used so far in this answer or follow-up phase), which the app saves now and then (see
+``trainer.practice.drafts``). When resuming with the saved draft of that very prompt (its
+main answer, or the next follow-up of the last answered prompt), the session continues in
+that ANSWER (or PROBE) phase with the draft's text, and the time already used is charged:
+the phase's remaining time is its allowance minus the draft's ``phase_used`` (time while the
+program was closed is not counted; a draft saved after its time ran out is submitted as
+timed out at the next tick). A draft for any other prompt is ignored.
 """
 
 from __future__ import annotations
@@ -61,7 +69,7 @@ from enum import StrEnum
 from typing import Any
 
 from trainer.banks.model import Bank, InterviewFormat, OpenQuestion
-from trainer.history.records import AnswerRecord, InterviewRecord, KeyPointVerdict, SessionRecord
+from trainer.history.records import AnswerRecord, DraftRecord, InterviewRecord, KeyPointVerdict, SessionRecord
 from trainer.practice.analysis import AnswerAnalysis, AnswerMetrics, analyse, coverage_score, measure, verdicts
 from trainer.practice.clock import Clock, SystemClock, WallClock
 from trainer.practice.selection import Selection, find_format, items_for_plan
@@ -297,6 +305,7 @@ class InterviewSession:
         *,
         clock: Clock | None = None,
         wall: WallClock = time.time,
+        draft: DraftRecord | None = None,
     ) -> InterviewSession:
         """Continue a recorded interview (see the module docstring); later records win."""
         if record.kind != "interview":
@@ -325,7 +334,27 @@ class InterviewSession:
             session._position, session._phase, session._probe = session.total - 1, Phase.FEEDBACK, None
         else:
             session._begin_prompt(pending)
+        if draft is not None and draft.session_id == record.session_id:
+            session._continue_draft(pending, draft)
         return session
+
+    def _continue_draft(self, pending: int | None, draft: DraftRecord) -> None:
+        """Go back into the phase the draft was typed in, with its text and time used."""
+        if draft.probe_index is None:
+            if draft.position != pending:
+                return
+            self._prompts[draft.position].think_used = draft.think_used
+            self._phase, self._probe = Phase.ANSWER, None
+        else:
+            last = (pending if pending is not None else self.total) - 1
+            if last < 0 or draft.position != last:
+                return
+            p = self._prompts[last]
+            if draft.probe_index != len(p.probes) or draft.probe_index >= len(p.timing.probes):
+                return
+            self._position, self._phase, self._probe = last, Phase.PROBE, draft.probe_index
+        self._draft = draft.text
+        self._phase_start = self._clock.now() - max(0.0, draft.phase_used)
 
     def _restore(self, position: int, probe_index: int | None, rec: InterviewRecord, timed_out: bool) -> None:
         p = self._prompts[position]
@@ -385,6 +414,20 @@ class InterviewSession:
             seconds_allowed=None if allowed is None else float(allowed),
             remaining=None if allowed is None else max(0.0, allowed - self._phase_elapsed()),
             feedback=self.feedback(self._position) if self._phase in (Phase.FEEDBACK, Phase.FINISHED) else None,
+        )
+
+    def draft(self) -> DraftRecord | None:
+        """The answer being typed now, to save in case of a crash; None when not answering."""
+        if self._phase not in (Phase.ANSWER, Phase.PROBE):
+            return None
+        return DraftRecord(
+            session_id=self.session_id,
+            position=self._position,
+            probe_index=self._probe if self._phase is Phase.PROBE else None,
+            text=self._draft,
+            think_used=self._prompts[self._position].think_used,
+            phase_used=self._phase_elapsed(),
+            saved_at=self._wall(),
         )
 
     def feedback(self, position: int) -> PromptFeedback | None:

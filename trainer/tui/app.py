@@ -113,6 +113,15 @@ class TrainerApp(App[int]):
         """Commit one answer (and its interview analysis) the moment it is given."""
         return self.save("Answer", lambda: self.store.record_answer(answer, interview))
 
+    def save_draft(self, draft) -> str | None:
+        """Keep the answer being typed; the reason when that failed (no toast: drafts are saved
+        every 2 s, and the screen's status line says it instead of repeating a notification)."""
+        try:
+            self.store.save_draft(draft)
+        except HistoryError as exc:
+            return re.sub(r"^[\w ]+ not saved: ", "", str(exc))
+        return None
+
     # --- help -------------------------------------------------------------------------
 
     def keys_of(self, screen) -> list[tuple[str, str, object, str | None]]:

@@ -138,7 +138,49 @@ def start_interview(
 
 
 def finish_interview(app: TrainerApp, session) -> None:
-    app.save("Session end", lambda: app.store.finish_session(session.session_id, app.wall()))
+    def end() -> None:
+        app.store.finish_session(session.session_id, app.wall())
+        app.store.clear_draft(session.session_id)  # nothing is being typed any more
+
+    app.save("Session end", end)
+
+
+def show_interview_summary(app: TrainerApp, results, replace=None) -> None:
+    """The interview ends on its summary (in place of the interview screen)."""
+    from trainer.practice.summary import summary_from_results
+    from trainer.tui.screens.interview_summary import InterviewSummaryScreen
+
+    screen = InterviewSummaryScreen(summary_from_results(results))
+    if replace is not None and app.screen is replace:
+        app.switch_screen(screen)
+    else:
+        app.push_screen(screen)
+
+
+# --- item notes ---------------------------------------------------------------------------
+
+
+def note_item(app: TrainerApp, bank_id: str, question_id: str, content_hash: str | None = None,
+              session_id: str | None = None, position: int | None = None, on_saved=None) -> None:
+    """Ask for a note about an item and save it in the history (``on_saved()`` after)."""
+    from trainer.history.records import ItemNote
+    from trainer.tui.screens.note import NoteScreen
+
+    if content_hash is None:  # the version loaded now
+        bank = app.catalog.bank(bank_id)
+        question = bank.question(question_id) if bank else None
+        content_hash = question.content_hash if question else ""
+
+    def save(text: str | None) -> None:
+        if not text:
+            return
+        note = ItemNote(bank_id, question_id, content_hash, text, app.wall(), session_id, position)
+        if app.save("Note", lambda: app.store.add_note(note)):
+            app.notify("Note saved. 'pain-trainer history notes' lists your notes.", title="Note", timeout=4)
+            if on_saved is not None:
+                on_saved()
+
+    app.push_screen(NoteScreen(f"{bank_id}/{question_id}"), save)
 
 
 # --- resume and discard -------------------------------------------------------------------
@@ -157,7 +199,8 @@ def resume(app: TrainerApp, found: Resume) -> None:
             screen = QuizScreen(QuizSession.resume(banks, record, found.answers, clock=app.clock, wall=app.wall))
         else:
             session = InterviewSession.resume(
-                banks, record, found.interviews, found.answers, clock=app.clock, wall=app.wall
+                banks, record, found.interviews, found.answers, clock=app.clock, wall=app.wall,
+                draft=app.store.draft(record.session_id),
             )
             screen = InterviewScreen(session)
     except PlanMismatch as exc:

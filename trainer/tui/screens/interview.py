@@ -12,7 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
+from trainer.practice.drafts import DraftThrottle
 from trainer.practice.interview import InterviewSession, InterviewUpdate, InterviewView, Phase
+from trainer.practice.summary import probe_note
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.quiz import question_ref
@@ -53,6 +55,7 @@ class InterviewScreen(Screen[None]):
         # While thinking the answer box has focus but is empty: the page keys scroll the case.
         Binding("pageup", "scroll_while_thinking(-1)", "Scroll up", show=False, priority=True),
         Binding("pagedown", "scroll_while_thinking(1)", "Scroll down", show=False, priority=True),
+        Binding("n", "note", "Note a problem (in the feedback)", show=False),
         Binding("escape", "end_early", "End interview"),
         Binding("escape", "home", "Home", show=False),
     ]
@@ -74,6 +77,7 @@ class InterviewScreen(Screen[None]):
         super().__init__()
         self.session = session
         self._shown: tuple | None = None
+        self._drafts: DraftThrottle | None = None  # made at mount, with the app's clock
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         phases = self.ACTION_PHASES.get(action)
@@ -85,6 +89,7 @@ class InterviewScreen(Screen[None]):
             yield Static("", id="progress", classes="status-item")
             yield Static("", id="interview-phase", classes="status-item")
             yield Static("", id="question-ref", classes="status-item")
+            yield Static("", id="draft-status", classes="status-item")
             yield Countdown("", id="countdown")
         # The body never takes focus: its arrow-key bindings would hide the screen's from the
         # footer. PageUp/PageDown scroll it; the number field and answer area take focus when used.
@@ -103,6 +108,7 @@ class InterviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._drafts = DraftThrottle(self.app.clock)
         self.set_interval(self.app.tick_seconds, self.advance_timers)
         self.refresh_view()
 
@@ -126,11 +132,12 @@ class InterviewScreen(Screen[None]):
         area = self.query_one("#answer-area", TextArea)
         # While thinking the box already takes keys: the first one typed starts the answer.
         typing = phase in (Phase.THINK, Phase.ANSWER, Phase.PROBE)
+        answering = phase in (Phase.ANSWER, Phase.PROBE)
         area.display = typing
         area.read_only = not typing
         if changed:
             self.refresh_bindings()
-            if area.text != view.text:  # typing during think time: keep the text and the cursor
+            if area.text != view.text:  # typed while thinking, or a resumed draft: keep text and cursor
                 area.text = view.text
                 area.move_cursor(area.document.end)
             if phase is Phase.THINK:  # a new prompt: read it from the top; the box takes keys unseen
@@ -140,6 +147,9 @@ class InterviewScreen(Screen[None]):
                 area.focus()
             else:
                 self.set_focus(None)
+            self.query_one("#draft-status", Static).update("")
+            if answering and self._drafts is not None and self._drafts.phase_started():
+                self._save_draft()
         self.query_one("#interview-hint", Static).update(self._hint(view))
         self._draw_feedback(view)
 
@@ -189,7 +199,10 @@ class InterviewScreen(Screen[None]):
                 f"{format_seconds(metrics.seconds_allowed)}"
             )
         )
-        probes = "\n".join(f"Follow-up: {p.probe}\nYou said: {p.text or '(nothing)'}" for p in feedback.probes)
+        probes = "\n".join(
+            f"Follow-up: {p.probe}\nYou said: {p.text or '(nothing)'}" + (f"\n  ⚠ {note}" if (note := probe_note(p.text)) else "")
+            for p in feedback.probes
+        )
         self.query_one("#probe-answers", Static).update(literal(probes))
         model = feedback.model_answer
         self.query_one("#model-answer", Markdown).update(
@@ -203,18 +216,46 @@ class InterviewScreen(Screen[None]):
             self.app.save_answer(saved.answer, saved.interview)
         if update.results is not None:
             flows.finish_interview(self.app, self.session)
+            flows.show_interview_summary(self.app, update.results, replace=self)
+            return
         self.refresh_view()
 
     def advance_timers(self) -> None:
         if self.session.phase is Phase.FINISHED:
             return
         self._apply_if_changed(self.session.tick())
+        if self._drafts is not None and self._drafts.tick():
+            self._save_draft()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         text, phase = event.text_area.text, self.session.phase
         # A keystroke while thinking starts the answer; emptying the box for a new prompt does not.
         if phase in (Phase.ANSWER, Phase.PROBE) or (phase is Phase.THINK and text):
             self._apply_if_changed(self.session.update_text(text))
+            if self._drafts is not None and self._drafts.changed():
+                self._save_draft()
+
+    def on_unmount(self) -> None:
+        """Quitting mid-answer (Ctrl+Q, a closed terminal) keeps the last words typed too."""
+        if self._drafts is not None and self._drafts.unsaved():
+            self._save_draft(show=False)  # the widgets are gone by now
+
+    def _save_draft(self, show: bool = True) -> None:
+        """Keep the answer being typed in the history (see trainer.practice.drafts)."""
+        draft = self.session.draft()
+        assert self._drafts is not None
+        self._drafts.saved()
+        if draft is None:
+            return
+        problem = self.app.save_draft(draft)
+        if not show:
+            return
+        status = self.query_one("#draft-status", Static)
+        if problem is not None:
+            status.update(literal(f"draft not saved: {problem}"))
+        elif draft.text.strip():
+            words = len(draft.text.split())
+            status.update(f"draft saved: {words} word{'s' if words != 1 else ''}")
 
     def _apply_if_changed(self, update: InterviewUpdate) -> None:
         """Ticks and keystrokes mostly change nothing but the clock: redraw just that then."""
@@ -244,6 +285,14 @@ class InterviewScreen(Screen[None]):
             return
         verdict = view.feedback.verdicts[number - 1]
         self.apply(self.session.override(view.position, number - 1, not verdict.final))
+
+    def action_note(self) -> None:
+        """In the feedback (the answer box types n): note a problem with this prompt."""
+        view = self.session.view()
+        if view.phase is not Phase.FEEDBACK:
+            return
+        q = view.question
+        flows.note_item(self.app, q.bank_id, q.id, q.content_hash, self.session.session_id, view.position)
 
     def action_end_early(self) -> None:
         def decided(yes: bool | None) -> None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual_plotext import PlotextPlot
 
 from trainer.durations import format_duration
+from trainer.history.errors import HistoryError
 from trainer.history.stats import MIN_ATTEMPTS, STRONG_ACCURACY, Stats
 from trainer.tui.text import inert, literal
 
@@ -68,7 +70,7 @@ def weak_areas_note(stats: Stats) -> str:
 
 class ProgressScreen(Screen[None]):
     CSS_PATH = "practice.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:
         store = self.app.store
@@ -92,6 +94,7 @@ class ProgressScreen(Screen[None]):
             yield Static("Weak areas", classes="section-title")
             yield Static(weak_areas_note(stats), id="progress-weak-note", classes="hint")
             weak = DataTable(id="progress-weak", show_cursor=False, zebra_stripes=True)
+            weak.can_focus = False  # the keyboard goes to the sessions, which open
             weak.add_columns("Area", "Kind", "Correct", "Attempts", "Accuracy", "Likely at least")
             for area in stats.weak_areas[:10]:
                 name = titles.get(area.key, area.key) if area.kind == "category" else area.key
@@ -104,8 +107,8 @@ class ProgressScreen(Screen[None]):
                     f"{area.lower_bound * 100:.0f}%",
                 )
             yield weak
-            yield Static("Past sessions", classes="section-title")
-            sessions = DataTable(id="progress-sessions", show_cursor=False, zebra_stripes=True)
+            yield Static("Past sessions (Enter opens one)", classes="section-title")
+            sessions = DataTable(id="progress-sessions", cursor_type="row", zebra_stripes=True)
             sessions.add_columns("Date", "Kind", "Mode", "Banks", "Score", "Answered", "Time", "Status")
             for session in store.sessions(limit=50):
                 score = "–" if session.score is None else f"{session.score * 100:.0f}%"
@@ -118,11 +121,13 @@ class ProgressScreen(Screen[None]):
                     f"{session.answered}/{session.total}",
                     format_duration(session.duration),
                     session.status,
+                    key=session.session_id,
                 )
             yield sessions
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#progress-sessions").focus()
         stats = self._stats
         titles = self._category_titles()
         plot = self.query_one(PlotextPlot)
@@ -138,6 +143,20 @@ class ProgressScreen(Screen[None]):
         for line in series:
             plt.plot([index[w] for w in line.weeks], list(line.percents), label=inert(line.label), marker="hd")
         plt.xticks(list(range(len(weeks))), [w.split("-")[-1] for w in weeks])
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Open a past session to re-read each item as it was answered."""
+        from trainer.history_show import SessionNotFound, load_past
+        from trainer.tui.screens.past_session import PastSessionScreen
+
+        if event.data_table.id != "progress-sessions":
+            return
+        try:
+            past, attempts = load_past(self.app.store, self.app.catalog.banks, str(event.row_key.value))
+        except (SessionNotFound, HistoryError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.app.push_screen(PastSessionScreen(past, attempts))
 
     def _category_titles(self) -> dict[str, str]:
         titles: dict[str, str] = {}

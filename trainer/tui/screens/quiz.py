@@ -62,6 +62,7 @@ class QuizScreen(Screen[None]):
         Binding("left", "previous", "Previous"),
         Binding("right", "next", "Next"),
         Binding("f", "flag", "Flag"),
+        Binding("n", "note", "Note a problem", show=False),
         Binding("s", "skip", "Skip"),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
@@ -303,6 +304,12 @@ class QuizScreen(Screen[None]):
     def action_flag(self) -> None:
         if not self.session.finished:
             self.apply(self.session.toggle_flag())
+
+    def action_note(self) -> None:
+        """Note a problem with this item (outside a number field, where n is typed)."""
+        view = self.session.view()
+        q = view.question
+        flows.note_item(self.app, q.bank_id, q.id, q.content_hash, self.session.session_id, view.position)
 
     def _leave_numeric(self) -> None:
         """Exam mode keeps a typed number when the candidate moves on."""

@@ -1,18 +1,23 @@
-"""Results: score, per-category and per-difficulty tables, time; missed and flagged items,
-each opening the full question; "retry missed" starts a quiz of just those."""
+"""Results: score, per-category and per-difficulty tables, time; every item with its time,
+filtered (all / missed / unanswered / flagged / timed out), each opening the full question
+with ←/→ paging through the filtered items; "retry missed" starts a quiz of just those."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.durations import format_duration
+from trainer.practice.review_filters import BY_ID, FILTERS, counts, filtered, result_word
 from trainer.practice.scoring import Results
 from trainer.tui import flows
 from trainer.tui.text import literal
+from trainer.tui.widgets.countdown import format_seconds
 
 
 def _percent(value: float | None) -> str:
@@ -33,15 +38,21 @@ def score_line(results: Results) -> str:
 
 class ResultsScreen(Screen[None]):
     CSS_PATH = "practice.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retry", "Retry missed"),
+        *(Binding(f.key, f"show('{f.id}')", f"Show {f.title}", show=False) for f in FILTERS),
         Binding("escape", "home", "Home"),
     ]
 
     def __init__(self, results: Results):
         super().__init__()
         self.results = results
-        self._review_items = [i for i in results.items if i.score.correct is not True or i.flagged]
+        self.filter_id = "all"
+        self._counts = counts(results.items)
+
+    @property
+    def shown_items(self):
+        return filtered(self.results.items, self.filter_id)
 
     def compose(self) -> ComposeResult:
         results = self.results
@@ -68,27 +79,40 @@ class ResultsScreen(Screen[None]):
                     str(level), str(tally.correct), str(tally.answered), str(tally.total), _percent(tally.accuracy)
                 )
             yield difficulty
-            yield Static("Missed, unanswered and flagged (Enter opens one)", classes="section-title")
+            yield Static("", id="items-title", classes="section-title")
+            yield Static(
+                " · ".join(f"{f.key} {f.title} ({self._counts[f.id]})" for f in FILTERS)
+                + " · Enter opens one, ←/→ then pages through them",
+                id="items-filters", classes="hint",
+            )
             items = DataTable(id="results-items", cursor_type="row", zebra_stripes=True)
-            items.add_columns("#", "Result", "Flag", "Question")
-            for item in self._review_items:
-                result = {True: "correct", False: "missed", None: "unanswered"}[item.score.correct]
-                stem = item.question.stem.replace("\n", " ")
-                items.add_row(
-                    str(item.position + 1),
-                    result,
-                    "⚑" if item.flagged else "",
-                    literal(stem[:90] + ("…" if len(stem) > 90 else "")),
-                    key=str(item.position),
-                )
+            items.add_columns("#", "Result", "Flag", "Time", "Question")
             yield items
-            if not self._review_items:
-                yield Static("Nothing missed. Well done.", classes="hint")
+            yield Static("", id="items-empty", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        if self._review_items:
-            self.query_one("#results-items").focus()
+        self._fill_items()
+        self.query_one("#results-items").focus()
+
+    def _fill_items(self) -> None:
+        shown = self.shown_items
+        self.query_one("#items-title", Static).update(f"Items: {BY_ID[self.filter_id].title} ({len(shown)})")
+        table = self.query_one("#results-items", DataTable)
+        table.clear()
+        for item in shown:
+            stem = item.question.stem.replace("\n", " ")
+            table.add_row(
+                str(item.position + 1),
+                result_word(item),
+                "⚑" if item.flagged else "",
+                format_seconds(item.time_spent),
+                literal(stem[:80] + ("…" if len(stem) > 80 else "")),
+                key=str(item.position),
+            )
+        table.display = bool(shown)
+        empty = {"missed": "Nothing missed. Well done."}.get(self.filter_id, f"No {BY_ID[self.filter_id].title} items.")
+        self.query_one("#items-empty", Static).update("" if shown else empty)
 
     def _category_title(self, category_id: str) -> str:
         for bank in self.app.catalog.banks:
@@ -96,12 +120,17 @@ class ResultsScreen(Screen[None]):
                 return category.title
         return category_id
 
+    def action_show(self, filter_id: str) -> None:
+        self.filter_id = filter_id
+        self._fill_items()
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         from trainer.tui.screens.review import ReviewItemScreen
 
         position = int(event.row_key.value)
-        item = next(i for i in self.results.items if i.position == position)
-        self.app.push_screen(ReviewItemScreen(item))
+        shown = self.shown_items
+        index = next(i for i, item in enumerate(shown) if item.position == position)
+        self.app.push_screen(ReviewItemScreen(shown[index], items=shown, session_id=self.results.session_id))
 
     def action_retry(self) -> None:
         keys = [i.key for i in self.results.items if i.score.correct is not True]

@@ -1,35 +1,58 @@
 """One finished item in full: the question, the right answer, the candidate's answer, the
-explanation (Markdown) and the references."""
+time it took, the explanation (Markdown) and the references. ←/→ page through the items the
+results screen listed (its filter)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.practice.scoring import ItemOutcome
+from trainer.tui import flows
 from trainer.tui.screens.quiz import MARKERS, option_prefix, question_ref
 from trainer.tui.text import Hanging, inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
+from trainer.tui.widgets.countdown import format_seconds
 
 
 class ReviewItemScreen(Screen[None]):
-    CSS_PATH = "practice.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    CSS_PATH: ClassVar[list[str]] = ["practice.tcss", "lookback.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("left", "page(-1)", "Previous item"),
+        Binding("right", "page(1)", "Next item"),
+        Binding("n", "note", "Note a problem"),
+        Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
+    ]
 
-    def __init__(self, item: ItemOutcome):
+    def __init__(self, item: ItemOutcome, items: Sequence[ItemOutcome] = (), session_id: str | None = None):
         super().__init__()
-        self.item = item
+        self.items = tuple(items) or (item,)
+        self.index = next((i for i, other in enumerate(self.items) if other is item), 0)
+        self.session_id = session_id
+
+    @property
+    def item(self) -> ItemOutcome:
+        return self.items[self.index]
 
     def compose(self) -> ComposeResult:
         item = self.item
         question = item.question
         score = item.score
         yield Header()
-        with VerticalScroll(id="review-body"):
+        with VerticalScroll(id="review-body", can_focus=False):
             yield Static(question_ref(question), id="question-ref")
+            timing = f"time {format_seconds(item.time_spent)}" + (" · timed out" if item.timed_out else "")
+            flag = " · ⚑ flagged" if item.flagged else ""
+            yield Static(f"Item {self.index + 1}/{len(self.items)} (question {item.position + 1}) · {timing}{flag}",
+                         id="review-position", classes="hint")
             vignette = CaseVignette("", id="case-text")
             vignette.show(question.case)
             yield vignette
@@ -47,4 +70,25 @@ class ReviewItemScreen(Screen[None]):
             )
             yield Markdown(inert(item.explanation), id="explanation", open_links=False)
             yield Static(references_visual(item.references), classes="references")
+            notes = self.app.store.notes(item=question.key)
+            if notes:
+                yield Static(literal("Your notes on this item\n" + "\n".join(f"✎ {n.text}" for n in notes)),
+                             id="review-notes", classes="review-notes")
         yield Footer()
+
+    def action_note(self) -> None:
+        q = self.item.question
+        flows.note_item(self.app, q.bank_id, q.id, q.content_hash, self.session_id, self.item.position,
+                        on_saved=lambda: self.refresh(recompose=True))
+
+    def action_page(self, step: int) -> None:
+        index = self.index + step
+        if 0 <= index < len(self.items):
+            self.index = index
+            self.refresh(recompose=True)
+        else:
+            self.notify("That was the " + ("first" if step < 0 else "last") + " item.", timeout=2)
+
+    def action_scroll_body(self, direction: int) -> None:
+        body = self.query_one("#review-body")
+        body.scroll_page_down() if direction > 0 else body.scroll_page_up()

@@ -1,0 +1,70 @@
+"""One answered interview prompt drawn read-only: key points, the answer, delivery, follow-ups
+(short ones pointed out), red flags, the model answer. The interview summary and past
+sessions show prompts with this; every text in it is shown literally."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Markdown, Static
+
+from trainer.durations import format_duration
+from trainer.practice.summary import PromptLook
+from trainer.tui.text import inert, literal
+
+
+def keypoint_lines(look: PromptLook) -> Text:
+    lines = Text()
+    for number, verdict in enumerate(look.verdicts, start=1):
+        mark = "✓" if verdict.final else "✗"
+        words = f" — matched: {', '.join(verdict.matched)}" if verdict.matched else ""
+        note = " (your rating)" if verdict.override is not None else ""
+        line = literal(f"{number}. {mark} {verdict.text}{words}{note}")
+        line.stylize("green" if verdict.final else "red", 0, 4)
+        if number > 1:
+            lines.append("\n")
+        lines.append_text(line)
+    return lines
+
+
+def delivery_line(look: PromptLook) -> str:
+    wpm = "–" if look.words_per_minute is None else f"{look.words_per_minute:.0f}"
+    fillers = ", ".join(f"{word} ×{n}" for word, n in look.fillers.items()) or "none"
+    return (
+        f"{look.words} words · {wpm} words per minute · fillers: {fillers} · thought {format_duration(look.think_used)}"
+        f" · answered in {format_duration(look.answer_used)} of {format_duration(look.answer_allowed)}"
+        + (" (time ran out)" if look.timed_out else "")
+    )
+
+
+def probe_lines(look: PromptLook) -> str:
+    parts = []
+    for probe in look.probes:
+        note = f"\n  ⚠ {probe.note}" if probe.note else ""
+        parts.append(f"Follow-up {probe.index + 1}: {probe.probe}\nYou said: {probe.text or '(nothing)'}{note}")
+    return "\n".join(parts)
+
+
+class PromptLookView(Vertical):
+    """The read-only feedback of one prompt."""
+
+    def __init__(self, look: PromptLook, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.look = look
+
+    def compose(self) -> ComposeResult:
+        look = self.look
+        yield Static(literal(look.prompt), classes="look-prompt")
+        score = "–" if look.score is None else f"{look.score * 100:.0f}%"
+        yield Static(f"Key points covered: {look.covered}/{look.total} ({score})", classes="look-verdict")
+        yield Static(keypoint_lines(look), classes="look-keypoints")
+        if look.red_flags:
+            yield Static(literal("Red flags:\n" + "\n".join(f"⚑ {flag}" for flag in look.red_flags)),
+                         classes="look-red-flags")
+        yield Static(literal(look.text) if look.text.strip() else "(no answer typed)", classes="look-answer")
+        yield Static(literal(delivery_line(look)), classes="look-metrics")
+        if look.probes:
+            yield Static(literal(probe_lines(look)), classes="look-probes")
+        if look.model_answer:
+            yield Markdown("**What a strong answer covers**\n\n" + inert(look.model_answer), open_links=False)
