@@ -113,7 +113,7 @@ class InterviewSettings:
         else:
             probe = min(answer, first(q.probe_seconds, fmt and fmt.probe_seconds, max(1, answer // 2)))
         ask = self.probes if self.probes is not None else (fmt.probes if fmt else True)
-        return Timing(think, answer, probe, q.probes if ask else ())
+        return Timing(think, answer, probe, tuple(p.prompt for p in q.probes) if ask else ())
 
     def as_settings(self) -> dict[str, Any]:
         return {
