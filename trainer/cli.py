@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check bank files or folders (exit 0 valid, 1 invalid)")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="bank files or folders")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    validate.add_argument(
+        "--strict", action="store_true", help="warnings (keywords that will judge badly) fail too: exit 1"
+    )
 
     banks = commands.add_parser("banks", help="list the banks found, with question counts")
     _common(banks)
@@ -173,26 +176,34 @@ def _check_paths(paths: Sequence[str]) -> None:
 
 def _run_validate(args) -> int:
     from trainer.banks import BankSource, bank_files, load_all
+    from trainer.banks.keyword_lint import keyword_warnings
 
     _check_paths(args.paths)
     sources = [BankSource(file) for path in args.paths for file in bank_files(Path(path))]
     catalog = load_all(sources)
     problems = catalog.problems
+    warnings = [w for bank in catalog.banks for w in keyword_warnings(bank)]
     if args.format == "json":
-        print(json.dumps([p.as_dict() for p in problems], indent=2))
+        print(json.dumps([p.as_dict() for p in [*problems, *warnings]], indent=2, ensure_ascii=False))
     else:
-        for problem in problems:
+        for problem in [*problems, *warnings]:
             print(problem, file=sys.stderr)
     if not sources:
         _error("no bank files (*.yaml, *.yml) found in " + ", ".join(args.paths))
         return EXIT_INVALID
+    counted = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
     if problems:
         if args.format == "text":
             print(f"{len(catalog.failures)} of {len(sources)} bank files invalid", file=sys.stderr)
         return EXIT_INVALID
+    if warnings and args.strict:
+        if args.format == "text":
+            print(f"{counted}; --strict makes them fail", file=sys.stderr)
+        return EXIT_INVALID
     if args.format == "text":
         banks = len(catalog.banks)
-        print(f"{banks} bank{'s' if banks != 1 else ''}, {catalog.question_count} questions: OK")
+        summary = f"{banks} bank{'s' if banks != 1 else ''}, {catalog.question_count} questions: OK"
+        print(summary + (f" ({counted})" if warnings else ""))
     return EXIT_OK
 
 

@@ -60,7 +60,8 @@ def test_judging_fields_round_trip_into_the_model():
     label, cliche = q.red_flags
     assert (label.id, label.kind, label.keywords) == ("drug-seeking-label", "unsafe", ("drug seeking", "drug seeker"))
     assert label.reference is not None and label.reference.source == "A journal"
-    assert (cliche.kind, cliche.requires, cliche.why) == ("cliche", (("approach",),), "An empty word; say what you would do.")
+    assert (cliche.kind, cliche.requires) == ("cliche", (("approach to care", "model of care"),))
+    assert cliche.why == "An empty word; say what you would do."
     plain, judged = q.probes
     assert plain == Probe("A plain follow-up?")
     assert judged.prompt == "And if that fails?" and judged.key_points[0].keywords == ("spinal cord stimulation",)

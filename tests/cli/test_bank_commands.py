@@ -24,8 +24,8 @@ def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
 def test_validate_valid_file_prints_summary_and_exits_0():
     result = run("validate", str(MINIMAL))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "1 bank, 4 questions: OK"
-    assert result.stderr == ""
+    assert result.stdout.strip() == "1 bank, 4 questions: OK (1 warning)"
+    assert result.stderr.startswith(f"{MINIMAL}:71:20: warning: keyword 'patient' is the generic word 'patient'")
 
 
 def test_validate_invalid_file_prints_positioned_lines_and_exits_1():
@@ -59,12 +59,13 @@ def test_validate_json_lists_problems_with_positions():
             "column": 11,
             "pointer": "/questions/2/type",
             "message": "must be one of: single, multiple, numeric, open; found 'numerical'",
+            "severity": "error",
         }
     ]
 
 
-def test_validate_json_of_valid_bank_is_an_empty_list():
-    result = run("validate", "--format", "json", str(MINIMAL))
+def test_validate_json_of_valid_bank_without_warnings_is_an_empty_list():
+    result = run("validate", "--format", "json", str(FIXTURES / "valid" / "judged.yaml"))
     assert (result.returncode, json.loads(result.stdout)) == (0, [])
 
 
