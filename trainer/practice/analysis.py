@@ -166,7 +166,8 @@ def _is_stem(stem: str) -> bool:
     return len(stem) >= 3 and any(ch in _VOWELS for ch in stem)
 
 
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
+    """Case-folded, accents removed, a possessive 's dropped: the form words are compared in."""
     decomposed = unicodedata.normalize("NFKD", word.replace("\u2019", "'"))
     folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     if folded.endswith("'s"):
@@ -193,7 +194,7 @@ def words(text: str) -> tuple[Word, ...]:
     for m in _TOKEN.finditer(text):
         while m.start() >= ends[sentence]:
             sentence += 1
-        lower = _fold(m.group())
+        lower = fold(m.group())
         result.append(Word(m.group(), m.start(), m.end(), sentence, lower, lemma(lower)))
     return tuple(result)
 
