@@ -113,6 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(banks)
     banks.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
+    from trainer.judge_command import add_parser as add_judge_parser
+
+    add_judge_parser(commands, _common)
+
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)
     history.add_argument("action", nargs="?", choices=("list", "export", "import"), default="list")
@@ -142,13 +146,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
-    """parse_args, except that ``history export --data-dir D FILE`` also works.
+    """parse_args, except that ``history export --data-dir D FILE`` (and ``judge ID --probe 1 FILE``) also work.
 
     argparse cannot take an option between two optional positionals, so a FILE left over
     after the options is given to the history command when it has none yet.
     """
     args, extras = parser.parse_known_args(argv)
     if args.command == "history" and args.file is None and len(extras) == 1 and not extras[0].startswith("-"):
+        args.file = extras.pop()
+    lone_file = len(extras) == 1 and (extras[0] == "-" or not extras[0].startswith("-"))
+    if args.command == "judge" and args.file is None and lone_file:
         args.file = extras.pop()
     if extras:
         raise UsageError(f"unrecognized arguments: {' '.join(extras)} (see '{PROG} --help')")
@@ -265,6 +272,16 @@ def _run_history(args) -> int:
     return run_history(args, _data_root(args))
 
 
+# --- judge ----------------------------------------------------------------------------
+
+
+def _run_judge(args) -> int:
+    from trainer.judge_command import run_judge
+
+    _check_paths(args.bank)
+    return run_judge(args, _data_root(args))
+
+
 # --- the TUI --------------------------------------------------------------------------
 
 
@@ -288,4 +305,5 @@ _HANDLERS = {
     "validate": _run_validate,
     "banks": _run_banks,
     "history": _run_history,
+    "judge": _run_judge,
 }

@@ -135,14 +135,15 @@ def test_data_dir_comes_from_the_environment(tmp_path):
     assert any(b["id"] == "minimal" for b in json.loads(result.stdout)["banks"])
 
 
-def test_help_and_validate_do_not_import_textual():
+@pytest.mark.parametrize("args", [["--help"], ["judge", "--help"], ["validate", str(MINIMAL)]])
+def test_help_and_validate_do_not_import_textual_or_the_lemmatizer(args):
     code = (
-        "import sys; from trainer.cli import main; "
-        f"main(['validate', {str(MINIMAL)!r}]); "
-        "print('textual' in sys.modules, 'jsonschema' in sys.modules)"
-    )
+        "import contextlib, sys; from trainer.cli import main\n"
+        "with contextlib.suppress(SystemExit): main(%r)\n"
+        "print('textual' in sys.modules, 'jsonschema' in sys.modules, 'lemminflect' in sys.modules)"
+    ).replace("%r", repr(args))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=cli_env())
-    assert result.stdout.strip().splitlines()[-1] == "False False"
+    assert result.stdout.strip().splitlines()[-1] == "False False False", result.stderr
 
 
 @pytest.mark.parametrize(
