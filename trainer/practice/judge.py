@@ -232,7 +232,16 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
             spans.append((start, boundary.end()))
             start = boundary.end()
     spans.append((start, len(text)))
-    return tuple(spans)
+    return tuple(_trimmed(text, a, b) for a, b in spans)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding white space (an empty span stays where it was)."""
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    if lead == len(piece):
+        return (start, end)
+    return (start + lead, end - (len(piece) - len(piece.rstrip())))
 
 
 def tokenize(text: str) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
@@ -322,7 +331,7 @@ def listed_clauses(prepared: Text, mention_words: Mapping[int, int]) -> frozense
             0 <= d < len(clauses) and clauses[d] and not has_verb[d] and abs(clauses[d][0].sentence - sentence) <= 1
             for d in (c - 1, c + 1)
         )
-        dense = len(clause_tokens) >= 3 and mention_words.get(c, 0) * 2 >= len(clause_tokens)
+        dense = len(clause_tokens) >= 2 and mention_words.get(c, 0) * 2 >= len(clause_tokens)
         if items >= 3 or verbless_neighbour or dense:
             listed.add(c)
     return frozenset(listed)
@@ -622,7 +631,7 @@ class PointJudgement:
             matched=(e.words,) if e is not None and self.covered else (),
             override=override,
             status=self.status,
-            via=(e.via,) if e is not None and e.via and self.covered else (),
+            via=(e.via, e.keyword) if e is not None and e.via and self.covered else (),
             evidence=e.sentence if e is not None else None,
             spans=(e.span,) if e is not None else (),
         )
@@ -724,18 +733,7 @@ class NegExJudge:
 
         def mentions(keyword: str) -> list[Mention]:
             if keyword not in memo:
-                found: dict[tuple[int, int], Mention] = {}
-                for phrase in compile_keyword(keyword, groups):
-                    for first, last in index.find(phrase):
-                        if (first, last) in found and found[(first, last)].via is None:
-                            continue
-                        t = tokens[first]
-                        negated = _negated(first, last, tokens, cues)
-                        if phrase.negated:
-                            negated = not negated
-                        found[(first, last)] = Mention(keyword, phrase.via, first, last, t.start,
-                                                       tokens[last].end, t.sentence, t.clause, negated)
-                memo[keyword] = sorted(found.values(), key=lambda m: (m.first, m.last))
+                memo[keyword] = _mentions(keyword, groups, tokens, index, cues)
             return memo[keyword]
 
         def qualified(m: Mention, requires: Sequence[Sequence[str]]) -> bool:
@@ -814,6 +812,27 @@ class NegExJudge:
 DEFAULT_JUDGE = NegExJudge()
 
 
+def mentions(text: str, keyword: str, synonyms: Sequence[tuple[str, Sequence[str]]] = ()) -> tuple[Mention, ...]:
+    """Every place ``keyword`` (or a synonym) is said in ``text``, with its NegEx verdict
+    (``negated`` is about the keyword as written: "do not stop" said plainly is not negated)."""
+    tokens, _ = tokenize(text)
+    groups = groups_with((t, tuple(p)) for t, p in synonyms)
+    return tuple(_mentions(keyword, groups, tokens, _Index(tokens), find_cues(text, tokens)))
+
+
+def _mentions(keyword: str, groups: tuple[tuple[str, ...], ...], tokens: Sequence[Token], index: _Index,
+              cues: _Cues) -> list[Mention]:
+    found: dict[tuple[int, int], Mention] = {}
+    for phrase in compile_keyword(keyword, groups):
+        for first, last in index.find(phrase):
+            if (first, last) not in found or phrase.via is None:
+                negated = _negated(first, last, tokens, cues) != phrase.negated
+                t = tokens[first]
+                found[(first, last)] = Mention(keyword, phrase.via, first, last, t.start, tokens[last].end,
+                                               t.sentence, t.clause, negated)
+    return sorted(found.values(), key=lambda m: (m.first, m.last))
+
+
 def spans(judgement: Judgement) -> tuple[tuple[int, int], ...]:
     """Every span that earned a covered point, sorted (for highlighting)."""
     return tuple(sorted({p.evidence.span for p in judgement.points if p.covered and p.evidence is not None}))
@@ -837,6 +856,7 @@ __all__ = [
     "PointJudgement",
     "flag_penalty",
     "listed_clauses",
+    "mentions",
     "prepare",
     "score",
     "sentence_cap",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from rich.text import Text
+from textual.content import Content
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -39,3 +40,9 @@ def inert(text: str) -> str:
 def literal(text: str, style: str = "") -> Text:
     """A renderable that shows ``text`` exactly, never as markup."""
     return Text(inert(text), style=style)
+
+
+def literal_content(text: str) -> Content:
+    """Textual ``Content`` showing ``text`` exactly (never markup), to be styled with theme
+    variables such as ``$text-error`` by the caller."""
+    return Content(inert(text))
