@@ -209,8 +209,9 @@ def as_text(question: OpenQuestion, probe: int | None, prompt: str, key_points: 
     lines = [
         f"{question.bank_id}/{question.id}{which}: {inert(_one_line(prompt))}",
         (
-            f"score {judgement.score:.0%}  ({covered} of {len(judgement.points)} key points covered, "
-            f"{len(judgement.flags)} of {len(red_flags)} red flags raised)  judge {judgement.judge}"
+            f"score {judgement.score:.0%}  ({covered} of {len(judgement.points)} key points covered"
+            + (f", {len(judgement.flags)} of {len(red_flags)} red flags raised" if red_flags else "")
+            + f")  judge {judgement.judge}"
         ),
         "",
         "Key points",
@@ -221,7 +222,8 @@ def as_text(question: OpenQuestion, probe: int | None, prompt: str, key_points: 
         if p.status in STATUS_NOTES and STATUS_NOTES[p.status] and p.status != "missed":
             lines.append(f"  {'':<12} ({STATUS_NOTES[p.status]})")
         lines += _evidence_lines(p.evidence, answer)
-    lines += ["", "Red flags raised" if judgement.flags else f"Red flags raised: none of {len(red_flags)}"]
+    if red_flags:
+        lines += ["", "Red flags raised" if judgement.flags else f"Red flags raised: none of {len(red_flags)}"]
     for f in judgement.flags:
         lines.append(f"  {f.kind.upper():<12} {inert(f.statement)}  [{f.id}]")
         lines += _evidence_lines(f.evidence, answer)

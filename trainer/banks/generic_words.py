@@ -13,9 +13,10 @@ from __future__ import annotations
 # Function words: present in every sentence, so they carry no content; a keyword such as
 # "plan of care" is judged by its other words ("plan", "care"), which are generic too.
 FUNCTION_WORDS = frozenset({
-    "a", "an", "and", "any", "are", "as", "at", "be", "by", "can", "do", "for", "from", "have", "how", "i",
-    "if", "in", "is", "it", "my", "of", "on", "or", "our", "so", "that", "the", "their", "them", "then",
-    "they", "this", "to", "we", "what", "when", "will", "with", "would", "you", "your",
+    "a", "an", "and", "any", "are", "as", "at", "be", "by", "can", "do", "for", "from", "have", "he", "her",
+    "him", "his", "how", "i", "if", "in", "is", "it", "its", "me", "my", "of", "on", "or", "our", "she", "so",
+    "that", "the", "their", "them", "then", "they", "this", "to", "us", "we", "what", "when", "will", "with",
+    "would", "you", "your",
 })
 
 # Interview filler: the words every answer uses to talk about itself ("it is important to
@@ -38,8 +39,9 @@ GENERIC_WORDS = FUNCTION_WORDS | INTERVIEW_FILLER | GENERIC_CLINICAL
 # Well-known clinical abbreviations shorter than three letters. Written in UPPER CASE in a bank
 # they are accepted as keywords; any other keyword under three letters is warned about (it
 # matches unrelated words and initials). Abbreviations that are also common English words
-# (OR, IT, DO, AS, ER) are left out on purpose: matching ignores case, so "IT" (intrathecal)
-# would match every "it".
+# (OR, IT, DO, AS, ER) are left out on purpose: matching ignores case except for the few the
+# judge's lexicon marks case-sensitive, and a spoken answer transcribed in lower case loses
+# the capitals anyway, so "IT" (intrathecal) is safer written out.
 CLINICAL_ABBREVIATIONS = frozenset({
     "CT", "ED", "GI", "IM", "IV", "MD", "MI", "MS", "NP", "OT", "PA", "PO", "PT", "RN", "SC", "TB", "UA",
 })
