@@ -50,6 +50,7 @@ EXPECTED = {
     "no_tolerance": (53, 5, "give exactly one of 'tolerance' (absolute) or 'tolerance_percent'", "/questions/2"),
     "null_document": (1, 1, "file is empty", ""),
     "out_of_range": (41, 17, "must be at most 5, found 7", "/questions/1/difficulty"),
+    "probe_without_prompt": (47, 9, "missing required field 'prompt'", "/questions/0/probes/1"),
     "probe_unknown_field": (48, 9, "unknown field 'keypoints' (did you mean 'key_points'?)", "/questions/0/probes/1/keypoints"),
     "python_tag": (34, 13, "tag !!python/object/apply:os.system is not allowed in a bank", ""),
     "raw_control_character": (30, 16, "control character U+0007 is not allowed", ""),
