@@ -23,12 +23,14 @@ Negation (NegEx)
 After Chapman WW, Bridewell W, Hanbury P, Cooper GF, Buchanan BG. A simple algorithm for
 identifying negated findings and diseases in discharge summaries. J Biomed Inform
 2001;34(5):301-310, doi:10.1006/jbin.2001.1029: a mention is negated when a negation cue
-stands within a window before it (pre-negation, ``PRE_WINDOW`` words) or after it
-(post-negation, ``POST_WINDOW`` words) with no scope terminator in between. Differences from
+stands within a window before it (pre-negation, ``PRE_WINDOW`` = 10 words) or after it
+(post-negation, ``POST_WINDOW`` = 6 words) with no scope terminator in between. Differences from
 NegEx, for spoken answers about what the candidate would do:
 
-* cues are counted, and an even number cancels: "I would not avoid gabapentin", "never
-  without a taper" are affirmations (double negation);
+* cues that follow each other closely (at most ``CHAIN`` = 3 words apart, no and/or/comma
+  between) are counted and an even number cancels: "I would not avoid gabapentin", "never
+  without a taper", "I don't want to avoid it" are affirmations (double negation); only the
+  chain nearest the mention counts, so in "no NSAIDs and no ketamine" ketamine is negated;
 * pseudo-negations are consumed without negating: "not only ... but also", "not just",
   "no doubt", "without delay", "no more than", "do not exceed" (``PSEUDO``);
 * a keyword's own words are never cues for it, and a keyword that *starts* with a cue
@@ -49,8 +51,9 @@ benefit, should/must/best be avoided, not recommended, unwarranted, not needed, 
 required, no role, no place, off the table, a bad idea, a mistake, dangerous, not an option.
 Scope terminators (``TERMINATORS``): sentence end, ; and :, but, however, although, though,
 yet, except, whereas, while, unless, until, because, since, so, therefore, thus, hence,
-then, which, who, otherwise, instead and rather (when not a cue), and a comma or "and"/"or"
-that starts a new clause (followed by a subject pronoun, an auxiliary or a plan verb).
+then, which, who, otherwise, instead and rather (when not a cue), an "and"/"or" that starts
+a new clause (a subject pronoun next, an auxiliary within three words: "and the pain is
+real", or a plan verb after ", and": ", and discharge him"), and a comma followed by a subject pronoun, an auxiliary or a plan verb with an object.
 A post-negation cue is also stopped by a comma.
 
 Stance
@@ -105,7 +108,8 @@ from trainer.practice.analysis import fold, lemma
 from trainer.practice.lexicon import CASE_SENSITIVE, groups_with, word_keys
 
 JUDGE_VERSION = "negex-1"
-PRE_WINDOW = 8
+PRE_WINDOW = 10
+CHAIN = 3  # most words between two cues that negate each other ("don't want to avoid")
 POST_WINDOW = 6
 GAP = 2  # words allowed between the words of a keyword
 UNSAFE_PENALTY = 0.25
@@ -144,7 +148,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 PRE = _phrases(
-    "not|no|never|nor|neither|none|nothing|without|cannot|dont|avoid|avoids|avoided|avoiding|avoidance of"
+    "not|no|never|nor|neither|none|nothing|nobody|no one|without|cannot|dont|avoid|avoids|avoided|avoiding|avoidance of"
     "|refuse|refuses|refused|refusing|decline to|declines to|declined to|declining to|rather than|instead of"
     "|in place of|as opposed to|stop short of|against|forgo|forego|withhold|withholding|hold off|holding off"
     "|resist|resisting|steer clear of|refrain from|reluctant to|unwilling to|no longer|fail to|failing to"
@@ -166,6 +170,7 @@ POST = _phrases(
     "|unlikely to work|unlikely to benefit|should be avoided|must be avoided|best avoided|is avoided|are avoided"
     "|be avoided|not recommended|unwarranted|not warranted|not needed|not required|no role|no place"
     "|off the table|a bad idea|not a good idea|a mistake|dangerous|not an option|not appropriate|has no|have no"
+    "|more harm than good|not worth"
 )
 TERMINATORS = _words(
     "but however although though yet except whereas while whilst unless until because since so therefore thus"
@@ -559,8 +564,12 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
         if "," in gap:
             comma_before.add(i)
         starts_clause = t.raw in _SUBJECTS or _is_aux(t.raw) or (t.keys & VERBS and nxt in _NEXT_IS_OBJECT)
-        new_clause = t.raw in ("and", "or") and (nxt in _SUBJECTS or _is_aux(nxt) or nxt == "then")
-        if new_clause or ("," in gap and starts_clause):
+        ahead = [u for u in tokens[i + 1 : i + 4] if u.sentence == t.sentence]
+        aux_ahead = any(_is_aux(u.raw) for u in ahead)
+        # ", and discharge him" starts a new verb phrase; "wouldn't X or repeat Y" stays in scope
+        verb_next = t.raw == "and" and "," in gap and bool(ahead) and bool(ahead[0].keys & VERBS)
+        new_clause = t.raw in ("and", "or") and (nxt in _SUBJECTS or nxt == "then" or aux_ahead or verb_next)
+        if new_clause or ("," in gap and (starts_clause or any(_is_aux(u.raw) for u in tokens[i : i + 3]))):
             terminators.add(i)
     return _Cues(_merged(pre), _merged(post), frozenset(terminators), frozenset(comma_before))
 
@@ -577,14 +586,30 @@ def _merged(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 
 def _negated(first: int, last: int, tokens: Sequence[Token], cues: _Cues) -> bool:
-    """NegEx with counting: odd number of cues in scope = negated."""
-    count = 0
+    """NegEx with double negation: the nearest chain of cues before the mention (cues at most
+    ``CHAIN`` words apart, not separated by and/or/a comma: "would not avoid", "never without")
+    plus any post-negation cue; an odd count is a negation. "No NSAIDs and no ketamine" is two
+    chains, so ketamine is negated once, not cancelled."""
+    in_scope = []
     for a, b in cues.pre:
         if b >= first or first - b > PRE_WINDOW or tokens[a].sentence != tokens[first].sentence:
             continue
+        if b + 1 in cues.comma_before:  # "if he won't, ...": an elliptical cue negates nothing after it
+            continue
         if any(k in cues.terminators for k in range(b + 1, first + 1)):
             continue
-        count += 1
+        in_scope.append((a, b))
+    chain = 0
+    previous_start = None
+    for a, b in reversed(in_scope):  # nearest first
+        if previous_start is not None:
+            between = range(b + 1, previous_start)
+            if previous_start - b - 1 > CHAIN or any(
+                    tokens[k].raw in ("and", "or") or k in cues.comma_before for k in (*between, previous_start)):
+                break
+        chain += 1
+        previous_start = a
+    count = chain
     for a, b in cues.post:
         if a <= last or a - last > POST_WINDOW or tokens[a].sentence != tokens[last].sentence:
             continue
@@ -724,7 +749,7 @@ class NegExJudge:
 
     def judge(self, text: str, key_points: Sequence[KeyPoint], red_flags: Sequence[Any] = (),
               synonyms: Sequence[tuple[str, Sequence[str]]] = ()) -> Judgement:
-        groups = groups_with((term, tuple(phrases)) for term, phrases in synonyms) + self.groups
+        groups = bank_groups(synonyms) + self.groups
         prepared = prepare(text)
         tokens = prepared.tokens
         index = _Index(tokens)
@@ -812,11 +837,16 @@ class NegExJudge:
 DEFAULT_JUDGE = NegExJudge()
 
 
+def bank_groups(synonyms: Sequence[tuple[str, Sequence[str]]]) -> tuple[tuple[str, ...], ...]:
+    """The bank's synonym groups first (so a match reports the bank's spelling), then the lexicon's."""
+    return groups_with((term, tuple(phrases)) for term, phrases in synonyms)
+
+
 def mentions(text: str, keyword: str, synonyms: Sequence[tuple[str, Sequence[str]]] = ()) -> tuple[Mention, ...]:
     """Every place ``keyword`` (or a synonym) is said in ``text``, with its NegEx verdict
     (``negated`` is about the keyword as written: "do not stop" said plainly is not negated)."""
     tokens, _ = tokenize(text)
-    groups = groups_with((t, tuple(p)) for t, p in synonyms)
+    groups = bank_groups(synonyms)
     return tuple(_mentions(keyword, groups, tokens, _Index(tokens), find_cues(text, tokens)))
 
 

@@ -20,6 +20,9 @@ replaced by one other phrase of its group). A bank adds its own groups with ``sy
 (term -> phrases). Every match reports the phrase it went through, so the candidate sees
 why "SCS" counted for "spinal cord stimulation".
 
+Second- and third-person pronouns (``PERSONS``) share one key: "in your head" matches "in
+her head", "discharge him" matches "discharge them".
+
 Abbreviations in ``CASE_SENSITIVE`` are also ordinary English words ("ACT" / "act",
 "PT" / "pt" for patient, "TENS" / "tens"): in an answer they count only when written in
 capitals. Expansions follow the usage of the CDC 2022 opioid guideline (Dowell et al., MMWR
@@ -137,9 +140,17 @@ def _lemminflect_lemmas(word: str) -> Iterable[str]:
     return try_lemminflect(word)
 
 
+# Second and third persons stand for each other, so a keyword "in your head" or "discharge
+# him" also matches "in her head" and "discharge them" (first person is kept apart: "I led").
+PERSONS = frozenset("you your yours he him his she her hers they them their theirs".split())
+PERSON_KEY = "<person>"
+
+
 @lru_cache(maxsize=65536)
 def word_keys(lower: str) -> frozenset[str]:
     """The keys a folded word is compared by (see the module docstring)."""
+    if lower in PERSONS:
+        return frozenset({PERSON_KEY})
     keys = {lemma(lower)}
     for base in _lemminflect_lemmas(lower):
         keys.add(lemma(fold(base)))
@@ -147,8 +158,9 @@ def word_keys(lower: str) -> frozenset[str]:
 
 
 def groups_with(extra: Iterable[tuple[str, Iterable[str]]] = ()) -> tuple[tuple[str, ...], ...]:
-    """The bundled groups followed by a bank's own (term, phrases) synonyms."""
-    return GROUPS + tuple((term, *phrases) for term, phrases in extra)
+    """A bank's own (term, phrases) synonyms followed by the bundled groups: where both say
+    the same phrase, the bank's spelling is the one reported."""
+    return tuple((term, *phrases) for term, phrases in extra) + GROUPS
 
 
 __all__ = ["CASE_SENSITIVE", "GROUPS", "groups_with", "word_keys"]
