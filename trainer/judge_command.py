@@ -9,7 +9,7 @@ PROMPT_ID is a question id, or ``BANK_ID/QUESTION_ID`` when two banks use the sa
 ``--probe N`` judges the answer to the prompt's N-th follow-up (one with key points or red
 flags). ``--format json`` prints ``as_json``'s fields (documented in docs/authoring.md).
 
-Exit codes: 0 judged; 1 the answer file cannot be read; 2 usage (unknown prompt, not an open
+Exit codes: 0 judged; 1 the answer cannot be read (or is not UTF-8, or over 200 kB); 2 usage (unknown prompt, not an open
 question, a probe without key points, an empty answer).
 """
 
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 PROG = "pain-trainer"
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 JSON_FORMAT = 1  # bumped when a field of the JSON output changes meaning or goes away
+# Two hours of speech is about 18,000 words (100 kB); a larger "answer" is a wrong file, and
+# judging it would take minutes.
+MAX_ANSWER_BYTES = 200_000
 
 
 class JudgeCommandError(Exception):
@@ -90,9 +93,17 @@ def read_answer(file: str) -> str:
     if file == "-" and sys.stdin.isatty():
         print(f"{PROG}: reading the answer from standard input; end it with Ctrl-D", file=sys.stderr)
     try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        if file == "-":
+            data = sys.stdin.buffer.read(MAX_ANSWER_BYTES + 1)
+        else:
+            with Path(file).open("rb") as handle:
+                data = handle.read(MAX_ANSWER_BYTES + 1)
     except OSError as exc:
         raise JudgeCommandError(f"{file}: cannot read: {exc.strerror or exc}", EXIT_INVALID) from None
+    if len(data) > MAX_ANSWER_BYTES:
+        raise JudgeCommandError(
+            f"{where}: more than {MAX_ANSWER_BYTES:,} bytes; an answer is judged up to that size", EXIT_INVALID
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

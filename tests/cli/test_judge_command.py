@@ -137,6 +137,19 @@ def test_empty_answer_is_a_usage_error_and_an_unreadable_file_invalid(judge, tmp
     assert (code, err) == (1, f"pain-trainer: error: {tmp_path / 'latin1.txt'}: not UTF-8 text (byte 3)\n")
 
 
+def test_an_oversized_answer_is_refused_without_judging_it(judge, tmp_path, monkeypatch):
+    from trainer import judge_command
+
+    big = tmp_path / "big.txt"
+    big.write_text("I would avoid opioids. " * (judge_command.MAX_ANSWER_BYTES // 23 + 1))
+    code, out, err = judge("open-judged", str(big))
+    assert (code, out) == (1, "")
+    assert err == f"pain-trainer: error: {big}: more than 200,000 bytes; an answer is judged up to that size\n"
+    monkeypatch.setattr(judge_command, "MAX_ANSWER_BYTES", 46)  # the boundary, without judging 200 kB
+    assert judge("open-judged", stdin="I would avoid opioids. " * 2)[0] == 0
+    assert judge("open-judged", stdin="I would avoid opioids. " * 2 + "!")[0] == 1
+
+
 def test_terminal_escapes_in_the_answer_are_shown_inert(judge):
     code, out, _ = judge("open-judged", stdin="I would avoid opioids \x1b]52;c;aGk=\x07 \u202e\x9b\x7f entirely.\n")
     assert code == 0 and not {"\x1b", "\x07", "\u202e", "\x9b", "\x7f"} & set(out)
