@@ -72,12 +72,14 @@ No credit for lists
 A clause is **listed** (its keywords earn nothing; the feedback says "listed, not explained")
 when it has no verb and either has three or more comma/slash/bullet items, or stands next to
 another verbless clause (bullet or semicolon lists), or keywords fill half its words; a
-clause with four or more items averaging two words or fewer is listed even with a verb
-("Consider: taper, PDMP, UDT, naloxone"). The verb test needs no tagger: a clause has a
+clause with four or more items averaging two words or fewer, or of three or more words three
+quarters keywords, is listed even with a verb ("Consider: taper, PDMP, UDT, naloxone",
+"Taper PDMP naloxone"). The verb test needs no tagger: a clause has a
 verb when it has an auxiliary, modal or copula ("is", "would", "I'd", "don't"), a subject
 pronoun followed by a word ("I check", "we referred"), a word of the closed list ``VERBS``
-(inflected forms included) that has a subject, auxiliary or "to" before it or an object after
-it in its item ("Check renal function", not the bare item "taper"), or an "-ed" word followed
+(inflected forms included) that has a subject, auxiliary or "to" before it, or starts its item
+in its base form with an object after it ("Check renal function", not the bare item "taper"
+nor "Increased risk"), or stands inside an item, or an "-ed" word followed
 by an adverb, preposition or determiner ("tapered slowly").
 
 Sentence cap
@@ -295,10 +297,12 @@ def _clause_has_verb(tokens: Sequence[Token]) -> bool:
         same_item_next = nxt is not None and nxt.item == t.item
         same_item_prev = prev is not None and prev.item == t.item
         introduced = same_item_prev and (prev.raw in _SUBJECTS or prev.raw == "to" or _is_aux(prev.raw))
-        if t.keys & VERBS and (same_item_next or introduced):
+        imperative = same_item_next and not same_item_prev and not t.raw.endswith(("ed", "ing"))
+        if t.keys & VERBS and (imperative or introduced or (same_item_next and same_item_prev)):
             return True
         ends_phrase = nxt is None or not same_item_next or nxt.raw in _NEXT_IS_OBJECT or nxt.raw.endswith("ly")
-        if len(t.raw) >= 5 and t.raw.endswith("ed") and same_item_prev and ends_phrase:
+        adverb_next = same_item_next and nxt.raw.endswith("ly")
+        if len(t.raw) >= 5 and t.raw.endswith("ed") and (same_item_prev or adverb_next) and ends_phrase:
             return True
     return False
 
@@ -326,7 +330,9 @@ def listed_clauses(prepared: Text, mention_words: Mapping[int, int]) -> frozense
         if not clause_tokens:
             continue
         items = len({t.item for t in clause_tokens})
-        if items >= 4 and len(clause_tokens) / items <= 2.0:
+        mentioned = mention_words.get(c, 0)
+        if (items >= 4 and len(clause_tokens) / items <= 2.0) or (len(clause_tokens) >= 3 and
+                                                                  mentioned * 4 >= len(clause_tokens) * 3):
             listed.add(c)
             continue
         if has_verb[c]:
@@ -336,7 +342,7 @@ def listed_clauses(prepared: Text, mention_words: Mapping[int, int]) -> frozense
             0 <= d < len(clauses) and clauses[d] and not has_verb[d] and abs(clauses[d][0].sentence - sentence) <= 1
             for d in (c - 1, c + 1)
         )
-        dense = len(clause_tokens) >= 2 and mention_words.get(c, 0) * 2 >= len(clause_tokens)
+        dense = len(clause_tokens) >= 2 and mentioned * 2 >= len(clause_tokens)
         if items >= 3 or verbless_neighbour or dense:
             listed.add(c)
     return frozenset(listed)
