@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from trainer.inert import inert  # bank and answer text may hold terminal escapes
 
 if TYPE_CHECKING:
     from trainer.banks import Catalog
@@ -251,28 +252,6 @@ def _evidence_lines(evidence: Evidence | None, answer: str) -> list[str]:
         f"  {'':<12} words: \"{inert(evidence.words)}\" (keyword '{inert(evidence.keyword)}'{via})",
         f"  {'':<12} sentence: \"{inert(_one_line(answer[start:end]))}\"",
     ]
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-
-
-def _control_picture(match: re.Match) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)
-    return "\u2421" if code == 0x7F else f"<U+{code:04X}>"
-
-
-def inert(text: str) -> str:
-    """Bank and answer text with every character a terminal could act on made visible (ESC as
-    U+241B, bidi overrides as <U+202E>) or removed: the rule of ``trainer.tui.text.inert``,
-    repeated here because that module loads Textual, which this command must not."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub(_control_picture, text)
-    text = _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
-    return _ZERO_WIDTH.sub("", text)
 
 
 def _one_line(text: str, limit: int = 200) -> str:

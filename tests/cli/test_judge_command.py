@@ -156,14 +156,6 @@ def test_terminal_escapes_in_the_answer_are_shown_inert(judge):
     assert "\u241b]52;c;aGk=\u2407 <U+202E><U+009B>\u2421 entirely." in out
 
 
-def test_inert_follows_the_tui_rule():
-    from trainer.judge_command import inert
-    from trainer.tui.text import inert as tui_inert
-
-    sample = "".join(chr(c) for c in range(0xA0)) + "a\r\nb\rc\u202e\u2066x\u200by\ufeff"
-    assert inert(sample) == tui_inert(sample)
-
-
 def test_judge_runs_as_a_real_process_without_textual(tmp_path):
     code = (
         "import sys; from trainer.cli import main; "
