@@ -99,10 +99,11 @@ each cliché, floored at 0.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from trainer.banks.model import KeyPoint
 from trainer.history.records import KeyPointVerdict
@@ -205,8 +206,9 @@ VERBS = frozenset(
 # --- text: tokens, sentences, clauses ------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of the answer (a named tuple: an answer has hundreds, built on every judgement)."""
+
     text: str  # as written
     start: int
     end: int
@@ -268,15 +270,22 @@ def tokenize(text: str) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]
             if new_sentence or ";" in gap or ":" in gap:
                 clause += 1
                 item += 1
-            elif any(c in gap for c in ",/\u2022") or _BULLET.search(gap):
+            elif "," in gap or "/" in gap or "\u2022" in gap or ("\n" in gap and _BULLET.search(gap)):
                 item += 1
-        raw = m.group().lower().replace("\u2019", "'")
-        lower = fold(m.group())
-        tokens.append(Token(m.group(), m.start(), m.end(), sentence, clause, item, raw, lower, word_keys(lower)))
+        raw, lower, keys = _forms(m.group())
+        tokens.append(Token(m.group(), m.start(), m.end(), sentence, clause, item, raw, lower, keys))
         previous_end = m.end()
     return tuple(tokens), spans
 
 
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, str, frozenset[str]]:
+    """(raw, folded, keys) of a word as written; cached, since answers repeat their words."""
+    lower = fold(word)
+    return word.lower().replace("\u2019", "'"), lower, word_keys(lower)
+
+
+@lru_cache(maxsize=65536)
 def _is_aux(raw: str) -> bool:
     return raw in _AUX or ("'" in raw and raw.split("'", 1)[1] in ("d", "ll", "re", "ve", "m", "t") or
                           raw.endswith("n't") or raw in ("it's", "that's", "there's", "he's", "she's", "let's",
@@ -504,12 +513,18 @@ class _Index:
         return -1
 
 
-def _match_cues(tokens: Sequence[Token], cues: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """(first, last) token indices of every occurrence of the cue phrases."""
-    raws = [t.raw for t in tokens]
+@lru_cache(maxsize=8)
+def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
     firsts: dict[str, list[tuple[str, ...]]] = {}
     for cue in cues:
         firsts.setdefault(cue[0], []).append(cue)
+    return firsts
+
+
+def _match_cues(tokens: Sequence[Token], cues: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+    """(first, last) token indices of every occurrence of the cue phrases."""
+    raws = [t.raw for t in tokens]
+    firsts = _by_first_word(cues)
     found = []
     for i, raw in enumerate(raws):
         for cue in firsts.get(raw, ()):
@@ -525,6 +540,9 @@ class _Cues:
     post: tuple[tuple[int, int], ...]
     terminators: frozenset[int]  # token indices that end a scope before them (the token itself ends it)
     comma_before: frozenset[int]  # token indices with a comma (or ; :) in the gap before them
+    last_stop: tuple[int, ...] = ()  # per token: the latest terminator at or before it (-1: none)
+    next_stop: tuple[int, ...] = ()  # per token: the first terminator or comma at or after it (n: none)
+    pre_ends: tuple[int, ...] = ()  # the last token of each pre cue, ascending (for bisect)
 
 
 def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
@@ -569,15 +587,29 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
             terminators.add(i)
         if "," in gap:
             comma_before.add(i)
-        starts_clause = t.raw in _SUBJECTS or _is_aux(t.raw) or (t.keys & VERBS and nxt in _NEXT_IS_OBJECT)
-        ahead = [u for u in tokens[i + 1 : i + 4] if u.sentence == t.sentence]
-        aux_ahead = any(_is_aux(u.raw) for u in ahead)
-        # ", and discharge him" starts a new verb phrase; "wouldn't X or repeat Y" stays in scope
-        verb_next = t.raw == "and" and "," in gap and bool(ahead) and bool(ahead[0].keys & VERBS)
-        new_clause = t.raw in ("and", "or") and (nxt in _SUBJECTS or nxt == "then" or aux_ahead or verb_next)
-        if new_clause or ("," in gap and (starts_clause or any(_is_aux(u.raw) for u in tokens[i : i + 3]))):
-            terminators.add(i)
-    return _Cues(_merged(pre), _merged(post), frozenset(terminators), frozenset(comma_before))
+        if t.raw in ("and", "or"):
+            ahead = [u for u in tokens[i + 1 : i + 4] if u.sentence == t.sentence]
+            aux_ahead = any(_is_aux(u.raw) for u in ahead)
+            # ", and discharge him" starts a new verb phrase; "wouldn't X or repeat Y" stays in scope
+            verb_next = t.raw == "and" and "," in gap and bool(ahead) and bool(ahead[0].keys & VERBS)
+            if nxt in _SUBJECTS or nxt == "then" or aux_ahead or verb_next:
+                terminators.add(i)
+        if "," in gap:
+            starts_clause = t.raw in _SUBJECTS or bool(t.keys & VERBS and nxt in _NEXT_IS_OBJECT)
+            if starts_clause or any(_is_aux(u.raw) for u in tokens[i : i + 3]):
+                terminators.add(i)
+    n = len(tokens)
+    last_stop, latest = [], -1
+    for i in range(n):
+        latest = i if i in terminators else latest
+        last_stop.append(latest)
+    next_stop, earliest = [n] * n, n
+    for i in range(n - 1, -1, -1):
+        earliest = i if (i in terminators or i in comma_before) else earliest
+        next_stop[i] = earliest
+    pre_merged = _merged(pre)
+    return _Cues(pre_merged, _merged(post), frozenset(terminators), frozenset(comma_before), tuple(last_stop),
+                 tuple(next_stop), tuple(b for _, b in pre_merged))
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -597,12 +629,12 @@ def _negated(first: int, last: int, tokens: Sequence[Token], cues: _Cues) -> boo
     plus any post-negation cue; an odd count is a negation. "No NSAIDs and no ketamine" is two
     chains, so ketamine is negated once, not cancelled."""
     in_scope = []
-    for a, b in cues.pre:
-        if b >= first or first - b > PRE_WINDOW or tokens[a].sentence != tokens[first].sentence:
+    stop = cues.last_stop[first]  # a cue at or before the latest terminator is out of scope
+    lo, hi = bisect_left(cues.pre_ends, first - PRE_WINDOW), bisect_left(cues.pre_ends, first)
+    for a, b in cues.pre[lo:hi]:
+        if b < stop or tokens[a].sentence != tokens[first].sentence:
             continue
         if b + 1 in cues.comma_before:  # "if he won't, ...": an elliptical cue negates nothing after it
-            continue
-        if any(k in cues.terminators for k in range(b + 1, first + 1)):
             continue
         in_scope.append((a, b))
     chain = 0
@@ -616,12 +648,10 @@ def _negated(first: int, last: int, tokens: Sequence[Token], cues: _Cues) -> boo
         chain += 1
         previous_start = a
     count = chain
+    reach = min(last + POST_WINDOW, cues.next_stop[last + 1] - 1 if last + 1 < len(tokens) else last)
     for a, b in cues.post:
-        if a <= last or a - last > POST_WINDOW or tokens[a].sentence != tokens[last].sentence:
-            continue
-        if any(k in cues.terminators or k in cues.comma_before for k in range(last + 1, a + 1)):
-            continue
-        count += 1
+        if last < a <= reach and tokens[a].sentence == tokens[last].sentence:
+            count += 1
     return count % 2 == 1
 
 
@@ -767,9 +797,16 @@ class NegExJudge:
                 memo[keyword] = _mentions(keyword, groups, tokens, index, cues)
             return memo[keyword]
 
+        said_in: dict[tuple[str, ...], frozenset[int]] = {}
+
+        def sentences_of(group: Sequence[str]) -> frozenset[int]:
+            key = tuple(group)
+            if key not in said_in:
+                said_in[key] = frozenset(q.sentence for kw in group for q in mentions(kw))
+            return said_in[key]
+
         def qualified(m: Mention, requires: Sequence[Sequence[str]]) -> bool:
-            return all(any(abs(q.sentence - m.sentence) <= 1 for kw in group for q in mentions(kw))
-                       for group in requires)
+            return all(sentences_of(group) & {m.sentence - 1, m.sentence, m.sentence + 1} for group in requires)
 
         def examine(keywords: Sequence[str], requires: Sequence[Sequence[str]], want_negated: bool,
                     listed: frozenset[int]) -> list[_Found]:
