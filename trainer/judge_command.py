@@ -9,8 +9,8 @@ PROMPT_ID is a question id, or ``BANK_ID/QUESTION_ID`` when two banks use the sa
 ``--probe N`` judges the answer to the prompt's N-th follow-up (one with key points or red
 flags). ``--format json`` prints ``as_json``'s fields (documented in docs/authoring.md).
 
-Exit codes: 0 judged; 1 the answer cannot be read (or is not UTF-8, or over 200 kB); 2 usage (unknown prompt, not an open
-question, a probe without key points, an empty answer).
+Exit codes: 0 judged; 1 the answer cannot be read, is not UTF-8 or is over 200 kB; 2 usage
+(unknown prompt, not an open question, a probe without key points, an empty answer).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +45,7 @@ class JudgeCommandError(Exception):
         self.code = code
 
 
-def add_parser(commands: argparse._SubParsersAction, common) -> None:
+def add_parser(commands: argparse._SubParsersAction, common: Callable[[argparse.ArgumentParser], None]) -> None:
     """The ``judge`` subcommand; ``common`` adds ``--data-dir`` and ``--bank`` as elsewhere."""
     judge = commands.add_parser(
         "judge", help="judge one answer against an open prompt's key points and red flags (no history written)"
