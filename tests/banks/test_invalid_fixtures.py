@@ -39,6 +39,7 @@ EXPECTED = {
         "/questions/0/probes/1/red_flags/0/id",
     ),
     "empty": (1, 1, "file is empty", ""),
+    "empty_synonym_term": (14, 3, "a key must not be empty", "/synonyms/"),
     "empty_requires_group": (24, 13, "needs at least 1 item (has 0)", "/questions/0/key_points/0/requires/0"),
     "format_too_many_prompts": (21, 14, "asks for 3 prompts but the bank has only 1 open question", "/interview_formats/0/prompts"),
     "format_unknown_category": (20, 29, "unknown category 'nope'", "/interview_formats/0/categories/1"),
