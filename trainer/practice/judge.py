@@ -108,7 +108,7 @@ from typing import Any, NamedTuple, Protocol
 from trainer.banks.model import KeyPoint
 from trainer.history.records import KeyPointVerdict
 from trainer.practice.analysis import fold, lemma
-from trainer.practice.lexicon import CASE_SENSITIVE, groups_with, word_keys
+from trainer.practice.lexicon import CASE_SENSITIVE, CLASSES, groups_with, word_keys
 
 JUDGE_VERSION = "negex-1"
 PRE_WINDOW = 10
@@ -434,6 +434,13 @@ def compile_keyword(keyword: str, groups: tuple[tuple[str, ...], ...]) -> tuple[
                 found[one] = Phrase(keyword, via, one, negated)
 
     add(body, None)
+    for group in ((cls, *members) for cls, members in CLASSES):  # a class is said by naming a member
+        cls_lemmas = tuple(lemma(fold(m.group())) for m in _TOKEN.finditer(group[0]))
+        at = _sub(lemmas, cls_lemmas)
+        if at >= 0 and all(w not in CASE_SENSITIVE or w in body_words for w in group[0].split()):
+            before, after = " ".join(body_words[:at]), " ".join(body_words[at + len(cls_lemmas) :])
+            for member in group[1:]:
+                add(" ".join(p for p in (before, member, after) if p), member)
     for group in groups:
         for member in group:
             member_lemmas = tuple(lemma(fold(m.group())) for m in _TOKEN.finditer(member))

@@ -4,10 +4,11 @@ Word forms
 ----------
 A word is compared by a small set of **keys**; two words match when their key sets meet.
 The keys are today's rule-based lemma (``trainer.practice.analysis.lemma``: one regular
-inflection removed) plus, when the ``lemminflect`` package is installed, the rule lemma of
-each NOUN and VERB lemma that lemminflect knows for the word, so irregular forms meet their
+inflection removed) plus, when the ``lemminflect`` package is installed, each NOUN and VERB
+lemma that lemminflect knows for the word (and its rule lemma), so irregular forms meet their
 base form: "diagnoses" ~ "diagnosis", "vertebrae" ~ "vertebra", "went" ~ "go", "using" ~
-"use", "stopping" ~ "stop". Adjective/adverb lemmas are left out on purpose ("better" would
+"use", "stopping" ~ "stop". A rule lemma that is a different English word is dropped, so
+"cane" does not match "can" nor "hope" "hop". Adjective/adverb lemmas are left out on purpose ("better" would
 otherwise match "good" and "well"). lemminflect is imported lazily, on the first word judged,
 so start-up and ``--help`` never load it; without it the rule lemma alone is used.
 
@@ -22,6 +23,10 @@ why "SCS" counted for "spinal cord stimulation".
 
 Second- and third-person pronouns (``PERSONS``) share one key: "in your head" matches "in
 her head", "discharge him" matches "discharge them".
+
+``CLASSES`` names drug classes with their members, one way: a keyword "benzodiazepine" is
+also met by "diazepam", a keyword "diazepam" is not met by "benzodiazepine". Number words
+stand for digits ("sixty minutes" ~ "60 minutes").
 
 Abbreviations in ``CASE_SENSITIVE`` are also ordinary English words ("ACT" / "act",
 "PT" / "pt" for patient, "TENS" / "tens"): in an answer they count only when written in
@@ -59,7 +64,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "cognitive behavior therapy"),
     ("ACT", "acceptance and commitment therapy"),
     ("MBSR", "mindfulness based stress reduction"),
-    ("pain psychologist", "pain psychology", "psychologist", "psychology"),
+    ("pain psychologist", "pain psychology", "psychologist", "psychology", "talking therapy", "talking therapist",
+     "psychological therapy", "psychological support", "counsellor", "counselor"),
     ("interdisciplinary", "multidisciplinary"),
     ("MDT", "multidisciplinary team", "interdisciplinary team"),
     # --- medicines
@@ -70,17 +76,20 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("SSRI", "selective serotonin reuptake inhibitor"),
     ("acetaminophen", "paracetamol", "APAP"),
     ("benzodiazepine", "benzo"),
-    ("naloxone", "narcan"),
+    ("naloxone", "narcan", "overdose reversal", "reversal spray", "opioid reversal", "rescue spray",
+     "rescue nasal spray", "nasal spray that reverses", "opioid antidote"),
     ("buprenorphine", "bupe", "suboxone"),
     ("DOAC", "direct oral anticoagulant", "NOAC"),
     # --- opioid safety terms
     ("MME", "morphine milligram equivalent", "morphine equivalent", "morphine equivalent dose", "MED",
      "oral morphine equivalent", "OME"),
     ("PDMP", "prescription drug monitoring program", "prescription drug monitoring programme",
-     "prescription monitoring program", "prescription monitoring programme", "PMP"),
+     "prescription monitoring program", "prescription monitoring programme", "PMP", "prescription database",
+     "prescribing database", "controlled substance database", "prescription drug database", "monitoring database",
+     "state database"),
     ("UDT", "urine drug test", "urine drug testing", "urine drug screen", "UDS", "urine toxicology",
-     "urine tox"),
-    ("OUD", "opioid use disorder"),
+     "urine tox", "urine screen", "urine test", "urine sample", "urine drug"),
+    ("OUD", "opioid use disorder", "opioid addiction", "addiction to opioids", "addiction"),
     ("MOUD", "medication for opioid use disorder", "medications for opioid use disorder",
      "medication assisted treatment", "MAT", "opioid agonist therapy", "OAT"),
     ("LTOT", "long term opioid therapy", "long term opioid", "chronic opioid therapy"),
@@ -105,16 +114,98 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("ED", "emergency department", "ER", "emergency room"),
     ("QI", "quality improvement"),
     ("PGY", "postgraduate year"),
+    # --- plain words for clinical terms (what a candidate says to a patient, or aloud)
+    ("bladder", "waterworks", "pass water", "passing water", "pass urine", "passing urine"),
+    ("bowel", "bowels", "motions"),
+    ("perianal", "back passage"),
+    ("saddle", "between the legs", "between her legs"),
+    ("reflex", "reflexes", "jerks", "knee jerk", "ankle jerk", "tendon reflexes"),
+    ("power", "strength", "muscle strength"),
+    ("exercise", "physical activity", "getting fitter", "fitness"),
+    ("depression", "depressed", "low mood"),
+    ("anxiety", "anxious"),
+    ("function", "day to day", "daily life", "typical day", "daily activities", "activities of daily living"),
+    ("family", "wife", "husband", "partner", "relatives"),
+    ("haematology", "hematology", "haematologist", "hematologist", "haematology team", "hematology team"),
+    ("oncology", "oncologist", "cancer team", "cancer doctor", "oncology team"),
+    ("neurosurgery", "neurosurgeon", "neurosurgical team"),
+    ("spinal surgeon", "spine surgeon", "spinal surgery team", "spinal team", "spine team"),
+    ("cardiologist", "cardiology", "heart doctor", "heart team"),
+    ("prescriber", "whoever prescribes", "who prescribes"),
+    ("ambulance", "999", "911", "paramedics"),
+    ("same day", "today", "this evening", "tonight", "within hours"),
+    ("immediately", "straight away", "right away", "without delay"),
+    ("emergency", "can't wait", "cannot wait"),
+    ("whole spine", "entire spine", "full spine"),
+    ("imaging", "scan", "scanning"),
+    ("document", "documentation", "make a note", "write it up", "in the notes", "in her notes", "medical record"),
+    ("teach back", "tell me back", "explain it back", "explain back", "repeat it back", "in her own words"),
+    ("reassess", "reassessment", "check again", "checked again", "recheck", "re evaluate"),
+    ("continue", "carry on", "stay on", "keep taking"),
+    ("relapse", "return to use", "using again", "back into using", "back to using"),
+    ("respiratory depression", "slow breathing", "slowed breathing", "stop breathing", "stops breathing"),
+    ("sedation", "sedated", "drowsy", "drowsiness", "sleepy", "falling asleep", "nodding off"),
+    ("CNS depressant", "sedatives", "sedating drugs", "sedating medicines"),
+    ("bias", "prejudice", "discrimination", "judged unfairly"),
+    ("non judgmental", "non judgemental", "without judging", "not judging"),
+    ("real", "genuine"),
+    ("shared decision", "decide together", "agree together", "joint decision", "agree the plan together"),
+    ("follow up", "review appointment", "early review"),
+    ("goals", "what matters most", "what matters to her", "hoping for"),
+    ("high affinity", "binds tightly", "binds strongly", "grips the receptor"),
+    ("breakthrough", "rescue dose", "extra dose", "as needed", "as required", "PRN"),
+    ("neuropathic", "nerve pain", "nerve type", "nerve related"),
+    ("radiotherapy", "radiation therapy"),
+    ("fever", "temperature", "temperatures", "pyrexia", "febrile"),
+    ("priapism", "painful erection", "prolonged erection"),
+    ("cancer", "malignancy", "tumour", "tumor"),
+    ("osteoporosis", "thin bones", "fragile bones", "brittle bones"),
+    ("weight loss", "lost weight", "losing weight"),
+    ("night pain", "pain at night", "worse at night", "nocturnal pain"),
+    ("red flag", "warning sign", "alarm feature", "alarm symptom"),
+    ("injection drug use", "intravenous drug use", "IV drug use", "IVDU", "injecting drugs"),
+    ("blood test", "bloods", "blood work", "blood count"),
+    ("PSA", "prostate specific antigen", "prostate antigen"),
+    ("electrophoresis", "paraprotein"),
+    ("corticosteroid", "steroid"),
+    ("thrombosis", "clot", "clotting", "blood clot"),
+    ("30 minutes", "half an hour", "half hour"),
+    ("within 1 hour", "within an hour", "within the hour", "within 60 minutes"),
     # --- common paraphrases of plan verbs
     ("dose escalation", "dose increase", "increase the dose", "escalate the dose", "raise the dose",
-     "titrate up", "up titrate", "uptitrate"),
-    ("taper", "wean", "reduce gradually", "slowly reduce", "gradually reduce"),
+     "titrate up", "up titrate", "uptitrate", "go up", "put the dose up", "going higher", "higher dose"),
+    ("taper", "wean", "reduce gradually", "slowly reduce", "gradually reduce", "reduce slowly", "come down",
+     "bring the dose down", "gradual reduction", "small steps"),
     ("discontinue", "stop", "cease", "come off"),
     ("refer", "referral"),
 )
 
+# A class and its members: a keyword naming the class is also said by naming a member ("avoid
+# benzodiazepines" is met by "avoid diazepam"), never the other way round.
+CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("opioid", ("oxycodone", "morphine", "hydrocodone", "hydromorphone", "fentanyl", "codeine", "tramadol",
+                "tapentadol", "methadone", "oxycontin", "percocet", "strong painkillers")),
+    ("benzodiazepine", ("diazepam", "alprazolam", "clonazepam", "lorazepam", "temazepam", "valium", "xanax")),
+    ("gabapentinoid", ("gabapentin", "pregabalin")),
+    ("NSAID", ("ibuprofen", "naproxen", "diclofenac", "celecoxib", "ketorolac", "meloxicam")),
+    ("SNRI", ("duloxetine", "venlafaxine", "milnacipran")),
+    ("TCA", ("amitriptyline", "nortriptyline", "imipramine")),
+    ("tricyclic", ("amitriptyline", "nortriptyline", "imipramine")),
+    ("corticosteroid", ("dexamethasone", "prednisolone", "prednisone", "methylprednisolone", "triamcinolone")),
+    ("steroid", ("dexamethasone", "prednisolone", "prednisone", "methylprednisolone", "triamcinolone")),
+    ("antiplatelet", ("clopidogrel", "aspirin", "prasugrel", "ticagrelor")),
+    ("anticoagulant", ("apixaban", "rivaroxaban", "edoxaban", "dabigatran", "warfarin", "heparin", "enoxaparin")),
+    ("MOUD", ("buprenorphine", "methadone", "naltrexone", "suboxone")),
+)
+
+# Number words stand for their digits ("sixty minutes" ~ "60 minutes").
+NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+           "nine": "9", "ten": "10", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+           "sixty": "60", "ninety": "90", "hundred": "100"}
+
 CASE_SENSITIVE = frozenset({"ACT", "PT", "OT", "TENS", "ED", "ER", "MED", "MAT", "OAT", "CES", "FM", "OA", "CT", "IT",
-                            "SUD", "MOH", "PMP", "QI", "DRG", "OME", "UDS"})
+                            "SUD", "MOH", "PMP", "QI", "DRG", "OME", "UDS", "PRN",
+                            "IV", "MDT"})
 
 try_lemminflect: Callable[[str], Iterable[str]] | None = None  # set on first use; () when unavailable
 _LOADED = False
@@ -140,9 +231,15 @@ def _lemminflect_lemmas(word: str) -> Iterable[str]:
     return try_lemminflect(word)
 
 
+def _is_other_word(stem: str, lemmas: Iterable[str]) -> bool:
+    """Whether the rule lemma is itself a different English word ("cane" -> "can", "hope" ->
+    "hop"): then it is not a key, or "cane" would match the modal "can"."""
+    return bool(lemmas) and stem not in lemmas and bool(_lemminflect_lemmas(stem))
+
+
 # Second and third persons stand for each other, so a keyword "in your head" or "discharge
 # him" also matches "in her head" and "discharge them" (first person is kept apart: "I led").
-PERSONS = frozenset("you your yours he him his she her hers they them their theirs".split())
+PERSONS = frozenset(("you", "your", "yours", "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"))
 PERSON_KEY = "<person>"
 
 
@@ -151,10 +248,14 @@ def word_keys(lower: str) -> frozenset[str]:
     """The keys a folded word is compared by (see the module docstring)."""
     if lower in PERSONS:
         return frozenset({PERSON_KEY})
-    keys = {lemma(lower)}
-    for base in _lemminflect_lemmas(lower):
-        keys.add(lemma(fold(base)))
-    return frozenset(keys)
+    if lower in NUMBERS:
+        return frozenset({lower, NUMBERS[lower]})
+    bases = tuple(fold(b) for b in _lemminflect_lemmas(lower))
+    rule = lemma(lower)
+    keys = set(bases) | {lemma(b) for b in bases if not _is_other_word(lemma(b), bases)}
+    if not _is_other_word(rule, bases):
+        keys.add(rule)
+    return frozenset(keys or {rule})
 
 
 def groups_with(extra: Iterable[tuple[str, Iterable[str]]] = ()) -> tuple[tuple[str, ...], ...]:
@@ -163,4 +264,4 @@ def groups_with(extra: Iterable[tuple[str, Iterable[str]]] = ()) -> tuple[tuple[
     return tuple((term, *phrases) for term, phrases in extra) + GROUPS
 
 
-__all__ = ["CASE_SENSITIVE", "GROUPS", "groups_with", "word_keys"]
+__all__ = ["CASE_SENSITIVE", "CLASSES", "GROUPS", "NUMBERS", "groups_with", "word_keys"]
