@@ -360,3 +360,14 @@ def test_case_does_not_change_coverage(sentences):
     text = " ".join(sentences)
     assert covered(text.upper()) == covered(text) == covered(text.lower().replace("i would", "I would")
                                                             .replace("i'd", "I'd").replace("i will", "I will"))
+
+
+def test_lemminflect_is_loaded_only_when_judging():
+    import subprocess
+    import sys
+
+    code = ("import sys; import trainer.practice.interview, trainer.practice.judge as j; "
+            "print('lemminflect' in sys.modules); j.DEFAULT_JUDGE.judge('The diagnoses were clear.', ()); "
+            "print('lemminflect' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["False", "True"], done.stderr

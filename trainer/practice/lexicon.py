@@ -213,22 +213,32 @@ _LOADED = False
 
 def _lemminflect_lemmas(word: str) -> Iterable[str]:
     """NOUN and VERB lemmas from lemminflect (imported on first call), or () without it."""
-    global _LOADED, try_lemminflect
     if not _LOADED:
-        _LOADED = True
-        try:
-            from lemminflect import getAllLemmas
-        except ImportError:  # optional at run time: the rule lemma still works
-            try_lemminflect = None
-        else:
-            def lookup(w: str) -> Iterable[str]:
-                found = getAllLemmas(w)
-                return (*found.get("NOUN", ()), *found.get("VERB", ()))
-
-            try_lemminflect = lookup
+        warm()
     if try_lemminflect is None or not word.isalpha():
         return ()
     return try_lemminflect(word)
+
+
+def warm() -> None:
+    """Load lemminflect and its tables now (about a second), e.g. from a worker thread while
+    the candidate thinks, so the first answer judged does not wait. Safe to call twice or
+    concurrently: the loaded state is published only once it is complete."""
+    global _LOADED, try_lemminflect
+    if _LOADED:
+        return
+    try:
+        from lemminflect import getAllLemmas
+    except ImportError:  # optional at run time: the rule lemma still works
+        lookup = None
+    else:
+        def lookup(w: str) -> Iterable[str]:
+            found = getAllLemmas(w)
+            return (*found.get("NOUN", ()), *found.get("VERB", ()))
+
+        lookup("warm")  # loads the lemma tables
+    try_lemminflect = lookup
+    _LOADED = True
 
 
 def _is_other_word(stem: str, lemmas: Iterable[str]) -> bool:
@@ -264,4 +274,4 @@ def groups_with(extra: Iterable[tuple[str, Iterable[str]]] = ()) -> tuple[tuple[
     return tuple((term, *phrases) for term, phrases in extra) + GROUPS
 
 
-__all__ = ["CASE_SENSITIVE", "CLASSES", "GROUPS", "NUMBERS", "groups_with", "word_keys"]
+__all__ = ["CASE_SENSITIVE", "CLASSES", "GROUPS", "NUMBERS", "groups_with", "warm", "word_keys"]

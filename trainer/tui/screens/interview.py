@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Markdown, Static, TextArea
 from trainer.history.records import KeyPointVerdict
 from trainer.practice.interview import InterviewSession, InterviewUpdate, InterviewView, Phase, PromptFeedback
 from trainer.practice.judge import STATUS_NOTES, FlagJudgement, flag_penalty
+from trainer.practice.lexicon import warm as warm_judge
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.text import inert, literal, literal_content
@@ -139,6 +140,8 @@ class InterviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.set_interval(self.app.tick_seconds, self.advance_timers)
         self.refresh_view()
+        # The judge's lemmatiser takes about a second to load: load it while the candidate thinks.
+        self.run_worker(warm_judge, thread=True, exit_on_error=False, group="warm-judge")
 
     # --- drawing --------------------------------------------------------------------
 
