@@ -371,3 +371,32 @@ def test_lemminflect_is_loaded_only_when_judging():
             "print('lemminflect' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert done.stdout.split() == ["False", "True"], done.stderr
+
+
+def test_the_patients_avoidance_is_not_the_answers_negation():
+    assert negated("We'd list the things he's been avoiding, from bending to lifting.", "bending") == [False]
+    assert negated("I would tell him to avoid bending.", "bending") == [True]
+
+
+def test_unlikely_to_rejects_what_comes_before_it():
+    assert negated("Going higher is very unlikely to give him his life back.", "dose escalation") == [True]
+
+
+def test_drug_classes_are_met_by_their_members_one_way():
+    assert status("I would avoid diazepam with his oxycodone.", point("benzodiazepine", stance="reject")) == [COVERED]
+    assert status("I would avoid benzodiazepines.", point("diazepam", stance="reject")) == [MISSED]
+    assert status("I would start ibuprofen for a week.", point("NSAID")) == [COVERED]
+
+
+def test_plain_language_number_words_and_persons():
+    assert status("I would ask about his waterworks and check his knee jerks.", point("bladder"),
+                  point("reflexes")) == [COVERED, COVERED]
+    assert status("He should get analgesia within sixty minutes.", point("within 60 minutes")) == [COVERED]
+    assert status("A lot of it is in her head, I would tell her.", point("in your head")) == [COVERED]
+    assert status("MRI can show it.", point("cane")) == [MISSED]  # the rule lemma of cane is not the modal
+
+
+def test_a_semicolon_plan_with_content_is_not_a_list():
+    answer = ("My plan: continue his dose; a sciatic nerve block with a catheter if possible; scheduled "
+              "paracetamol and an NSAID if the surgeons agree.")
+    assert status(answer, point("nerve block")) == [COVERED]

@@ -40,20 +40,26 @@ NegEx, for spoken answers about what the candidate would do:
   would", "a mistake to" (``PRE``).
 
 Pre-negation cues (``PRE``): not, no (not "No," as an interjection), never, nor, neither,
-none, nothing, without, cannot and every "n't" contraction, avoid, refuse, decline to,
-rather than, instead of, in place of, as opposed to, stop short of, against, forgo, withhold,
-hold off, resist, steer clear of, refrain from, reluctant to, unwilling to, no longer, fail
-to, forget, neglect, omit, skip, tempting to, mistake to, wrong to, some would/might, others
-would/might, unlike. Post-negation cues (``POST``): an auxiliary or copula followed by not
-("is not", "would not", "does not") or its contraction, "has no", and unnecessary, not
-indicated, contraindicated, inappropriate, unhelpful, ineffective, unlikely to help/work/
-benefit, should/must/best be avoided, not recommended, unwarranted, not needed, not
-required, no role, no place, off the table, a bad idea, a mistake, dangerous, not an option.
+none, nothing, nobody, no one, without, cannot and every "n't" contraction, avoid, refuse,
+decline to, rather than, instead of, in place of, as opposed to, stop short of, against,
+forgo, withhold, hold off, resist, steer clear of, refrain from, reluctant to, unwilling to,
+no longer, fail to, forget, neglect, omit, skip, tempting to, mistake to, wrong to, some
+would/might, others would/might, unlike. "avoid" after he/she/they/been is the patient's
+behaviour, not a cue ("the things he's been avoiding"); a cue followed by a comma negates
+nothing ("if he won't, ...").
+
+Post-negation cues (``POST``): an auxiliary or copula followed by not ("is not", "would
+not", "does not") or its contraction, "has no", and unnecessary, not indicated,
+contraindicated, inappropriate, unhelpful, ineffective, unlikely to, should/must/best be
+avoided, not recommended, unwarranted, not needed, not required, no role, no place, off the
+table, a bad idea, a mistake, dangerous, not an option, more harm than good, not worth.
+
 Scope terminators (``TERMINATORS``): sentence end, ; and :, but, however, although, though,
 yet, except, whereas, while, unless, until, because, since, so, therefore, thus, hence,
 then, which, who, otherwise, instead and rather (when not a cue), an "and"/"or" that starts
 a new clause (a subject pronoun next, an auxiliary within three words: "and the pain is
-real", or a plan verb after ", and": ", and discharge him"), and a comma followed by a subject pronoun, an auxiliary or a plan verb with an object.
+real", or a plan verb after ", and": ", and discharge him"), and a comma followed by a
+subject pronoun, a plan verb with an object, or an auxiliary within three words.
 A post-negation cue is also stopped by a comma.
 
 Stance
@@ -70,8 +76,9 @@ Each group needs one of its phrases in the keyword's sentence or an adjacent one
 No credit for lists
 -------------------
 A clause is **listed** (its keywords earn nothing; the feedback says "listed, not explained")
-when it has no verb and either has three or more comma/slash/bullet items, or stands next to
-another verbless clause (bullet or semicolon lists), or keywords fill half its words; a
+when it has no verb and either has three or more comma/slash/bullet items of three words or
+fewer on average, or is four words or fewer next to another verbless clause (bullet or
+semicolon lists), or keywords fill half its words; a
 clause with four or more items averaging two words or fewer, or of three or more words three
 quarters keywords, is listed even with a verb ("Consider: taper, PDMP, UDT, naloxone",
 "Taper PDMP naloxone"). The verb test needs no tagger: a clause has a
@@ -169,8 +176,8 @@ _AUX = _words(
     " need ought"
 )
 POST = _phrases(
-    "unnecessary|not necessary|not indicated|contraindicated|inappropriate|unhelpful|ineffective|unlikely to help"
-    "|unlikely to work|unlikely to benefit|should be avoided|must be avoided|best avoided|is avoided|are avoided"
+    "unnecessary|not necessary|not indicated|contraindicated|inappropriate|unhelpful|ineffective|unlikely to"
+    "|should be avoided|must be avoided|best avoided|is avoided|are avoided"
     "|be avoided|not recommended|unwarranted|not warranted|not needed|not required|no role|no place"
     "|off the table|a bad idea|not a good idea|a mistake|dangerous|not an option|not appropriate|has no|have no"
     "|more harm than good|not worth"
@@ -180,6 +187,7 @@ TERMINATORS = _words(
     " hence then which who whom whose otherwise meanwhile"
 )
 _SUBJECTS = _words("i we you he she they it")
+_SOMEONE_ELSE = _words("he she they been he's she's they're they've who patient patients")
 _NEXT_IS_OBJECT = _words(
     "the a an her his their my your our its this that these those any some all to with by in on for at from of"
     " up down out off into over about"
@@ -352,7 +360,8 @@ def listed_clauses(prepared: Text, mention_words: Mapping[int, int]) -> frozense
             for d in (c - 1, c + 1)
         )
         dense = len(clause_tokens) >= 2 and mentioned * 2 >= len(clause_tokens)
-        if items >= 3 or verbless_neighbour or dense:
+        short_items = items >= 3 and len(clause_tokens) / items <= 3.0
+        if short_items or (verbless_neighbour and len(clause_tokens) <= 4) or dense:
             listed.add(c)
     return frozenset(listed)
 
@@ -561,6 +570,8 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
         if any(k in blocked for k in range(a, b + 1)):
             continue
         t = tokens[a]
+        if t.raw.startswith("avoid") and a > 0 and tokens[a - 1].raw in _SOMEONE_ELSE:
+            continue  # "the things he's been avoiding": the patient's behaviour, not the answer's stance
         if t.raw == "no" and b == a:
             gap_after = text[t.end : tokens[a + 1].start] if a + 1 < len(tokens) else "."
             if "," in gap_after or a + 1 >= len(tokens) or tokens[a + 1].sentence != t.sentence:
