@@ -400,3 +400,11 @@ def test_a_semicolon_plan_with_content_is_not_a_list():
     answer = ("My plan: continue his dose; a sciatic nerve block with a catheter if possible; scheduled "
               "paracetamol and an NSAID if the surgeons agree.")
     assert status(answer, point("nerve block")) == [COVERED]
+
+
+def test_a_negated_report_of_a_negative_statement_rejects_it():
+    ultimatum = RedFlag("ultimatum", "Says nothing more can be done", ("nothing more we can offer",), "Abandonment.")
+    answer = "I would never tell her there is nothing more we can offer; her other treatments continue."
+    judged = DEFAULT_JUDGE.judge(answer, (point("treatment"),), (ultimatum,))
+    assert judged.flags == () and judged.points[0].status == COVERED
+    assert DEFAULT_JUDGE.judge("I told her there is nothing more we can offer.", (), (ultimatum,)).flags

@@ -27,10 +27,11 @@ stands within a window before it (pre-negation, ``PRE_WINDOW`` = 10 words) or af
 (post-negation, ``POST_WINDOW`` = 6 words) with no scope terminator in between. Differences from
 NegEx, for spoken answers about what the candidate would do:
 
-* cues that follow each other closely (at most ``CHAIN`` = 3 words apart, no and/or/comma
+* cues that follow each other closely (at most ``CHAIN`` = 6 words apart, no and/or/comma
   between) are counted and an even number cancels: "I would not avoid gabapentin", "never
-  without a taper", "I don't want to avoid it" are affirmations (double negation); only the
-  chain nearest the mention counts, so in "no NSAIDs and no ketamine" ketamine is negated;
+  without a taper", "I don't want to avoid it", "I would never tell her there is nothing more
+  we can offer" are affirmations of what follows (double negation); only the chain nearest the
+  mention counts, so in "no NSAIDs and no ketamine" ketamine is negated;
 * pseudo-negations are consumed without negating: "not only ... but also", "not just",
   "no doubt", "without delay", "no more than", "do not exceed" (``PSEUDO``);
 * a keyword's own words are never cues for it, and a keyword that *starts* with a cue
@@ -86,7 +87,8 @@ verb when it has an auxiliary, modal or copula ("is", "would", "I'd", "don't"), 
 pronoun followed by a word ("I check", "we referred"), a word of the closed list ``VERBS``
 (inflected forms included) that has a subject, auxiliary or "to" before it, or starts its item
 in its base form with an object after it ("Check renal function", not the bare item "taper"
-nor "Increased risk"), or stands inside an item, or an "-ed" word followed
+nor "Increased risk"), or stands inside an item, or follows a plural noun in its base form
+("her treatments continue"), or an "-ed" word followed
 by an adverb, preposition or determiner ("tapered slowly").
 
 Sentence cap
@@ -119,7 +121,7 @@ from trainer.practice.lexicon import CASE_SENSITIVE, CLASSES, groups_with, word_
 
 JUDGE_VERSION = "negex-1"
 PRE_WINDOW = 10
-CHAIN = 3  # most words between two cues that negate each other ("don't want to avoid")
+CHAIN = 6  # most words between two cues that negate each other ("never tell her there is nothing")
 POST_WINDOW = 6
 GAP = 2  # words allowed between the words of a keyword
 UNSAFE_PENALTY = 0.25
@@ -318,6 +320,9 @@ def _clause_has_verb(tokens: Sequence[Token]) -> bool:
         if t.keys & VERBS and (imperative or introduced or (same_item_next and same_item_prev)):
             return True
         ends_phrase = nxt is None or not same_item_next or nxt.raw in _NEXT_IS_OBJECT or nxt.raw.endswith("ly")
+        if t.keys & VERBS and same_item_prev and not t.raw.endswith(("s", "ed", "ing")) and \
+                prev.raw.endswith("s") and not prev.raw.endswith("ss") and prev.raw not in _AUX:
+            return True  # a plural subject and its verb: "her other treatments continue"
         adverb_next = same_item_next and nxt.raw.endswith("ly")
         if len(t.raw) >= 5 and t.raw.endswith("ed") and (same_item_prev or adverb_next) and ends_phrase:
             return True
