@@ -408,3 +408,14 @@ def test_a_negated_report_of_a_negative_statement_rejects_it():
     judged = DEFAULT_JUDGE.judge(answer, (point("treatment"),), (ultimatum,))
     assert judged.flags == () and judged.points[0].status == COVERED
     assert DEFAULT_JUDGE.judge("I told her there is nothing more we can offer.", (), (ultimatum,)).flags
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_text_is_judged_without_error_and_evidence_stays_inside_it(text):
+    flags = (LABEL, CLICHE)
+    judged = DEFAULT_JUDGE.judge(text, POINTS + (ABRUPT, OPIOIDS_REJECTED), flags)
+    assert 0.0 <= judged.score <= 1.0
+    for p in judged.points:
+        if p.evidence is not None:
+            assert text[slice(*p.evidence.span)] == p.evidence.words
