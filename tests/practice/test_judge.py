@@ -220,9 +220,10 @@ def test_red_flag_qualifiers_must_be_near():
     "Key points: taper, PDMP, naloxone, urine drug test, CBT.",
     "Taper PDMP naloxone",
     "I would say: taper, PDMP, naloxone, CBT.",
+    "Naloxone.",
 ])
 def test_bare_lists_and_fragments_earn_nothing(text):
-    assert set(status(text, point("taper"), point("PDMP"), point("naloxone"))) == {LISTED}
+    assert set(status(text, point("taper"), point("PDMP"), point("naloxone"))) - {MISSED} == {LISTED}
 
 
 @pytest.mark.parametrize(("clause", "has_verb"), [

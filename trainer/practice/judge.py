@@ -79,7 +79,7 @@ No credit for lists
 A clause is **listed** (its keywords earn nothing; the feedback says "listed, not explained")
 when it has no verb and either has three or more comma/slash/bullet items of three words or
 fewer on average, or is four words or fewer next to another verbless clause (bullet or
-semicolon lists), or keywords fill half its words; a
+semicolon lists), or keywords fill half its words (or all of a one-word fragment); a
 clause with four or more items averaging two words or fewer, or of three or more words three
 quarters keywords, is listed even with a verb ("Consider: taper, PDMP, UDT, naloxone",
 "Taper PDMP naloxone"). The verb test needs no tagger: a clause has a
@@ -364,7 +364,7 @@ def listed_clauses(prepared: Text, mention_words: Mapping[int, int]) -> frozense
             0 <= d < len(clauses) and clauses[d] and not has_verb[d] and abs(clauses[d][0].sentence - sentence) <= 1
             for d in (c - 1, c + 1)
         )
-        dense = len(clause_tokens) >= 2 and mentioned * 2 >= len(clause_tokens)
+        dense = (len(clause_tokens) >= 2 and mentioned * 2 >= len(clause_tokens)) or mentioned == len(clause_tokens)
         short_items = items >= 3 and len(clause_tokens) / items <= 3.0
         if short_items or (verbless_neighbour and len(clause_tokens) <= 4) or dense:
             listed.add(c)
