@@ -724,8 +724,8 @@ def bench_judge(cfg: Config, report: Report) -> None:
     floors = (("precision", new.precision, old.precision, ">= 0.90", new.precision >= 0.90),
               ("recall", new.recall, old.recall, ">= 0.85", new.recall >= 0.85))
     for name, value, base_value, target, ok in floors:
-        report.add(section, Row(f"gold set per-key-point {name}", f"{value:.3f}", f"{base_value:.3f} keyword matcher",
-                                "", target, "PASS" if ok else "FAIL"))
+        report.add(section, Row(f"gold set per-key-point {name}", f"{value:.3f}",
+                                f"{base_value:.3f} keyword matcher", "", target, "PASS" if ok else "FAIL"))
     report.add(section, Row("gold set: strong minus weak-group mean score", f"{new.separation:.1f} points",
                             f"{old.separation:.1f} keyword matcher", "", ">= 40",
                             "PASS" if new.separation >= 40 else "FAIL"))
@@ -735,8 +735,8 @@ def bench_judge(cfg: Config, report: Report) -> None:
     report.add(section, Row("gold set: endorsed red flags missed / rejected flagged",
                             f"{len(new.missed_flags)} / {len(new.false_flags)}", "", "", "0 / 0",
                             "PASS" if not new.missed_flags and not new.false_flags else "FAIL"))
-    report.note(section, f"Gold set: {new.answers} hand-labelled answers to {new.prompts} bundled prompts. Mean score, "
-                         f"judge vs keyword matcher: strong {new.mean('strong'):.0f} vs {old.mean('strong'):.0f}, "
+    report.note(section, f"Gold set: {new.answers} hand-labelled answers to {new.prompts} bundled prompts. "
+                         f"Mean score, judge vs keyword matcher: strong {new.mean('strong'):.0f} vs {old.mean('strong'):.0f}, "
                          f"weak group ({', '.join(WEAK_GROUP)}) {new.mean(*WEAK_GROUP):.0f} vs "
                          f"{old.mean(*WEAK_GROUP):.0f}.")
 

@@ -77,7 +77,8 @@ def test_irregular_forms_and_abbreviations_are_understood():
     for abbreviation, keyword in [("SCS", "spinal cord stimulation"), ("DRG", "dorsal root ganglion"),
                                   ("RFA", "radiofrequency ablation"), ("ESI", "epidural steroid injection"),
                                   ("CBT", "cognitive behavioural therapy"), ("MME", "morphine milligram equivalent"),
-                                  ("TCA", "tricyclic antidepressant"), ("SNRI", "serotonin norepinephrine reuptake inhibitor"),
+                                  ("TCA", "tricyclic antidepressant"),
+                                  ("SNRI", "serotonin norepinephrine reuptake inhibitor"),
                                   ("OUD", "opioid use disorder"), ("MOUD", "medication for opioid use disorder"),
                                   ("PT", "physical therapy"), ("OT", "occupational therapy"),
                                   ("ACT", "acceptance and commitment therapy")]:

@@ -72,7 +72,7 @@ class KeyPointVerdict:
     matched: tuple[str, ...]  # the exact words in the answer that matched
     override: bool | None = None  # the candidate's self-rating, when given
     status: str = ""  # covered | missed | listed | contradicted | unqualified | capped; "" = old row
-    via: tuple[str, ...] = ()  # (synonym, keyword) when the match went through a synonym: ("SCS", "spinal cord stimulation")
+    via: tuple[str, ...] = ()  # (synonym, keyword) for a match through a synonym: ("SCS", "spinal cord stimulation")
     evidence: tuple[int, int] | None = None  # the sentence that earned it (or the nearest miss), as a span
     spans: tuple[tuple[int, int], ...] = ()  # the matched words, as spans of the answer
 

@@ -652,7 +652,8 @@ class InterviewSession:
             probe_index=probe.index,
             text=probe.text,
             verdicts=probe.verdicts,
-            metrics=probe.metrics.as_dict() | {"probe": probe.probe} | (probe.verdict.metrics() if probe.verdict else {}),
+            metrics=probe.metrics.as_dict() | {"probe": probe.probe}
+            | (probe.verdict.metrics() if probe.verdict else {}),
             answer_seconds_allowed=p.timing.probe,
             time_used=probe.metrics.seconds_used,
         )

@@ -114,7 +114,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
-from trainer.banks.model import KeyPoint
+from trainer.banks.model import KeyPoint, RedFlag
 from trainer.history.records import KeyPointVerdict
 from trainer.practice.analysis import fold, lemma
 from trainer.practice.lexicon import CASE_SENSITIVE, CLASSES, groups_with, word_keys
@@ -786,7 +786,7 @@ class Judge(Protocol):
 
     version: str
 
-    def judge(self, text: str, key_points: Sequence[KeyPoint], red_flags: Sequence[Any] = (),
+    def judge(self, text: str, key_points: Sequence[KeyPoint], red_flags: Sequence[RedFlag] = (),
               synonyms: Sequence[tuple[str, Sequence[str]]] = ()) -> Judgement: ...
 
 
@@ -803,10 +803,9 @@ class NegExJudge:
     """The default judge (see the module docstring)."""
 
     version: str = JUDGE_VERSION
-    pre_window: int = PRE_WINDOW
-    groups: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+    groups: tuple[tuple[str, ...], ...] = field(default=(), repr=False)  # extra synonym groups
 
-    def judge(self, text: str, key_points: Sequence[KeyPoint], red_flags: Sequence[Any] = (),
+    def judge(self, text: str, key_points: Sequence[KeyPoint], red_flags: Sequence[RedFlag] = (),
               synonyms: Sequence[tuple[str, Sequence[str]]] = ()) -> Judgement:
         groups = bank_groups(synonyms) + self.groups
         prepared = prepare(text)
@@ -855,8 +854,7 @@ class NegExJudge:
         chosen: list[Evidence | None] = []
         candidates: list[list[Mention]] = []
         for point in key_points:
-            want_negated = getattr(point, "stance", "endorse") == "reject"
-            found = examine(point.keywords, getattr(point, "requires", ()), want_negated, listed)
+            found = examine(point.keywords, point.requires, point.stance == "reject", listed)
             good = [f.mention for f in found if f.wanted and f.qualified and not f.listed]
             candidates.append(good)
             if good:
@@ -875,29 +873,37 @@ class NegExJudge:
                 statuses.append(MISSED)
                 chosen.append(None)
 
-        # sentence cap: give each covered point one sentence, fewest choices first
-        load: dict[int, int] = {}
-        order = sorted((i for i, c in enumerate(candidates) if c),
-                       key=lambda i: (len({m.sentence for m in candidates[i]}), i))
-        for i in order:
-            options = sorted({m.sentence for m in candidates[i]},
-                             key=lambda s: (load.get(s, 0), s))
-            pick = next((s for s in options if load.get(s, 0) < sentence_cap(prepared.sentence_words[s])), None)
+        for i, pick in _cap(candidates, prepared.sentence_words).items():
             if pick is None:
                 statuses[i] = CAPPED
-                continue
-            load[pick] = load.get(pick, 0) + 1
-            chosen[i] = evidence(next(m for m in candidates[i] if m.sentence == pick))
+            else:
+                chosen[i] = evidence(pick)
 
         points = tuple(PointJudgement(i, p.text, statuses[i], chosen[i]) for i, p in enumerate(key_points))
         flags = []
         for flag in red_flags:
-            found = examine(flag.keywords, getattr(flag, "requires", ()), False, listed)
+            found = examine(flag.keywords, flag.requires, False, listed)
             hit = next((f for f in found if f.wanted and f.qualified and not f.listed), None)
             if hit is not None:
-                flags.append(FlagJudgement(flag.id, flag.statement, getattr(flag, "kind", "unsafe"), flag.why,
-                                           evidence(hit.mention)))
+                flags.append(FlagJudgement(flag.id, flag.statement, flag.kind, flag.why, evidence(hit.mention)))
         return Judgement(self.version, points, tuple(flags))
+
+
+def _cap(candidates: Sequence[Sequence[Mention]], sentence_words: Sequence[int]) -> dict[int, Mention | None]:
+    """The sentence cap: each point with candidates gets the mention it is credited by, in the
+    least loaded of its sentences, the point with the fewest sentences first; None when all of
+    its sentences are full."""
+    load: dict[int, int] = {}
+    result: dict[int, Mention | None] = {}
+    order = sorted((i for i, c in enumerate(candidates) if c),
+                   key=lambda i: (len({m.sentence for m in candidates[i]}), i))
+    for i in order:
+        options = sorted({m.sentence for m in candidates[i]}, key=lambda s: (load.get(s, 0), s))
+        pick = next((s for s in options if load.get(s, 0) < sentence_cap(sentence_words[s])), None)
+        if pick is not None:
+            load[pick] = load.get(pick, 0) + 1
+        result[i] = None if pick is None else next(m for m in candidates[i] if m.sentence == pick)
+    return result
 
 
 DEFAULT_JUDGE = NegExJudge()

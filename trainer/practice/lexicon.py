@@ -249,7 +249,8 @@ def _is_other_word(stem: str, lemmas: Iterable[str]) -> bool:
 
 # Second and third persons stand for each other, so a keyword "in your head" or "discharge
 # him" also matches "in her head" and "discharge them" (first person is kept apart: "I led").
-PERSONS = frozenset(("you", "your", "yours", "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"))
+PERSONS = frozenset(("you", "your", "yours", "he", "him", "his", "she", "her", "hers", "they", "them", "their",
+                     "theirs"))
 PERSON_KEY = "<person>"
 
 

@@ -86,7 +86,8 @@ def verdict_line(number: int, verdict: KeyPointVerdict, text: str) -> Content:
             detail = f"{note}: {said}"
         else:
             detail = "a strong answer would have said this" if verdict.status else ""
-    line = literal_content(head).stylize("$text-success" if verdict.final else "$text-error", 0, len(f"{number}. {mark}"))
+    mark_end = len(f"{number}. {mark}")
+    line = literal_content(head).stylize("$text-success" if verdict.final else "$text-error", 0, mark_end)
     if detail:
         line = Content("\n").join([line, literal_content(f"     {detail}").stylize("$text-muted")])
     return line
