@@ -421,3 +421,10 @@ def test_any_text_is_judged_without_error_and_evidence_stays_inside_it(text):
     for p in judged.points:
         if p.evidence is not None:
             assert text[slice(*p.evidence.span)] == p.evidence.words
+
+
+def test_everyday_synonyms_for_analgesics_colleagues_and_learning():
+    assert status("She needs to stop the combination painkillers.", point("stop the combination analgesic")) == [
+        COVERED]
+    assert status("If a co-resident seems stressed, I ask how they are.", point("colleague")) == [COVERED]
+    assert status("It taught me to always check the line.", point("learned")) == [COVERED]

@@ -169,6 +169,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("electrophoresis", "paraprotein"),
     ("corticosteroid", "steroid"),
     ("thrombosis", "clot", "clotting", "blood clot"),
+    ("analgesic", "analgesia", "painkiller", "pain killer", "pain relief"),
+    ("colleague", "co worker", "coworker", "co resident"),
+    ("learn", "taught me"),
     ("30 minutes", "half an hour", "half hour"),
     ("within 1 hour", "within an hour", "within the hour", "within 60 minutes"),
     # --- common paraphrases of plan verbs
