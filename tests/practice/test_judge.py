@@ -416,3 +416,9 @@ def test_any_text_is_judged_without_error_and_evidence_stays_inside_it(text):
     for p in judged.points:
         if p.evidence is not None:
             assert text[slice(*p.evidence.span)] == p.evidence.words
+
+
+def test_a_noun_compound_also_matches_its_of_form_but_a_verb_phrase_is_not_reversed():
+    assert status("He reports a loss of weight since spring.", point("weight loss")) == [COVERED]
+    assert status("I would start with an assessment of her function.", point("function assessment")) == [COVERED]
+    assert status("I would keep the clopidogrel and stop nothing.", point("stop clopidogrel")) == [MISSED]

@@ -10,8 +10,9 @@ The answer is cut into words as in ``trainer.practice.analysis``; words are comp
 ``trainer.practice.lexicon.word_keys`` (rule lemma + lemminflect's irregular forms). A keyword
 matches when its words appear in order in one list item of one sentence with at most ``GAP``
 (2) other words between two of them ("stop her opioids abruptly" says "stop abruptly"), or
-written as one word
-("non-opioid" / "nonopioid"). Every keyword also stands for the phrases of its lexicon group
+written as one word ("non-opioid" / "nonopioid"); a two-word keyword also matches its "of"
+form ("weight loss" / "loss of weight", "function assessment" / "assessment of her
+function"). Every keyword also stands for the phrases of its lexicon group
 and of the bank's ``synonyms`` (see the lexicon); each match records the words that earned it
 and the synonym it went through.
 
@@ -518,6 +519,14 @@ class _Index:
                     break
             if j >= 0:
                 found.append((i, j))
+        if len(phrase.words) == 2:  # a noun compound said with "of": "weight loss" ~ "loss of (the) weight"
+            (keys1, exact1) = phrase.words[1]
+            for i in sorted({i for k in keys1 for i in self.by_key.get(k, ())}):
+                if exact1 is not None and tokens[i].text != exact1:
+                    continue
+                j = self._next(i, keys0, exact0)
+                if j > i + 1 and tokens[i + 1].raw == "of" and (i, j) not in found:
+                    found.append((i, j))
         return found
 
     def _next(self, j: int, keys: frozenset[str], exact: str | None) -> int:
