@@ -232,7 +232,7 @@ class Token(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class Text:
+class PreparedAnswer:
     """An answer cut up for judging."""
 
     text: str
@@ -330,7 +330,7 @@ def _clause_has_verb(tokens: Sequence[Token]) -> bool:
     return False
 
 
-def prepare(text: str) -> Text:
+def prepare(text: str) -> PreparedAnswer:
     """Cut ``text`` up into tokens, sentences and clauses, and find which clauses have a verb."""
     tokens, spans = tokenize(text)
     count = (tokens[-1].clause + 1) if tokens else 0
@@ -341,10 +341,10 @@ def prepare(text: str) -> Text:
     words_per_sentence = [0] * len(spans)
     for t in tokens:
         words_per_sentence[t.sentence] += 1
-    return Text(text, tokens, spans, tuple(tuple(c) for c in by_clause), has_verb, tuple(words_per_sentence))
+    return PreparedAnswer(text, tokens, spans, tuple(tuple(c) for c in by_clause), has_verb, tuple(words_per_sentence))
 
 
-def listed_clauses(prepared: Text, mention_words: Mapping[int, int]) -> frozenset[int]:
+def listed_clauses(prepared: PreparedAnswer, mention_words: Mapping[int, int]) -> frozenset[int]:
     """The clauses that are lists (see the module docstring); ``mention_words``: clause ->
     words inside keyword matches, for the density rule."""
     clauses, has_verb = prepared.clauses, prepared.clause_has_verb
@@ -942,11 +942,6 @@ def _mentions(keyword: str, groups: tuple[tuple[str, ...], ...], tokens: Sequenc
                 found[(first, last)] = Mention(keyword, phrase.via, first, last, t.start, tokens[last].end,
                                                t.sentence, t.clause, negated)
     return sorted(found.values(), key=lambda m: (m.first, m.last))
-
-
-def spans(judgement: Judgement) -> tuple[tuple[int, int], ...]:
-    """Every span that earned a covered point, sorted (for highlighting)."""
-    return tuple(sorted({p.evidence.span for p in judgement.points if p.covered and p.evidence is not None}))
 
 
 __all__ = [
