@@ -42,9 +42,9 @@ PYTHON = sys.executable
 BIN = Path(sys.executable).parent
 READY = Path(__file__).resolve().with_name("ready.py")
 SCHEMA = REPO / "schemas" / "bank.schema.json"
-SECTIONS = ("validate", "startup", "imports", "writes", "stats", "memory")
-# Process-only sections first, while this process is small; in-process ones (SQLite) last.
-RUN_ORDER = ("imports", "startup", "memory", "validate", "writes", "stats")
+SECTIONS = ("validate", "startup", "imports", "writes", "stats", "memory", "judge")
+# Process-only sections first, while this process is small; in-process ones (SQLite, judge) last.
+RUN_ORDER = ("imports", "startup", "memory", "validate", "writes", "stats", "judge")
 
 
 # --- running processes ------------------------------------------------------------------
@@ -622,6 +622,125 @@ def bench_memory(cfg: Config, report: Report, shared: dict) -> None:
     report.add(section, row)
 
 
+# --- 6. the interview judge ----------------------------------------------------------------------
+
+JUDGE_SENTENCES = (
+    "I would start by asking how her pain affects her sleep, her mood and what she can do in a day.",
+    "I would check the prescription monitoring program and send a urine drug test with her consent.",
+    "I would not increase the oxycodone, because a higher dose is unlikely to give her function back.",
+    "If we agree to come down, the taper would be slow, at a pace she can manage, with support.",
+    "I would give her naloxone and show her husband how to use it.",
+    "Her kidney function matters, so gabapentin would start low and go up slowly.",
+    "Physical therapy and a pain psychologist would be part of the plan from the start.",
+    "I would never label her as drug seeking, and I would document the plan clearly.",
+)
+
+
+def judge_prompt(points: int = 10):
+    """A 10-point prompt shaped like the bundled ones: 6-8 keywords a point, some qualifiers,
+    a reject-stance point and three red flags."""
+    from trainer.banks.model import KeyPoint, RedFlag
+
+    vocab = ["sleep", "mood", "function", "PDMP", "urine drug test", "benzodiazepine", "naloxone", "taper",
+             "physical therapy", "pain psychologist", "gabapentin", "renal", "document", "goals", "exercise",
+             "CBT", "overdose", "follow-up", "shared decision", "consent", "MRI", "red flag", "referral",
+             "opioid use disorder", "buprenorphine", "acetaminophen", "NSAID", "duloxetine", "SCS", "ESI"]
+    key_points = []
+    for i in range(points):
+        keywords = tuple(vocab[(i * 3 + k) % len(vocab)] for k in range(7))
+        requires = ((("kidney", "renal", "eGFR"),) if i % 4 == 0 else ())
+        key_points.append(KeyPoint(f"point {i}", keywords, requires=requires,
+                                   stance="reject" if i == 3 else "endorse"))
+    flags = (RedFlag("label", "Labels", ("drug seeking", "drug seeker"), "why"),
+             RedFlag("abrupt", "Stops abruptly", ("stop abruptly", "abrupt discontinuation"), "why"),
+             RedFlag("escalate", "Escalates", ("increase the oxycodone", "higher dose"), "why"))
+    return tuple(key_points), flags
+
+
+def baseline_judge():
+    """Today's judge before issue 14 (analysis.coverage): a point is covered when any keyword's
+    words appear consecutively in one sentence; no negation, lists, qualifiers or red flags."""
+    from trainer.practice.analysis import lemma, words
+    from trainer.practice.judge import COVERED, MISSED, Judgement, PointJudgement
+
+    def forms(keyword: str) -> list[tuple[str, ...]]:
+        parts = tuple(w.lemma for w in words(keyword))
+        joined = [(lemma("".join(w.lower for w in words(keyword))),)] if len(parts) > 1 else []
+        return [parts, *joined] if parts else []
+
+    class KeywordJudge:
+        version = "keywords"
+
+        def judge(self, text, key_points, red_flags=(), synonyms=()):
+            ws = words(text)
+            lemmas = [w.lemma for w in ws]
+
+            def said(form: tuple[str, ...]) -> bool:
+                n = len(form)
+                return any(tuple(lemmas[i:i + n]) == form and ws[i].sentence == ws[i + n - 1].sentence
+                           for i in range(len(ws) - n + 1))
+
+            points = tuple(PointJudgement(i, p.text, COVERED if any(said(f) for k in p.keywords for f in forms(k))
+                                          else MISSED, None) for i, p in enumerate(key_points))
+            return Judgement(self.version, points, ())
+
+    return KeywordJudge()
+
+
+def bench_judge(cfg: Config, report: Report) -> None:
+    section = "6. Interview judge (in process)"
+    from trainer.practice.judge import DEFAULT_JUDGE
+
+    key_points, flags = judge_prompt()
+    sentences = []
+    while sum(len(s.split()) for s in sentences) < 400:
+        sentences.append(JUDGE_SENTENCES[len(sentences) % len(JUDGE_SENTENCES)])
+    answer = " ".join(sentences)
+    n_words = len(answer.split())
+    baseline = baseline_judge()
+    repeat = 21 if cfg.quick else 201
+    # First call loads lemminflect's tables (lazily, as in the app): reported separately.
+    t = time.perf_counter()
+    DEFAULT_JUDGE.judge(answer, key_points, flags)
+    first = time.perf_counter() - t
+    times = _timed(lambda: DEFAULT_JUDGE.judge(answer, key_points, flags), repeat)
+    base = _timed(lambda: baseline.judge(answer, key_points), repeat)
+    med = median(times)
+    report.add(section, Row(f"judge a {n_words}-word answer, 10 key points, 3 red flags (n={repeat})", millis(med),
+                            f"{millis(median(base))} keyword matcher", f"{med / median(base):.2f}x", "<= 10 ms",
+                            "PASS" if med <= 0.010 else "FAIL"))
+    report.add(section, Row("  first answer judged (loads lemminflect)", millis(first), target="info"))
+    try:
+        from tests.practice.test_gold_set import WEAK_GROUP, bundled_prompts, evaluate, load_gold
+    except ImportError as exc:  # an installed package without the tests
+        report.note(section, f"Gold-set figures skipped: {exc}")
+        return
+    gold = load_gold()
+    if not gold:
+        report.note(section, "Gold-set figures skipped: no tests/practice/gold/*.yaml")
+        return
+    prompts = bundled_prompts()
+    new, old = evaluate(DEFAULT_JUDGE, gold, prompts), evaluate(baseline, gold, prompts)
+    floors = (("precision", new.precision, old.precision, ">= 0.90", new.precision >= 0.90),
+              ("recall", new.recall, old.recall, ">= 0.85", new.recall >= 0.85))
+    for name, value, base_value, target, ok in floors:
+        report.add(section, Row(f"gold set per-key-point {name}", f"{value:.3f}",
+                                f"{base_value:.3f} keyword matcher", "", target, "PASS" if ok else "FAIL"))
+    report.add(section, Row("gold set: strong minus weak-group mean score", f"{new.separation:.1f} points",
+                            f"{old.separation:.1f} keyword matcher", "", ">= 40",
+                            "PASS" if new.separation >= 40 else "FAIL"))
+    report.add(section, Row("gold set: points credited to keyword lists", str(new.keyword_list_credit),
+                            f"{old.keyword_list_credit} keyword matcher", "", "0",
+                            "PASS" if new.keyword_list_credit == 0 else "FAIL"))
+    report.add(section, Row("gold set: endorsed red flags missed / rejected flagged",
+                            f"{len(new.missed_flags)} / {len(new.false_flags)}", "", "", "0 / 0",
+                            "PASS" if not new.missed_flags and not new.false_flags else "FAIL"))
+    report.note(section, f"Gold set: {new.answers} hand-labelled answers to {new.prompts} bundled prompts. "
+                         f"Mean score, judge vs keyword matcher: strong {new.mean('strong'):.0f} vs {old.mean('strong'):.0f}, "
+                         f"weak group ({', '.join(WEAK_GROUP)}) {new.mean(*WEAK_GROUP):.0f} vs "
+                         f"{old.mean(*WEAK_GROUP):.0f}.")
+
+
 # --- the command ------------------------------------------------------------------------------
 
 
@@ -671,6 +790,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "writes": lambda: bench_writes(cfg, report),
         "stats": lambda: bench_stats(cfg, report),
         "memory": lambda: bench_memory(cfg, report, shared),
+        "judge": lambda: bench_judge(cfg, report),
     }
     started = time.perf_counter()
     errors = 0

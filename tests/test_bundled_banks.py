@@ -29,6 +29,13 @@ def test_every_bundled_bank_is_valid(catalog):
     assert len(catalog.banks) >= 5
 
 
+def test_bundled_keywords_draw_no_validate_warning(catalog):
+    """The bundled banks pass `pain-trainer validate --strict`: no generic, short or name keyword."""
+    from trainer.banks.keyword_lint import keyword_warnings
+
+    assert [str(w) for bank in catalog.banks for w in keyword_warnings(bank)] == []
+
+
 def test_minimum_counts_per_type_and_category(questions):
     knowledge = [q for q in questions if q.type in KNOWLEDGE_TYPES]
     assert len(knowledge) >= 200

@@ -123,10 +123,17 @@ def build_parser() -> argparse.ArgumentParser:
     _common(validate)
     validate.add_argument("paths", nargs="+", metavar="PATH", help="bank files or folders")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    validate.add_argument(
+        "--strict", action="store_true", help="warnings (keywords that will judge badly) fail too: exit 1"
+    )
 
     banks = commands.add_parser("banks", help="list the banks found, with question counts")
     _common(banks)
     banks.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    from trainer.judge_command import add_parser as add_judge_parser
+
+    add_judge_parser(commands, _common)
 
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)
@@ -158,13 +165,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
-    """parse_args, except that ``history export --data-dir D FILE`` also works.
+    """parse_args, except that ``history export --data-dir D FILE`` (and ``judge ID --probe 1 FILE``) also work.
 
     argparse cannot take an option between two optional positionals, so a FILE left over
     after the options is given to the history command when it has none yet.
     """
     args, extras = parser.parse_known_args(argv)
     if args.command == "history" and args.file is None and len(extras) == 1 and not extras[0].startswith("-"):
+        args.file = extras.pop()
+    lone_file = len(extras) == 1 and (extras[0] == "-" or not extras[0].startswith("-"))
+    if args.command == "judge" and args.file is None and lone_file:
         args.file = extras.pop()
     if extras:
         raise UsageError(f"unrecognized arguments: {' '.join(extras)} (see '{PROG} --help')")
@@ -222,9 +232,12 @@ def _run_validate(args) -> int:
     whose id one of those already has is refused there, so it is an error here, at its ``id:``.
     A validated file that *is* one of those (the same file, or a byte-identical copy) is that
     bank, so ``validate question_banks`` checks the bundled banks against themselves cleanly.
+    Keyword warnings (``trainer.banks.keyword_lint``) are printed too and fail only with
+    ``--strict``.
     """
     from trainer.banks import BankSource, bank_files, default_sources, load_all
     from trainer.banks.discovery import same_file
+    from trainer.banks.keyword_lint import keyword_warnings
 
     _check_paths(args.paths)
     _check_paths(args.bank)
@@ -238,21 +251,28 @@ def _run_validate(args) -> int:
     failures = [(path, problems) for path, problems in catalog.failures if validated(path)]
     problems = [p for _, found in failures for p in found]
     banks = [bank for bank in catalog.banks if validated(bank.source)]
+    warnings = [w for bank in banks for w in keyword_warnings(bank)]
     if args.format == "json":
-        print(json.dumps([p.as_dict() for p in problems], indent=2))
+        print(json.dumps([p.as_dict() for p in [*problems, *warnings]], indent=2, ensure_ascii=False))
     else:
-        for problem in problems:
+        for problem in [*problems, *warnings]:
             print(problem, file=sys.stderr)
     if not files:
         _error("no bank files (*.yaml, *.yml) found in " + ", ".join(args.paths))
         return EXIT_INVALID
+    counted = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
     if problems:
         if args.format == "text":
             print(f"{len(failures)} of {len(files)} bank files invalid", file=sys.stderr)
         return EXIT_INVALID
+    if warnings and args.strict:
+        if args.format == "text":
+            print(f"{counted}; --strict makes them fail", file=sys.stderr)
+        return EXIT_INVALID
     if args.format == "text":
         questions = sum(len(bank.index) for bank in banks)
-        print(f"{len(banks)} bank{'s' if len(banks) != 1 else ''}, {questions} questions: OK")
+        summary = f"{len(banks)} bank{'s' if len(banks) != 1 else ''}, {questions} questions: OK"
+        print(summary + (f" ({counted})" if warnings else ""))
     return EXIT_OK
 
 
@@ -319,6 +339,16 @@ def _run_history(args) -> int:
     return run_history(args, _data_root(args))
 
 
+# --- judge ----------------------------------------------------------------------------
+
+
+def _run_judge(args) -> int:
+    from trainer.judge_command import run_judge
+
+    _check_paths(args.bank)
+    return run_judge(args, _data_root(args))
+
+
 # --- the TUI --------------------------------------------------------------------------
 
 
@@ -342,4 +372,5 @@ _HANDLERS = {
     "validate": _run_validate,
     "banks": _run_banks,
     "history": _run_history,
+    "judge": _run_judge,
 }

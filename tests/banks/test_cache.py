@@ -38,6 +38,20 @@ def test_a_cached_load_gives_the_same_model_without_parsing(bank_file, tmp_path,
     assert [again.question(q.id) for q in in_memory.questions] == list(in_memory.questions)
 
 
+def test_judging_fields_and_bank_synonyms_survive_the_cache(tmp_path, monkeypatch):
+    path = tmp_path / "judged.yaml"
+    shutil.copy(FIXTURES / "valid" / "judged.yaml", path)
+    cache = BankCache(tmp_path / "cache")
+    in_memory = load_bank(path)
+    load_bank(path, cache=cache)
+    monkeypatch.setattr(loader, "_validated", lambda *a: pytest.fail("parsed again despite the cache"))
+    cached = load_bank(path, cache=cache)
+    assert isinstance(cached.questions, CachedQuestions)
+    question = cached.questions[0]
+    assert question == in_memory.questions[0]
+    assert question.synonyms and question.red_flags and question.probes[1].key_points  # not silently empty
+
+
 def test_a_cached_bank_holds_only_its_index_and_reads_text_when_asked(bank_file, tmp_path, monkeypatch):
     cache = BankCache(tmp_path / "cache")
     load_bank(bank_file, cache=cache)

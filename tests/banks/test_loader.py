@@ -11,7 +11,7 @@ from tests.conftest import FIXTURES, REPO
 from trainer.banks import load_bank, load_bank_bytes
 from trainer.banks import schema as bank_schema
 from trainer.banks import yamlsafe
-from trainer.banks.model import MultipleQuestion, NumericQuestion, OpenQuestion, SingleQuestion
+from trainer.banks.model import MultipleQuestion, NumericQuestion, OpenQuestion, Probe, SingleQuestion
 
 MINIMAL = FIXTURES / "valid" / "minimal.yaml"
 
@@ -27,7 +27,7 @@ def test_minimal_bank_round_trips_into_the_model():
     assert isinstance(multiple, MultipleQuestion) and multiple.answers == {"a", "c"} and not multiple.shuffle
     assert isinstance(numeric, NumericQuestion) and numeric.allowed_error == pytest.approx(2.25)
     assert isinstance(open_, OpenQuestion) and open_.key_points[0].keywords == ("patient", "patient care")
-    assert open_.model_answer == "Talk about patients." and open_.probes == ("And then?",)
+    assert open_.model_answer == "Talk about patients." and open_.probes == (Probe("And then?"),)
     assert bank.interview_formats[0].prompts == 1 and bank.interview_formats[0].probes is True
     assert bank.counts_by_type() == {"single": 1, "multiple": 1, "numeric": 1, "open": 1}
     assert bank.counts_by_category() == {"pharm": 3, "interview": 1}
@@ -45,6 +45,64 @@ def test_content_hash_changes_with_content_and_case_but_not_with_other_questions
     assert first.questions[0].content_hash != edited_stem.questions[0].content_hash
     assert first.questions[0].content_hash != edited_case.questions[0].content_hash
     assert first.questions[0].content_hash == edited_other.questions[0].content_hash
+
+
+JUDGED = FIXTURES / "valid" / "judged.yaml"  # every judging field: requires, stance, red flags, probes, synonyms
+
+
+def test_judging_fields_round_trip_into_the_model():
+    q = load_bank(JUDGED).questions[0]
+    gabapentin, opioids, lidocaine = q.key_points
+    assert gabapentin.requires == (("renal", "creatinine clearance", "eGFR"),)
+    assert gabapentin.reference is not None and gabapentin.reference.note == "Table 2"
+    assert (gabapentin.stance, opioids.stance, lidocaine.stance) == ("endorse", "reject", "endorse")
+    assert opioids.reference is None and opioids.requires == ()
+    label, cliche = q.red_flags
+    assert (label.id, label.kind, label.keywords) == ("drug-seeking-label", "unsafe", ("drug seeking", "drug seeker"))
+    assert label.reference is not None and label.reference.source == "A journal"
+    assert (cliche.kind, cliche.requires) == ("cliche", (("approach to care", "model of care"),))
+    assert cliche.why == "An empty word; say what you would do."
+    plain, judged = q.probes
+    assert plain == Probe("A plain follow-up?")
+    assert judged.prompt == "And if that fails?" and judged.key_points[0].keywords == ("spinal cord stimulation",)
+    assert [f.id for f in judged.red_flags] == ["early-surgery"] and judged.red_flags[0].kind == "unsafe"
+    assert q.synonyms == (("spinal cord stimulation", ("SCS", "spinal cord stimulator")), ("renal", ("kidney",)))
+
+
+def test_validation_does_not_change_the_data_it_hashes():
+    """The hash is of the question as written: nothing (e.g. a schema default) is added to it."""
+    from trainer.banks.build import question_hash
+
+    raw = yamlsafe.load(yamlsafe.decode(JUDGED.read_bytes())).data
+    bank = load_bank(JUDGED)
+    assert bank.questions[0].content_hash == question_hash(raw["questions"][0], None, bank.questions[0].synonyms)
+    minimal = yamlsafe.load(yamlsafe.decode(MINIMAL.read_bytes())).data
+    assert [q.content_hash for q in load_bank(MINIMAL).questions] == [
+        question_hash(q, load_bank(MINIMAL).cases[0] if "case" in q else None) for q in minimal["questions"]
+    ]
+
+
+def test_content_hash_of_an_open_question_covers_its_judging_fields_and_the_bank_synonyms():
+    original = JUDGED.read_bytes()
+    first = load_bank_bytes(original, "a.yaml").questions[0].content_hash
+    for old, new in [
+        (b"stance: reject", b"stance: endorse"),
+        (b"kind: cliche", b"kind: unsafe"),
+        (b"[renal, creatinine clearance, eGFR]", b"[renal, eGFR]"),
+        (b"Not a first step.", b"Not first."),
+        (b"renal: [kidney]", b"renal: [kidney, kidneys]"),
+    ]:
+        assert old in original
+        assert load_bank_bytes(original.replace(old, new), "a.yaml").questions[0].content_hash != first, new
+
+
+def test_synonyms_change_the_hash_of_open_questions_only():
+    original = MINIMAL.read_bytes()
+    before = load_bank_bytes(original, "a.yaml")
+    after = load_bank_bytes(original.replace(b"questions:\n", b"synonyms: {patient: [client]}\nquestions:\n"), "a.yaml")
+    assert after.questions[-1].synonyms == (("patient", ("client",)),)
+    assert [q.content_hash for q in after.questions][:3] == [q.content_hash for q in before.questions][:3]
+    assert after.questions[-1].content_hash != before.questions[-1].content_hash
 
 
 def test_utf8_bom_is_accepted():

@@ -24,8 +24,8 @@ def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
 def test_validate_valid_file_prints_summary_and_exits_0():
     result = run("validate", str(MINIMAL))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "1 bank, 4 questions: OK"
-    assert result.stderr == ""
+    assert result.stdout.strip() == "1 bank, 4 questions: OK (1 warning)"
+    assert result.stderr.startswith(f"{MINIMAL}:71:20: warning: keyword 'patient' is the generic word 'patient'")
 
 
 def test_validate_invalid_file_prints_positioned_lines_and_exits_1():
@@ -59,12 +59,13 @@ def test_validate_json_lists_problems_with_positions():
             "column": 11,
             "pointer": "/questions/2/type",
             "message": "must be one of: single, multiple, numeric, open; found 'numerical'",
+            "severity": "error",
         }
     ]
 
 
-def test_validate_json_of_valid_bank_is_an_empty_list():
-    result = run("validate", "--format", "json", str(MINIMAL))
+def test_validate_json_of_valid_bank_without_warnings_is_an_empty_list():
+    result = run("validate", "--format", "json", str(FIXTURES / "valid" / "judged.yaml"))
     assert (result.returncode, json.loads(result.stdout)) == (0, [])
 
 
@@ -134,14 +135,15 @@ def test_data_dir_comes_from_the_environment(tmp_path):
     assert any(b["id"] == "minimal" for b in json.loads(result.stdout)["banks"])
 
 
-def test_help_and_validate_do_not_import_textual():
+@pytest.mark.parametrize("args", [["--help"], ["judge", "--help"], ["validate", str(MINIMAL)]])
+def test_help_and_validate_do_not_import_textual_or_the_lemmatizer(args):
     code = (
-        "import sys; from trainer.cli import main; "
-        f"main(['validate', {str(MINIMAL)!r}]); "
-        "print('textual' in sys.modules, 'jsonschema' in sys.modules)"
-    )
+        "import contextlib, sys; from trainer.cli import main\n"
+        "with contextlib.suppress(SystemExit): main(%r)\n"
+        "print('textual' in sys.modules, 'jsonschema' in sys.modules, 'lemminflect' in sys.modules)"
+    ).replace("%r", repr(args))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=cli_env())
-    assert result.stdout.strip().splitlines()[-1] == "False False"
+    assert result.stdout.strip().splitlines()[-1] == "False False False", result.stderr
 
 
 @pytest.mark.parametrize(

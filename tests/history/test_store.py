@@ -74,6 +74,28 @@ def test_records_round_trip_exactly(store):
     assert answers == [given]
 
 
+def test_judged_interview_verdicts_round_trip_and_rows_from_before_the_judge_still_read(store):
+    import dataclasses
+    import json
+
+    from trainer.history import codec
+    from trainer.history.records import KeyPointVerdict
+
+    store.start_session(session("iv", n=1, kind="interview"))
+    judged = dataclasses.replace(interview("iv", 0), verdicts=(
+        KeyPointVerdict("Offers SCS", True, ("SCS",), None, status="covered", via=("SCS", "spinal cord stimulation"),
+                        evidence=(0, 24), spans=((14, 17),)),
+        KeyPointVerdict("Avoids opioids", False, (), True, status="listed", evidence=(25, 40)),
+    ), metrics={"words": 8, "judge": "negex-1", "red_flags": [{"id": "label", "kind": "unsafe"}]})
+    store.record_answer(answer("iv", 0, question_type="open", correct=None, score=0.75), judged)
+    (_, _, interviews) = store.load_session("iv")
+    assert interviews == [judged]
+    old_row = [{"text": "Offers SCS", "covered": True, "matched": ["SCS"], "override": None}]
+    (old,) = codec.verdicts_from_json(json.loads(json.dumps(old_row)))
+    assert (old.status, old.via, old.evidence, old.spans) == ("", (), None, ())
+    assert codec.verdicts_to_json((old,)) == old_row  # an old-shaped verdict is written in the old shape
+
+
 def test_answer_for_unknown_session_is_refused_with_a_clear_message(store):
     with pytest.raises(HistoryError, match="answer not saved: no session 'nope'"):
         store.record_answer(answer("nope", 0))

@@ -7,9 +7,12 @@ import dataclasses
 import pytest
 
 from tests.practice.factory import bank, fmt, open_q, wall
+from trainer.banks.model import KeyPoint, Probe, RedFlag
+from trainer.history.records import KeyPointVerdict
 from trainer.practice import FakeClock, InterviewSession, InterviewSettings, Phase, select_keys, select_prompts
+from trainer.practice.judge import NegExJudge
 
-GOOD = "Multimodal analgesia first. Then physical therapy, and naloxone when tapering."
+GOOD = "I would start multimodal analgesia first. Then I would add physical therapy, and naloxone when tapering."
 
 
 def make(questions, settings=None, clock=None):
@@ -138,11 +141,16 @@ def test_feedback_and_model_answer_only_after_answering():
     (saved,) = session.submit(GOOD).saved
     fb = session.view().feedback
     assert fb.model_answer == "Say this." and fb.text == GOOD and fb.score == pytest.approx(1.0)
-    assert [v.matched for v in fb.verdicts] == [("Multimodal",), ("physical therapy",), ("naloxone", "tapering")]
-    assert [GOOD[a:b] for a, b in fb.analysis.spans] == ["Multimodal", "physical therapy", "naloxone", "tapering"]
-    assert fb.metrics.words == 10 and fb.metrics.words_per_minute == pytest.approx(20)
+    assert [v.matched for v in fb.verdicts] == [("multimodal",), ("physical therapy",), ("naloxone",)]
+    assert [v.status for v in fb.verdicts] == ["covered"] * 3
+    assert [GOOD[a:b] for a, b in fb.spans] == ["multimodal", "physical therapy", "naloxone"]
+    assert [GOOD[a:b] for a, b in (v.evidence for v in fb.verdicts)] == [
+        "I would start multimodal analgesia first.", "Then I would add physical therapy, and naloxone when tapering.",
+        "Then I would add physical therapy, and naloxone when tapering."]
+    assert fb.metrics.words == 16 and fb.metrics.words_per_minute == pytest.approx(32)
     assert saved.answer.score == pytest.approx(1.0) and saved.answer.correct is None
-    assert saved.interview.metrics["words"] == 10
+    assert saved.interview.metrics["words"] == 16 and saved.interview.metrics["judge"] == fb.judge == "negex-1"
+    assert saved.interview.metrics["red_flags"] == []
 
 
 def test_overrides_change_the_score_and_emit_updated_records():
@@ -247,3 +255,86 @@ def test_resume_with_everything_answered_opens_the_last_feedback():
     resumed = InterviewSession.resume([b], session.record, [s.interview for s in saved], clock=FakeClock())
     assert resumed.phase is Phase.FEEDBACK and resumed.view().feedback.score == pytest.approx(1.0)
     assert resumed.next().results.answered == 1
+
+
+# --- the judge seam ------------------------------------------------------------------------
+
+LABEL = RedFlag("label", "Labels the patient drug-seeking", ("drug seeking",), "Stigma worsens care.")
+
+
+def test_the_judge_is_injected_and_its_version_and_red_flags_are_stored():
+    q = dataclasses.replace(open_q("o1", think=0), red_flags=(LABEL,))
+    b = bank("b1", [q])
+    session = InterviewSession.start(select_keys([b], [q.key], seed=1), clock=FakeClock(), wall=wall(),
+                                     judge=NegExJudge(version="test-judge-7"))
+    (saved,) = session.submit(GOOD + " Honestly I think she is drug seeking.").saved
+    fb = session.view().feedback
+    assert fb.judge == "test-judge-7" and saved.interview.metrics["judge"] == "test-judge-7"
+    assert [f.id for f in fb.flags] == ["label"]
+    stored = saved.interview.metrics["red_flags"]
+    assert stored[0]["id"] == "label" and stored[0]["why"] == "Stigma worsens care."
+    assert stored[0]["evidence"]["words"] == "drug seeking"
+    assert saved.answer.score == pytest.approx(1.0 - 0.25) == fb.score  # 3/3 points, one unsafe flag
+
+
+def test_a_rejected_red_flag_mention_does_not_lower_the_score():
+    q = dataclasses.replace(open_q("o1", think=0), red_flags=(LABEL,))
+    session, _ = make([q])
+    (saved,) = session.submit(GOOD + " I would never call her drug seeking.").saved
+    assert session.view().feedback.flags == () and saved.answer.score == pytest.approx(1.0)
+
+
+def test_resume_keeps_the_stored_verdicts_of_another_judge_version():
+    q = open_q("o1", think=0)
+    b = bank("b1", [q])
+    session = InterviewSession.start(select_keys([b], [q.key], seed=1), clock=FakeClock(), wall=wall())
+    (saved,) = session.submit(GOOD).saved
+    # the stored row says an older judge covered only point 1 (e.g. an answer from last month)
+    old = dataclasses.replace(saved.interview, verdicts=(
+        KeyPointVerdict("Multimodal analgesia", True, ("multimodal",), status="covered"),
+        KeyPointVerdict("Team-based care", False, (), status="listed"),
+        KeyPointVerdict("Opioid risk mitigation", False, (), override=True, status="missed"),
+    ), metrics=saved.interview.metrics | {"judge": "negex-0"})
+    resumed = InterviewSession.resume([b], session.record, [old], clock=FakeClock())
+    fb = resumed.feedback(0)
+    assert fb.judge == "negex-0"
+    assert [v.covered for v in fb.verdicts] == [True, False, False]  # not re-judged by negex-1
+    assert [v.final for v in fb.verdicts] == [True, False, True]  # the self-rating is kept
+    assert [v.status for v in fb.verdicts] == ["covered", "listed", "missed"]
+
+
+def test_rows_from_before_the_judge_resume_with_their_keyword_verdicts():
+    q = open_q("o1", think=0)
+    b = bank("b1", [q])
+    session = InterviewSession.start(select_keys([b], [q.key], seed=1), clock=FakeClock(), wall=wall())
+    (saved,) = session.submit("Nothing useful.").saved
+    legacy_metrics = {k: v for k, v in saved.interview.metrics.items() if k not in ("judge", "red_flags")}
+    old = dataclasses.replace(saved.interview, metrics=legacy_metrics, verdicts=(
+        KeyPointVerdict("Multimodal analgesia", True, ("multimodal",)),
+        KeyPointVerdict("Team-based care", True, ("team",)),
+        KeyPointVerdict("Opioid risk mitigation", False, ()),
+    ))
+    fb = InterviewSession.resume([b], session.record, [old], clock=FakeClock()).feedback(0)
+    assert fb.judge == "keywords" and fb.flags == ()
+    assert [v.covered for v in fb.verdicts] == [True, True, False] and fb.score == pytest.approx(2 / 3)
+
+
+def test_probes_with_key_points_are_judged_and_plain_probes_are_not():
+    judged = Probe("And if the kidneys fail?", key_points=(
+        KeyPoint("Renal dosing of gabapentin", ("gabapentin",), requires=(("renal", "kidney"),)),
+        KeyPoint("No NSAIDs", ("NSAID",), stance="reject"),
+    ), red_flags=(RedFlag("pethidine", "Uses pethidine", ("pethidine",), "Toxic metabolite."),))
+    q = open_q("o1", think=0, probes=(judged, "Anything else?"))
+    b = bank("b1", [q])
+    session = InterviewSession.start(select_keys([b], [q.key], seed=1), clock=FakeClock(), wall=wall())
+    (main_saved,) = session.submit(GOOD).saved
+    (probe_saved,) = session.submit("I would lower the gabapentin dose for her kidney function and avoid NSAIDs.").saved
+    (plain_saved,) = session.submit("No.").saved
+    assert [v.covered for v in probe_saved.interview.verdicts] == [True, True]
+    assert probe_saved.answer.score == pytest.approx(1.0) and probe_saved.interview.metrics["judge"] == "negex-1"
+    assert plain_saved.interview.verdicts == () and plain_saved.answer.score == 0.0
+    fb = session.view().feedback
+    assert [p.score for p in fb.probes] == [1.0, 0.0]
+    records = [main_saved.interview, probe_saved.interview, plain_saved.interview]
+    resumed = InterviewSession.resume([b], session.record, records, clock=FakeClock())
+    assert [v.covered for v in resumed.feedback(0).probes[0].verdicts] == [True, True]

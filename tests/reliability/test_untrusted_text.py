@@ -96,7 +96,7 @@ def _with_escapes(bank):
         changes["references"] = tuple(dataclasses.replace(r, title=esc(r.title), note=esc(r.note)) for r in q.references)
         if q.type == "open":
             changes["prompt"] = esc(q.prompt)
-            changes["probes"] = tuple(esc(p) for p in q.probes)
+            changes["probes"] = tuple(dataclasses.replace(p, prompt=esc(p.prompt)) for p in q.probes)
             changes["key_points"] = tuple(dataclasses.replace(k, text=esc(k.text)) for k in q.key_points)
             changes["model_answer"] = esc(q.model_answer)
         else:

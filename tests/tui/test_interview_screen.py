@@ -140,3 +140,31 @@ async def test_an_interrupted_interview_resumes_at_the_next_prompt(make_app, sto
         assert isinstance(app.screen, InterviewScreen)
         view = app.screen.session.view()
         assert view.question.id != first and view.phase is Phase.THINK and view.number == 2
+
+
+async def test_feedback_shows_red_flags_first_then_evidence_and_what_was_missed(make_app, store):
+    from pathlib import Path
+
+    app = make_app(banks=[Path(__file__).parent / "banks" / "judged_prompt.yaml"])
+    async with app.run_test(size=(110, 50)) as pilot:
+        screen = await start(pilot, format_id="judged")
+        await pilot.press("enter")
+        answer = "I think she is drug seeking. I would offer an SCS trial. I would not increase her opioids."
+        screen.query_one("#answer-area", TextArea).text = answer
+        await pilot.press("ctrl+s")
+        assert screen.session.phase is Phase.FEEDBACK
+        text = screen_text(app)
+        flag = text.index("⚠ Red flag: Labels the patient as drug-seeking")
+        assert flag < text.index("Key points covered: 2/3")  # shown first
+        assert "A stigmatising label worsens care [and is not a diagnosis]." in text  # literally, not markup
+        assert "You said: “I think she is drug seeking.”" in text
+        assert "1. ✓ Considers spinal cord stimulation — matched: SCS (for spinal cord stimulation)" in text
+        assert "“I would offer an SCS trial.”" in text
+        assert "3. ✗ Adjusts gabapentin to renal function" in text and "a strong answer would have said this" in text
+        assert "red flags −25" in text
+        assert screen.query_one("#red-flags").display
+    main = next(a for a in store.unfinished_session().answers if a.probe_index is None)
+    assert abs(main.score - (2 / 3 - 0.25)) < 1e-9
+    (interview,) = [i for i in store.unfinished_session().interviews if i.probe_index is None]
+    assert interview.metrics["judge"] == "negex-1" and interview.metrics["red_flags"][0]["id"] == "drug-seeking-label"
+    assert [v.status for v in interview.verdicts] == ["covered", "covered", "missed"]

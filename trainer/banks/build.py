@@ -10,22 +10,37 @@ from typing import TYPE_CHECKING
 from trainer.banks.model import Bank, Case, Category, InterviewFormat, QuestionInfo
 
 if TYPE_CHECKING:
-    from trainer.banks.questions import Question, Reference
+    from trainer.banks.questions import KeyPoint, Probe, Question, RedFlag, Reference
+
+Synonyms = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def question_hash(question: dict, case: Case | None) -> str:
-    """A short, stable fingerprint of what the candidate sees and is judged against."""
+def question_hash(question: dict, case: Case | None, synonyms: Synonyms = ()) -> str:
+    """A short, stable fingerprint of what the candidate sees and is judged against.
+
+    An open question is judged with its bank's synonyms too, so they are part of its hash
+    (only when the bank has some: the hash of every question written before synonyms existed
+    stays the same).
+    """
     payload = json.dumps(question, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     if case is not None:
         payload += "\x00" + case.text
+    if synonyms and question.get("type") == "open":
+        payload += "\x00synonyms\x00" + json.dumps(synonyms, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def build_synonyms(data: dict) -> Synonyms:
+    """The bank's synonyms (term -> phrases) as a hashable value, in file order."""
+    return tuple((term, tuple(phrases)) for term, phrases in data.get("synonyms", {}).items())
 
 
 def build_bank(data: dict, source: str = "", bundled: bool = False) -> Bank:
     """Every question in memory (``validate``, tests, or when the cache cannot be used)."""
     cases = build_cases(data)
     cases_by_id = {c.id: c for c in cases}
-    questions = tuple(build_question(q, data["id"], cases_by_id) for q in data["questions"])
+    synonyms = build_synonyms(data)
+    questions = tuple(build_question(q, data["id"], cases_by_id, synonyms=synonyms) for q in data["questions"])
     return build_meta(data, questions, (), cases, source=source, bundled=bundled)
 
 
@@ -90,10 +105,56 @@ def _reference(r: dict) -> Reference:
     )
 
 
-def build_question(q: dict, bank_id: str, cases: dict[str, Case], content_hash: str | None = None) -> Question:
-    """One question from its validated data; ``content_hash`` when already known (the cache)."""
+def _requires(item: dict) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(group) for group in item.get("requires", ()))
+
+
+def _key_point(k: dict) -> KeyPoint:
+    from trainer.banks.questions import KeyPoint
+
+    return KeyPoint(
+        text=k["text"],
+        keywords=tuple(k["keywords"]),
+        requires=_requires(k),
+        stance=k.get("stance", "endorse"),
+        reference=_reference(k["reference"]) if "reference" in k else None,
+    )
+
+
+def _red_flag(f: dict) -> RedFlag:
+    from trainer.banks.questions import RedFlag
+
+    return RedFlag(
+        id=f["id"],
+        statement=f["statement"],
+        keywords=tuple(f["keywords"]),
+        why=f["why"],
+        kind=f.get("kind", "unsafe"),
+        requires=_requires(f),
+        reference=_reference(f["reference"]) if "reference" in f else None,
+    )
+
+
+def _probe(p: str | dict) -> Probe:
+    from trainer.banks.questions import Probe
+
+    if isinstance(p, str):
+        return Probe(p)
+    return Probe(
+        prompt=p["prompt"],
+        key_points=tuple(_key_point(k) for k in p.get("key_points", ())),
+        red_flags=tuple(_red_flag(f) for f in p.get("red_flags", ())),
+    )
+
+
+def build_question(
+    q: dict, bank_id: str, cases: dict[str, Case], content_hash: str | None = None, synonyms: Synonyms = ()
+) -> Question:
+    """One question from its validated data; ``content_hash`` when already known (the cache).
+
+    ``synonyms`` are the bank's: an open question keeps them (and its hash covers them).
+    """
     from trainer.banks.questions import (
-        KeyPoint,
         MultipleQuestion,
         NumericQuestion,
         OpenQuestion,
@@ -107,7 +168,7 @@ def build_question(q: dict, bank_id: str, cases: dict[str, Case], content_hash: 
         "bank_id": bank_id,
         "category": q["category"],
         "difficulty": q["difficulty"],
-        "content_hash": content_hash or question_hash(q, case),
+        "content_hash": content_hash or question_hash(q, case, synonyms),
         "tags": tuple(q.get("tags", ())),
         "case": case,
         "time_limit_seconds": q.get("time_limit_seconds"),
@@ -143,8 +204,10 @@ def build_question(q: dict, bank_id: str, cases: dict[str, Case], content_hash: 
     return OpenQuestion(
         **common,
         prompt=q["prompt"],
-        key_points=tuple(KeyPoint(k["text"], tuple(k["keywords"])) for k in q["key_points"]),
-        probes=tuple(q.get("probes", ())),
+        key_points=tuple(_key_point(k) for k in q["key_points"]),
+        probes=tuple(_probe(p) for p in q.get("probes", ())),
+        red_flags=tuple(_red_flag(f) for f in q.get("red_flags", ())),
+        synonyms=synonyms,
         think_seconds=q.get("think_seconds", 30),
         answer_seconds=q.get("answer_seconds", 120),
         probe_seconds=q.get("probe_seconds"),

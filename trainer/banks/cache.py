@@ -130,7 +130,7 @@ class BankCache:
 
     def get(self, path: str, key: str, bundled: bool = False) -> Bank | None:
         """The bank stored under ``key``, its questions read on demand; None on a miss."""
-        from trainer.banks.build import build_cases, build_meta
+        from trainer.banks.build import build_cases, build_meta, build_synonyms
 
         try:
             with self._lock:
@@ -147,7 +147,9 @@ class BankCache:
                     with db:
                         db.execute("UPDATE banks SET used_at = ? WHERE key = ?", (now, key))
             cases = build_cases(meta)
-            questions = CachedQuestions(self, key, meta["id"], {c.id: c for c in cases}, index, path)
+            questions = CachedQuestions(
+                self, key, meta["id"], {c.id: c for c in cases}, index, path, synonyms=build_synonyms(meta)
+            )
             return build_meta(meta, questions, index, cases, source=path, bundled=bundled)
         except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
             return None
@@ -203,12 +205,12 @@ class CachedQuestions(Sequence["Question"]):
     the app started is then a ``LookupError``, never a different question.
     """
 
-    __slots__ = ("_bank_id", "_cache", "_cases", "_fallback", "_index", "_key", "_source")
+    __slots__ = ("_bank_id", "_cache", "_cases", "_fallback", "_index", "_key", "_source", "_synonyms")
 
     def __init__(self, bank_cache: BankCache, key: str, bank_id: str, cases: dict[str, Case],
-                 index: tuple[QuestionInfo, ...], source: str):
+                 index: tuple[QuestionInfo, ...], source: str, synonyms: tuple = ()):
         self._cache, self._key, self._bank_id, self._cases = bank_cache, key, bank_id, cases
-        self._index, self._source = index, source
+        self._index, self._source, self._synonyms = index, source, synonyms
         self._fallback: Bank | None = None
 
     def __len__(self) -> int:
@@ -227,7 +229,7 @@ class CachedQuestions(Sequence["Question"]):
             return self._from_file(position)
         from trainer.banks.build import build_question
 
-        return build_question(body, self._bank_id, self._cases, content_hash=digest)
+        return build_question(body, self._bank_id, self._cases, content_hash=digest, synonyms=self._synonyms)
 
     def _from_file(self, position: int) -> Question:
         from trainer.banks.loader import load_bank

@@ -75,8 +75,8 @@ class QuestionInfo:
 
 QUESTION_TYPES = ("single", "multiple", "numeric", "open")
 _QUESTION_NAMES = frozenset({
-    "Reference", "Option", "KeyPoint", "SingleQuestion", "MultipleQuestion", "NumericQuestion", "OpenQuestion",
-    "KnowledgeQuestion", "Question",
+    "Reference", "Option", "KeyPoint", "RedFlag", "Probe", "SingleQuestion", "MultipleQuestion", "NumericQuestion",
+    "OpenQuestion", "KnowledgeQuestion", "Question",
 })
 
 

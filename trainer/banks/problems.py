@@ -1,7 +1,8 @@
 """Positioned problems: the one error type the bank layer raises for bad input.
 
 Every problem prints as ``PATH:LINE:COL: error: MESSAGE [at /json/pointer]`` so an author
-can jump to it from an editor or a CI log. Lines and columns are 1-based.
+can jump to it from an editor or a CI log. Lines and columns are 1-based. A warning (a bank
+that loads but will judge badly, see ``keyword_lint``) prints the same with ``warning:``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ class Problem:
     column: int
     message: str
     pointer: str = ""
+    severity: str = "error"  # "error": the bank cannot load; "warning": it loads, but should be fixed
 
     def __str__(self) -> str:
         # The pointer holds keys exactly as written (a key may contain a newline): escape
@@ -27,7 +29,7 @@ class Problem:
         if len(pointer) > MAX_POINTER_SHOWN:  # and one short line even for a 1 MB key
             pointer = pointer[: MAX_POINTER_SHOWN - 3] + "..."
         where = f" [at {pointer}]" if pointer else ""
-        return f"{self.path}:{self.line}:{self.column}: error: {self.message}{where}"
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -43,8 +43,36 @@ class Option:
 
 @dataclass(frozen=True, slots=True)
 class KeyPoint:
+    """What a strong answer covers: any one keyword, plus one phrase of each ``requires`` group
+    near it. ``stance`` "reject" means the point is met when the answer rejects the keyword."""
+
     text: str
     keywords: tuple[str, ...]
+    requires: tuple[tuple[str, ...], ...] = ()
+    stance: str = "endorse"  # "endorse" | "reject"
+    reference: Reference | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag:
+    """Something a strong answer does not say: raised when the answer endorses it, not when it rejects it."""
+
+    id: str
+    statement: str
+    keywords: tuple[str, ...]
+    why: str
+    kind: str = "unsafe"  # "unsafe" | "cliche"
+    requires: tuple[tuple[str, ...], ...] = ()
+    reference: Reference | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A follow-up question; judged like the main answer when it has key points or red flags."""
+
+    prompt: str
+    key_points: tuple[KeyPoint, ...] = ()
+    red_flags: tuple[RedFlag, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -107,7 +135,10 @@ class NumericQuestion(_QuestionFields):
 class OpenQuestion(_QuestionFields):
     prompt: str
     key_points: tuple[KeyPoint, ...]
-    probes: tuple[str, ...] = ()
+    probes: tuple[Probe, ...] = ()
+    red_flags: tuple[RedFlag, ...] = ()
+    # the bank's synonyms (term -> phrases), copied here so a judge needs only the question
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     think_seconds: int = 30
     answer_seconds: int = 120
     probe_seconds: int | None = None

@@ -156,11 +156,27 @@ def _short(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def _key_messages(error, pointer: str) -> Iterator[SchemaError]:
+    key = str(error.instance)
+    where = f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
+    if error.validator == "minLength":
+        yield SchemaError(where, "a key must not be empty", at_key=True)
+    elif error.validator == "maxLength":
+        yield SchemaError(where, f"key {_short(key)} is too long ({len(key):,} characters; at most "
+                          f"{error.validator_value:,})", at_key=True)
+    else:
+        yield SchemaError(where, f"key {_short(key)}: {error.message if len(error.message) < 200 else 'invalid'}",
+                          at_key=True)
+
+
 def _messages(error, prefix: tuple = ()) -> Iterator[SchemaError]:
     pointer = pointer_of((*prefix, *error.absolute_path))
     kind = error.validator
     arg = error.validator_value
     value = error.instance
+    if "propertyNames" in error.relative_schema_path:  # a mapping key (a synonym term): point at the key itself
+        yield from _key_messages(error, pointer)
+        return
     if kind == "required":
         missing = [name for name in arg if isinstance(value, dict) and name not in value]
         for name in missing:

@@ -7,13 +7,19 @@ printed exactly like schema errors.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 
 from trainer.banks.schema import SchemaError
 
 
 def check(data: dict) -> list[SchemaError]:
-    return [*_check_unique_ids(data), *_check_questions(data), *_check_formats(data)]
+    return [*_check_unique_ids(data), *_check_synonyms(data), *_check_questions(data), *_check_formats(data)]
+
+
+def _normal(phrase: str) -> str:
+    """A phrase as matching sees it: case, punctuation and spacing ignored."""
+    return " ".join(re.findall(r"\w+", phrase.casefold()))
 
 
 def _first_seen(items: list, base: str, label: str) -> Iterator[SchemaError]:
@@ -52,6 +58,52 @@ def _check_questions(data: dict) -> Iterator[SchemaError]:
             yield from _check_options(question, base)
         elif kind == "numeric":
             yield from _check_numeric(question, base)
+        elif kind == "open":
+            yield from _check_judged(question, base)
+
+
+def _check_synonyms(data: dict) -> Iterator[SchemaError]:
+    for term, phrases in data.get("synonyms", {}).items():
+        where = "/synonyms/" + term.replace("~", "~0").replace("/", "~1")
+        if not _normal(term):
+            yield SchemaError(where, f"synonym term {term!r} has no letter or digit; it can never match", at_key=True)
+        for position, phrase in enumerate(phrases):
+            if _normal(phrase) == _normal(term):
+                yield SchemaError(f"{where}/{position}", f"'{phrase}' is the term '{term}' itself, not a synonym of it")
+
+
+def _judged_parts(question: dict, base: str) -> Iterator[tuple[str, str, dict]]:
+    """The key points and red flags of an open question and of its probes: (pointer, field, item)."""
+    for name in ("key_points", "red_flags"):
+        for index, item in enumerate(question.get(name, ())):
+            yield f"{base}/{name}/{index}", name, item
+    for number, probe in enumerate(question.get("probes", ())):
+        if isinstance(probe, dict):
+            yield from _judged_parts(probe, f"{base}/probes/{number}")
+
+
+def _check_judged(question: dict, base: str) -> Iterator[SchemaError]:
+    """Red flag ids unique within the question and its probes; every phrase able to match."""
+    seen: dict[str, str] = {}
+    for where, name, item in _judged_parts(question, base):
+        if name == "red_flags":
+            if item["id"] in seen:
+                yield SchemaError(
+                    f"{where}/id", f"duplicate red flag id '{item['id']}' (first used at {seen[item['id']]})"
+                )
+            else:
+                seen[item["id"]] = where
+        for position, keyword in enumerate(item["keywords"]):
+            if not _normal(keyword):
+                yield SchemaError(
+                    f"{where}/keywords/{position}", f"keyword {keyword!r} has no letter or digit; it can never match"
+                )
+        for number, group in enumerate(item.get("requires", ())):
+            if not any(_normal(phrase) for phrase in group):
+                yield SchemaError(
+                    f"{where}/requires/{number}",
+                    "requires group has no phrase with a letter or digit: it is empty, so the point could never be met",
+                )
 
 
 def _check_options(question: dict, base: str) -> Iterator[SchemaError]:

@@ -144,12 +144,39 @@ def answer_from_row(row: sqlite3.Row) -> AnswerRecord:
 
 
 def verdicts_to_json(verdicts: tuple[KeyPointVerdict, ...]) -> list[dict[str, Any]]:
-    return [{"text": v.text, "covered": v.covered, "matched": list(v.matched), "override": v.override} for v in verdicts]
+    """Old fields always; the judge's details only when set, so old readers see old shapes."""
+    items = []
+    for v in verdicts:
+        d: dict[str, Any] = {"text": v.text, "covered": v.covered, "matched": list(v.matched), "override": v.override}
+        if v.status:
+            d["status"] = v.status
+        if v.via:
+            d["via"] = list(v.via)
+        if v.evidence is not None:
+            d["evidence"] = list(v.evidence)
+        if v.spans:
+            d["spans"] = [list(s) for s in v.spans]
+        items.append(d)
+    return items
+
+
+def _span(value: Any) -> tuple[int, int] | None:
+    if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(x, int) for x in value):
+        return (value[0], value[1])
+    return None
 
 
 def verdicts_from_json(items: list[dict[str, Any]]) -> tuple[KeyPointVerdict, ...]:
+    """Rows from before the judge (no status, via, evidence, spans) read with empty defaults."""
     return tuple(
-        KeyPointVerdict(v["text"], bool(v["covered"]), tuple(v.get("matched", ())), v.get("override")) for v in items
+        KeyPointVerdict(
+            v["text"], bool(v["covered"]), tuple(v.get("matched", ())), v.get("override"),
+            status=str(v.get("status", "")),
+            via=tuple(str(x) for x in v.get("via", ())),
+            evidence=_span(v.get("evidence")),
+            spans=tuple(s for s in (_span(x) for x in v.get("spans", ())) if s is not None),
+        )
+        for v in items
     )
 
 

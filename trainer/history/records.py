@@ -64,10 +64,17 @@ class AnswerRecord:
 
 @dataclass(frozen=True, slots=True)
 class KeyPointVerdict:
+    """The judge's verdict on one key point, as stored (the later fields are empty in rows
+    written before the judge had them; the judge's version is in the record's metrics)."""
+
     text: str
     covered: bool  # the automatic verdict
     matched: tuple[str, ...]  # the exact words in the answer that matched
     override: bool | None = None  # the candidate's self-rating, when given
+    status: str = ""  # covered | missed | listed | contradicted | unqualified | capped; "" = old row
+    via: tuple[str, ...] = ()  # (synonym, keyword) for a match through a synonym: ("SCS", "spinal cord stimulation")
+    evidence: tuple[int, int] | None = None  # the sentence that earned it (or the nearest miss), as a span
+    spans: tuple[tuple[int, int], ...] = ()  # the matched words, as spans of the answer
 
     @property
     def final(self) -> bool:

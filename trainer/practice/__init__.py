@@ -10,7 +10,9 @@ Modules (one job each):
 * ``selection``  - which questions, in which order, with which option order (seeded).
 * ``scoring``    - per-type scorers, numeric parsing/tolerance, quiz ``Results``.
 * ``quiz``       - ``QuizSession`` (tutor/exam, timing, flags, resume).
-* ``analysis``   - key-point coverage and delivery figures for open answers.
+* ``analysis``   - delivery figures for open answers (words, pace, fillers) and word rules.
+* ``lexicon``    - how the judge compares words (lemmas, abbreviations, synonyms).
+* ``judge``      - which key points an open answer covers and which red flags it raises.
 * ``interview``  - ``InterviewSession`` (think → answer → probes → feedback).
 """
 
@@ -19,7 +21,6 @@ from importlib import import_module
 # Names are loaded on first use (PEP 562), so importing one module of the package (say the
 # clock, at app start-up) does not import every session module with it.
 _EXPORTS = {
-    "AnswerAnalysis": "analysis",
     "AnswerMetrics": "analysis",
     "Clock": "clock",
     "DEFAULT_QUESTION_SECONDS": "quiz",
@@ -30,12 +31,14 @@ _EXPORTS = {
     "InterviewUpdate": "interview",
     "InterviewView": "interview",
     "InvalidNumber": "scoring",
+    "Judge": "judge",
+    "Judgement": "judge",
+    "NegExJudge": "judge",
+    "DEFAULT_JUDGE": "judge",
     "ItemStatus": "quiz",
     "ItemView": "quiz",
-    "Match": "analysis",
     "Phase": "interview",
     "PlanMismatch": "selection",
-    "PointCoverage": "analysis",
     "PromptFeedback": "interview",
     "QuizSession": "quiz",
     "QuizSettings": "quiz",
@@ -49,8 +52,6 @@ _EXPORTS = {
     "SystemClock": "clock",
     "Tally": "scoring",
     "WallClock": "clock",
-    "analyse": "analysis",
-    "coverage": "analysis",
     "find_format": "selection",
     "format_number": "scoring",
     "measure": "analysis",

@@ -1,30 +1,22 @@
-"""Answer analysis for open (interview) answers: key-point coverage and delivery figures.
+"""Delivery figures for open (interview) answers, and the word rules the judge builds on.
 
-Pure text functions; the interview session calls them, the UI shows their values.
+Pure text functions; the interview session calls them, the UI shows their values. Which key
+points an answer covers is the judge's job (``trainer.practice.judge``); this module only cuts
+text into words and measures how it was said.
 
-Matching rule (what counts as a keyword "said")
-------------------------------------------------
+Words
+-----
 * Text is cut into **words**: runs of letters/digits, with inner apostrophes kept ("don't")
   and decimal numbers kept whole ("7.5"). Everything else (spaces, punctuation, hyphens,
   slashes) only separates words, so "evidence-based" is the two words "evidence based".
-* Each word is compared by its **lemma** (see ``lemma``): case-folded, accents removed, a
-  possessive "'s" dropped, then at most one inflection removed:
+* ``fold``: case-folded, accents removed, a possessive "'s" dropped.
+* ``lemma`` (the rule-based fallback of the judge's lexicon): at most one inflection removed:
   plural "-s"/"-es"/"-ies", "-ed"/"-ied", "-ing"; finally a silent final "e" and a doubled
   final consonant are dropped so that "manage"/"managed"/"managing"/"manages",
   "taper"/"tapers"/"tapered"/"tapering", "refer"/"referred", "stress"/"stressed",
-  "therapy"/"therapies" all share a lemma.
-* A keyword matches when **all its words appear consecutively** (same lemmas, same order)
-  inside one sentence; any spaces or punctuation may sit between them ("chronic, pain"
-  matches "chronic pain"), but a sentence end (". ", "! ", "? " or a blank line) breaks a
-  phrase. So coverage does not depend on the order of sentences. A multi-word keyword also
-  matches the words written as one ("non-opioid" matches "nonopioid").
-* Words are compared whole, never as substrings: "pain" matches "pain", "Pain", "pains",
-  "pain's" but **not** "painting", "painful", "painless" or "spain". Derivations (-ful,
-  -less, -ly, -er, -ment, -ship...) are not inflections and are not removed: a bank author
-  who wants "painful" lists it as its own keyword. "-er" in particular is not stripped
-  because it would make "taper" match "tap" and "fever" match "fev".
-  Known misses, by design: irregular forms ("diagnoses"/"diagnosis") and short stems
-  ("use"/"using"; a stem must keep at least three letters).
+  "therapy"/"therapies" all share a lemma. Derivations (-ful, -less, -ly, -er, -ment,
+  -ship...) are not inflections and are not removed ("-er" would make "taper" match "tap").
+  Irregular forms ("diagnoses"/"diagnosis") are the lexicon's job (lemminflect).
 
 Delivery figures (``measure``): word count, words per minute of answer time used, filler
 words, sentence count and longest sentence in words, time used vs allowed. Fillers counted:
@@ -39,11 +31,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
-
-from trainer.banks.model import KeyPoint
-from trainer.history.records import KeyPointVerdict
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['\u2019][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?\u2026]+(?=\s|$)|\n[ \t]*\n")
@@ -61,37 +50,6 @@ class Word:
     sentence: int  # index of the sentence it belongs to
     lower: str  # case-folded, accents and possessive removed
     lemma: str
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One keyword found in the answer, with the exact text that matched."""
-
-    keyword: str
-    text: str  # answer[start:end], as the candidate wrote it
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class PointCoverage:
-    """The automatic verdict for one key point."""
-
-    index: int
-    point: KeyPoint
-    matches: tuple[Match, ...]
-
-    @property
-    def covered(self) -> bool:
-        return bool(self.matches)
-
-    @property
-    def matched_words(self) -> tuple[str, ...]:
-        """Distinct matched texts in order of appearance."""
-        return tuple(dict.fromkeys(m.text for m in self.matches))
-
-    def verdict(self, override: bool | None = None) -> KeyPointVerdict:
-        return KeyPointVerdict(self.point.text, self.covered, self.matched_words, override)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,17 +84,6 @@ class AnswerMetrics:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerAnalysis:
-    coverage: tuple[PointCoverage, ...]
-    metrics: AnswerMetrics
-    spans: tuple[tuple[int, int], ...] = field(default=())  # every matched span, sorted
-
-    @property
-    def covered_count(self) -> int:
-        return sum(c.covered for c in self.coverage)
-
-
 # --- words -------------------------------------------------------------------------------
 
 
@@ -166,7 +113,8 @@ def _is_stem(stem: str) -> bool:
     return len(stem) >= 3 and any(ch in _VOWELS for ch in stem)
 
 
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
+    """Case-folded, accents removed, a possessive 's dropped: the form words are compared in."""
     decomposed = unicodedata.normalize("NFKD", word.replace("\u2019", "'"))
     folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     if folded.endswith("'s"):
@@ -193,64 +141,9 @@ def words(text: str) -> tuple[Word, ...]:
     for m in _TOKEN.finditer(text):
         while m.start() >= ends[sentence]:
             sentence += 1
-        lower = _fold(m.group())
+        lower = fold(m.group())
         result.append(Word(m.group(), m.start(), m.end(), sentence, lower, lemma(lower)))
     return tuple(result)
-
-
-# --- coverage ----------------------------------------------------------------------------
-
-
-def _keyword_forms(keyword: str) -> tuple[tuple[str, ...], ...]:
-    parts = tuple(w.lemma for w in words(keyword))
-    if not parts:
-        return ()
-    forms = [parts]
-    if len(parts) > 1:
-        forms.append((lemma("".join(w.lower for w in words(keyword))),))
-    return tuple(forms)
-
-
-def find_keyword(text: str, keyword: str, answer_words: Sequence[Word] | None = None) -> tuple[Match, ...]:
-    """Every place ``keyword`` occurs in ``text`` under the matching rule."""
-    ws = words(text) if answer_words is None else answer_words
-    lemmas = [w.lemma for w in ws]
-    found: list[Match] = []
-    for form in _keyword_forms(keyword):
-        n = len(form)
-        for i in range(len(ws) - n + 1):
-            if tuple(lemmas[i : i + n]) == form and ws[i].sentence == ws[i + n - 1].sentence:
-                start, end = ws[i].start, ws[i + n - 1].end
-                found.append(Match(keyword, text[start:end], start, end))
-    return tuple(sorted(found, key=lambda m: (m.start, m.end)))
-
-
-def coverage(text: str, key_points: Sequence[KeyPoint]) -> tuple[PointCoverage, ...]:
-    """For each key point, the matches of any of its keywords (empty = missed)."""
-    ws = words(text)
-    result = []
-    for index, point in enumerate(key_points):
-        matches = sorted(
-            {m for keyword in point.keywords for m in find_keyword(text, keyword, ws)},
-            key=lambda m: (m.start, m.end, m.keyword),
-        )
-        result.append(PointCoverage(index, point, tuple(matches)))
-    return tuple(result)
-
-
-def verdicts(
-    points: Sequence[PointCoverage], overrides: Mapping[int, bool | None] | None = None
-) -> tuple[KeyPointVerdict, ...]:
-    """Record values for the coverage, with the candidate's self-ratings applied."""
-    overrides = overrides or {}
-    return tuple(p.verdict(overrides.get(p.index)) for p in points)
-
-
-def coverage_score(points: Sequence[KeyPointVerdict]) -> float:
-    """Share of key points finally judged covered (overrides win); 0 when there are none."""
-    if not points:
-        return 0.0
-    return sum(v.final for v in points) / len(points)
 
 
 # --- delivery ----------------------------------------------------------------------------
@@ -306,12 +199,3 @@ def measure(text: str, seconds_used: float, seconds_allowed: float) -> AnswerMet
         seconds_allowed=seconds_allowed,
         words_per_minute=len(ws) / minutes if minutes > 0 else None,
     )
-
-
-def analyse(
-    text: str, key_points: Sequence[KeyPoint], seconds_used: float, seconds_allowed: float
-) -> AnswerAnalysis:
-    """Coverage and delivery figures together, plus every highlighted span for the UI."""
-    points = coverage(text, key_points)
-    spans = sorted({(m.start, m.end) for p in points for m in p.matches})
-    return AnswerAnalysis(points, measure(text, seconds_used, seconds_allowed), tuple(spans))

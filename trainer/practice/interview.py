@@ -30,24 +30,32 @@ Times for a prompt (overrides first):
 * probes are asked when ``InterviewSettings.probes`` (or else the format's ``probes``) is
   true, which is the default.
 
+Judging: the session is handed a ``Judge`` (``trainer.practice.judge``; default
+``DEFAULT_JUDGE``) the way it is handed a clock. The main answer is judged against the
+prompt's key points and red flags; a probe with its own key points or red flags is judged
+the same way against those (a plain probe is not judged and scores 0).
+
 Records: every submitted answer (prompt or probe) yields a ``SavedAnswer`` = an
 ``InterviewRecord`` plus an ``AnswerRecord`` (``probe_index`` None for the prompt, 0.. for
-probes; ``response`` = the text; ``correct`` None; ``score`` = share of key points judged
-covered, after overrides; probes are not judged against key points and score 0).
+probes; ``response`` = the text; ``correct`` None; ``score`` = ``judge.score``: share of key
+points judged covered, after overrides, minus red-flag penalties).
+``InterviewRecord.verdicts`` holds each point's verdict (status, the words and synonym that
+earned it, the evidence sentence); ``InterviewRecord.metrics`` holds the delivery figures plus
+``judge`` (the judge's version) and ``red_flags`` (each raised flag with its evidence).
 ``AnswerRecord.time_spent`` = think time used + answer time used (as measured, not capped);
 ``InterviewRecord.time_used`` = answer time used (what words per minute is based on).
 ``override(position, point, verdict)`` re-emits the prompt's pair with the new score.
 
-Only the prompt's main answer is judged against its key points (a probe asks something
-else). The model answer is in the feedback, which exists only after the main answer was
-submitted.
+The model answer is in the feedback, which exists only after the main answer was submitted.
 
 Resume: ``InterviewSession.resume(banks, record, interview_records, answer_records, draft=...)``
 rebuilds the same prompts in the same order, restores every answered prompt (text, probe
-answers, self-ratings; the analysis is recomputed from the stored text and times) and
-continues with the first prompt that has no main answer, from its THINK phase with full
-times (probes left unanswered on an answered prompt are not asked again). With every
-prompt answered it opens the last prompt's FEEDBACK.
+answers, self-ratings and the verdicts *as stored*: an answer keeps the verdict of the judge
+that gave it, never re-judged by another judge version; delivery figures are recomputed from
+the stored text and times) and continues with the first prompt that has no main answer, from
+its THINK phase with full times (an interrupted answer was never submitted, so it is asked
+again; probes left unanswered on an answered prompt are not asked again). With every prompt
+answered it opens the last prompt's FEEDBACK.
 
 Drafts: ``draft()`` is the answer being typed (``DraftRecord``: text, think time used, time
 used so far in this answer or follow-up phase), which the app saves now and then (see
@@ -64,14 +72,15 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
 from trainer.banks.model import Bank, InterviewFormat, OpenQuestion
 from trainer.history.records import AnswerRecord, DraftRecord, InterviewRecord, KeyPointVerdict, SessionRecord
-from trainer.practice.analysis import AnswerAnalysis, AnswerMetrics, analyse, coverage_score, measure, verdicts
+from trainer.practice.analysis import AnswerMetrics, measure
 from trainer.practice.clock import Clock, SystemClock, WallClock
+from trainer.practice.judge import DEFAULT_JUDGE, FlagJudgement, Judge, Judgement, score
 from trainer.practice.selection import Selection, find_format, items_for_plan
 
 
@@ -121,7 +130,7 @@ class InterviewSettings:
         else:
             probe = min(answer, first(q.probe_seconds, fmt and fmt.probe_seconds, max(1, answer // 2)))
         ask = self.probes if self.probes is not None else (fmt.probes if fmt else True)
-        return Timing(think, answer, probe, q.probes if ask else ())
+        return Timing(think, answer, probe, tuple(p.prompt for p in q.probes) if ask else ())
 
     def as_settings(self) -> dict[str, Any]:
         return {
@@ -141,6 +150,35 @@ class SavedAnswer:
     answer: AnswerRecord
 
 
+LEGACY_JUDGE = "keywords"  # the version of answers stored before the judge recorded one
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a judge decided about one answer, as kept by the session and stored with it."""
+
+    judge: str  # the judge's version
+    points: tuple[KeyPointVerdict, ...]  # automatic verdicts (no overrides)
+    flags: tuple[FlagJudgement, ...] = ()
+
+    @classmethod
+    def of(cls, judgement: Judgement) -> Verdict:
+        return cls(judgement.judge, judgement.verdicts(), judgement.flags)
+
+    @classmethod
+    def stored(cls, rec: InterviewRecord) -> Verdict:
+        """The verdict as the record keeps it (rows from before the judge: version "keywords")."""
+        flags = tuple(FlagJudgement.from_dict(d) for d in rec.metrics.get("red_flags", ()) if isinstance(d, dict))
+        points = tuple(replace(v, override=None) for v in rec.verdicts)
+        return cls(str(rec.metrics.get("judge", LEGACY_JUDGE)), points, flags)
+
+    def with_overrides(self, overrides: dict[int, bool | None]) -> tuple[KeyPointVerdict, ...]:
+        return tuple(replace(v, override=overrides.get(i)) for i, v in enumerate(self.points))
+
+    def metrics(self) -> dict[str, Any]:
+        return {"judge": self.judge, "red_flags": [f.as_dict() for f in self.flags]}
+
+
 @dataclass(frozen=True, slots=True)
 class ProbeAnswer:
     index: int
@@ -148,6 +186,19 @@ class ProbeAnswer:
     text: str
     metrics: AnswerMetrics
     timed_out: bool
+    verdict: Verdict | None = None  # None when the probe has nothing to judge against
+
+    @property
+    def verdicts(self) -> tuple[KeyPointVerdict, ...]:
+        return () if self.verdict is None else self.verdict.points
+
+    @property
+    def flags(self) -> tuple[FlagJudgement, ...]:
+        return () if self.verdict is None else self.verdict.flags
+
+    @property
+    def score(self) -> float:
+        return 0.0 if self.verdict is None else score(self.verdict.points, self.verdict.flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,23 +208,26 @@ class PromptFeedback:
     position: int
     question: OpenQuestion
     text: str
-    analysis: AnswerAnalysis  # automatic coverage (with spans to highlight) and metrics
+    metrics: AnswerMetrics
     verdicts: tuple[KeyPointVerdict, ...]  # with the candidate's overrides
+    flags: tuple[FlagJudgement, ...]  # red flags the answer raised, shown first
+    judge: str  # version of the judge that gave the verdicts
     probes: tuple[ProbeAnswer, ...]
     think_used: float
     timed_out: bool
 
     @property
     def score(self) -> float:
-        return coverage_score(self.verdicts)
+        return score(self.verdicts, self.flags)
 
     @property
     def model_answer(self) -> str | None:
         return self.question.model_answer
 
     @property
-    def metrics(self) -> AnswerMetrics:
-        return self.analysis.metrics
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The words that earned each point finally judged covered, sorted (for highlighting)."""
+        return tuple(sorted({s for v in self.verdicts if v.final and v.covered for s in v.spans}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +290,8 @@ class _Prompt:
     think_used: float = 0.0
     answer_used: float = 0.0
     timed_out: bool = False
-    analysis: AnswerAnalysis | None = None
+    metrics: AnswerMetrics | None = None
+    verdict: Verdict | None = None
     probes: list[ProbeAnswer] = field(default_factory=list)
     overrides: dict[int, bool | None] = field(default_factory=dict)
 
@@ -251,6 +306,7 @@ class InterviewSession:
         settings: InterviewSettings,
         clock: Clock | None = None,
         wall: WallClock = time.time,
+        judge: Judge = DEFAULT_JUDGE,
     ) -> None:
         if not questions:
             raise ValueError("an interview needs at least one open question")
@@ -258,6 +314,7 @@ class InterviewSession:
         self.settings = settings
         self._clock = clock or SystemClock()
         self._wall = wall
+        self._judge = judge
         self._prompts = [_Prompt(q, settings.timing(q)) for q in questions]
         self._position = 0
         self._phase = Phase.THINK
@@ -276,6 +333,7 @@ class InterviewSession:
         clock: Clock | None = None,
         wall: WallClock = time.time,
         session_id: str | None = None,
+        judge: Judge = DEFAULT_JUDGE,
     ) -> InterviewSession:
         questions = tuple(q for q in selection.questions if isinstance(q, OpenQuestion))
         if len(questions) != len(selection.items):
@@ -291,7 +349,7 @@ class InterviewSession:
             seed=selection.seed,
             plan=selection.plan,
         )
-        session = cls(record, questions, settings, clock, wall)
+        session = cls(record, questions, settings, clock, wall, judge)
         session._begin_prompt(0)
         return session
 
@@ -306,8 +364,10 @@ class InterviewSession:
         clock: Clock | None = None,
         wall: WallClock = time.time,
         draft: DraftRecord | None = None,
+        judge: Judge = DEFAULT_JUDGE,
     ) -> InterviewSession:
-        """Continue a recorded interview (see the module docstring); later records win."""
+        """Continue a recorded interview (see the module docstring); later records win. ``judge``
+        judges the answers still to come; answered ones keep their stored verdicts."""
         if record.kind != "interview":
             raise ValueError(f"not an interview session: {record.kind!r}")
         stored = record.settings
@@ -320,7 +380,7 @@ class InterviewSession:
             interview_format=find_format(banks, format_id) if format_id else None,
         )
         questions = tuple(item.question for item in items_for_plan(banks, record.plan))
-        session = cls(record, questions, settings, clock, wall)  # type: ignore[arg-type]
+        session = cls(record, questions, settings, clock, wall, judge)  # type: ignore[arg-type]
         timed_out = {(a.position, a.probe_index): a.timed_out for a in answers if a.session_id == record.session_id}
         latest: dict[tuple[int, int | None], InterviewRecord] = {}
         for rec in interviews:
@@ -361,11 +421,15 @@ class InterviewSession:
         if probe_index is None:
             p.text, p.answer_used, p.timed_out = rec.text, rec.time_used, timed_out
             p.think_used = float(rec.metrics.get("think_seconds_used", 0.0))
-            p.analysis = analyse(rec.text, p.question.key_points, rec.time_used, rec.answer_seconds_allowed)
+            p.metrics = measure(rec.text, rec.time_used, rec.answer_seconds_allowed)
+            p.verdict = Verdict.stored(rec)
             p.overrides = {i: v.override for i, v in enumerate(rec.verdicts) if v.override is not None}
         elif p.text is not None and probe_index < len(p.timing.probes):
             metrics = measure(rec.text, rec.time_used, rec.answer_seconds_allowed)
-            p.probes.append(ProbeAnswer(probe_index, p.timing.probes[probe_index], rec.text, metrics, timed_out))
+            judged = self._probe_judged(p.question, probe_index)
+            verdict = Verdict.stored(rec) if judged else None
+            p.probes.append(ProbeAnswer(probe_index, p.timing.probes[probe_index], rec.text, metrics, timed_out,
+                                        verdict))
 
     # --- reading -------------------------------------------------------------------------
 
@@ -433,14 +497,16 @@ class InterviewSession:
     def feedback(self, position: int) -> PromptFeedback | None:
         """The prompt's feedback, or None until its main answer was given."""
         p = self._prompts[position]
-        if p.text is None or p.analysis is None:
+        if p.text is None or p.metrics is None or p.verdict is None:
             return None
         return PromptFeedback(
             position=position,
             question=p.question,
             text=p.text,
-            analysis=p.analysis,
-            verdicts=verdicts(p.analysis.coverage, p.overrides),
+            metrics=p.metrics,
+            verdicts=p.verdict.with_overrides(p.overrides),
+            flags=p.verdict.flags,
+            judge=p.verdict.judge,
             probes=tuple(p.probes),
             think_used=p.think_used,
             timed_out=p.timed_out,
@@ -509,7 +575,7 @@ class InterviewSession:
         if not 0 <= position < self.total:
             return InterviewUpdate(error=f"There is no prompt {position + 1}")
         p = self._prompts[position]
-        if p.analysis is None:
+        if p.verdict is None:
             return InterviewUpdate(error="Answer the prompt before rating it")
         if not 0 <= point < len(p.question.key_points):
             return InterviewUpdate(error=f"There is no key point {point + 1}")
@@ -537,14 +603,20 @@ class InterviewSession:
         used = self._phase_elapsed()
         text = self._draft
         allowed = float(self._phase_allowed() or 0)
+        q = p.question
         if self._phase is Phase.ANSWER:
             p.text, p.answer_used, p.timed_out = text, used, timed_out
-            p.analysis = analyse(text, p.question.key_points, used, allowed)
+            p.metrics = measure(text, used, allowed)
+            p.verdict = Verdict.of(self._judge.judge(text, q.key_points, q.red_flags, q.synonyms))
             saved = self._main_saved(self._position)
             next_probe = 0
         else:
             index = self._probe or 0
-            probe = ProbeAnswer(index, p.timing.probes[index], text, measure(text, used, allowed), timed_out)
+            verdict = None
+            if self._probe_judged(q, index):
+                spec = q.probes[index]
+                verdict = Verdict.of(self._judge.judge(text, spec.key_points, spec.red_flags, q.synonyms))
+            probe = ProbeAnswer(index, p.timing.probes[index], text, measure(text, used, allowed), timed_out, verdict)
             p.probes.append(probe)
             saved = self._probe_saved(self._position, probe)
             next_probe = index + 1
@@ -590,11 +662,17 @@ class InterviewSession:
             probe_index=probe_index,
         )
 
+    @staticmethod
+    def _probe_judged(q: OpenQuestion, index: int) -> bool:
+        """Whether probe ``index`` has key points or red flags of its own."""
+        spec = q.probes[index] if index < len(q.probes) else None
+        return spec is not None and bool(spec.key_points or spec.red_flags)
+
     def _main_saved(self, position: int) -> SavedAnswer:
         p = self._prompts[position]
-        assert p.text is not None and p.analysis is not None
-        judged = verdicts(p.analysis.coverage, p.overrides)
-        metrics = p.analysis.metrics.as_dict() | {"think_seconds_used": round(p.think_used, 3)}
+        assert p.text is not None and p.metrics is not None and p.verdict is not None
+        judged = p.verdict.with_overrides(p.overrides)
+        metrics = (p.metrics.as_dict() | {"think_seconds_used": round(p.think_used, 3)} | p.verdict.metrics())
         interview = InterviewRecord(
             session_id=self.session_id,
             position=position,
@@ -606,7 +684,7 @@ class InterviewSession:
             time_used=p.answer_used,
         )
         answer = self._answer_record(
-            position, p.text, coverage_score(judged), p.think_used + p.answer_used, p.timed_out, None
+            position, p.text, score(judged, p.verdict.flags), p.think_used + p.answer_used, p.timed_out, None
         )
         return SavedAnswer(interview, answer)
 
@@ -617,13 +695,14 @@ class InterviewSession:
             position=position,
             probe_index=probe.index,
             text=probe.text,
-            verdicts=(),
-            metrics=probe.metrics.as_dict() | {"probe": probe.probe},
+            verdicts=probe.verdicts,
+            metrics=probe.metrics.as_dict() | {"probe": probe.probe}
+            | (probe.verdict.metrics() if probe.verdict else {}),
             answer_seconds_allowed=p.timing.probe,
             time_used=probe.metrics.seconds_used,
         )
         answer = self._answer_record(
-            position, probe.text, 0.0, probe.metrics.seconds_used, probe.timed_out, probe.index
+            position, probe.text, probe.score, probe.metrics.seconds_used, probe.timed_out, probe.index
         )
         return SavedAnswer(interview, answer)
 
@@ -639,4 +718,5 @@ __all__ = [
     "PromptFeedback",
     "SavedAnswer",
     "Timing",
+    "Verdict",
 ]

@@ -25,26 +25,7 @@ if TYPE_CHECKING:
 
     from trainer.banks.model import Reference
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-
-
-def _control_picture(match: re.Match) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL...
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return f"<U+{code:04X}>"
-
-
-def inert(text: str) -> str:
-    """The text with every terminal-active character made visible or removed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub(_control_picture, text)
-    text = _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
-    return _ZERO_WIDTH.sub("", text)
+from trainer.inert import inert
 
 
 def literal(text: str, style: str = "") -> Text:
@@ -129,3 +110,7 @@ def references_visual(references: Sequence[Reference]) -> Hanging | str:
     if not references:
         return ""
     return Hanging([("", "References"), *(reference_rows(r) for r in references)])
+def literal_content(text: str) -> Content:
+    """Textual ``Content`` showing ``text`` exactly (never markup), to be styled with theme
+    variables such as ``$text-error`` by the caller."""
+    return Content(inert(text))

@@ -1,5 +1,7 @@
 """The mock interview: think countdown, answer countdown over a text area, probes, then
-what a strong answer covers — matched words highlighted, self-rating toggles, model answer."""
+what a strong answer covers — red flags first, each key point with the sentence that earned
+it (matched words highlighted in the answer) or what a strong answer would have said,
+self-rating toggles, model answer."""
 
 from __future__ import annotations
 
@@ -7,18 +9,22 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
+from trainer.history.records import KeyPointVerdict
 from trainer.practice.drafts import DraftThrottle
-from trainer.practice.interview import InterviewSession, InterviewUpdate, InterviewView, Phase
+from trainer.practice.interview import InterviewSession, InterviewUpdate, InterviewView, Phase, PromptFeedback
+from trainer.practice.judge import STATUS_NOTES, FlagJudgement, flag_penalty
+from trainer.practice.lexicon import warm as warm_judge
 from trainer.practice.summary import probe_note
 from trainer.tui import flows
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.quiz import question_ref
-from trainer.tui.text import inert, literal
+from trainer.tui.text import inert, literal, literal_content
 from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown, format_seconds
 
@@ -40,9 +46,63 @@ def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
     return shown
 
 
+def _quote(text: str, span: tuple[int, int] | None) -> str:
+    if span is None:
+        return ""
+    sentence = " ".join(text[span[0] : span[1]].split())
+    return f"“{sentence[:157] + '…' if len(sentence) > 160 else sentence}”"
+
+
+def red_flag_lines(text: str, flags: tuple[FlagJudgement, ...]) -> Content:
+    """Each red flag raised: what was said, why it matters, and where the answer said it."""
+    lines = []
+    for flag in flags:
+        title = "Cliché" if flag.kind == "cliche" else "Red flag"
+        head = literal_content(f"⚠ {title}: {flag.statement}").stylize("bold $text-error")
+        lines.append(head)
+        lines.append(literal_content(f"   {flag.why}"))
+        said = _quote(text, flag.evidence.sentence)
+        if said:
+            lines.append(literal_content(f"   You said: {said}").stylize("$text-muted"))
+    return Content("\n").join(lines)
+
+
+def verdict_line(number: int, verdict: KeyPointVerdict, text: str) -> Content:
+    """One key point: ✓ with the words (and synonym) and sentence that earned it, or ✗ with
+    what a strong answer would have said and why the words found did not count."""
+    mark = "✓" if verdict.final else "✗"
+    rating = " (your rating)" if verdict.override is not None else ""
+    if verdict.covered:
+        via = ""
+        if len(verdict.via) == 2:
+            synonym, keyword = verdict.via
+            same = [synonym.casefold()] == [m.casefold() for m in verdict.matched]
+            via = f" (for {keyword})" if same else f" (via {synonym}, for {keyword})"
+        words = f" — matched: {', '.join(verdict.matched)}{via}" if verdict.matched else ""
+        head = f"{number}. {mark} {verdict.text}{words}{rating}"
+        detail = _quote(text, verdict.evidence)
+    else:
+        head = f"{number}. {mark} {verdict.text}{rating}"
+        note = STATUS_NOTES.get(verdict.status, "")
+        said = _quote(text, verdict.evidence)
+        if note and said and verdict.status != "missed":
+            detail = f"{note}: {said}"
+        else:
+            detail = "a strong answer would have said this" if verdict.status else ""
+    mark_end = len(f"{number}. {mark}")
+    line = literal_content(head).stylize("$text-success" if verdict.final else "$text-error", 0, mark_end)
+    if detail:
+        line = Content("\n").join([line, literal_content(f"     {detail}").stylize("$text-muted")])
+    return line
+
+
+def key_point_lines(feedback: PromptFeedback) -> Content:
+    return Content("\n").join(verdict_line(n, v, feedback.text) for n, v in enumerate(feedback.verdicts, start=1))
+
+
 class InterviewScreen(Screen[None]):
     CSS_PATH = "practice.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: while thinking the answer box has focus (typing starts the answer), and
         # Enter must still mean "answer now" rather than a new line.
         Binding("enter", "answer_now", "Answer now", priority=True),
@@ -99,6 +159,7 @@ class InterviewScreen(Screen[None]):
             yield Static("", id="interview-hint", classes="hint")
             yield TextArea("", id="answer-area", soft_wrap=True, show_line_numbers=False)
             with Vertical(id="feedback"):
+                yield Static("", id="red-flags")
                 yield Static("", id="verdict")
                 yield Static("", id="keypoints")
                 yield Static("", id="answer-highlighted")
@@ -111,6 +172,8 @@ class InterviewScreen(Screen[None]):
         self._drafts = DraftThrottle(self.app.clock)
         self.set_interval(self.app.tick_seconds, self.advance_timers)
         self.refresh_view()
+        # The judge's lemmatiser takes about a second to load: load it while the candidate thinks.
+        self.run_worker(warm_judge, thread=True, exit_on_error=False, group="warm-judge")
 
     # --- drawing --------------------------------------------------------------------
 
@@ -168,28 +231,21 @@ class InterviewScreen(Screen[None]):
         box.display = feedback is not None and view.phase in (Phase.FEEDBACK, Phase.FINISHED)
         if not box.display:
             return
+        flags = self.query_one("#red-flags", Static)
+        flags.display = bool(feedback.flags)
+        flags.update(red_flag_lines(feedback.text, feedback.flags))
         covered = sum(v.final for v in feedback.verdicts)
+        penalty = flag_penalty(feedback.flags)
         self.query_one("#verdict", Static).update(
             f"Key points covered: {covered}/{len(feedback.verdicts)} ({feedback.score * 100:.0f}%)"
+            + (f"  · red flags −{penalty * 100:.0f}" if penalty else "")
             + ("  · time ran out" if feedback.timed_out else "")
         )
-        lines = Text()
-        for number, verdict in enumerate(feedback.verdicts, start=1):
-            mark = "✓" if verdict.final else "✗"
-            note = ""
-            if verdict.override is not None:
-                note = " (your rating)"
-            words = f" — matched: {', '.join(verdict.matched)}" if verdict.matched else ""
-            line = literal(f"{number}. {mark} {verdict.text}{words}{note}")
-            line.stylize("green" if verdict.final else "red", 0, 4)
-            if number > 1:
-                lines.append("\n")
-            lines.append_text(line)
-        self.query_one("#keypoints", Static).update(lines)
+        self.query_one("#keypoints", Static).update(key_point_lines(feedback))
         self.query_one("#answer-highlighted", Static).update(
-            highlighted(feedback.text, feedback.analysis.spans) if feedback.text.strip() else "(no answer typed)"
+            highlighted(feedback.text, feedback.spans) if feedback.text.strip() else "(no answer typed)"
         )
-        metrics = feedback.analysis.metrics
+        metrics = feedback.metrics
         wpm = "–" if metrics.words_per_minute is None else f"{metrics.words_per_minute:.0f}"
         fillers = ", ".join(f"{word} ×{n}" for word, n in metrics.fillers.items()) or "none"
         self.query_one("#metrics", Static).update(
@@ -199,11 +255,14 @@ class InterviewScreen(Screen[None]):
                 f"{format_seconds(metrics.seconds_allowed)}"
             )
         )
-        probes = "\n".join(
-            f"Follow-up: {p.probe}\nYou said: {p.text or '(nothing)'}" + (f"\n  ⚠ {note}" if (note := probe_note(p.text)) else "")
+        probes = Content("\n").join(
+            Content("\n").join([literal_content(f"Follow-up: {p.probe}\nYou said: {p.text or '(nothing)'}"),
+                                 *([literal_content(f"  ⚠ {note}")] if (note := probe_note(p.text)) else []),
+                                 *([red_flag_lines(p.text, p.flags)] if p.flags else []),
+                                 *(verdict_line(n, v, p.text) for n, v in enumerate(p.verdicts, start=1))])
             for p in feedback.probes
         )
-        self.query_one("#probe-answers", Static).update(literal(probes))
+        self.query_one("#probe-answers", Static).update(probes)
         model = feedback.model_answer
         self.query_one("#model-answer", Markdown).update(
             "**What a strong answer covers**\n\n" + inert(model) if model else ""

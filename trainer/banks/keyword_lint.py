@@ -1,0 +1,209 @@
+"""Warnings about keywords that will judge badly: ``pain-trainer validate`` prints them.
+
+A bank with such keywords is valid (it loads and is used); the warnings tell its author
+where an answer would be credited, or flagged, for the wrong reason:
+
+* **generic**: the keyword is one word from a list of words almost any answer uses, alone or
+  with function words ("plan", "the team", "now I"; the lists and why each is there:
+  ``generic_words``); two content words together ("goals of care") are left alone;
+* **common**: one keyword listed by more than half of a bank's key points (when the bank has
+  at least ``MIN_KEY_POINTS_FOR_COMMON`` of them) does not tell the points apart;
+* **short**: fewer than 3 letters or digits matches initials and unrelated words, unless it is
+  a well-known clinical abbreviation or a spinal level written in upper case ("PT", "IV", "L5");
+* **name**: a person's name credits name-dropping, not the idea. A one-word keyword written
+  with a capital first letter (and the rest lower case) counts as a name when it is on the
+  short list of surnames, or when a reference of its question writes it like an author
+  ("Narouze S," or "Narouze et al."). Ordinary words that happen to be capitalised are not
+  flagged; names not on the list and not in a reference are missed (a simple, honest rule).
+
+Checked: the keywords and ``requires`` phrases of every key point and red flag (probes'
+too) and the bank's synonym phrases, all of which credit or flag an answer when used.
+Each warning is positioned like an error (``PATH:LINE:COL: warning: MESSAGE [at POINTER]``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trainer.banks.generic_words import CLINICAL_ABBREVIATIONS, FUNCTION_WORDS, GENERIC_WORDS, SURNAMES
+from trainer.banks.model import Bank
+from trainer.banks.problems import Problem
+
+if TYPE_CHECKING:
+    from trainer.banks.questions import KeyPoint, OpenQuestion, Probe, RedFlag, Reference
+
+MIN_LETTERS = 3
+SPINAL_LEVEL = re.compile(r"^[CTLS][1-9]$")  # C7, L5, S1: short, but specific (written in upper case)
+MIN_KEY_POINTS_FOR_COMMON = 4  # in a bank of 1-3 key points, "more than half" is one or two
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One warning, before it is given a file position."""
+
+    pointer: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    pointer: str
+    text: str
+    role: str  # how the warning names it: "keyword", "red flag keyword", "requires phrase", "synonym"
+    references: tuple[Reference, ...]  # where an author's name would come from
+
+
+def words(phrase: str) -> tuple[str, ...]:
+    """The words of a phrase as matching sees them (case and punctuation ignored)."""
+    return tuple(re.findall(r"\w+", phrase.casefold()))
+
+
+def _folded(phrase: str) -> tuple[str, ...]:
+    """The words with a plural -s dropped, so "opioid" and "opioids" count as one keyword."""
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words(phrase))
+
+
+def findings(bank: Bank) -> list[Finding]:
+    """Every keyword warning of a bank, in file order of the questions."""
+    phrases = list(_phrases(bank))
+    found: list[Finding] = []
+    for phrase in phrases:
+        found += [Finding(phrase.pointer, m) for m in (_generic(phrase), _short(phrase), _name(phrase)) if m]
+    found += _common(bank)
+    return found
+
+
+def keyword_warnings(bank: Bank) -> list[Problem]:
+    """The bank's keyword warnings, positioned in its file (composed once, only when there are some)."""
+    found = findings(bank)
+    if not found:
+        return []
+    from trainer.banks import yamlsafe
+    from trainer.banks.positions import locate
+
+    try:
+        root = yamlsafe.compose_nodes(yamlsafe.decode(Path(bank.source).read_bytes()))
+    except (OSError, yamlsafe.YamlProblem):
+        root = None
+    problems = [
+        Problem(bank.source, *locate(root, f.pointer), f.message, f.pointer, severity="warning") for f in found
+    ]
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+# --- what is checked ------------------------------------------------------------------
+
+
+def _judged(q: OpenQuestion | Probe, base: str) -> Iterator[tuple[str, KeyPoint | RedFlag, str]]:
+    for n, point in enumerate(q.key_points):
+        yield f"{base}/key_points/{n}", point, "keyword"
+    for n, flag in enumerate(q.red_flags):
+        yield f"{base}/red_flags/{n}", flag, "red flag keyword"
+
+
+def _items(bank: Bank) -> Iterator[tuple[str, KeyPoint | RedFlag, str, OpenQuestion]]:
+    for index, q in enumerate(bank.questions):
+        if q.type != "open":
+            continue
+        base = f"/questions/{index}"
+        for where, item, role in _judged(q, base):
+            yield where, item, role, q
+        for number, probe in enumerate(q.probes):
+            for where, item, role in _judged(probe, f"{base}/probes/{number}"):
+                yield where, item, role, q
+
+
+def _phrases(bank: Bank) -> Iterator[_Phrase]:
+    for where, item, role, q in _items(bank):
+        references = (*q.references, *((item.reference,) if item.reference else ()))
+        for n, keyword in enumerate(item.keywords):
+            yield _Phrase(f"{where}/keywords/{n}", keyword, role, references)
+        for g, group in enumerate(item.requires):
+            for n, phrase in enumerate(group):
+                yield _Phrase(f"{where}/requires/{g}/{n}", phrase, "requires phrase", references)
+    for term, phrases in _bank_synonyms(bank):
+        escaped = term.replace("~", "~0").replace("/", "~1")
+        for n, phrase in enumerate(phrases):
+            yield _Phrase(f"/synonyms/{escaped}/{n}", phrase, f"'{term}' synonym", ())
+
+
+def _bank_synonyms(bank: Bank) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The bank's synonyms, as its open questions carry them."""
+    return next((q.synonyms for q in bank.questions if q.type == "open"), ())
+
+
+# --- the rules ------------------------------------------------------------------------
+
+
+def _generic(phrase: _Phrase) -> str | None:
+    """One generic word, alone or with function words ("plan", "the plan", "now I"); two content
+    words together ("goals of care", "care plan") can name a specific idea and are left alone."""
+    found = words(phrase.text)
+    content = [w for w in found if w not in FUNCTION_WORDS]
+    if not found or len(content) > 1 or (content and content[0] not in GENERIC_WORDS):
+        return None
+    why = f"the generic word '{content[0]}'" if content else "only function words"
+    return f"{phrase.role} '{phrase.text}' is {why}, which almost every answer uses; name the specific thing"
+
+
+def _short(phrase: _Phrase) -> str | None:
+    text = phrase.text.strip()
+    if sum(ch.isalnum() for ch in text) >= MIN_LETTERS or text in CLINICAL_ABBREVIATIONS or SPINAL_LEVEL.match(text):
+        return None
+    hint = (
+        f"; write the abbreviation in upper case ('{text.upper()}') if that is what it is"
+        if text.upper() in CLINICAL_ABBREVIATIONS
+        else "; spell it out, or use a longer phrase"
+    )
+    return f"{phrase.role} '{phrase.text}' is shorter than {MIN_LETTERS} letters and matches unrelated words{hint}"
+
+
+def _name(phrase: _Phrase) -> str | None:
+    text = phrase.text.strip()
+    if len(text) < MIN_LETTERS or not (text.isalpha() and text[0].isupper() and text[1:].islower()):
+        return None
+    if text.casefold() in SURNAMES:
+        why = "a common surname"
+    elif any(_written_as_author(text, r) for r in phrase.references):
+        why = "its question's reference names it as an author"
+    else:
+        return None
+    return (
+        f"{phrase.role} '{phrase.text}' looks like a person's name ({why}); "
+        "an answer should earn the point by the idea, not by naming its author"
+    )
+
+
+def _written_as_author(name: str, reference: Reference) -> bool:
+    """``Name et al`` or ``Name X,`` / ``Name XY.`` (surname then initials) in the reference."""
+    text = " ".join(filter(None, (reference.title, reference.source, reference.note)))
+    return re.search(rf"\b{re.escape(name)}\s+(et\s+al\b|[A-Z]{{1,3}}[,.])", text) is not None
+
+
+def _common(bank: Bank) -> list[Finding]:
+    """A keyword listed by more than half of the bank's key points, warned once where first listed."""
+    points = [(where, item) for where, item, role, _ in _items(bank) if role == "keyword"]
+    if len(points) < MIN_KEY_POINTS_FOR_COMMON:
+        return []
+    first: dict[tuple[str, ...], tuple[str, str]] = {}
+    listed_by: dict[tuple[str, ...], int] = {}
+    for where, point in points:
+        for key in dict.fromkeys(_folded(k) for k in point.keywords):
+            if not key:
+                continue
+            listed_by[key] = listed_by.get(key, 0) + 1
+            n = next(i for i, k in enumerate(point.keywords) if _folded(k) == key)
+            first.setdefault(key, (f"{where}/keywords/{n}", point.keywords[n]))
+    return [
+        Finding(
+            first[key][0],
+            f"keyword '{first[key][1]}' is listed by {count} of the bank's {len(points)} key points: "
+            "it cannot tell them apart",
+        )
+        for key, count in listed_by.items()
+        if count * 2 > len(points)
+    ]

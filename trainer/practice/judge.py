@@ -1,0 +1,970 @@
+"""The answer judge: which key points an interview answer covers, and which red flags it raises.
+
+Pure text functions, no I/O. ``InterviewSession`` is handed a ``Judge`` the way it is handed
+a clock; ``Judge.version`` is stored with every verdict so an answer keeps the verdict it was
+given when the rules change. The default is ``NegExJudge`` (version ``JUDGE_VERSION``).
+
+Words
+-----
+The answer is cut into words as in ``trainer.practice.analysis``; words are compared through
+``trainer.practice.lexicon.word_keys`` (rule lemma + lemminflect's irregular forms). A keyword
+matches when its words appear in order in one list item of one sentence with at most ``GAP``
+(2) other words between two of them ("stop her opioids abruptly" says "stop abruptly"), or
+written as one word ("non-opioid" / "nonopioid"); a two-word keyword also matches its "of"
+form ("weight loss" / "loss of weight", "function assessment" / "assessment of her
+function"). Every keyword also stands for the phrases of its lexicon group
+and of the bank's ``synonyms`` (see the lexicon); each match records the words that earned it
+and the synonym it went through.
+
+Sentences are split after . ! ? … (before a space), at a blank line and before a bullet line
+("- ", "* ", "• ", "1. ", "1) "). Clauses are sentences split further at ; and :.
+
+Negation (NegEx)
+----------------
+After Chapman WW, Bridewell W, Hanbury P, Cooper GF, Buchanan BG. A simple algorithm for
+identifying negated findings and diseases in discharge summaries. J Biomed Inform
+2001;34(5):301-310, doi:10.1006/jbin.2001.1029: a mention is negated when a negation cue
+stands within a window before it (pre-negation, ``PRE_WINDOW`` = 10 words) or after it
+(post-negation, ``POST_WINDOW`` = 6 words) with no scope terminator in between. Differences from
+NegEx, for spoken answers about what the candidate would do:
+
+* cues that follow each other closely (at most ``CHAIN`` = 6 words apart, no and/or/comma
+  between) are counted and an even number cancels: "I would not avoid gabapentin", "never
+  without a taper", "I don't want to avoid it", "I would never tell her there is nothing more
+  we can offer" are affirmations of what follows (double negation); only the chain nearest the
+  mention counts, so in "no NSAIDs and no ketamine" ketamine is negated;
+* pseudo-negations are consumed without negating: "not only ... but also", "not just",
+  "no doubt", "without delay", "no more than", "do not exceed" (``PSEUDO``);
+* a keyword's own words are never cues for it, and a keyword that *starts* with a cue
+  ("do not increase", "no evidence", "without blame") means its remainder rejected: "I would
+  not increase it" and "increasing it is unlikely to help" both meet "do not increase";
+* rejection frames count as cues: "rather than", "instead of", "it is tempting to", "some
+  would", "a mistake to" (``PRE``).
+
+Pre-negation cues (``PRE``): not, no (not "No," as an interjection), never, nor, neither,
+none, nothing, nobody, no one, without, cannot and every "n't" contraction, avoid, refuse,
+decline to, rather than, instead of, in place of, as opposed to, stop short of, against,
+forgo, withhold, hold off, resist, steer clear of, refrain from, reluctant to, unwilling to,
+no longer, fail to, forget, neglect, omit, skip, tempting to, mistake to, wrong to, some
+would/might, others would/might, unlike. "avoid" after he/she/they/been is the patient's
+behaviour, not a cue ("the things he's been avoiding"); a cue followed by a comma negates
+nothing ("if he won't, ...").
+
+Post-negation cues (``POST``): an auxiliary or copula followed by not ("is not", "would
+not", "does not") or its contraction, "has no", and unnecessary, not indicated,
+contraindicated, inappropriate, unhelpful, ineffective, unlikely to help/work/benefit,
+should/must/best be avoided, not recommended, unwarranted, not needed, not required, no role,
+no place, off the table, a bad idea, a mistake, dangerous, not an option, not worth.
+
+Scope terminators (``TERMINATORS``): sentence end, ; and :, but, however, although, though,
+yet, except, whereas, while, unless, until, because, since, so, therefore, thus, hence,
+then, which, who, otherwise, instead and rather (when not a cue), an "and"/"or" that starts
+a new clause (a subject pronoun next, an auxiliary within three words: "and the pain is
+real", or a plan verb after ", and": ", and discharge him"), and a comma followed by a
+subject pronoun, a plan verb with an object, or an auxiliary within three words.
+A post-negation cue is also stopped by a comma.
+
+Stance
+------
+A key point with ``stance: reject`` is covered by a *negated* mention ("I would avoid
+opioids"), an ``endorse`` point by an affirmed one. A red flag is raised by an affirmed
+mention and never by a negated one ("I would not label her drug-seeking").
+
+Qualifiers (``requires``)
+-------------------------
+Each group needs one of its phrases in the keyword's sentence or an adjacent one
+("gabapentin" and "renal" for renal dosing of gabapentin).
+
+No credit for lists
+-------------------
+A clause is **listed** (its keywords earn nothing; the feedback says "listed, not explained")
+when it has no verb and either has three or more comma/slash/bullet items of three words or
+fewer on average, or is four words or fewer next to another verbless clause (bullet or
+semicolon lists), or keywords fill half its words (or all of a one-word fragment); a
+clause with four or more items averaging two words or fewer, or of three or more words three
+quarters keywords, is listed even with a verb ("Consider: taper, PDMP, UDT, naloxone",
+"Taper PDMP naloxone"). The verb test needs no tagger: a clause has a
+verb when it has an auxiliary, modal or copula ("is", "would", "I'd", "don't"), a subject
+pronoun followed by a word ("I check", "we referred"), a word of the closed list ``VERBS``
+(inflected forms included) that has a subject, auxiliary or "to" before it, or starts its item
+in its base form with an object after it ("Check renal function", not the bare item "taper"
+nor "Increased risk"), or stands inside an item, or follows a plural noun in its base form
+("her treatments continue"), or an "-ed" word followed
+by an adverb, preposition or determiner ("tapered slowly").
+
+Sentence cap
+------------
+One sentence covers at most ``sentence_cap(words)`` = max(3, words // 15) points: a long
+run-on sentence may cover more, a short one that strings keywords does not. Points are given
+their sentence greedily, the point with the fewest candidate sentences first; a point whose
+every candidate sentence is full is "capped" (not covered).
+
+Score
+-----
+``score`` = share of key points covered (after the candidate's overrides), minus
+``UNSAFE_PENALTY`` (0.25) for each unsafe red flag raised and ``CLICHE_PENALTY`` (0.15) for
+each cliché, floored at 0.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, NamedTuple, Protocol
+
+from trainer.banks.model import KeyPoint, RedFlag
+from trainer.history.records import KeyPointVerdict
+from trainer.practice.analysis import fold, lemma
+from trainer.practice.lexicon import CASE_SENSITIVE, CLASSES, groups_with, word_keys
+
+JUDGE_VERSION = "negex-1"
+PRE_WINDOW = 10
+CHAIN = 6  # most words between two cues that negate each other ("never tell her there is nothing")
+POST_WINDOW = 6
+GAP = 2  # words allowed between the words of a keyword
+UNSAFE_PENALTY = 0.25
+CLICHE_PENALTY = 0.15
+
+# Point statuses (stored with the verdict).
+COVERED = "covered"
+MISSED = "missed"
+LISTED = "listed"  # keyword only in a bare list or fragment
+CONTRADICTED = "contradicted"  # mentioned with the wrong stance ("I would stop opioids abruptly" for "never abruptly")
+UNQUALIFIED = "unqualified"  # keyword without one of its ``requires`` groups nearby
+CAPPED = "capped"  # its sentence already carries the most points one sentence may
+
+STATUS_NOTES = {
+    COVERED: "",
+    MISSED: "not mentioned",
+    LISTED: "listed, not explained",
+    CONTRADICTED: "mentioned, but with the opposite meaning",
+    UNQUALIFIED: "mentioned without what it needs",
+    CAPPED: "crammed into a sentence that already makes several points",
+}
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['\u2019][^\W_]+)*")
+_SENTENCE_END = re.compile(
+    r"[.!?\u2026]+(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*\u2022\u00b7\u2013]|\d+[.)])\s)"
+)
+_BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u00b7\u2013]|\d+[.)])[ \t]")
+
+
+def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in text.split("|"))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PRE = _phrases(
+    "not|no|never|nor|neither|none|nothing|nobody|no one|without|cannot|dont|avoid|avoids|avoided|avoiding|avoidance of"
+    "|refuse|refuses|refused|refusing|decline to|declines to|declined to|declining to|rather than|instead of"
+    "|in place of|as opposed to|stop short of|against|forgo|forego|withhold|withholding|hold off|holding off"
+    "|resist|resisting|steer clear of|refrain from|reluctant to|unwilling to|no longer|fail to|failing to"
+    "|forget|forgetting|neglect|neglecting|omit|omitting|skip|skipping|tempting to|temptation to|mistake to"
+    "|mistake would be|wrong to|some would|some might|some people would|others would|others might|unlike"
+)
+PSEUDO = _phrases(
+    "not only|not just|not merely|not simply|not least|no doubt|no question|without doubt|without question"
+    "|no matter|not necessarily|nothing but|no sooner|if not|or not|not to mention|not sure|without delay"
+    "|without fail|without hesitation|no later than|no more than|not more than|no less than|not less than"
+    "|no higher than|not exceed|not exceeding|never exceed|not to exceed|no problem|not a problem"
+)
+_AUX = _words(
+    "am is are was were be been being do does did have has had will would shall should can could may might must"
+    " need ought"
+)
+POST = _phrases(
+    "unnecessary|not necessary|not indicated|contraindicated|inappropriate|unhelpful|ineffective|unlikely to help"
+    "|unlikely to work|unlikely to benefit|should be avoided|must be avoided|best avoided|is avoided|are avoided"
+    "|be avoided|not recommended|unwarranted|not warranted|not needed|not required|no role|no place"
+    "|off the table|a bad idea|not a good idea|a mistake|dangerous|not an option|not appropriate|has no|have no"
+    "|not worth"
+)
+TERMINATORS = _words(
+    "but however although though yet except whereas while whilst unless until because since so therefore thus"
+    " hence then which who whom whose otherwise meanwhile"
+)
+_SUBJECTS = _words("i we you he she they it")
+_SOMEONE_ELSE = _words("he she they been he's she's they're they've who patient patients")
+_NEXT_IS_OBJECT = _words(
+    "the a an her his their my your our its this that these those any some all to with by in on for at from of"
+    " up down out off into over about"
+)
+VERBS = frozenset(
+    lemma(v)
+    for v in _words(
+        "say tell ask explain discuss check assess examine evaluate review order refer start stop begin continue "
+        "taper reduce increase decrease lower raise add switch rotate change adjust titrate prescribe give take use "
+        "try offer recommend suggest advise encourage consider think believe feel know see look find make get go "
+        "come keep let help want like work learn teach lead manage treat monitor measure test screen document "
+        "record arrange plan schedule involve include call speak talk listen acknowledge validate reassure escalate "
+        "admit discharge inject perform image repeat confirm exclude rule identify address avoid hold withhold wean "
+        "discontinue cut agree set follow aim focus prioritise prioritize educate support build share show describe "
+        "understand accept apologise apologize disclose report notify inform contact consult coordinate "
+        "communicate collaborate respect respond handle approach frame reframe negotiate engage empower motivate "
+        "improve prevent protect ensure optimise optimize mitigate minimise minimize limit restrict balance weigh "
+        "counsel emphasise emphasize stress remind reinforce obtain gather elicit order organise organize request "
+        "send seek reach bring put run write read move mean seem become remain happen"
+    )
+)
+
+
+# --- text: tokens, sentences, clauses ------------------------------------------------------
+
+
+class Token(NamedTuple):
+    """One word of the answer (a named tuple: an answer has hundreds, built on every judgement)."""
+
+    text: str  # as written
+    start: int
+    end: int
+    sentence: int
+    clause: int  # global clause number (sentences split at ; and :)
+    item: int  # global list-item number (clauses split at , / and bullets)
+    raw: str  # lower case, straight apostrophes, possessive kept ("it's")
+    lower: str  # folded (possessive dropped)
+    keys: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedAnswer:
+    """An answer cut up for judging."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[tuple[int, int], ...]  # character spans
+    clauses: tuple[tuple[Token, ...], ...]
+    clause_has_verb: tuple[bool, ...]
+    sentence_words: tuple[int, ...]
+
+
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence (see the module docstring for the split rule)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        if boundary.end() > start:
+            spans.append((start, boundary.end()))
+            start = boundary.end()
+    spans.append((start, len(text)))
+    return tuple(_trimmed(text, a, b) for a, b in spans)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding white space (an empty span stays where it was)."""
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    if lead == len(piece):
+        return (start, end)
+    return (start + lead, end - (len(piece) - len(piece.rstrip())))
+
+
+def tokenize(text: str) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
+    """Tokens with sentence/clause/item numbers, and the sentence spans."""
+    spans = sentence_spans(text)
+    ends = [end for _, end in spans]
+    tokens: list[Token] = []
+    sentence = clause = item = 0
+    previous_end = 0
+    for m in _TOKEN.finditer(text):
+        new_sentence = False
+        while m.start() >= ends[sentence]:
+            sentence += 1
+            new_sentence = True
+        gap = text[previous_end : m.start()]
+        if tokens:
+            if new_sentence or ";" in gap or ":" in gap:
+                clause += 1
+                item += 1
+            elif "," in gap or "/" in gap or "\u2022" in gap or ("\n" in gap and _BULLET.search(gap)):
+                item += 1
+        raw, lower, keys = _forms(m.group())
+        tokens.append(Token(m.group(), m.start(), m.end(), sentence, clause, item, raw, lower, keys))
+        previous_end = m.end()
+    return tuple(tokens), spans
+
+
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, str, frozenset[str]]:
+    """(raw, folded, keys) of a word as written; cached, since answers repeat their words."""
+    lower = fold(word)
+    return word.lower().replace("\u2019", "'"), lower, word_keys(lower)
+
+
+@lru_cache(maxsize=65536)
+def _is_aux(raw: str) -> bool:
+    return raw in _AUX or ("'" in raw and raw.split("'", 1)[1] in ("d", "ll", "re", "ve", "m", "t") or
+                          raw.endswith("n't") or raw in ("it's", "that's", "there's", "he's", "she's", "let's",
+                                                         "what's", "here's", "cannot"))
+
+
+def _clause_has_verb(tokens: Sequence[Token]) -> bool:
+    """The closed-list verb test of the module docstring."""
+    for i, t in enumerate(tokens):
+        if _is_aux(t.raw):
+            return True
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        prev = tokens[i - 1] if i > 0 else None
+        if t.raw in _SUBJECTS and t.text != "I" and nxt is not None and nxt.raw not in _NEXT_IS_OBJECT:
+            return True
+        if t.text == "I" and nxt is not None:
+            return True
+        same_item_next = nxt is not None and nxt.item == t.item
+        same_item_prev = prev is not None and prev.item == t.item
+        introduced = same_item_prev and (prev.raw in _SUBJECTS or prev.raw == "to" or _is_aux(prev.raw))
+        imperative = same_item_next and not same_item_prev and not t.raw.endswith(("ed", "ing"))
+        if t.keys & VERBS and (imperative or introduced or (same_item_next and same_item_prev)):
+            return True
+        ends_phrase = nxt is None or not same_item_next or nxt.raw in _NEXT_IS_OBJECT or nxt.raw.endswith("ly")
+        if t.keys & VERBS and same_item_prev and not t.raw.endswith(("s", "ed", "ing")) and \
+                prev.raw.endswith("s") and not prev.raw.endswith("ss") and prev.raw not in _AUX:
+            return True  # a plural subject and its verb: "her other treatments continue"
+        adverb_next = same_item_next and nxt.raw.endswith("ly")
+        if len(t.raw) >= 5 and t.raw.endswith("ed") and (same_item_prev or adverb_next) and ends_phrase:
+            return True
+    return False
+
+
+def prepare(text: str) -> PreparedAnswer:
+    """Cut ``text`` up into tokens, sentences and clauses, and find which clauses have a verb."""
+    tokens, spans = tokenize(text)
+    count = (tokens[-1].clause + 1) if tokens else 0
+    by_clause: list[list[Token]] = [[] for _ in range(count)]
+    for t in tokens:
+        by_clause[t.clause].append(t)
+    has_verb = tuple(_clause_has_verb(c) for c in by_clause)
+    words_per_sentence = [0] * len(spans)
+    for t in tokens:
+        words_per_sentence[t.sentence] += 1
+    return PreparedAnswer(text, tokens, spans, tuple(tuple(c) for c in by_clause), has_verb, tuple(words_per_sentence))
+
+
+def listed_clauses(prepared: PreparedAnswer, mention_words: Mapping[int, int]) -> frozenset[int]:
+    """The clauses that are lists (see the module docstring); ``mention_words``: clause ->
+    words inside keyword matches, for the density rule."""
+    clauses, has_verb = prepared.clauses, prepared.clause_has_verb
+    listed: set[int] = set()
+    for c, clause_tokens in enumerate(clauses):
+        if not clause_tokens:
+            continue
+        items = len({t.item for t in clause_tokens})
+        mentioned = mention_words.get(c, 0)
+        if (items >= 4 and len(clause_tokens) / items <= 2.0) or (len(clause_tokens) >= 3 and
+                                                                  mentioned * 4 >= len(clause_tokens) * 3):
+            listed.add(c)
+            continue
+        if has_verb[c]:
+            continue
+        sentence = clause_tokens[0].sentence
+        verbless_neighbour = any(
+            0 <= d < len(clauses) and clauses[d] and not has_verb[d] and abs(clauses[d][0].sentence - sentence) <= 1
+            for d in (c - 1, c + 1)
+        )
+        dense = (len(clause_tokens) >= 2 and mentioned * 2 >= len(clause_tokens)) or mentioned == len(clause_tokens)
+        short_items = items >= 3 and len(clause_tokens) / items <= 3.0
+        if short_items or (verbless_neighbour and len(clause_tokens) <= 4) or dense:
+            listed.add(c)
+    return frozenset(listed)
+
+
+def sentence_cap(words: int) -> int:
+    """The most key points one sentence of ``words`` words may cover."""
+    return max(3, words // 15)
+
+
+# --- phrases: keywords compiled with their synonyms ---------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One way a keyword can be said."""
+
+    keyword: str  # the bank keyword it stands for
+    via: str | None  # the synonym it went through (None: the keyword itself)
+    words: tuple[tuple[frozenset[str], str | None], ...]  # (keys, exact text when case-sensitive)
+    negated: bool  # the keyword started with a negation cue: its remainder must be negated
+
+
+def _phrase_words(text: str) -> tuple[tuple[frozenset[str], str | None], ...]:
+    result = []
+    for m in _TOKEN.finditer(text):
+        surface = m.group()
+        exact = surface if surface in CASE_SENSITIVE else None
+        result.append((word_keys(fold(surface)), exact))
+    return tuple(result)
+
+
+def _leading_cue(raws: Sequence[str]) -> int:
+    """How many leading words of a keyword are a negation cue (0 when none)."""
+    for skip in ((("do", "not"), 2), (("does", "not"), 2), (("did", "not"), 2), (("would", "not"), 2),
+                 (("should", "not"), 2), (("will", "not"), 2)):
+        if tuple(raws[: len(skip[0])]) == skip[0]:
+            return skip[1]
+    if raws and (_is_negation_word(raws[0])):
+        return 1
+    for cue in PRE:
+        if len(cue) > 1 and tuple(raws[: len(cue)]) == cue:
+            return len(cue)
+    return 0
+
+
+def _is_negation_word(raw: str) -> bool:
+    return raw.endswith("n't") or (raw,) in PRE
+
+
+def _sub(seq: tuple[str, ...], part: tuple[str, ...]) -> int:
+    n = len(part)
+    for i in range(len(seq) - n + 1):
+        if seq[i : i + n] == part:
+            return i
+    return -1
+
+
+@lru_cache(maxsize=8192)
+def compile_keyword(keyword: str, groups: tuple[tuple[str, ...], ...]) -> tuple[Phrase, ...]:
+    """The phrases that say ``keyword``: itself and its synonyms (one substitution)."""
+    raws = tuple(m.group().lower().replace("\u2019", "'") for m in _TOKEN.finditer(keyword))
+    if not raws:
+        return ()
+    cue = _leading_cue(raws)
+    negated = 0 < cue < len(raws)
+    body_words = [m.group() for m in _TOKEN.finditer(keyword)][cue if negated else 0 :]
+    body = " ".join(body_words)
+    lemmas = tuple(lemma(fold(w)) for w in body_words)
+    found: dict[tuple, Phrase] = {}
+
+    def add(text: str, via: str | None) -> None:
+        words = _phrase_words(text)
+        if words and words not in found:
+            found[words] = Phrase(keyword, via, words, negated)
+        if len(words) > 1:  # written as one word: "non-opioid" ~ "nonopioid"
+            joined = "".join(fold(m.group()) for m in _TOKEN.finditer(text))
+            one = ((frozenset({lemma(joined)}), None),)
+            if one not in found:
+                found[one] = Phrase(keyword, via, one, negated)
+
+    add(body, None)
+    for group in ((cls, *members) for cls, members in CLASSES):  # a class is said by naming a member
+        cls_lemmas = tuple(lemma(fold(m.group())) for m in _TOKEN.finditer(group[0]))
+        at = _sub(lemmas, cls_lemmas)
+        if at >= 0 and all(w not in CASE_SENSITIVE or w in body_words for w in group[0].split()):
+            before, after = " ".join(body_words[:at]), " ".join(body_words[at + len(cls_lemmas) :])
+            for member in group[1:]:
+                add(" ".join(p for p in (before, member, after) if p), member)
+    for group in groups:
+        for member in group:
+            member_lemmas = tuple(lemma(fold(m.group())) for m in _TOKEN.finditer(member))
+            if not member_lemmas:
+                continue
+            exact_ok = all(w not in CASE_SENSITIVE or w in body_words for w in member.split())
+            at = _sub(lemmas, member_lemmas)
+            if at < 0 or not exact_ok:
+                continue
+            before = " ".join(body_words[:at])
+            after = " ".join(body_words[at + len(member_lemmas) :])
+            for other in group:
+                if other != member:
+                    add(" ".join(p for p in (before, other, after) if p), other)
+    return tuple(found.values())
+
+
+# --- mentions ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place a phrase was said, and how."""
+
+    keyword: str
+    via: str | None
+    first: int  # token indices, inclusive
+    last: int
+    start: int  # character span in the answer
+    end: int
+    sentence: int
+    clause: int
+    negated: bool  # NegEx verdict on the words, before the keyword's own leading cue
+
+    def text(self, answer: str) -> str:
+        return answer[self.start : self.end]
+
+
+class _Index:
+    """Where each word key occurs in the answer, so a phrase is looked up, not scanned for."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.by_key: dict[str, list[int]] = {}
+        for i, t in enumerate(tokens):
+            for k in t.keys:
+                self.by_key.setdefault(k, []).append(i)
+
+    def find(self, phrase: Phrase) -> list[tuple[int, int]]:
+        tokens = self.tokens
+        (keys0, exact0), rest = phrase.words[0], phrase.words[1:]
+        starts = sorted({i for k in keys0 for i in self.by_key.get(k, ())})
+        found = []
+        for i in starts:
+            if exact0 is not None and tokens[i].text != exact0:
+                continue
+            j = i
+            for keys, exact in rest:
+                j = self._next(j, keys, exact)
+                if j < 0:
+                    break
+            if j >= 0:
+                found.append((i, j))
+        if len(phrase.words) == 2:  # a noun compound said with "of": "weight loss" ~ "loss of (the) weight"
+            (keys1, exact1) = phrase.words[1]
+            for i in sorted({i for k in keys1 for i in self.by_key.get(k, ())}):
+                if exact1 is not None and tokens[i].text != exact1:
+                    continue
+                j = self._next(i, keys0, exact0)
+                if j > i + 1 and tokens[i + 1].raw == "of" and (i, j) not in found:
+                    found.append((i, j))
+        return found
+
+    def _next(self, j: int, keys: frozenset[str], exact: str | None) -> int:
+        """The index of the next phrase word after ``j``: the very next word, or up to ``GAP``
+        words further within the same list item ("stop her opioids abruptly"); -1 if none."""
+        tokens = self.tokens
+        here = tokens[j]
+        for k in range(j + 1, min(len(tokens), j + 2 + GAP)):
+            t = tokens[k]
+            if t.item != here.item:
+                return -1
+            if t.keys & keys and (exact is None or t.text == exact):
+                return k
+        return -1
+
+
+@lru_cache(maxsize=8)
+def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        firsts.setdefault(cue[0], []).append(cue)
+    return firsts
+
+
+def _match_cues(tokens: Sequence[Token], cues: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+    """(first, last) token indices of every occurrence of the cue phrases."""
+    raws = [t.raw for t in tokens]
+    firsts = _by_first_word(cues)
+    found = []
+    for i, raw in enumerate(raws):
+        for cue in firsts.get(raw, ()):
+            n = len(cue)
+            if tuple(raws[i : i + n]) == cue and tokens[i + n - 1].sentence == tokens[i].sentence:
+                found.append((i, i + n - 1))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    pre: tuple[tuple[int, int], ...]
+    post: tuple[tuple[int, int], ...]
+    terminators: frozenset[int]  # token indices that end a scope before them (the token itself ends it)
+    comma_before: frozenset[int]  # token indices with a comma (or ; :) in the gap before them
+    last_stop: tuple[int, ...] = ()  # per token: the latest terminator at or before it (-1: none)
+    next_stop: tuple[int, ...] = ()  # per token: the first terminator or comma at or after it (n: none)
+    pre_ends: tuple[int, ...] = ()  # the last token of each pre cue, ascending (for bisect)
+
+
+def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
+    """Negation cues, pseudo-negations removed, and scope terminators (see the module docstring)."""
+    pseudo = _match_cues(tokens, PSEUDO)
+    blocked = {k for a, b in pseudo for k in range(a, b + 1)}
+    pre = []
+    for a, b in _match_cues(tokens, PRE):
+        if any(k in blocked for k in range(a, b + 1)):
+            continue
+        t = tokens[a]
+        if t.raw.startswith("avoid") and a > 0 and tokens[a - 1].raw in _SOMEONE_ELSE:
+            continue  # "the things he's been avoiding": the patient's behaviour, not the answer's stance
+        if t.raw == "no" and b == a:
+            gap_after = text[t.end : tokens[a + 1].start] if a + 1 < len(tokens) else "."
+            if "," in gap_after or a + 1 >= len(tokens) or tokens[a + 1].sentence != t.sentence:
+                continue  # "No, I would ..." is an interjection
+        pre.append((a, b))
+    claimed = {k for a, b in pre for k in range(a, b + 1)}
+    for i, t in enumerate(tokens):  # every n't contraction (don't, won't, isn't...)
+        if i not in claimed and i not in blocked and t.raw.endswith("n't"):
+            pre.append((i, i))
+    post = []
+    for a, b in _match_cues(tokens, POST):
+        if not any(k in blocked for k in range(a, b + 1)):
+            post.append((a, b))
+    for i, t in enumerate(tokens):
+        if i in blocked:
+            continue
+        if t.raw in ("not", "never") and i > 0 and tokens[i - 1].raw in _AUX:
+            post.append((i - 1, i))
+        elif t.raw.endswith("n't") or t.raw == "cannot":
+            post.append((i, i))
+    terminators = set()
+    comma_before = set()
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1].raw if i + 1 < len(tokens) else ""
+        if t.raw in TERMINATORS or (t.raw == "instead" and nxt != "of") or (t.raw == "rather" and nxt != "than"):
+            terminators.add(i)
+        if i == 0:
+            continue
+        gap = text[tokens[i - 1].end : t.start]
+        if ";" in gap or ":" in gap:
+            terminators.add(i)
+        if "," in gap:
+            comma_before.add(i)
+        if t.raw in ("and", "or"):
+            ahead = [u for u in tokens[i + 1 : i + 4] if u.sentence == t.sentence]
+            aux_ahead = any(_is_aux(u.raw) for u in ahead)
+            # ", and discharge him" starts a new verb phrase; "wouldn't X or repeat Y" stays in scope
+            verb_next = t.raw == "and" and "," in gap and bool(ahead) and bool(ahead[0].keys & VERBS)
+            if nxt in _SUBJECTS or nxt == "then" or aux_ahead or verb_next:
+                terminators.add(i)
+        if "," in gap:
+            starts_clause = t.raw in _SUBJECTS or bool(t.keys & VERBS and nxt in _NEXT_IS_OBJECT)
+            if starts_clause or any(_is_aux(u.raw) for u in tokens[i : i + 3]):
+                terminators.add(i)
+    n = len(tokens)
+    last_stop, latest = [], -1
+    for i in range(n):
+        latest = i if i in terminators else latest
+        last_stop.append(latest)
+    next_stop, earliest = [n] * n, n
+    for i in range(n - 1, -1, -1):
+        earliest = i if (i in terminators or i in comma_before) else earliest
+        next_stop[i] = earliest
+    pre_merged = _merged(pre)
+    return _Cues(pre_merged, _merged(post), frozenset(terminators), frozenset(comma_before), tuple(last_stop),
+                 tuple(next_stop), tuple(b for _, b in pre_merged))
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Overlapping cues are one cue ("are not" and "not indicated" in "are not indicated")."""
+    result: list[tuple[int, int]] = []
+    for a, b in sorted(set(spans)):
+        if result and a <= result[-1][1]:
+            result[-1] = (result[-1][0], max(b, result[-1][1]))
+        else:
+            result.append((a, b))
+    return tuple(result)
+
+
+def _negated(first: int, last: int, tokens: Sequence[Token], cues: _Cues) -> bool:
+    """NegEx with double negation: the nearest chain of cues before the mention (cues at most
+    ``CHAIN`` words apart, not separated by and/or/a comma: "would not avoid", "never without")
+    plus any post-negation cue; an odd count is a negation. "No NSAIDs and no ketamine" is two
+    chains, so ketamine is negated once, not cancelled."""
+    in_scope = []
+    stop = cues.last_stop[first]  # a cue at or before the latest terminator is out of scope
+    lo, hi = bisect_left(cues.pre_ends, first - PRE_WINDOW), bisect_left(cues.pre_ends, first)
+    for a, b in cues.pre[lo:hi]:
+        if b < stop or tokens[a].sentence != tokens[first].sentence:
+            continue
+        if b + 1 in cues.comma_before:  # "if he won't, ...": an elliptical cue negates nothing after it
+            continue
+        in_scope.append((a, b))
+    chain = 0
+    previous_start = None
+    for a, b in reversed(in_scope):  # nearest first
+        if previous_start is not None:
+            between = range(b + 1, previous_start)
+            if previous_start - b - 1 > CHAIN or any(
+                    tokens[k].raw in ("and", "or") or k in cues.comma_before for k in (*between, previous_start)):
+                break
+        chain += 1
+        previous_start = a
+    count = chain
+    reach = min(last + POST_WINDOW, cues.next_stop[last + 1] - 1 if last + 1 < len(tokens) else last)
+    for a, b in cues.post:
+        if last < a <= reach and tokens[a].sentence == tokens[last].sentence:
+            count += 1
+    return count % 2 == 1
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The words that earned (or failed to earn) a verdict, and the sentence around them."""
+
+    keyword: str
+    via: str | None
+    words: str  # the answer's own words
+    span: tuple[int, int]
+    sentence: tuple[int, int]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"keyword": self.keyword, "via": self.via, "words": self.words, "span": list(self.span),
+                "sentence": list(self.sentence)}
+
+
+@dataclass(frozen=True, slots=True)
+class PointJudgement:
+    index: int
+    text: str
+    status: str
+    evidence: Evidence | None  # for COVERED: what earned it; otherwise the nearest mention, if any
+
+    @property
+    def covered(self) -> bool:
+        return self.status == COVERED
+
+    def verdict(self, override: bool | None = None) -> KeyPointVerdict:
+        e = self.evidence
+        return KeyPointVerdict(
+            text=self.text,
+            covered=self.covered,
+            matched=(e.words,) if e is not None and self.covered else (),
+            override=override,
+            status=self.status,
+            via=(e.via, e.keyword) if e is not None and e.via and self.covered else (),
+            evidence=e.sentence if e is not None else None,
+            spans=(e.span,) if e is not None else (),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FlagJudgement:
+    """A red flag the answer raised."""
+
+    id: str
+    statement: str
+    kind: str  # "unsafe" | "cliche"
+    why: str
+    evidence: Evidence
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "statement": self.statement, "kind": self.kind, "why": self.why,
+                "evidence": self.evidence.as_dict()}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> FlagJudgement:
+        e = d.get("evidence") or {}
+        span = tuple(e.get("span", (0, 0)))
+        sentence = tuple(e.get("sentence", span))
+        return cls(str(d.get("id", "")), str(d.get("statement", "")), str(d.get("kind", "unsafe")),
+                   str(d.get("why", "")),
+                   Evidence(str(e.get("keyword", "")), e.get("via"), str(e.get("words", "")),
+                            (int(span[0]), int(span[1])), (int(sentence[0]), int(sentence[1]))))
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The judge's verdict on one answer."""
+
+    judge: str  # the judge's version
+    points: tuple[PointJudgement, ...]
+    flags: tuple[FlagJudgement, ...] = ()
+
+    def verdicts(self, overrides: Mapping[int, bool | None] | None = None) -> tuple[KeyPointVerdict, ...]:
+        overrides = overrides or {}
+        return tuple(p.verdict(overrides.get(p.index)) for p in self.points)
+
+    @property
+    def score(self) -> float:
+        return score(self.verdicts(), self.flags)
+
+
+def flag_penalty(flags: Iterable[FlagJudgement | Mapping[str, Any]]) -> float:
+    """What the raised red flags take off the score (see the module docstring)."""
+    total = 0.0
+    for f in flags:
+        kind = f.kind if isinstance(f, FlagJudgement) else str(f.get("kind", "unsafe"))
+        total += CLICHE_PENALTY if kind == "cliche" else UNSAFE_PENALTY
+    return total
+
+
+def score(verdicts: Sequence[KeyPointVerdict], flags: Iterable[FlagJudgement | Mapping[str, Any]] = ()) -> float:
+    """Share of key points finally covered (overrides win) minus red-flag penalties, in 0..1."""
+    share = sum(v.final for v in verdicts) / len(verdicts) if verdicts else 0.0
+    return max(0.0, share - flag_penalty(flags))
+
+
+# --- the judge -----------------------------------------------------------------------------
+
+
+class Judge(Protocol):
+    """What ``InterviewSession`` needs from a judge."""
+
+    version: str
+
+    def judge(self, text: str, key_points: Sequence[KeyPoint], red_flags: Sequence[RedFlag] = (),
+              synonyms: Sequence[tuple[str, Sequence[str]]] = ()) -> Judgement: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    mention: Mention
+    wanted: bool  # polarity matches what the point/flag needs
+    qualified: bool
+    listed: bool
+
+
+@dataclass(frozen=True)
+class NegExJudge:
+    """The default judge (see the module docstring)."""
+
+    version: str = JUDGE_VERSION
+    groups: tuple[tuple[str, ...], ...] = field(default=(), repr=False)  # extra synonym groups
+
+    def judge(self, text: str, key_points: Sequence[KeyPoint], red_flags: Sequence[RedFlag] = (),
+              synonyms: Sequence[tuple[str, Sequence[str]]] = ()) -> Judgement:
+        groups = bank_groups(synonyms) + self.groups
+        prepared = prepare(text)
+        tokens = prepared.tokens
+        index = _Index(tokens)
+        cues = find_cues(text, tokens)
+        memo: dict[str, list[Mention]] = {}
+
+        def mentions(keyword: str) -> list[Mention]:
+            if keyword not in memo:
+                memo[keyword] = _mentions(keyword, groups, tokens, index, cues)
+            return memo[keyword]
+
+        said_in: dict[tuple[str, ...], frozenset[int]] = {}
+
+        def sentences_of(group: Sequence[str]) -> frozenset[int]:
+            key = tuple(group)
+            if key not in said_in:
+                said_in[key] = frozenset(q.sentence for kw in group for q in mentions(kw))
+            return said_in[key]
+
+        def qualified(m: Mention, requires: Sequence[Sequence[str]]) -> bool:
+            return all(sentences_of(group) & {m.sentence - 1, m.sentence, m.sentence + 1} for group in requires)
+
+        def examine(keywords: Sequence[str], requires: Sequence[Sequence[str]], want_negated: bool,
+                    listed: frozenset[int]) -> list[_Found]:
+            return [_Found(m, m.negated == want_negated, qualified(m, requires), m.clause in listed)
+                    for kw in keywords for m in mentions(kw)]
+
+        # density rule: words inside any key-point keyword mention, per clause
+        share: dict[int, int] = {}
+        seen_tokens: set[int] = set()
+        for point in key_points:
+            for kw in point.keywords:
+                for m in mentions(kw):
+                    for k in range(m.first, m.last + 1):
+                        if k not in seen_tokens:
+                            seen_tokens.add(k)
+                            share[tokens[k].clause] = share.get(tokens[k].clause, 0) + 1
+        listed = listed_clauses(prepared, share)
+
+        def evidence(m: Mention) -> Evidence:
+            return Evidence(m.keyword, m.via, text[m.start : m.end], (m.start, m.end), prepared.sentences[m.sentence])
+
+        statuses: list[str] = []
+        chosen: list[Evidence | None] = []
+        candidates: list[list[Mention]] = []
+        for point in key_points:
+            found = examine(point.keywords, point.requires, point.stance == "reject", listed)
+            good = [f.mention for f in found if f.wanted and f.qualified and not f.listed]
+            candidates.append(good)
+            if good:
+                statuses.append(COVERED)
+                chosen.append(evidence(good[0]))
+                continue
+            for status, test in ((LISTED, lambda f: f.listed),
+                                 (UNQUALIFIED, lambda f: f.wanted and not f.qualified),
+                                 (CONTRADICTED, lambda f: not f.wanted)):
+                hit = next((f for f in found if test(f)), None)
+                if hit is not None:
+                    statuses.append(status)
+                    chosen.append(evidence(hit.mention))
+                    break
+            else:
+                statuses.append(MISSED)
+                chosen.append(None)
+
+        for i, pick in _cap(candidates, prepared.sentence_words).items():
+            if pick is None:
+                statuses[i] = CAPPED
+            else:
+                chosen[i] = evidence(pick)
+
+        points = tuple(PointJudgement(i, p.text, statuses[i], chosen[i]) for i, p in enumerate(key_points))
+        flags = []
+        for flag in red_flags:
+            found = examine(flag.keywords, flag.requires, False, listed)
+            hit = next((f for f in found if f.wanted and f.qualified and not f.listed), None)
+            if hit is not None:
+                flags.append(FlagJudgement(flag.id, flag.statement, flag.kind, flag.why, evidence(hit.mention)))
+        return Judgement(self.version, points, tuple(flags))
+
+
+def _cap(candidates: Sequence[Sequence[Mention]], sentence_words: Sequence[int]) -> dict[int, Mention | None]:
+    """The sentence cap: each point with candidates gets the mention it is credited by, in the
+    least loaded of its sentences, the point with the fewest sentences first; None when all of
+    its sentences are full."""
+    load: dict[int, int] = {}
+    result: dict[int, Mention | None] = {}
+    order = sorted((i for i, c in enumerate(candidates) if c),
+                   key=lambda i: (len({m.sentence for m in candidates[i]}), i))
+    for i in order:
+        options = sorted({m.sentence for m in candidates[i]}, key=lambda s: (load.get(s, 0), s))
+        pick = next((s for s in options if load.get(s, 0) < sentence_cap(sentence_words[s])), None)
+        if pick is not None:
+            load[pick] = load.get(pick, 0) + 1
+        result[i] = None if pick is None else next(m for m in candidates[i] if m.sentence == pick)
+    return result
+
+
+DEFAULT_JUDGE = NegExJudge()
+
+
+def bank_groups(synonyms: Sequence[tuple[str, Sequence[str]]]) -> tuple[tuple[str, ...], ...]:
+    """The bank's synonym groups first (so a match reports the bank's spelling), then the lexicon's."""
+    return groups_with((term, tuple(phrases)) for term, phrases in synonyms)
+
+
+def mentions(text: str, keyword: str, synonyms: Sequence[tuple[str, Sequence[str]]] = ()) -> tuple[Mention, ...]:
+    """Every place ``keyword`` (or a synonym) is said in ``text``, with its NegEx verdict
+    (``negated`` is about the keyword as written: "do not stop" said plainly is not negated)."""
+    tokens, _ = tokenize(text)
+    groups = bank_groups(synonyms)
+    return tuple(_mentions(keyword, groups, tokens, _Index(tokens), find_cues(text, tokens)))
+
+
+def _mentions(keyword: str, groups: tuple[tuple[str, ...], ...], tokens: Sequence[Token], index: _Index,
+              cues: _Cues) -> list[Mention]:
+    found: dict[tuple[int, int], Mention] = {}
+    for phrase in compile_keyword(keyword, groups):
+        for first, last in index.find(phrase):
+            if (first, last) not in found or phrase.via is None:
+                negated = _negated(first, last, tokens, cues) != phrase.negated
+                t = tokens[first]
+                found[(first, last)] = Mention(keyword, phrase.via, first, last, t.start, tokens[last].end,
+                                               t.sentence, t.clause, negated)
+    return sorted(found.values(), key=lambda m: (m.first, m.last))
+
+
+__all__ = [
+    "CAPPED",
+    "CONTRADICTED",
+    "COVERED",
+    "DEFAULT_JUDGE",
+    "JUDGE_VERSION",
+    "LISTED",
+    "MISSED",
+    "STATUS_NOTES",
+    "UNQUALIFIED",
+    "Evidence",
+    "FlagJudgement",
+    "Judge",
+    "Judgement",
+    "NegExJudge",
+    "PointJudgement",
+    "flag_penalty",
+    "listed_clauses",
+    "mentions",
+    "prepare",
+    "score",
+    "sentence_cap",
+    "tokenize",
+]
