@@ -29,7 +29,9 @@ def both_ways(command: list[str], shared: list[str], rest: list[str] = ()) -> li
     return [shared + command + list(rest), command + shared + list(rest)]
 
 
-@pytest.mark.parametrize("command", [["quiz"], ["interview"], ["banks"], ["validate", "x.yaml"], []])
+@pytest.mark.parametrize(
+    "command", [["quiz"], ["interview"], ["banks"], ["validate", "x.yaml"], ["judge", "open-x", "a.txt"], []]
+)
 def test_data_dir_and_banks_resolve_the_same_on_either_side(command):
     resolved = []
     for argv in both_ways(command[:1], ["--data-dir", "/D", "--bank", "b1.yaml"], command[1:]):
@@ -114,7 +116,17 @@ def test_history_list_export_and_import_use_the_data_dir_written_on_either_side(
 def test_validate_takes_shared_options_on_either_side(tmp_path, capsys, before):
     shared = ["--data-dir", str(tmp_path / "data")]
     assert main(shared + ["validate", str(MINIMAL)] if before else ["validate", str(MINIMAL)] + shared) == 0
-    assert capsys.readouterr().out.strip().endswith("OK")
+    assert capsys.readouterr().out.strip() == "1 bank, 4 questions: OK (1 warning)"
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_judge_loads_a_bank_written_on_either_side(tmp_path, capsys, before):
+    answer = tmp_path / "answer.txt"
+    answer.write_text("I would offer a spinal cord stimulation trial after a psychology review.\n")
+    shared = ["--bank", str(FIXTURES / "valid" / "judged.yaml")]
+    command = ["judge", "open-judged", "--probe", "2", str(answer), "--format", "json"]
+    assert main(shared + command if before else command + shared) == 0
+    assert json.loads(capsys.readouterr().out)["score"] == 1.0
 
 
 def test_a_real_quiz_writes_into_the_data_dir_written_before_the_subcommand(tmp_path, capsys):

@@ -58,11 +58,13 @@ KEY_POINTS = (
 
 
 def open_q(id="o1", *, bank="b1", category="motivation", difficulty=2, key_points=KEY_POINTS,
-           probes=(), think=30, answer=120, probe_seconds=None, model_answer="A model answer.") -> OpenQuestion:
+           probes=(), think=30, answer=120, probe_seconds=None, model_answer="A model answer.",
+           red_flags=()) -> OpenQuestion:
     return OpenQuestion(
         id=id, bank_id=bank, category=category, difficulty=difficulty, content_hash=f"h-{id}", references=REF,
-        prompt=f"Tell us about {id}.", key_points=tuple(key_points), probes=tuple(p if isinstance(p, Probe) else Probe(p) for p in probes), think_seconds=think,
-        answer_seconds=answer, probe_seconds=probe_seconds, model_answer=model_answer,
+        prompt=f"Tell us about {id}.", key_points=tuple(key_points),
+        probes=tuple(p if isinstance(p, Probe) else Probe(p) for p in probes), red_flags=tuple(red_flags),
+        think_seconds=think, answer_seconds=answer, probe_seconds=probe_seconds, model_answer=model_answer,
     )
 
 

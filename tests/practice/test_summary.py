@@ -7,12 +7,11 @@ import pytest
 from tests.practice.factory import bank, open_q, wall
 from trainer.history.records import AnswerRecord, InterviewRecord, KeyPointVerdict
 from trainer.practice import FakeClock, InterviewSession, InterviewSettings, select_keys
-from trainer.practice.analysis import KeyPoint
+from trainer.banks.model import KeyPoint, RedFlag
 from trainer.practice.summary import (
     SHORT_PROBE_WORDS,
     ProbeLook,
     look_from_records,
-    red_flags_of,
     summary_from_results,
 )
 
@@ -29,7 +28,7 @@ def _interview():
     clock.advance(5)
     session.start_answering()
     clock.advance(30)
-    session.submit("um the team, um, and a patient")  # misses procedures
+    session.submit("um I work with the team, um, and a patient")  # misses procedures
     clock.advance(10)
     session.submit("ok")  # a short follow-up
     session.next()
@@ -49,7 +48,7 @@ def test_summary_per_prompt_time_delivery_and_what_to_work_on_next():
     assert summary.covered == 2 and summary.total_points == 5 and summary.score == pytest.approx((2 / 3 + 0) / 2)
     assert first.time_used == pytest.approx(5 + 30 + 10) and second.time_used == pytest.approx(2 + 30 + 20)
     assert summary.time_used == pytest.approx(97)
-    assert summary.words_per_minute == pytest.approx((7 + 5) / 1.0)  # 12 words over 60 s of answering
+    assert summary.words_per_minute == pytest.approx((10 + 5) / 1.0)  # 15 words over 60 s of answering
     assert summary.fillers == {"um": 2}
     # "Team care" and "A patient story" each missed once (o2), "Procedures" once (o1): ties keep their order
     assert [(m.text, m.times, m.prompts) for m in summary.work_on_next] == [
@@ -77,25 +76,33 @@ def test_a_follow_up_under_the_threshold_is_pointed_out(text, note):
     assert ProbeLook(0, "Why?", text, 5.0, False).note == note
 
 
-def test_red_flags_are_read_from_whatever_carries_them_and_tolerated_absent():
-    class Judged:
-        red_flags = ({"text": "promises opioids on demand"}, "blames the patient")
-
-    assert red_flags_of(Judged(), {"red_flags": ["blames the patient", {"label": "cliché"}]}, object(), {}) == (
-        "promises opioids on demand", "blames the patient", "cliché")
+def test_a_raised_red_flag_is_in_the_summary_with_its_reason_and_a_rejected_one_is_not():
+    flag = RedFlag("blame", "Blames the patient", ("blame the patient",), "Blame ends the therapeutic alliance.")
+    q = open_q("o1", think=0, answer=60, key_points=POINTS[:1], red_flags=(flag,))
+    clock = FakeClock()
+    results = []
+    for text in ("I would blame the patient for it.", "I would never blame the patient for it."):
+        session = InterviewSession.start(select_keys([bank("b1", [q])], [("b1", "o1")], seed=1), InterviewSettings(),
+                                         clock=clock, wall=wall())
+        session.submit(text)
+        results.append(summary_from_results(session.next().results))
+    endorsed, rejected = results
+    assert endorsed.red_flags == ((1, "Blames the patient (unsafe): Blame ends the therapeutic alliance."),)
+    assert rejected.red_flags == ()
 
 
 def test_a_stored_prompt_is_shown_as_stored_not_re_judged():
     verdicts = (KeyPointVerdict("Team care", False, (), True), KeyPointVerdict("Procedures", True, ("block",)))
     main = InterviewRecord("iv", 0, None, "anything at all", verdicts,
                            {"words": 3, "words_per_minute": 90.0, "fillers": {"like": 1}, "think_seconds_used": 4.0,
-                            "red_flags": ["dismisses the team"]}, 60, 2.0)
+                            "red_flags": [{"id": "dismiss", "statement": "Dismisses the team", "kind": "unsafe",
+                                           "why": "", "evidence": {"span": [0, 8]}}]}, 60, 2.0)
     probe = InterviewRecord("iv", 0, 0, "", (), {"words": 0, "probe": "And then?"}, 30, 3.0)
     answer = AnswerRecord("iv", 0, "b1", "o1", "h", "open", "motivation", 2, (), "anything at all", None, 1.0,
                           6.0, False, 0.0, timed_out=True)
     look = look_from_records(main, answer, [probe])
     assert (look.covered, look.total, look.prompt, look.timed_out) == (2, 2, "b1/o1", True)
-    assert look.red_flags == ("dismisses the team",) and look.fillers == {"like": 1}
+    assert look.red_flags == ("Dismisses the team",) and look.fillers == {"like": 1}
     assert look.time_used == pytest.approx(4 + 2 + 3)
     assert [(p.probe, p.note) for p in look.probes] == [("And then?", "no answer to this follow-up")]
 

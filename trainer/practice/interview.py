@@ -80,7 +80,7 @@ from trainer.banks.model import Bank, InterviewFormat, OpenQuestion
 from trainer.history.records import AnswerRecord, DraftRecord, InterviewRecord, KeyPointVerdict, SessionRecord
 from trainer.practice.analysis import AnswerMetrics, measure
 from trainer.practice.clock import Clock, SystemClock, WallClock
-from trainer.practice.judge import DEFAULT_JUDGE, FlagJudgement, Judge, Judgement, score
+from trainer.practice.judge import DEFAULT_JUDGE, FlagJudgement, Judge, Judgement, score, stored_flags
 from trainer.practice.selection import Selection, find_format, items_for_plan
 
 
@@ -168,9 +168,8 @@ class Verdict:
     @classmethod
     def stored(cls, rec: InterviewRecord) -> Verdict:
         """The verdict as the record keeps it (rows from before the judge: version "keywords")."""
-        flags = tuple(FlagJudgement.from_dict(d) for d in rec.metrics.get("red_flags", ()) if isinstance(d, dict))
         points = tuple(replace(v, override=None) for v in rec.verdicts)
-        return cls(str(rec.metrics.get("judge", LEGACY_JUDGE)), points, flags)
+        return cls(str(rec.metrics.get("judge", LEGACY_JUDGE)), points, stored_flags(rec.metrics))
 
     def with_overrides(self, overrides: dict[int, bool | None]) -> tuple[KeyPointVerdict, ...]:
         return tuple(replace(v, override=overrides.get(i)) for i, v in enumerate(self.points))

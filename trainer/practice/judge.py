@@ -755,6 +755,11 @@ class FlagJudgement:
                             (int(span[0]), int(span[1])), (int(sentence[0]), int(sentence[1]))))
 
 
+def stored_flags(metrics: Mapping[str, Any]) -> tuple[FlagJudgement, ...]:
+    """The red flags a stored answer's metrics keep (none in rows from before the judge)."""
+    return tuple(FlagJudgement.from_dict(d) for d in metrics.get("red_flags", ()) if isinstance(d, Mapping))
+
+
 @dataclass(frozen=True, slots=True)
 class Judgement:
     """The judge's verdict on one answer."""

@@ -10,9 +10,9 @@ A follow-up probes the answer just given, and a panel expects a few sentences to
 phrase; 15 words is about one spoken sentence (5-6 seconds at a conversational 150 words
 per minute), so anything shorter is at most a fragment.
 
-Red flags: shown when the judge put them on the feedback or in the stored record (a
-``red_flags`` attribute, or ``red_flags`` in the record's metrics or verdict data); a record
-without them shows none.
+Red flags: the statements the judge raised, from the live feedback or from the stored
+record's metrics (``trainer.practice.judge.stored_flags``); a record from before the judge
+has none.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trainer.history.records import AnswerRecord, InterviewRecord, KeyPointVerdict
+from trainer.practice.judge import FlagJudgement, stored_flags
 
 SHORT_PROBE_WORDS = 15
 
@@ -118,24 +119,9 @@ class PromptLook:
         return tuple(p for p in self.probes if p.short)
 
 
-def red_flags_of(*sources: Any) -> tuple[str, ...]:
-    """Red flags from whatever carries them (objects with ``red_flags``, or dicts), as text."""
-    found: list[str] = []
-    for source in sources:
-        flags = source.get("red_flags") if isinstance(source, Mapping) else getattr(source, "red_flags", None)
-        for flag in flags or ():
-            text = _flag_text(flag)
-            if text and text not in found:
-                found.append(text)
-    return tuple(found)
-
-
-def _flag_text(flag: Any) -> str:
-    if isinstance(flag, str):
-        return flag
-    if isinstance(flag, Mapping):
-        return str(flag.get("text") or flag.get("label") or flag.get("id") or "")
-    return str(getattr(flag, "text", None) or getattr(flag, "label", None) or flag)
+def flag_text(flag: FlagJudgement) -> str:
+    """One raised red flag as the summary and a re-read prompt show it."""
+    return f"{flag.statement} ({flag.kind}): {flag.why}" if flag.why else flag.statement
 
 
 def look_from_feedback(feedback: Any) -> PromptLook:
@@ -159,7 +145,7 @@ def look_from_feedback(feedback: Any) -> PromptLook:
         probes=tuple(
             ProbeLook(p.index, p.probe, p.text, p.metrics.seconds_used, p.timed_out) for p in feedback.probes
         ),
-        red_flags=red_flags_of(feedback, feedback.analysis),
+        red_flags=tuple(flag_text(f) for f in feedback.flags),
         model_answer=feedback.model_answer,
         metrics=metrics.as_dict(),
     )
@@ -207,7 +193,7 @@ def look_from_records(
         answer_allowed=float(main.answer_seconds_allowed),
         timed_out=bool(answer and answer.timed_out),
         probes=looks,
-        red_flags=red_flags_of(main, metrics),
+        red_flags=tuple(flag_text(f) for f in stored_flags(metrics)),
         model_answer=getattr(question, "model_answer", None),
         metrics=dict(metrics),
     )
