@@ -118,6 +118,12 @@ def load_all(sources: Iterable[BankSource], cache: BankCache | None = None) -> C
         except BankError as exc:
             failures.append((str(source.path), tuple(exc.problems)))
             continue
+        except Exception as exc:  # noqa: BLE001 - one bad file never stops the app (RecursionError, MemoryError too)
+            # A hostile file that slips past every check is still only a broken bank: it
+            # is listed with the others, and the trainer, banks and validate go on.
+            reason = f"cannot load this bank (internal error {type(exc).__name__}); please report it"
+            failures.append((str(source.path), (Problem(str(source.path), 1, 1, reason),)))
+            continue
         if (first := by_id.get(bank.id)) is not None:
             line, column = position_in_file(bank.source, "/id")
             message = f"bank id '{bank.id}' is already used by {first.source}"

@@ -108,6 +108,10 @@ def _validated(data: bytes, path_text: str) -> dict:
         raise BankError([*problems, Problem(path_text, 1, 1, message)])
     errors: list[SchemaError] = []
     if not schema.is_valid(parsed):
+        try:  # what is valid is shallow; what is not may be too deep to explain
+            yamlsafe.check_nesting(root)
+        except yamlsafe.YamlProblem as problem:
+            raise BankError([*problems, Problem(path_text, problem.line, problem.column, problem.message)]) from None
         # The reference validator explains what the fast one rejected.
         errors = schema.explain(parsed) or [SchemaError("", "does not match the bank schema")]
     else:

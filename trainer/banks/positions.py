@@ -26,7 +26,7 @@ def locate(root, pointer: str, at_key: bool = False) -> tuple[int, int]:
                 break
             key_node, node = pair
             mark = key_node.start_mark if (last and at_key) else node.start_mark
-        elif isinstance(node, SequenceNode) and segment.isdigit() and int(segment) < len(node.value):
+        elif isinstance(node, SequenceNode) and segment.isascii() and segment.isdigit() and int(segment) < len(node.value):
             node = node.value[int(segment)]
             mark = node.start_mark
         else:

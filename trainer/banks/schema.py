@@ -52,12 +52,31 @@ def _bank_without_questions() -> dict:
     return shallow
 
 
+def _compile_fast(definition: dict):
+    """fastjsonschema's draft-07 validator, except that ``integer`` means an int.
+
+    Draft-06 and later count 1.0 as an integer; YAML ``prompts: 1.0`` then validated and
+    crashed the interview (a float where the model needs a whole number). Both validators
+    here take the stricter, draft-04 reading, so the schema and the model agree.
+    """
+    from fastjsonschema.draft04 import CodeGeneratorDraft04
+    from fastjsonschema.draft07 import CodeGeneratorDraft07
+    from fastjsonschema.ref_resolver import RefResolver
+
+    class StrictIntegers(CodeGeneratorDraft07):
+        generate_type = CodeGeneratorDraft04.generate_type
+
+    resolver = RefResolver.from_schema(definition, handlers={}, store={})
+    generator = StrictIntegers(definition, resolver=resolver, use_formats=False)
+    state = generator.global_state
+    exec(generator.func_code, state)  # noqa: S102 - fastjsonschema's own compile() does exactly this
+    return state[resolver.get_scope_name()]
+
+
 @cache
 def _fast_validators():
-    import fastjsonschema
-
-    bank = fastjsonschema.compile(dict(schema(), **{"$schema": _DRAFT_07}), use_formats=False)
-    question = fastjsonschema.compile(_question_schema(_DRAFT_07), use_formats=False)
+    bank = _compile_fast(dict(schema(), **{"$schema": _DRAFT_07}))
+    question = _compile_fast(_question_schema(_DRAFT_07))
     return bank, question
 
 
@@ -75,12 +94,41 @@ def is_valid(data: object) -> bool:
     return _passes(_fast_validators()[0], data)
 
 
+def _is_int(checker, instance) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+def _ecma_pattern(validator, pattern: str, instance, schema):
+    """``pattern`` as JSON Schema (ECMA-262) means it: ``$`` is the end of the text.
+
+    Python's ``$`` also matches before a final newline, so ``id: "x\\n"`` passed the
+    explainer while the fast validator (which reads ``$`` as ``\\Z``) rejected it, and the
+    author got "does not match the bank schema" at 1:1.
+    """
+    from jsonschema.exceptions import ValidationError
+
+    if isinstance(instance, str) and not _ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _ecma_regex(pattern: str):
+    import re
+
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
 @cache
 def _reference_validators():
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
-    bank = Draft202012Validator(_bank_without_questions())
-    question = Draft202012Validator(_question_schema(Draft202012Validator.META_SCHEMA["$id"]))
+    strict = validators.extend(
+        Draft202012Validator,
+        validators={"pattern": _ecma_pattern},
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_int),
+    )
+    bank = strict(_bank_without_questions())
+    question = strict(_question_schema(Draft202012Validator.META_SCHEMA["$id"]))
     return bank, question
 
 
@@ -104,7 +152,7 @@ def explain(data: object) -> list[SchemaError]:
 
 
 def _sort_key(pointer: str) -> list:
-    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in pointer.split("/")[1:]]
+    return [(0, int(p), "") if p.isascii() and p.isdigit() else (1, 0, p) for p in pointer.split("/")[1:]]
 
 
 def pointer_of(path) -> str:

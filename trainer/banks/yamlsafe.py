@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import yaml
 import yaml.reader
 from yaml.constructor import SafeConstructor
-from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 try:  # the C parser is ~4x faster; fall back when PyYAML was built without libyaml
@@ -48,6 +48,12 @@ except ImportError:  # pragma: no cover - depends on the build
 from trainer.banks.limits import MAX_FILE_BYTES, size_problem  # noqa: E402  (re-exported)
 
 MAX_ALIAS_EXPANSION = 100_000
+# An alias of a scalar costs one unit per this many characters, so a long text repeated by
+# aliases is charged for what it expands to (it was free: a 21 MB bank made a 3.7 GB cache).
+ALIAS_CHARS_PER_UNIT = 64
+# A bank needs fewer than ten levels; anything near Python's recursion limit would crash
+# whatever walks it later (repr, the schema explainer, json), so nesting is bounded here.
+MAX_NESTING = 64
 
 # C0 controls except tab, newline and carriage return; DEL; C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -98,25 +104,71 @@ class _BankConstructor(SafeConstructor):
         raise YamlProblem(f"tag {_show_tag(node.tag)} is not allowed in a bank (plain data only)", line, column)
 
     def construct_object(self, node, deep=False):
-        if isinstance(node, CollectionNode) and node in self.constructed_objects:
-            # A second use of a collection node is an alias: charge its expanded size.
-            self._alias_budget -= _expanded_size(node, self._expanded)
-            if self._alias_budget < 0:
+        if node in self.constructed_objects:
+            # A second use of a node is an alias: charge what it expands to.
+            self._charge(_expanded_size(node, self._expanded), node)
+        elif isinstance(node, ScalarNode):
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, KeyError, TypeError, OverflowError):
+                # An explicit tag on text it cannot hold (!!bool b, !!float 1:x).
                 line, column = _position(node.start_mark)
                 raise YamlProblem(
-                    f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes; "
-                    "refusing to expand (a 'billion laughs' file?)",
-                    line,
-                    column,
-                )
+                    f"{_short_repr(node.value)} is not a valid {_show_tag(node.tag)}", line, column
+                ) from None
         return super().construct_object(node, deep)
+
+    def _charge(self, units: int, node) -> None:
+        self._alias_budget -= units
+        if self._alias_budget < 0:
+            line, column = _position(node.start_mark)
+            raise YamlProblem(
+                f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes; "
+                "refusing to expand (a 'billion laughs' file?)",
+                line,
+                column,
+            )
+
+    def flatten_mapping(self, node):
+        """PyYAML's merge-key expansion, charged to the alias budget as it goes.
+
+        Each ``<<: *x`` copies x's pairs; nested merges double them level by level, so
+        without a charge a few lines made millions of pairs before any alias was counted.
+        """
+        merge: list = []
+        index = 0
+        while index < len(node.value):
+            key_node, value_node = node.value[index]
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                del node.value[index]
+                sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+                submerge = []
+                for source in sources:
+                    if not isinstance(source, MappingNode):
+                        line, column = _position(source.start_mark)
+                        raise YamlProblem("'<<' merges only mappings (or a list of mappings)", line, column)
+                    self.flatten_mapping(source)
+                    self._charge(len(source.value), source)
+                    submerge.append(source.value)
+                for value in reversed(submerge):
+                    merge.extend(value)
+            elif key_node.tag == "tag:yaml.org,2002:value":
+                key_node.tag = "tag:yaml.org,2002:str"
+                index += 1
+            else:
+                index += 1
+        if merge:
+            node.value = merge + node.value
 
     def construct_yaml_int(self, node):
         try:
             return super().construct_yaml_int(node)
-        except ValueError:  # e.g. more digits than Python converts (int_max_str_digits)
+        except ValueError:
             line, column = _position(node.start_mark)
-            raise YamlProblem("number is too large", line, column) from None
+            digits = node.value.replace("_", "").lstrip("+-")
+            if digits.isascii() and digits.isdigit():  # more digits than Python converts (int_max_str_digits)
+                raise YamlProblem("number is too large", line, column) from None
+            raise YamlProblem(f"{_short_repr(node.value)} is not a valid !!int", line, column) from None
 
     def construct_scalar(self, node):
         value = super().construct_scalar(node)
@@ -168,7 +220,7 @@ def _expanded_size(root, memo: dict[int, int]) -> int:
         children = _children(node)
         if children_done:
             in_progress.discard(key)
-            memo[key] = min(1 + sum(memo[id(c)] for c in children), MAX_ALIAS_EXPANSION + 1)
+            memo[key] = min(_own_size(node) + sum(memo[id(c)] for c in children), MAX_ALIAS_EXPANSION + 1)
             continue
         if key in in_progress:
             line, column = _position(node.start_mark)
@@ -182,6 +234,42 @@ def _expanded_size(root, memo: dict[int, int]) -> int:
             if id(child) not in memo:
                 stack.append((child, False))
     return memo[id(root)]
+
+
+def check_nesting(root) -> None:
+    """Raise ``YamlProblem`` at the first node nested deeper than ``MAX_NESTING`` levels.
+
+    libyaml allows 1,000 levels, which is right at Python's recursion limit: a file 990
+    levels deep parsed, then crashed the schema explainer (it ``repr``s what it rejects).
+    Heights are memoised per node, so aliases cost nothing extra and recursion is not used.
+    """
+    if root is None:
+        return
+    height: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in height:
+            continue
+        children = _children(node)
+        if children_done:
+            height[id(node)] = 1 + max((height[id(c)] for c in children), default=0)
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in height)
+    if height[id(root)] <= MAX_NESTING:
+        return
+    node = root
+    for _ in range(MAX_NESTING):
+        node = max(_children(node), key=lambda c: height[id(c)])
+    line, column = _position(node.start_mark)
+    raise YamlProblem(f"nested more than {MAX_NESTING} levels deep; a bank needs only a few", line, column)
+
+
+def _own_size(node) -> int:
+    if isinstance(node, ScalarNode):
+        return 1 + len(node.value) // ALIAS_CHARS_PER_UNIT
+    return 1
 
 
 def _children(node) -> list:
