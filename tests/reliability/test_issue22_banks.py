@@ -124,3 +124,105 @@ def test_an_unexpected_error_in_one_bank_is_a_listed_failure(tmp_path, monkeypat
     assert main(["banks", "--data-dir", str(data)]) == 0
     out = capsys.readouterr().out
     assert "INVALID" in out and "internal error RecursionError" in out
+
+
+# --- bounded time, memory and disk ------------------------------------------------------
+
+
+def _best_of_three(text: str) -> float:
+    import time
+
+    data = text.encode()
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        with pytest.raises(BankError):
+            load_bank_bytes(data, "bank.yaml")
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_unknown_keys_cost_linear_time():
+    # Each problem scanned every key of its mapping for its position: 20,000 keys took 15 s.
+    small = _best_of_three(MINIMAL + "".join(f"k{i}: 1\n" for i in range(2_000)))
+    large = _best_of_three(MINIMAL + "".join(f"k{i}: 1\n" for i in range(20_000)))
+    assert large < 15 * small + 0.3, (small, large)  # linear is ~10x; the old code was 26x
+
+
+def test_explaining_stops_after_the_problem_cap():
+    head = MINIMAL.split("questions:")[0] + "questions:\n"
+    small = _best_of_three(head + "- {}\n" * 2_000)
+    large = _best_of_three(head + "- {}\n" * 20_000)
+    assert large < 15 * small + 0.3, (small, large)
+    problems = _problems(head + "- {}\n" * 20_000)
+    assert len(problems) == 51 and problems[-1].message.endswith("more problems not shown")
+
+
+def test_a_million_empty_questions_is_refused_before_parsing():
+    import time
+
+    text = MINIMAL.split("questions:")[0] + "questions:\n" + "- {}\n" * 1_000_000
+    start = time.perf_counter()
+    (problem,) = _problems(text)
+    assert time.perf_counter() - start < 2  # it took 210 s and 3.2 GB
+    assert problem.message.startswith("too many YAML nodes") and (problem.line, problem.column) == (1, 1)
+
+
+def test_scalar_aliases_are_charged_what_they_expand_to():
+    # A valid 21 MB bank made a 3.7 GB cache: one long text repeated by scalar aliases.
+    long_text = "x" * 19_000  # under maxLength (20,000)
+    text = MINIMAL.replace("explanation: Because b.", f"explanation: &long {long_text}")
+    text = text.replace("explanation: Because.", "explanation: *long")
+    load_bank_bytes(text.encode(), "bank.yaml")  # one repeat is fine
+    many = text + "".join(f"x{i}: *long\n" for i in range(400))  # 7.6 MB from a 19 kB file
+    problems = _problems(many)
+    assert any("aliases expand to more than" in p.message for p in problems)
+
+
+def test_merge_keys_are_charged_to_the_alias_budget():
+    import time
+
+    lines = ["l0: &l0 {" + ", ".join(f"k{i}: 1" for i in range(10)) + "}"]
+    lines += [f"l{n}: &l{n} {{<<: [*l{n - 1}, *l{n - 1}]}}" for n in range(1, 40)]
+    start = time.perf_counter()
+    problems = _problems(MINIMAL + "\n".join(lines) + "\n")
+    assert time.perf_counter() - start < 2  # 2**40 merged pairs before any charge
+    assert any("aliases expand to more than" in p.message for p in problems)
+
+
+def test_the_cache_refuses_an_entry_past_its_bound(tmp_path, monkeypatch):
+    import sqlite3
+
+    import trainer.banks.cache as cache_module
+    from trainer.banks import BankCache, load_bank
+
+    monkeypatch.setattr(cache_module, "MAX_ENTRY_CHARS", 500)
+    path = tmp_path / "bank.yaml"
+    path.write_text(MINIMAL)
+    cache = BankCache(tmp_path / "cache")
+    bank = load_bank(path, cache=cache)
+    assert len(bank.questions) == 4  # loaded in memory instead
+    rows = sqlite3.connect(tmp_path / "cache" / "banks.sqlite3").execute("SELECT count(*) FROM questions").fetchone()
+    assert rows == (0,)
+
+
+def test_an_invalid_bank_is_remembered_and_not_parsed_again(tmp_path, monkeypatch):
+    from trainer.banks import BankCache, load_bank
+    from trainer.banks import loader
+
+    path = tmp_path / "bank.yaml"
+    path.write_text(MINIMAL + "unknown: 1\n")
+    cache = BankCache(tmp_path / "cache")
+    with pytest.raises(BankError) as first:
+        load_bank(path, cache=cache)
+
+    def parse_again(*args):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(loader, "_validated", parse_again)
+    with pytest.raises(BankError) as second:
+        load_bank(path, cache=cache)
+    assert [str(p) for p in second.value.problems] == [str(p) for p in first.value.problems]
+    path.write_text(MINIMAL + "unknown: 2\n")  # changed bytes are validated again
+    with pytest.raises(AssertionError, match="parsed again"):
+        load_bank(path, cache=cache)

@@ -48,7 +48,8 @@ def _question_schema(draft: str) -> dict:
 def _bank_without_questions() -> dict:
     """The bank schema with each question accepted as-is (questions are checked one by one)."""
     shallow = dict(schema())
-    shallow["properties"] = dict(shallow["properties"], questions=dict(shallow["properties"]["questions"], items={}))
+    questions = {k: v for k, v in shallow["properties"]["questions"].items() if k != "items"}  # not even visited
+    shallow["properties"] = dict(shallow["properties"], questions=questions)
     return shallow
 
 
@@ -132,23 +133,40 @@ def _reference_validators():
     return bank, question
 
 
-def explain(data: object) -> list[SchemaError]:
-    """Every schema error in ``data``, in document order, as author-facing messages.
+def explain(data: object, limit: int | None = None) -> list[SchemaError]:
+    """Every schema error in ``data`` (the first ``limit`` found), in document order.
 
     The reference validator is slow on large banks (~1 ms a question), so the fast one
-    first picks out the questions that fail and only those are explained.
+    first picks out the questions that fail and only those are explained; with a
+    ``limit`` it stops there, so a million broken questions cost what fifty do.
     """
     bank_validator, question_validator = _reference_validators()
-    errors = [err for e in bank_validator.iter_errors(data) for err in _messages(e)]
+    found: dict[SchemaError, None] = {}  # ordered and without repeats
+
+    def full() -> bool:
+        return limit is not None and len(found) >= limit
+
+    def add(messages: Iterator[SchemaError]) -> None:
+        for message in messages:  # one error can name 20,000 unknown keys: stop at the limit
+            found[message] = None
+            if full():
+                return
+
+    for error in bank_validator.iter_errors(data):
+        add(_messages(error))
+        if full():
+            break
     questions = data.get("questions") if isinstance(data, dict) else None
-    if isinstance(questions, list):
+    if isinstance(questions, list) and not full():
         fast_question = _fast_validators()[1]
         for index, question in enumerate(questions):
             if _passes(fast_question, question):
                 continue
             for error in question_validator.iter_errors(question):
-                errors += _messages(error, prefix=("questions", index))
-    return sorted(set(errors), key=lambda e: _sort_key(e.pointer))
+                add(_messages(error, prefix=("questions", index)))
+            if full():
+                break
+    return sorted(found, key=lambda e: _sort_key(e.pointer))[:limit]
 
 
 def _sort_key(pointer: str) -> list:
@@ -220,7 +238,7 @@ def _messages(error, prefix: tuple = ()) -> Iterator[SchemaError]:
                 close = difflib.get_close_matches(str(name), allowed, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
                 # repr: a key holding a newline or 1 MB of text still makes one short line
-                yield SchemaError(f"{pointer}/{name}", f"unknown field {_short(str(name))}{hint}", at_key=True)
+                yield SchemaError(pointer_of((*prefix, *error.absolute_path, name)), f"unknown field {_short(str(name))}{hint}", at_key=True)
     elif kind == "type":
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([arg] if isinstance(arg, str) else arg))
         yield SchemaError(pointer, f"expected {expected}, found {type_name(value)}")

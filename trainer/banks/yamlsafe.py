@@ -48,6 +48,12 @@ except ImportError:  # pragma: no cover - depends on the build
 from trainer.banks.limits import MAX_FILE_BYTES, size_problem  # noqa: E402  (re-exported)
 
 MAX_ALIAS_EXPANSION = 100_000
+# Every YAML node after the first follows one of these characters, so their count bounds
+# the node count from above, at C speed, before anything is parsed. A node costs ~700 bytes
+# while parsing: 1,000,000 empty questions (3 MB) took 3.2 GB. Prose banks count one
+# structural character per ~15 bytes, so a full-size (32 MiB) prose bank stays well below.
+_STRUCTURE = "\n,[{-:?"
+MAX_NODES = 2_500_000
 # An alias of a scalar costs one unit per this many characters, so a long text repeated by
 # aliases is charged for what it expands to (it was free: a 21 MB bank made a 3.7 GB cache).
 ALIAS_CHARS_PER_UNIT = 64
@@ -241,29 +247,25 @@ def check_nesting(root) -> None:
 
     libyaml allows 1,000 levels, which is right at Python's recursion limit: a file 990
     levels deep parsed, then crashed the schema explainer (it ``repr``s what it rejects).
-    Heights are memoised per node, so aliases cost nothing extra and recursion is not used.
+    A walk without recursion; a node reached again by an alias is walked again only when
+    reached deeper than before, so the cost stays linear in the tree.
     """
     if root is None:
         return
-    height: dict[int, int] = {}
-    stack = [(root, False)]
+    deepest: dict[int, int] = {}
+    stack = [(root, 1)]
     while stack:
-        node, children_done = stack.pop()
-        if id(node) in height:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            line, column = _position(node.start_mark)
+            raise YamlProblem(f"nested more than {MAX_NESTING} levels deep; a bank needs only a few", line, column)
+        if isinstance(node, ScalarNode) or deepest.get(id(node), 0) >= depth:
             continue
-        children = _children(node)
-        if children_done:
-            height[id(node)] = 1 + max((height[id(c)] for c in children), default=0)
+        deepest[id(node)] = depth
+        if isinstance(node, SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
         else:
-            stack.append((node, True))
-            stack.extend((c, False) for c in children if id(c) not in height)
-    if height[id(root)] <= MAX_NESTING:
-        return
-    node = root
-    for _ in range(MAX_NESTING):
-        node = max(_children(node), key=lambda c: height[id(c)])
-    line, column = _position(node.start_mark)
-    raise YamlProblem(f"nested more than {MAX_NESTING} levels deep; a bank needs only a few", line, column)
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
 
 
 def _own_size(node) -> int:
@@ -332,6 +334,9 @@ def load(text: str) -> Parsed:
     costs no time and saves a second parse when an error needs a line and column.
     Raises ``YamlProblem`` for anything that stops parsing.
     """
+    nodes = sum(map(text.count, _STRUCTURE))
+    if nodes > MAX_NODES:
+        raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
     try:
         loader = _BankLoader(text)
     except yaml.reader.ReaderError as exc:
@@ -350,6 +355,14 @@ def load(text: str) -> Parsed:
     finally:
         loader.dispose()
     return Parsed(data, root, loader.soft_problems)
+
+
+def construct_scalar(node: ScalarNode) -> object:
+    """A scalar node's value as ``load`` builds it (for matching keys), or its text if invalid."""
+    try:
+        return _BankConstructor().construct_object(node)
+    except (YamlProblem, yaml.YAMLError):
+        return node.value
 
 
 def compose_nodes(text: str):
