@@ -12,13 +12,13 @@ Exit codes: 0 ok; 1 the database or the import file cannot be used; 2 usage.
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from trainer.durations import format_duration
+from trainer.inert import csv_field, inert_line, json_text
 from trainer.history.errors import HistoryError
 from trainer.history.listing import SessionSummary
 
@@ -47,7 +47,7 @@ def run_history(args: Any, data_root: Path) -> int:
 
         with Store.open(data_root) as store:
             if store.notice:
-                print(f"{PROG}: warning: {store.notice}", file=sys.stderr)
+                print(f"{PROG}: warning: {inert_line(store.notice)}", file=sys.stderr)
             if args.action == "import":
                 return _import(store, text, args.file)
             sessions = store.sessions(since=since, bank=args.bank_filter, category=args.category, kind=args.kind)
@@ -63,7 +63,7 @@ def run_history(args: Any, data_root: Path) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    print(f"{PROG}: error: {inert_line(message)}", file=sys.stderr)
     return code
 
 
@@ -106,7 +106,7 @@ def _import(store, text: str, file: str) -> int:
 
     result = import_history(store, read_export(text, "standard input" if file == "-" else file))
     print(
-        f"imported {file}: {result.added} sessions added, {result.updated} updated, "
+        f"imported {inert_line(file)}: {result.added} sessions added, {result.updated} updated, "
         f"{result.unchanged} already here ({result.answers_written} answers written)"
     )
     return EXIT_OK
@@ -117,11 +117,10 @@ def _export(store, sessions: list[SessionSummary], file: str) -> int:
 
     document = export_history(store, [s.session_id for s in sessions])
     if file == "-":
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text(document, indent=1, allow_nan=False) + "\n")
     else:
         write_export(document, Path(file))
-        print(f"exported {len(document['sessions'])} sessions to {file}")
+        print(f"exported {len(document['sessions'])} sessions to {inert_line(file)}")
     return EXIT_OK
 
 
@@ -149,15 +148,16 @@ def session_row(s: SessionSummary) -> dict[str, Any]:
 
 def _print_sessions(sessions: list[SessionSummary], fmt: str, filtered: bool) -> None:
     rows = [session_row(s) for s in sessions]
+    # CSV and JSON keep every character (escaped), so a script gets the data exactly and
+    # a terminal gets no escape from an imported session id, kind or mode.
     if fmt == "json":
-        json.dump({"sessions": rows}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text({"sessions": rows}, indent=2) + "\n")
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         for row in rows:
             row["banks"] = ";".join(f"{bank}@{version}" for bank, version in row["banks"].items())
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow({k: "" if v is None else csv_field(v) for k, v in row.items()})
     else:
         _print_table(sessions, filtered)
 
@@ -190,4 +190,4 @@ def _print_table(sessions: list[SessionSummary], filtered: bool) -> None:
 
 def _safe(text: str) -> str:
     """Bank ids and the like come from files: never let them drive the terminal."""
-    return "".join(c if c.isprintable() else "?" for c in str(text))
+    return inert_line(text)
