@@ -53,6 +53,11 @@ def _bank_without_questions() -> dict:
     return shallow
 
 
+def compile_strict(definition: dict):
+    """A fast (compiled) validator for any draft-07-compatible schema, integers strict."""
+    return _compile_fast(definition)
+
+
 def _compile_fast(definition: dict):
     """fastjsonschema's draft-07 validator, except that ``integer`` means an int.
 
@@ -120,14 +125,23 @@ def _ecma_regex(pattern: str):
 
 
 @cache
-def _reference_validators():
+def strict_reference_validator():
+    """The draft 2020-12 reference validator class with the same readings as ``compile_strict``
+    (an int is an int, ``$`` is the end of the text), so the two never disagree."""
     from jsonschema import Draft202012Validator, validators
 
-    strict = validators.extend(
+    return validators.extend(
         Draft202012Validator,
         validators={"pattern": _ecma_pattern},
         type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_int),
     )
+
+
+@cache
+def _reference_validators():
+    from jsonschema import Draft202012Validator
+
+    strict = strict_reference_validator()
     bank = strict(_bank_without_questions())
     question = strict(_question_schema(Draft202012Validator.META_SCHEMA["$id"]))
     return bank, question

@@ -88,17 +88,27 @@ def _check_usage(args: Any) -> None:
 
 
 def _read_input(file: str) -> str:
+    """The import file's text, read no further than the export size limit (a device such
+    as ``/dev/zero`` or an endless pipe would otherwise be read until memory runs out)."""
+    from trainer.history.exchange import MAX_IMPORT_BYTES
+
     if file == "-":
-        return sys.stdin.read()
-    path = Path(file)
-    if not path.exists():
-        raise _Usage(f"{file}: no such file")
+        data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+    else:
+        path = Path(file)
+        if not path.exists():
+            raise _Usage(f"{file}: no such file")
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_IMPORT_BYTES + 1)
+        except OSError as exc:
+            raise HistoryError(f"{file}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise HistoryError(f"{file}: larger than {MAX_IMPORT_BYTES // 1024 // 1024} MiB; not a history export")
     try:
-        return path.read_text(encoding="utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise HistoryError(f"{file}: not a UTF-8 text file") from None
-    except OSError as exc:
-        raise HistoryError(f"{file}: cannot read ({exc.strerror or exc})") from None
 
 
 def _import(store, text: str, file: str) -> int:

@@ -14,12 +14,17 @@ Times inside sessions are unix seconds (exact, time-zone free). Preferences are 
 
 Import is idempotent and merges: a session is identified by its id; an answer already present
 is replaced only by a later one (``answered_at``); a session finished or abandoned on either
-side stays so. The whole file is checked before anything is written and imported in one
-transaction: a bad file changes nothing and is reported with the JSON path of the problem.
+side stays so. The whole file is checked before anything is written — every field's type and
+range against the format's own JSON Schema (``schemas/history-export.schema.json``), nesting
+bounded — so a bad file changes nothing and is reported with the JSON path of the problem.
+It is then written in transactions of at most ``IMPORT_BATCH_ANSWERS`` answers, so a long
+import never holds the write lock for long (a quiz answering meanwhile waits milliseconds,
+not seconds); being idempotent, an import cut short is completed by running it again.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -28,6 +33,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +44,10 @@ from trainer.history.store import Store, upsert_answer, upsert_interview
 
 FORMAT = "pain-trainer-history"
 FORMAT_VERSION = 1
+SCHEMA_FILE = "history-export.schema.json"
+MAX_IMPORT_BYTES = 128 * 1024 * 1024  # read no more than this (``history import /dev/zero``)
+MAX_NESTING = 32  # free-form values (response, settings, metrics) nest at most this deep
+IMPORT_BATCH_ANSWERS = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +112,16 @@ def write_export(document: dict[str, Any], path: Path) -> None:
 
 def read_export(text: str, source: str) -> list[dict[str, Any]]:
     """Parse and check an export document; the sessions ready to import, or ``HistoryError``."""
+    if len(text) > MAX_IMPORT_BYTES:
+        raise HistoryError(f"{source}: larger than {MAX_IMPORT_BYTES // 1024 // 1024} MiB; not a history export")
     try:
         document = json.loads(text, parse_constant=_reject_constant)
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        raise HistoryError(f"{source}: nested more than {MAX_NESTING} levels deep") from None
+    except ValueError as exc:
         raise HistoryError(f"{source}: not valid JSON ({exc})") from None
+    if (deep := _too_deep(document)) is not None:
+        raise HistoryError(f"{source}: {deep}: nested more than {MAX_NESTING} levels deep")
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise HistoryError(f"{source}: not a pain-trainer history export (no \"format\": \"{FORMAT}\")")
     version = document.get("format_version")
@@ -115,6 +131,8 @@ def read_export(text: str, source: str) -> list[dict[str, Any]]:
         raise HistoryError(
             f"{source}: export format {version} is newer than this pain-trainer reads ({FORMAT_VERSION}); upgrade it"
         )
+    if (problem := _schema_problem(document)) is not None:
+        raise HistoryError(f"{source}: {problem}")
     try:
         sessions = _get(document, "sessions", list, "")
         checked = [_check_session(s, f"/sessions/{i}") for i, s in enumerate(sessions)]
@@ -127,31 +145,54 @@ def read_export(text: str, source: str) -> list[dict[str, Any]]:
 
 
 def import_history(store: Store, sessions: list[dict[str, Any]]) -> ImportResult:
-    """Merge checked sessions (from ``read_export``) into the store, in one transaction."""
+    """Merge checked sessions (from ``read_export``) into the store, in bounded batches."""
+    from trainer.history.bulk import deferred_summaries
+
     added = updated = unchanged = written = 0
-    with store.transaction("import") as conn:
-        for d in sessions:
-            session = codec.session_from_dict(d)
-            answers = [codec.answer_from_dict({**a, "session_id": session.session_id}) for a in d["answers"]]
-            interviews = [codec.interview_from_dict({**i, "session_id": session.session_id}) for i in d["interviews"]]
-            is_new, changed = _merge_session(conn, session, d["finished_at"], d["abandoned"])
-            replaced = set()
-            for answer in answers:
-                if upsert_answer(conn, answer, only_if_newer=True):
-                    replaced.add(answer.position)  # its interview analysis comes along
-            for interview in interviews:
-                if interview.position in replaced:
-                    upsert_interview(conn, interview)
+    for batch in _batches(sessions):
+        with store.transaction("import") as conn, deferred_summaries(conn, {d["session_id"] for d in batch}):
+            for d in batch:
+                is_new, changed, replaced = _import_session(conn, d)
+                written += replaced
+                if is_new:
+                    added += 1
+                elif changed or replaced:
+                    updated += 1
                 else:
-                    changed |= _insert_interview_if_missing(conn, interview)
-            written += len(replaced)
-            if is_new:
-                added += 1
-            elif changed or replaced:
-                updated += 1
-            else:
-                unchanged += 1
+                    unchanged += 1
     return ImportResult(added, updated, unchanged, written)
+
+
+def _batches(sessions: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
+    """Sessions in groups of about ``IMPORT_BATCH_ANSWERS`` answers (one session never split:
+    each is written whole, so a reader never sees half a session)."""
+    batch: list[dict[str, Any]] = []
+    size = 0
+    for d in sessions:
+        batch.append(d)
+        size += 1 + len(d["answers"]) + len(d["interviews"])
+        if size >= IMPORT_BATCH_ANSWERS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _import_session(conn: sqlite3.Connection, d: dict[str, Any]) -> tuple[bool, bool, int]:
+    session = codec.session_from_dict(d)
+    answers = [codec.answer_from_dict({**a, "session_id": session.session_id}) for a in d["answers"]]
+    interviews = [codec.interview_from_dict({**i, "session_id": session.session_id}) for i in d["interviews"]]
+    is_new, changed = _merge_session(conn, session, d["finished_at"], d["abandoned"])
+    replaced = set()
+    for answer in answers:
+        if upsert_answer(conn, answer, only_if_newer=True):
+            replaced.add(answer.position)  # its interview analysis comes along
+    for interview in interviews:
+        if interview.position in replaced:
+            upsert_interview(conn, interview)
+        else:
+            changed |= _insert_interview_if_missing(conn, interview)
+    return is_new, changed, len(replaced)
 
 
 def _merge_session(conn: sqlite3.Connection, session, finished_at: float | None, abandoned: bool) -> tuple[bool, bool]:
@@ -195,6 +236,84 @@ def _without_session(d: dict[str, Any]) -> dict[str, Any]:
 
 
 # --- checking an import file ------------------------------------------------------------
+
+
+def _too_deep(document: Any) -> str | None:
+    """The JSON pointer of the first value nested deeper than ``MAX_NESTING``, or None.
+
+    ``json`` parses ~1,000 levels; anything that walks such a value later (the schema
+    check, ``repr``, the store's own ``json.dumps``) overflows the stack.
+    """
+    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    while stack:
+        value, pointer, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return pointer or "/"
+        if isinstance(value, dict):
+            stack.extend((v, f"{pointer}/{_escape(k)}", depth + 1) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{pointer}/{i}", depth + 1) for i, v in enumerate(value))
+    return None
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+@cache
+def _validators():
+    from trainer.banks.schema import compile_strict, strict_reference_validator
+    from trainer.paths import resource_path
+
+    schema = json.loads(resource_path("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
+    fast = compile_strict(dict(schema, **{"$schema": "http://json-schema.org/draft-07/schema#"}))
+    return fast, strict_reference_validator()(schema)
+
+
+def _schema_problem(document: Any) -> str | None:
+    """The first way ``document`` breaks the export schema, as ``/json/pointer: message``."""
+    import fastjsonschema
+
+    fast, reference = _validators()
+    try:
+        fast(document)
+        return None
+    except fastjsonschema.JsonSchemaException:
+        pass
+    # A wrong value says more than a missing one: show the first, else the first missing.
+    errors = list(itertools.islice(reference.iter_errors(document), 100))
+    error = next((e for e in errors if e.validator != "required"), errors[0] if errors else None)
+    if error is None:  # pragma: no cover - the two validators read the schema alike
+        return "does not match the history export schema"
+    pointer = "".join(f"/{_escape(str(p))}" for p in error.absolute_path)
+    if error.validator == "required":
+        missing = next(k for k in error.validator_value if k not in error.instance)
+        return f"{pointer}/{_escape(missing)}: missing"
+    return f"{pointer or '/'}: {_schema_message(error)}"
+
+
+_JSON_TYPES = {"string": "a string", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "array": "a list", "object": "an object", "null": "null"}
+
+
+def _schema_message(error) -> str:
+    value = repr(error.instance)
+    value = value if len(value) <= 60 else value[:57] + "..."
+    arg = error.validator_value
+    messages = {
+        "type": lambda: f"expected {' or '.join(_JSON_TYPES[t] for t in ([arg] if isinstance(arg, str) else arg))}, "
+                        f"got {type(error.instance).__name__}",
+        "minimum": lambda: f"must be at least {arg}, got {value}",
+        "maximum": lambda: f"must be at most {arg}, got {value}",
+        "enum": lambda: f"must be one of {', '.join(map(str, arg))}, got {value}",
+        "const": lambda: f"must be {arg!r}, got {value}",
+        "maxItems": lambda: f"at most {arg} items",
+        "maxLength": lambda: f"at most {arg} characters",
+        "minLength": lambda: "must not be empty",
+    }
+    make = messages.get(error.validator)
+    return make() if make is not None else f"fails '{error.validator}' of the export schema"
+
 
 _MISSING = object()
 
