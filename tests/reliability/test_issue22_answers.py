@@ -158,3 +158,33 @@ async def test_the_app_keeps_an_answer_given_while_the_history_is_locked(make_ap
         await pilot.pause()
         assert [a.position for a in store.unfinished_session().answers] == [0]
         assert any("1 kept answer now saved" in str(n.message) for n in app._notifications)
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"kind": "garbage"},  # neither quiz nor interview (written before imports were checked)
+        {"kind": "interview", "mode": "interview", "settings": {"format": 7}},
+        {"settings": {"question_seconds": "soon"}},
+    ],
+)
+async def test_a_session_that_cannot_be_rebuilt_is_offered_as_cannot_resume_never_a_crash(make_app, store, broken):
+    from dataclasses import replace
+
+    from tests.tui.conftest import TUI_BANK
+    from trainer.banks import load_bank
+    from trainer.history.records import PlannedItem
+
+    bank = load_bank(TUI_BANK)
+    items = tuple(PlannedItem(bank.id, q.id, q.content_hash, tuple(o.id for o in getattr(q, "options", ())))
+                  for q in bank.questions if q.type == "single")[:2]
+    record = replace(session("broken", n=2, items=items, banks={bank.id: bank.version}), **broken)
+    store.start_session(record)
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, QuizScreen)
+        toasts = [str(n.message) for n in app._notifications]
+        assert any(t.startswith("Cannot resume") for t in toasts), toasts
