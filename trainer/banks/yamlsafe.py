@@ -299,6 +299,8 @@ def decode(data: bytes) -> str:
     """Bytes to text: UTF-8 (a BOM is accepted), anything else a positioned problem."""
     if len(data) > MAX_FILE_BYTES:
         raise YamlProblem(size_problem(len(data)))
+    if _looks_utf16(data):  # it has NUL bytes too, but it is text in the wrong encoding, not binary
+        raise YamlProblem("UTF-16 text; a bank is UTF-8: save the file as UTF-8")
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _byte_position(data, nul)
@@ -312,6 +314,21 @@ def decode(data: bytes) -> str:
             line,
             column,
         ) from None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """A UTF-16 byte-order mark, or ASCII text with a NUL after (or before) every character."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = data[:64] if len(data) % 2 == 0 else data[:63]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+
+    def text(part: bytes) -> bool:
+        return all(32 <= b < 127 or b in (9, 10, 13) for b in part)
+
+    return (odd.count(0) == len(odd) and text(even)) or (even.count(0) == len(even) and text(odd))
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -387,9 +404,21 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position inside the text: libyaml marks an unexpected end one line past a file
+    without a final newline (``x: [`` on one line was reported at line 2)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()  # the final newline ends the last line; it starts none
+    if line > len(lines):
+        last = lines[-1] if lines else ""
+        return max(len(lines), 1), len(last) + 1
+    return line, column
+
+
 def _from_marked(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
-    line, column = _position(mark)
+    line, column = _within(text, *_position(mark))
     problem = exc.problem or "invalid YAML"
     if "expected a single document" in problem or "but found another document" in problem:
         return YamlProblem("more than one YAML document ('---'); a bank is a single document", line, column)
