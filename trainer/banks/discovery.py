@@ -72,6 +72,7 @@ def bank_files(path: Path) -> list[Path]:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
+            found.append(folder)  # loading it says why in one line ("cannot read folder: ...")
             continue
         for entry in entries:
             child = Path(entry.path)

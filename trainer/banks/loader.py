@@ -86,6 +86,9 @@ def _bank_file(path_text: str) -> Iterator[BinaryIO]:
     """The bank file opened for reading, or ``BankError``: not a regular file, too big, unreadable."""
     try:
         info = os.stat(path_text)
+        if stat.S_ISDIR(info.st_mode):  # a folder the search could not read
+            os.scandir(path_text).close()  # raises the reason (permission denied...)
+            raise BankError([Problem(path_text, 1, 1, "not a regular file")])
         if not stat.S_ISREG(info.st_mode):  # a folder, FIFO or device would block or fail
             raise BankError([Problem(path_text, 1, 1, "not a regular file")])
         if info.st_size > MAX_FILE_BYTES:  # refuse before reading it into memory
@@ -94,7 +97,8 @@ def _bank_file(path_text: str) -> Iterator[BinaryIO]:
             yield handle
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise BankError([Problem(path_text, 1, 1, f"cannot read file: {reason}")]) from None
+        what = "folder" if os.path.isdir(path_text) else "file"
+        raise BankError([Problem(path_text, 1, 1, f"cannot read {what}: {reason}")]) from None
 
 
 def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:

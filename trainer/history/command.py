@@ -75,7 +75,12 @@ def parse_since(text: str | None) -> float | None:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
         raise _Usage(f"--since: expected a date YYYY-MM-DD, got {text!r}") from None
-    return moment.timestamp()  # naive means local time
+    try:
+        return moment.timestamp()  # naive means local time
+    except (OverflowError, ValueError, OSError):
+        # 0001-01-01 (or 9999-12-31 late in the day) in local time is outside what the
+        # platform converts: it is before, or after, every session.
+        return -1e18 if moment.year < 1970 else 1e18
 
 
 def _check_usage(args: Any) -> None:

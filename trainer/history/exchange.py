@@ -29,6 +29,7 @@ import json
 import math
 import os
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -95,6 +96,15 @@ def write_export(document: dict[str, Any], path: Path) -> None:
     """Write atomically: a half-written export never replaces a good one."""
     text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     path = Path(path)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise HistoryError(f"{path}: cannot write the export ({exc.strerror or exc})") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        # Replacing it would turn a FIFO, a device or a symlink into a regular file.
+        raise HistoryError(f"{path}: not a regular file; the export writes only a new file or replaces a regular one")
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
         try:
