@@ -12,7 +12,6 @@ start replays only the files of processes that are gone (killed with answers pen
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import uuid
@@ -24,7 +23,18 @@ from trainer.history import codec
 from trainer.history.errors import HistoryError
 from trainer.history.records import AnswerRecord, InterviewRecord
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no flock; a start then replays every side file
+    fcntl = None
+
 FOLDER = "pending-answers"
+
+
+def _lock(handle) -> None:
+    """Hold ``handle`` exclusively, or raise ``OSError`` when another process holds it."""
+    if fcntl is not None:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +80,7 @@ class Outbox:
             try:
                 with file.open("r+", encoding="utf-8") as handle:
                     try:
-                        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        _lock(handle)
                     except OSError:
                         continue  # its program is still running and will commit them itself
                     found = [p for p in map(_parse, handle) if p is not None]
@@ -97,7 +107,7 @@ class Outbox:
         if self._handle is None:
             self._folder.mkdir(parents=True, exist_ok=True)
             self._handle = self._file.open("a", encoding="utf-8")
-            fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock(self._handle)
         return self._handle
 
     def flush(self) -> int:
