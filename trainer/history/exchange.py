@@ -31,6 +31,7 @@ import os
 import sqlite3
 import stat
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -49,6 +50,10 @@ SCHEMA_FILE = "history-export.schema.json"
 MAX_IMPORT_BYTES = 128 * 1024 * 1024  # read no more than this (``history import /dev/zero``)
 MAX_NESTING = 32  # free-form values (response, settings, metrics) nest at most this deep
 IMPORT_BATCH_ANSWERS = 500
+# Between batches the import lets go of the lock for a moment: SQLite's busy handler polls
+# (at most every 100 ms), so an importer starting the next batch at once could starve a
+# quiz waiting to save an answer for as long as the import runs.
+IMPORT_PAUSE_S = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +164,9 @@ def import_history(store: Store, sessions: list[dict[str, Any]]) -> ImportResult
     from trainer.history.bulk import deferred_summaries
 
     added = updated = unchanged = written = 0
-    for batch in _batches(sessions):
+    for number, batch in enumerate(_batches(sessions)):
+        if number:
+            time.sleep(IMPORT_PAUSE_S)
         with store.transaction("import") as conn, deferred_summaries(conn, {d["session_id"] for d in batch}):
             for d in batch:
                 is_new, changed, replaced = _import_session(conn, d)
