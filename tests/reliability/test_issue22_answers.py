@@ -108,7 +108,7 @@ def test_answers_kept_by_a_killed_program_are_saved_at_the_next_start(tmp_path):
 
 def test_answers_keep_saving_while_a_long_import_runs(tmp_path, monkeypatch):
     monkeypatch.setattr(exchange, "IMPORT_BATCH_ANSWERS", 100)
-    monkeypatch.setattr(store_module, "ANSWER_BUSY_WAIT_S", 3.0)  # the real wait, on a loaded machine
+    monkeypatch.setattr(store_module, "ANSWER_BUSY_WAIT_S", 10.0)  # the real wait, on a loaded machine
     with Store.open(tmp_path / "src") as source:
         for s in range(20):
             source.start_session(session(f"imp{s}", n=100, started_at=T0 + s))

@@ -67,7 +67,7 @@ if TYPE_CHECKING:
     from trainer.history.stats import Stats
 
 T = TypeVar("T")
-ANSWER_BUSY_WAIT_S = 3.0  # an answer waits this long for another writer, then is kept and retried
+ANSWER_BUSY_WAIT_S = 10.0  # an answer waits this long for another writer, then is kept and retried
 
 
 def _is_lost_session(error: HistoryError) -> bool:
