@@ -207,7 +207,9 @@ def resolve(args: argparse.Namespace) -> argparse.Namespace:
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    from trainer.inert import inert_line
+
+    print(f"{PROG}: error: {inert_line(message)}", file=sys.stderr)  # it may quote a path or a file's text
 
 
 def _data_root(args) -> Path:
@@ -285,19 +287,22 @@ def _run_banks(args) -> int:
 
     _check_paths(args.bank)
     catalog = load_all(default_sources(_data_root(args), args.bank), cache=BankCache(cache_dir()))
+    from trainer.inert import inert_line as shown, json_text  # titles, ids and paths come from files
+
     if args.format == "json":
-        print(json.dumps(_banks_json(catalog), indent=2, ensure_ascii=False))
+        print(json_text(_banks_json(catalog), indent=2))
         return EXIT_OK
     for bank in catalog.banks:
         origin = "bundled" if bank.bundled else "user"
-        print(f"{bank.id} {bank.version}  {bank.title}  ({len(bank.questions)} questions, {origin})")
-        print(f"  source: {bank.source}")
+        print(f"{shown(bank.id)} {shown(bank.version)}  {shown(bank.title)}  ({len(bank.questions)} questions, {origin})")
+        print(f"  source: {shown(bank.source)}")
         types = ", ".join(f"{kind} {n}" for kind, n in bank.counts_by_type().items() if n)
-        print(f"  types: {types}")
+        print(f"  types: {shown(types)}")
         for category in bank.categories:
-            print(f"  {bank.counts_by_category()[category.id]:5d}  {category.id}: {category.title}")
+            count = bank.counts_by_category()[category.id]
+            print(f"  {count:5d}  {shown(category.id)}: {shown(category.title)}")
     for path, problems in catalog.failures:
-        print(f"INVALID  {path}  ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
+        print(f"INVALID  {shown(path)}  ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
         print(f"  {problems[0]}")
     if not catalog.banks and not catalog.failures:
         print("no banks found")

@@ -159,7 +159,61 @@ def text_mutation(draw):
     return bytes(data)
 
 
-MUTATED = st.one_of(data_mutation(), text_mutation())
+# Issue 22: what got past the first fuzzer. Unicode digits (isdigit() but not int()),
+# nesting between 900 and libyaml's limit (the explainer's RecursionError), an explicit
+# tag on every kind of scalar, and control characters in every string field.
+UNICODE_DIGITS = ["\u00b2", "\u2460", "\u0663", "\u2079", "\U0001d7d7", "\u0e53", "\uff11"]
+TAGS = ["!!bool", "!!float", "!!int", "!!null", "!!str", "!!timestamp", "!!binary", "!!map", "!!seq",
+        "!!merge", "!!value", "!!python/none", "!custom", "!%1B%5D0%3BX%07"]
+TAGGED = ["b", "1", "1.5", "1:x", "1:30", "010", "true", "~", "2026-01-01", "0x1F", "''", ".nan", "-.inf", "9" * 5000]
+CONTROLS = [chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127, 0x85, 0x9B, 0x9D)]
+
+
+def _strings(node, prefix=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, (*prefix, index))
+    elif isinstance(node, str):
+        yield prefix
+
+
+@st.composite
+def hostile_mutation(draw):
+    """A valid bank with one of the issue-22 hostile constructs put somewhere in it."""
+    import copy
+
+    name = draw(st.sampled_from(sorted(PARSED)))
+    tree = copy.deepcopy(PARSED[name])
+    op = draw(st.sampled_from(["deep", "digit_key", "tag", "control"]))
+    marker = "zzMARKERzz"
+    if op == "control":
+        path = draw(st.sampled_from(list(_strings(tree))))
+        container = _get(tree, path[:-1])
+        text = container[path[-1]]
+        at = draw(st.integers(min_value=0, max_value=len(text)))
+        container[path[-1]] = text[:at] + draw(st.sampled_from(CONTROLS)) + text[at:]
+        return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False).encode("utf-8")
+    container_path, key = draw(st.sampled_from(list(_paths(tree))))
+    container = _get(tree, container_path)
+    if op == "digit_key":
+        target = container if isinstance(container, dict) else tree
+        target[draw(st.sampled_from(UNICODE_DIGITS))] = draw(st.sampled_from(["x", 1, None]))
+        return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False).encode("utf-8")
+    container[key] = marker
+    text = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
+    if op == "deep":
+        depth = draw(st.integers(min_value=900, max_value=1100))
+        open_, close = draw(st.sampled_from([("[", "]"), ("{a: ", "}")]))
+        replacement = open_ * depth + ("1" if open_ == "{a: " else "") + close * depth
+    else:
+        replacement = f"{draw(st.sampled_from(TAGS))} {draw(st.sampled_from(TAGGED))}"
+    return text.replace(marker, replacement, 1).encode("utf-8")
+
+
+MUTATED = st.one_of(data_mutation(), text_mutation(), hostile_mutation())
 
 
 def check_loader(data: bytes) -> Bank | BankError:
@@ -198,6 +252,17 @@ def test_seeds_are_valid_banks():
 def test_mutated_banks_load_or_fail_with_positioned_problems():
     """The normal suite: a fixed seed, so CI runs the same examples every time."""
     _fuzz(DEFAULT_EXAMPLES, fixed_seed=8)
+
+
+def test_issue22_hostile_constructs_load_or_fail_with_positioned_problems():
+    """Deep nesting 900-1,100, Unicode digit keys, tags on every scalar, control characters."""
+    def run(data: bytes) -> None:
+        check_loader(data)
+
+    test = settings(max_examples=150, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])(
+        given(hostile_mutation())(run))
+    seed(22)(test)()
 
 
 @pytest.mark.slow

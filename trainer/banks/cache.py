@@ -36,17 +36,23 @@ from trainer.paths import resource_path
 if TYPE_CHECKING:
     from trainer.banks.questions import Question
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CACHE_FILE = "banks.sqlite3"
 KEEP_OLD_VERSIONS_SECONDS = 3600  # another version of the same file
 FORGET_UNUSED_SECONDS = 30 * 24 * 3600  # any bank
 TOUCH_AFTER_SECONDS = 600  # a hit records its use when the last record is older than this
+# A stored bank may not take more than this much text (it is at most a 32 MiB file plus the
+# bounded alias expansion); a bank that would is loaded in memory instead of cached.
+MAX_ENTRY_CHARS = 96 * 1024 * 1024
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS banks (
     key TEXT PRIMARY KEY, path TEXT NOT NULL, used_at REAL NOT NULL, meta TEXT NOT NULL, size INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS banks_by_path ON banks (path);
+CREATE TABLE IF NOT EXISTS failures (
+    key TEXT PRIMARY KEY, path TEXT NOT NULL, used_at REAL NOT NULL, problems TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS questions (
     key TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL, category TEXT NOT NULL,
     type TEXT NOT NULL, difficulty INTEGER NOT NULL, tags TEXT NOT NULL, content_hash TEXT NOT NULL,
@@ -82,6 +88,7 @@ def _connect(file: Path) -> sqlite3.Connection:
             forgotten = connection.execute("DELETE FROM banks WHERE used_at < ?", (time.time() - FORGET_UNUSED_SECONDS,))
             if forgotten.rowcount:
                 connection.execute("DELETE FROM questions WHERE key NOT IN (SELECT key FROM banks)")
+            connection.execute("DELETE FROM failures WHERE used_at < ?", (time.time() - KEEP_OLD_VERSIONS_SECONDS,))
     except sqlite3.Error:
         connection.close()
         raise
@@ -104,6 +111,10 @@ def _read_index(db: sqlite3.Connection, key: str, bank_id: str) -> tuple[Questio
             tag_tuple = shared[tags] = tuple(sys.intern(t) for t in json.loads(tags))
         index.append(QuestionInfo(bank_id, qid, category, kind, difficulty, tag_tuple, digest))
     return tuple(index)
+
+
+class _EntryTooLarge(Exception):
+    """A bank's rows went past ``MAX_ENTRY_CHARS`` while being stored."""
 
 
 class BankCache:
@@ -154,14 +165,47 @@ class BankCache:
         except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
             return None
 
+    def failure(self, key: str) -> list[dict] | None:
+        """The problems found in the bytes under ``key`` before, or None: an invalid bank is
+        not parsed again on every start (1,000,000 empty questions took minutes each time)."""
+        try:
+            with self._lock:
+                row = self._db().execute("SELECT problems FROM failures WHERE key = ?", (key,)).fetchone()
+            return json.loads(row[0]) if row is not None else None
+        except (sqlite3.Error, OSError, ValueError):
+            return None
+
+    def put_failure(self, path: str, key: str, problems: list[dict]) -> None:
+        try:
+            with self._lock:
+                db = self._db()
+                with db:
+                    db.execute(
+                        "INSERT OR REPLACE INTO failures (key, path, used_at, problems) VALUES (?, ?, ?, ?)",
+                        (key, path, time.time(), json.dumps(problems)),
+                    )
+        except (sqlite3.Error, OSError, ValueError, TypeError):
+            pass
+
     def put(self, path: str, key: str, data: dict, bank: Bank) -> bool:
         """Store a validated bank (``data`` as validated, ``bank`` built from it)."""
         meta = {k: v for k, v in data.items() if k != "questions"}
+        meta_text = json.dumps(meta, ensure_ascii=False)
+        budget = [MAX_ENTRY_CHARS - len(meta_text)]
+
+        def charged(body: str) -> str:
+            budget[0] -= len(body)
+            if budget[0] < 0:
+                raise _EntryTooLarge
+            return body
+
         rows = (
             (key, n, info.id, info.category, info.type, info.difficulty, json.dumps(list(info.tags)),
-             info.content_hash, json.dumps(q, ensure_ascii=False, separators=(",", ":")))
+             info.content_hash, charged(json.dumps(q, ensure_ascii=False, separators=(",", ":"))))
             for n, (info, q) in enumerate(zip(bank.index, data["questions"], strict=True))
         )
+        if budget[0] < 0:
+            return False
         now = time.time()
         try:
             with self._lock:
@@ -179,11 +223,11 @@ class BankCache:
                     db.execute("DELETE FROM questions WHERE key = ?", (key,))
                     db.execute(
                         "INSERT OR REPLACE INTO banks (key, path, used_at, meta, size) VALUES (?, ?, ?, ?, ?)",
-                        (key, path, now, json.dumps(meta, ensure_ascii=False), len(bank.index)),
+                        (key, path, now, meta_text, len(bank.index)),
                     )
                     db.executemany("INSERT INTO questions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        except (sqlite3.Error, OSError, ValueError, TypeError):
-            return False
+        except (sqlite3.Error, OSError, ValueError, TypeError, _EntryTooLarge):
+            return False  # the transaction rolled back: nothing of this bank is stored
         return True
 
     def question_body(self, key: str, position: int) -> tuple[dict, str]:

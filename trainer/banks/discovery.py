@@ -72,6 +72,7 @@ def bank_files(path: Path) -> list[Path]:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
+            found.append(folder)  # loading it says why in one line ("cannot read folder: ...")
             continue
         for entry in entries:
             child = Path(entry.path)
@@ -137,6 +138,12 @@ def load_all(sources: Iterable[BankSource], cache: BankCache | None = None) -> C
             bank = load_bank(source.path, bundled=source.bundled, cache=cache)
         except BankError as exc:
             failures.append((str(source.path), tuple(exc.problems)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad file never stops the app (RecursionError, MemoryError too)
+            # A hostile file that slips past every check is still only a broken bank: it
+            # is listed with the others, and the trainer, banks and validate go on.
+            reason = f"cannot load this bank (internal error {type(exc).__name__}); please report it"
+            failures.append((str(source.path), (Problem(str(source.path), 1, 1, reason),)))
             continue
         if (first := by_id.get(bank.id)) is not None:
             if same_bytes(first.source, bank.source):

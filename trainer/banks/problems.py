@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from trainer.inert import inert_line
+
 MAX_PROBLEMS_PER_FILE = 50
 MAX_POINTER_SHOWN = 200
 
@@ -23,13 +25,14 @@ class Problem:
     severity: str = "error"  # "error": the bank cannot load; "warning": it loads, but should be fixed
 
     def __str__(self) -> str:
-        # The pointer holds keys exactly as written (a key may contain a newline): escape
-        # line breaks so every problem stays one line
-        pointer = self.pointer.replace("\n", "\\n").replace("\r", "\\r")
+        # Path, message and pointer all come from files (a key, a value, a file name may hold
+        # a newline or a terminal escape): each is made inert and kept on one line, so no
+        # problem can forge a second PATH:LINE:COL line or drive the terminal.
+        pointer = inert_line(self.pointer)
         if len(pointer) > MAX_POINTER_SHOWN:  # and one short line even for a 1 MB key
             pointer = pointer[: MAX_POINTER_SHOWN - 3] + "..."
         where = f" [at {pointer}]" if pointer else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
+        return f"{inert_line(self.path)}:{self.line}:{self.column}: {self.severity}: {inert_line(self.message)}{where}"
 
     def as_dict(self) -> dict:
         return asdict(self)

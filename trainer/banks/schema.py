@@ -48,16 +48,41 @@ def _question_schema(draft: str) -> dict:
 def _bank_without_questions() -> dict:
     """The bank schema with each question accepted as-is (questions are checked one by one)."""
     shallow = dict(schema())
-    shallow["properties"] = dict(shallow["properties"], questions=dict(shallow["properties"]["questions"], items={}))
+    questions = {k: v for k, v in shallow["properties"]["questions"].items() if k != "items"}  # not even visited
+    shallow["properties"] = dict(shallow["properties"], questions=questions)
     return shallow
+
+
+def compile_strict(definition: dict):
+    """A fast (compiled) validator for any draft-07-compatible schema, integers strict."""
+    return _compile_fast(definition)
+
+
+def _compile_fast(definition: dict):
+    """fastjsonschema's draft-07 validator, except that ``integer`` means an int.
+
+    Draft-06 and later count 1.0 as an integer; YAML ``prompts: 1.0`` then validated and
+    crashed the interview (a float where the model needs a whole number). Both validators
+    here take the stricter, draft-04 reading, so the schema and the model agree.
+    """
+    from fastjsonschema.draft04 import CodeGeneratorDraft04
+    from fastjsonschema.draft07 import CodeGeneratorDraft07
+    from fastjsonschema.ref_resolver import RefResolver
+
+    class StrictIntegers(CodeGeneratorDraft07):
+        generate_type = CodeGeneratorDraft04.generate_type
+
+    resolver = RefResolver.from_schema(definition, handlers={}, store={})
+    generator = StrictIntegers(definition, resolver=resolver, use_formats=False)
+    state = generator.global_state
+    exec(generator.func_code, state)  # noqa: S102 - fastjsonschema's own compile() does exactly this
+    return state[resolver.get_scope_name()]
 
 
 @cache
 def _fast_validators():
-    import fastjsonschema
-
-    bank = fastjsonschema.compile(dict(schema(), **{"$schema": _DRAFT_07}), use_formats=False)
-    question = fastjsonschema.compile(_question_schema(_DRAFT_07), use_formats=False)
+    bank = _compile_fast(dict(schema(), **{"$schema": _DRAFT_07}))
+    question = _compile_fast(_question_schema(_DRAFT_07))
     return bank, question
 
 
@@ -75,36 +100,91 @@ def is_valid(data: object) -> bool:
     return _passes(_fast_validators()[0], data)
 
 
+def _is_int(checker, instance) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+def _ecma_pattern(validator, pattern: str, instance, schema):
+    """``pattern`` as JSON Schema (ECMA-262) means it: ``$`` is the end of the text.
+
+    Python's ``$`` also matches before a final newline, so ``id: "x\\n"`` passed the
+    explainer while the fast validator (which reads ``$`` as ``\\Z``) rejected it, and the
+    author got "does not match the bank schema" at 1:1.
+    """
+    from jsonschema.exceptions import ValidationError
+
+    if isinstance(instance, str) and not _ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _ecma_regex(pattern: str):
+    import re
+
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+@cache
+def strict_reference_validator():
+    """The draft 2020-12 reference validator class with the same readings as ``compile_strict``
+    (an int is an int, ``$`` is the end of the text), so the two never disagree."""
+    from jsonschema import Draft202012Validator, validators
+
+    return validators.extend(
+        Draft202012Validator,
+        validators={"pattern": _ecma_pattern},
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_int),
+    )
+
+
 @cache
 def _reference_validators():
     from jsonschema import Draft202012Validator
 
-    bank = Draft202012Validator(_bank_without_questions())
-    question = Draft202012Validator(_question_schema(Draft202012Validator.META_SCHEMA["$id"]))
+    strict = strict_reference_validator()
+    bank = strict(_bank_without_questions())
+    question = strict(_question_schema(Draft202012Validator.META_SCHEMA["$id"]))
     return bank, question
 
 
-def explain(data: object) -> list[SchemaError]:
-    """Every schema error in ``data``, in document order, as author-facing messages.
+def explain(data: object, limit: int | None = None) -> list[SchemaError]:
+    """Every schema error in ``data`` (the first ``limit`` found), in document order.
 
     The reference validator is slow on large banks (~1 ms a question), so the fast one
-    first picks out the questions that fail and only those are explained.
+    first picks out the questions that fail and only those are explained; with a
+    ``limit`` it stops there, so a million broken questions cost what fifty do.
     """
     bank_validator, question_validator = _reference_validators()
-    errors = [err for e in bank_validator.iter_errors(data) for err in _messages(e)]
+    found: dict[SchemaError, None] = {}  # ordered and without repeats
+
+    def full() -> bool:
+        return limit is not None and len(found) >= limit
+
+    def add(messages: Iterator[SchemaError]) -> None:
+        for message in messages:  # one error can name 20,000 unknown keys: stop at the limit
+            found[message] = None
+            if full():
+                return
+
+    for error in bank_validator.iter_errors(data):
+        add(_messages(error))
+        if full():
+            break
     questions = data.get("questions") if isinstance(data, dict) else None
-    if isinstance(questions, list):
+    if isinstance(questions, list) and not full():
         fast_question = _fast_validators()[1]
         for index, question in enumerate(questions):
             if _passes(fast_question, question):
                 continue
             for error in question_validator.iter_errors(question):
-                errors += _messages(error, prefix=("questions", index))
-    return sorted(set(errors), key=lambda e: _sort_key(e.pointer))
+                add(_messages(error, prefix=("questions", index)))
+            if full():
+                break
+    return sorted(found, key=lambda e: _sort_key(e.pointer))[:limit]
 
 
 def _sort_key(pointer: str) -> list:
-    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in pointer.split("/")[1:]]
+    return [(0, int(p), "") if p.isascii() and p.isdigit() else (1, 0, p) for p in pointer.split("/")[1:]]
 
 
 def pointer_of(path) -> str:
@@ -188,7 +268,7 @@ def _messages(error, prefix: tuple = ()) -> Iterator[SchemaError]:
                 close = difflib.get_close_matches(str(name), allowed, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
                 # repr: a key holding a newline or 1 MB of text still makes one short line
-                yield SchemaError(f"{pointer}/{name}", f"unknown field {_short(str(name))}{hint}", at_key=True)
+                yield SchemaError(pointer_of((*prefix, *error.absolute_path, name)), f"unknown field {_short(str(name))}{hint}", at_key=True)
     elif kind == "type":
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([arg] if isinstance(arg, str) else arg))
         yield SchemaError(pointer, f"expected {expected}, found {type_name(value)}")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import yaml
 import yaml.reader
 from yaml.constructor import SafeConstructor
-from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 try:  # the C parser is ~4x faster; fall back when PyYAML was built without libyaml
@@ -48,6 +48,18 @@ except ImportError:  # pragma: no cover - depends on the build
 from trainer.banks.limits import MAX_FILE_BYTES, size_problem  # noqa: E402  (re-exported)
 
 MAX_ALIAS_EXPANSION = 100_000
+# Every YAML node after the first follows one of these characters, so their count bounds
+# the node count from above, at C speed, before anything is parsed. A node costs ~700 bytes
+# while parsing: 1,000,000 empty questions (3 MB) took 3.2 GB. Prose banks count one
+# structural character per ~15 bytes, so a full-size (32 MiB) prose bank stays well below.
+_STRUCTURE = "\n,[{-:?"
+MAX_NODES = 2_500_000
+# An alias of a scalar costs one unit per this many characters, so a long text repeated by
+# aliases is charged for what it expands to (it was free: a 21 MB bank made a 3.7 GB cache).
+ALIAS_CHARS_PER_UNIT = 64
+# A bank needs fewer than ten levels; anything near Python's recursion limit would crash
+# whatever walks it later (repr, the schema explainer, json), so nesting is bounded here.
+MAX_NESTING = 64
 
 # C0 controls except tab, newline and carriage return; DEL; C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -98,25 +110,71 @@ class _BankConstructor(SafeConstructor):
         raise YamlProblem(f"tag {_show_tag(node.tag)} is not allowed in a bank (plain data only)", line, column)
 
     def construct_object(self, node, deep=False):
-        if isinstance(node, CollectionNode) and node in self.constructed_objects:
-            # A second use of a collection node is an alias: charge its expanded size.
-            self._alias_budget -= _expanded_size(node, self._expanded)
-            if self._alias_budget < 0:
+        if node in self.constructed_objects:
+            # A second use of a node is an alias: charge what it expands to.
+            self._charge(_expanded_size(node, self._expanded), node)
+        elif isinstance(node, ScalarNode):
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, KeyError, TypeError, OverflowError):
+                # An explicit tag on text it cannot hold (!!bool b, !!float 1:x).
                 line, column = _position(node.start_mark)
                 raise YamlProblem(
-                    f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes; "
-                    "refusing to expand (a 'billion laughs' file?)",
-                    line,
-                    column,
-                )
+                    f"{_short_repr(node.value)} is not a valid {_show_tag(node.tag)}", line, column
+                ) from None
         return super().construct_object(node, deep)
+
+    def _charge(self, units: int, node) -> None:
+        self._alias_budget -= units
+        if self._alias_budget < 0:
+            line, column = _position(node.start_mark)
+            raise YamlProblem(
+                f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes; "
+                "refusing to expand (a 'billion laughs' file?)",
+                line,
+                column,
+            )
+
+    def flatten_mapping(self, node):
+        """PyYAML's merge-key expansion, charged to the alias budget as it goes.
+
+        Each ``<<: *x`` copies x's pairs; nested merges double them level by level, so
+        without a charge a few lines made millions of pairs before any alias was counted.
+        """
+        merge: list = []
+        index = 0
+        while index < len(node.value):
+            key_node, value_node = node.value[index]
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                del node.value[index]
+                sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+                submerge = []
+                for source in sources:
+                    if not isinstance(source, MappingNode):
+                        line, column = _position(source.start_mark)
+                        raise YamlProblem("'<<' merges only mappings (or a list of mappings)", line, column)
+                    self.flatten_mapping(source)
+                    self._charge(len(source.value), source)
+                    submerge.append(source.value)
+                for value in reversed(submerge):
+                    merge.extend(value)
+            elif key_node.tag == "tag:yaml.org,2002:value":
+                key_node.tag = "tag:yaml.org,2002:str"
+                index += 1
+            else:
+                index += 1
+        if merge:
+            node.value = merge + node.value
 
     def construct_yaml_int(self, node):
         try:
             return super().construct_yaml_int(node)
-        except ValueError:  # e.g. more digits than Python converts (int_max_str_digits)
+        except ValueError:
             line, column = _position(node.start_mark)
-            raise YamlProblem("number is too large", line, column) from None
+            digits = node.value.replace("_", "").lstrip("+-")
+            if digits.isascii() and digits.isdigit():  # more digits than Python converts (int_max_str_digits)
+                raise YamlProblem("number is too large", line, column) from None
+            raise YamlProblem(f"{_short_repr(node.value)} is not a valid !!int", line, column) from None
 
     def construct_scalar(self, node):
         value = super().construct_scalar(node)
@@ -168,7 +226,7 @@ def _expanded_size(root, memo: dict[int, int]) -> int:
         children = _children(node)
         if children_done:
             in_progress.discard(key)
-            memo[key] = min(1 + sum(memo[id(c)] for c in children), MAX_ALIAS_EXPANSION + 1)
+            memo[key] = min(_own_size(node) + sum(memo[id(c)] for c in children), MAX_ALIAS_EXPANSION + 1)
             continue
         if key in in_progress:
             line, column = _position(node.start_mark)
@@ -182,6 +240,38 @@ def _expanded_size(root, memo: dict[int, int]) -> int:
             if id(child) not in memo:
                 stack.append((child, False))
     return memo[id(root)]
+
+
+def check_nesting(root) -> None:
+    """Raise ``YamlProblem`` at the first node nested deeper than ``MAX_NESTING`` levels.
+
+    libyaml allows 1,000 levels, which is right at Python's recursion limit: a file 990
+    levels deep parsed, then crashed the schema explainer (it ``repr``s what it rejects).
+    A walk without recursion; a node reached again by an alias is walked again only when
+    reached deeper than before, so the cost stays linear in the tree.
+    """
+    if root is None:
+        return
+    deepest: dict[int, int] = {}
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            line, column = _position(node.start_mark)
+            raise YamlProblem(f"nested more than {MAX_NESTING} levels deep; a bank needs only a few", line, column)
+        if isinstance(node, ScalarNode) or deepest.get(id(node), 0) >= depth:
+            continue
+        deepest[id(node)] = depth
+        if isinstance(node, SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        else:
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+
+
+def _own_size(node) -> int:
+    if isinstance(node, ScalarNode):
+        return 1 + len(node.value) // ALIAS_CHARS_PER_UNIT
+    return 1
 
 
 def _children(node) -> list:
@@ -209,6 +299,8 @@ def decode(data: bytes) -> str:
     """Bytes to text: UTF-8 (a BOM is accepted), anything else a positioned problem."""
     if len(data) > MAX_FILE_BYTES:
         raise YamlProblem(size_problem(len(data)))
+    if _looks_utf16(data):  # it has NUL bytes too, but it is text in the wrong encoding, not binary
+        raise YamlProblem("UTF-16 text; a bank is UTF-8: save the file as UTF-8")
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _byte_position(data, nul)
@@ -222,6 +314,21 @@ def decode(data: bytes) -> str:
             line,
             column,
         ) from None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """A UTF-16 byte-order mark, or ASCII text with a NUL after (or before) every character."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = data[:64] if len(data) % 2 == 0 else data[:63]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+
+    def text(part: bytes) -> bool:
+        return all(32 <= b < 127 or b in (9, 10, 13) for b in part)
+
+    return (odd.count(0) == len(odd) and text(even)) or (even.count(0) == len(even) and text(odd))
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -244,6 +351,9 @@ def load(text: str) -> Parsed:
     costs no time and saves a second parse when an error needs a line and column.
     Raises ``YamlProblem`` for anything that stops parsing.
     """
+    nodes = sum(map(text.count, _STRUCTURE))
+    if nodes > MAX_NODES:
+        raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
     try:
         loader = _BankLoader(text)
     except yaml.reader.ReaderError as exc:
@@ -262,6 +372,14 @@ def load(text: str) -> Parsed:
     finally:
         loader.dispose()
     return Parsed(data, root, loader.soft_problems)
+
+
+def construct_scalar(node: ScalarNode) -> object:
+    """A scalar node's value as ``load`` builds it (for matching keys), or its text if invalid."""
+    try:
+        return _BankConstructor().construct_object(node)
+    except (YamlProblem, yaml.YAMLError):
+        return node.value
 
 
 def compose_nodes(text: str):
@@ -286,9 +404,21 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position inside the text: libyaml marks an unexpected end one line past a file
+    without a final newline (``x: [`` on one line was reported at line 2)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()  # the final newline ends the last line; it starts none
+    if line > len(lines):
+        last = lines[-1] if lines else ""
+        return max(len(lines), 1), len(last) + 1
+    return line, column
+
+
 def _from_marked(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
-    line, column = _position(mark)
+    line, column = _within(text, *_position(mark))
     problem = exc.problem or "invalid YAML"
     if "expected a single document" in problem or "but found another document" in problem:
         return YamlProblem("more than one YAML document ('---'); a bank is a single document", line, column)

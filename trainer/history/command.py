@@ -12,13 +12,13 @@ Exit codes: 0 ok; 1 the database or the import file cannot be used; 2 usage.
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from trainer.durations import format_duration
+from trainer.inert import csv_field, inert_line, json_text
 from trainer.history.errors import HistoryError
 from trainer.history.listing import SessionSummary
 
@@ -47,7 +47,7 @@ def run_history(args: Any, data_root: Path) -> int:
 
         with Store.open(data_root) as store:
             if store.notice:
-                print(f"{PROG}: warning: {store.notice}", file=sys.stderr)
+                print(f"{PROG}: warning: {inert_line(store.notice)}", file=sys.stderr)
             if args.action == "import":
                 return _import(store, text, args.file)
             sessions = store.sessions(since=since, bank=args.bank_filter, category=args.category, kind=args.kind)
@@ -63,7 +63,7 @@ def run_history(args: Any, data_root: Path) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    print(f"{PROG}: error: {inert_line(message)}", file=sys.stderr)
     return code
 
 
@@ -75,7 +75,12 @@ def parse_since(text: str | None) -> float | None:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
         raise _Usage(f"--since: expected a date YYYY-MM-DD, got {text!r}") from None
-    return moment.timestamp()  # naive means local time
+    try:
+        return moment.timestamp()  # naive means local time
+    except (OverflowError, ValueError, OSError):
+        # 0001-01-01 (or 9999-12-31 late in the day) in local time is outside what the
+        # platform converts: it is before, or after, every session.
+        return -1e18 if moment.year < 1970 else 1e18
 
 
 def _check_usage(args: Any) -> None:
@@ -88,17 +93,27 @@ def _check_usage(args: Any) -> None:
 
 
 def _read_input(file: str) -> str:
+    """The import file's text, read no further than the export size limit (a device such
+    as ``/dev/zero`` or an endless pipe would otherwise be read until memory runs out)."""
+    from trainer.history.exchange import MAX_IMPORT_BYTES
+
     if file == "-":
-        return sys.stdin.read()
-    path = Path(file)
-    if not path.exists():
-        raise _Usage(f"{file}: no such file")
+        data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+    else:
+        path = Path(file)
+        if not path.exists():
+            raise _Usage(f"{file}: no such file")
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_IMPORT_BYTES + 1)
+        except OSError as exc:
+            raise HistoryError(f"{file}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise HistoryError(f"{file}: larger than {MAX_IMPORT_BYTES // 1024 // 1024} MiB; not a history export")
     try:
-        return path.read_text(encoding="utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise HistoryError(f"{file}: not a UTF-8 text file") from None
-    except OSError as exc:
-        raise HistoryError(f"{file}: cannot read ({exc.strerror or exc})") from None
 
 
 def _import(store, text: str, file: str) -> int:
@@ -106,7 +121,7 @@ def _import(store, text: str, file: str) -> int:
 
     result = import_history(store, read_export(text, "standard input" if file == "-" else file))
     print(
-        f"imported {file}: {result.added} sessions added, {result.updated} updated, "
+        f"imported {inert_line(file)}: {result.added} sessions added, {result.updated} updated, "
         f"{result.unchanged} already here ({result.answers_written} answers written, {result.notes_added} notes added)"
     )
     return EXIT_OK
@@ -117,11 +132,10 @@ def _export(store, sessions: list[SessionSummary], file: str) -> int:
 
     document = export_history(store, [s.session_id for s in sessions])
     if file == "-":
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text(document, indent=1, allow_nan=False) + "\n")
     else:
         write_export(document, Path(file))
-        print(f"exported {len(document['sessions'])} sessions to {file}")
+        print(f"exported {len(document['sessions'])} sessions to {inert_line(file)}")
     return EXIT_OK
 
 
@@ -145,15 +159,16 @@ def session_row(s: SessionSummary) -> dict[str, Any]:
 
 def _print_sessions(sessions: list[SessionSummary], fmt: str, filtered: bool) -> None:
     rows = [session_row(s) for s in sessions]
+    # CSV and JSON keep every character (escaped), so a script gets the data exactly and
+    # a terminal gets no escape from an imported session id, kind or mode.
     if fmt == "json":
-        json.dump({"sessions": rows}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text({"sessions": rows}, indent=2) + "\n")
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n", extrasaction="raise")
         writer.writeheader()
         for row in rows:
             row["banks"] = ";".join(f"{bank}@{version}" for bank, version in row["banks"].items())
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow({k: "" if v is None else csv_field(v) for k, v in row.items()})
     else:
         _print_table(sessions, filtered)
 
@@ -187,4 +202,4 @@ def _print_table(sessions: list[SessionSummary], filtered: bool) -> None:
 
 def _safe(text: str) -> str:
     """Bank ids and the like come from files: never let them drive the terminal."""
-    return "".join(c if c.isprintable() else "?" for c in str(text))
+    return inert_line(text)

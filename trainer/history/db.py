@@ -120,6 +120,8 @@ def _create_fresh(path: Path) -> None:
 def _ensure_folder(root: Path) -> None:
     if root.exists() and not root.is_dir():
         raise HistoryError(f"{root}: the data directory is a file, not a folder")
+    if os.path.islink(root) and not root.exists():  # mkdir would only say "File exists"
+        raise HistoryError(f"{root}: the data directory is a symbolic link that leads nowhere (a loop or a missing target)")
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

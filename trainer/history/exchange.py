@@ -24,20 +24,28 @@ Times inside sessions are unix seconds (exact, time-zone free). Preferences are 
 
 Import is idempotent and merges: a session is identified by its id; an answer already present
 is replaced only by a later one (``answered_at``); a session finished or abandoned on either
-side stays so; a note is identified by its item, moment and text. The whole file is checked before anything is written and imported in one
-transaction: a bad file changes nothing and is reported with the JSON path of the problem.
+side stays so; a note is identified by its item, moment and text. The whole file is checked before anything is written — every field's type and
+range against the format's own JSON Schema (``schemas/history-export.schema.json``), nesting
+bounded — so a bad file changes nothing and is reported with the JSON path of the problem.
+It is then written in transactions of at most ``IMPORT_BATCH_ANSWERS`` answers, so a long
+import never holds the write lock for long (a quiz answering meanwhile waits milliseconds,
+not seconds); being idempotent, an import cut short is completed by running it again.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
 import sqlite3
+import stat
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +57,14 @@ from trainer.history.store import Store, insert_note, upsert_answer, upsert_inte
 
 FORMAT = "pain-trainer-history"
 FORMAT_VERSION = 1
+SCHEMA_FILE = "history-export.schema.json"
+MAX_IMPORT_BYTES = 128 * 1024 * 1024  # read no more than this (``history import /dev/zero``)
+MAX_NESTING = 32  # free-form values (response, settings, metrics) nest at most this deep
+IMPORT_BATCH_ANSWERS = 500
+# Between batches the import lets go of the lock for a moment: SQLite's busy handler polls
+# (at most every 100 ms), so an importer starting the next batch at once could starve a
+# quiz waiting to save an answer for as long as the import runs.
+IMPORT_PAUSE_S = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +131,15 @@ def write_export(document: dict[str, Any], path: Path) -> None:
     text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     path = Path(path)
     try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise HistoryError(f"{path}: cannot write the export ({exc.strerror or exc})") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        # Replacing it would turn a FIFO, a device or a symlink into a regular file.
+        raise HistoryError(f"{path}: not a regular file; the export writes only a new file or replaces a regular one")
+    try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -131,10 +156,16 @@ def write_export(document: dict[str, Any], path: Path) -> None:
 
 def read_export(text: str, source: str) -> ExportData:
     """Parse and check an export document; what is ready to import, or ``HistoryError``."""
+    if len(text) > MAX_IMPORT_BYTES:
+        raise HistoryError(f"{source}: larger than {MAX_IMPORT_BYTES // 1024 // 1024} MiB; not a history export")
     try:
         document = json.loads(text, parse_constant=_reject_constant)
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        raise HistoryError(f"{source}: nested more than {MAX_NESTING} levels deep") from None
+    except ValueError as exc:
         raise HistoryError(f"{source}: not valid JSON ({exc})") from None
+    if (deep := _too_deep(document)) is not None:
+        raise HistoryError(f"{source}: {deep}: nested more than {MAX_NESTING} levels deep")
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise HistoryError(f"{source}: not a pain-trainer history export (no \"format\": \"{FORMAT}\")")
     version = document.get("format_version")
@@ -144,6 +175,8 @@ def read_export(text: str, source: str) -> ExportData:
         raise HistoryError(
             f"{source}: export format {version} is newer than this pain-trainer reads ({FORMAT_VERSION}); upgrade it"
         )
+    if (problem := _schema_problem(document)) is not None:
+        raise HistoryError(f"{source}: {problem}")
     try:
         sessions = _get(document, "sessions", list, "")
         checked = [_check_session(s, f"/sessions/{i}") for i, s in enumerate(sessions)]
@@ -157,34 +190,62 @@ def read_export(text: str, source: str) -> ExportData:
 
 
 def import_history(store: Store, data: ExportData | list[dict[str, Any]]) -> ImportResult:
-    """Merge a checked export (from ``read_export``) into the store, in one transaction."""
+    """Merge a checked export (from ``read_export``) into the store, in bounded batches; the
+    notes last, so a note keeps the session it names."""
+    from trainer.history.bulk import deferred_summaries
+
     sessions, notes = (data.sessions, data.notes) if isinstance(data, ExportData) else (data, [])
     added = updated = unchanged = written = notes_added = 0
-    with store.transaction("import") as conn:
-        for d in sessions:
-            session = codec.session_from_dict(d)
-            answers = [codec.answer_from_dict({**a, "session_id": session.session_id}) for a in d["answers"]]
-            interviews = [codec.interview_from_dict({**i, "session_id": session.session_id}) for i in d["interviews"]]
-            is_new, changed = _merge_session(conn, session, d["finished_at"], d["abandoned"])
-            replaced = set()
-            for answer in answers:
-                if upsert_answer(conn, answer, only_if_newer=True):
-                    replaced.add(answer.position)  # its interview analysis comes along
-            for interview in interviews:
-                if interview.position in replaced:
-                    upsert_interview(conn, interview)
+    for number, batch in enumerate(_batches(sessions)):
+        if number:
+            time.sleep(IMPORT_PAUSE_S)
+        with store.transaction("import") as conn, deferred_summaries(conn, {d["session_id"] for d in batch}):
+            for d in batch:
+                is_new, changed, replaced = _import_session(conn, d)
+                written += replaced
+                if is_new:
+                    added += 1
+                elif changed or replaced:
+                    updated += 1
                 else:
-                    changed |= _insert_interview_if_missing(conn, interview)
-            written += len(replaced)
-            if is_new:
-                added += 1
-            elif changed or replaced:
-                updated += 1
-            else:
-                unchanged += 1
-        for note in notes:  # after the sessions, so a note keeps the session it names
-            notes_added += insert_note(conn, codec.note_from_dict(note))
+                    unchanged += 1
+    if notes:
+        with store.transaction("import") as conn:
+            for note in notes:
+                notes_added += insert_note(conn, codec.note_from_dict(note))
     return ImportResult(added, updated, unchanged, written, notes_added)
+
+
+def _batches(sessions: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
+    """Sessions in groups of about ``IMPORT_BATCH_ANSWERS`` answers (one session never split:
+    each is written whole, so a reader never sees half a session)."""
+    batch: list[dict[str, Any]] = []
+    size = 0
+    for d in sessions:
+        batch.append(d)
+        size += 1 + len(d["answers"]) + len(d["interviews"])
+        if size >= IMPORT_BATCH_ANSWERS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _import_session(conn: sqlite3.Connection, d: dict[str, Any]) -> tuple[bool, bool, int]:
+    session = codec.session_from_dict(d)
+    answers = [codec.answer_from_dict({**a, "session_id": session.session_id}) for a in d["answers"]]
+    interviews = [codec.interview_from_dict({**i, "session_id": session.session_id}) for i in d["interviews"]]
+    is_new, changed = _merge_session(conn, session, d["finished_at"], d["abandoned"])
+    replaced = set()
+    for answer in answers:
+        if upsert_answer(conn, answer, only_if_newer=True):
+            replaced.add(answer.position)  # its interview analysis comes along
+    for interview in interviews:
+        if interview.position in replaced:
+            upsert_interview(conn, interview)
+        else:
+            changed |= _insert_interview_if_missing(conn, interview)
+    return is_new, changed, len(replaced)
 
 
 def _merge_session(conn: sqlite3.Connection, session, finished_at: float | None, abandoned: bool) -> tuple[bool, bool]:
@@ -228,6 +289,84 @@ def _without_session(d: dict[str, Any]) -> dict[str, Any]:
 
 
 # --- checking an import file ------------------------------------------------------------
+
+
+def _too_deep(document: Any) -> str | None:
+    """The JSON pointer of the first value nested deeper than ``MAX_NESTING``, or None.
+
+    ``json`` parses ~1,000 levels; anything that walks such a value later (the schema
+    check, ``repr``, the store's own ``json.dumps``) overflows the stack.
+    """
+    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    while stack:
+        value, pointer, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return pointer or "/"
+        if isinstance(value, dict):
+            stack.extend((v, f"{pointer}/{_escape(k)}", depth + 1) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{pointer}/{i}", depth + 1) for i, v in enumerate(value))
+    return None
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+@cache
+def _validators():
+    from trainer.banks.schema import compile_strict, strict_reference_validator
+    from trainer.paths import resource_path
+
+    schema = json.loads(resource_path("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
+    fast = compile_strict(dict(schema, **{"$schema": "http://json-schema.org/draft-07/schema#"}))
+    return fast, strict_reference_validator()(schema)
+
+
+def _schema_problem(document: Any) -> str | None:
+    """The first way ``document`` breaks the export schema, as ``/json/pointer: message``."""
+    import fastjsonschema
+
+    fast, reference = _validators()
+    try:
+        fast(document)
+        return None
+    except fastjsonschema.JsonSchemaException:
+        pass
+    # A wrong value says more than a missing one: show the first, else the first missing.
+    errors = list(itertools.islice(reference.iter_errors(document), 100))
+    error = next((e for e in errors if e.validator != "required"), errors[0] if errors else None)
+    if error is None:  # pragma: no cover - the two validators read the schema alike
+        return "does not match the history export schema"
+    pointer = "".join(f"/{_escape(str(p))}" for p in error.absolute_path)
+    if error.validator == "required":
+        missing = next(k for k in error.validator_value if k not in error.instance)
+        return f"{pointer}/{_escape(missing)}: missing"
+    return f"{pointer or '/'}: {_schema_message(error)}"
+
+
+_JSON_TYPES = {"string": "a string", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "array": "a list", "object": "an object", "null": "null"}
+
+
+def _schema_message(error) -> str:
+    value = repr(error.instance)
+    value = value if len(value) <= 60 else value[:57] + "..."
+    arg = error.validator_value
+    messages = {
+        "type": lambda: f"expected {' or '.join(_JSON_TYPES[t] for t in ([arg] if isinstance(arg, str) else arg))}, "
+                        f"got {type(error.instance).__name__}",
+        "minimum": lambda: f"must be at least {arg}, got {value}",
+        "maximum": lambda: f"must be at most {arg}, got {value}",
+        "enum": lambda: f"must be one of {', '.join(map(str, arg))}, got {value}",
+        "const": lambda: f"must be {arg!r}, got {value}",
+        "maxItems": lambda: f"at most {arg} items",
+        "maxLength": lambda: f"at most {arg} characters",
+        "minLength": lambda: "must not be empty",
+    }
+    make = messages.get(error.validator)
+    return make() if make is not None else f"fails '{error.validator}' of the export schema"
+
 
 _MISSING = object()
 

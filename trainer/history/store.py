@@ -8,6 +8,7 @@ How the app uses it::
         session, answers, interviews = resume   # offer to resume, or store.discard_session(id)
     store.start_session(session_record)
     store.record_answer(answer)                    # each call: one committed transaction
+    store.save_answer(answer)                      # the same, but kept and retried if it cannot commit now
     store.record_answer(answer, interview_record)  # open questions and their probes
     store.finish_session(session_id, finished_at)  # or abandoned=True when the user quits it
     store.missed_items() / flagged_items() / seen_items() / due_count()  # review selection
@@ -73,6 +74,11 @@ if TYPE_CHECKING:
     from trainer.history.stats import Stats
 
 T = TypeVar("T")
+ANSWER_BUSY_WAIT_S = 10.0  # an answer waits this long for another writer, then is kept and retried
+
+
+def _is_lost_session(error: HistoryError) -> bool:
+    return "no session" in str(error)  # a programming error, not a passing condition: not retried
 
 
 class Resume(NamedTuple):
@@ -94,15 +100,24 @@ class Store:
         self.path = path
         self.backup = backup  # the copy taken before a schema upgrade at this open, if any
         self.notice = notice  # one line for the user, e.g. where a damaged file was moved
+        self._outbox = None  # answers kept until they can be committed (``save_answer``)
 
     @classmethod
     def open(cls, data_root: Path, clock: Callable[[], float] = time.time) -> Store:
         """Open (creating, repairing or upgrading) ``<data_root>/history.sqlite3``."""
+        from trainer.history.outbox import Outbox
+
         result = open_database(Path(data_root), clock)
-        return cls(result.conn, result.path, result.notice, result.backup)
+        store = cls(result.conn, result.path, result.notice, result.backup)
+        store._outbox = Outbox(Path(data_root), store.record_answer)
+        store._outbox.adopt_orphans()  # answers a killed program could not commit
+        store.retry_pending()
+        return store
 
     def close(self) -> None:
         with self._lock:
+            if self._outbox is not None:
+                self._outbox.close()  # what is still pending stays in its file for the next start
             self._conn.close()
 
     def __enter__(self) -> Store:
@@ -171,6 +186,59 @@ class Store:
             )
 
         self._write("answer", action)
+
+    def save_answer(self, answer: AnswerRecord, interview: InterviewRecord | None = None) -> None:
+        """``record_answer`` that never loses the answer: answers kept before go first; if this
+        one cannot be committed now (another program holds the lock, the disk is full) it is
+        kept in memory and in a side file and committed by a later write, ``retry_pending``
+        or the next start. Raises ``HistoryError`` (the answer kept) so the user is told."""
+        if self._outbox is None:
+            self.record_answer(answer, interview)
+            return
+        try:
+            with self._busy_wait(ANSWER_BUSY_WAIT_S):
+                self._outbox.flush()
+                self.record_answer(answer, interview)
+        except HistoryError as exc:
+            if not _is_lost_session(exc):
+                self._outbox.keep(answer, interview)
+            raise
+
+    def retry_pending(self) -> int:
+        """Commit the answers kept so far; how many were saved (0 when none or still failing)."""
+        if self._outbox is None or not len(self._outbox):
+            return 0
+        try:
+            with self._busy_wait(ANSWER_BUSY_WAIT_S):
+                return self._flush_dropping_lost()
+        except HistoryError:
+            return 0
+
+    @property
+    def pending_answers(self) -> int:
+        return 0 if self._outbox is None else len(self._outbox)
+
+    def _flush_dropping_lost(self) -> int:
+        saved = 0
+        while True:
+            try:
+                return saved + self._outbox.flush()
+            except HistoryError as exc:
+                if not _is_lost_session(exc):
+                    raise
+                self._outbox.items.pop(0)  # its session is gone: nothing could ever take it
+
+    @contextmanager
+    def _busy_wait(self, seconds: float) -> Iterator[None]:
+        """Wait at most ``seconds`` for another writer (the UI must not freeze for 15 s)."""
+        from trainer.history.db import BUSY_TIMEOUT_S
+
+        with self._lock:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+            try:
+                yield
+            finally:
+                self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
 
     def finish_session(self, session_id: str, finished_at: float, abandoned: bool = False) -> None:
         """Mark the session finished (``abandoned``: the candidate quit it on purpose)."""

@@ -80,6 +80,7 @@ class TrainerApp(App[int]):
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
         except (NotImplementedError, RuntimeError, ValueError):
             pass
+        self.set_interval(5, self._retry_pending)  # answers kept while the history was busy or full
         if self.notice:
             # markup=False: the notice holds file paths, which may contain "[" (shown literally)
             self.notify(self.notice, title="History", severity="warning", timeout=10, markup=False)
@@ -110,8 +111,20 @@ class TrainerApp(App[int]):
         return True
 
     def save_answer(self, answer, interview=None) -> bool:
-        """Commit one answer (and its interview analysis) the moment it is given."""
-        return self.save("Answer", lambda: self.store.record_answer(answer, interview))
+        """Commit one answer (and its interview analysis) the moment it is given; one that
+        cannot be committed now is kept by the store and retried (``_retry_pending``)."""
+        try:
+            self.store.save_answer(answer, interview)
+        except HistoryError as exc:
+            reason = re.sub(r"^[\w ]+ not saved: ", "", str(exc))
+            self.notify(f"Answer not saved yet: {reason}; it is kept and saved as soon as the history can be written",
+                        title="Not saved yet", severity="error", timeout=15, markup=False)
+            return False
+        return True
+
+    def _retry_pending(self) -> None:
+        if getattr(self.store, "pending_answers", 0) and (saved := self.store.retry_pending()):
+            self.notify(f"{saved} kept answer{'s' if saved != 1 else ''} now saved", title="History", timeout=5)
 
     def save_draft(self, draft) -> str | None:
         """Keep the answer being typed; the reason when that failed (no toast: drafts are saved

@@ -206,6 +206,10 @@ def resume(app: TrainerApp, found: Resume) -> None:
     except PlanMismatch as exc:
         app.notify(f"Cannot resume: {exc}", severity="error", markup=False)  # ids from the history file
         return
+    except (ValueError, TypeError, KeyError, LookupError, AttributeError) as exc:  # a record no session can be rebuilt from
+        app.notify(f"Cannot resume: the saved session cannot be rebuilt ({exc}); discard it with d",
+                   severity="error", markup=False)
+        return
     app.push_screen(screen)
 
 

@@ -5,7 +5,8 @@ Bank text never reaches a markup parser: it is wrapped in ``rich.text.Text`` (or
 act on are made inert: C0/C1 control characters (ESC starts every ANSI/OSC sequence,
 including OSC 52 clipboard writes and title changes) become visible control pictures,
 bidirectional overrides become a visible ``<U+202E>`` marker, and zero-width characters
-are removed. The bank loader already rejects control characters; this is the second wall.
+are removed (``trainer.inert``, shared with the command line). The bank loader already
+rejects control characters; this is the second wall.
 """
 
 from __future__ import annotations
