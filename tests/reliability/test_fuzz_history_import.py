@@ -107,7 +107,7 @@ def check_import(text: str) -> None:
         if found is not None:
             store.load_session(found.session.session_id)
         again = read_export(json.dumps(export_history(store)), "again.json")  # what it wrote reads back
-        assert len(again) == len(sessions)
+        assert len(again.sessions) == len(sessions.sessions)
 
 
 def _fuzz(examples: int, fixed_seed: int | None) -> None:

@@ -112,7 +112,7 @@ def test_the_export_schema_is_shipped_and_accepts_what_export_writes(document):
 
     schema = json.loads(resource_path("schemas", "history-export.schema.json").read_text())
     assert schema["title"].startswith("pain-trainer history export")
-    assert len(read_export(json.dumps(document), "x")) == 2
+    assert len(read_export(json.dumps(document), "x").sessions) == 2
 
 
 def test_import_reads_no_more_than_the_size_limit(tmp_path, monkeypatch, capsys):
@@ -139,7 +139,7 @@ def _big_session(tmp_path, n: int) -> list:
     (big,) = document["sessions"]
     first = big["answers"][0]
     big["answers"] = [dict(first, position=p, question_id=f"q{p}", content_hash=f"h-q{p}") for p in range(n)]
-    return read_export(json.dumps(document), "x")
+    return read_export(json.dumps(document), "x").sessions
 
 
 def _import_seconds(tmp_path, sessions) -> float:
@@ -164,7 +164,7 @@ def test_import_commits_in_bounded_batches(tmp_path, monkeypatch):
             store.start_session(session(f"s{s}", n=30, started_at=T0 + s))
             for position in range(30):
                 store.record_answer(answer(f"s{s}", position))
-        sessions = read_export(json.dumps(export_history(store)), "x")
+        sessions = read_export(json.dumps(export_history(store)), "x").sessions
     sizes: list[int] = []
     original = Store.transaction
 
