@@ -122,14 +122,17 @@ def main(argv: list[str] | None = None) -> int:
     mutmut = shutil.which("mutmut", path=str(Path(sys.executable).parent)) or shutil.which("mutmut")
     if mutmut is None:
         parser.error("mutmut is not installed: pip install -e '.[mutation]'")
-    survivors: list[str] = []
+    if args.survivors:
+        args.survivors.write_text("", encoding="utf-8")
     scores = []
     for module in args.modules or list(configured):
+        survivors: list[str] = []
         result = run_module(project, configured[module], mutmut, survivors)
         print(result.line(), flush=True)
         scores.append(result)
-    if args.survivors:
-        args.survivors.write_text("\n".join(survivors), encoding="utf-8")
+        if args.survivors:
+            with args.survivors.open("a", encoding="utf-8") as out:
+                out.write("\n".join(survivors) + "\n")
     return 0 if all(s.score >= args.fail_under for s in scores) else 1
 
 
