@@ -151,3 +151,44 @@ def test_a_plan_that_cannot_be_rebuilt_lists_every_problem():
         items_for_plan([graded()], plan)
     assert str(caught.value) == ("cannot resume: g/gone is no longer in the banks; "
                                  "g/d2 was edited since the session started")
+
+
+def test_a_drawn_seed_is_a_non_negative_31_bit_number_and_is_recorded():
+    seeds = {select_keys([graded()], [("g", "d1")]).seed for _ in range(64)}
+    assert all(isinstance(s, int) and 0 <= s < 2**31 for s in seeds)
+    assert max(seeds) >= 2**24 and len(seeds) > 60  # drawn from the whole range, not a few values
+
+
+def test_option_order_follows_the_session_seed():
+    orders = {select_keys([graded()], [("g", "d1")], seed=s).items[0].option_order for s in range(12)}
+    assert len(orders) > 1
+    orders = {select_questions([graded()], SelectionSpec(seed=s)).items[0].option_order for s in range(12)}
+    assert len(orders) > 1
+
+
+def motivation_bank(**pins):
+    opens = [open_q(f"o{i}", bank="p", category="motivation") for i in range(5)]
+    return bank("p", opens, formats=(fmt("f", prompts=3, **pins),))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_format_with_only_opening_or_only_closing_pins_still_places_them(seed):
+    only_first = motivation_bank(first=("o4",))
+    ids = [q.id for q in select_prompts([only_first], interview_format=only_first.interview_formats[0],
+                                        seed=seed).questions]
+    assert ids[0] == "o4" and len(ids) == 3
+    only_last = motivation_bank(last=("o0",))
+    ids = [q.id for q in select_prompts([only_last], interview_format=only_last.interview_formats[0],
+                                        seed=seed).questions]
+    assert ids[-1] == "o0" and len(ids) == 3
+
+
+def test_prompt_selections_record_seed_count_and_settings_with_or_without_pins():
+    plain = motivation_bank()
+    pinned = motivation_bank(first=("o1",), last=("o2",))
+    for b in (plain, pinned):
+        selection = select_prompts([b], interview_format=b.interview_formats[0], seed=21)
+        assert selection.seed == 21
+        assert selection.settings == {"categories": [], "types": ["open"], "min_difficulty": None,
+                                      "max_difficulty": None, "tags": [], "count": 3, "review": None, "format": "f"}
+        assert all(item.option_order == () for item in selection.items)
