@@ -60,4 +60,5 @@ def test_probe_time_of_each_prompt_goes_to_that_prompt_and_orphan_probes_still_c
         replace(answer("s", 1, correct=None, question_type="open", response="d", time_spent=7), probe_index=0),
     ]
     numbers = SessionNumbers.from_answers(2, rows)
-    assert (numbers.answered, numbers.duration, numbers.score) == (1, 48.0, 1.0)
+    assert (numbers.answered, numbers.duration, numbers.score, numbers.timed_out) == (1, 48.0, 1.0, 0)
+    assert numbers == SessionNumbers(2, 1, 0, 0, 1.0, 48.0, 0)  # the orphan probe is time, not an answer

@@ -125,3 +125,16 @@ def test_most_missed_is_capped_at_top_and_ties_go_to_the_latest_miss(store):
     t = utc(2024, 5, 1)
     fill(store, "s", [answer("s", i, question=f"q{i}", correct=False, at=t + i) for i in range(4)])
     assert [s.key[1] for s in store.stats(top=2).most_missed] == ["q3", "q2"]
+
+
+def test_a_week_sums_every_bank_and_category_answered_in_it(store):
+    t = utc(2024, 3, 4, 12)  # a Monday: all of these fall in 2024-W10
+    rows = results("pharm", 2, 3, 0, t) + results("procedures", 1, 4, 3, t)
+    rows.append(answer("s", 7, bank="career", category="pharm", question="c0", correct=True, at=t + 7))
+    fill(store, "s", rows)
+    stats = store.stats()
+    assert [(p.week, p.attempts, p.correct) for p in stats.overall.trend] == [("2024-W10", 8, 4)]
+    pharm = next(g for g in stats.by_category if g.key == "pharm")
+    assert [(p.attempts, p.correct) for p in pharm.trend] == [(4, 3)]
+    core = next(g for g in stats.by_bank if g.key == "core")
+    assert [(p.attempts, p.correct) for p in core.trend] == [(7, 3)]
