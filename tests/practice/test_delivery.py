@@ -138,3 +138,23 @@ def test_lemma_examples(word, expected):
                                       ("wish", "wishes"), ("manage", "manages"), ("fax", "faxed")])
 def test_a_plural_or_past_shares_the_lemma_of_its_word(a, b):
     assert lemma(a) == lemma(b)
+
+
+def test_the_first_word_has_nothing_before_it():
+    # "you know" opening an answer is a filler even when the answer ends with "do" or "if"
+    assert fillers("You know, that is what I do") == {"you know": 1}
+    assert fillers("Kind of hard, that one") == {"kind of": 1}
+
+
+@pytest.mark.parametrize("phrase", ["you know", "I mean", "sort of", "kind of"])
+def test_the_word_after_a_phrase_filler_is_still_read(phrase):
+    assert fillers(f"{phrase} um") == {phrase: 1, "um": 1}
+
+
+def test_as_dict_of_an_answer_with_no_time_used_has_no_rate():
+    assert measure("one two", 0, 60).as_dict()["words_per_minute"] is None
+
+
+@pytest.mark.parametrize(("word", "expected"), [("tries", "try"), ("cried", "cry"), ("dies", "die")])
+def test_short_ies_and_ied_words(word, expected):
+    assert lemma(word) == expected
