@@ -227,3 +227,13 @@ def test_an_unknown_case_is_reported_only_for_questions_that_name_one(minimal):
     assert _messages(data) == [("/questions/0/case", "unknown case 'case-1'")]
     del data["questions"][0]["case"]
     assert _messages(data) == []
+
+
+def test_a_bank_without_cases_or_interview_formats_is_checked_like_any_other(minimal):
+    data = copy.deepcopy(minimal)
+    del data["interview_formats"], data["cases"], data["questions"][0]["case"]
+    assert _messages(data) == []
+    data["questions"][1]["answers"] = ["a", "b", "c"]
+    assert _messages(data) == [
+        ("/questions/1/answers", "every option is correct; a select-all question needs at least one incorrect option"),
+    ]
