@@ -205,3 +205,65 @@ def test_resume_ignores_answers_of_other_sessions_and_unknown_positions():
     with pytest.raises(ValueError) as caught:
         QuizSession.resume([b], dataclasses.replace(quiz.record, kind="interview"), [], clock=FakeClock())
     assert str(caught.value) == "not a quiz session: 'interview'"
+
+
+def test_an_option_question_never_shows_an_unsaved_number():
+    quiz, _, _ = make(three())
+    assert quiz.view().unsaved is False
+
+
+def test_the_view_of_a_multiple_question_shows_every_selected_option():
+    quiz, _, _ = make(three(), mode="exam")
+    quiz.go_to(2)
+    quiz.choose(1)
+    quiz.choose(3)
+    assert [o.selected for o in quiz.view().options] == [True, False, True, False]
+    quiz.clear()
+    assert not any(o.selected for o in quiz.view().options)
+    assert quiz.choose(2).error is None and [o.selected for o in quiz.view().options] == [False, True, False, False]
+
+
+def test_in_tutor_mode_an_answered_item_is_locked_in_the_navigator_before_the_end():
+    quiz, _, _ = make(three())
+    quiz.choose(1)
+    quiz.submit()
+    assert [s.locked for s in quiz.overview()] == [True, False, False]
+
+
+def test_exam_feedback_waits_for_the_end_even_for_a_timed_out_item():
+    quiz, clock, _ = make(three(), mode="exam", question_seconds=10)
+    clock.advance(11)
+    assert quiz.tick().timed_out == (0,)
+    assert quiz.feedback(0) is None
+    quiz.finish()
+    assert quiz.feedback(0) is not None
+
+
+def test_when_the_whole_session_runs_out_an_action_gets_the_results_not_an_error():
+    quiz, clock, _ = make(three(), total_seconds=30)
+    clock.advance(31)
+    update = quiz.choose(1)
+    assert update.results is not None and update.results.ended_by == "time_up" and update.error is None
+
+
+def test_in_tutor_mode_leaving_a_typed_number_does_not_record_it():
+    quiz, _, _ = make(three())
+    quiz.go_to(1)
+    quiz.enter_number("7.5")
+    assert quiz.next().records == () and not quiz.overview()[1].answered
+
+
+def test_feedback_and_results_keep_the_displayed_option_order_and_flags():
+    b = bank("b1", [single("s1", answer="a")])
+    selection = select_keys([b], [("b1", "s1")], seed=3)
+    order = selection.items[0].option_order
+    assert order != ("a", "b", "c", "d")  # seed 3 shuffles this question
+    quiz = QuizSession.start(selection, QuizSettings(), clock=FakeClock(), wall=wall(), session_id="s")
+    quiz.toggle_flag()
+    quiz.choose(order.index("a") + 1)
+    feedback = quiz.submit().feedback
+    assert feedback.option_order == order
+    assert [v.option.id for v in feedback.score.options] == list(order)
+    assert feedback.score.correct_answer == f"{order.index('a') + 1}. Option A"
+    results = quiz.finish().results
+    assert [i.flagged for i in results.items] == [True] and results.flagged == results.items
