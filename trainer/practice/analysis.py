@@ -37,7 +37,6 @@ from typing import Any
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['\u2019][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?\u2026]+(?=\s|$)|\n[ \t]*\n")
 _VOWELS = frozenset("aeiouy")
-_SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +97,8 @@ def lemma(word: str) -> str:
         w = w[:-3]
     elif w.endswith("ed") and not w.endswith("eed") and _is_stem(w[:-2]):
         w = w[:-2]
-    elif w.endswith("es") and w[:-2].endswith(_SIBILANT_ENDINGS) and len(w) >= 5:
-        w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
+        w = w[:-1]  # "-es" needs no branch: "boxes" -> "boxe", then the silent "e" goes below
     if len(w) >= 4 and w[-1] == "e" and w[-2] not in _VOWELS:
         w = w[:-1]
     if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in _VOWELS:

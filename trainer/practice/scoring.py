@@ -64,9 +64,7 @@ def parse_number(text: str, unit: str | None = None) -> float:
         raise InvalidNumber("Enter a number, e.g. 7.5")
     shown = text.strip()
     if _AMBIGUOUS.fullmatch(raw):
-        sign, digits = (raw[0], raw[1:]) if raw[0] in "+-" else ("", raw)
-        thousands = sign + digits.replace(",", "")
-        decimal = sign + digits.replace(",", ".")
+        thousands, decimal = raw.replace(",", ""), raw.replace(",", ".")  # a sign is kept as typed
         raise InvalidNumber(f"{shown!r} is ambiguous: write {thousands} (thousands) or {decimal} (decimal point)")
     if _PLAIN.fullmatch(raw):
         value = float(raw)

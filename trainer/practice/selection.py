@@ -172,7 +172,7 @@ def _pick(banks: Sequence[Bank], candidates: _Candidates, matching: list[Questio
     seed = new_seed() if seed is None else seed
     matching.sort(key=lambda info: info.key)
     random.Random(seed).shuffle(matching)
-    chosen = [candidates.question(info.key) for info in (matching if count is None else matching[:count])]
+    chosen = [candidates.question(info.key) for info in matching[:count]]  # [:None] keeps all
     return Selection(
         items=tuple(SelectedItem(q, option_order(q, seed)) for q in chosen),
         seed=seed,
@@ -247,8 +247,7 @@ def select_prompts(
     pinned = set(first) | set(last)
     middle_count = None if count is None else count - len(first) - len(last)
     middle = _pick(banks, candidates, [i for i in matching if i.key not in pinned], middle_count, seed, settings)
-    pinned_items = {k: SelectedItem(candidates.question(k), option_order(candidates.question(k), middle.seed))
-                    for k in pinned}
+    pinned_items = {k: SelectedItem(candidates.question(k)) for k in pinned}  # open prompts have no options
     return replace(
         middle,
         items=(*(pinned_items[k] for k in first), *middle.items, *(pinned_items[k] for k in last)),
