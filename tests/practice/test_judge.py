@@ -95,6 +95,17 @@ def test_ambiguous_abbreviations_count_only_in_capitals():
                   point("physical therapy")) == [COVERED, COVERED]
 
 
+def test_a_negation_or_contrast_between_a_keywords_words_breaks_the_match():
+    tablets = point("NSAID tablets")
+    assert status("I would give him NSAID tablets for a fortnight.", tablets) == [COVERED]
+    assert status("I would give him NSAID gel tablets for a fortnight.", tablets) == [COVERED]  # a gap of one
+    assert status("I would give him a topical NSAID rather than tablets.", tablets) == [MISSED]
+    assert status("I would use an NSAID, but not tablets.", tablets) == [MISSED]
+    stop = point("stop abruptly")
+    assert status("I would stop her opioids abruptly.", stop) == [COVERED]
+    assert status("I would stop, never abruptly.", stop) == [MISSED]
+
+
 def test_a_cliche_weakness_does_not_score_like_an_answer():
     points = (point("weakness"), point("example"), point("plan"))
     answer = "My greatest weakness is that I'm a perfectionist, I just care too much about my work."

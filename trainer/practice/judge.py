@@ -9,7 +9,9 @@ Words
 The answer is cut into words as in ``trainer.practice.analysis``; words are compared through
 ``trainer.practice.lexicon.word_keys`` (rule lemma + lemminflect's irregular forms). A keyword
 matches when its words appear in order in one list item of one sentence with at most ``GAP``
-(2) other words between two of them ("stop her opioids abruptly" says "stop abruptly"), or
+(2) other words between two of them ("stop her opioids abruptly" says "stop abruptly"), none
+of them a negation or contrast (``GAP_BREAKERS``: "NSAID rather than tablets" is not "NSAID
+tablets"), or
 written as one word ("non-opioid" / "nonopioid"); a two-word keyword also matches its "of"
 form ("weight loss" / "loss of weight", "function assessment" / "assessment of her
 function"). Every keyword also stands for the phrases of its lexicon group
@@ -189,6 +191,10 @@ TERMINATORS = _words(
     "but however although though yet except whereas while whilst unless until because since so therefore thus"
     " hence then which who whom whose otherwise meanwhile"
 )
+# Words a keyword's gap may not skip: a negation or a contrast between its words changes what
+# is said ("stop her opioids abruptly" is "stop abruptly"; "NSAID rather than tablets" is not
+# "NSAID tablets", "increase, not decrease" is not "increase decrease").
+GAP_BREAKERS = _words("not no never nor without rather instead than unlike cannot") | TERMINATORS
 _SUBJECTS = _words("i we you he she they it")
 _SOMEONE_ELSE = _words("he she they been he's she's they're they've who patient patients")
 _NEXT_IS_OBJECT = _words(
@@ -540,6 +546,8 @@ class _Index:
                 return -1
             if t.keys & keys and (exact is None or t.text == exact):
                 return k
+            if t.raw in GAP_BREAKERS or t.raw.endswith("n't"):
+                return -1  # "NSAID rather than tablets" says the opposite of "NSAID tablets"
         return -1
 
 
