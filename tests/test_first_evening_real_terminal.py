@@ -1,0 +1,134 @@
+"""Issue 13 ("What a candidate hits in the first evening") in a real terminal: the real
+``python -m trainer`` on a pseudo-terminal, real keys, and what the terminal would show,
+then the store read back through ``pain-trainer history``.
+
+The program's output is fed into a small screen model (cursor moves and text, no colours), so
+assertions are on the screen as it is now, not on everything ever drawn. Keys are typed one
+at a time, as a person types: several keys in one write reach Textual's input out of order
+(a backspace after the letters typed behind it), which no keyboard does.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import cli_env
+from tests.test_end_to_end import TUI_BANK, Terminal
+
+ENTER, TAB, ESC, BACKSPACE, CTRL_S, CTRL_Q = "\r", "\t", "\x1b", "\x7f", "\x13", "\x11"
+DOWN = "\x1b[B"
+SEQUENCE = re.compile(
+    r"\x1b\[([0-?]*)[ -/]*([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[PX^_][^\x1b]*\x1b\\|\x1b[ -~]|[\r\n\b]|[^\x1b\r\n\b]+"
+)
+BOX = re.compile(r"[│▊▎╭╮╰╯─▔▁]")
+
+
+class Screen(Terminal):
+    """``Terminal`` plus what a terminal of ``columns`` x ``lines`` shows now."""
+
+    def __init__(self, args: list[str], data: Path, columns: int = 80, lines: int = 24):
+        env = cli_env(TERM="xterm-256color", COLUMNS=str(columns), LINES=str(lines))
+        super().__init__([sys.executable, "-m", "trainer", *args, "--data-dir", str(data)], env)
+        self.columns, self.lines = columns, lines
+        self.grid = [[" "] * columns for _ in range(lines)]
+        self.row = self.col = self.fed = 0
+
+    def _feed(self) -> None:
+        text = self.output[self.fed:]
+        cut = text.rfind("\x1b")
+        if cut != -1 and not SEQUENCE.match(text, cut):
+            text = text[:cut]  # an escape sequence still arriving: wait for the rest
+        self.fed += len(text)
+        for match in SEQUENCE.finditer(text):
+            token, final = match.group(0), match.group(2)
+            if final == "H":
+                row, _, col = (match.group(1) or "1;1").partition(";")
+                self.row, self.col = int(row or 1) - 1, int(col or 1) - 1
+            elif final == "J" and match.group(1) in ("2", "3"):
+                self.grid = [[" "] * self.columns for _ in range(self.lines)]
+            elif token == "\r":
+                self.col = 0
+            elif token == "\n":
+                self.row = min(self.row + 1, self.lines - 1)
+            elif token[0] != "\x1b" and token != "\b":
+                for char in token:
+                    if 0 <= self.row < self.lines and 0 <= self.col < self.columns:
+                        self.grid[self.row][self.col] = char
+                    self.col += 1
+
+    def rows(self) -> list[str]:
+        self._feed()
+        return ["".join(row).rstrip() for row in self.grid]
+
+    def flowing(self) -> str:
+        """The screen's words in order, box lines dropped, so wrapped sentences read whole."""
+        return " ".join(BOX.sub(" ", "\n".join(self.rows())).split())
+
+    def pump(self, seconds: float) -> None:
+        try:
+            self.read_until("\x00never", timeout=seconds)
+        except AssertionError:
+            pass
+
+    def until(self, shown: str | Callable[[], bool], timeout: float = 15.0) -> None:
+        """Read output until ``shown`` is on screen (as flowing text) or the predicate holds."""
+        check = shown if callable(shown) else (lambda: shown in self.flowing())
+        deadline = time.monotonic() + timeout
+        while not check():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"never shown: {shown!r}; the screen:\n" + "\n".join(self.rows()))
+            self.pump(0.1)
+
+    def gone(self, text: str, timeout: float = 10.0) -> None:
+        self.until(lambda: text not in self.flowing(), timeout)
+
+    def type(self, *keys: str) -> None:
+        for key in keys:
+            self.send(key)
+            self.pump(0.05)
+
+    def quit(self) -> None:
+        self.send(CTRL_Q)
+        assert self.wait() == 0
+
+
+def history(data: Path, *args: str) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "history", *args, "--format", "json", "--data-dir", str(data)],
+        capture_output=True, text=True, env=cli_env(), timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def row_of(screen: Screen, text: str) -> int:
+    return next(i for i, row in enumerate(screen.rows()) if text in row)
+
+
+# --- 1. first run -------------------------------------------------------------------------
+
+
+def test_the_first_run_tip_names_the_data_folder_x_hides_it_and_it_stays_hidden(tmp_path):
+    data = tmp_path / "d"
+    screen = Screen(["--bank", str(TUI_BANK)], data, columns=120, lines=40)
+    screen.until("Press x to hide this tip.")
+    tip = screen.flowing()
+    assert "Tutor mode explains each answer at once; exam mode at the end" in tip
+    assert f"live in {data}. Press x to hide this tip." in tip  # the data folder, whole
+    screen.until(lambda: "x Hide tip" in screen.rows()[-1])  # the footer offers the key
+    screen.type("x")
+    screen.gone("Press x to hide this tip.")
+    assert "Hide tip" not in screen.rows()[-1] and "questions loaded" in screen.flowing()
+    screen.quit()
+
+    again = Screen(["--bank", str(TUI_BANK)], data, columns=120, lines=40)
+    again.until("questions loaded")
+    again.pump(0.5)
+    assert "New here?" not in again.flowing() and "Hide tip" not in again.rows()[-1]
+    again.quit()
