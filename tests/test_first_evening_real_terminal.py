@@ -132,3 +132,39 @@ def test_the_first_run_tip_names_the_data_folder_x_hides_it_and_it_stays_hidden(
     again.pump(0.5)
     assert "New here?" not in again.flowing() and "Hide tip" not in again.rows()[-1]
     again.quit()
+
+
+# --- 2. quiz setup at 80x24 -----------------------------------------------------------------
+
+COUNT_PROBLEM = "Number of questions: enter a whole number of at least 1"
+
+
+def test_a_quiz_from_the_setup_screen_at_80x24_shows_a_problem_by_its_field_then_starts(tmp_path):
+    data = tmp_path / "d"
+    screen = Screen(["--bank", str(TUI_BANK)], data, columns=80, lines=24)
+    screen.until("Press x to hide this tip.")
+    screen.type("x", "s")  # hide the tip, open the setup
+    screen.until("Categories (none ticked = all)")
+    screen.type(TAB, TAB)  # banks, categories
+    screen.type(*[DOWN] * 6, " ")  # tick "Pharmacology": the test bank's category only
+    screen.until("▐✓▌ Pharmacology")
+    screen.type(TAB, TAB, BACKSPACE, BACKSPACE, "0")  # the review choice, the count: "20" -> "0"
+    screen.type(CTRL_S)
+    screen.until(COUNT_PROBLEM)
+    label, problem = row_of(screen, "Number of questions"), row_of(screen, COUNT_PROBLEM)
+    assert row_of(screen, "▊  0 ") == label + 2 and problem == label + 4  # right under the field's box
+    screen.type(BACKSPACE, "2")
+    screen.gone(COUNT_PROBLEM)
+    screen.type(CTRL_S)
+    screen.until(lambda: re.search(r"1/2 .* tui · [sn]1 ", screen.rows()[1] + " "))
+    shown = re.search(r"tui · ([sn]1)", screen.rows()[1]).group(1)
+    screen.until("Enter submits")
+    screen.type("1", ENTER)  # option 1, or 1 typed into the number field
+    screen.until("Answer:")
+    screen.quit()
+
+    (session,) = history(data)["sessions"]
+    assert session["kind"] == "quiz" and session["total"] == 2 and session["answered"] == 1
+    first = history(data, "show", session["session_id"][:8])["items"][0]
+    assert (first["bank_id"], first["question_id"], first["result"]) != ("tui", shown, "unanswered"), first
+    assert (first["bank_id"], first["question_id"]) == ("tui", shown)
