@@ -168,3 +168,30 @@ def test_a_quiz_from_the_setup_screen_at_80x24_shows_a_problem_by_its_field_then
     first = history(data, "show", session["session_id"][:8])["items"][0]
     assert (first["bank_id"], first["question_id"], first["result"]) != ("tui", shown, "unanswered"), first
     assert (first["bank_id"], first["question_id"]) == ("tui", shown)
+
+
+# --- 3. tutor feedback and a note -------------------------------------------------------------
+
+
+def test_tutor_feedback_names_each_option_by_its_bank_id_and_n_saves_a_note(tmp_path):
+    data = tmp_path / "d"
+    quiz = ["quiz", "--bank", str(TUI_BANK), "--category", "proc", "--count", "1", "--mode", "tutor", "--seed", "1"]
+    screen = Screen(quiz, data, columns=120, lines=40)
+    screen.until("Select the high-risk procedures.")
+    screen.until("Enter submits")
+    screen.type("1", "2", ENTER)  # one right, one wrong: the select-all question m1 is missed
+    screen.until("Answer:")
+    rows = [row.strip() for row in screen.rows()]
+    for line in ["✓ 1. [x] (a) Spinal cord stimulator trial", "✗ 2. [x] (b) Trigger point injection",
+                 "→ 3. [ ] (c) Intrathecal pump implant"]:  # right, wrong, missed: each with its bank id
+        assert line in rows, rows
+    screen.type("n")
+    screen.until("Note a problem with")
+    screen.until("Enter or Ctrl+S saves")
+    note = "Key says b is low risk; cite ASRA"
+    screen.type(*note, ENTER)
+    screen.gone("Enter or Ctrl+S saves")
+    screen.quit()
+
+    (saved,) = history(data, "notes")["notes"]
+    assert (saved["bank_id"], saved["question_id"], saved["text"]) == ("tui", "m1", note), saved
