@@ -4,8 +4,10 @@ then the store read back through ``pain-trainer history``.
 
 The program's output is fed into a small screen model (cursor moves and text, no colours), so
 assertions are on the screen as it is now, not on everything ever drawn. Keys are typed one
-at a time, as a person types: several keys in one write reach Textual's input out of order
-(a backspace after the letters typed behind it), which no keyboard does.
+at a time, and a key that runs an action (Backspace, Tab, arrows) is given time to run before
+the next: when several keys reach Textual (8.2) in one read, the action keys among them run
+after the letters typed behind them ("20", Backspace, Backspace, "0" gives "2"), so a fast
+typist on a busy machine can see the same.
 """
 
 from __future__ import annotations
@@ -89,9 +91,10 @@ class Screen(Terminal):
         self.until(lambda: text not in self.flowing(), timeout)
 
     def type(self, *keys: str) -> None:
+        """One key at a time; a key that runs an action (not a letter) gets time to run first."""
         for key in keys:
             self.send(key)
-            self.pump(0.05)
+            self.pump(0.02 if key.isprintable() else 0.15)
 
     def quit(self) -> None:
         self.send(CTRL_Q)
@@ -195,3 +198,37 @@ def test_tutor_feedback_names_each_option_by_its_bank_id_and_n_saves_a_note(tmp_
 
     (saved,) = history(data, "notes")["notes"]
     assert (saved["bank_id"], saved["question_id"], saved["text"]) == ("tui", "m1", note), saved
+
+
+# --- 4. a mock interview ------------------------------------------------------------------------
+
+ANSWER = "Patient stories drew me in because one patient walked again after years of pain. "
+LIST = "Multidisciplinary, team, injection."
+
+
+def test_an_interview_typed_during_think_time_is_judged_and_ends_on_the_summary(tmp_path):
+    data = tmp_path / "d"
+    screen = Screen(["interview", "--bank", str(TUI_BANK), "--format", "short"], data, columns=120, lines=40)
+    screen.until("Why pain medicine?")
+    screen.until("Start typing or press Enter to answer now")
+    screen.type(*"Patient")  # during think time: starts the answer with these letters
+    screen.until(lambda: "Submit answer" in screen.rows()[-1])
+    screen.type(*ANSWER[len("Patient"):], *LIST)
+    screen.until(LIST)
+    screen.type(CTRL_S)
+    screen.until("What is hardest about it?")  # the follow-up probe
+    screen.type(*"Night calls", CTRL_S)
+    screen.until("listed, not explained")
+    shown = screen.flowing()
+    assert "A patient story" in shown and "Team care" in shown and "Procedures" in shown
+    assert shown.count("listed, not explained") == 2, shown  # team care and procedures, both only listed
+    screen.type(ENTER)
+    screen.until("Interview finished")
+    screen.quit()
+
+    (session,) = history(data)["sessions"]
+    assert session["kind"] == "interview" and session["status"] == "finished"
+    (item,) = history(data, "show", session["session_id"][:8])["items"]
+    assert item["response"] == ANSWER + LIST  # "Patient", typed while thinking, starts it
+    assert [point["covered"] for point in item["interview"]["key_points"]] == [True, False, False]
+    assert [probe["text"] for probe in item["interview"]["probes"]] == ["Night calls"]
