@@ -28,7 +28,7 @@ DOWN = "\x1b[B"
 SEQUENCE = re.compile(
     r"\x1b\[([0-?]*)[ -/]*([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[PX^_][^\x1b]*\x1b\\|\x1b[ -~]|[\r\n\b]|[^\x1b\r\n\b]+"
 )
-BOX = re.compile(r"[│▊▎╭╮╰╯─▔▁]")
+BOX = re.compile(r"[│▊▎╭╮╰╯─▔▁█▀▄]")
 
 
 class Screen(Terminal):
@@ -232,3 +232,50 @@ def test_an_interview_typed_during_think_time_is_judged_and_ends_on_the_summary(
     assert item["response"] == ANSWER + LIST  # "Patient", typed while thinking, starts it
     assert [point["covered"] for point in item["interview"]["key_points"]] == [True, False, False]
     assert [probe["text"] for probe in item["interview"]["probes"]] == ["Night calls"]
+
+
+# --- 5, 6. a quiz ended early, then progress --------------------------------------------------
+
+
+def test_an_early_ended_quiz_counts_no_unanswered_item_wrong_and_progress_opens_it(tmp_path):
+    data = tmp_path / "d"
+    quiz = ["quiz", "--bank", str(TUI_BANK), "--category", "proc", "--count", "1", "--mode", "tutor", "--seed", "1"]
+    first = Screen(quiz, data, columns=120, lines=40)  # an older session, so progress has a choice
+    first.until("Enter submits")
+    first.type("1", "3", ENTER)  # m1 right
+    first.until("Answer:")
+    first.quit()
+
+    quiz = ["quiz", "--bank", str(TUI_BANK), "--category", "pharm", "--count", "2", "--mode", "exam", "--seed", "5"]
+    screen = Screen(quiz, data, columns=120, lines=40)
+    screen.until("1/2")
+    screen.until("Oxycodone 30 mg/day is how many MME/day?")  # seed 5: n1 first
+    screen.until("Enter submits")
+    screen.type("1", ENTER)  # 1 MME/day: answered, wrong
+    screen.until("2/2")
+    screen.type(ESC)
+    screen.until("End the quiz now? Unanswered items count as unanswered, not wrong.")
+    screen.type("y")
+    screen.until("(not counted as wrong)")
+    assert "Score 0%: 0 correct of 1 answered · unanswered 1 (not counted as wrong) · timed out 0" in screen.flowing()
+
+    (latest, older) = history(data)["sessions"]
+    assert (older["answered"], older["total"], older["score"]) == (1, 1, 1.0)
+    assert (latest["answered"], latest["unanswered"], latest["total"], latest["correct"], latest["score"]) == (
+        1, 1, 2, 0, 0.0
+    )
+    assert latest["status"] == "finished"
+
+    screen.type(ESC)  # results -> home
+    screen.until("Start a quiz")
+    screen.type("p")
+    screen.until("Past sessions (Enter opens one)")
+    screen.until(lambda: re.search(r"quiz +exam .* 0% +1/2", screen.flowing()))
+    progress = screen.flowing()
+    screen.type(ENTER)  # the newest session, highlighted first
+    screen.until("Enter opens an item. Stored verdicts are shown as they were given.")
+    shown = screen.flowing()
+    assert f"Session {latest['session_id']}" in shown, (progress, shown)
+    assert "Quiz · exam · " in shown and "· 1/2 answered" in shown
+    assert "Oxycodone 30 mg/day is how many MME/day?" in shown and "Which is first line?" in shown
+    screen.quit()
