@@ -22,6 +22,7 @@ from pathlib import Path
 
 from tests.conftest import cli_env
 from tests.test_end_to_end import TUI_BANK, Terminal
+from trainer.durations import format_duration
 
 ENTER, TAB, ESC, BACKSPACE, CTRL_S, CTRL_Q = "\r", "\t", "\x1b", "\x7f", "\x13", "\x11"
 DOWN = "\x1b[B"
@@ -265,6 +266,17 @@ def test_an_early_ended_quiz_counts_no_unanswered_item_wrong_and_progress_opens_
         1, 1, 2, 0, 0.0
     )
     assert latest["status"] == "finished"
+    # each item's time reads the same on the results screen as in `history show` (and its total)
+    items = history(data, "show", latest["session_id"][:8])["items"]
+    rows = "\n".join(screen.rows())
+    for number, (result, stem), item in zip((1, 2), [("missed", "Oxycodone"), ("unanswered", "Which")], items):
+        shown_time = re.search(rf"^ *{number} +{result} +(\d+:\d\d) +{stem}", rows, re.M)
+        assert shown_time, rows
+        assert shown_time.group(1) == format_duration(item["time_spent"]), (shown_time.group(1), item["time_spent"])
+    screen.type(ENTER)  # results -> the first item in review: the same time again
+    screen.until(f"Item 1/2 (question 1) · time {format_duration(items[0]['time_spent'])}")
+    screen.type(ESC)
+    screen.until("(not counted as wrong)")
 
     screen.type(ESC)  # results -> home
     screen.until("Start a quiz")
