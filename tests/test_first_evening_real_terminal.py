@@ -13,12 +13,16 @@ typist on a busy machine can see the same.
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import cli_env
 from tests.test_end_to_end import TUI_BANK, Terminal
@@ -35,9 +39,12 @@ BOX = re.compile(r"[│▊▎╭╮╰╯─▔▁█▀▄]")
 class Screen(Terminal):
     """``Terminal`` plus what a terminal of ``columns`` x ``lines`` shows now."""
 
+    started: list[int] = []  # noqa: RUF012 - the programs this module started, ended after each test
+
     def __init__(self, args: list[str], data: Path, columns: int = 80, lines: int = 24):
         env = cli_env(TERM="xterm-256color", COLUMNS=str(columns), LINES=str(lines))
         super().__init__([sys.executable, "-m", "trainer", *args, "--data-dir", str(data)], env)
+        Screen.started.append(self.pid)
         self.columns, self.lines = columns, lines
         self.grid = [[" "] * columns for _ in range(lines)]
         self.row = self.col = self.fed = 0
@@ -100,6 +107,20 @@ class Screen(Terminal):
     def quit(self) -> None:
         self.send(CTRL_Q)
         assert self.wait() == 0
+
+
+@pytest.fixture(autouse=True)
+def _no_program_left_running():
+    """A test that fails half-way must not leave its program on the pty."""
+    yield
+    while Screen.started:
+        pid = Screen.started.pop()
+        try:
+            if os.waitpid(pid, os.WNOHANG) == (0, 0):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass  # already reaped by Terminal.wait
 
 
 def history(data: Path, *args: str) -> dict:
