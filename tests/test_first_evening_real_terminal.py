@@ -244,6 +244,7 @@ def test_an_interview_typed_during_think_time_is_judged_and_ends_on_the_summary(
     shown = screen.flowing()
     assert "A patient story" in shown and "Team care" in shown and "Procedures" in shown
     assert shown.count("listed, not explained") == 2, shown  # team care and procedures, both only listed
+    feedback = shown
     screen.type(ENTER)
     screen.until("Interview finished")
     screen.quit()
@@ -254,6 +255,8 @@ def test_an_interview_typed_during_think_time_is_judged_and_ends_on_the_summary(
     assert item["response"] == ANSWER + LIST  # "Patient", typed while thinking, starts it
     assert [point["covered"] for point in item["interview"]["key_points"]] == [True, False, False]
     assert [probe["text"] for probe in item["interview"]["probes"]] == ["Night calls"]
+    used = format_duration(item["interview"]["metrics"]["seconds_used"])  # rounded as the summary rounds it
+    assert f"time used {used} of 1:00" in feedback, (item["interview"]["metrics"]["seconds_used"], feedback)
 
 
 # --- 5, 6. a quiz ended early, then progress --------------------------------------------------
