@@ -240,6 +240,7 @@ def test_an_interview_typed_during_think_time_is_judged_and_ends_on_the_summary(
     screen.until("What is hardest about it?")  # the follow-up probe
     screen.type(*"Night calls", CTRL_S)
     screen.until("listed, not explained")
+    screen.until("time used")  # the delivery line, drawn below the key points: the whole feedback is there
     shown = screen.flowing()
     assert "1. ✓ A patient story" in shown and "2. ✗ Team care" in shown and "3. ✗ Procedures" in shown, shown
     assert shown.count("listed, not explained") == 2, shown  # team care and procedures, both only listed
@@ -291,6 +292,7 @@ def test_an_early_ended_quiz_counts_no_unanswered_item_wrong_and_progress_opens_
     assert latest["status"] == "finished"
     # each item's time reads the same on the results screen as in `history show`
     items = history(data, "show", latest["session_id"][:8])["items"]
+    screen.until(lambda: re.search(r"^ *2 +unanswered .*Which", "\n".join(screen.rows()), re.M))  # the last row
     rows = "\n".join(screen.rows())
     for number, (result, stem), item in zip((1, 2), [("missed", "Oxycodone"), ("unanswered", "Which")], items):
         shown_time = re.search(rf"^ *{number} +{result} +(\d+:\d\d) +{stem}", rows, re.M)
