@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
+from trainer.durations import format_duration
 from trainer.history.records import KeyPointVerdict
 from trainer.practice.drafts import DraftThrottle
 from trainer.practice.interview import InterviewSession, InterviewUpdate, InterviewView, Phase, PromptFeedback
@@ -251,7 +252,7 @@ class InterviewScreen(Screen[None]):
         self.query_one("#metrics", Static).update(
             literal(
                 f"{metrics.words} words · {wpm} words per minute · longest sentence {metrics.longest_sentence_words} "
-                f"words · fillers: {fillers} · time used {format_seconds(metrics.seconds_used)} of "
+                f"words · fillers: {fillers} · time used {format_duration(metrics.seconds_used)} of "
                 f"{format_seconds(metrics.seconds_allowed)}"
             )
         )

@@ -17,7 +17,6 @@ from trainer.practice.review_filters import BY_ID, FILTERS, counts, filtered, re
 from trainer.practice.scoring import Results
 from trainer.tui import flows
 from trainer.tui.text import literal
-from trainer.tui.widgets.countdown import format_seconds
 
 
 def _percent(value: float | None) -> str:
@@ -106,7 +105,7 @@ class ResultsScreen(Screen[None]):
                 str(item.position + 1),
                 result_word(item),
                 "⚑" if item.flagged else "",
-                format_seconds(item.time_spent),
+                format_duration(item.time_spent),  # elapsed: rounded as history show rounds it
                 literal(stem[:80] + ("…" if len(stem) > 80 else "")),
                 key=str(item.position),
             )

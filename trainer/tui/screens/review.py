@@ -13,12 +13,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
+from trainer.durations import format_duration
 from trainer.practice.scoring import ItemOutcome
 from trainer.tui import flows
 from trainer.tui.screens.quiz import MARKERS, option_prefix, question_ref
 from trainer.tui.text import Hanging, inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
-from trainer.tui.widgets.countdown import format_seconds
 
 
 class ReviewItemScreen(Screen[None]):
@@ -49,7 +49,7 @@ class ReviewItemScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="review-body", can_focus=False):
             yield Static(question_ref(question), id="question-ref")
-            timing = f"time {format_seconds(item.time_spent)}" + (" · timed out" if item.timed_out else "")
+            timing = f"time {format_duration(item.time_spent)}" + (" · timed out" if item.timed_out else "")
             flag = " · ⚑ flagged" if item.flagged else ""
             yield Static(f"Item {self.index + 1}/{len(self.items)} (question {item.position + 1}) · {timing}{flag}",
                          id="review-position", classes="hint")
