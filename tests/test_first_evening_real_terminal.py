@@ -316,29 +316,3 @@ def test_an_early_ended_quiz_counts_no_unanswered_item_wrong_and_progress_opens_
     assert "Quiz · exam · " in shown and "· 1/2 answered" in shown
     assert "Oxycodone 30 mg/day is how many MME/day?" in shown and "Which is first line?" in shown
     screen.quit()
-
-
-# --- keys that arrive together ------------------------------------------------------------------
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="Textual runs a text field's bound keys (Backspace, arrows) after the letters that arrived in the same "
-    "read (Textualize/textual issue 6605, open pull request 6631): a fast correction is applied to the wrong letters",
-)
-def test_a_typo_corrected_quickly_is_the_answer_as_typed(tmp_path):
-    data = tmp_path / "d"
-    screen = Screen(["interview", "--bank", str(TUI_BANK), "--format", "short"], data, columns=120, lines=40)
-    screen.until("Start typing or press Enter to answer now")
-    screen.type(ENTER)
-    screen.until(lambda: "Submit answer" in screen.rows()[-1])
-    screen.send("teh" + BACKSPACE * 2 + "he cat")  # one read, as a busy machine or a fast typist delivers it
-    screen.pump(0.5)
-    screen.type(CTRL_S)
-    screen.until("What is hardest about it?")
-    screen.type("x", CTRL_S)
-    screen.until("Key points covered")
-    screen.quit()
-    (session,) = history(data)["sessions"]
-    (item,) = history(data, "show", session["session_id"][:8])["items"]
-    assert item["response"] == "the cat"  # today: "tehhe c", the backspaces took the last letters
