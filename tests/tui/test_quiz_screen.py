@@ -251,3 +251,20 @@ async def test_a_keystroke_after_the_limit_stores_the_time_out_it_triggers(make_
         assert "Time is up for question 1: your answer was recorded." in _notices(app)
         assert "Incorrect (time ran out; what you had entered was recorded)" in screen_text(app)
         assert screen.session.view().locked and screen.session.view().timed_out
+
+
+async def test_retry_missed_is_not_offered_when_nothing_was_missed(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start_quiz(pilot, "t-single")  # s1 alone, shuffle off: option 1 is right
+        await pilot.press("1", "enter", "enter")
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("y")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen) and app.screen.results.retry_keys() == ()
+        shown = {b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
+        assert "Retry missed" not in shown and "Home" in shown
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)  # nothing to retry: r does nothing

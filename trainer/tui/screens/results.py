@@ -131,12 +131,12 @@ class ResultsScreen(Screen[None]):
         index = next(i for i, item in enumerate(shown) if item.position == position)
         self.app.push_screen(ReviewItemScreen(shown[index], items=shown, session_id=self.results.session_id))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"Retry missed" is offered only when something was missed or left unanswered."""
+        return bool(self.results.retry_keys()) if action == "retry" else True
+
     def action_retry(self) -> None:
-        keys = [i.key for i in self.results.items if i.score.correct is not True]
-        if not keys:
-            self.notify("Nothing to retry.")
-            return
-        flows.retry(self.app, keys)
+        flows.retry(self.app, list(self.results.retry_keys()))
 
     def action_home(self) -> None:
         self.dismiss(None)
