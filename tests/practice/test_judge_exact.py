@@ -183,3 +183,205 @@ def test_the_post_negation_window_is_six_words_and_stops_at_a_comma():
 def test_two_cues_cancel_only_when_at_most_six_words_apart():
     assert negated("I would not in any case for this woman avoid exercise.", "exercise") == [False]
     assert negated("I would not in any case for this older woman avoid exercise.", "exercise") == [True]
+
+
+# --- keywords: leading cues, gaps, capitals, classes, synonyms ------------------------------
+
+
+@pytest.mark.parametrize("keyword", ["do not escalate", "does not escalate", "did not escalate", "would not escalate",
+                                     "should not escalate", "will not escalate", "don't escalate", "never escalate",
+                                     "avoid escalating"])
+def test_a_keyword_that_starts_with_a_cue_is_met_by_rejecting_the_rest(keyword):
+    assert status("I would not escalate it.", point(keyword)) == [COVERED]
+    assert status("Escalating it is unlikely to help.", point(keyword)) == [COVERED]
+    assert status("I would escalate it.", point(keyword)) == [CONTRADICTED]
+
+
+def test_a_keyword_that_starts_with_a_multi_word_cue():
+    steer = point("steer clear of benzodiazepines")
+    assert status("I would not prescribe benzodiazepines.", steer) == [COVERED]
+    assert status("I would start benzodiazepines.", steer) == [CONTRADICTED]
+    blame = point("without blame")
+    assert status("I would talk to her without blame.", blame) == [COVERED]
+    assert status("I would blame her.", blame) == [CONTRADICTED]
+
+
+def test_a_keyword_that_is_only_a_cue_is_matched_as_written():
+    assert status("I would avoid that.", point("avoid")) == [COVERED]
+    assert status("I would never do that.", point("never")) == [COVERED]
+    assert status("I would do that.", point("never")) == [MISSED]
+
+
+def test_at_most_two_words_between_the_words_of_a_keyword_within_one_item():
+    text = "I would stop the oxycodone abruptly."
+    (p,) = judged(text, point("stop abruptly")).points
+    assert p.status == COVERED and p.evidence.words == "stop the oxycodone abruptly"
+    assert status("I would stop the oxycodone tablets abruptly.", point("stop abruptly")) == [MISSED]
+    assert status("I would stop it, abruptly.", point("stop abruptly")) == [MISSED]
+
+
+def test_case_sensitive_abbreviations_anywhere_in_a_keyword():
+    assert status("I would refer to PT.", point("refer to PT")) == [COVERED]
+    assert status("I would refer to pt.", point("refer to PT")) == [MISSED]
+    assert status("I would arrange a PT referral.", point("PT referral")) == [COVERED]
+    assert status("I would arrange a pt referral.", point("PT referral")) == [MISSED]
+
+
+def test_the_of_form_keeps_capitals():
+    text = "I would order a CT of the chest."
+    (p,) = judged(text, point("chest CT")).points
+    assert p.status == COVERED and p.evidence.words == "CT of the chest"
+    assert status("I would order a ct of the chest.", point("chest CT")) == [MISSED]
+    assert status("I would order a chest and then a CT.", point("chest CT")) == [MISSED]
+
+
+def test_a_class_in_the_middle_or_at_either_end_of_a_keyword_is_met_by_a_member():
+    assert status("I would stop the diazepam.", point("stop the benzodiazepine")) == [COVERED]
+    assert status("I would plan a diazepam taper.", point("benzodiazepine taper")) == [COVERED]
+    assert status("I would plan a slow diazepam taper.", point("slow benzodiazepine taper")) == [COVERED]
+    (p,) = judged("I would plan a diazepam taper.", point("benzodiazepine taper")).points
+    assert p.evidence.via == "diazepam" and p.evidence.words == "diazepam taper"
+
+
+def test_a_synonym_at_either_end_of_a_keyword():
+    assert status("I would offer an SCS trial.", point("spinal cord stimulator trial")) == [COVERED]
+    assert status("I would offer a trial of spinal cord stimulation.", point("trial of SCS")) == [COVERED]
+    (p,) = judged("She is awaiting a spinal cord stimulator trial.", point("SCS trial")).points
+    assert p.evidence.via == "spinal cord stimulator" and p.evidence.keyword == "SCS trial"
+
+
+def test_the_keyword_as_written_is_reported_over_a_synonym_matching_the_same_words():
+    found = mentions("I would offer an epidural steroid injection.", "epidural steroid injection")
+    whole = [m for m in found if m.text("I would offer an epidural steroid injection.") == "epidural steroid injection"]
+    assert [m.via for m in whole] == [None]
+
+
+def test_a_keyword_written_as_one_word():
+    assert status("I would use a nonopioid analgesic.", point("non-opioid")) == [COVERED]
+    assert status("I would use a non-opioid analgesic.", point("nonopioid")) == [MISSED]
+
+
+def test_extra_synonym_groups_of_a_judge():
+    walking = NegExJudge(groups=(("walking", "ambulation"),))
+    (p,) = walking.judge("I would encourage ambulation every day.", (point("walking"),)).points
+    assert p.status == COVERED and p.evidence.via == "ambulation"
+    assert status("I would encourage ambulation every day.", point("walking")) == [MISSED]
+
+
+# --- lists and fragments ---------------------------------------------------------------------
+
+
+def listed(text: str, mention_words=None) -> list[int]:
+    return sorted(listed_clauses(prepare(text), mention_words or {}))
+
+
+def test_four_short_items_are_a_list_even_with_a_verb():
+    assert listed("Give taper, PDMP, UDT, naloxone") == [0]
+    assert listed("Give taper, check PDMP, send UDT, offer naloxone") == [0]  # two words an item on average
+    assert listed("Give the taper, check PDMP, send UDT, offer naloxone") == []  # a little more
+    assert listed("Give taper, PDMP, naloxone") == []  # three items with a verb explain something
+
+
+def test_three_verbless_items_of_three_words_at_most_are_a_list():
+    assert listed("Naloxone rescue kit, monthly PDMP review, weekly pain diary") == [0]
+    assert listed("Naloxone rescue kit, monthly PDMP review, weekly pain diary at home") == []
+    assert listed("Naloxone rescue kit, monthly PDMP review") == []
+
+
+def test_keywords_filling_three_quarters_of_a_clause_make_it_a_list_even_with_a_verb():
+    assert listed("Stop the oxycodone", {0: 3}) == [0]
+    assert listed("Stop the oxycodone now", {0: 3}) == [0]
+    assert listed("Stop the oxycodone", {0: 2}) == []
+    assert listed("Stop oxycodone", {0: 2}) == []  # two words with a verb: a short instruction
+
+
+def test_keywords_filling_half_a_verbless_clause_or_all_of_a_one_word_fragment():
+    assert listed("Naloxone for the family", {0: 2}) == [0]
+    assert listed("Naloxone for the family", {0: 1}) == []
+    assert listed("Naloxone", {0: 1}) == [0]
+    assert listed("Naloxone") == []
+
+
+def test_a_short_fragment_next_to_another_verbless_clause_is_a_list():
+    assert listed("Slow taper; naloxone at each visit") == [0, 1]
+    assert listed("Slow taper; naloxone at every single visit") == [0]  # five words: not short
+    assert listed("Slow taper. Naloxone kit for home.") == [0, 1]
+    assert listed("Slow taper. Naloxone kit for her home.") == [0]
+    assert listed("Slow taper. ! Naloxone kit.") == []  # an empty sentence between: not neighbours
+    assert listed("I would explain it. Naloxone kit.") == []  # the neighbour has a verb
+
+
+def test_the_verb_test_edges():
+    for clause, has_verb in [
+        ("Tablets for you at night", False), ("you decide", True), ("Physio and I", False), ("I personally", True),
+        ("Stopping opioids", False), ("Advice to taper", True), ("Her treatments continue", True),
+        ("Her treatments continues", False), ("The class continue", False), ("Opioids tapered", True),
+        ("Taper slowly", True), ("Opioids tapered slowly", True), ("Tapered", False), ("Fed up", False),
+        ("Injected steroid dose", False),
+    ]:
+        assert prepare(clause).clause_has_verb == (has_verb,), clause
+
+
+# --- statuses, qualifiers, the sentence cap ----------------------------------------------------
+
+
+def test_overlapping_keywords_count_their_shared_words_once_for_the_density_rule():
+    assert status("Order a urine drug test.", point("urine drug test"), point("drug test")) == [COVERED, COVERED]
+
+
+def test_listed_wins_over_unqualified_which_wins_over_contradicted():
+    text = "I would not taper. PDMP, naloxone, UDT."
+    (p,) = judged(text, point("taper", "naloxone")).points
+    assert p.status == LISTED and p.evidence.words == "naloxone" and sentence_of(text, p) == "PDMP, naloxone, UDT."
+    text = "I would not start gabapentin. I would start gabapentin."
+    (p,) = judged(text, point("gabapentin", requires=[("renal",)])).points
+    assert p.status == UNQUALIFIED and sentence_of(text, p) == "I would start gabapentin."
+    text = "We discussed exercise. I would not start gabapentin."
+    (p,) = judged(text, point("gabapentin")).points
+    assert p.status == CONTRADICTED and p.evidence.span == (text.index("gabapentin"), len(text) - 1)
+
+
+def test_every_requires_group_must_be_said_in_the_same_or_a_neighbouring_sentence():
+    renal = point("gabapentin", requires=[("renal", "kidney"), ("dose",)])
+    assert status("I would start gabapentin at a low dose. Her kidney function is poor.", renal) == [COVERED]
+    assert status("Her kidney function is poor. I would start gabapentin at a low dose.", renal) == [COVERED]
+    assert status("I would start gabapentin. Her kidney function is poor.", renal) == [UNQUALIFIED]
+    middle = "Her kidney function is poor. I would start gabapentin. The dose is low."
+    assert status(middle, renal) == [COVERED]
+
+
+def test_a_point_with_two_sentences_gives_way_to_points_with_one():
+    text = "I would address exercise, sleep, mood and naloxone. I would also give naloxone."
+    points = judged(text, point("naloxone"), point("exercise"), point("sleep"), point("mood")).points
+    assert [p.status for p in points] == [COVERED] * 4
+    assert sentence_of(text, points[0]) == "I would also give naloxone."
+    assert all(sentence_of(text, p) == text[: text.index(".") + 1] for p in points[1:])
+
+
+def test_a_point_goes_to_its_least_loaded_sentence_then_its_first():
+    text = "I would offer exercise and naloxone. Naloxone is for her safety."
+    exercise, naloxone = judged(text, point("exercise"), point("naloxone")).points
+    assert sentence_of(text, naloxone) == "Naloxone is for her safety." and naloxone.evidence.words == "Naloxone"
+    text = "I would offer naloxone today. Naloxone is for her safety."
+    (p,) = judged(text, point("naloxone")).points
+    assert sentence_of(text, p) == "I would offer naloxone today."
+
+
+def test_a_capped_point_keeps_its_nearest_mention_as_evidence():
+    text = "I would address exercise, sleep, mood and naloxone."
+    points = judged(text, point("exercise"), point("sleep"), point("mood"), point("naloxone")).points
+    assert [p.status for p in points] == [COVERED, COVERED, COVERED, CAPPED]
+    assert points[3].evidence.words == "naloxone" and points[3].verdict().matched == ()
+
+
+@pytest.mark.parametrize(("words", "cap"), [(0, 3), (44, 3), (59, 3), (60, 4), (74, 4), (75, 5), (90, 6)])
+def test_the_sentence_cap_is_one_point_per_fifteen_words_and_at_least_three(words, cap):
+    assert sentence_cap(words) == cap
+
+
+def test_a_long_sentence_may_carry_more_than_three_points():
+    keywords = ("exercise", "sleep", "mood", "naloxone")
+    filler = " ".join(["and", "we", "would", "talk", "about", "it", "together", "with", "her", "family"] * 6)
+    text = f"I would address exercise, sleep, mood and naloxone {filler}."
+    assert len(prepare(text).tokens) >= 60
+    assert status(text, *(point(k) for k in keywords)) == [COVERED] * 4
