@@ -385,3 +385,98 @@ def test_a_long_sentence_may_carry_more_than_three_points():
     text = f"I would address exercise, sleep, mood and naloxone {filler}."
     assert len(prepare(text).tokens) >= 60
     assert status(text, *(point(k) for k in keywords)) == [COVERED] * 4
+
+
+# --- red flags and the score ----------------------------------------------------------------
+
+SEEKING = RedFlag("seeking", "Labels the patient drug-seeking", ("drug seeking",), "Stigmatising.")
+ABRUPT = RedFlag("abrupt", "Stops opioids abruptly", ("stop",), "Withdrawal and overdose.", requires=(("abruptly",),))
+HUMBLE = RedFlag("humble", "Humble-brag", ("work too hard",), "A cliché.", kind="cliche")
+
+
+def test_a_red_flag_in_a_bare_list_or_without_its_qualifier_is_not_raised():
+    assert judged("Drug seeking, anxiety, poor sleep.", flags=(SEEKING,)).flags == ()
+    assert judged("I would stop the oxycodone.", flags=(ABRUPT,)).flags == ()
+    raised = judged("I would stop the oxycodone abruptly.", flags=(ABRUPT,)).flags
+    assert [(f.id, f.statement, f.kind, f.why, f.evidence.words) for f in raised] == [
+        ("abrupt", "Stops opioids abruptly", "unsafe", "Withdrawal and overdose.", "stop")]
+
+
+def test_the_flag_evidence_is_its_first_endorsed_mention():
+    text = "I would not call her drug seeking. Frankly she is drug seeking."
+    (flag,) = judged(text, flags=(SEEKING,)).flags
+    assert flag.evidence.span == (text.rindex("drug seeking"), text.rindex("drug seeking") + len("drug seeking"))
+    assert text[slice(*flag.evidence.sentence)] == "Frankly she is drug seeking."
+
+
+def test_penalties_per_kind_from_judgements_and_from_stored_dicts():
+    text = "She is drug seeking. I work too hard."
+    flags = judged(text, flags=(SEEKING, HUMBLE)).flags
+    assert [f.kind for f in flags] == ["unsafe", "cliche"]
+    assert flag_penalty(flags) == pytest.approx(0.40)
+    assert flag_penalty([{"kind": "cliche"}, {"kind": "unsafe"}, {}]) == pytest.approx(0.65)
+    assert flag_penalty([]) == 0.0
+
+
+def test_the_score_is_the_covered_share_minus_penalties_never_below_zero():
+    points = (point("exercise"), point("sleep"), point("mood"), point("weight"))
+    text = "I would start exercise. I would improve her sleep. I work too hard."
+    j = judged(text, *points, flags=(HUMBLE,))
+    assert j.score == pytest.approx(0.5 - 0.15)
+    assert score(j.verdicts({2: True, 3: True}), j.flags) == pytest.approx(1.0 - 0.15)
+    assert score(j.verdicts({0: False, 1: False}), j.flags) == 0.0
+    assert score((), ()) == 0.0 and score(()) == 0.0
+    assert score(j.verdicts()) == pytest.approx(0.5)
+
+
+# --- verdicts and what is stored ------------------------------------------------------------
+
+
+def test_a_verdict_keeps_words_and_synonym_only_when_covered_and_the_sentence_always():
+    text = "I would not offer SCS. She walks daily."
+    (p,) = judged(text, point("spinal cord stimulation")).points
+    v = p.verdict(override=True)
+    assert (v.covered, v.status, v.matched, v.via, v.override, v.final) == (False, CONTRADICTED, (), (), True, True)
+    assert text[slice(*v.evidence)] == "I would not offer SCS." and [text[a:b] for a, b in v.spans] == ["SCS"]
+    missed = judged(text, point("naloxone")).points[0].verdict()
+    assert (missed.evidence, missed.spans, missed.matched, missed.via, missed.override) == (None, (), (), (), None)
+    plain = judged("I would offer naloxone.", point("naloxone")).points[0].verdict()
+    assert plain.matched == ("naloxone",) and plain.via == ()  # no synonym: nothing to report
+
+
+def test_judgement_verdicts_apply_overrides_by_point_index():
+    j = judged("I would start exercise.", point("exercise"), point("sleep"))
+    assert [v.final for v in j.verdicts({1: True})] == [True, True]
+    assert [v.override for v in j.verdicts({0: False})] == [False, None]
+    assert [v.override for v in j.verdicts(None)] == [None, None]
+    assert isinstance(j, Judgement) and j.points[1].index == 1 and j.points[1].text == "about sleep"
+
+
+def test_flags_round_trip_through_their_stored_form():
+    text = "Honestly, she is drug seeking."
+    (flag,) = judged(text, flags=(SEEKING,)).flags
+    stored = flag.as_dict()
+    start = text.index("drug")
+    assert stored == {"id": "seeking", "statement": "Labels the patient drug-seeking", "kind": "unsafe",
+                      "why": "Stigmatising.",
+                      "evidence": {"keyword": "drug seeking", "via": None, "words": "drug seeking",
+                                   "span": [start, start + 12], "sentence": [0, len(text)]}}
+    assert FlagJudgement.from_dict(stored) == flag
+    assert stored_flags({"red_flags": [stored, "not a flag", 3]}) == (flag,)
+    assert stored_flags({}) == ()
+
+
+def test_a_stored_flag_with_missing_fields_reads_with_defaults():
+    assert FlagJudgement.from_dict({}) == FlagJudgement("", "", "unsafe", "", Evidence("", None, "", (0, 0), (0, 0)))
+    partial = FlagJudgement.from_dict({"id": 7, "kind": "cliche", "evidence": {"span": [3, 9], "via": "x"}})
+    assert partial == FlagJudgement("7", "", "cliche", "", Evidence("", "x", "", (3, 9), (3, 9)))
+    with_sentence = FlagJudgement.from_dict({"evidence": {"span": ["3", "9"], "sentence": [0, 20], "words": "abc",
+                                                          "keyword": "k"}, "statement": "s", "why": "w"})
+    assert with_sentence == FlagJudgement("", "s", "unsafe", "w", Evidence("k", None, "abc", (3, 9), (0, 20)))
+    assert FlagJudgement.from_dict({"evidence": None}).evidence == Evidence("", None, "", (0, 0), (0, 0))
+
+
+def test_evidence_as_stored():
+    e = Evidence("spinal cord stimulation", "SCS", "SCS", (10, 13), (0, 20))
+    assert e.as_dict() == {"keyword": "spinal cord stimulation", "via": "SCS", "words": "SCS", "span": [10, 13],
+                           "sentence": [0, 20]}
