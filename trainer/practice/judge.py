@@ -316,7 +316,8 @@ def _clause_has_verb(tokens: Sequence[Token]) -> bool:
             return True
         same_item_next = nxt is not None and nxt.item == t.item
         same_item_prev = prev is not None and prev.item == t.item
-        introduced = same_item_prev and (prev.raw in _SUBJECTS or prev.raw == "to" or _is_aux(prev.raw))
+        # (a subject or auxiliary before it has already returned True at that word)
+        introduced = same_item_prev and prev.raw == "to"
         imperative = same_item_next and not same_item_prev and not t.raw.endswith(("ed", "ing"))
         if t.keys & VERBS and (imperative or introduced or (same_item_next and same_item_prev)):
             return True
@@ -586,10 +587,6 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
         t = tokens[a]
         if t.raw.startswith("avoid") and a > 0 and tokens[a - 1].raw in _SOMEONE_ELSE:
             continue  # "the things he's been avoiding": the patient's behaviour, not the answer's stance
-        if t.raw == "no" and b == a:
-            gap_after = text[t.end : tokens[a + 1].start] if a + 1 < len(tokens) else "."
-            if "," in gap_after or a + 1 >= len(tokens) or tokens[a + 1].sentence != t.sentence:
-                continue  # "No, I would ..." is an interjection
         pre.append((a, b))
     claimed = {k for a, b in pre for k in range(a, b + 1)}
     for i, t in enumerate(tokens):  # every n't contraction (don't, won't, isn't...)
