@@ -185,6 +185,36 @@ def test_two_cues_cancel_only_when_at_most_six_words_apart():
     assert negated("I would not in any case for this older woman avoid exercise.", "exercise") == [True]
 
 
+
+def test_a_pseudo_negation_blocks_only_its_own_words():
+    assert negated("I would never start opioids at no more than ten milligrams.", "opioids") == [True]
+    assert negated("Without question, avoid opioids for her.", "opioids") == [True]
+    assert negated("No doubt she hurts, but no opioids for now.", "opioids") == [True]
+    assert negated("No doubt she hurts, but opioids are not indicated.", "opioids") == [True]
+    assert negated("Oxycodone has no more than a small role.", "oxycodone") == [False]
+    assert negated("Opioids are dangerous no matter the dose.", "opioids") == [True]
+
+
+def test_the_answers_own_avoidance_is_a_cue_wherever_it_stands():
+    assert negated("Avoid opioids for these patients.", "opioids") == [True]
+    assert negated("She avoids walking, so we never push her.", "push her") == [True]
+
+
+def test_a_comma_after_a_post_negation_keeps_it_and_a_comma_before_a_cue_does_not_matter():
+    assert negated("Opioids would never, in my view, help her.", "opioids") == [True]
+    assert negated("Rest, not opioids.", "opioids") == [True]
+
+
+def test_a_new_clause_after_a_comma_or_an_and_or_ends_the_scope():
+    assert negated("I would not wait, refer her.", "refer her") == [False]  # a plan verb with an object
+    assert negated("I would not start opioids, she walks daily.", "walks daily") == [False]  # a subject
+    assert negated("I would not start opioids, the pain is mild.", "mild") == [False]  # an auxiliary
+    assert negated("I would not give opioids and she walks daily.", "walks daily") == [False]
+    assert negated("I would not start opioids or we could try tramadol.", "tramadol") == [False]
+    assert negated("I would avoid opioids, and benzodiazepines too.", "benzodiazepines") == [True]  # no new clause
+    assert negated("Opioids, I think, are not indicated.", "opioids") == [False]
+
+
 # --- keywords: leading cues, gaps, capitals, classes, synonyms ------------------------------
 
 
@@ -317,7 +347,10 @@ def test_the_verb_test_edges():
         ("Stopping opioids", False), ("Advice to taper", True), ("Her treatments continue", True),
         ("Her treatments continues", False), ("The class continue", False), ("Opioids tapered", True),
         ("Taper slowly", True), ("Opioids tapered slowly", True), ("Tapered", False), ("Fed up", False),
-        ("Injected steroid dose", False),
+        ("Injected steroid dose", False), ("Check kidneys", True), ("To taper", True), ("i personally", True),
+        ("Slow taper plan", True), ("Opioids tapered, naloxone", True), ("Her damaged nerve", False),
+        ("Two tablets daily", False), ("Opioids used", False), ("Her treatments continuing", False),
+        ("Pain eased", True),
     ]:
         assert prepare(clause).clause_has_verb == (has_verb,), clause
 
