@@ -84,7 +84,8 @@ def test_a_decimal_point_and_an_ellipsis_inside_a_word_do_not_end_a_sentence():
 
 
 def test_empty_and_blank_answers_have_one_empty_sentence():
-    assert prepare("").sentences == ((0, 0),) and prepare("").tokens == ()
+    assert prepare("").sentences == ((0, 0),) and prepare("").tokens == () and prepare("").clauses == ()
+    assert prepare("   ").text == "   "
     assert prepare("   ").sentences == ((0, 3),)
 
 
@@ -213,6 +214,33 @@ def test_a_new_clause_after_a_comma_or_an_and_or_ends_the_scope():
     assert negated("I would not start opioids or we could try tramadol.", "tramadol") == [False]
     assert negated("I would avoid opioids, and benzodiazepines too.", "benzodiazepines") == [True]  # no new clause
     assert negated("Opioids, I think, are not indicated.", "opioids") == [False]
+
+
+
+def test_cues_out_of_scope_or_elliptical_do_not_hide_a_later_cue():
+    assert negated("I would not rush, but no opioids for now.", "opioids") == [True]
+    assert negated("Never, absolutely never opioids.", "opioids") == [True]
+    assert negated("For her, absolutely no opioids.", "opioids") == [True]
+
+
+def test_a_chain_is_broken_only_by_what_stands_between_its_cues():
+    assert negated("She is anxious and I would not avoid exercise.", "exercise") == [False]
+    assert negated("I would keep her working, and not avoid exercise.", "exercise") == [False]
+    assert negated("Either no tramadol or no codeine.", "codeine") == [True]
+
+
+def test_pre_and_post_cues_together_cancel():
+    assert negated("I would not say opioids are unnecessary.", "opioids") == [False]
+    assert negated("No NSAIDs and no ketamine would be a mistake.", "ketamine") == [False]
+
+
+def test_a_post_cue_up_to_a_comma_or_the_last_word():
+    assert negated("Opioids are contraindicated, in my view.", "opioids") == [True]
+    assert negated("I consider tramadol unnecessary.", "tramadol") == [True]
+
+
+def test_a_keywords_own_words_are_not_a_cue_for_it():
+    assert negated("Mixing them is dangerous.", "dangerous") == [False]
 
 
 # --- keywords: leading cues, gaps, capitals, classes, synonyms ------------------------------
