@@ -285,6 +285,10 @@ def test_case_sensitive_abbreviations_anywhere_in_a_keyword():
     assert status("I would arrange a pt referral.", point("PT referral")) == [MISSED]
 
 
+def test_a_lower_case_word_before_the_capitalised_abbreviation_does_not_hide_it():
+    assert status("The pt would benefit from PT.", point("PT")) == [COVERED]
+
+
 def test_the_of_form_keeps_capitals():
     text = "I would order a CT of the chest."
     (p,) = judged(text, point("chest CT")).points
@@ -409,6 +413,12 @@ def test_every_requires_group_must_be_said_in_the_same_or_a_neighbouring_sentenc
     assert status("I would start gabapentin. Her kidney function is poor.", renal) == [UNQUALIFIED]
     middle = "Her kidney function is poor. I would start gabapentin. The dose is low."
     assert status(middle, renal) == [COVERED]
+    two_before = "Her kidney function is poor. She lives alone. I would start gabapentin at a low dose."
+    assert status(two_before, renal) == [UNQUALIFIED]
+
+
+def test_a_rejected_mention_is_contradicted_whether_or_not_it_is_qualified():
+    assert status("I would not start gabapentin.", point("gabapentin", requires=[("renal",)])) == [CONTRADICTED]
 
 
 def test_a_point_with_two_sentences_gives_way_to_points_with_one():
@@ -498,6 +508,7 @@ def test_a_verdict_keeps_words_and_synonym_only_when_covered_and_the_sentence_al
     (p,) = judged(text, point("spinal cord stimulation")).points
     v = p.verdict(override=True)
     assert (v.covered, v.status, v.matched, v.via, v.override, v.final) == (False, CONTRADICTED, (), (), True, True)
+    assert v.text == "about spinal cord stimulation"
     assert text[slice(*v.evidence)] == "I would not offer SCS." and [text[a:b] for a, b in v.spans] == ["SCS"]
     missed = judged(text, point("naloxone")).points[0].verdict()
     assert (missed.evidence, missed.spans, missed.matched, missed.via, missed.override) == (None, (), (), (), None)
