@@ -248,7 +248,7 @@ def test_a_keywords_own_words_are_not_a_cue_for_it():
 
 @pytest.mark.parametrize("keyword", ["do not escalate", "does not escalate", "did not escalate", "would not escalate",
                                      "should not escalate", "will not escalate", "don't escalate", "never escalate",
-                                     "avoid escalating"])
+                                     "avoid escalating", "refrain from escalating"])
 def test_a_keyword_that_starts_with_a_cue_is_met_by_rejecting_the_rest(keyword):
     assert status("I would not escalate it.", point(keyword)) == [COVERED]
     assert status("Escalating it is unlikely to help.", point(keyword)) == [COVERED]
