@@ -362,6 +362,8 @@ def test_keywords_filling_half_a_verbless_clause_or_all_of_a_one_word_fragment()
     assert listed("Naloxone for the family", {0: 1}) == []
     assert listed("Naloxone", {0: 1}) == [0]
     assert listed("Naloxone") == []
+    assert listed("Naloxone kit", {0: 1}) == [0]  # half of two words
+    assert listed("Naloxone for her", {0: 1}) == []  # a third
 
 
 def test_a_short_fragment_next_to_another_verbless_clause_is_a_list():
@@ -371,6 +373,7 @@ def test_a_short_fragment_next_to_another_verbless_clause_is_a_list():
     assert listed("Slow taper. Naloxone kit for her home.") == [0]
     assert listed("Slow taper. ! Naloxone kit.") == []  # an empty sentence between: not neighbours
     assert listed("I would explain it. Naloxone kit.") == []  # the neighbour has a verb
+    assert listed("I would explain it. Naloxone kit. Slow taper.") == [1, 2]
 
 
 def test_the_verb_test_edges():
