@@ -247,10 +247,9 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence (see the module docstring for the split rule)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for boundary in _SENTENCE_END.finditer(text):
-        if boundary.end() > start:
-            spans.append((start, boundary.end()))
-            start = boundary.end()
+    for boundary in _SENTENCE_END.finditer(text):  # every boundary is non-empty and after the last
+        spans.append((start, boundary.end()))
+        start = boundary.end()
     spans.append((start, len(text)))
     return tuple(_trimmed(text, a, b) for a, b in spans)
 
@@ -351,8 +350,6 @@ def listed_clauses(prepared: PreparedAnswer, mention_words: Mapping[int, int]) -
     clauses, has_verb = prepared.clauses, prepared.clause_has_verb
     listed: set[int] = set()
     for c, clause_tokens in enumerate(clauses):
-        if not clause_tokens:
-            continue
         items = len({t.item for t in clause_tokens})
         mentioned = mention_words.get(c, 0)
         if (items >= 4 and len(clause_tokens) / items <= 2.0) or (len(clause_tokens) >= 3 and
@@ -363,7 +360,7 @@ def listed_clauses(prepared: PreparedAnswer, mention_words: Mapping[int, int]) -
             continue
         sentence = clause_tokens[0].sentence
         verbless_neighbour = any(
-            0 <= d < len(clauses) and clauses[d] and not has_verb[d] and abs(clauses[d][0].sentence - sentence) <= 1
+            0 <= d < len(clauses) and not has_verb[d] and abs(clauses[d][0].sentence - sentence) <= 1
             for d in (c - 1, c + 1)
         )
         dense = (len(clause_tokens) >= 2 and mentioned * 2 >= len(clause_tokens)) or mentioned == len(clause_tokens)
@@ -588,9 +585,8 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
         if t.raw.startswith("avoid") and a > 0 and tokens[a - 1].raw in _SOMEONE_ELSE:
             continue  # "the things he's been avoiding": the patient's behaviour, not the answer's stance
         pre.append((a, b))
-    claimed = {k for a, b in pre for k in range(a, b + 1)}
-    for i, t in enumerate(tokens):  # every n't contraction (don't, won't, isn't...)
-        if i not in claimed and i not in blocked and t.raw.endswith("n't"):
+    for i, t in enumerate(tokens):  # every n't contraction (don't, won't, isn't...; no PRE cue ends in n't)
+        if i not in blocked and t.raw.endswith("n't"):
             pre.append((i, i))
     post = []
     for a, b in _match_cues(tokens, POST):
