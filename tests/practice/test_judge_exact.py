@@ -194,6 +194,7 @@ def test_a_pseudo_negation_blocks_only_its_own_words():
     assert negated("No doubt she hurts, but opioids are not indicated.", "opioids") == [True]
     assert negated("Oxycodone has no more than a small role.", "oxycodone") == [False]
     assert negated("Opioids are dangerous no matter the dose.", "opioids") == [True]
+    assert negated("No doubt she hurts, but opioids are not helpful.", "opioids") == [True]
 
 
 def test_the_answers_own_avoidance_is_a_cue_wherever_it_stands():
