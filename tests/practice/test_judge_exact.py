@@ -233,6 +233,7 @@ def test_a_chain_is_broken_only_by_what_stands_between_its_cues():
 def test_pre_and_post_cues_together_cancel():
     assert negated("I would not say opioids are unnecessary.", "opioids") == [False]
     assert negated("No NSAIDs and no ketamine would be a mistake.", "ketamine") == [False]
+    assert negated("No tramadol or no codeine at all would be a mistake.", "codeine") == [False]
 
 
 def test_a_post_cue_up_to_a_comma_or_the_last_word():
@@ -343,6 +344,7 @@ def test_four_short_items_are_a_list_even_with_a_verb():
     assert listed("Give taper, check PDMP, send UDT, offer naloxone") == [0]  # two words an item on average
     assert listed("Give the taper, check PDMP, send UDT, offer naloxone") == []  # a little more
     assert listed("Give taper, PDMP, naloxone") == []  # three items with a verb explain something
+    assert listed("Give taper, PDMP, UDT, naloxone. Slow taper. Naloxone kit.") == [0, 1, 2]
 
 
 def test_three_verbless_items_of_three_words_at_most_are_a_list():
