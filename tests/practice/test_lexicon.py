@@ -48,6 +48,11 @@ def test_a_rule_lemma_that_is_another_word_is_not_a_key(fresh_lexicon):
     assert meet("canes", "cane") and meet("hoping", "hope")
 
 
+def test_a_rule_lemma_that_is_no_other_word_stays_a_key(fresh_lexicon):
+    # lemminflect knows "codeine" but not "codeines": the two still meet through the rule lemma
+    assert meet("codeines", "codeine")
+
+
 def test_adjective_lemmas_are_left_out(fresh_lexicon):
     assert not meet("better", "good") and not meet("better", "well")
 
