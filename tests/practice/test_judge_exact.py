@@ -78,6 +78,12 @@ def test_sentences_split_after_end_marks_blank_lines_and_before_bullets():
                                                 "* CBT"]
 
 
+def test_a_sentence_after_a_blank_line_is_its_own_evidence():
+    text = "I would taper.\n\nI would give naloxone."
+    (p,) = judged(text, point("naloxone")).points
+    assert sentence_of(text, p) == "I would give naloxone."
+
+
 def test_a_decimal_point_and_an_ellipsis_inside_a_word_do_not_end_a_sentence():
     text = "Dose 3.5 mg daily. Then review… then stop"
     assert [text[a:b] for a, b in prepare(text).sentences] == ["Dose 3.5 mg daily.", "Then review…", "then stop"]
@@ -195,6 +201,7 @@ def test_a_pseudo_negation_blocks_only_its_own_words():
     assert negated("Oxycodone has no more than a small role.", "oxycodone") == [False]
     assert negated("Opioids are dangerous no matter the dose.", "opioids") == [True]
     assert negated("No doubt she hurts, but opioids are not helpful.", "opioids") == [True]
+    assert negated("No doubt she hurts, but opioids are unnecessary.", "opioids") == [True]
 
 
 def test_the_answers_own_avoidance_is_a_cue_wherever_it_stands():
