@@ -253,10 +253,9 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence (see the module docstring for the split rule)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for boundary in _SENTENCE_END.finditer(text):
-        if boundary.end() > start:
-            spans.append((start, boundary.end()))
-            start = boundary.end()
+    for boundary in _SENTENCE_END.finditer(text):  # every boundary is non-empty and after the last
+        spans.append((start, boundary.end()))
+        start = boundary.end()
     spans.append((start, len(text)))
     return tuple(_trimmed(text, a, b) for a, b in spans)
 
@@ -322,7 +321,8 @@ def _clause_has_verb(tokens: Sequence[Token]) -> bool:
             return True
         same_item_next = nxt is not None and nxt.item == t.item
         same_item_prev = prev is not None and prev.item == t.item
-        introduced = same_item_prev and (prev.raw in _SUBJECTS or prev.raw == "to" or _is_aux(prev.raw))
+        # (a subject or auxiliary before it has already returned True at that word)
+        introduced = same_item_prev and prev.raw == "to"
         imperative = same_item_next and not same_item_prev and not t.raw.endswith(("ed", "ing"))
         if t.keys & VERBS and (imperative or introduced or (same_item_next and same_item_prev)):
             return True
@@ -356,8 +356,6 @@ def listed_clauses(prepared: PreparedAnswer, mention_words: Mapping[int, int]) -
     clauses, has_verb = prepared.clauses, prepared.clause_has_verb
     listed: set[int] = set()
     for c, clause_tokens in enumerate(clauses):
-        if not clause_tokens:
-            continue
         items = len({t.item for t in clause_tokens})
         mentioned = mention_words.get(c, 0)
         if (items >= 4 and len(clause_tokens) / items <= 2.0) or (len(clause_tokens) >= 3 and
@@ -368,7 +366,7 @@ def listed_clauses(prepared: PreparedAnswer, mention_words: Mapping[int, int]) -
             continue
         sentence = clause_tokens[0].sentence
         verbless_neighbour = any(
-            0 <= d < len(clauses) and clauses[d] and not has_verb[d] and abs(clauses[d][0].sentence - sentence) <= 1
+            0 <= d < len(clauses) and not has_verb[d] and abs(clauses[d][0].sentence - sentence) <= 1
             for d in (c - 1, c + 1)
         )
         dense = (len(clause_tokens) >= 2 and mentioned * 2 >= len(clause_tokens)) or mentioned == len(clause_tokens)
@@ -594,14 +592,9 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
         t = tokens[a]
         if t.raw.startswith("avoid") and a > 0 and tokens[a - 1].raw in _SOMEONE_ELSE:
             continue  # "the things he's been avoiding": the patient's behaviour, not the answer's stance
-        if t.raw == "no" and b == a:
-            gap_after = text[t.end : tokens[a + 1].start] if a + 1 < len(tokens) else "."
-            if "," in gap_after or a + 1 >= len(tokens) or tokens[a + 1].sentence != t.sentence:
-                continue  # "No, I would ..." is an interjection
         pre.append((a, b))
-    claimed = {k for a, b in pre for k in range(a, b + 1)}
-    for i, t in enumerate(tokens):  # every n't contraction (don't, won't, isn't...)
-        if i not in claimed and i not in blocked and t.raw.endswith("n't"):
+    for i, t in enumerate(tokens):  # every n't contraction (don't, won't, isn't...; no PRE cue ends in n't)
+        if i not in blocked and t.raw.endswith("n't"):
             pre.append((i, i))
     post = []
     for a, b in _match_cues(tokens, POST):
