@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from trainer.judge_command import add_parser as add_judge_parser
 
-    add_judge_parser(commands, _common)
+    add_judge_parser(commands, _common, _positive_int)
 
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)

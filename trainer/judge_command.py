@@ -45,26 +45,21 @@ class JudgeCommandError(Exception):
         self.code = code
 
 
-def add_parser(commands: argparse._SubParsersAction, common: Callable[[argparse.ArgumentParser], None]) -> None:
-    """The ``judge`` subcommand; ``common`` adds ``--data-dir`` and ``--bank`` as elsewhere."""
+def add_parser(
+    commands: argparse._SubParsersAction,
+    common: Callable[[argparse.ArgumentParser], None],
+    whole_number: Callable[[str], int],
+) -> None:
+    """The ``judge`` subcommand; ``common`` adds ``--data-dir`` and ``--bank`` as elsewhere, and
+    ``whole_number`` is the command line's own type for a number of at least 1."""
     judge = commands.add_parser(
         "judge", help="judge one answer against an open prompt's key points and red flags (no history written)"
     )
     common(judge)
     judge.add_argument("prompt_id", metavar="PROMPT_ID", help="open question id, or BANK_ID/QUESTION_ID")
     judge.add_argument("file", nargs="?", metavar="FILE", help="the answer text ('-' or none: stdin)")
-    judge.add_argument("--probe", type=_probe_number, metavar="N", help="judge the answer to follow-up probe N (1-)")
+    judge.add_argument("--probe", type=whole_number, metavar="N", help="judge the answer to follow-up probe N (1-)")
     judge.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-
-
-def _probe_number(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def run_judge(args: Any, data_root: Path) -> int:
