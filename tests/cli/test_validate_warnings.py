@@ -59,3 +59,19 @@ def test_errors_and_warnings_of_several_files_are_all_reported(capsys):
     listed = json.loads(capsys.readouterr().out)
     assert [p["severity"] for p in listed] == ["error"] + ["warning"] * 7
     assert listed[0]["path"] == str(INVALID)
+
+
+YAML11 = FIXTURES / "warnings" / "yaml11.yaml"
+
+
+def test_a_plain_value_yaml_1_1_reads_as_another_number_is_a_positioned_warning(capsys):
+    assert main(["validate", str(YAML11)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "1 bank, 4 questions: OK (2 warnings)"
+    assert err.splitlines() == [
+        f"{YAML11}:59:13: warning: '045' is read as the number 37 (YAML 1.1 octal); write 45 for the number, "
+        "or quote it (\"045\") for text [at /questions/2/answer]",
+        f"{YAML11}:60:25: warning: '1:30' is read as the number 90 (YAML 1.1 base 60); write the number you "
+        "mean, or quote it (\"1:30\") for text [at /questions/2/time_limit_seconds]",
+    ]
+    assert main(["validate", "--strict", str(YAML11)]) == 1
