@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from tests.history.helpers import T0, answer, interview, session
+from tests.reliability.trees import paths
 from trainer.history.errors import HistoryError
 from trainer.history.exchange import export_history, import_history, read_export
 from trainer.history.store import Store
@@ -41,17 +42,6 @@ def _valid_document() -> dict:
 
 
 VALID = _valid_document()
-
-
-def _paths(node, prefix=()):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield (prefix, key)
-            yield from _paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield (prefix, index)
-            yield from _paths(value, (*prefix, index))
 
 
 def _nested(depth: int, leaf):
@@ -78,7 +68,7 @@ VALUES = st.one_of(
 def mutated_export(draw) -> str:
     document = copy.deepcopy(VALID)
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
-        places = list(_paths(document))
+        places = list(paths(document))
         container_path, key = draw(st.sampled_from(places))
         container = document
         for part in container_path:

@@ -20,6 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from tests.reliability.trees import get, paths
 from trainer.banks import BankError, load_bank_bytes
 from trainer.banks.model import Bank
 
@@ -31,24 +32,6 @@ SEEDS = {
 PARSED = {name: yaml.load(data, Loader=yaml.CSafeLoader) for name, data in SEEDS.items()}  # as the product parses
 DEFAULT_EXAMPLES = 300
 MAX_MESSAGE = 400  # characters: a message an author reads on one terminal line or two
-
-
-def _paths(node, prefix=()):
-    """Every (container path, key) in the tree: the places a mutation can act on."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield (prefix, key)
-            yield from _paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield (prefix, index)
-            yield from _paths(value, (*prefix, index))
-
-
-def _get(root, path):
-    for part in path:
-        root = root[part]
-    return root
 
 
 ODD_VALUES = st.one_of(
@@ -82,11 +65,11 @@ def data_mutation(draw):
     name = draw(st.sampled_from(sorted(PARSED)))
     tree = copy.deepcopy(PARSED[name])
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
-        places = list(_paths(tree))
+        places = list(paths(tree))
         if not places:
             break
         container_path, key = draw(st.sampled_from(places))
-        container = _get(tree, container_path)
+        container = get(tree, container_path)
         op = draw(st.sampled_from(["delete", "retype", "swap", "rename", "duplicate", "wrap"]))
         if op == "delete":
             del container[key]
@@ -95,7 +78,7 @@ def data_mutation(draw):
         elif op == "swap":
             other_path, other_key = draw(st.sampled_from(places))
             try:
-                other = _get(tree, other_path)
+                other = get(tree, other_path)
                 container[key], other[other_key] = other[other_key], container[key]
             except (KeyError, IndexError, TypeError):
                 pass
@@ -191,13 +174,13 @@ def hostile_mutation(draw):
     marker = "zzMARKERzz"
     if op == "control":
         path = draw(st.sampled_from(list(_strings(tree))))
-        container = _get(tree, path[:-1])
+        container = get(tree, path[:-1])
         text = container[path[-1]]
         at = draw(st.integers(min_value=0, max_value=len(text)))
         container[path[-1]] = text[:at] + draw(st.sampled_from(CONTROLS)) + text[at:]
         return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False).encode("utf-8")
-    container_path, key = draw(st.sampled_from(list(_paths(tree))))
-    container = _get(tree, container_path)
+    container_path, key = draw(st.sampled_from(list(paths(tree))))
+    container = get(tree, container_path)
     if op == "digit_key":
         target = container if isinstance(container, dict) else tree
         target[draw(st.sampled_from(UNICODE_DIGITS))] = draw(st.sampled_from(["x", 1, None]))
