@@ -38,8 +38,8 @@ def cli_env(**extra: str) -> dict[str, str]:
 
 
 def pytest_addoption(parser):
-    """``--fuzz-examples N``: run the long bank-loader fuzz campaign (tests/reliability)."""
+    """``--fuzz-examples N``: run the long fuzz campaigns (tests/reliability)."""
     parser.addoption(
         "--fuzz-examples", type=int, default=0, metavar="N",
-        help="run the long bank-loader fuzz test with N hypothesis examples (0: skip it)",
+        help="run the long fuzz campaigns (bank loader, history import) with N hypothesis examples (0: skip them)",
     )

@@ -121,9 +121,6 @@ def test_mutated_exports_are_refused_in_one_line_or_import_cleanly():
 
 
 @pytest.mark.slow
-def test_long_history_import_fuzz_campaign(request):
+def test_long_history_import_fuzz_campaign(long_fuzz_examples):
     """Only with ``--fuzz-examples N``: N examples from a fresh random seed."""
-    examples = request.config.getoption("--fuzz-examples")
-    if not examples:
-        pytest.skip("long fuzz run: pass --fuzz-examples N")
-    _fuzz(examples, fixed_seed=None)
+    _fuzz(long_fuzz_examples, fixed_seed=None)

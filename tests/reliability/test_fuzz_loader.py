@@ -249,9 +249,6 @@ def test_issue22_hostile_constructs_load_or_fail_with_positioned_problems():
 
 
 @pytest.mark.slow
-def test_long_fuzz_campaign(request):
+def test_long_fuzz_campaign(long_fuzz_examples):
     """Only with ``--fuzz-examples N``: N examples from a fresh random seed."""
-    examples = request.config.getoption("--fuzz-examples")
-    if not examples:
-        pytest.skip("long fuzz run: pass --fuzz-examples N")
-    _fuzz(examples, fixed_seed=None)
+    _fuzz(long_fuzz_examples, fixed_seed=None)
