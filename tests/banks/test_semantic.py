@@ -237,3 +237,41 @@ def test_a_bank_without_cases_or_interview_formats_is_checked_like_any_other(min
     assert _messages(data) == [
         ("/questions/1/answers", "every option is correct; a select-all question needs at least one incorrect option"),
     ]
+
+
+# --- if_rejected: a key point's link to the red flag its rejection raises ----------------------
+
+
+def _open_with_flag(minimal: dict, **point_fields) -> dict:
+    data = copy.deepcopy(minimal)
+    question = next(q for q in data["questions"] if q["type"] == "open")
+    question["red_flags"] = [{"id": "forced-taper", "statement": "Tapers fast", "keywords": ["rapid taper"],
+                              "why": "Withdrawal and overdose."}]
+    question["key_points"][0].update(point_fields)
+    return data
+
+
+def test_if_rejected_naming_a_red_flag_of_the_question_is_fine(minimal):
+    assert check(_open_with_flag(minimal, if_rejected="forced-taper")) == []
+
+
+def test_if_rejected_naming_an_unknown_red_flag_is_reported_with_the_known_ones(minimal):
+    [(pointer, message)] = _messages(_open_with_flag(minimal, if_rejected="abrupt-stop"))
+    assert pointer == "/questions/3/key_points/0/if_rejected"
+    assert message == ("if_rejected names red flag 'abrupt-stop', which is not one of the red flags judged with "
+                       "this point (forced-taper)")
+
+
+def test_if_rejected_on_a_reject_point_is_reported(minimal):
+    [(pointer, message)] = _messages(_open_with_flag(minimal, if_rejected="forced-taper", stance="reject"))
+    assert pointer.endswith("/key_points/0/if_rejected") and message.startswith("if_rejected needs a point with "
+                                                                                   "stance endorse")
+
+
+def test_if_rejected_in_a_probe_must_name_a_red_flag_of_that_probe(minimal):
+    data = _open_with_flag(minimal)
+    question = next(q for q in data["questions"] if q["type"] == "open")
+    question["probes"] = [{"prompt": "And the taper?", "key_points": [
+        {"text": "Slow taper", "keywords": ["slow taper"], "if_rejected": "forced-taper"}]}]
+    [(pointer, message)] = _messages(data)
+    assert pointer.endswith("/probes/0/key_points/0/if_rejected") and "(none here)" in message

@@ -433,3 +433,52 @@ def test_a_noun_compound_also_matches_its_of_form_but_a_verb_phrase_is_not_rever
     assert status("He reports a loss of weight since spring.", point("weight loss")) == [COVERED]
     assert status("I would start with an assessment of her function.", point("function assessment")) == [COVERED]
     assert status("I would keep the clopidogrel and stop nothing.", point("stop clopidogrel")) == [MISSED]
+
+
+# --- if_rejected: turning down the safe course raises the unsafe one's red flag ---------------
+
+FORCED = RedFlag("forced-taper", "Tapers rapidly or against her will", ("rapid taper", "abrupt"), "Withdrawal.")
+SLOW = KeyPoint("Slow, agreed taper", ("slow taper", "taper slowly", "slow"), requires=(("taper", "reduce"),),
+                if_rejected="forced-taper")
+
+
+def flags_of(text: str, *points: KeyPoint, red_flags=(FORCED,)) -> list[str]:
+    return [f.id for f in DEFAULT_JUDGE.judge(text, points, red_flags).flags]
+
+
+@pytest.mark.parametrize("text", [
+    "The taper doesn't need to be slow; 25% a week is fine.",
+    "I wouldn't taper slowly, there is no time for that.",
+    "There's no need for a slow taper here.",
+])
+def test_rejecting_a_point_raises_the_red_flag_it_names(text):
+    judged = DEFAULT_JUDGE.judge(text, (SLOW,), (FORCED,))
+    assert judged.points[0].status == CONTRADICTED
+    [flag] = judged.flags
+    assert flag.id == "forced-taper" and "slow" in flag.evidence.words.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "I would agree a slow taper with her, 10% a month.",
+    "I'd taper slowly, and I would never taper rapidly.",
+    "If we agree to reduce, it would be slow, with pauses.",
+])
+def test_covering_the_point_raises_nothing(text):
+    assert flags_of(text, SLOW) == []
+
+
+def test_without_the_link_a_rejection_only_contradicts_the_point():
+    unlinked = KeyPoint(SLOW.text, SLOW.keywords, SLOW.requires)
+    judged = DEFAULT_JUDGE.judge("The taper doesn't need to be slow.", (unlinked,), (FORCED,))
+    assert judged.points[0].status == CONTRADICTED and judged.flags == ()
+
+
+def test_a_rejection_in_a_bare_list_or_without_its_qualifier_raises_nothing():
+    assert flags_of("Not slow, not gentle, not agreed.", SLOW) == []  # no taper/reduce nearby: unqualified
+    assert flags_of("Taper: not slow, no pauses, no PDMP, no naloxone.", SLOW) == []  # a list
+
+
+def test_a_flag_raised_by_its_own_keywords_is_raised_once_with_that_evidence():
+    [flag] = DEFAULT_JUDGE.judge("I'd do a rapid taper. The taper doesn't need to be slow.", (SLOW,),
+                                 (FORCED,)).flags
+    assert flag.evidence.words == "rapid taper"

@@ -118,6 +118,7 @@ def _key_point(k: dict) -> KeyPoint:
         requires=_requires(k),
         stance=k.get("stance", "endorse"),
         reference=_reference(k["reference"]) if "reference" in k else None,
+        if_rejected=k.get("if_rejected"),
     )
 
 

@@ -44,13 +44,17 @@ class Option:
 @dataclass(frozen=True, slots=True)
 class KeyPoint:
     """What a strong answer covers: any one keyword, plus one phrase of each ``requires`` group
-    near it. ``stance`` "reject" means the point is met when the answer rejects the keyword."""
+    near it. ``stance`` "reject" means the point is met when the answer rejects the keyword.
+    ``if_rejected`` names the red flag an answer raises by saying it would *not* do this
+    ("there's no need for a slow taper" for "slow, collaborative taper"): turning down the safe
+    course is endorsing the unsafe one, in words no keyword list can foresee."""
 
     text: str
     keywords: tuple[str, ...]
     requires: tuple[tuple[str, ...], ...] = ()
     stance: str = "endorse"  # "endorse" | "reject"
     reference: Reference | None = None
+    if_rejected: str | None = None  # a red flag id of the same question (or probe)
 
 
 @dataclass(frozen=True, slots=True)

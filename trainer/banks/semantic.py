@@ -82,8 +82,29 @@ def _judged_parts(question: dict, base: str) -> Iterator[tuple[str, str, dict]]:
             yield from _judged_parts(probe, f"{base}/probes/{number}")
 
 
+def _check_rejections(question: dict, base: str) -> Iterator[SchemaError]:
+    """A key point's ``if_rejected`` names a red flag judged with it (same question or probe), on an endorse point."""
+    flags = sorted(f["id"] for f in question.get("red_flags", ()))
+    for index, point in enumerate(question.get("key_points", ())):
+        flag = point.get("if_rejected")
+        if flag is None:
+            continue
+        where = f"{base}/key_points/{index}/if_rejected"
+        if point.get("stance", "endorse") != "endorse":
+            yield SchemaError(where, "if_rejected needs a point with stance endorse: rejecting a reject point is "
+                                     "endorsing its keywords, which the red flag's own keywords catch")
+        elif flag not in flags:
+            known = ", ".join(flags) if flags else "none here"
+            yield SchemaError(where, f"if_rejected names red flag '{flag}', which is not one of the red flags "
+                                     f"judged with this point ({known})")
+    for number, probe in enumerate(question.get("probes", ())):
+        if isinstance(probe, dict):
+            yield from _check_rejections(probe, f"{base}/probes/{number}")
+
+
 def _check_judged(question: dict, base: str) -> Iterator[SchemaError]:
     """Red flag ids unique within the question and its probes; every phrase able to match."""
+    yield from _check_rejections(question, base)
     seen: dict[str, str] = {}
     for where, name, item in _judged_parts(question, base):
         if name == "red_flags":

@@ -70,7 +70,11 @@ Stance
 ------
 A key point with ``stance: reject`` is covered by a *negated* mention ("I would avoid
 opioids"), an ``endorse`` point by an affirmed one. A red flag is raised by an affirmed
-mention and never by a negated one ("I would not label her drug-seeking").
+mention and never by a negated one ("I would not label her drug-seeking"). A key point's
+``if_rejected`` names a red flag that is also raised when the answer turns the point down: an
+``endorse`` point left *contradicted* (no mention that covers it, a negated, qualified, unlisted
+one that does: "the taper doesn't need to be slow", "there's no need for slow titration"), since
+refusing the safe course is choosing the unsafe one, in words no keyword list can foresee.
 
 Qualifiers (``requires``)
 -------------------------
@@ -122,7 +126,7 @@ from trainer.history.records import KeyPointVerdict
 from trainer.practice.analysis import fold, lemma
 from trainer.practice.lexicon import CASE_SENSITIVE, CLASSES, groups_with, word_keys
 
-JUDGE_VERSION = "negex-1"
+JUDGE_VERSION = "negex-2"
 PRE_WINDOW = 10
 CHAIN = 6  # most words between two cues that negate each other ("never tell her there is nothing")
 POST_WINDOW = 6
@@ -895,12 +899,20 @@ class NegExJudge:
                 chosen[i] = evidence(pick)
 
         points = tuple(PointJudgement(i, p.text, statuses[i], chosen[i]) for i, p in enumerate(key_points))
+        turned_down: dict[str, Mention] = {}  # red flag id -> the rejection of a safe point that raises it
+        for i, point in enumerate(key_points):
+            if point.if_rejected and point.stance == "endorse" and statuses[i] == CONTRADICTED:
+                found = examine(point.keywords, point.requires, False, listed)
+                hit = next((f for f in found if not f.wanted and f.qualified and not f.listed), None)
+                if hit is not None:
+                    turned_down.setdefault(point.if_rejected, hit.mention)
         flags = []
         for flag in red_flags:
             found = examine(flag.keywords, flag.requires, False, listed)
             hit = next((f for f in found if f.wanted and f.qualified and not f.listed), None)
-            if hit is not None:
-                flags.append(FlagJudgement(flag.id, flag.statement, flag.kind, flag.why, evidence(hit.mention)))
+            said = hit.mention if hit is not None else turned_down.get(flag.id)
+            if said is not None:
+                flags.append(FlagJudgement(flag.id, flag.statement, flag.kind, flag.why, evidence(said)))
         return Judgement(self.version, points, tuple(flags))
 
 
