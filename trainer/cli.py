@@ -127,9 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="warnings (keywords that will judge badly) fail too: exit 1"
     )
 
-    banks = commands.add_parser("banks", help="list the banks found, with question counts")
+    banks = commands.add_parser(
+        "banks", help="list the banks found, with question counts; install, update or remove a program's banks"
+    )
     _common(banks)
-    banks.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    banks.add_argument("action", nargs="?", choices=("list", "install", "update", "remove"), default="list",
+                       help="list (default); install SOURCE (a bank file, a folder, or a git URL or path, "
+                            "optionally @REF); update [ID|SOURCE[@REF]]; remove ID|SOURCE")
+    banks.add_argument("target", nargs="?", metavar="SOURCE|ID", help="what to install, update or remove")
+    banks.add_argument("--format", choices=("text", "json"), default="text", help="output format (list)")
+    banks.add_argument("--dry-run", action="store_true", help="update: show what would change, change nothing")
+    banks.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="limit for each git command (default 120)")
 
     from trainer.judge_command import add_parser as add_judge_parser
 
@@ -173,6 +181,8 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     args, extras = parser.parse_known_args(argv)
     if args.command == "history" and args.file is None and len(extras) == 1 and not extras[0].startswith("-"):
         args.file = extras.pop()
+    if args.command == "banks" and args.target is None and len(extras) == 1 and not extras[0].startswith("-"):
+        args.target = extras.pop()
     lone_file = len(extras) == 1 and (extras[0] == "-" or not extras[0].startswith("-"))
     if args.command == "judge" and args.file is None and lone_file:
         args.file = extras.pop()
@@ -286,17 +296,27 @@ def _run_banks(args) -> int:
     from trainer.banks import BankCache, default_sources, load_all
     from trainer.paths import cache_dir
 
+    if args.action != "list":
+        return _run_bank_install(args)
+    if args.target is not None:
+        raise UsageError(f"'banks' lists every bank and takes no {args.target!r}; did you mean 'banks install'?")
     _check_paths(args.bank)
     catalog = load_all(default_sources(_data_root(args), args.bank), cache=BankCache(cache_dir()))
     from trainer.inert import inert_line as shown, json_text  # titles, ids and paths come from files
 
     if args.format == "json":
-        print(json_text(_banks_json(catalog), indent=2))
+        print(json_text(_banks_json(catalog, _data_root(args)), indent=2))
         return EXIT_OK
+    from trainer.installs.operations import origin as install_origin
+
+    root = _data_root(args)
     for bank in catalog.banks:
-        origin = "bundled" if bank.bundled else "user"
+        installed = None if bank.bundled else install_origin(bank.source, root)
+        origin = "bundled" if bank.bundled else "installed" if installed else "user"
         print(f"{shown(bank.id)} {shown(bank.version)}  {shown(bank.title)}  ({len(bank.questions)} questions, {origin})")
         print(f"  source: {shown(bank.source)}")
+        if installed is not None and installed.manifest is not None:
+            print(f"  installed from: {shown(installed.manifest.describe())}")
         types = ", ".join(f"{kind} {n}" for kind, n in bank.counts_by_type().items() if n)
         print(f"  types: {shown(types)}")
         for category in bank.categories:
@@ -310,7 +330,27 @@ def _run_banks(args) -> int:
     return EXIT_OK
 
 
-def _banks_json(catalog) -> dict:
+def _run_bank_install(args) -> int:
+    if args.action in ("install", "remove") and args.target is None:
+        raise UsageError(f"'banks {args.action}' needs a SOURCE (a bank file, a folder of banks, or a git repository)"
+                         if args.action == "install" else "'banks remove' needs the bank id or source to remove")
+    if args.bank:
+        raise UsageError(f"--bank loads a bank for this run only; 'banks {args.action}' works on installed banks")
+    from trainer.banks_command import run
+
+    return run(args.action, args.target, _data_root(args), dry_run=args.dry_run, timeout=args.timeout)
+
+
+def _banks_json(catalog, data_root=None) -> dict:
+    from trainer.installs.operations import origin as install_origin
+
+    def installed(bank) -> dict | None:
+        found = None if bank.bundled or data_root is None else install_origin(bank.source, data_root)
+        if found is None or found.manifest is None:
+            return None
+        m = found.manifest
+        return {"source": m.source, "kind": m.kind, "ref": m.ref, "commit": m.commit, "installed_at": m.installed_at}
+
     return {
         "banks": [
             {
@@ -319,6 +359,7 @@ def _banks_json(catalog) -> dict:
                 "version": bank.version,
                 "source": bank.source,
                 "bundled": bank.bundled,
+                "installed": installed(bank),
                 "questions": len(bank.questions),
                 "by_category": bank.counts_by_category(),
                 "by_type": bank.counts_by_type(),
