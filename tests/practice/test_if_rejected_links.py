@@ -410,18 +410,18 @@ NOT_LINKED: tuple[tuple[str, int | None, int, str, str, str], ...] = (
         None,
         3,
         "forced-taper",
-        "CDC 2022 sets no hard ceiling. I'd assess benefits and harms, check the PDMP and offer naloxone. "
-        "If she agrees to reduce, no faster than 10% per month.",
-        "'no faster than' is read as negating '10% per month'",
+        "Her pain hasn't improved over months, and she is worried about the policy.",
+        "the point's keywords name facts too ('over months'): a negated fact about her pain reads as turning the "
+        "slow taper down ('no faster than 10% per month', the first misfire found, is now read as a limit)",
     ),
     (
         "open-methadone-rotation",
         None,
         3,
         "rapid-titration",
-        "I'd check the QTc, use a dose-dependent ratio and start well below it, then increase no more often than "
-        "every 5 to 7 days.",
-        "'no more often than' is read as negating '5 to 7 days'",
+        "He has no respiratory depression at the moment; the problem is myoclonus.",
+        "the point's keywords name findings too ('respiratory depression'): a finding said to be absent reads as "
+        "turning slow titration down ('no more often than every 5 to 7 days' is now read as a limit)",
     ),
     (
         "open-methadone-rotation",

@@ -482,3 +482,32 @@ def test_a_flag_raised_by_its_own_keywords_is_raised_once_with_that_evidence():
     [flag] = DEFAULT_JUDGE.judge("I'd do a rapid taper. The taper doesn't need to be slow.", (SLOW,),
                                  (FORCED,)).flags
     assert flag.evidence.words == "rapid taper"
+
+
+# --- limits and "wouldn't just" are not negations (found by the bank authors' phrasings) -------
+
+
+@pytest.mark.parametrize("text", [
+    "I would taper no faster than 10% a month.",
+    "I'd increase the methadone no more often than every five to seven days.",
+    "Reduce it no more frequently than monthly.",
+    "Increase it not more often than weekly.",
+    "Hold it for no fewer than three days.",
+])
+def test_a_limit_is_not_a_negation(text):
+    keyword = {"taper": "taper", "Reduce": "reduce", "Hold": "hold"}.get(text.split()[0].strip("I'd"), "increase")
+    keyword = next(k for k in ("taper", "increase", "reduce", "hold") if k in text.lower())
+    assert negated(text, keyword) == [False]
+
+
+def test_no_and_a_comparative_without_than_still_negates():
+    assert negated("No faster taper, and no more opioids.", "opioids") == [True]
+    assert negated("I would not increase it any further.", "increase") == [True]
+
+
+@pytest.mark.parametrize("text, keyword", [
+    ("I wouldn't just hold it for three days; I'd also check her renal function.", "hold"),
+    ("I don't only rely on imaging.", "imaging"),
+])
+def test_wouldnt_just_adds_to_what_follows(text, keyword):
+    assert negated(text, keyword) == [False]
