@@ -12,26 +12,20 @@ import re
 import signal
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from trainer.history.errors import HistoryError
 from trainer.practice.clock import Clock, SystemClock
+from trainer.tui.start import InterviewStart, QuizStart, StartRequest
 
 if TYPE_CHECKING:
     from trainer.banks import Catalog
 
-
-@dataclass(frozen=True)
-class StartRequest:
-    """What the command line asked to open straight into: ("quiz" | "interview", options)."""
-
-    kind: str
-    options: dict[str, Any]
+__all__ = ["InterviewStart", "QuizStart", "StartRequest", "TrainerApp"]
 
 
 class TrainerApp(App[int]):
