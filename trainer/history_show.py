@@ -88,6 +88,8 @@ def run_show(request: HistoryRequest, data_root: Path) -> ExitCode:
             catalog = load_all(default_sources(data_root), cache=BankCache(cache_dir()))
             past, attempts = load_past(store, catalog.banks, session_id)
             summary = store.session_summary(session_id)
+            if summary is None:
+                raise SessionNotFound(f"no session {session_id!r} in the history")
     except SessionNotFound as exc:
         return _fail(str(exc), ExitCode.USAGE)
     except HistoryError as exc:
@@ -126,7 +128,9 @@ def run_notes(request: HistoryRequest, data_root: Path) -> ExitCode:
         print("no notes yet (press n on a question in the app to write one)")
         return ExitCode.OK
     for note in notes:
-        where = f" (session {note.session_id[:12]}, question {note.position + 1})" if note.session_id else ""
+        where = ""
+        if note.session_id and note.position is not None:
+            where = f" (session {note.session_id[:12]}, question {note.position + 1})"
         when = datetime.fromtimestamp(note.created_at).strftime("%Y-%m-%d %H:%M")
         print(_safe(f"{when}  {note.bank_id}/{note.question_id}{where}: {note.text}"))
     print(f"{len(notes)} note{'s' if len(notes) != 1 else ''}")

@@ -131,8 +131,10 @@ def find_prompt(catalog: Catalog, prompt_id: str) -> OpenQuestion:
     if len(found) > 1:
         which = ", ".join(f"{b.id}/{question_id}" for b, _ in found)
         raise JudgeCommandError(f"prompt id '{question_id}' is in {len(found)} banks; name one: {which}")
+    from trainer.banks.questions import OpenQuestion
+
     bank, question = found[0]
-    if question.type != "open":
+    if not isinstance(question, OpenQuestion):
         raise JudgeCommandError(
             f"'{bank.id}/{question.id}' is a {question.type} question, not an open prompt; only open prompts are judged"
         )

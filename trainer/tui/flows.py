@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the practice layer loads when a session starts, not at app start-up
+    from textual.screen import Screen
+
     from trainer.history.store import Resume
     from trainer.practice.quiz import QuizSession, QuizSettings
     from trainer.practice.selection import Review, SelectionSpec
@@ -195,6 +197,7 @@ def resume(app: TrainerApp, found: Resume) -> None:
     from trainer.tui.screens.quiz import QuizScreen
 
     record, banks = found.session, app.catalog.banks
+    screen: Screen[None]
     try:
         if record.kind == "quiz":
             screen = QuizScreen(QuizSession.resume(banks, record, found.answers, clock=app.clock, wall=app.wall))

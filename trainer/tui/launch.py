@@ -31,8 +31,8 @@ def launch(banks: Sequence[str], start: StartRequest | None, data_root: Path) ->
     if not catalog.banks:
         _error("no valid question banks found")
         return ExitCode.INVALID
-    if start is not None and (problem := start_problem(start, catalog)) is not None:
-        _error(problem)
+    if start is not None and (refused := start_problem(start, catalog)) is not None:
+        _error(refused)
         return ExitCode.USAGE
     try:
         store = Store.open(data_root)
