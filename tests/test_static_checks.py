@@ -154,3 +154,13 @@ def test_the_runner_runs_ruff_then_mypy_then_lint_imports_and_format_only_when_a
     assert [c.name for c in checks()] == ["ruff check", "mypy", "lint-imports"]
     assert [c.name for c in checks(format_check=True)] == ["ruff check", "ruff format --check", "mypy", "lint-imports"]
     assert all(os.path.exists(c.argv[0]) for c in checks())  # the venv's tools, not whatever PATH has
+
+
+def test_the_readme_test_command_runs_exactly_what_ci_runs():
+    """The README promises its test command is CI's: the same steps, in the same order."""
+    blocks = (REPO / "README.md").read_text(encoding="utf-8").split("```sh\n")[1:3]
+    readme = [step.strip() for step in blocks[1].split("```")[0].strip().split("&&")]
+    ci_lines = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    ci = [step.strip() for line in ci_lines if line.startswith((".venv/", "python3 ")) for step in line.split("&&")]
+    assert readme == ci
+    assert ci[-2:] == [".venv/bin/python -m pytest", ".venv/bin/python tools/static_checks.py"]  # checks after tests
