@@ -5,7 +5,9 @@ heavy modules load only inside the command that needs them. Every user mistake e
 one ``PATH:LINE:COL: error: MESSAGE`` (or ``pain-trainer: error: MESSAGE``) line per
 problem on stderr and a non-zero exit, never a traceback.
 
-Exit codes: 0 success; 1 invalid input (a bad bank, a damaged file); 2 usage error.
+Exit codes (``trainer.exits.ExitCode``): 0 success; 1 invalid input (a bad bank, a damaged
+file); 2 usage error. This module owns the flags: every layer below gets typed arguments
+(``HistoryRequest``, ``QuizStart`` / ``InterviewStart``), never the ``argparse`` namespace.
 """
 
 from __future__ import annotations
@@ -14,13 +16,20 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from trainer import __version__
+from trainer.exits import ExitCode
+
+if TYPE_CHECKING:
+    from trainer.banks import Catalog
+    from trainer.banks.model import Bank
+    from trainer.commands.history import HistoryRequest
+    from trainer.tui.start import StartRequest
 
 PROG = "pain-trainer"
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
@@ -28,7 +37,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, not argparse's usage dump
+    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage dump
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
@@ -163,13 +172,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except UsageError as exc:
         _error(str(exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except KeyboardInterrupt:
-        return 130
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # Output piped into `head` and the like: stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        return ExitCode.OK
 
 
 def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
@@ -222,7 +231,7 @@ def _error(message: str) -> None:
     print(f"{PROG}: error: {inert_line(message)}", file=sys.stderr)  # it may quote a path or a file's text
 
 
-def _data_root(args) -> Path:
+def _data_root(args: argparse.Namespace) -> Path:
     from trainer.paths import data_dir
 
     return data_dir(getattr(args, "data_dir", None))
@@ -237,7 +246,7 @@ def _check_paths(paths: Sequence[str]) -> None:
 # --- validate -------------------------------------------------------------------------
 
 
-def _run_validate(args) -> int:
+def _run_validate(args: argparse.Namespace) -> int:
     """Check the files, and that no bank id clashes with the banks the app would load with them.
 
     The app loads the bundled banks, the data folder's ``banks/`` and every ``--bank``; a file
@@ -272,27 +281,27 @@ def _run_validate(args) -> int:
             print(problem, file=sys.stderr)
     if not files:
         _error("no bank files (*.yaml, *.yml) found in " + ", ".join(args.paths))
-        return EXIT_INVALID
+        return ExitCode.INVALID
     counted = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
     if problems:
         if args.format == "text":
             print(f"{len(failures)} of {len(files)} bank files invalid", file=sys.stderr)
-        return EXIT_INVALID
+        return ExitCode.INVALID
     if warnings and args.strict:
         if args.format == "text":
             print(f"{counted}; --strict makes them fail", file=sys.stderr)
-        return EXIT_INVALID
+        return ExitCode.INVALID
     if args.format == "text":
         questions = sum(len(bank.index) for bank in banks)
         summary = f"{len(banks)} bank{'s' if len(banks) != 1 else ''}, {questions} questions: OK"
         print(summary + (f" ({counted})" if warnings else ""))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 # --- banks ----------------------------------------------------------------------------
 
 
-def _run_banks(args) -> int:
+def _run_banks(args: argparse.Namespace) -> int:
     from trainer.banks import BankCache, default_sources, load_all
     from trainer.paths import cache_dir
 
@@ -306,7 +315,7 @@ def _run_banks(args) -> int:
 
     if args.format == "json":
         print(json_text(_banks_json(catalog, _data_root(args)), indent=2))
-        return EXIT_OK
+        return ExitCode.OK
     from trainer.installs.operations import origin as install_origin
 
     root = _data_root(args)
@@ -327,24 +336,24 @@ def _run_banks(args) -> int:
         print(f"  {problems[0]}")
     if not catalog.banks and not catalog.failures:
         print("no banks found")
-    return EXIT_OK
+    return ExitCode.OK
 
 
-def _run_bank_install(args) -> int:
+def _run_bank_install(args: argparse.Namespace) -> int:
     if args.action in ("install", "remove") and args.target is None:
         raise UsageError(f"'banks {args.action}' needs a SOURCE (a bank file, a folder of banks, or a git repository)"
                          if args.action == "install" else "'banks remove' needs the bank id or source to remove")
     if args.bank:
         raise UsageError(f"--bank loads a bank for this run only; 'banks {args.action}' works on installed banks")
-    from trainer.banks_command import run
+    from trainer.commands.banks import run
 
     return run(args.action, args.target, _data_root(args), dry_run=args.dry_run, timeout=args.timeout)
 
 
-def _banks_json(catalog, data_root=None) -> dict:
+def _banks_json(catalog: Catalog, data_root: Path | None = None) -> dict[str, Any]:
     from trainer.installs.operations import origin as install_origin
 
-    def installed(bank) -> dict | None:
+    def installed(bank: Bank) -> dict[str, Any] | None:
         found = None if bank.bundled or data_root is None else install_origin(bank.source, data_root)
         if found is None or found.manifest is None:
             return None
@@ -375,21 +384,32 @@ def _banks_json(catalog, data_root=None) -> dict:
 # --- history --------------------------------------------------------------------------
 
 
-def _run_history(args) -> int:
-    if args.action in ("show", "notes"):  # these read the banks too: above the history layer
+def history_request(args: argparse.Namespace) -> HistoryRequest:
+    """The ``history`` command's flags as the typed request its handlers take."""
+    from trainer.commands.history import HistoryRequest
+
+    return HistoryRequest(
+        action=args.action, file=args.file, format=args.format, since=args.since,
+        bank=args.bank_filter, category=args.category, kind=args.kind,
+    )
+
+
+def _run_history(args: argparse.Namespace) -> int:
+    request = history_request(args)
+    if request.action in ("show", "notes"):  # these read the banks too: above the history layer
         from trainer import history_show
 
-        run = history_show.run_show if args.action == "show" else history_show.run_notes
-        return run(args, _data_root(args))
-    from trainer.history.command import run_history
+        run = history_show.run_show if request.action == "show" else history_show.run_notes
+        return run(request, _data_root(args))
+    from trainer.commands.history import run_history
 
-    return run_history(args, _data_root(args))
+    return run_history(request, _data_root(args))
 
 
 # --- judge ----------------------------------------------------------------------------
 
 
-def _run_judge(args) -> int:
+def _run_judge(args: argparse.Namespace) -> int:
     from trainer.judge_command import run_judge
 
     _check_paths(args.bank)
@@ -399,7 +419,25 @@ def _run_judge(args) -> int:
 # --- the TUI --------------------------------------------------------------------------
 
 
-def _run_tui(args) -> int:
+def start_request(args: argparse.Namespace) -> StartRequest | None:
+    """What ``quiz`` or ``interview`` asked the app to open (None: the home screen)."""
+    from trainer.tui.start import InterviewStart, QuizStart
+
+    if args.command == "quiz":
+        return QuizStart(
+            categories=tuple(args.category), count=args.count, seed=args.seed, mode=args.mode,
+            time_per_question=args.time_per_question, untimed=args.untimed, time_limit=args.time_limit,
+            review=args.review,
+        )
+    if args.command == "interview":
+        return InterviewStart(
+            format=args.interview_format, categories=tuple(args.category), count=args.count,
+            think=args.think, answer=args.answer, seed=args.seed,
+        )
+    return None
+
+
+def _run_tui(args: argparse.Namespace) -> int:
     # Start-up makes hundreds of thousands of objects (modules, Textual's classes, the banks'
     # index) and no garbage: collecting meanwhile only re-scans them. The app turns the
     # collector back on, with all of them frozen, after its first paint.
@@ -410,12 +448,12 @@ def _run_tui(args) -> int:
         from trainer.tui.launch import launch
 
         _check_paths(args.bank)
-        return launch(args, _data_root(args))
+        return launch(args.bank, start_request(args), _data_root(args))
     finally:
         gc.enable()
 
 
-_HANDLERS = {
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": _run_validate,
     "banks": _run_banks,
     "history": _run_history,

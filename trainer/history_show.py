@@ -20,17 +20,27 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from trainer.history.command import EXIT_INVALID, EXIT_OK, EXIT_USAGE, PROG, session_row
+from trainer.commands.history import PROG, HistoryRequest, session_row
+from trainer.exits import ExitCode
 from trainer.history.errors import HistoryError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from trainer.banks.model import Bank
+    from trainer.history.listing import PromptAttempt
+    from trainer.history.records import ItemNote
+    from trainer.history.store import Store
+    from trainer.practice.past import PastSession
 
 
 class SessionNotFound(LookupError):
     """No session, or several, match what was asked for; the message says which."""
 
 
-def resolve(store, prefix: str) -> str:
+def resolve(store: Store, prefix: str) -> str:
     found = store.find_session(prefix)
     if not found:
         raise SessionNotFound(f"no session {prefix!r} in the history (see '{PROG} history')")
@@ -40,7 +50,9 @@ def resolve(store, prefix: str) -> str:
     return found[0]
 
 
-def load_past(store, banks, session_id: str):
+def load_past(
+    store: Store, banks: Sequence[Bank], session_id: str
+) -> tuple[PastSession, dict[tuple[str, str], list[PromptAttempt]]]:
     """The ``PastSession`` view of a stored session and every answer to its prompts."""
     from trainer.practice.past import past_session
 
@@ -50,7 +62,7 @@ def load_past(store, banks, session_id: str):
         raise SessionNotFound(f"no session {session_id!r} in the history")
     past = past_session(banks, saved.session, saved.answers, saved.interviews, status=summary.status,
                         finished_at=summary.finished_at, notes=store.notes())
-    attempts = {}
+    attempts: dict[tuple[str, str], list[PromptAttempt]] = {}
     if past.kind == "interview":
         for item in past.items:
             key = (item.bank_id, item.question_id)
@@ -59,28 +71,30 @@ def load_past(store, banks, session_id: str):
     return past, attempts
 
 
-def run_show(args: Any, data_root: Path) -> int:
+def run_show(request: HistoryRequest, data_root: Path) -> ExitCode:
     from trainer.banks import BankCache, default_sources, load_all
     from trainer.history.store import Store
     from trainer.paths import cache_dir
 
-    if not args.file:
-        return _fail("'history show' needs a SESSION_ID (or a unique prefix of one)", EXIT_USAGE)
-    if args.format == "csv":
-        return _fail("'history show' prints text or --format json", EXIT_USAGE)
+    if not request.file:
+        return _fail("'history show' needs a SESSION_ID (or a unique prefix of one)", ExitCode.USAGE)
+    if request.format == "csv":
+        return _fail("'history show' prints text or --format json", ExitCode.USAGE)
     try:
         with Store.open(data_root) as store:
             if store.notice:
                 print(f"{PROG}: warning: {store.notice}", file=sys.stderr)
-            session_id = resolve(store, args.file)
+            session_id = resolve(store, request.file)
             catalog = load_all(default_sources(data_root), cache=BankCache(cache_dir()))
             past, attempts = load_past(store, catalog.banks, session_id)
             summary = store.session_summary(session_id)
+            if summary is None:
+                raise SessionNotFound(f"no session {session_id!r} in the history")
     except SessionNotFound as exc:
-        return _fail(str(exc), EXIT_USAGE)
+        return _fail(str(exc), ExitCode.USAGE)
     except HistoryError as exc:
-        return _fail(str(exc), EXIT_INVALID)
-    if args.format == "json":
+        return _fail(str(exc), ExitCode.INVALID)
+    if request.format == "json":
         from trainer.practice.past import item_dict
 
         document = {"session": session_row(summary), "items": [item_dict(i, attempts) for i in past.items]}
@@ -91,37 +105,39 @@ def run_show(args: Any, data_root: Path) -> int:
 
         for line in report_lines(past, attempts):
             print(_safe(line))
-    return EXIT_OK
+    return ExitCode.OK
 
 
-def run_notes(args: Any, data_root: Path) -> int:
+def run_notes(request: HistoryRequest, data_root: Path) -> ExitCode:
     from trainer.history.store import Store
 
-    if args.file:
-        return _fail(f"unexpected argument {args.file!r}: 'history notes' lists every note", EXIT_USAGE)
-    if args.format == "csv":
-        return _fail("'history notes' prints text or --format json", EXIT_USAGE)
+    if request.file:
+        return _fail(f"unexpected argument {request.file!r}: 'history notes' lists every note", ExitCode.USAGE)
+    if request.format == "csv":
+        return _fail("'history notes' prints text or --format json", ExitCode.USAGE)
     try:
         with Store.open(data_root) as store:
             notes = store.notes()
     except HistoryError as exc:
-        return _fail(str(exc), EXIT_INVALID)
-    if args.format == "json":
+        return _fail(str(exc), ExitCode.INVALID)
+    if request.format == "json":
         json.dump({"notes": [_note_row(n) for n in notes]}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-        return EXIT_OK
+        return ExitCode.OK
     if not notes:
         print("no notes yet (press n on a question in the app to write one)")
-        return EXIT_OK
+        return ExitCode.OK
     for note in notes:
-        where = f" (session {note.session_id[:12]}, question {note.position + 1})" if note.session_id else ""
+        where = ""
+        if note.session_id and note.position is not None:
+            where = f" (session {note.session_id[:12]}, question {note.position + 1})"
         when = datetime.fromtimestamp(note.created_at).strftime("%Y-%m-%d %H:%M")
         print(_safe(f"{when}  {note.bank_id}/{note.question_id}{where}: {note.text}"))
     print(f"{len(notes)} note{'s' if len(notes) != 1 else ''}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
-def _note_row(note) -> dict[str, Any]:
+def _note_row(note: ItemNote) -> dict[str, Any]:
     return {
         "bank_id": note.bank_id, "question_id": note.question_id, "content_hash": note.content_hash,
         "text": note.text, "created_at": datetime.fromtimestamp(note.created_at, UTC).isoformat(),
@@ -129,7 +145,7 @@ def _note_row(note) -> dict[str, Any]:
     }
 
 
-def _fail(message: str, code: int) -> int:
+def _fail(message: str, code: ExitCode) -> ExitCode:
     print(f"{PROG}: error: {message}", file=sys.stderr)
     return code
 

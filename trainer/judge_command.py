@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from trainer.exits import ExitCode
 from trainer.inert import inert  # bank and answer text may hold terminal escapes
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from trainer.practice.judge import Evidence, Judgement
 
 PROG = "pain-trainer"
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 JSON_FORMAT = 1  # bumped when a field of the JSON output changes meaning or goes away
 # Two hours of speech is about 18,000 words (100 kB); a larger "answer" is a wrong file, and
 # judging it would take minutes.
@@ -40,7 +40,7 @@ MAX_ANSWER_BYTES = 200_000
 class JudgeCommandError(Exception):
     """A reason not to judge, with its exit code."""
 
-    def __init__(self, message: str, code: int = EXIT_USAGE):
+    def __init__(self, message: str, code: ExitCode = ExitCode.USAGE):
         super().__init__(message)
         self.code = code
 
@@ -78,7 +78,7 @@ def run_judge(args: Any, data_root: Path) -> int:
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         print(as_text(question, args.probe, prompt, key_points, red_flags, answer, judgement))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 # --- input ----------------------------------------------------------------------------
@@ -96,15 +96,15 @@ def read_answer(file: str) -> str:
             with Path(file).open("rb") as handle:
                 data = handle.read(MAX_ANSWER_BYTES + 1)
     except OSError as exc:
-        raise JudgeCommandError(f"{file}: cannot read: {exc.strerror or exc}", EXIT_INVALID) from None
+        raise JudgeCommandError(f"{file}: cannot read: {exc.strerror or exc}", ExitCode.INVALID) from None
     if len(data) > MAX_ANSWER_BYTES:
         raise JudgeCommandError(
-            f"{where}: more than {MAX_ANSWER_BYTES:,} bytes; an answer is judged up to that size", EXIT_INVALID
+            f"{where}: more than {MAX_ANSWER_BYTES:,} bytes; an answer is judged up to that size", ExitCode.INVALID
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise JudgeCommandError(f"{where}: not UTF-8 text (byte {exc.start})", EXIT_INVALID) from None
+        raise JudgeCommandError(f"{where}: not UTF-8 text (byte {exc.start})", ExitCode.INVALID) from None
     if not text.strip():
         raise JudgeCommandError(f"the answer in {where} is empty; nothing to judge")
     return text
@@ -131,8 +131,10 @@ def find_prompt(catalog: Catalog, prompt_id: str) -> OpenQuestion:
     if len(found) > 1:
         which = ", ".join(f"{b.id}/{question_id}" for b, _ in found)
         raise JudgeCommandError(f"prompt id '{question_id}' is in {len(found)} banks; name one: {which}")
+    from trainer.banks.questions import OpenQuestion
+
     bank, question = found[0]
-    if question.type != "open":
+    if not isinstance(question, OpenQuestion):
         raise JudgeCommandError(
             f"'{bank.id}/{question.id}' is a {question.type} question, not an open prompt; only open prompts are judged"
         )

@@ -10,15 +10,17 @@ import pytest
 
 from tests.conftest import cli_env
 from tests.tui.conftest import TUI_BANK
+from trainer import cli
 from trainer.banks import BankSource, load_all
-from trainer.cli import build_parser
-from trainer.tui.launch import _start_request
+from trainer.tui.start import QuizStart, start_problem
 
 
-def start_request(*argv: str):
+def start_request(*argv: str) -> QuizStart:
     """What ``pain-trainer quiz ARGV`` asks the app to open (the app itself: tests/tui/test_polish.py)."""
-    args = build_parser().parse_args(["quiz", *argv])
-    return _start_request(args, load_all([BankSource(TUI_BANK)]))
+    start = cli.start_request(cli.parse_args(["quiz", *argv]))
+    assert isinstance(start, QuizStart)
+    assert start_problem(start, load_all([BankSource(TUI_BANK)])) is None
+    return start
 
 
 @pytest.mark.parametrize(
@@ -26,8 +28,8 @@ def start_request(*argv: str):
     [((), (None, False)), (("--time-per-question", "30"), (30, False)), (("--untimed",), (None, True))],
 )
 def test_the_command_line_passes_the_per_question_choice_on(argv, expected):
-    options = start_request(*argv).options
-    assert (options["time_per_question"], options["untimed"]) == expected
+    start = start_request(*argv)
+    assert (start.time_per_question, start.untimed) == expected
 
 
 def test_untimed_and_a_time_per_question_together_are_a_usage_error(tmp_path):

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import REPO, cli_env
 from tests.history.helpers import T0, answer, session
-from trainer.history.command import COLUMNS
+from trainer.commands.history import COLUMNS
 from trainer.history.store import Store
 
 DAY = 86400.0
@@ -159,7 +159,7 @@ def test_damaged_database_is_moved_aside_with_a_warning_and_listing_goes_on(tmp_
 
 def test_history_layer_imports_neither_textual_nor_the_practice_layer():
     code = (
-        "import sys, trainer.history, trainer.history.command, trainer.history.exchange, trainer.history.stats;"
+        "import sys, trainer.history, trainer.commands.history, trainer.history.exchange, trainer.history.stats;"
         "bad = [m for m in sys.modules if m.split('.')[0] == 'textual' or m.startswith('trainer.practice')"
         " or m.startswith('trainer.tui')];"
         "print(bad)"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
 from trainer.banks import BankSource, load_all
 from trainer.history.store import Store
 from trainer.practice.clock import FakeClock
-from trainer.tui.app import StartRequest, TrainerApp
+from trainer.tui.app import QuizStart, StartRequest, TrainerApp
 from trainer.tui.screens.home import TIP_PREFERENCE
 
 TUI_BANK = Path(__file__).parent / "banks" / "tui.yaml"
@@ -43,8 +44,8 @@ def make_app(store):
     return make
 
 
-def quiz(count: int = 3, mode: str = "tutor", seed: int = 1, **options) -> StartRequest:
-    return StartRequest("quiz", {"count": count, "mode": mode, "seed": seed, **options})
+def quiz(count: int = 3, mode: Literal["tutor", "exam"] = "tutor", seed: int = 1) -> StartRequest:
+    return QuizStart(count=count, mode=mode, seed=seed)
 
 
 async def start_quiz(pilot, tag: str | tuple | None = None, mode: str = "tutor", **settings):

@@ -27,13 +27,14 @@ import time
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, overload
 
 from trainer import __version__
 from trainer.banks.model import Bank, Case, QuestionInfo
 from trainer.paths import resource_path
 
 if TYPE_CHECKING:
+    from trainer.banks.build import Synonyms
     from trainer.banks.questions import Question
 
 CACHE_FORMAT = 3
@@ -98,7 +99,8 @@ def _connect(file: Path) -> sqlite3.Connection:
 def _read_index(db: sqlite3.Connection, key: str, bank_id: str) -> tuple[QuestionInfo, ...]:
     """The bank's index, row by row; categories, types and tag lists are shared, not repeated
     10,000 times (a third of the index's memory)."""
-    shared: dict[str, object] = {}
+    shared: dict[str, str] = {}
+    shared_tags: dict[str, tuple[str, ...]] = {}
     index = []
     for qid, category, kind, difficulty, tags, digest in db.execute(
         "SELECT id, category, type, difficulty, tags, content_hash FROM questions WHERE key = ? ORDER BY position",
@@ -106,9 +108,9 @@ def _read_index(db: sqlite3.Connection, key: str, bank_id: str) -> tuple[Questio
     ):
         category = shared.setdefault(category, category)
         kind = shared.setdefault(kind, kind)
-        tag_tuple = shared.get(tags)
+        tag_tuple = shared_tags.get(tags)
         if tag_tuple is None:
-            tag_tuple = shared[tags] = tuple(sys.intern(t) for t in json.loads(tags))
+            tag_tuple = shared_tags[tags] = tuple(sys.intern(t) for t in json.loads(tags))
         index.append(QuestionInfo(bank_id, qid, category, kind, difficulty, tag_tuple, digest))
     return tuple(index)
 
@@ -165,17 +167,18 @@ class BankCache:
         except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
             return None
 
-    def failure(self, key: str) -> list[dict] | None:
+    def failure(self, key: str) -> list[dict[str, Any]] | None:
         """The problems found in the bytes under ``key`` before, or None: an invalid bank is
         not parsed again on every start (1,000,000 empty questions took minutes each time)."""
         try:
             with self._lock:
                 row = self._db().execute("SELECT problems FROM failures WHERE key = ?", (key,)).fetchone()
-            return json.loads(row[0]) if row is not None else None
+            problems: list[dict[str, Any]] | None = json.loads(row[0]) if row is not None else None
+            return problems
         except (sqlite3.Error, OSError, ValueError):
             return None
 
-    def put_failure(self, path: str, key: str, problems: list[dict]) -> None:
+    def put_failure(self, path: str, key: str, problems: list[dict[str, Any]]) -> None:
         try:
             with self._lock:
                 db = self._db()
@@ -187,7 +190,7 @@ class BankCache:
         except (sqlite3.Error, OSError, ValueError, TypeError):
             pass
 
-    def put(self, path: str, key: str, data: dict, bank: Bank) -> bool:
+    def put(self, path: str, key: str, data: dict[str, Any], bank: Bank) -> bool:
         """Store a validated bank (``data`` as validated, ``bank`` built from it)."""
         meta = {k: v for k, v in data.items() if k != "questions"}
         meta_text = json.dumps(meta, ensure_ascii=False)
@@ -230,7 +233,7 @@ class BankCache:
             return False  # the transaction rolled back: nothing of this bank is stored
         return True
 
-    def question_body(self, key: str, position: int) -> tuple[dict, str]:
+    def question_body(self, key: str, position: int) -> tuple[dict[str, Any], str]:
         """The validated question at ``position`` of the bank stored under ``key``, and its hash."""
         with self._lock:
             row = self._db().execute(
@@ -252,7 +255,7 @@ class CachedQuestions(Sequence["Question"]):
     __slots__ = ("_bank_id", "_cache", "_cases", "_fallback", "_index", "_key", "_source", "_synonyms")
 
     def __init__(self, bank_cache: BankCache, key: str, bank_id: str, cases: dict[str, Case],
-                 index: tuple[QuestionInfo, ...], source: str, synonyms: tuple = ()):
+                 index: tuple[QuestionInfo, ...], source: str, synonyms: Synonyms = ()) -> None:
         self._cache, self._key, self._bank_id, self._cases = bank_cache, key, bank_id, cases
         self._index, self._source, self._synonyms = index, source, synonyms
         self._fallback: Bank | None = None
@@ -260,7 +263,13 @@ class CachedQuestions(Sequence["Question"]):
     def __len__(self) -> int:
         return len(self._index)
 
-    def __getitem__(self, position):  # type: ignore[override]
+    @overload
+    def __getitem__(self, position: int) -> Question: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> tuple[Question, ...]: ...
+
+    def __getitem__(self, position: int | slice) -> Question | tuple[Question, ...]:
         if isinstance(position, slice):
             return tuple(self[n] for n in range(*position.indices(len(self))))
         if position < 0:

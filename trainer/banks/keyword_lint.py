@@ -106,8 +106,10 @@ def _judged(q: OpenQuestion | Probe, base: str) -> Iterator[tuple[str, KeyPoint 
 
 
 def _items(bank: Bank) -> Iterator[tuple[str, KeyPoint | RedFlag, str, OpenQuestion]]:
+    from trainer.banks.questions import OpenQuestion
+
     for index, q in enumerate(bank.questions):
-        if q.type != "open":
+        if not isinstance(q, OpenQuestion):
             continue
         base = f"/questions/{index}"
         for where, item, role in _judged(q, base):
@@ -133,7 +135,9 @@ def _phrases(bank: Bank) -> Iterator[_Phrase]:
 
 def _bank_synonyms(bank: Bank) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The bank's synonyms, as its open questions carry them."""
-    return next((q.synonyms for q in bank.questions if q.type == "open"), ())
+    from trainer.banks.questions import OpenQuestion
+
+    return next((q.synonyms for q in bank.questions if isinstance(q, OpenQuestion)), ())
 
 
 # --- the rules ------------------------------------------------------------------------

@@ -8,14 +8,14 @@ problems among N keys costs N lookups, not N scans (20,000 unknown keys took 15 
 
 from __future__ import annotations
 
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 
 def _unescape(segment: str) -> str:
     return segment.replace("~1", "/").replace("~0", "~")
 
 
-def _key_text(key_node) -> str:
+def _key_text(key_node: Node) -> str:
     """The key as the data holds it, written as a JSON pointer segment holds it (``str``)."""
     if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:str":
         return str(key_node.value)
@@ -27,11 +27,11 @@ def _key_text(key_node) -> str:
 class Locator:
     """Positions in one node tree; mapping indexes are built on first use and kept."""
 
-    def __init__(self, root) -> None:
+    def __init__(self, root: Node | None) -> None:
         self._root = root
-        self._indexes: dict[int, dict[str, tuple]] = {}
+        self._indexes: dict[int, dict[str, tuple[Node, Node]]] = {}
 
-    def _pairs(self, node: MappingNode) -> dict[str, tuple]:
+    def _pairs(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
         index = self._indexes.get(id(node))
         if index is None:
             index = {}
@@ -42,7 +42,7 @@ class Locator:
 
     def locate(self, pointer: str, at_key: bool = False) -> tuple[int, int]:
         """Position of the node at ``pointer`` (or of its key), else of the nearest ancestor found."""
-        node = self._root
+        node: Node | None = self._root
         mark = node.start_mark if node is not None else None
         segments = [_unescape(s) for s in pointer.split("/")[1:]] if pointer else []
         for index, segment in enumerate(segments):
@@ -65,6 +65,6 @@ class Locator:
         return (mark.line + 1, mark.column + 1)
 
 
-def locate(root, pointer: str, at_key: bool = False) -> tuple[int, int]:
+def locate(root: Node | None, pointer: str, at_key: bool = False) -> tuple[int, int]:
     """One position (for many, keep a ``Locator``: it indexes each mapping once)."""
     return Locator(root).locate(pointer, at_key)

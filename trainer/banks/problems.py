@@ -8,6 +8,7 @@ that loads but will judge badly, see ``keyword_lint``) prints the same with ``wa
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from trainer.inert import inert_line
 
@@ -34,7 +35,7 @@ class Problem:
         where = f" [at {pointer}]" if pointer else ""
         return f"{inert_line(self.path)}:{self.line}:{self.column}: {self.severity}: {inert_line(self.message)}{where}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 

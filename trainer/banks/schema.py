@@ -16,11 +16,19 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from trainer.paths import resource_path
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
+
+FastValidator = Callable[[Any], Any]  # fastjsonschema's compiled function: returns the data or raises
 
 SCHEMA_FILE = "bank.schema.json"
 
@@ -33,19 +41,20 @@ class SchemaError:
 
 
 @cache
-def schema() -> dict:
-    return json.loads(resource_path("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(resource_path("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
+    return loaded
 
 
 _DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
-def _question_schema(draft: str) -> dict:
+def _question_schema(draft: str) -> dict[str, Any]:
     """The schema of one question, sharing the bank schema's definitions."""
     return {"$schema": draft, "$defs": schema()["$defs"], "allOf": [{"$ref": "#/$defs/question"}]}
 
 
-def _bank_without_questions() -> dict:
+def _bank_without_questions() -> dict[str, Any]:
     """The bank schema with each question accepted as-is (questions are checked one by one)."""
     shallow = dict(schema())
     questions = {k: v for k, v in shallow["properties"]["questions"].items() if k != "items"}  # not even visited
@@ -53,12 +62,12 @@ def _bank_without_questions() -> dict:
     return shallow
 
 
-def compile_strict(definition: dict):
+def compile_strict(definition: dict[str, Any]) -> FastValidator:
     """A fast (compiled) validator for any draft-07-compatible schema, integers strict."""
     return _compile_fast(definition)
 
 
-def _compile_fast(definition: dict):
+def _compile_fast(definition: dict[str, Any]) -> FastValidator:
     """fastjsonschema's draft-07 validator, except that ``integer`` means an int.
 
     Draft-06 and later count 1.0 as an integer; YAML ``prompts: 1.0`` then validated and
@@ -72,21 +81,26 @@ def _compile_fast(definition: dict):
     class StrictIntegers(CodeGeneratorDraft07):
         generate_type = CodeGeneratorDraft04.generate_type
 
+        def __init__(self, definition: dict[str, Any], resolver: RefResolver, use_formats: bool) -> None:
+            # Through the class, not super(): mypy's untyped_calls_exclude does not follow super().
+            CodeGeneratorDraft07.__init__(self, definition, resolver=resolver, use_formats=use_formats)
+
     resolver = RefResolver.from_schema(definition, handlers={}, store={})
     generator = StrictIntegers(definition, resolver=resolver, use_formats=False)
     state = generator.global_state
     exec(generator.func_code, state)  # noqa: S102 - fastjsonschema's own compile() does exactly this
-    return state[resolver.get_scope_name()]
+    validate: FastValidator = state[resolver.get_scope_name()]
+    return validate
 
 
 @cache
-def _fast_validators():
+def _fast_validators() -> tuple[FastValidator, FastValidator]:
     bank = _compile_fast(dict(schema(), **{"$schema": _DRAFT_07}))
     question = _compile_fast(_question_schema(_DRAFT_07))
     return bank, question
 
 
-def _passes(validator, data: object) -> bool:
+def _passes(validator: FastValidator, data: object) -> bool:
     import fastjsonschema
 
     try:
@@ -100,11 +114,11 @@ def is_valid(data: object) -> bool:
     return _passes(_fast_validators()[0], data)
 
 
-def _is_int(checker, instance) -> bool:
+def _is_int(checker: object, instance: object) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-def _ecma_pattern(validator, pattern: str, instance, schema):
+def _ecma_pattern(validator: object, pattern: str, instance: object, schema: object) -> Iterator[ValidationError]:
     """``pattern`` as JSON Schema (ECMA-262) means it: ``$`` is the end of the text.
 
     Python's ``$`` also matches before a final newline, so ``id: "x\\n"`` passed the
@@ -118,27 +132,26 @@ def _ecma_pattern(validator, pattern: str, instance, schema):
 
 
 @cache
-def _ecma_regex(pattern: str):
-    import re
-
+def _ecma_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
 
 
 @cache
-def strict_reference_validator():
+def strict_reference_validator() -> type[Validator]:
     """The draft 2020-12 reference validator class with the same readings as ``compile_strict``
     (an int is an int, ``$`` is the end of the text), so the two never disagree."""
     from jsonschema import Draft202012Validator, validators
 
-    return validators.extend(
+    extended: type[Validator] = validators.extend(
         Draft202012Validator,
         validators={"pattern": _ecma_pattern},
         type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_int),
     )
+    return extended
 
 
 @cache
-def _reference_validators():
+def _reference_validators() -> tuple[Validator, Validator]:
     from jsonschema import Draft202012Validator
 
     strict = strict_reference_validator()
@@ -166,7 +179,8 @@ def explain(data: object, limit: int | None = None) -> list[SchemaError]:
             if full():
                 return
 
-    for error in bank_validator.iter_errors(data):
+    document: Any = data  # parsed YAML: whatever JSON-like value the file held
+    for error in bank_validator.iter_errors(document):
         add(_messages(error))
         if full():
             break
@@ -183,11 +197,11 @@ def explain(data: object, limit: int | None = None) -> list[SchemaError]:
     return sorted(found, key=lambda e: _sort_key(e.pointer))[:limit]
 
 
-def _sort_key(pointer: str) -> list:
+def _sort_key(pointer: str) -> list[tuple[int, int, str]]:
     return [(0, int(p), "") if p.isascii() and p.isdigit() else (1, 0, p) for p in pointer.split("/")[1:]]
 
 
-def pointer_of(path) -> str:
+def pointer_of(path: Iterable[object]) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
 
@@ -236,24 +250,26 @@ def _short(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _key_messages(error, pointer: str) -> Iterator[SchemaError]:
+def _key_messages(error: ValidationError, pointer: str) -> Iterator[SchemaError]:
     key = str(error.instance)
+    arg: Any = error.validator_value  # maxLength: the limit
     where = f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
     if error.validator == "minLength":
         yield SchemaError(where, "a key must not be empty", at_key=True)
     elif error.validator == "maxLength":
         yield SchemaError(where, f"key {_short(key)} is too long ({len(key):,} characters; at most "
-                          f"{error.validator_value:,})", at_key=True)
+                          f"{arg:,})", at_key=True)
     else:
         yield SchemaError(where, f"key {_short(key)}: {error.message if len(error.message) < 200 else 'invalid'}",
                           at_key=True)
 
 
-def _messages(error, prefix: tuple = ()) -> Iterator[SchemaError]:
+def _messages(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> Iterator[SchemaError]:
     pointer = pointer_of((*prefix, *error.absolute_path))
-    kind = error.validator
-    arg = error.validator_value
-    value = error.instance
+    kind = str(error.validator)
+    arg: Any = error.validator_value  # what the keyword asked for: names, a type, a bound, a pattern...
+    value: Any = error.instance
+    node: Any = error.schema
     if "propertyNames" in error.relative_schema_path:  # a mapping key (a synonym term): point at the key itself
         yield from _key_messages(error, pointer)
         return
@@ -262,7 +278,7 @@ def _messages(error, prefix: tuple = ()) -> Iterator[SchemaError]:
         for name in missing:
             yield SchemaError(pointer, f"missing required field '{name}'")
     elif kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(node.get("properties", {}))
         for name in value:
             if name not in allowed:
                 close = difflib.get_close_matches(str(name), allowed, n=1)

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
 from trainer.banks.problems import Problem
 
 # A whole plain value after "key:", "- " or inside a flow collection, followed by the end of the
@@ -57,27 +59,27 @@ def yaml11_warnings_of_file(path: str) -> list[Problem]:
     return yaml11_warnings(path, text)
 
 
-def _surprises(node, pointer: str) -> Iterator[tuple[object, str, str]]:
+def _surprises(node: Node | None, pointer: str) -> Iterator[tuple[Node, str, str]]:
     """(node, JSON pointer, message) for each surprising scalar, iteratively (banks nest deep)."""
-    stack = [(node, pointer)]
+    stack: list[tuple[Node | None, str]] = [(node, pointer)]
     while stack:
         node, pointer = stack.pop()
         if node is None:
             continue
-        if node.id == "scalar":
+        if isinstance(node, ScalarNode):
             message = _message(node)
             if message:
                 yield node, pointer, message
-        elif node.id == "sequence":
+        elif isinstance(node, SequenceNode):
             stack.extend((child, f"{pointer}/{i}") for i, child in reversed(list(enumerate(node.value))))
-        elif node.id == "mapping":
+        elif isinstance(node, MappingNode):
             for key, value in reversed(node.value):
                 name = str(key.value).replace("~", "~0").replace("/", "~1")
                 stack.append((value, f"{pointer}/{name}"))
                 stack.append((key, f"{pointer}/{name}"))
 
 
-def _message(node) -> str | None:
+def _message(node: ScalarNode) -> str | None:
     if node.style:  # quoted or block (a plain scalar's style is None, or "" from libyaml): a string, as meant
         return None
     value = node.value

@@ -17,11 +17,14 @@ The libyaml C parser is used when present; the pure-Python one otherwise.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any, NoReturn
 
 import yaml
 import yaml.reader
 from yaml.constructor import SafeConstructor
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
@@ -36,7 +39,7 @@ except ImportError:  # pragma: no cover - depends on the build
     from yaml.scanner import Scanner
 
     class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream):
+        def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             Parser.__init__(self)
@@ -75,7 +78,7 @@ class YamlProblem(Exception):
         self.column = column
 
 
-def _position(mark) -> tuple[int, int]:
+def _position(mark: Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
@@ -105,11 +108,11 @@ class _BankConstructor(SafeConstructor):
         self._alias_budget = MAX_ALIAS_EXPANSION
         self._expanded: dict[int, int] = {}
 
-    def construct_undefined(self, node):
+    def construct_undefined(self, node: Node) -> NoReturn:
         line, column = _position(node.start_mark)
         raise YamlProblem(f"tag {_show_tag(node.tag)} is not allowed in a bank (plain data only)", line, column)
 
-    def construct_object(self, node, deep=False):
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:
             # A second use of a node is an alias: charge what it expands to.
             self._charge(_expanded_size(node, self._expanded), node)
@@ -124,7 +127,7 @@ class _BankConstructor(SafeConstructor):
                 ) from None
         return super().construct_object(node, deep)
 
-    def _charge(self, units: int, node) -> None:
+    def _charge(self, units: int, node: Node) -> None:
         self._alias_budget -= units
         if self._alias_budget < 0:
             line, column = _position(node.start_mark)
@@ -135,20 +138,20 @@ class _BankConstructor(SafeConstructor):
                 column,
             )
 
-    def flatten_mapping(self, node):
+    def flatten_mapping(self, node: MappingNode) -> None:
         """PyYAML's merge-key expansion, charged to the alias budget as it goes.
 
         Each ``<<: *x`` copies x's pairs; nested merges double them level by level, so
         without a charge a few lines made millions of pairs before any alias was counted.
         """
-        merge: list = []
+        merge: list[tuple[Node, Node]] = []
         index = 0
         while index < len(node.value):
             key_node, value_node = node.value[index]
             if key_node.tag == "tag:yaml.org,2002:merge":
                 del node.value[index]
                 sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
-                submerge = []
+                submerge: list[list[tuple[Node, Node]]] = []
                 for source in sources:
                     if not isinstance(source, MappingNode):
                         line, column = _position(source.start_mark)
@@ -166,7 +169,7 @@ class _BankConstructor(SafeConstructor):
         if merge:
             node.value = merge + node.value
 
-    def construct_yaml_int(self, node):
+    def construct_yaml_int(self, node: ScalarNode) -> int:
         try:
             return super().construct_yaml_int(node)
         except ValueError:
@@ -176,7 +179,7 @@ class _BankConstructor(SafeConstructor):
                 raise YamlProblem("number is too large", line, column) from None
             raise YamlProblem(f"{_short_repr(node.value)} is not a valid !!int", line, column) from None
 
-    def construct_scalar(self, node):
+    def construct_scalar(self, node: ScalarNode | MappingNode) -> str:
         value = super().construct_scalar(node)
         if isinstance(value, str) and (found := _CONTROL.search(value)):
             line, column = _position(node.start_mark)
@@ -190,9 +193,9 @@ class _BankConstructor(SafeConstructor):
             )
         return value
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         if isinstance(node, MappingNode):
-            seen: dict[str, object] = {}
+            seen: dict[str, Mark] = {}
             for key_node, _ in node.value:
                 if isinstance(key_node, ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
                     first = seen.setdefault(key_node.value, key_node.start_mark)
@@ -208,16 +211,18 @@ class _BankConstructor(SafeConstructor):
         return super().construct_mapping(node, deep)
 
 
-_BankConstructor.add_constructor(None, _BankConstructor.construct_undefined)
-_BankConstructor.add_constructor("tag:yaml.org,2002:int", _BankConstructor.construct_yaml_int)
+# What ``add_constructor`` does for a class with its own table (PyYAML's stubs accept only its
+# Loader classes there): any other tag is refused, integers are read by the method above.
+_BankConstructor.yaml_constructors[None] = _BankConstructor.construct_undefined
+_BankConstructor.yaml_constructors["tag:yaml.org,2002:int"] = _BankConstructor.construct_yaml_int
 
 
-def _expanded_size(root, memo: dict[int, int]) -> int:
+def _expanded_size(root: Node, memo: dict[int, int]) -> int:
     """Node count of ``root`` with aliases expanded, computed without recursion."""
     if id(root) in memo:
         return memo[id(root)]
     in_progress: set[int] = set()
-    stack = [(root, False)]
+    stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
         key = id(node)
@@ -242,7 +247,7 @@ def _expanded_size(root, memo: dict[int, int]) -> int:
     return memo[id(root)]
 
 
-def check_nesting(root) -> None:
+def check_nesting(root: Node | None) -> None:
     """Raise ``YamlProblem`` at the first node nested deeper than ``MAX_NESTING`` levels.
 
     libyaml allows 1,000 levels, which is right at Python's recursion limit: a file 990
@@ -253,7 +258,7 @@ def check_nesting(root) -> None:
     if root is None:
         return
     deepest: dict[int, int] = {}
-    stack = [(root, 1)]
+    stack: list[tuple[Node, int]] = [(root, 1)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_NESTING:
@@ -268,13 +273,13 @@ def check_nesting(root) -> None:
             stack.extend((child, depth + 1) for pair in node.value for child in pair)
 
 
-def _own_size(node) -> int:
+def _own_size(node: Node) -> int:
     if isinstance(node, ScalarNode):
         return 1 + len(node.value) // ALIAS_CHARS_PER_UNIT
     return 1
 
 
-def _children(node) -> list:
+def _children(node: Node) -> list[Node]:
     if isinstance(node, SequenceNode):
         return list(node.value)
     if isinstance(node, MappingNode):
@@ -283,14 +288,14 @@ def _children(node) -> list:
 
 
 class _BankLoader(_Parser, _BankConstructor, Resolver):
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _BankConstructor.__init__(self)
         Resolver.__init__(self)
 
 
 class _NodeLoader(_Parser, Resolver):
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         Resolver.__init__(self)
 
@@ -382,7 +387,7 @@ def construct_scalar(node: ScalarNode) -> object:
         return node.value
 
 
-def compose_nodes(text: str):
+def compose_nodes(text: str) -> Node | None:
     """The node tree of a document already known to parse, for positioning errors."""
     loader = _NodeLoader(text)
     try:
@@ -391,7 +396,7 @@ def compose_nodes(text: str):
         loader.dispose()
 
 
-def _from_reader(text: str, exc) -> YamlProblem:
+def _from_reader(text: str, exc: yaml.reader.ReaderError) -> YamlProblem:
     offset = exc.position
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -431,7 +436,7 @@ def _from_marked(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem:
     return YamlProblem(f"YAML syntax: {problem}{context}", line, column)
 
 
-def _char_at(text: str, mark) -> str:
+def _char_at(text: str, mark: Mark | None) -> str:
     if mark is None:
         return ""
     lines = text.split("\n", mark.line + 1)

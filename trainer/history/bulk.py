@@ -38,8 +38,11 @@ def deferred_summaries(conn: sqlite3.Connection, session_ids: set[str]) -> Itera
         conn.execute(sql)
 
 
-def _touched(conn: sqlite3.Connection, session_ids: set[str]) -> set[tuple]:
-    found: set[tuple] = set()
+TouchedRow = tuple[str, str, str, str, str]  # week, bank_id, category, question_id, content_hash
+
+
+def _touched(conn: sqlite3.Connection, session_ids: set[str]) -> set[TouchedRow]:
+    found: set[TouchedRow] = set()
     for sid in session_ids:
         found.update(conn.execute(
             "SELECT DISTINCT week, bank_id, category, question_id, content_hash FROM answers WHERE session_id = ?",
@@ -48,7 +51,7 @@ def _touched(conn: sqlite3.Connection, session_ids: set[str]) -> set[tuple]:
     return found
 
 
-def _refresh(conn: sqlite3.Connection, keys: set[tuple], session_ids: set[str]) -> None:
+def _refresh(conn: sqlite3.Connection, keys: set[TouchedRow], session_ids: set[str]) -> None:
     weeks = {(w, b, c) for w, b, c, _q, _h in keys}
     items = {(b, q, h) for _w, b, _c, q, h in keys}
     for week, bank, category in weeks:

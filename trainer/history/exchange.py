@@ -42,18 +42,23 @@ import sqlite3
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from trainer import __version__
 from trainer.history import codec
 from trainer.history.errors import HistoryError
 from trainer.history.numbers import SessionNumbers
+from trainer.history.records import InterviewRecord, SessionRecord
 from trainer.history.store import Store, insert_note, upsert_answer, upsert_interview
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
 FORMAT = "pain-trainer-history"
 FORMAT_VERSION = 1
@@ -248,7 +253,7 @@ def _import_session(conn: sqlite3.Connection, d: dict[str, Any]) -> tuple[bool, 
     return is_new, changed, len(replaced)
 
 
-def _merge_session(conn: sqlite3.Connection, session, finished_at: float | None, abandoned: bool) -> tuple[bool, bool]:
+def _merge_session(conn: sqlite3.Connection, session: SessionRecord, finished_at: float | None, abandoned: bool) -> tuple[bool, bool]:
     row = conn.execute("SELECT finished_at, abandoned FROM sessions WHERE id = ?", (session.session_id,)).fetchone()
     if row is None:
         conn.execute(
@@ -272,7 +277,7 @@ def _merge_session(conn: sqlite3.Connection, session, finished_at: float | None,
     return False, True
 
 
-def _insert_interview_if_missing(conn: sqlite3.Connection, interview) -> bool:
+def _insert_interview_if_missing(conn: sqlite3.Connection, interview: InterviewRecord) -> bool:
     probe = codec.MAIN_PROMPT if interview.probe_index is None else interview.probe_index
     if conn.execute(
         "SELECT 1 FROM interview_answers WHERE session_id = ? AND position = ? AND probe_index = ?",
@@ -314,7 +319,7 @@ def _escape(key: str) -> str:
 
 
 @cache
-def _validators():
+def _validators() -> tuple[Callable[[Any], Any], Validator]:
     from trainer.banks.schema import compile_strict, strict_reference_validator
     from trainer.paths import resource_path
 
@@ -340,7 +345,9 @@ def _schema_problem(document: Any) -> str | None:
         return "does not match the history export schema"
     pointer = "".join(f"/{_escape(str(p))}" for p in error.absolute_path)
     if error.validator == "required":
-        missing = next(k for k in error.validator_value if k not in error.instance)
+        required = cast("list[str]", error.validator_value)  # "required" names keys of an object
+        instance = cast("dict[str, Any]", error.instance)
+        missing = next(k for k in required if k not in instance)
         return f"{pointer}/{_escape(missing)}: missing"
     return f"{pointer or '/'}: {_schema_message(error)}"
 
@@ -349,11 +356,11 @@ _JSON_TYPES = {"string": "a string", "integer": "a whole number", "number": "a n
                "array": "a list", "object": "an object", "null": "null"}
 
 
-def _schema_message(error) -> str:
+def _schema_message(error: ValidationError) -> str:
     value = repr(error.instance)
     value = value if len(value) <= 60 else value[:57] + "..."
-    arg = error.validator_value
-    messages = {
+    arg: Any = error.validator_value  # what the failed keyword asked: a type name, a bound, a list...
+    messages: dict[str, Callable[[], str]] = {
         "type": lambda: f"expected {' or '.join(_JSON_TYPES[t] for t in ([arg] if isinstance(arg, str) else arg))}, "
                         f"got {type(error.instance).__name__}",
         "minimum": lambda: f"must be at least {arg}, got {value}",
@@ -364,7 +371,7 @@ def _schema_message(error) -> str:
         "maxLength": lambda: f"at most {arg} characters",
         "minLength": lambda: "must not be empty",
     }
-    make = messages.get(error.validator)
+    make = messages.get(str(error.validator))
     return make() if make is not None else f"fails '{error.validator}' of the export schema"
 
 
@@ -375,7 +382,7 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def _get(obj: dict, key: str, kind: Any, where: str, default: Any = _MISSING) -> Any:
+def _get(obj: dict[str, Any], key: str, kind: Any, where: str, default: Any = _MISSING) -> Any:
     value = obj.get(key, default)
     if value is _MISSING:
         raise HistoryError(f"{where}/{key}: missing")
@@ -407,7 +414,7 @@ def _name(kind: Any) -> str:
     return " or ".join(names[k] for k in kinds)
 
 
-def _strings(values: list, where: str) -> list[str]:
+def _strings(values: list[Any], where: str) -> list[str]:
     for i, v in enumerate(values):
         if not isinstance(v, str):
             raise HistoryError(f"{where}/{i}: expected a string")
@@ -483,8 +490,8 @@ def _check_answer(a: Any, where: str) -> dict[str, Any]:
     }
 
 
-def _probe(obj: dict, where: str) -> int | None:
-    probe = _get(obj, "probe_index", (int, None), where, None)
+def _probe(obj: dict[str, Any], where: str) -> int | None:
+    probe: int | None = _get(obj, "probe_index", (int, None), where, None)
     if probe is not None and probe < 0:
         raise HistoryError(f"{where}/probe_index: must not be negative")
     return probe

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 ItemKey = tuple[str, str]  # (bank id, question id)
 
@@ -30,7 +31,7 @@ def item_states(conn: sqlite3.Connection, current: Mapping[ItemKey, str] | None 
 
     Read from ``item_totals`` (one row per question version, kept by triggers).
     """
-    chosen: dict[ItemKey, tuple] = {}
+    chosen: dict[ItemKey, tuple[Any, ...]] = {}
     for row in conn.execute(
         "SELECT bank_id, question_id, content_hash, answers, attempts, misses, last_answered_at, flagged,"
         " last_correct FROM item_totals"

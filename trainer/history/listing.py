@@ -66,7 +66,8 @@ def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: st
                   category: str | None = None, kind: str | None = None,
                   limit: int | None = None, session_id: str | None = None) -> list[SessionSummary]:
     """Sessions newest first; ``since`` in unix seconds; filters combine with AND."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[str | float] = []
     if session_id is not None:
         where.append("s.id = ?")
         params.append(session_id)

@@ -14,26 +14,26 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from trainer.history import codec
 from trainer.history.errors import HistoryError
 from trainer.history.records import AnswerRecord, InterviewRecord
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no flock; a start then replays every side file
-    fcntl = None
 
 FOLDER = "pending-answers"
 
 
-def _lock(handle) -> None:
+def _lock(handle: TextIO) -> None:
     """Hold ``handle`` exclusively, or raise ``OSError`` when another process holds it."""
-    if fcntl is not None:
+    if sys.platform != "win32":  # Windows: no flock; a start then replays every side file
+        import fcntl
+
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
@@ -66,7 +66,7 @@ class Outbox:
         self._folder = Path(data_root) / FOLDER
         self._write = write
         self._file = self._folder / f"{os.getpid()}-{uuid.uuid4().hex[:8]}.jsonl"
-        self._handle = None
+        self._handle: TextIO | None = None
         self.items: list[Pending] = []
 
     def __len__(self) -> int:
@@ -103,7 +103,7 @@ class Outbox:
         except OSError:
             pass  # the disk may be full: memory keeps them while the program runs
 
-    def _open(self):
+    def _open(self) -> TextIO:
         if self._handle is None:
             self._folder.mkdir(parents=True, exist_ok=True)
             self._handle = self._file.open("a", encoding="utf-8")

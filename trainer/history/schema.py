@@ -333,7 +333,8 @@ assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
 def user_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def check_not_newer(version: int, path: Path) -> None:

@@ -119,16 +119,16 @@ def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
     for week, bank, category, n, correct, time_ms in conn.execute(
         "SELECT week, bank_id, category, attempts, correct, time_ms FROM weekly_totals WHERE attempts > 0"
     ):
-        for group in (("bank", bank), ("category", category), ("all", "")):
-            total = totals[group]
+        for key in (("bank", bank), ("category", category), ("all", "")):
+            total = totals[key]
             total[0] += n
             total[1] += correct
             total[2] += time_ms
-            point = weeks[group][week]
+            point = weeks[key][week]
             point[0] += n
             point[1] += correct
 
-    def group(kind: str, key: str, recent_sql: str, params: tuple) -> GroupStats:
+    def group(kind: str, key: str, recent_sql: str, params: tuple[str, ...]) -> GroupStats:
         n, correct, time_ms = totals[(kind, key)]
         recent_n, recent_correct = conn.execute(
             f"SELECT count(*), coalesce(sum(correct), 0) FROM (SELECT correct FROM answers"

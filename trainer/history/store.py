@@ -71,6 +71,7 @@ from trainer.history.records import AnswerRecord, DraftRecord, InterviewRecord, 
 
 if TYPE_CHECKING:
     from trainer.history.listing import PromptAttempt, SessionSummary
+    from trainer.history.outbox import Outbox
     from trainer.history.stats import Stats
 
 T = TypeVar("T")
@@ -100,7 +101,7 @@ class Store:
         self.path = path
         self.backup = backup  # the copy taken before a schema upgrade at this open, if any
         self.notice = notice  # one line for the user, e.g. where a damaged file was moved
-        self._outbox = None  # answers kept until they can be committed (``save_answer``)
+        self._outbox: Outbox | None = None  # answers kept until they can be committed (``save_answer``)
 
     @classmethod
     def open(cls, data_root: Path, clock: Callable[[], float] = time.time) -> Store:
@@ -109,8 +110,8 @@ class Store:
 
         result = open_database(Path(data_root), clock)
         store = cls(result.conn, result.path, result.notice, result.backup)
-        store._outbox = Outbox(Path(data_root), store.record_answer)
-        store._outbox.adopt_orphans()  # answers a killed program could not commit
+        store._outbox = outbox = Outbox(Path(data_root), store.record_answer)
+        outbox.adopt_orphans()  # answers a killed program could not commit
         store.retry_pending()
         return store
 
@@ -219,14 +220,17 @@ class Store:
         return 0 if self._outbox is None else len(self._outbox)
 
     def _flush_dropping_lost(self) -> int:
+        outbox = self._outbox
+        if outbox is None:
+            return 0
         saved = 0
         while True:
             try:
-                return saved + self._outbox.flush()
+                return saved + outbox.flush()
             except HistoryError as exc:
                 if not _is_lost_session(exc):
                     raise
-                self._outbox.items.pop(0)  # its session is gone: nothing could ever take it
+                outbox.items.pop(0)  # its session is gone: nothing could ever take it
 
     @contextmanager
     def _busy_wait(self, seconds: float) -> Iterator[None]:
@@ -281,6 +285,7 @@ class Store:
 
     def notes(self, session_id: str | None = None, item: ItemKey | None = None) -> list[ItemNote]:
         """Notes, oldest first (only those written in ``session_id``, or about ``item``, when given)."""
+        params: tuple[str, ...]
         where, params = "", ()
         if session_id is not None:
             where, params = "WHERE session_id = ?", (session_id,)

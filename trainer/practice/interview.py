@@ -76,7 +76,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from trainer.banks.model import Bank, InterviewFormat, OpenQuestion
+from trainer.banks.model import Bank, InterviewFormat
+from trainer.banks.questions import OpenQuestion
 from trainer.history.records import AnswerRecord, DraftRecord, InterviewRecord, KeyPointVerdict, SessionRecord
 from trainer.practice.analysis import AnswerMetrics, measure
 from trainer.practice.clock import Clock, SystemClock, WallClock
@@ -123,12 +124,12 @@ class InterviewSettings:
         def first(*values: int | None) -> int:
             return next(v for v in values if v is not None)
 
-        think = first(self.think_seconds, fmt and fmt.think_seconds, q.think_seconds)
-        answer = first(self.answer_seconds, fmt and fmt.answer_seconds, q.answer_seconds)
+        think = first(self.think_seconds, fmt.think_seconds if fmt else None, q.think_seconds)
+        answer = first(self.answer_seconds, fmt.answer_seconds if fmt else None, q.answer_seconds)
         if self.probe_seconds is not None:
             probe = self.probe_seconds
         else:
-            probe = min(answer, first(q.probe_seconds, fmt and fmt.probe_seconds, max(1, answer // 2)))
+            probe = min(answer, first(q.probe_seconds, fmt.probe_seconds if fmt else None, max(1, answer // 2)))
         ask = self.probes if self.probes is not None else (fmt.probes if fmt else True)
         return Timing(think, answer, probe, tuple(p.prompt for p in q.probes) if ask else ())
 
@@ -305,7 +306,7 @@ class InterviewSession:
         settings: InterviewSettings,
         clock: Clock | None = None,
         wall: WallClock = time.time,
-        judge: Judge = DEFAULT_JUDGE,
+        judge: Judge = DEFAULT_JUDGE,  # type: ignore[assignment]  # Judge.version is settable in judge.py
     ) -> None:
         if not questions:
             raise ValueError("an interview needs at least one open question")
@@ -332,7 +333,7 @@ class InterviewSession:
         clock: Clock | None = None,
         wall: WallClock = time.time,
         session_id: str | None = None,
-        judge: Judge = DEFAULT_JUDGE,
+        judge: Judge = DEFAULT_JUDGE,  # type: ignore[assignment]  # Judge.version is settable in judge.py
     ) -> InterviewSession:
         questions = tuple(q for q in selection.questions if isinstance(q, OpenQuestion))
         if len(questions) != len(selection.items):
@@ -363,7 +364,7 @@ class InterviewSession:
         clock: Clock | None = None,
         wall: WallClock = time.time,
         draft: DraftRecord | None = None,
-        judge: Judge = DEFAULT_JUDGE,
+        judge: Judge = DEFAULT_JUDGE,  # type: ignore[assignment]  # Judge.version is settable in judge.py
     ) -> InterviewSession:
         """Continue a recorded interview (see the module docstring); later records win. ``judge``
         judges the answers still to come; answered ones keep their stored verdicts."""

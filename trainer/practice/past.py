@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from trainer.banks.model import Bank, KnowledgeQuestion, OpenQuestion, Question
+from trainer.banks.model import Bank
+from trainer.banks.questions import KnowledgeQuestion, OpenQuestion, Question
 from trainer.history.records import AnswerRecord, InterviewRecord, ItemNote, SessionRecord
 from trainer.practice.scoring import ItemOutcome, score
 from trainer.practice.summary import InterviewSummary, PromptLook, look_from_records, summarise_interview

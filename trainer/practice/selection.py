@@ -32,10 +32,9 @@ from trainer.banks.model import (
     QUESTION_TYPES,
     Bank,
     InterviewFormat,
-    OpenQuestion,
-    Question,
     QuestionInfo,
 )
+from trainer.banks.questions import OpenQuestion, Question
 from trainer.history.records import PlannedItem
 
 Key = tuple[str, str]
@@ -193,7 +192,7 @@ def select_keys(banks: Sequence[Bank], keys: Iterable[Key], seed: int | None = N
     """Exactly these questions in this order (duplicates dropped); options shuffled by seed."""
     seed = new_seed() if seed is None else seed
     candidates = _Candidates(banks)
-    wanted = list(dict.fromkeys(tuple(k) for k in keys))
+    wanted: list[Key] = list(dict.fromkeys((k[0], k[1]) for k in keys))
     chosen = [candidates.question(k) for k in wanted if k in candidates.infos]
     return Selection(
         items=tuple(SelectedItem(q, option_order(q, seed)) for q in chosen),

@@ -264,7 +264,7 @@ class InterviewSummary:
     @property
     def work_on_next(self) -> tuple[MissedPoint, ...]:
         """The key points missed, most-missed first (then in the order they came up)."""
-        seen: dict[str, list] = {}
+        seen: dict[str, list[Any]] = {}
         for p in self.prompts:
             for text in p.missed:
                 key = " ".join(text.casefold().split())

@@ -11,27 +11,26 @@ import gc
 import re
 import signal
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from trainer.history.errors import HistoryError
 from trainer.practice.clock import Clock, SystemClock
+from trainer.tui.start import InterviewStart, QuizStart, StartRequest
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+    from textual.screen import Screen
+
     from trainer.banks import Catalog
+    from trainer.history.records import AnswerRecord, DraftRecord, InterviewRecord
+    from trainer.history.store import Store
 
-
-@dataclass(frozen=True)
-class StartRequest:
-    """What the command line asked to open straight into: ("quiz" | "interview", options)."""
-
-    kind: str
-    options: dict[str, Any]
+__all__ = ["InterviewStart", "QuizStart", "StartRequest", "TrainerApp"]
 
 
 class TrainerApp(App[int]):
@@ -48,14 +47,14 @@ class TrainerApp(App[int]):
     def __init__(
         self,
         catalog: Catalog,
-        store,
+        store: Store,
         *,
         clock: Clock | None = None,
         wall: Callable[[], float] = time.time,
         start: StartRequest | None = None,
         notice: str | None = None,
         tick_seconds: float = 0.25,
-    ):
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.store = store
@@ -65,7 +64,7 @@ class TrainerApp(App[int]):
         self.notice = notice
         self.tick_seconds = tick_seconds
 
-    def get_default_screen(self):
+    def get_default_screen(self) -> Screen[None]:
         """Home is the bottom screen: one screen to build and paint at start-up, not two."""
         from trainer.tui.screens.home import HomeScreen
 
@@ -110,7 +109,7 @@ class TrainerApp(App[int]):
             return False
         return True
 
-    def save_answer(self, answer, interview=None) -> bool:
+    def save_answer(self, answer: AnswerRecord, interview: InterviewRecord | None = None) -> bool:
         """Commit one answer (and its interview analysis) the moment it is given; one that
         cannot be committed now is kept by the store and retried (``_retry_pending``)."""
         try:
@@ -126,7 +125,7 @@ class TrainerApp(App[int]):
         if getattr(self.store, "pending_answers", 0) and (saved := self.store.retry_pending()):
             self.notify(f"{saved} kept answer{'s' if saved != 1 else ''} now saved", title="History", timeout=5)
 
-    def save_draft(self, draft) -> str | None:
+    def save_draft(self, draft: DraftRecord) -> str | None:
         """Keep the answer being typed; the reason when that failed (no toast: drafts are saved
         every 2 s, and the screen's status line says it instead of repeating a notification)."""
         try:
@@ -137,7 +136,7 @@ class TrainerApp(App[int]):
 
     # --- help -------------------------------------------------------------------------
 
-    def keys_of(self, screen) -> list[tuple[str, str, object, str | None]]:
+    def keys_of(self, screen: Screen[object]) -> list[tuple[str, str, DOMNode, str | None]]:
         """(keys as people write them, description, owner, action) of a screen and the app.
 
         Only bindings that apply now (``check_action``) are listed, and one row per thing to
@@ -148,8 +147,9 @@ class TrainerApp(App[int]):
 
         from trainer.tui.screens.help import describe_keys
 
-        rows: dict[tuple[int, str], tuple[list[str], object, list[str]]] = {}
-        for owner in (screen, self):
+        rows: dict[tuple[int, str], tuple[list[str], DOMNode, list[str]]] = {}
+        owners: tuple[DOMNode, ...] = (screen, self)
+        for owner in owners:
             for key, bindings in owner._bindings.key_to_bindings.items():
                 for binding in bindings:
                     if not binding.description or binding.action == "help":
@@ -178,7 +178,7 @@ class TrainerApp(App[int]):
         keys.append(("? / F1", "This help"))
         self.push_screen(HelpScreen(self.screen.__class__.__name__.removesuffix("Screen"), keys))
 
-    def get_system_commands(self, screen):
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette offers every key of the current screen too."""
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Every key of this screen (? or F1)", self.action_help)

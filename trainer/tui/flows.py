@@ -10,10 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the practice layer loads when a session starts, not at app start-up
+    from textual.screen import Screen
+
     from trainer.history.store import Resume
     from trainer.practice.quiz import QuizSession, QuizSettings
     from trainer.practice.selection import Review, SelectionSpec
-    from trainer.tui.app import StartRequest, TrainerApp
+    from trainer.tui.app import TrainerApp
+    from trainer.tui.start import StartRequest
 
 DEFAULT_QUIZ_COUNT = 20
 DEFAULT_INTERVIEW_COUNT = 3
@@ -194,6 +197,7 @@ def resume(app: TrainerApp, found: Resume) -> None:
     from trainer.tui.screens.quiz import QuizScreen
 
     record, banks = found.session, app.catalog.banks
+    screen: Screen[None]
     try:
         if record.kind == "quiz":
             screen = QuizScreen(QuizSession.resume(banks, record, found.answers, clock=app.clock, wall=app.wall))
@@ -244,31 +248,30 @@ def open_menu_choice(app: TrainerApp, choice: str) -> None:
 def open_start_request(app: TrainerApp, start: StartRequest) -> None:
     from trainer.practice.quiz import DEFAULT_QUESTION_SECONDS, QuizSettings
     from trainer.practice.selection import SelectionSpec
+    from trainer.tui.start import QuizStart
 
-    options = start.options
-    if start.kind == "quiz":
+    if isinstance(start, QuizStart):
         # The board pace unless asked otherwise, as in the quiz setup screen; --untimed for none.
-        untimed = options.get("untimed")
-        question_seconds = None if untimed else options.get("time_per_question") or DEFAULT_QUESTION_SECONDS
+        question_seconds = None if start.untimed else start.time_per_question or DEFAULT_QUESTION_SECONDS
         settings = QuizSettings(
-            mode=options.get("mode") or "tutor",
+            mode=start.mode or "tutor",
             question_seconds=question_seconds,
-            total_seconds=options.get("time_limit"),
+            total_seconds=start.time_limit,
         )
         spec = SelectionSpec(
-            categories=tuple(options.get("categories") or ()),
-            count=options.get("count") or DEFAULT_QUIZ_COUNT,
-            seed=options.get("seed"),
-            review=review_filter(app, options.get("review")),
+            categories=start.categories,
+            count=start.count or DEFAULT_QUIZ_COUNT,
+            seed=start.seed,
+            review=review_filter(app, start.review),
         )
         start_quiz(app, spec, settings)
     else:
         start_interview(
             app,
-            format_id=options.get("format"),
-            categories=tuple(options.get("categories") or ()),
-            count=options.get("count"),
-            think=options.get("think"),
-            answer=options.get("answer"),
-            seed=options.get("seed"),
+            format_id=start.format,
+            categories=start.categories,
+            count=start.count,
+            think=start.think,
+            answer=start.answer,
+            seed=start.seed,
         )

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 from trainer.inert import inert
 
+Cell = str | Text | Content
+"""What a ``DataTable`` of the trainer holds: plain strings, or bank text made literal."""
+
 
 def literal(text: str, style: str = "") -> Text:
     """A renderable that shows ``text`` exactly, never as markup."""

@@ -48,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
     """Lists (key, action) pairs captured from the screen below when help was asked for."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close help")]
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close help")]
 
     def __init__(self, title: str, keys: list[tuple[str, str]]):
         super().__init__()
@@ -58,12 +58,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog"):
             yield Static(f"Keys: {self._title}", id="help-title")
-            table = DataTable(id="help-keys", show_cursor=False, zebra_stripes=True)
+            table: DataTable[str] = DataTable(id="help-keys", show_cursor=False, zebra_stripes=True)
             table.add_columns("Key", "Action")
             for key, description in self._keys:
                 table.add_row(key, description)
             yield table
             yield Static("Esc or ? closes this help. Ctrl+Q quits from anywhere.", classes="hint")
 
-    def action_dismiss(self) -> None:
+    def action_close(self) -> None:
         self.dismiss(None)

@@ -7,11 +7,11 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.tui import flows
+from trainer.tui.base import TrainerScreen
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.text import literal
 
@@ -36,7 +36,7 @@ def _entry(label: str, key: str) -> str:
     return f"{label:<30}{key:>8}"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(TrainerScreen[None]):
     BINDINGS = [
         Binding("s", "menu('quiz')", "Start quiz"),
         Binding("i", "menu('interview')", "Interview"),
@@ -59,9 +59,9 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home-body"):
             yield Static("Pain Fellowship Trainer", id="home-title")
             yield banner
-            yield OptionList(*self._menu(flows.due_count(self.app)), id="home-menu")
-            if not self.app.store.get_preferences().get(TIP_PREFERENCE):
-                yield Static(literal(first_run_tip(str(self.app.store.path.parent))), id="first-run-tip")
+            yield OptionList(*self._menu(flows.due_count(self.trainer_app)), id="home-menu")
+            if not self.trainer_app.store.get_preferences().get(TIP_PREFERENCE):
+                yield Static(literal(first_run_tip(str(self.trainer_app.store.path.parent))), id="first-run-tip")
             yield Static(self._banks_text(), id="home-banks")
         yield Footer()
 
@@ -88,7 +88,7 @@ class HomeScreen(Screen[None]):
 
     def refresh_state(self) -> None:
         menu = self.query_one("#home-menu", OptionList)
-        review = _entry(_review_label(flows.due_count(self.app)), "r")
+        review = _entry(_review_label(flows.due_count(self.trainer_app)), "r")
         if menu.get_option("review").prompt != review:
             menu.replace_option_prompt("review", review)
         banner = self.query_one("#resume-banner", Static)
@@ -98,7 +98,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-banks", Static).update(self._banks_text())
 
     def _banks_text(self):
-        catalog = self.app.catalog
+        catalog = self.trainer_app.catalog
         count = len(catalog.banks)
         lines = [f"{count} bank{'s' if count != 1 else ''}, {catalog.question_count} questions loaded"]
         lines += [f"  {b.title} ({len(b.questions)})" for b in catalog.banks]
@@ -107,7 +107,7 @@ class HomeScreen(Screen[None]):
         return literal("\n".join(lines))
 
     def _resume_text(self) -> str | None:
-        unfinished = self.app.store.unfinished_session()
+        unfinished = self.trainer_app.store.unfinished_session()
         if unfinished is None:
             return None
         record, answered = unfinished.session, flows.answered_count(unfinished)
@@ -124,7 +124,7 @@ class HomeScreen(Screen[None]):
 
     def action_dismiss_tip(self) -> None:
         """Hidden for good: the choice is a preference, so the tip never comes back."""
-        if self.app.save("Preferences", lambda: self.app.store.set_preferences({TIP_PREFERENCE: True})):
+        if self.trainer_app.save("Preferences", lambda: self.trainer_app.store.set_preferences({TIP_PREFERENCE: True})):
             self.query("#first-run-tip").remove()
             self.refresh_bindings()
 
@@ -133,28 +133,28 @@ class HomeScreen(Screen[None]):
 
     def action_menu(self, choice: str) -> None:
         if choice == "help":
-            self.app.action_help()
+            self.trainer_app.action_help()
         elif choice == "quit":
-            self.app.exit(0)
+            self.trainer_app.exit(0)
         else:
-            flows.open_menu_choice(self.app, choice)
+            flows.open_menu_choice(self.trainer_app, choice)
 
     def action_resume(self) -> None:
-        unfinished = self.app.store.unfinished_session()
+        unfinished = self.trainer_app.store.unfinished_session()
         if unfinished is not None:
-            flows.resume(self.app, unfinished)
+            flows.resume(self.trainer_app, unfinished)
 
     def action_discard(self) -> None:
-        unfinished = self.app.store.unfinished_session()
+        unfinished = self.trainer_app.store.unfinished_session()
         if unfinished is None:
             return
 
         def decided(yes: bool | None) -> None:
             if yes:
-                flows.discard(self.app, unfinished)
+                flows.discard(self.trainer_app, unfinished)
                 self.refresh_state()
 
-        self.app.push_screen(
+        self.trainer_app.push_screen(
             ConfirmScreen("Discard the unfinished session? Its answers stay in your history.", "Discard", "Keep"),
             decided,
         )

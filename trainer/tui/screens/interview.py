@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
 from trainer.durations import format_duration
@@ -23,6 +22,7 @@ from trainer.practice.judge import STATUS_NOTES, FlagJudgement, flag_penalty
 from trainer.practice.lexicon import warm as warm_judge
 from trainer.practice.summary import probe_note
 from trainer.tui import flows
+from trainer.tui.base import TrainerScreen
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.quiz import question_ref
 from trainer.tui.text import inert, literal, literal_content
@@ -101,7 +101,7 @@ def key_point_lines(feedback: PromptFeedback) -> Content:
     return Content("\n").join(verdict_line(n, v, feedback.text) for n, v in enumerate(feedback.verdicts, start=1))
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(TrainerScreen[None]):
     CSS_PATH = "practice.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: while thinking the answer box has focus (typing starts the answer), and
@@ -170,8 +170,8 @@ class InterviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._drafts = DraftThrottle(self.app.clock)
-        self.set_interval(self.app.tick_seconds, self.advance_timers)
+        self._drafts = DraftThrottle(self.trainer_app.clock)
+        self.set_interval(self.trainer_app.tick_seconds, self.advance_timers)
         self.refresh_view()
         # The judge's lemmatiser takes about a second to load: load it while the candidate thinks.
         self.run_worker(warm_judge, thread=True, exit_on_error=False, group="warm-judge")
@@ -230,7 +230,7 @@ class InterviewScreen(Screen[None]):
         box = self.query_one("#feedback")
         feedback = view.feedback
         box.display = feedback is not None and view.phase in (Phase.FEEDBACK, Phase.FINISHED)
-        if not box.display:
+        if feedback is None or not box.display:
             return
         flags = self.query_one("#red-flags", Static)
         flags.display = bool(feedback.flags)
@@ -273,10 +273,10 @@ class InterviewScreen(Screen[None]):
 
     def apply(self, update: InterviewUpdate) -> None:
         for saved in update.saved:
-            self.app.save_answer(saved.answer, saved.interview)
+            self.trainer_app.save_answer(saved.answer, saved.interview)
         if update.results is not None:
-            flows.finish_interview(self.app, self.session)
-            flows.show_interview_summary(self.app, update.results, replace=self)
+            flows.finish_interview(self.trainer_app, self.session)
+            flows.show_interview_summary(self.trainer_app, update.results, replace=self)
             return
         self.refresh_view()
 
@@ -307,7 +307,7 @@ class InterviewScreen(Screen[None]):
         self._drafts.saved()
         if draft is None:
             return
-        problem = self.app.save_draft(draft)
+        problem = self.trainer_app.save_draft(draft)
         if not show:
             return
         status = self.query_one("#draft-status", Static)
@@ -352,14 +352,14 @@ class InterviewScreen(Screen[None]):
         if view.phase is not Phase.FEEDBACK:
             return
         q = view.question
-        flows.note_item(self.app, q.bank_id, q.id, q.content_hash, self.session.session_id, view.position)
+        flows.note_item(self.trainer_app, q.bank_id, q.id, q.content_hash, self.session.session_id, view.position)
 
     def action_end_early(self) -> None:
         def decided(yes: bool | None) -> None:
             if yes:
                 self.apply(self.session.end_early())
 
-        self.app.push_screen(
+        self.trainer_app.push_screen(
             ConfirmScreen("End the interview now? What you typed so far is saved.", "End interview", "Keep going"),
             decided,
         )

@@ -39,8 +39,8 @@ class InterviewSetupScreen(FieldErrors):
     ]
 
     def compose(self) -> ComposeResult:
-        prefs = self.app.store.get_preferences().get(PREFERENCE_KEY, {})
-        banks = self.app.catalog.banks
+        prefs = self.trainer_app.store.get_preferences().get(PREFERENCE_KEY, {})
+        banks = self.trainer_app.catalog.banks
         yield Header()
         with VerticalScroll(id="setup-body"):
             yield Static("Mock interview: choose a format and press Enter", classes="section-title")
@@ -82,7 +82,7 @@ class InterviewSetupScreen(FieldErrors):
     def _interview_categories(self) -> dict[str, str]:
         """Categories that hold interview prompts, by id, with their titles."""
         found: dict[str, str] = {}
-        for bank in self.app.catalog.banks:
+        for bank in self.trainer_app.catalog.banks:
             with_prompts = {q.category for q in bank.index if q.type == "open"}
             for category in bank.categories:
                 if category.id in with_prompts:
@@ -91,7 +91,7 @@ class InterviewSetupScreen(FieldErrors):
 
     def on_mount(self) -> None:
         formats = self.query_one("#interview-formats", OptionList)
-        remembered = self.app.store.get_preferences().get(PREFERENCE_KEY, {}).get("format")
+        remembered = self.trainer_app.store.get_preferences().get(PREFERENCE_KEY, {}).get("format")
         try:
             formats.highlighted = formats.get_option_index(remembered) if remembered else 0
         except OptionDoesNotExist:  # a format no longer loaded
@@ -114,10 +114,10 @@ class InterviewSetupScreen(FieldErrors):
         count, think, answer = values.values()
         categories = list(self.query_one("#interview-categories", TickList).selected)
         choices = {"format": choice, "categories": categories, "count": count, "think": think, "answer": answer}
-        self.app.save("Preferences", lambda: self.app.store.set_preferences({PREFERENCE_KEY: choices}))
-        self.app.pop_screen()
+        self.trainer_app.save("Preferences", lambda: self.trainer_app.store.set_preferences({PREFERENCE_KEY: choices}))
+        self.trainer_app.pop_screen()
         flows.start_interview(
-            self.app,
+            self.trainer_app,
             format_id=None if choice == QUICK else choice,
             categories=tuple(categories),
             count=count,

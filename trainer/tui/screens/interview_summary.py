@@ -8,20 +8,20 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.durations import format_duration
 from trainer.practice.summary import InterviewSummary
-from trainer.tui.text import literal
+from trainer.tui.base import TrainerScreen
+from trainer.tui.text import Cell, literal
 
 
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
-class InterviewSummaryScreen(Screen[None]):
-    CSS_PATH: ClassVar[list[str]] = ["practice.tcss", "lookback.tcss"]
+class InterviewSummaryScreen(TrainerScreen[None]):
+    CSS_PATH = ["practice.tcss", "lookback.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "home", "Home"),
         Binding("escape", "home", "Home", show=False),
@@ -43,7 +43,7 @@ class InterviewSummaryScreen(Screen[None]):
                 id="summary-score",
             )
             yield Static("Per prompt (its number reopens the feedback)", classes="section-title")
-            table = DataTable(id="summary-prompts", show_cursor=False, zebra_stripes=True)
+            table: DataTable[Cell] = DataTable(id="summary-prompts", show_cursor=False, zebra_stripes=True)
             table.can_focus = False  # Enter and the number keys belong to the screen
             table.add_columns("#", "Prompt", "Covered", "Score", "Time", "Words/min", "Fillers", "Red flags")
             for p in s.prompts:
@@ -84,7 +84,7 @@ class InterviewSummaryScreen(Screen[None]):
 
         look = next((p for p in self.summary.prompts if p.number == number), None)
         if look is not None:
-            self.app.push_screen(PromptLookScreen(look, session_id=self.summary.session_id))
+            self.trainer_app.push_screen(PromptLookScreen(look, session_id=self.summary.session_id))
 
     def action_home(self) -> None:
         self.dismiss(None)

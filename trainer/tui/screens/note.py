@@ -19,7 +19,7 @@ MAX_NOTE_CHARS = 2000
 class NoteScreen(ModalScreen[str | None]):
     """Dismisses with the note's text, or None when cancelled or left empty."""
 
-    CSS_PATH: ClassVar[list[str]] = ["lookback.tcss"]
+    CSS_PATH = ["lookback.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save note", priority=True),
         Binding("escape", "cancel", "Cancel"),

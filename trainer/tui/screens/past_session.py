@@ -9,16 +9,16 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.durations import format_duration
 from trainer.practice.past import PastSession
-from trainer.tui.text import literal
+from trainer.tui.base import TrainerScreen
+from trainer.tui.text import Cell, literal
 
 
-class PastSessionScreen(Screen[None]):
-    CSS_PATH: ClassVar[list[str]] = ["practice.tcss", "lookback.tcss"]
+class PastSessionScreen(TrainerScreen[None]):
+    CSS_PATH = ["practice.tcss", "lookback.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, past: PastSession, attempts: dict | None = None):
@@ -38,7 +38,7 @@ class PastSessionScreen(Screen[None]):
                 line += f" · key points {past.interview.covered}/{past.interview.total_points}"
             yield Static(literal(line), id="score-line")
             yield Static(literal(f"Session {s.session_id}"), classes="hint")
-            table = DataTable(id="past-items", cursor_type="row", zebra_stripes=True)
+            table: DataTable[Cell] = DataTable(id="past-items", cursor_type="row", zebra_stripes=True)
             table.add_columns("#", "Result", "Time", "Flag", "Note", "Question")
             for item in past.items:
                 a = item.answer
@@ -59,13 +59,13 @@ class PastSessionScreen(Screen[None]):
         from trainer.tui.screens.prompt_look import PromptLookScreen
         from trainer.tui.screens.review import ReviewItemScreen
 
-        item = self.past.items[int(event.row_key.value)]
+        item = self.past.items[int(event.row_key.value or 0)]  # every row is added with its index as key
         if item.look is not None:
             attempts = self.attempts.get((item.bank_id, item.question_id), ())
-            self.app.push_screen(PromptLookScreen(item.look, attempts, session_id=self.past.session_id))
+            self.trainer_app.push_screen(PromptLookScreen(item.look, attempts, session_id=self.past.session_id))
         elif item.outcome is not None:
             outcomes = [i.outcome for i in self.past.items if i.outcome is not None]
-            self.app.push_screen(ReviewItemScreen(item.outcome, items=outcomes, session_id=self.past.session_id))
+            self.trainer_app.push_screen(ReviewItemScreen(item.outcome, items=outcomes, session_id=self.past.session_id))
         else:
             why = "was never answered" if item.answer is None else "is no longer in the loaded banks"
             self.notify(f"Question {item.number} {why}.", markup=False)

@@ -10,14 +10,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual_plotext import PlotextPlot
 
 from trainer.durations import format_duration
 from trainer.history.errors import HistoryError
 from trainer.history.stats import MIN_ATTEMPTS, STRONG_ACCURACY, Stats
-from trainer.tui.text import inert, literal
+from trainer.tui.base import TrainerScreen
+from trainer.tui.text import Cell, inert, literal
 
 MAX_PLOTTED_CATEGORIES = 6
 INTERVIEW_SERIES = "Interview: key points covered"
@@ -68,12 +68,12 @@ def weak_areas_note(stats: Stats) -> str:
     return f"{rule}\n{BOUND_EXPLAINED}"
 
 
-class ProgressScreen(Screen[None]):
+class ProgressScreen(TrainerScreen[None]):
     CSS_PATH = "practice.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:
-        store = self.app.store
+        store = self.trainer_app.store
         stats = self._stats = store.stats()
         titles = self._category_titles()
         yield Header()
@@ -93,7 +93,7 @@ class ProgressScreen(Screen[None]):
             yield PlotextPlot(id="progress-plot")
             yield Static("Weak areas", classes="section-title")
             yield Static(weak_areas_note(stats), id="progress-weak-note", classes="hint")
-            weak = DataTable(id="progress-weak", show_cursor=False, zebra_stripes=True)
+            weak: DataTable[Cell] = DataTable(id="progress-weak", show_cursor=False, zebra_stripes=True)
             weak.can_focus = False  # the keyboard goes to the sessions, which open
             weak.add_columns("Area", "Kind", "Correct", "Attempts", "Accuracy", "Likely at least")
             for area in stats.weak_areas[:10]:
@@ -108,7 +108,7 @@ class ProgressScreen(Screen[None]):
                 )
             yield weak
             yield Static("Past sessions (Enter opens one)", classes="section-title")
-            sessions = DataTable(id="progress-sessions", cursor_type="row", zebra_stripes=True)
+            sessions: DataTable[Cell] = DataTable(id="progress-sessions", cursor_type="row", zebra_stripes=True)
             sessions.add_columns("Date", "Kind", "Mode", "Banks", "Score", "Answered", "Time", "Status")
             for session in store.sessions(limit=50):
                 score = "–" if session.score is None else f"{session.score * 100:.0f}%"
@@ -152,15 +152,15 @@ class ProgressScreen(Screen[None]):
         if event.data_table.id != "progress-sessions":
             return
         try:
-            past, attempts = load_past(self.app.store, self.app.catalog.banks, str(event.row_key.value))
+            past, attempts = load_past(self.trainer_app.store, self.trainer_app.catalog.banks, str(event.row_key.value))
         except (SessionNotFound, HistoryError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.app.push_screen(PastSessionScreen(past, attempts))
+        self.trainer_app.push_screen(PastSessionScreen(past, attempts))
 
     def _category_titles(self) -> dict[str, str]:
         titles: dict[str, str] = {}
-        for bank in self.app.catalog.banks:
+        for bank in self.trainer_app.catalog.banks:
             for category in bank.categories:
                 titles.setdefault(category.id, category.title)
         return titles

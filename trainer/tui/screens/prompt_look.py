@@ -10,19 +10,19 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.practice.summary import PromptLook
-from trainer.tui.text import literal
+from trainer.tui.base import TrainerScreen
+from trainer.tui.text import Cell, literal
 from trainer.tui.widgets.prompt_look import PromptLookView
 
 if TYPE_CHECKING:
     from trainer.history.listing import PromptAttempt
 
 
-class PromptLookScreen(Screen[None]):
-    CSS_PATH: ClassVar[list[str]] = ["practice.tcss", "lookback.tcss"]
+class PromptLookScreen(TrainerScreen[None]):
+    CSS_PATH = ["practice.tcss", "lookback.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("n", "note", "Note a problem"),
@@ -40,13 +40,13 @@ class PromptLookScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="look-body", can_focus=False):
             yield PromptLookView(self.look)
-            notes = self.app.store.notes(item=(self.look.bank_id, self.look.question_id))
+            notes = self.trainer_app.store.notes(item=(self.look.bank_id, self.look.question_id))
             if notes:
                 yield Static(literal("Your notes on this prompt\n" + "\n".join(f"✎ {n.text}" for n in notes)),
                              id="look-notes", classes="review-notes")
             if len(self.attempts) > 1:
                 yield Static("Every answer to this prompt (oldest first)", classes="section-title")
-                table = DataTable(id="look-attempts", show_cursor=False, zebra_stripes=True)
+                table: DataTable[Cell] = DataTable(id="look-attempts", show_cursor=False, zebra_stripes=True)
                 table.can_focus = False
                 table.add_columns("Date", "Covered", "Score", "Time", "Answer")
                 for attempt in self.attempts:
@@ -69,5 +69,5 @@ class PromptLookScreen(Screen[None]):
         from trainer.tui import flows
 
         look = self.look
-        flows.note_item(self.app, look.bank_id, look.question_id, None, self.session_id, look.position,
+        flows.note_item(self.trainer_app, look.bank_id, look.question_id, None, self.session_id, look.position,
                         on_saved=lambda: self.refresh(recompose=True))

@@ -48,8 +48,8 @@ class QuizSetupScreen(FieldErrors):
     ]
 
     def compose(self) -> ComposeResult:
-        prefs = self.app.store.get_preferences().get(PREFERENCE_KEY, {})
-        banks = self.app.catalog.banks
+        prefs = self.trainer_app.store.get_preferences().get(PREFERENCE_KEY, {})
+        banks = self.trainer_app.catalog.banks
         chosen_banks = set(prefs.get("banks") or [b.id for b in banks])
         chosen_categories = set(prefs.get("categories") or [])
         categories: dict[str, str] = {}
@@ -134,7 +134,7 @@ class QuizSetupScreen(FieldErrors):
         if values is None:
             return
         review = self._review()
-        review_filter = flows.review_filter(self.app, review)
+        review_filter = flows.review_filter(self.trainer_app, review)
         if review_filter is not None and review != "unseen" and not review_filter.keys:
             self.show_error("setup-review-error", f"Nothing {review} yet: choose another set of questions")
             self.point_at(self.query_one("#setup-review"))
@@ -143,20 +143,21 @@ class QuizSetupScreen(FieldErrors):
         categories = list(self.query_one("#setup-categories", SelectionList).selected)
         mode = "exam" if self.query_one("#mode-exam", Choice).value else "tutor"
         count, question_seconds, total_seconds, seed = values.values()
+        count = count or flows.DEFAULT_QUIZ_COUNT
         choices = {
             "banks": bank_ids,
             "categories": categories,
             "review": review,
-            "count": count or flows.DEFAULT_QUIZ_COUNT,
+            "count": count,
             "mode": mode,
             "question_seconds": question_seconds,
             "total_seconds": total_seconds,
         }
-        self.app.save("Preferences", lambda: self.app.store.set_preferences({PREFERENCE_KEY: choices}))
-        spec = SelectionSpec(categories=tuple(categories), count=choices["count"], seed=seed, review=review_filter)
+        self.trainer_app.save("Preferences", lambda: self.trainer_app.store.set_preferences({PREFERENCE_KEY: choices}))
+        spec = SelectionSpec(categories=tuple(categories), count=count, seed=seed, review=review_filter)
         settings = QuizSettings(mode=mode, question_seconds=question_seconds, total_seconds=total_seconds)
-        self.app.pop_screen()
-        flows.start_quiz(self.app, spec, settings, bank_ids=tuple(bank_ids))
+        self.trainer_app.pop_screen()
+        flows.start_quiz(self.trainer_app, spec, settings, bank_ids=tuple(bank_ids))
 
 
 def _total_seconds(prefs: dict) -> int | None:

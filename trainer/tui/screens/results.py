@@ -9,14 +9,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.durations import format_duration
 from trainer.practice.review_filters import BY_ID, FILTERS, counts, filtered, result_word
 from trainer.practice.scoring import Results
 from trainer.tui import flows
-from trainer.tui.text import literal
+from trainer.tui.base import TrainerScreen
+from trainer.tui.text import Cell, literal
 
 
 def _percent(value: float | None) -> str:
@@ -35,7 +35,7 @@ def score_line(results: Results) -> str:
     )
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(TrainerScreen[None]):
     CSS_PATH = "practice.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retry", "Retry missed"),
@@ -59,7 +59,7 @@ class ResultsScreen(Screen[None]):
         with VerticalScroll(id="results-body"):
             yield Static(score_line(results), id="score-line")
             yield Static("By category", classes="section-title")
-            categories = DataTable(id="results-categories", show_cursor=False, zebra_stripes=True)
+            categories: DataTable[Cell] = DataTable(id="results-categories", show_cursor=False, zebra_stripes=True)
             categories.add_columns("Category", "Correct", "Answered", "Total", "Accuracy")
             for category, tally in results.by_category.items():
                 categories.add_row(
@@ -71,7 +71,7 @@ class ResultsScreen(Screen[None]):
                 )
             yield categories
             yield Static("By difficulty", classes="section-title")
-            difficulty = DataTable(id="results-difficulty", show_cursor=False, zebra_stripes=True)
+            difficulty: DataTable[Cell] = DataTable(id="results-difficulty", show_cursor=False, zebra_stripes=True)
             difficulty.add_columns("Difficulty", "Correct", "Answered", "Total", "Accuracy")
             for level, tally in results.by_difficulty.items():
                 difficulty.add_row(
@@ -84,7 +84,7 @@ class ResultsScreen(Screen[None]):
                 + " · Enter opens one, ←/→ then pages through them",
                 id="items-filters", classes="hint",
             )
-            items = DataTable(id="results-items", cursor_type="row", zebra_stripes=True)
+            items: DataTable[Cell] = DataTable(id="results-items", cursor_type="row", zebra_stripes=True)
             items.add_columns("#", "Result", "Flag", "Time", "Question")
             yield items
             yield Static("", id="items-empty", classes="hint")
@@ -114,7 +114,7 @@ class ResultsScreen(Screen[None]):
         self.query_one("#items-empty", Static).update("" if shown else empty)
 
     def _category_title(self, category_id: str) -> str:
-        for bank in self.app.catalog.banks:
+        for bank in self.trainer_app.catalog.banks:
             if (category := bank.category(category_id)) is not None:
                 return category.title
         return category_id
@@ -126,17 +126,17 @@ class ResultsScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         from trainer.tui.screens.review import ReviewItemScreen
 
-        position = int(event.row_key.value)
+        position = int(event.row_key.value or 0)  # every row is added with its position as key
         shown = self.shown_items
         index = next(i for i, item in enumerate(shown) if item.position == position)
-        self.app.push_screen(ReviewItemScreen(shown[index], items=shown, session_id=self.results.session_id))
+        self.trainer_app.push_screen(ReviewItemScreen(shown[index], items=shown, session_id=self.results.session_id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """"Retry missed" is offered only when something was missed or left unanswered."""
         return bool(self.results.retry_keys()) if action == "retry" else True
 
     def action_retry(self) -> None:
-        flows.retry(self.app, list(self.results.retry_keys()))
+        flows.retry(self.trainer_app, list(self.results.retry_keys()))
 
     def action_home(self) -> None:
         self.dismiss(None)

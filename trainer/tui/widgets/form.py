@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from trainer.tui.base import TrainerScreen
 from trainer.tui.text import literal
 
 
@@ -49,7 +49,7 @@ def field_error(error_id: str) -> Static:
     return error
 
 
-class FieldErrors(Screen[None]):
+class FieldErrors(TrainerScreen[None]):
     """A setup screen whose number ``FIELDS`` show their problems under themselves."""
 
     FIELDS: ClassVar[Mapping[str, NumberField]] = {}

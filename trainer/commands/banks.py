@@ -9,12 +9,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from trainer.exits import ExitCode
 from trainer.inert import inert_line as shown
-
-EXIT_OK, EXIT_INVALID = 0, 1
 
 
 def run(action: str, target: str | None, data_root: Path, dry_run: bool = False, timeout: float | None = None) -> int:
+    """Install, update or remove; print what was done (or one line per problem); the exit code."""
     from trainer.installs import operations
     from trainer.installs.changes import describe
     from trainer.installs.fetch import GIT_TIMEOUT
@@ -32,11 +32,11 @@ def run(action: str, target: str | None, data_root: Path, dry_run: bool = False,
                 where = item.manifest.as_source if item.manifest else item.folder.name
                 ids = ", ".join(b.id for b in item.manifest.banks) if item.manifest else "?"
                 print(f"removed {shown(ids)} (from {shown(str(where))}); your history is kept")
-            return EXIT_OK
+            return ExitCode.OK
     except operations.InstallError as exc:
         for line in exc.lines:
             print(f"pain-trainer: error: {shown(line)}" if ": error:" not in line else line, file=sys.stderr)
-        return EXIT_INVALID
+        return ExitCode.INVALID
     for outcome in outcomes:
         for warning in outcome.warnings:
             print(f"pain-trainer: warning: {shown(warning)}", file=sys.stderr)
@@ -51,4 +51,4 @@ def run(action: str, target: str | None, data_root: Path, dry_run: bool = False,
         for change in outcome.changes:
             for line in describe(change):
                 print(shown(line))
-    return EXIT_OK
+    return ExitCode.OK

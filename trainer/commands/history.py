@@ -7,62 +7,85 @@
 
 ``--since YYYY-MM-DD`` is a local calendar date (a full ISO 8601 time is accepted too).
 Exit codes: 0 ok; 1 the database or the import file cannot be used; 2 usage.
+
+The command line side of the history layer: ``trainer.cli`` turns the flags into a
+``HistoryRequest``; the store and the export/import functions below it take typed values only.
 """
 
 from __future__ import annotations
 
 import csv
 import sys
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from trainer.durations import format_duration
-from trainer.inert import csv_field, inert_line, json_text
+from trainer.exits import ExitCode
 from trainer.history.errors import HistoryError
 from trainer.history.listing import SessionSummary
+from trainer.inert import csv_field, inert_line, json_text
+
+if TYPE_CHECKING:
+    from trainer.history.store import Store
 
 PROG = "pain-trainer"
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+HistoryAction = Literal["list", "export", "import", "show", "notes"]
 COLUMNS = (
     "session_id", "started_at", "finished_at", "status", "kind", "mode", "banks",
     "answered", "total", "correct", "score", "duration_seconds", "unanswered", "timed_out",
 )  # the numbers are defined in trainer.history.numbers (docs/scoring.md); new columns go at the end
 
 
+@dataclass(frozen=True)
+class HistoryRequest:
+    """What ``pain-trainer history ...`` asked for, as the command line parsed it."""
+
+    action: HistoryAction = "list"
+    file: str | None = None  # export/import: the JSON file ('-': standard output/input); show: a session id
+    format: Literal["text", "csv", "json"] = "text"
+    since: str | None = None
+    bank: str | None = None  # a bank id (a filter), not a bank path
+    category: str | None = None
+    kind: Literal["quiz", "interview"] | None = None
+
+    @property
+    def filtered(self) -> bool:
+        return any(v is not None for v in (self.since, self.bank, self.category, self.kind))
+
+
 class _Usage(Exception):
     pass
 
 
-def run_history(args: Any, data_root: Path) -> int:
+def run_history(request: HistoryRequest, data_root: Path) -> ExitCode:
     try:
-        since = parse_since(args.since)
-        _check_usage(args)
+        since = parse_since(request.since)
+        _check_usage(request)
     except _Usage as exc:
-        return _fail(str(exc), EXIT_USAGE)
+        return _fail(str(exc), ExitCode.USAGE)
     try:
-        if args.action == "import":
-            text = _read_input(args.file)
+        text = _read_input(request.file) if request.action == "import" and request.file else ""
         from trainer.history.store import Store
 
         with Store.open(data_root) as store:
             if store.notice:
                 print(f"{PROG}: warning: {inert_line(store.notice)}", file=sys.stderr)
-            if args.action == "import":
-                return _import(store, text, args.file)
-            sessions = store.sessions(since=since, bank=args.bank_filter, category=args.category, kind=args.kind)
-            if args.action == "export":
-                return _export(store, sessions, args.file)
-            _print_sessions(sessions, args.format, filtered=any(
-                v is not None for v in (args.since, args.bank_filter, args.category, args.kind)))
-            return EXIT_OK
+            if request.action == "import" and request.file:
+                return _import(store, text, request.file)
+            sessions = store.sessions(since=since, bank=request.bank, category=request.category, kind=request.kind)
+            if request.action == "export" and request.file:
+                return _export(store, sessions, request.file)
+            _print_sessions(sessions, request.format, filtered=request.filtered)
+            return ExitCode.OK
     except _Usage as exc:
-        return _fail(str(exc), EXIT_USAGE)
+        return _fail(str(exc), ExitCode.USAGE)
     except HistoryError as exc:
-        return _fail(str(exc), EXIT_INVALID)
+        return _fail(str(exc), ExitCode.INVALID)
 
 
-def _fail(message: str, code: int) -> int:
+def _fail(message: str, code: ExitCode) -> ExitCode:
     print(f"{PROG}: error: {inert_line(message)}", file=sys.stderr)
     return code
 
@@ -83,12 +106,13 @@ def parse_since(text: str | None) -> float | None:
         return -1e18 if moment.year < 1970 else 1e18
 
 
-def _check_usage(args: Any) -> None:
-    if args.action in ("export", "import") and not args.file:
-        raise _Usage(f"'history {args.action}' needs a FILE ('-' for standard {'output' if args.action == 'export' else 'input'})")
-    if args.action == "list" and args.file:
-        raise _Usage(f"unexpected argument {args.file!r}: FILE is only for 'history export' and 'history import'")
-    if args.action == "import" and any(v is not None for v in (args.since, args.bank_filter, args.category, args.kind)):
+def _check_usage(request: HistoryRequest) -> None:
+    action = request.action
+    if action in ("export", "import") and not request.file:
+        raise _Usage(f"'history {action}' needs a FILE ('-' for standard {'output' if action == 'export' else 'input'})")
+    if action == "list" and request.file:
+        raise _Usage(f"unexpected argument {request.file!r}: FILE is only for 'history export' and 'history import'")
+    if action == "import" and request.filtered:
         raise _Usage("--since, --bank, --category and --kind do not apply to 'history import'")
 
 
@@ -116,7 +140,7 @@ def _read_input(file: str) -> str:
         raise HistoryError(f"{file}: not a UTF-8 text file") from None
 
 
-def _import(store, text: str, file: str) -> int:
+def _import(store: Store, text: str, file: str) -> ExitCode:
     from trainer.history.exchange import import_history, read_export
 
     result = import_history(store, read_export(text, "standard input" if file == "-" else file))
@@ -124,10 +148,10 @@ def _import(store, text: str, file: str) -> int:
         f"imported {inert_line(file)}: {result.added} sessions added, {result.updated} updated, "
         f"{result.unchanged} already here ({result.answers_written} answers written, {result.notes_added} notes added)"
     )
-    return EXIT_OK
+    return ExitCode.OK
 
 
-def _export(store, sessions: list[SessionSummary], file: str) -> int:
+def _export(store: Store, sessions: list[SessionSummary], file: str) -> ExitCode:
     from trainer.history.exchange import export_history, write_export
 
     document = export_history(store, [s.session_id for s in sessions])
@@ -136,7 +160,7 @@ def _export(store, sessions: list[SessionSummary], file: str) -> int:
     else:
         write_export(document, Path(file))
         print(f"exported {len(document['sessions'])} sessions to {inert_line(file)}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _iso(t: float | None) -> str | None:
