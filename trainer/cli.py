@@ -145,6 +145,13 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--bank", dest="bank_filter", metavar="ID", help="only sessions using this bank id")
     history.add_argument("--category", metavar="ID", help="only sessions with answers in this category")
     history.add_argument("--kind", choices=("quiz", "interview"), help="only quizzes or only interviews")
+    history.add_argument("--name", metavar="TEXT",
+                         help="export: your display name for a program's cohort report (remembered; '' forgets)")
+    history.add_argument("--program", metavar="ID", help="export: your program's id for its cohort report (remembered)")
+
+    from trainer.cohort.command import add_parser as add_cohort_parser
+
+    add_cohort_parser(commands)
     return parser
 
 
@@ -355,6 +362,15 @@ def _run_judge(args) -> int:
     return run_judge(args, _data_root(args))
 
 
+# --- cohort ---------------------------------------------------------------------------
+
+
+def _run_cohort(args) -> int:
+    from trainer.cohort.command import run_cohort
+
+    return run_cohort(args)
+
+
 # --- the TUI --------------------------------------------------------------------------
 
 
@@ -379,4 +395,5 @@ _HANDLERS = {
     "banks": _run_banks,
     "history": _run_history,
     "judge": _run_judge,
+    "cohort": _run_cohort,
 }

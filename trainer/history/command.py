@@ -52,7 +52,8 @@ def run_history(args: Any, data_root: Path) -> int:
                 return _import(store, text, args.file)
             sessions = store.sessions(since=since, bank=args.bank_filter, category=args.category, kind=args.kind)
             if args.action == "export":
-                return _export(store, sessions, args.file)
+                return _export(store, sessions, args.file, getattr(args, "name", None),
+                               getattr(args, "program", None))
             _print_sessions(sessions, args.format, filtered=any(
                 v is not None for v in (args.since, args.bank_filter, args.category, args.kind)))
             return EXIT_OK
@@ -88,6 +89,11 @@ def _check_usage(args: Any) -> None:
         raise _Usage(f"'history {args.action}' needs a FILE ('-' for standard {'output' if args.action == 'export' else 'input'})")
     if args.action == "list" and args.file:
         raise _Usage(f"unexpected argument {args.file!r}: FILE is only for 'history export' and 'history import'")
+    if args.action != "export" and any(getattr(args, k, None) is not None for k in ("name", "program")):
+        raise _Usage("--name and --program are only for 'history export'")
+    for key in ("name", "program"):
+        if len(getattr(args, key, None) or "") > 200:
+            raise _Usage(f"--{key}: at most 200 characters")
     if args.action == "import" and any(v is not None for v in (args.since, args.bank_filter, args.category, args.kind)):
         raise _Usage("--since, --bank, --category and --kind do not apply to 'history import'")
 
@@ -127,10 +133,12 @@ def _import(store, text: str, file: str) -> int:
     return EXIT_OK
 
 
-def _export(store, sessions: list[SessionSummary], file: str) -> int:
-    from trainer.history.exchange import export_history, write_export
+def _export(store, sessions: list[SessionSummary], file: str, name: str | None = None,
+            program: str | None = None) -> int:
+    from trainer.history.exchange import export_history, resident_of, write_export
 
-    document = export_history(store, [s.session_id for s in sessions])
+    resident = resident_of(store, name, program)  # --name/--program are remembered for the next export
+    document = export_history(store, [s.session_id for s in sessions], resident)
     if file == "-":
         sys.stdout.write(json_text(document, indent=1, allow_nan=False) + "\n")
     else:
