@@ -66,14 +66,18 @@ def _bad_files(folder):
     duplicated = export([Session("s-d", quiz=[Quiz("Q1", True)]), Session("s-d", quiz=[Quiz("Q2", True)])],
                         resident_id="d")
     future = export([Session("s-f", quiz=[Quiz("Q1", True)])], resident_id="f", version=99)
-    deep = {"format": "pain-trainer-history", "format_version": 1, "sessions": [], "notes": []}
-    value = []
+    deep = ('{"format": "pain-trainer-history", "format_version": 1, "sessions": [], "resident": {"id": "x", '
+            '"junk": ' + "[" * 100_000 + "]" * 100_000 + "}}")
+    # Nested 200 deep where the report never looks (settings): read, and costs nothing.
+    value: list = []
     for _ in range(200):
         value = [value]
-    deep["resident"] = {"id": "x", "junk": value}
+    deep_unused = export([Session("s-u", quiz=[Quiz("Q1", True)])], resident_id="u", name="Unused depth")
+    deep_unused["sessions"][0]["settings"] = {"x": value}
     files = {
         "good.json": good, "wrong-type.json": wrong_type, "huge.json": huge, "duplicated.json": duplicated,
         "future.json": future, "not-json.json": "{not json", "deep.json": deep, "list.json": "[]",
+        "deep-unused.json": deep_unused,
         "binary.json": "\udcff",
     }
     for name, document in files.items():
@@ -92,7 +96,7 @@ def test_bad_exports_one_line_each_and_the_rest_reported(tmp_path, capsys):
     lines = err.splitlines()
     expected = {
         "binary.json": "not a UTF-8 text file",
-        "deep.json": "nested more than 32 levels deep",
+        "deep.json": "nested deeper than JSON can be read",
         "duplicated.json": "/sessions/1/session_id: session 's-d' appears twice in this export",
         "future.json": "/format_version: export format 99 is newer than this pain-trainer reads (1); upgrade it",
         "huge.json": "/sessions/0/answers/0/category: at most 200 characters, got 10,000,000",
@@ -106,9 +110,9 @@ def test_bad_exports_one_line_each_and_the_rest_reported(tmp_path, capsys):
         [line] = [line for line in lines if line.split(": error: ")[0].endswith(name)]
         assert message in line, line
         assert len(line) < 300
-    assert "1 residents from 1 files" in out
+    assert "2 residents from 2 files" in out
     with (tmp_path / "csv" / "performance.csv").open(encoding="utf-8") as handle:
-        assert {row["resident"] for row in csv.DictReader(handle)} == {"Good"}
+        assert {row["resident"] for row in csv.DictReader(handle)} == {"Good", "Unused depth"}
 
 
 def test_nothing_readable_is_an_error_and_no_report(tmp_path, capsys):

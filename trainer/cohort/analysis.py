@@ -20,16 +20,18 @@ The formulas are in ``trainer.cohort.stats``.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, groupby
+from operator import attrgetter
 
 from trainer.cohort import stats
-from trainer.cohort.model import Answer, Resident
+from trainer.cohort.model import DAY, Answer, Resident
 
 EXAM_PACE_SECONDS = 72  # the ABA Pain Medicine examination: 200 questions in 4 hours
 RECENT_DAYS = 30
-DAY = 86_400.0
 ALL = "All categories"
 
 
@@ -167,58 +169,89 @@ class Report:
         return tuple(p for p in self.performance if p.flagged)
 
 
-def week_of(t: float) -> int:
-    """Weeks since the Monday 1969-12-29 (unix day 0 was a Thursday)."""
-    return int((t // DAY + 3) // 7)
-
-
 def week_monday(week: int) -> float:
     return (week * 7 - 3) * DAY
 
 
 def build_report(residents: Sequence[Resident], settings: Settings) -> Report:
-    performance, categories = _performance(residents, settings)
+    performance, categories, weekly = _performance(residents, settings)
     items, versions = _items(residents, settings)
     coverage, resident_coverage, red_flags = _interviews(residents)
     notes = tuple(
         NoteRow(n.bank_id, n.question_id, versions.get((n.bank_id, n.question_id, n.content_hash), "?"), r.name, n.text)
         for r in residents for n in r.notes
     )
-    return Report(settings, tuple(r.name for r in residents), categories, performance, _cohort_weekly(residents),
-                  items, coverage, resident_coverage, red_flags, notes)
+    return Report(settings, tuple(r.name for r in residents), categories, performance, weekly, items, coverage, resident_coverage, red_flags, notes)
 
 
 # --- performance ------------------------------------------------------------------------------
 
 
-def _weekly(answers: Sequence[Answer]) -> tuple[tuple[int, float], ...]:
-    weeks: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for a in answers:
-        tally = weeks[week_of(a.answered_at)]
-        tally[0] += a.correct
-        tally[1] += 1
-    return tuple((week, right / n) for week, (right, n) in sorted(weeks.items()))
+@dataclass(slots=True)
+class _Tally:
+    """One resident's answers in one category, counted (``ALL`` is the sum of the categories)."""
+
+    answered: int
+    correct: int
+    recent_answered: int
+    recent_correct: int
+    seconds: list[float]
+    weeks: Counter  # week -> answers
+    weeks_right: Counter  # week -> right answers
+
+    @classmethod
+    def of(cls, answers: list[Answer], recent_from: float) -> _Tally:
+        """Counted with C-speed builtins over attribute columns: 250,000 answers in well under a second."""
+        correct = list(map(_CORRECT, answers))
+        weeks = list(map(_WEEK, answers))
+        first_recent = bisect_left(list(map(_AT, answers)), recent_from)  # answers are oldest first
+        return cls(len(answers), sum(correct), len(answers) - first_recent, sum(correct[first_recent:]),
+                   list(map(_SECONDS, answers)), Counter(weeks), Counter(compress(weeks, correct)))
+
+    def add(self, other: _Tally) -> None:
+        self.answered += other.answered
+        self.correct += other.correct
+        self.recent_answered += other.recent_answered
+        self.recent_correct += other.recent_correct
+        self.seconds += other.seconds
+        self.weeks.update(other.weeks)
+        self.weeks_right.update(other.weeks_right)
+
+    def weekly(self) -> tuple[tuple[int, float], ...]:
+        return tuple((week, self.weeks_right[week] / n) for week, n in sorted(self.weeks.items()))
+
+
+_CORRECT, _WEEK, _AT, _SECONDS, _BANK = (attrgetter(name) for name in ("correct", "week", "answered_at", "seconds",
+                                                                       "bank_id"))
+_ITEM = attrgetter("bank_id", "question_id", "content_hash")  # an item version
+_CHOSEN, _CATEGORY = attrgetter("chosen"), attrgetter("category")
+
+
+def _tallies(resident: Resident, recent_from: float) -> dict[str, _Tally]:
+    by_category = sorted(resident.answers, key=_CATEGORY)  # stable: each category's answers stay oldest first
+    tallies = {category: _Tally.of(list(answers), recent_from) for category, answers in groupby(by_category, _CATEGORY)}
+    if tallies:
+        total = _Tally(0, 0, 0, 0, [], Counter(), Counter())
+        for tally in tallies.values():
+            total.add(tally)
+        tallies[ALL] = total
+    return tallies
 
 
 def _performance(residents: Sequence[Resident], settings: Settings):
     recent_from = settings.as_of - RECENT_DAYS * DAY
     rows: list[dict] = []
+    pooled: dict[str, _Tally] = {}
     for index, resident in enumerate(residents):
-        groups: dict[str, list[Answer]] = defaultdict(list)
-        for a in resident.answers:
-            groups[a.category].append(a)
-        if resident.answers:
-            groups[ALL] = list(resident.answers)
-        for category, answers in groups.items():
-            recent = [a for a in answers if a.answered_at >= recent_from]
-            weekly = _weekly(answers)
+        for category, t in _tallies(resident, recent_from).items():
+            weekly = t.weekly()
             rows.append({
-                "index": index, "resident": resident.name, "category": category, "answered": len(answers),
-                "correct": sum(a.correct for a in answers), "recent_answered": len(recent),
-                "recent_correct": sum(a.correct for a in recent),
-                "median_seconds": stats.median([a.seconds for a in answers]), "weekly": weekly,
+                "index": index, "resident": resident.name, "category": category, "answered": t.answered,
+                "correct": t.correct, "recent_answered": t.recent_answered, "recent_correct": t.recent_correct,
+                "median_seconds": stats.median(t.seconds), "weekly": weekly,
                 "trend": stats.slope([w for w, _ in weekly], [100 * p for _, p in weekly]),
             })
+            pooled.setdefault(category, _Tally(0, 0, 0, 0, [], Counter(), Counter())).add(t)
     by_category: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_category[row["category"]].append(row)
@@ -230,16 +263,8 @@ def _performance(residents: Sequence[Resident], settings: Settings):
     categories = tuple(sorted(c for c in by_category if c != ALL))
     order = {c: i for i, c in enumerate((ALL, *categories))}
     rows.sort(key=lambda row: (row.pop("index"), order[row["category"]]))
-    return tuple(Performance(**row) for row in rows), categories
-
-
-def _cohort_weekly(residents: Sequence[Resident]) -> dict[str, tuple[tuple[int, float], ...]]:
-    groups: dict[str, list[Answer]] = defaultdict(list)
-    for resident in residents:
-        for a in resident.answers:
-            groups[a.category].append(a)
-            groups[ALL].append(a)
-    return {category: _weekly(answers) for category, answers in sorted(groups.items())}
+    weekly = {category: pooled[category].weekly() for category in sorted(pooled)}
+    return tuple(Performance(**row) for row in rows), categories, weekly
 
 
 # --- item analysis ----------------------------------------------------------------------------
@@ -248,20 +273,18 @@ def _cohort_weekly(residents: Sequence[Resident]) -> dict[str, tuple[tuple[int, 
 def _items(residents: Sequence[Resident], settings: Settings):
     firsts: list[dict[tuple[str, str, str], Answer]] = []
     keys: dict[tuple[str, str, str], set[tuple[str, ...]]] = defaultdict(set)  # the chosen sets scored right
+    totals: list[dict[str, tuple[int, int]]] = []  # per resident, bank -> (right, answered) over first attempts
     for resident in residents:
-        first: dict[tuple[str, str, str], Answer] = {}
-        for a in resident.answers:  # oldest first
-            first.setdefault(a.item, a)
-            if a.correct and a.chosen:
-                keys[a.item].add(tuple(sorted(a.chosen)))
+        newest_first = resident.answers[::-1]  # answers are oldest first: the oldest is written last, and stays
+        first = dict(zip(map(_ITEM, newest_first), newest_first))
+        right_answers = list(filter(_CORRECT, resident.answers))
+        for item, chosen in set(zip(map(_ITEM, right_answers), map(_CHOSEN, right_answers))):
+            if chosen:
+                keys[item].add(tuple(sorted(chosen)))
         firsts.append(first)
-    totals: list[dict[str, list[int]]] = []
-    for first in firsts:
-        per_bank: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for a in first.values():
-            per_bank[a.bank_id][0] += a.correct
-            per_bank[a.bank_id][1] += 1
-        totals.append(per_bank)
+        banks = list(map(_BANK, first.values()))
+        right = Counter(compress(banks, map(_CORRECT, first.values())))
+        totals.append({bank: (right[bank], n) for bank, n in Counter(banks).items()})
     attempts: dict[tuple[str, str, str], list[tuple[int, Answer]]] = defaultdict(list)
     for index, first in enumerate(firsts):
         for item, a in first.items():

@@ -90,6 +90,22 @@ def _as_of(text: str | None) -> float:
 
 
 def run_cohort(args: Any) -> int:
+    """The command, with the cyclic garbage collector off: parsing the exports makes millions of
+    dicts and lists and keeps a quarter million answers, all without cycles, so the collector
+    would only re-scan them again and again (half the command's time); reference counting frees
+    each parsed file as soon as it is read."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(args: Any) -> int:
     from trainer.inert import inert_line
 
     if not args.out and not args.csv:

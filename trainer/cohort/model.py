@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
+
+DAY = 86_400.0
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """One scored quiz answer (the latest for its place in its session)."""
+def week_of(t: float) -> int:
+    """Weeks since Monday 1969-12-29 (unix day 0 was a Thursday): weeks run Monday to Sunday, UTC."""
+    return int((t // DAY + 3) // 7)
+
+
+class Answer(NamedTuple):
+    """One scored quiz answer (the latest for its place in its session).
+
+    A NamedTuple rather than a frozen dataclass, as immutable, because a report makes one per
+    answer (250,000 for 50 residents) and a NamedTuple is made five times faster.
+    """
 
     session_id: str
     position: int
@@ -22,6 +33,7 @@ class Answer:
     correct: bool
     seconds: float
     answered_at: float  # unix seconds
+    week: int = 0  # week_of(answered_at), computed once by the reader
 
     @property
     def item(self) -> tuple[str, str, str]:
