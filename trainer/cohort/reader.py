@@ -465,20 +465,34 @@ def _resident(group: list[_File]) -> Resident:
     newest_first = sorted(group, key=lambda f: f.exported_at, reverse=True)
     name = next((f.name for f in newest_first if f.name), None) or f"({Path(group[0].source).stem})"
     program = next((f.program for f in newest_first if f.program), None)
-    answers: dict[tuple[str, int], tuple[float, Answer | None]] = {}
-    prompts: dict[tuple[str, int, int | None], PromptAnswer] = {}
+    notes = list(dict.fromkeys(note for f in group for note in f.notes))
+    kept = sorted(_latest_answers(group), key=_ANSWER_ORDER)
+    prompts = _latest_prompts(group)
+    return Resident(key, name, program, tuple(f.source for f in group), tuple(kept),
+                    tuple(sorted(prompts, key=_ANSWER_ORDER)), tuple(notes))
+
+
+def _latest_answers(group: list[_File]) -> list[Answer]:
+    """The latest answer at each place (session, position) in the group's exports."""
+    if len(group) == 1:  # one export: each place has one answer already
+        return [a for session in group[0].sessions.values() for _t, a in session.answers.values() if a is not None]
+    latest: dict[tuple[str, int], tuple[float, Answer | None]] = {}
     for f in group:
         for sid, session in f.sessions.items():
             for (position, _probe), (answered_at, answer) in session.answers.items():
-                known = answers.get((sid, position))
+                known = latest.get((sid, position))
                 if known is None or answered_at > known[0]:
-                    answers[(sid, position)] = (answered_at, answer)
+                    latest[(sid, position)] = (answered_at, answer)
+    return [a for _t, a in latest.values() if a is not None]
+
+
+def _latest_prompts(group: list[_File]) -> list[PromptAnswer]:
+    """The latest judged answer at each place (session, position, probe) in the group's exports."""
+    latest: dict[tuple[str, int, int | None], PromptAnswer] = {}
+    for f in group:
+        for sid, session in f.sessions.items():
             for (position, probe), prompt in session.prompts.items():
-                known_prompt = prompts.get((sid, position, probe))
-                if known_prompt is None or prompt.answered_at > known_prompt.answered_at:
-                    prompts[(sid, position, probe)] = prompt
-    notes = list(dict.fromkeys(note for f in group for note in f.notes))
-    kept = sorted((a for _t, a in answers.values() if a is not None), key=_ANSWER_ORDER)
-    return Resident(key, name, program, tuple(f.source for f in group), tuple(kept),
-                    tuple(sorted(prompts.values(), key=lambda p: (p.answered_at, p.session_id, p.position))),
-                    tuple(notes))
+                known = latest.get((sid, position, probe))
+                if known is None or prompt.answered_at > known.answered_at:
+                    latest[(sid, position, probe)] = prompt
+    return list(latest.values())
