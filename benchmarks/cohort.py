@@ -18,8 +18,16 @@ from pathlib import Path
 T0 = 1_760_000_000.0
 WEEK = 7 * 86_400.0
 ITEMS = 600
-CATEGORIES = ("pharmacology", "interventional", "neuropathic", "cancer-pain", "headache", "pediatric", "ethics",
-              "psychology")
+CATEGORIES = (
+    "pharmacology",
+    "interventional",
+    "neuropathic",
+    "cancer-pain",
+    "headache",
+    "pediatric",
+    "ethics",
+    "psychology",
+)
 PER_SESSION = 50
 
 
@@ -38,43 +46,115 @@ def resident_export(index: int, answers: int, seed: int = 0) -> dict:
             rng.shuffle(options)
             right = rng.random() < 1 / (1 + 2.718 ** -(ability - (item % 7 - 3) / 2))
             chosen = "a" if right else rng.choice("bcd")
-            plan.append({"bank_id": "bench", "question_id": f"q{item}", "content_hash": content_hash,
-                         "option_order": options})
-            rows.append({"position": position, "bank_id": "bench", "question_id": f"q{item}",
-                         "content_hash": content_hash, "question_type": "single",
-                         "category": CATEGORIES[item % len(CATEGORIES)], "difficulty": 1 + item % 5,
-                         "tags": [], "response": chosen, "correct": right, "score": float(right),
-                         "time_spent": round(rng.lognormvariate(4.1, 0.4), 2), "flagged": False,
-                         "answered_at": started + 80 * position, "timed_out": False, "probe_index": None})
-        sessions.append({"session_id": f"r{index}-s{s}", "kind": "quiz", "mode": "exam", "started_at": started,
-                         "finished_at": started + 80 * PER_SESSION, "abandoned": False, "banks": {"bench": "1.0.0"},
-                         "settings": {}, "seed": s, "plan": plan, "answers": rows, "interviews": [],
-                         "summary": {}})
+            plan.append(
+                {"bank_id": "bench", "question_id": f"q{item}", "content_hash": content_hash, "option_order": options}
+            )
+            rows.append(
+                {
+                    "position": position,
+                    "bank_id": "bench",
+                    "question_id": f"q{item}",
+                    "content_hash": content_hash,
+                    "question_type": "single",
+                    "category": CATEGORIES[item % len(CATEGORIES)],
+                    "difficulty": 1 + item % 5,
+                    "tags": [],
+                    "response": chosen,
+                    "correct": right,
+                    "score": float(right),
+                    "time_spent": round(rng.lognormvariate(4.1, 0.4), 2),
+                    "flagged": False,
+                    "answered_at": started + 80 * position,
+                    "timed_out": False,
+                    "probe_index": None,
+                }
+            )
+        sessions.append(
+            {
+                "session_id": f"r{index}-s{s}",
+                "kind": "quiz",
+                "mode": "exam",
+                "started_at": started,
+                "finished_at": started + 80 * PER_SESSION,
+                "abandoned": False,
+                "banks": {"bench": "1.0.0"},
+                "settings": {},
+                "seed": s,
+                "plan": plan,
+                "answers": rows,
+                "interviews": [],
+                "summary": {},
+            }
+        )
     for s in range(10):
         started = T0 + s * 2 * WEEK + 3600
         rows, interviews, plan = [], [], []
         for position in range(3):
             prompt = rng.randrange(40)
             plan.append({"bank_id": "bench", "question_id": f"p{prompt}", "content_hash": f"hp{prompt}"})
-            rows.append({"position": position, "bank_id": "bench", "question_id": f"p{prompt}",
-                         "content_hash": f"hp{prompt}", "question_type": "open", "category": "interview",
-                         "difficulty": 3, "tags": [f"acgme:PC{1 + prompt % 5}"], "response": "answer text " * 40,
-                         "correct": None, "score": 0.5, "time_spent": 150.0, "flagged": False,
-                         "answered_at": started + 200 * position, "timed_out": False, "probe_index": None})
-            interviews.append({"position": position, "probe_index": None, "text": "answer text " * 40,
-                               "verdicts": [{"text": f"point {k}", "covered": rng.random() < 0.6, "matched": []}
-                                            for k in range(5)],
-                               "metrics": {"judge": "bench", "red_flags": [
-                                   {"id": "f1", "statement": "a red flag", "kind": "unsafe"}]
-                                   if rng.random() < 0.1 else []},
-                               "answer_seconds_allowed": 120, "time_used": 110.0})
-        sessions.append({"session_id": f"r{index}-i{s}", "kind": "interview", "mode": "interview",
-                         "started_at": started, "finished_at": started + 900, "abandoned": False,
-                         "banks": {"bench": "1.0.0"}, "settings": {}, "seed": s, "plan": plan, "answers": rows,
-                         "interviews": interviews})
-    return {"format": "pain-trainer-history", "format_version": 1, "exported_at": "2026-05-01T00:00:00+00:00",
-            "generator": "benchmarks.cohort", "sessions": sessions, "notes": [],
-            "resident": {"id": f"bench-{index}", "name": f"Resident {index:02d}", "program": "bench"}}
+            rows.append(
+                {
+                    "position": position,
+                    "bank_id": "bench",
+                    "question_id": f"p{prompt}",
+                    "content_hash": f"hp{prompt}",
+                    "question_type": "open",
+                    "category": "interview",
+                    "difficulty": 3,
+                    "tags": [f"acgme:PC{1 + prompt % 5}"],
+                    "response": "answer text " * 40,
+                    "correct": None,
+                    "score": 0.5,
+                    "time_spent": 150.0,
+                    "flagged": False,
+                    "answered_at": started + 200 * position,
+                    "timed_out": False,
+                    "probe_index": None,
+                }
+            )
+            interviews.append(
+                {
+                    "position": position,
+                    "probe_index": None,
+                    "text": "answer text " * 40,
+                    "verdicts": [
+                        {"text": f"point {k}", "covered": rng.random() < 0.6, "matched": []} for k in range(5)
+                    ],
+                    "metrics": {
+                        "judge": "bench",
+                        "red_flags": [{"id": "f1", "statement": "a red flag", "kind": "unsafe"}]
+                        if rng.random() < 0.1
+                        else [],
+                    },
+                    "answer_seconds_allowed": 120,
+                    "time_used": 110.0,
+                }
+            )
+        sessions.append(
+            {
+                "session_id": f"r{index}-i{s}",
+                "kind": "interview",
+                "mode": "interview",
+                "started_at": started,
+                "finished_at": started + 900,
+                "abandoned": False,
+                "banks": {"bench": "1.0.0"},
+                "settings": {},
+                "seed": s,
+                "plan": plan,
+                "answers": rows,
+                "interviews": interviews,
+            }
+        )
+    return {
+        "format": "pain-trainer-history",
+        "format_version": 1,
+        "exported_at": "2026-05-01T00:00:00+00:00",
+        "generator": "benchmarks.cohort",
+        "sessions": sessions,
+        "notes": [],
+        "resident": {"id": f"bench-{index}", "name": f"Resident {index:02d}", "program": "bench"},
+    }
 
 
 def main(argv: list[str]) -> None:

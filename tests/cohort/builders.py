@@ -62,46 +62,108 @@ class Session:
         plan, answers, interviews = [], [], []
         for position, q in enumerate(self.quiz):
             content_hash = q.content_hash or f"h-{q.question_id}"
-            plan.append({"bank_id": q.bank_id, "question_id": q.question_id, "content_hash": content_hash,
-                         "option_order": list(q.options)})
-            answers.append({
-                "position": position, "bank_id": q.bank_id, "question_id": q.question_id,
-                "content_hash": content_hash, "question_type": q.question_type, "category": q.category,
-                "difficulty": 3, "tags": list(q.tags), "response": q.chosen, "correct": q.correct,
-                "score": 1.0 if q.correct else 0.0, "time_spent": q.seconds, "flagged": False,
-                "answered_at": q.answered_at, "timed_out": False, "probe_index": None,
-            })
+            plan.append(
+                {
+                    "bank_id": q.bank_id,
+                    "question_id": q.question_id,
+                    "content_hash": content_hash,
+                    "option_order": list(q.options),
+                }
+            )
+            answers.append(
+                {
+                    "position": position,
+                    "bank_id": q.bank_id,
+                    "question_id": q.question_id,
+                    "content_hash": content_hash,
+                    "question_type": q.question_type,
+                    "category": q.category,
+                    "difficulty": 3,
+                    "tags": list(q.tags),
+                    "response": q.chosen,
+                    "correct": q.correct,
+                    "score": 1.0 if q.correct else 0.0,
+                    "time_spent": q.seconds,
+                    "flagged": False,
+                    "answered_at": q.answered_at,
+                    "timed_out": False,
+                    "probe_index": None,
+                }
+            )
         for position, p in enumerate(self.prompts):
             content_hash = p.content_hash or f"h-{p.question_id}"
             plan.append({"bank_id": p.bank_id, "question_id": p.question_id, "content_hash": content_hash})
-            answers.append({
-                "position": position, "bank_id": p.bank_id, "question_id": p.question_id,
-                "content_hash": content_hash, "question_type": "open", "category": p.category, "difficulty": 3,
-                "tags": list(p.tags), "response": p.text, "correct": None,
-                "score": sum(p.covered) / max(1, len(p.covered)), "time_spent": 90.0, "flagged": False,
-                "answered_at": p.answered_at, "timed_out": False, "probe_index": None,
-            })
-            interviews.append({
-                "position": position, "probe_index": None, "text": p.text,
-                "verdicts": [{"text": f"point {i}", "covered": c, "matched": [], "override": None}
-                             for i, c in enumerate(p.covered)],
-                "metrics": {"judge": "test", "red_flags": [
-                    {"id": i, "statement": s, "kind": k, "why": "", "evidence": {}} for i, s, k in p.flags]},
-                "answer_seconds_allowed": 120, "time_used": 90.0,
-            })
+            answers.append(
+                {
+                    "position": position,
+                    "bank_id": p.bank_id,
+                    "question_id": p.question_id,
+                    "content_hash": content_hash,
+                    "question_type": "open",
+                    "category": p.category,
+                    "difficulty": 3,
+                    "tags": list(p.tags),
+                    "response": p.text,
+                    "correct": None,
+                    "score": sum(p.covered) / max(1, len(p.covered)),
+                    "time_spent": 90.0,
+                    "flagged": False,
+                    "answered_at": p.answered_at,
+                    "timed_out": False,
+                    "probe_index": None,
+                }
+            )
+            interviews.append(
+                {
+                    "position": position,
+                    "probe_index": None,
+                    "text": p.text,
+                    "verdicts": [
+                        {"text": f"point {i}", "covered": c, "matched": [], "override": None}
+                        for i, c in enumerate(p.covered)
+                    ],
+                    "metrics": {
+                        "judge": "test",
+                        "red_flags": [
+                            {"id": i, "statement": s, "kind": k, "why": "", "evidence": {}} for i, s, k in p.flags
+                        ],
+                    },
+                    "answer_seconds_allowed": 120,
+                    "time_used": 90.0,
+                }
+            )
         return {
-            "session_id": self.session_id, "kind": kind, "mode": "interview" if self.prompts else "exam",
-            "started_at": started, "finished_at": started + 3600, "abandoned": False, "banks": {"prog": "1.0.0"},
-            "settings": {}, "seed": 1, "plan": plan, "answers": answers, "interviews": interviews,
+            "session_id": self.session_id,
+            "kind": kind,
+            "mode": "interview" if self.prompts else "exam",
+            "started_at": started,
+            "finished_at": started + 3600,
+            "abandoned": False,
+            "banks": {"prog": "1.0.0"},
+            "settings": {},
+            "seed": 1,
+            "plan": plan,
+            "answers": answers,
+            "interviews": interviews,
         }
 
 
-def export(sessions: Iterable[Session], resident_id: str | None = None, name: str | None = None,
-           program: str | None = "pain-fellowship", notes: Sequence[dict] = (), version: int = 1,
-           exported_at: str = AS_OF_TEXT) -> dict[str, Any]:
+def export(
+    sessions: Iterable[Session],
+    resident_id: str | None = None,
+    name: str | None = None,
+    program: str | None = "pain-fellowship",
+    notes: Sequence[dict] = (),
+    version: int = 1,
+    exported_at: str = AS_OF_TEXT,
+) -> dict[str, Any]:
     document: dict[str, Any] = {
-        "format": "pain-trainer-history", "format_version": version, "exported_at": exported_at,
-        "generator": "pain-trainer test", "sessions": [s.document() for s in sessions], "notes": list(notes),
+        "format": "pain-trainer-history",
+        "format_version": version,
+        "exported_at": exported_at,
+        "generator": "pain-trainer test",
+        "sessions": [s.document() for s in sessions],
+        "notes": list(notes),
     }
     if resident_id is not None:
         document["resident"] = {"id": resident_id, "name": name, "program": program}

@@ -39,18 +39,35 @@ def quiz_answers(i: int) -> list[Quiz]:
     out = []
     for j, q in enumerate(ITEMS):
         right = i > j
-        out.append(Quiz(q, right, "a" if right else wrong, "pharmacology" if j < 5 else "interventional",
-                        seconds=seconds(i), answered_at=(early if j < 5 else late) + j * 60))
-    out.append(Quiz("QX", i < 4, "a" if i < 4 else "d", "pharmacology", seconds=seconds(i),
-                    answered_at=early + 900))
+        out.append(
+            Quiz(
+                q,
+                right,
+                "a" if right else wrong,
+                "pharmacology" if j < 5 else "interventional",
+                seconds=seconds(i),
+                answered_at=(early if j < 5 else late) + j * 60,
+            )
+        )
+    out.append(Quiz("QX", i < 4, "a" if i < 4 else "d", "pharmacology", seconds=seconds(i), answered_at=early + 900))
     if i < 3:
         out.append(Quiz("QR", True, "a", "ethics", seconds=seconds(i), answered_at=late + 900))
     if i < 6:
-        out.append(Quiz("QE", True, "a", "interventional", content_hash="e1", seconds=seconds(i),
-                        answered_at=early + 1000))
+        out.append(
+            Quiz("QE", True, "a", "interventional", content_hash="e1", seconds=seconds(i), answered_at=early + 1000)
+        )
     else:
-        out.append(Quiz("QE", i % 2 == 1, "a" if i % 2 else "b", "interventional", content_hash="e2",
-                        seconds=seconds(i), answered_at=late + 1000))
+        out.append(
+            Quiz(
+                "QE",
+                i % 2 == 1,
+                "a" if i % 2 else "b",
+                "interventional",
+                content_hash="e2",
+                seconds=seconds(i),
+                answered_at=late + 1000,
+            )
+        )
     if i == 0:
         out.append(Quiz("Q0", True, "a", "pharmacology", seconds=seconds(i), answered_at=late + 2000))
     return out
@@ -67,8 +84,21 @@ def build(folder: Path) -> list[Path]:
     for i in range(RESIDENTS):
         quiz = Session(f"s-quiz-{i}", quiz=quiz_answers(i))
         interview = Session(f"s-interview-{i}", prompts=[prompt(i)])
-        notes = [{"bank_id": "prog", "question_id": "QX", "content_hash": "h-QX", "text": f"QX key looks wrong ({i})",
-                  "created_at": AS_OF - DAY, "session_id": None, "position": None}] if i == 11 else []
+        notes = (
+            [
+                {
+                    "bank_id": "prog",
+                    "question_id": "QX",
+                    "content_hash": "h-QX",
+                    "text": f"QX key looks wrong ({i})",
+                    "created_at": AS_OF - DAY,
+                    "session_id": None,
+                    "position": None,
+                }
+            ]
+            if i == 11
+            else []
+        )
         document = export([quiz, interview], resident_id=f"rid-{i}", name=f"R{i:02d}", notes=notes)
         paths.append(write(folder, f"resident-{i}.json", document))
     return paths

@@ -34,8 +34,15 @@ def _browser():
             pytest.skip(f"{path} not found: install Debian's {package} (apt-get install -y chromium chromium-driver)")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1280,2000", "--no-first-run", "--disable-background-networking"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,2000",
+        "--no-first-run",
+        "--disable-background-networking",
+    ):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -47,8 +54,11 @@ def page(tmp_path_factory):
     exports = folder / "exports"
     exports.mkdir()
     cohort12.build(exports)
-    write(exports, "hostile.json", export([Session("s-h", quiz=[Quiz("Q1", True, category=HOSTILE)])],
-                                          resident_id="h", name=HOSTILE))
+    write(
+        exports,
+        "hostile.json",
+        export([Session("s-h", quiz=[Quiz("Q1", True, category=HOSTILE)])], resident_id="h", name=HOSTILE),
+    )
     report = folder / "report.html"
     assert main(["cohort", str(exports), "--out", str(report), "--as-of", AS_OF_TEXT]) == 0
     driver = _browser()
@@ -80,8 +90,7 @@ def test_charts_render_as_svg(page):
     for figure in figures:
         svg = figure.find_element(By.TAG_NAME, "svg")
         assert svg.size["width"] > 300 and svg.size["height"] > 100
-        drawn = driver.execute_script(
-            "return arguments[0].querySelectorAll('rect, path, circle').length", svg)
+        drawn = driver.execute_script("return arguments[0].querySelectorAll('rect, path, circle').length", svg)
         assert drawn > 5
 
 

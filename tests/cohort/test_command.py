@@ -37,8 +37,17 @@ def test_html_and_csv_from_a_folder(cohort, tmp_path, capsys):
     assert page.count("<svg") == 4 and "<script" not in page
     assert "default-src 'none'" in page
     names = sorted(p.name for p in (tmp_path / "csv").iterdir())
-    assert names == ["distractors.csv", "flagged.csv", "interview_coverage.csv", "interview_residents.csv",
-                     "item_notes.csv", "items.csv", "performance.csv", "red_flags.csv", "weekly.csv"]
+    assert names == [
+        "distractors.csv",
+        "flagged.csv",
+        "interview_coverage.csv",
+        "interview_residents.csv",
+        "item_notes.csv",
+        "items.csv",
+        "performance.csv",
+        "red_flags.csv",
+        "weekly.csv",
+    ]
     with (tmp_path / "csv" / "items.csv").open(encoding="utf-8") as handle:
         items = list(csv.DictReader(handle))
     qx = next(row for row in items if row["question"] == "QX")
@@ -63,11 +72,14 @@ def _bad_files(folder):
     wrong_type = export([Session("s-w", quiz=[Quiz("Q1", True)])], resident_id="w")
     wrong_type["sessions"][0]["answers"][0]["time_spent"] = "fast"
     huge = export([Session("s-h", quiz=[Quiz("Q1", True, category="x" * 10_000_000)])], resident_id="h")
-    duplicated = export([Session("s-d", quiz=[Quiz("Q1", True)]), Session("s-d", quiz=[Quiz("Q2", True)])],
-                        resident_id="d")
+    duplicated = export(
+        [Session("s-d", quiz=[Quiz("Q1", True)]), Session("s-d", quiz=[Quiz("Q2", True)])], resident_id="d"
+    )
     future = export([Session("s-f", quiz=[Quiz("Q1", True)])], resident_id="f", version=99)
-    deep = ('{"format": "pain-trainer-history", "format_version": 1, "sessions": [], "resident": {"id": "x", '
-            '"junk": ' + "[" * 100_000 + "]" * 100_000 + "}}")
+    deep = (
+        '{"format": "pain-trainer-history", "format_version": 1, "sessions": [], "resident": {"id": "x", '
+        '"junk": ' + "[" * 100_000 + "]" * 100_000 + "}}"
+    )
     # Nested 200 deep where the report never looks (settings): read, and costs nothing.
     value: list = []
     for _ in range(200):
@@ -75,8 +87,14 @@ def _bad_files(folder):
     deep_unused = export([Session("s-u", quiz=[Quiz("Q1", True)])], resident_id="u", name="Unused depth")
     deep_unused["sessions"][0]["settings"] = {"x": value}
     files = {
-        "good.json": good, "wrong-type.json": wrong_type, "huge.json": huge, "duplicated.json": duplicated,
-        "future.json": future, "not-json.json": "{not json", "deep.json": deep, "list.json": "[]",
+        "good.json": good,
+        "wrong-type.json": wrong_type,
+        "huge.json": huge,
+        "duplicated.json": duplicated,
+        "future.json": future,
+        "not-json.json": "{not json",
+        "deep.json": deep,
+        "list.json": "[]",
         "deep-unused.json": deep_unused,
         "binary.json": "\udcff",
     }
@@ -123,11 +141,25 @@ def test_nothing_readable_is_an_error_and_no_report(tmp_path, capsys):
 
 
 def test_hostile_names_stay_text(tmp_path, capsys):
-    write(tmp_path, "a.json", export(
-        [Session("s1", quiz=[Quiz(HOSTILE[:190], False, HOSTILE[:190], category=HOSTILE[:190],
-                                  options=(HOSTILE[:190], "b"))])], resident_id="a", name="=HYPERLINK(\"x\")" + HOSTILE[:100]))
-    code, _out, _err = run(capsys, str(tmp_path / "a.json"), "--out", str(tmp_path / "r.html"),
-                           "--csv", str(tmp_path / "csv"))
+    write(
+        tmp_path,
+        "a.json",
+        export(
+            [
+                Session(
+                    "s1",
+                    quiz=[
+                        Quiz(HOSTILE[:190], False, HOSTILE[:190], category=HOSTILE[:190], options=(HOSTILE[:190], "b"))
+                    ],
+                )
+            ],
+            resident_id="a",
+            name='=HYPERLINK("x")' + HOSTILE[:100],
+        ),
+    )
+    code, _out, _err = run(
+        capsys, str(tmp_path / "a.json"), "--out", str(tmp_path / "r.html"), "--csv", str(tmp_path / "csv")
+    )
     assert code == 0
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<script" not in page and "<img" not in page
@@ -139,8 +171,17 @@ def test_hostile_names_stay_text(tmp_path, capsys):
 
 def test_anonymise_stable_pseudonyms_and_no_free_text(cohort, tmp_path, capsys):
     def report(secret, name):
-        code, _out, err = run(capsys, str(cohort), "--anonymise", "--secret", secret, "--out", str(tmp_path / name),
-                              "--csv", str(tmp_path / (name + "-csv")))
+        code, _out, err = run(
+            capsys,
+            str(cohort),
+            "--anonymise",
+            "--secret",
+            secret,
+            "--out",
+            str(tmp_path / name),
+            "--csv",
+            str(tmp_path / (name + "-csv")),
+        )
         assert (code, err) == (0, "")
         return (tmp_path / name).read_text(encoding="utf-8")
 
@@ -164,13 +205,16 @@ def test_anonymise_reads_the_secret_from_the_environment(cohort, tmp_path, capsy
     assert (tmp_path / "a" / "performance.csv").read_text() == (tmp_path / "b" / "performance.csv").read_text()
 
 
-@pytest.mark.parametrize("args, message", [
-    ([], "cohort needs --out FILE (HTML) or --csv DIR"),
-    (["--csv", "x", "--anonymise"], "--anonymise needs a secret"),
-    (["--csv", "x", "--secret", "s"], "--secret is only for --anonymise"),
-    (["--csv", "x", "--below-percentile", "120"], "expected a number from 0 to 100"),
-    (["--csv", "x", "--min-residents", "1"], "must be at least 2"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([], "cohort needs --out FILE (HTML) or --csv DIR"),
+        (["--csv", "x", "--anonymise"], "--anonymise needs a secret"),
+        (["--csv", "x", "--secret", "s"], "--secret is only for --anonymise"),
+        (["--csv", "x", "--below-percentile", "120"], "expected a number from 0 to 100"),
+        (["--csv", "x", "--min-residents", "1"], "must be at least 2"),
+    ],
+)
 def test_usage_errors(cohort, capsys, monkeypatch, args, message):
     monkeypatch.delenv("PAIN_TRAINER_COHORT_SECRET", raising=False)
     code, _out, err = run(capsys, str(cohort), *args)
@@ -194,3 +238,24 @@ def test_export_json_in_the_folder_is_read_once_when_named_twice(cohort, capsys,
     code, out, _err = run(capsys, str(cohort), str(cohort / "resident-1.json"), "--csv", str(tmp_path / "c"))
     assert code == 0 and "12 residents from 12 files" in out
     assert json.loads((cohort / "resident-1.json").read_text())["resident"]["name"] == "R01"
+
+
+def test_the_report_file_is_readable_like_any_new_file(cohort, tmp_path, capsys):
+    import os
+
+    run(capsys, str(cohort), "--out", str(tmp_path / "r.html"))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "r.html").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_the_command_line_loads_no_chart_library_until_a_report_is_made():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from trainer.cli import build_parser; build_parser(); "
+        "print(sorted(m for m in ('pygal', 'trainer.cohort.reader', 'trainer.cohort.charts') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr

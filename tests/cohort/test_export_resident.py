@@ -24,9 +24,20 @@ def data(tmp_path):
             store.record_answer(answer("q1", i, correct=ok, response="a" if ok else "b", at=T0 + 60 * i))
         store.finish_session("q1", T0 + 300)
         store.start_session(session("iv", n=1, kind="interview", mode="interview", started_at=T0 + 1000))
-        store.record_answer(answer("iv", 0, question="p1", question_type="open", correct=None, response="text",
-                                   category="interview", tags=("acgme:PC3",), at=T0 + 1100),
-                            interview("iv", 0, covered=(True, False, True)))
+        store.record_answer(
+            answer(
+                "iv",
+                0,
+                question="p1",
+                question_type="open",
+                correct=None,
+                response="text",
+                category="interview",
+                tags=("acgme:PC3",),
+                at=T0 + 1100,
+            ),
+            interview("iv", 0, covered=(True, False, True)),
+        )
     return root
 
 
@@ -72,13 +83,24 @@ def test_name_is_only_for_export(data, capsys):
 def test_cohort_of_real_exports_by_name_with_the_interview_tags(data, tmp_path, capsys):
     export(capsys, data, tmp_path / "ana.json", "--name", "Ana")
     export(capsys, data, tmp_path / "ana-again.json")
-    code = main(["cohort", str(tmp_path / "ana.json"), str(tmp_path / "ana-again.json"), "--csv", str(tmp_path / "c"),
-                 "--as-of", "2023-11-20"])
+    code = main(
+        [
+            "cohort",
+            str(tmp_path / "ana.json"),
+            str(tmp_path / "ana-again.json"),
+            "--csv",
+            str(tmp_path / "c"),
+            "--as-of",
+            "2023-11-20",
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     with (tmp_path / "c" / "performance.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert {(r["resident"], r["category"], r["answered"], r["% correct"]) for r in rows} == {
-        ("Ana", "All categories", "3", "66.7"), ("Ana", "pharm", "3", "66.7")}
+        ("Ana", "All categories", "3", "66.7"),
+        ("Ana", "pharm", "3", "66.7"),
+    }
     with (tmp_path / "c" / "interview_coverage.csv").open(encoding="utf-8") as handle:
         coverage = {(r["by"], r["name"]): (r["key points"], r["covered"]) for r in csv.DictReader(handle)}
     assert coverage == {("category", "interview"): ("3", "2"), ("tag", "acgme:PC3"): ("3", "2")}

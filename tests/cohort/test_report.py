@@ -42,8 +42,7 @@ def test_every_resident_once_in_name_order(cohort):
 
 @pytest.mark.parametrize("category", [ALL, "pharmacology", "interventional", "ethics"])
 def test_percent_correct_percentile_and_flags_per_category(cohort, category):
-    answers = {i: [a for a in cohort12.quiz_answers(i) if category == ALL or a.category == category]
-               for i in range(12)}
+    answers = {i: [a for a in cohort12.quiz_answers(i) if category == ALL or a.category == category] for i in range(12)}
     answers = {i: a for i, a in answers.items() if a}
     shares = {i: sum(a.correct for a in mine) / len(mine) for i, mine in answers.items()}
     rows = {p.resident: p for p in cohort.performance if p.category == category}
@@ -57,8 +56,9 @@ def test_percent_correct_percentile_and_flags_per_category(cohort, category):
         assert row.flagged is (expected < 20)
         recent = [a for a in mine if a.answered_at >= AS_OF - 30 * DAY]
         assert row.recent_answered == len(recent)
-        assert row.recent_proportion == (pytest.approx(sum(a.correct for a in recent) / len(recent)) if recent
-                                         else None)
+        assert row.recent_proportion == (
+            pytest.approx(sum(a.correct for a in recent) / len(recent)) if recent else None
+        )
         assert row.median_seconds == cohort12.seconds(i)
         assert row.within_pace is (cohort12.seconds(i) <= 72)
 
@@ -84,8 +84,11 @@ def _expected_item(question_id, content_hash):
     totals = {i: (sum(a.correct for a in _first_attempts(i)), len(_first_attempts(i))) for i in range(12)}
     xs, rests, chosen = [], [], []
     for i in range(12):
-        mine = [a for a in _first_attempts(i) if a.question_id == question_id
-                and (a.content_hash or f"h-{a.question_id}") == content_hash]
+        mine = [
+            a
+            for a in _first_attempts(i)
+            if a.question_id == question_id and (a.content_hash or f"h-{a.question_id}") == content_hash
+        ]
         if mine:
             right, n = totals[i]
             xs.append(int(mine[0].correct))
@@ -143,7 +146,9 @@ def test_an_item_answered_by_three_is_not_interpretable_and_never_flagged(cohort
 def test_an_edited_item_is_analysed_per_version(cohort):
     versions = [i for i in cohort.items if i.question_id == "QE"]
     assert [(v.content_hash, v.version, v.versions, v.residents) for v in versions] == [
-        ("e1", 1, 2, 6), ("e2", 2, 2, 6)]
+        ("e1", 1, 2, 6),
+        ("e2", 2, 2, 6),
+    ]
     assert versions[0].difficulty == 1.0 and versions[0].point_biserial is None
     assert versions[1].difficulty == pytest.approx(0.5)
     _xs, r_pb, d, _u, _l = _expected_item("QE", "e2")
@@ -172,9 +177,16 @@ def test_a_resident_exported_twice_counts_once(tmp_path):
     # R03 exports again later; R04's first export had only the quiz (the interview came after);
     # R05's history is also in an export from before resident ids (same sessions).
     write(tmp_path, "resident-3-again.json", paths[3].read_text())
-    write(tmp_path, "resident-4-early.json",
-          export([Session("s-quiz-4", quiz=cohort12.quiz_answers(4))], resident_id="rid-4", name="R04 old name",
-                 exported_at="2026-01-01T00:00:00+00:00"))
+    write(
+        tmp_path,
+        "resident-4-early.json",
+        export(
+            [Session("s-quiz-4", quiz=cohort12.quiz_answers(4))],
+            resident_id="rid-4",
+            name="R04 old name",
+            exported_at="2026-01-01T00:00:00+00:00",
+        ),
+    )
     write(tmp_path, "resident-5-old.json", export([Session("s-quiz-5", quiz=cohort12.quiz_answers(5))]))
     result = read_cohort([str(tmp_path)])
     assert not result.problems and result.files_read == 15

@@ -26,8 +26,10 @@ def test_point_biserial_is_negative_when_the_weak_get_it_right():
     assert stats.point_biserial([0, 0, 1, 1], [0.9, 0.7, 0.5, 0.3]) == pytest.approx(-0.894427, abs=1e-6)
 
 
-@pytest.mark.parametrize("item, rest", [([1, 1, 1], [0.1, 0.5, 0.9]), ([0, 0], [0.2, 0.4]),
-                                        ([1, 0, 1], [0.5, 0.5, 0.5]), ([1], [0.5]), ([], [])])
+@pytest.mark.parametrize(
+    "item, rest",
+    [([1, 1, 1], [0.1, 0.5, 0.9]), ([0, 0], [0.2, 0.4]), ([1, 0, 1], [0.5, 0.5, 0.5]), ([1], [0.5]), ([], [])],
+)
 def test_point_biserial_undefined(item, rest):
     assert stats.point_biserial(item, rest) is None
 
@@ -49,7 +51,8 @@ def test_percentile_rank_of_twelve():
 def test_percentile_ranks_match_the_definition(values):
     assert stats.percentile_ranks(values) == [
         pytest.approx(100 * (sum(v < x for v in values) + sum(v == x for v in values) / 2) / len(values))
-        for x in values]
+        for x in values
+    ]
 
 
 @given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 10)), min_size=2, max_size=30))

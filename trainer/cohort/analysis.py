@@ -179,9 +179,21 @@ def build_report(residents: Sequence[Resident], settings: Settings) -> Report:
     coverage, resident_coverage, red_flags = _interviews(residents)
     notes = tuple(
         NoteRow(n.bank_id, n.question_id, versions.get((n.bank_id, n.question_id, n.content_hash), "?"), r.name, n.text)
-        for r in residents for n in r.notes
+        for r in residents
+        for n in r.notes
     )
-    return Report(settings, tuple(r.name for r in residents), categories, performance, weekly, items, coverage, resident_coverage, red_flags, notes)
+    return Report(
+        settings,
+        tuple(r.name for r in residents),
+        categories,
+        performance,
+        weekly,
+        items,
+        coverage,
+        resident_coverage,
+        red_flags,
+        notes,
+    )
 
 
 # --- performance ------------------------------------------------------------------------------
@@ -205,8 +217,15 @@ class _Tally:
         correct = list(map(_CORRECT, answers))
         weeks = list(map(_WEEK, answers))
         first_recent = bisect_left(list(map(_AT, answers)), recent_from)  # answers are oldest first
-        return cls(len(answers), sum(correct), len(answers) - first_recent, sum(correct[first_recent:]),
-                   list(map(_SECONDS, answers)), Counter(weeks), Counter(compress(weeks, correct)))
+        return cls(
+            len(answers),
+            sum(correct),
+            len(answers) - first_recent,
+            sum(correct[first_recent:]),
+            list(map(_SECONDS, answers)),
+            Counter(weeks),
+            Counter(compress(weeks, correct)),
+        )
 
     def add(self, other: _Tally) -> None:
         self.answered += other.answered
@@ -221,8 +240,9 @@ class _Tally:
         return tuple((week, self.weeks_right[week] / n) for week, n in sorted(self.weeks.items()))
 
 
-_CORRECT, _WEEK, _AT, _SECONDS, _BANK = (attrgetter(name) for name in ("correct", "week", "answered_at", "seconds",
-                                                                       "bank_id"))
+_CORRECT, _WEEK, _AT, _SECONDS, _BANK = (
+    attrgetter(name) for name in ("correct", "week", "answered_at", "seconds", "bank_id")
+)
 _ITEM = attrgetter("bank_id", "question_id", "content_hash")  # an item version
 _CHOSEN, _CATEGORY = attrgetter("chosen"), attrgetter("category")
 
@@ -245,12 +265,20 @@ def _performance(residents: Sequence[Resident], settings: Settings):
     for index, resident in enumerate(residents):
         for category, t in _tallies(resident, recent_from).items():
             weekly = t.weekly()
-            rows.append({
-                "index": index, "resident": resident.name, "category": category, "answered": t.answered,
-                "correct": t.correct, "recent_answered": t.recent_answered, "recent_correct": t.recent_correct,
-                "median_seconds": stats.median(t.seconds), "weekly": weekly,
-                "trend": stats.slope([w for w, _ in weekly], [100 * p for _, p in weekly]),
-            })
+            rows.append(
+                {
+                    "index": index,
+                    "resident": resident.name,
+                    "category": category,
+                    "answered": t.answered,
+                    "correct": t.correct,
+                    "recent_answered": t.recent_answered,
+                    "recent_correct": t.recent_correct,
+                    "median_seconds": stats.median(t.seconds),
+                    "weekly": weekly,
+                    "trend": stats.slope([w for w, _ in weekly], [100 * p for _, p in weekly]),
+                }
+            )
             pooled.setdefault(category, _Tally(0, 0, 0, 0, [], Counter(), Counter())).add(t)
     by_category: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
@@ -303,8 +331,9 @@ def _items(residents: Sequence[Resident], settings: Settings):
     return tuple(items), labels
 
 
-def _item(item, answered: list[tuple[int, Answer]], totals, key_sets, number: tuple[int, int],
-          settings: Settings) -> ItemVersion:
+def _item(
+    item, answered: list[tuple[int, Answer]], totals, key_sets, number: tuple[int, int], settings: Settings
+) -> ItemVersion:
     xs = [int(a.correct) for _, a in answered]
     scored = []  # (x, rest, chosen) of residents with a rest-score
     for index, a in answered:
@@ -322,8 +351,22 @@ def _item(item, answered: list[tuple[int, Answer]], totals, key_sets, number: tu
     if interpretable and ((r_pb is not None and r_pb < 0) or (d is not None and d < 0)):
         flags.append("negative discrimination")
     flags += [f"distractor {o.option} chosen more by the upper group" for o in options if o.flagged]
-    return ItemVersion(item[0], item[1], item[2], number[0], number[1], sample.category, sample.question_type,
-                       len(answered), sum(xs) / len(xs), r_pb, d, interpretable, tuple(flags), options)
+    return ItemVersion(
+        item[0],
+        item[1],
+        item[2],
+        number[0],
+        number[1],
+        sample.category,
+        sample.question_type,
+        len(answered),
+        sum(xs) / len(xs),
+        r_pb,
+        d,
+        interpretable,
+        tuple(flags),
+        options,
+    )
 
 
 def _options(question_type: str, answered, scored, key_sets, interpretable: bool) -> tuple[OptionUse, ...]:
@@ -345,8 +388,9 @@ def _options(question_type: str, answered, scored, key_sets, interpretable: bool
     for option in shown:
         is_key = None if key is None else option in key
         up, low = share(upper_chosen, option), share(lower_chosen, option)
-        uses.append(OptionUse(option, is_key, up, low, share(everyone, option),
-                              interpretable and is_key is False and up > low))
+        uses.append(
+            OptionUse(option, is_key, up, low, share(everyone, option), interpretable and is_key is False and up > low)
+        )
     return tuple(uses)
 
 
@@ -377,8 +421,14 @@ def _interviews(residents: Sequence[Resident]):
                 use[0] += 1
                 use[1].add(resident.key)
         per_resident += [ResidentCoverage(resident.name, c, *tally) for c, tally in sorted(mine.items())]
-    coverage = tuple(Coverage(group, name, t[0], len(t[1]), t[2], t[3])
-                     for (group, name), t in sorted(groups.items(), key=lambda kv: (kv[0][0] != "category", kv[0][1])))
-    red_flags = tuple(sorted((FlagUse(i, s, k, u[0], len(u[1])) for (i, s, k), u in flags.items()),
-                             key=lambda f: (-f.raised, f.statement)))
+    coverage = tuple(
+        Coverage(group, name, t[0], len(t[1]), t[2], t[3])
+        for (group, name), t in sorted(groups.items(), key=lambda kv: (kv[0][0] != "category", kv[0][1]))
+    )
+    red_flags = tuple(
+        sorted(
+            (FlagUse(i, s, k, u[0], len(u[1])) for (i, s, k), u in flags.items()),
+            key=lambda f: (-f.raised, f.statement),
+        )
+    )
     return coverage, tuple(per_resident), red_flags

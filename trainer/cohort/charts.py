@@ -24,8 +24,18 @@ def _new(kind: str, title: str, **config):
 
     chart_class = getattr(pygal, kind)
     style = DefaultStyle(font_family="sans-serif", background="white", plot_background="white")
-    return chart_class(js=[], disable_xml_declaration=True, width=WIDTH, height=HEIGHT, title=title,
-                       style=style, truncate_label=40, truncate_legend=40, legend_at_bottom=True, **config)
+    return chart_class(
+        js=[],
+        disable_xml_declaration=True,
+        width=WIDTH,
+        height=HEIGHT,
+        title=title,
+        style=style,
+        truncate_label=40,
+        truncate_legend=40,
+        legend_at_bottom=True,
+        **config,
+    )
 
 
 def svg(chart) -> str:
@@ -59,10 +69,11 @@ def weekly_chart(report: Report) -> str | None:
     weeks = sorted({w for points in series.values() for w, _ in points})
     if len(weeks) < 2:
         return None
-    chart = _new("Line", "Weekly % correct, the cohort pooled", range=(0, 100), x_label_rotation=30,
-                 show_minor_x_labels=False)
+    chart = _new(
+        "Line", "Weekly % correct, the cohort pooled", range=(0, 100), x_label_rotation=30, show_minor_x_labels=False
+    )
     chart.x_labels = [week_label(w) for w in weeks]
-    chart.x_labels_major = chart.x_labels[::max(1, len(weeks) // 10)]
+    chart.x_labels_major = chart.x_labels[:: max(1, len(weeks) // 10)]
     names = [ALL, *[c for c in series if c != ALL]][:MAX_SERIES]
     for name in names:
         points = dict(series.get(name, ()))
@@ -74,12 +85,29 @@ def item_chart(report: Report) -> str | None:
     items = [i for i in report.items if i.interpretable and i.point_biserial is not None]
     if not items:
         return None
-    chart = _new("XY", "Items: difficulty against point-biserial", stroke=False, range=(-1, 1), xrange=(0, 1),
-                 x_title="difficulty (proportion correct)", y_title="point-biserial")
-    for title, chosen in (("flagged for review", [i for i in items if i.flags]),
-                          ("no flag", [i for i in items if not i.flags])):
-        chart.add(title, [{"value": (round(i.difficulty, 3), round(i.point_biserial, 3)),
-                           "label": f"{i.bank_id}/{i.question_id} {i.label}"} for i in chosen])
+    chart = _new(
+        "XY",
+        "Items: difficulty against point-biserial",
+        stroke=False,
+        range=(-1, 1),
+        xrange=(0, 1),
+        x_title="difficulty (proportion correct)",
+        y_title="point-biserial",
+    )
+    for title, chosen in (
+        ("flagged for review", [i for i in items if i.flags]),
+        ("no flag", [i for i in items if not i.flags]),
+    ):
+        chart.add(
+            title,
+            [
+                {
+                    "value": (round(i.difficulty, 3), round(i.point_biserial, 3)),
+                    "label": f"{i.bank_id}/{i.question_id} {i.label}",
+                }
+                for i in chosen
+            ],
+        )
     return svg(chart)
 
 
@@ -94,7 +122,9 @@ def coverage_chart(report: Report) -> str | None:
 
 
 def all_charts(report: Report) -> dict[str, str | None]:
-    return {"category": category_chart(report), "weekly": weekly_chart(report), "items": item_chart(report),
-            "coverage": coverage_chart(report)}
-
-
+    return {
+        "category": category_chart(report),
+        "weekly": weekly_chart(report),
+        "items": item_chart(report),
+        "coverage": coverage_chart(report),
+    }

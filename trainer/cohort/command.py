@@ -45,24 +45,44 @@ def _min_residents(text: str) -> int:
 
 def add_parser(commands: Any) -> None:
     cohort = commands.add_parser(
-        "cohort", help="program report (HTML + CSV) from residents' history exports",
+        "cohort",
+        help="program report (HTML + CSV) from residents' history exports",
         description="Merge residents' 'history export' files into one report: performance by category, pace, "
-                    "trends and percentiles, interview coverage, and item analysis of the banks used.",
+        "trends and percentiles, interview coverage, and item analysis of the banks used.",
     )
     cohort.add_argument("paths", nargs="+", metavar="EXPORT", help="history export files (.json) or folders of them")
     cohort.add_argument("--out", metavar="FILE", help="write the report as one self-contained HTML file")
     cohort.add_argument("--csv", metavar="DIR", help="write every table of the report as DIR/<table>.csv")
-    cohort.add_argument("--anonymise", "--anonymize", dest="anonymise", action="store_true",
-                        help="stable pseudonyms instead of names (needs --secret), free text left out")
-    cohort.add_argument("--secret", metavar="TEXT",
-                        help=f"the secret the pseudonyms are made with (default: ${SECRET_ENV}); "
-                             "the same secret gives the same pseudonyms")
-    cohort.add_argument("--below-percentile", type=_percentile, default=20.0, metavar="N",
-                        help="flag residents below this percentile in any category (default 20)")
-    cohort.add_argument("--min-residents", type=_min_residents, default=5, metavar="N",
-                        help="residents an item needs before its analysis is interpreted (default 5)")
-    cohort.add_argument("--as-of", metavar="DATE",
-                        help="the report's date: 'the last 30 days' end here (YYYY-MM-DD, default now)")
+    cohort.add_argument(
+        "--anonymise",
+        "--anonymize",
+        dest="anonymise",
+        action="store_true",
+        help="stable pseudonyms instead of names (needs --secret), free text left out",
+    )
+    cohort.add_argument(
+        "--secret",
+        metavar="TEXT",
+        help=f"the secret the pseudonyms are made with (default: ${SECRET_ENV}); "
+        "the same secret gives the same pseudonyms",
+    )
+    cohort.add_argument(
+        "--below-percentile",
+        type=_percentile,
+        default=20.0,
+        metavar="N",
+        help="flag residents below this percentile in any category (default 20)",
+    )
+    cohort.add_argument(
+        "--min-residents",
+        type=_min_residents,
+        default=5,
+        metavar="N",
+        help="residents an item needs before its analysis is interpreted (default 5)",
+    )
+    cohort.add_argument(
+        "--as-of", metavar="DATE", help="the report's date: 'the last 30 days' end here (YYYY-MM-DD, default now)"
+    )
 
 
 def _fail(message: str, code: int) -> int:
@@ -112,8 +132,11 @@ def _run(args: Any) -> int:
         return _fail("cohort needs --out FILE (HTML) or --csv DIR, or both", EXIT_USAGE)
     secret = args.secret if args.secret is not None else os.environ.get(SECRET_ENV)
     if args.anonymise and not secret:
-        return _fail(f"--anonymise needs a secret: --secret TEXT or ${SECRET_ENV} (the same secret gives the "
-                     "same pseudonyms in every run)", EXIT_USAGE)
+        return _fail(
+            f"--anonymise needs a secret: --secret TEXT or ${SECRET_ENV} (the same secret gives the "
+            "same pseudonyms in every run)",
+            EXIT_USAGE,
+        )
     if args.secret is not None and not args.anonymise:
         return _fail("--secret is only for --anonymise", EXIT_USAGE)
     try:
@@ -152,14 +175,22 @@ def _run(args: Any) -> int:
                 return _fail("the HTML report's charts need pygal: pip install 'pain-trainer[report]'", EXIT_INVALID)
             from trainer.cohort.render_html import render_html
 
-            page = render_html(report, tables, all_charts(report), files_read=result.files_read, problems=problems,
-                               anonymised=args.anonymise)
+            page = render_html(
+                report,
+                tables,
+                all_charts(report),
+                files_read=result.files_read,
+                problems=problems,
+                anonymised=args.anonymise,
+            )
             _write_atomically(Path(args.out), page)
             written.append(args.out)
     except OSError as exc:
         return _fail(f"{exc.filename or args.out}: cannot write the report ({exc.strerror or exc})", EXIT_INVALID)
-    print(f"cohort report: {len(report.residents)} residents from {result.files_read} files -> "
-          + inert_line(", ".join(written)))
+    print(
+        f"cohort report: {len(report.residents)} residents from {result.files_read} files -> "
+        + inert_line(", ".join(written))
+    )
     return EXIT_INVALID if problems else EXIT_OK
 
 
@@ -169,6 +200,9 @@ def _write_atomically(path: Path, text: str) -> None:
 
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # as any new file (mkstemp makes it private)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(temp, path)

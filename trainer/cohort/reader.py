@@ -156,8 +156,10 @@ def parse_export(text: str, source: str, keep_free_text: bool = True) -> _File:
     if type(version) is not int or version < 1:
         raise _Bad(["format_version"], "must be a whole number >= 1")
     if version > FORMAT_VERSION:
-        raise _Bad(["format_version"], f"export format {version} is newer than this pain-trainer reads "
-                                       f"({FORMAT_VERSION}); upgrade it")
+        raise _Bad(
+            ["format_version"],
+            f"export format {version} is newer than this pain-trainer reads ({FORMAT_VERSION}); upgrade it",
+        )
     resident = _object(document, "resident", (), required=False) or {}
     where = ("resident",)
     resident_id = _text(resident, "id", where, required=False) or None
@@ -175,8 +177,14 @@ def parse_export(text: str, source: str, keep_free_text: bool = True) -> _File:
         for i, n in enumerate(_list(document, "notes", (), required=False)):
             at = ("notes", i)
             n = _as_object(n, at)
-            notes.append(Note(_text(n, "bank_id", at), _text(n, "question_id", at),
-                              _text(n, "content_hash", at, required=False) or "", _text(n, "text", at, POINT_MAX)))
+            notes.append(
+                Note(
+                    _text(n, "bank_id", at),
+                    _text(n, "question_id", at),
+                    _text(n, "content_hash", at, required=False) or "",
+                    _text(n, "text", at, POINT_MAX),
+                )
+            )
     return _File(source, resident_id, name or None, program or None, exported_at, sessions, notes)
 
 
@@ -225,8 +233,10 @@ def _session(s: Any, where: tuple) -> _Session:
         rows[key] = a
         answered_at = _number(a, "answered_at", at, 0, LATEST)
         if kind == "quiz" and probe is None:
-            session.answers[key] = (answered_at, _answer(a, at, session_id, position, answered_at,
-                                                         plan_options.get(position, ())))
+            session.answers[key] = (
+                answered_at,
+                _answer(a, at, session_id, position, answered_at, plan_options.get(position, ())),
+            )
     if kind == "interview":
         for i, x in enumerate(_list(s, "interviews", where, required=False)):
             at = (*where, "interviews", i)
@@ -243,8 +253,20 @@ def _session(s: Any, where: tuple) -> _Session:
 _CHECKED_OPTIONS: dict[tuple[str, ...], tuple[str, ...]] = {}
 _NUMBER_TYPES = (int, float)
 _ANSWER_ORDER = attrgetter("answered_at", "session_id", "position")
-_FAST_FIELDS = itemgetter("position", "probe_index", "answered_at", "time_spent", "bank_id", "question_id",
-                          "content_hash", "question_type", "category", "tags", "response", "correct")
+_FAST_FIELDS = itemgetter(
+    "position",
+    "probe_index",
+    "answered_at",
+    "time_spent",
+    "bank_id",
+    "question_id",
+    "content_hash",
+    "question_type",
+    "category",
+    "tags",
+    "response",
+    "correct",
+)
 
 
 def _fast_answer(a: Any, session_id: str, plan_options: dict[int, tuple[str, ...]]):
@@ -252,20 +274,43 @@ def _fast_answer(a: Any, session_id: str, plan_options: dict[int, tuple[str, ...
     right, else None: then ``_answer`` checks it field by field and says what is wrong. The
     same checks, without a call per field: 250,000 answers must be read in about a second."""
     try:
-        (position, probe, answered_at, seconds, bank_id, question_id, content_hash, question_type, category, tags,
-         response, correct) = _FAST_FIELDS(a)
+        (
+            position,
+            probe,
+            answered_at,
+            seconds,
+            bank_id,
+            question_id,
+            content_hash,
+            question_type,
+            category,
+            tags,
+            response,
+            correct,
+        ) = _FAST_FIELDS(a)
     except (KeyError, TypeError):  # a field missing (older exports may leave some out), or not an object
         return None
     if not (
-        type(position) is int and 0 <= position <= 199_999 and probe is None
-        and type(answered_at) in _NUMBER_TYPES and 0 <= answered_at <= LATEST
-        and type(seconds) in _NUMBER_TYPES and 0 <= seconds <= 10_000_000
-        and type(bank_id) is str and len(bank_id) <= ID_MAX and type(question_id) is str
-        and len(question_id) <= ID_MAX and type(content_hash) is str and len(content_hash) <= ID_MAX
-        and type(question_type) is str and len(question_type) <= 32 and type(category) is str
-        and len(category) <= ID_MAX and (correct is None or type(correct) is bool)
-        and type(tags) is list and (not tags or (len(tags) <= 100 and all(
-            type(t) is str and len(t) <= ID_MAX for t in tags)))
+        type(position) is int
+        and 0 <= position <= 199_999
+        and probe is None
+        and type(answered_at) in _NUMBER_TYPES
+        and 0 <= answered_at <= LATEST
+        and type(seconds) in _NUMBER_TYPES
+        and 0 <= seconds <= 10_000_000
+        and type(bank_id) is str
+        and len(bank_id) <= ID_MAX
+        and type(question_id) is str
+        and len(question_id) <= ID_MAX
+        and type(content_hash) is str
+        and len(content_hash) <= ID_MAX
+        and type(question_type) is str
+        and len(question_type) <= 32
+        and type(category) is str
+        and len(category) <= ID_MAX
+        and (correct is None or type(correct) is bool)
+        and type(tags) is list
+        and (not tags or (len(tags) <= 100 and all(type(t) is str and len(t) <= ID_MAX for t in tags)))
     ):
         return None
     if response is None or correct is None:
@@ -274,19 +319,36 @@ def _fast_answer(a: Any, session_id: str, plan_options: dict[int, tuple[str, ...
     if question_type in CHOICE_TYPES:
         if type(response) is str and len(response) <= ID_MAX:
             chosen = (response,)
-        elif type(response) is list and len(response) <= 50 and all(
-                type(v) is str and len(v) <= ID_MAX for v in response):
+        elif (
+            type(response) is list
+            and len(response) <= 50
+            and all(type(v) is str and len(v) <= ID_MAX for v in response)
+        ):
             chosen = tuple(response)
         else:
             return None
-    answer = Answer(session_id, position, bank_id, question_id, content_hash, question_type, category, tuple(tags),
-                    chosen, plan_options.get(position, ()), correct, float(seconds), float(answered_at),
-                    week_of(answered_at))
+    answer = Answer(
+        session_id,
+        position,
+        bank_id,
+        question_id,
+        content_hash,
+        question_type,
+        category,
+        tuple(tags),
+        chosen,
+        plan_options.get(position, ()),
+        correct,
+        float(seconds),
+        float(answered_at),
+        week_of(answered_at),
+    )
     return (position, None), float(answered_at), answer
 
 
-def _answer(a: dict, at: tuple, session_id: str, position: int, answered_at: float,
-            options: tuple[str, ...]) -> Answer | None:
+def _answer(
+    a: dict, at: tuple, session_id: str, position: int, answered_at: float, options: tuple[str, ...]
+) -> Answer | None:
     """The scored answer, or None for one not answered or not scored yet (it is not counted)."""
     question_type = _text(a, "question_type", at, 32)
     response = a.get("response")
@@ -299,13 +361,25 @@ def _answer(a: dict, at: tuple, session_id: str, position: int, answered_at: flo
     if question_type in CHOICE_TYPES:
         values = response if type(response) is list else [response]
         if len(values) > 50 or any(type(v) is not str or len(v) > ID_MAX for v in values):
-            raise _Bad((*at, "response"), f"expected an option id (or a list of at most 50) of at most {ID_MAX} "
-                                          "characters")
+            raise _Bad(
+                (*at, "response"), f"expected an option id (or a list of at most 50) of at most {ID_MAX} characters"
+            )
         chosen = tuple(values)
     return Answer(
-        session_id, position, _text(a, "bank_id", at), _text(a, "question_id", at), _text(a, "content_hash", at),
-        question_type, _text(a, "category", at), _tags(a, at), chosen, options, correct,
-        _number(a, "time_spent", at, 0, 10_000_000), answered_at, week_of(answered_at),
+        session_id,
+        position,
+        _text(a, "bank_id", at),
+        _text(a, "question_id", at),
+        _text(a, "content_hash", at),
+        question_type,
+        _text(a, "category", at),
+        _tags(a, at),
+        chosen,
+        options,
+        correct,
+        _number(a, "time_spent", at, 0, 10_000_000),
+        answered_at,
+        week_of(answered_at),
     )
 
 
@@ -325,13 +399,26 @@ def _prompt(x: dict, at: tuple, row: dict, session_id: str, position: int, probe
     for i, f in enumerate(_list(metrics, "red_flags", (*at, "metrics"), required=False)):
         f_at = (*at, "metrics", "red_flags", i)
         f = _as_object(f, f_at)
-        flags.append(RedFlag(_text(f, "id", f_at, required=False) or "", _text(f, "statement", f_at, POINT_MAX),
-                             _text(f, "kind", f_at, 32, required=False) or "unsafe"))
+        flags.append(
+            RedFlag(
+                _text(f, "id", f_at, required=False) or "",
+                _text(f, "statement", f_at, POINT_MAX),
+                _text(f, "kind", f_at, 32, required=False) or "unsafe",
+            )
+        )
     row_at = (*at[:-2], "answers", position)
     return PromptAnswer(
-        session_id, position, probe, _text(row, "bank_id", row_at), _text(row, "question_id", row_at),
-        _text(row, "content_hash", row_at), _text(row, "category", row_at), _tags(row, row_at), tuple(covered),
-        tuple(flags), _number(row, "answered_at", row_at, 0, LATEST),
+        session_id,
+        position,
+        probe,
+        _text(row, "bank_id", row_at),
+        _text(row, "question_id", row_at),
+        _text(row, "content_hash", row_at),
+        _text(row, "category", row_at),
+        _tags(row, row_at),
+        tuple(covered),
+        tuple(flags),
+        _number(row, "answered_at", row_at, 0, LATEST),
     )
 
 
@@ -341,8 +428,15 @@ _MISSING = object()
 
 
 def _kind(value: Any) -> str:
-    names = {str: "a string", bool: "true or false", int: "a whole number", float: "a number", list: "a list",
-             dict: "an object", type(None): "null"}
+    names = {
+        str: "a string",
+        bool: "true or false",
+        int: "a whole number",
+        float: "a number",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -468,8 +562,15 @@ def _resident(group: list[_File]) -> Resident:
     notes = list(dict.fromkeys(note for f in group for note in f.notes))
     kept = sorted(_latest_answers(group), key=_ANSWER_ORDER)
     prompts = _latest_prompts(group)
-    return Resident(key, name, program, tuple(f.source for f in group), tuple(kept),
-                    tuple(sorted(prompts, key=_ANSWER_ORDER)), tuple(notes))
+    return Resident(
+        key,
+        name,
+        program,
+        tuple(f.source for f in group),
+        tuple(kept),
+        tuple(sorted(prompts, key=_ANSWER_ORDER)),
+        tuple(notes),
+    )
 
 
 def _latest_answers(group: list[_File]) -> list[Answer]:

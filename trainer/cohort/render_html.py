@@ -89,13 +89,22 @@ def table_html(table: Table) -> str:
     )
     note = f'<p class="muted">{escape(table.note)}</p>' if table.note else ""
     empty = '<p class="muted">None.</p>' if not table.rows else ""
-    return (f'<h3 id="{table.name}">{escape(table.title)}</h3>{note}{empty}'
-            + (f'<table data-table="{table.name}"><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>'
-               if table.rows else ""))
+    return f'<h3 id="{table.name}">{escape(table.title)}</h3>{note}{empty}' + (
+        f'<table data-table="{table.name}"><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>'
+        if table.rows
+        else ""
+    )
 
 
-def render_html(report: Report, tables: Sequence[Table], charts: dict[str, str | None], *, files_read: int,
-                problems: Sequence[str], anonymised: bool) -> str:
+def render_html(
+    report: Report,
+    tables: Sequence[Table],
+    charts: dict[str, str | None],
+    *,
+    files_read: int,
+    problems: Sequence[str],
+    anonymised: bool,
+) -> str:
     s = report.settings
     as_of = datetime.fromtimestamp(s.as_of, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     by_name = {t.name: t for t in tables}
@@ -104,20 +113,31 @@ def render_html(report: Report, tables: Sequence[Table], charts: dict[str, str |
         present = [by_name[n] for n in table_names if n in by_name]
         if not present:
             continue
-        figures = "".join(f'<figure class="chart" data-chart="{name}">{charts[name]}</figure>'
-                          for name in chart_names if charts.get(name))
-        parts.append(f'<section id="{anchor}"><h2>{escape(title)}</h2>{figures}'
-                     + "".join(table_html(t) for t in present) + "</section>")
+        figures = "".join(
+            f'<figure class="chart" data-chart="{name}">{charts[name]}</figure>'
+            for name in chart_names
+            if charts.get(name)
+        )
+        parts.append(
+            f'<section id="{anchor}"><h2>{escape(title)}</h2>{figures}'
+            + "".join(table_html(t) for t in present)
+            + "</section>"
+        )
     skipped = ""
     if problems:
-        listed = "" if anonymised else "<ul class=\"problems\">" + "".join(
-            f"<li>{escape(p)}</li>" for p in problems) + "</ul>"
-        skipped = f"<p>{len(problems)} input{'s' if len(problems) != 1 else ''} could not be read and " \
-                  f"{'were' if len(problems) != 1 else 'was'} skipped.</p>{listed}"
-    summary = (f"<p>{len(report.residents)} resident{'s' if len(report.residents) != 1 else ''} from "
-               f"{files_read} export file{'s' if files_read != 1 else ''}; as of {escape(as_of)}; flagged below the "
-               f"{s.below_percentile:g}th percentile; items need {s.min_residents} residents to be interpreted."
-               f"{' Names are pseudonyms; free text is left out.' if anonymised else ''}</p>{skipped}")
+        listed = (
+            "" if anonymised else '<ul class="problems">' + "".join(f"<li>{escape(p)}</li>" for p in problems) + "</ul>"
+        )
+        skipped = (
+            f"<p>{len(problems)} input{'s' if len(problems) != 1 else ''} could not be read and "
+            f"{'were' if len(problems) != 1 else 'was'} skipped.</p>{listed}"
+        )
+    summary = (
+        f"<p>{len(report.residents)} resident{'s' if len(report.residents) != 1 else ''} from "
+        f"{files_read} export file{'s' if files_read != 1 else ''}; as of {escape(as_of)}; flagged below the "
+        f"{s.below_percentile:g}th percentile; items need {s.min_residents} residents to be interpreted."
+        f"{' Names are pseudonyms; free text is left out.' if anonymised else ''}</p>{skipped}"
+    )
     nav = "".join(f'<li><a href="#{t.name}">{escape(t.title)}</a></li>' for t in tables)
     return f"""<!DOCTYPE html>
 <html lang="en">

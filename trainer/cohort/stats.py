@@ -54,7 +54,7 @@ def percentile_ranks(values: Sequence[float]) -> list[float]:
         while end + 1 < n and values[order[end + 1]] == values[order[start]]:
             end += 1
         equal = end - start + 1
-        for i in order[start:end + 1]:
+        for i in order[start : end + 1]:
             ranks[i] = 100.0 * (start + equal / 2) / n
         start = end + 1
     return ranks
@@ -86,7 +86,7 @@ def upper_lower_groups(rest: Sequence[float], fraction: float = GROUP_FRACTION) 
     """Indexes of the upper and lower groups by rest-score (ties keep the order given)."""
     k = group_size(len(rest), fraction)
     ranked = sorted(range(len(rest)), key=lambda i: -rest[i])
-    return ranked[:k], ranked[len(ranked) - k:]
+    return ranked[:k], ranked[len(ranked) - k :]
 
 
 def discrimination_index(item: Sequence[int], rest: Sequence[float]) -> float | None:
