@@ -200,7 +200,7 @@ def _session(s: Any, where: tuple) -> _Session:
     for i, item in enumerate(_list(s, "plan", where, required=False)):
         order = item.get("option_order", ()) if type(item) is dict else None
         options = tuple(order) if type(order) in (list, tuple) else None
-        if options is None or options not in _CHECKED_OPTIONS:  # a few orders recur: each is checked once
+        if not _known_options(options):  # a few orders recur: each is checked once
             at = (*where, "plan", i)
             item = _as_object(item, at)
             order = _list(item, "option_order", at, required=False)
@@ -251,6 +251,15 @@ def _session(s: Any, where: tuple) -> _Session:
 
 
 _CHECKED_OPTIONS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _known_options(options: tuple | None) -> bool:
+    try:
+        return options is not None and options in _CHECKED_OPTIONS
+    except TypeError:  # a list or an object among them: unhashable, and wrong
+        return False
+
+
 _NUMBER_TYPES = (int, float)
 _ANSWER_ORDER = attrgetter("answered_at", "session_id", "position")
 _FAST_FIELDS = itemgetter(
