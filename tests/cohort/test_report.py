@@ -38,6 +38,7 @@ def _first_attempts(i):
 
 def test_every_resident_once_in_name_order(cohort):
     assert cohort.residents == tuple(f"R{i:02d}" for i in range(12))
+    assert cohort.programs == (("pain-fellowship", 12),)
 
 
 @pytest.mark.parametrize("category", [ALL, "pharmacology", "interventional", "ethics"])

@@ -163,6 +163,7 @@ class Report:
     resident_coverage: tuple[ResidentCoverage, ...]
     red_flags: tuple[FlagUse, ...]
     notes: tuple[NoteRow, ...]
+    programs: tuple[tuple[str, int], ...] = ()  # (program id, residents), most residents first
 
     @property
     def flagged(self) -> tuple[Performance, ...]:
@@ -193,6 +194,7 @@ def build_report(residents: Sequence[Resident], settings: Settings) -> Report:
         resident_coverage,
         red_flags,
         notes,
+        tuple(Counter(r.program or "(none given)" for r in residents).most_common()),
     )
 
 

@@ -136,7 +136,8 @@ def render_html(
         f"<p>{len(report.residents)} resident{'s' if len(report.residents) != 1 else ''} from "
         f"{files_read} export file{'s' if files_read != 1 else ''}; as of {escape(as_of)}; flagged below the "
         f"{s.below_percentile:g}th percentile; items need {s.min_residents} residents to be interpreted."
-        f"{' Names are pseudonyms; free text is left out.' if anonymised else ''}</p>{skipped}"
+        f"{' Names are pseudonyms; free text is left out.' if anonymised else ''}</p>"
+        f"<p>Programs: {escape(', '.join(f'{program} ({n})' for program, n in report.programs))}.</p>{skipped}"
     )
     nav = "".join(f'<li><a href="#{t.name}">{escape(t.title)}</a></li>' for t in tables)
     return f"""<!DOCTYPE html>
