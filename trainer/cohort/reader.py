@@ -58,6 +58,10 @@ class _Bad(Exception):
         return f"{pointer or '/'}: {self.message}"
 
 
+class _Unreadable(Exception):
+    """The file as a whole is not an export this version reads (no JSON pointer to show)."""
+
+
 @dataclass(slots=True)
 class _Session:
     session_id: str
@@ -113,15 +117,9 @@ def read_cohort(paths: Iterable[str], keep_free_text: bool = True) -> ReadResult
         seen.add(resolved)
         try:
             read.append(parse_export(_read_text(path), str(path), keep_free_text))
-        except _Bad as exc:
-            problems.append(ReadProblem(str(path), str(exc)))
-        except _Unreadable as exc:
+        except (_Bad, _Unreadable) as exc:
             problems.append(ReadProblem(str(path), str(exc)))
     return ReadResult(tuple(merge(read)), tuple(problems), len(read))
-
-
-class _Unreadable(Exception):
-    pass
 
 
 def _read_text(path: Path) -> str:
