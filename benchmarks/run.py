@@ -42,9 +42,9 @@ PYTHON = sys.executable
 BIN = Path(sys.executable).parent
 READY = Path(__file__).resolve().with_name("ready.py")
 SCHEMA = REPO / "schemas" / "bank.schema.json"
-SECTIONS = ("validate", "startup", "imports", "writes", "stats", "memory", "judge")
+SECTIONS = ("validate", "startup", "imports", "writes", "stats", "memory", "judge", "cohort")
 # Process-only sections first, while this process is small; in-process ones (SQLite, judge) last.
-RUN_ORDER = ("imports", "startup", "memory", "validate", "writes", "stats", "judge")
+RUN_ORDER = ("imports", "startup", "memory", "validate", "writes", "stats", "judge", "cohort")
 
 
 # --- running processes ------------------------------------------------------------------
@@ -741,6 +741,43 @@ def bench_judge(cfg: Config, report: Report) -> None:
                          f"{old.mean(*WEAK_GROUP):.0f}.")
 
 
+# --- 7. cohort report ----------------------------------------------------------------------------
+
+
+def bench_cohort(cfg: Config, report: Report) -> None:
+    """``pain-trainer cohort`` over a generated cohort (benchmarks/cohort.py), as a whole process,
+    against the floor of any such report: a process that only parses the same JSON files."""
+    import subprocess
+
+    residents, answers = (5, 200) if cfg.quick else (50, 5_000)
+    section = "7. Cohort report (whole processes)"
+    folder = cfg.work / f"cohort-{residents}x{answers}"
+    if not folder.exists():
+        subprocess.run([PYTHON, "-m", "benchmarks.cohort", str(folder), str(residents), str(answers)],
+                       env=cfg.env, cwd=REPO, check=True)
+    size = sum(p.stat().st_size for p in folder.glob("*.json"))
+    out = cfg.work / "cohort-report"
+    cmd = [*pain_trainer(), "cohort", str(folder), "--out", str(out / "report.html"), "--csv", str(out / "csv")]
+    parse = [PYTHON, "-c", "import json, pathlib, sys\n"
+             "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.json')): json.loads(p.read_text(encoding='utf-8'))",
+             str(folder)]
+    out.mkdir(exist_ok=True)
+    repeat = cfg.repeat if cfg.quick else min(cfg.repeat, 3)
+    runs, bases = [], []
+    for _ in range(repeat):  # interleaved: A, B, A, B
+        runs.append(run_plain(cmd, cfg.env))
+        bases.append(run_plain(parse, cfg.env))
+    if any(r.returncode for r in runs):
+        raise RuntimeError(f"pain-trainer cohort exited {runs[0].returncode}")
+    med, base = median([r.wall for r in runs]), median([b.wall for b in bases])
+    report.add(section, Row(f"cohort report, {residents} residents x {answers:,} answers, HTML + CSV (n={repeat})",
+                            seconds(med), f"{seconds(base)} json.loads of the files", f"{med / base:.2f}x",
+                            "<= 5 s", "PASS" if med <= 5 else "FAIL"))
+    report.add(section, Row("  peak memory of the report", mib(max(r.rss_kib for r in runs)), target="info"))
+    report.note(section, f"Input: {residents} exports, {size / 1024 / 1024:.0f} MiB of indented JSON "
+                         "(benchmarks/cohort.py: 600-item bank, 10 interviews each).")
+
+
 # --- the command ------------------------------------------------------------------------------
 
 
@@ -791,6 +828,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "stats": lambda: bench_stats(cfg, report),
         "memory": lambda: bench_memory(cfg, report, shared),
         "judge": lambda: bench_judge(cfg, report),
+        "cohort": lambda: bench_cohort(cfg, report),
     }
     started = time.perf_counter()
     errors = 0

@@ -162,6 +162,13 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--bank", dest="bank_filter", metavar="ID", help="only sessions using this bank id")
     history.add_argument("--category", metavar="ID", help="only sessions with answers in this category")
     history.add_argument("--kind", choices=("quiz", "interview"), help="only quizzes or only interviews")
+    history.add_argument("--name", metavar="TEXT",
+                         help="export: your display name for a program's cohort report (remembered; '' forgets)")
+    history.add_argument("--program", metavar="ID", help="export: your program's id for its cohort report (remembered)")
+
+    from trainer.commands.cohort import add_parser as add_cohort_parser
+
+    add_cohort_parser(commands)
     return parser
 
 
@@ -391,6 +398,7 @@ def history_request(args: argparse.Namespace) -> HistoryRequest:
     return HistoryRequest(
         action=args.action, file=args.file, format=args.format, since=args.since,
         bank=args.bank_filter, category=args.category, kind=args.kind,
+        name=getattr(args, "name", None), program=getattr(args, "program", None),
     )
 
 
@@ -414,6 +422,15 @@ def _run_judge(args: argparse.Namespace) -> int:
 
     _check_paths(args.bank)
     return run_judge(args, _data_root(args))
+
+
+# --- cohort ---------------------------------------------------------------------------
+
+
+def _run_cohort(args) -> int:
+    from trainer.commands.cohort import run_cohort
+
+    return run_cohort(args)
 
 
 # --- the TUI --------------------------------------------------------------------------
@@ -458,4 +475,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "banks": _run_banks,
     "history": _run_history,
     "judge": _run_judge,
+    "cohort": _run_cohort,
 }

@@ -49,6 +49,8 @@ class HistoryRequest:
     bank: str | None = None  # a bank id (a filter), not a bank path
     category: str | None = None
     kind: Literal["quiz", "interview"] | None = None
+    name: str | None = None  # export: the resident's display name, remembered for the next export
+    program: str | None = None  # export: the program id, remembered too
 
     @property
     def filtered(self) -> bool:
@@ -76,7 +78,7 @@ def run_history(request: HistoryRequest, data_root: Path) -> ExitCode:
                 return _import(store, text, request.file)
             sessions = store.sessions(since=since, bank=request.bank, category=request.category, kind=request.kind)
             if request.action == "export" and request.file:
-                return _export(store, sessions, request.file)
+                return _export(store, sessions, request.file, request.name, request.program)
             _print_sessions(sessions, request.format, filtered=request.filtered)
             return ExitCode.OK
     except _Usage as exc:
@@ -112,6 +114,11 @@ def _check_usage(request: HistoryRequest) -> None:
         raise _Usage(f"'history {action}' needs a FILE ('-' for standard {'output' if action == 'export' else 'input'})")
     if action == "list" and request.file:
         raise _Usage(f"unexpected argument {request.file!r}: FILE is only for 'history export' and 'history import'")
+    if action != "export" and (request.name is not None or request.program is not None):
+        raise _Usage("--name and --program are only for 'history export'")
+    for key, value in (("name", request.name), ("program", request.program)):
+        if len(value or "") > 200:
+            raise _Usage(f"--{key}: at most 200 characters")
     if action == "import" and request.filtered:
         raise _Usage("--since, --bank, --category and --kind do not apply to 'history import'")
 
@@ -151,10 +158,12 @@ def _import(store: Store, text: str, file: str) -> ExitCode:
     return ExitCode.OK
 
 
-def _export(store: Store, sessions: list[SessionSummary], file: str) -> ExitCode:
-    from trainer.history.exchange import export_history, write_export
+def _export(store: Store, sessions: list[SessionSummary], file: str, name: str | None = None,
+            program: str | None = None) -> ExitCode:
+    from trainer.history.exchange import export_history, resident_of, write_export
 
-    document = export_history(store, [s.session_id for s in sessions])
+    resident = resident_of(store, name, program)  # --name/--program are remembered for the next export
+    document = export_history(store, [s.session_id for s in sessions], resident)
     if file == "-":
         sys.stdout.write(json_text(document, indent=1, allow_nan=False) + "\n")
     else:

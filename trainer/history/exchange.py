@@ -11,7 +11,8 @@ Format (``format_version`` 1)::
                    "interviews": [{"position", "probe_index", "text", "verdicts", ...}],
                    "summary": {"answered", "total", "correct", "score", "duration_seconds",
                                "unanswered", "timed_out"}}],
-     "notes": [{"bank_id", "question_id", "content_hash", "text", "created_at", "session_id", "position"}]}
+     "notes": [{"bank_id", "question_id", "content_hash", "text", "created_at", "session_id", "position"}],
+     "resident": {"id", "name", "program"}}
 
 ``summary`` holds the session's figures as ``pain-trainer history`` shows them
 (``trainer.history.numbers``); it is derived from the answers and ignored on import.
@@ -20,7 +21,14 @@ Format (``format_version`` 1)::
 of them in a full export, else those written in an exported session or outside any session.
 It is optional: an export without it (older versions wrote none) imports as before.
 
-Times inside sessions are unix seconds (exact, time-zone free). Preferences are not exported.
+``resident`` says whose history it is, for a program's cohort report (``pain-trainer cohort``,
+docs/cohort.md): a random ``id`` made once per history (so the same resident exported twice
+counts once), the display ``name`` and ``program`` id the resident chose (``history export
+--name/--program``, remembered in the preferences; null when never set). It is optional: an
+export without it (older versions) imports and reports as before, and import ignores it.
+
+Times inside sessions are unix seconds (exact, time-zone free). Preferences are not exported
+(except the resident's name and program, above).
 
 Import is idempotent and merges: a session is identified by its id; an answer already present
 is replaced only by a later one (``answered_at``); a session finished or abandoned on either
@@ -87,10 +95,13 @@ class ExportData:
 
     sessions: list[dict[str, Any]]
     notes: list[dict[str, Any]]
+    resident: dict[str, Any] | None = None  # {"id", "name", "program"}; None in older exports
 
 
-def export_history(store: Store, session_ids: Iterable[str] | None = None) -> dict[str, Any]:
-    """The export document for all sessions (or the given ones), oldest first."""
+def export_history(store: Store, session_ids: Iterable[str] | None = None,
+                   resident: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The export document for all sessions (or the given ones), oldest first; ``resident``
+    (``{"id", "name", "program"}``, see ``resident_of``) says whose it is."""
     wanted = None if session_ids is None else set(session_ids)
     sessions = []
     with store.reading() as conn:
@@ -128,7 +139,34 @@ def export_history(store: Store, session_ids: Iterable[str] | None = None) -> di
         "generator": f"pain-trainer {__version__}",
         "sessions": sessions,
         "notes": notes,
+        **({"resident": resident} if resident is not None else {}),
     }
+
+
+RESIDENT_ID, RESIDENT_NAME, RESIDENT_PROGRAM = "resident_id", "resident_name", "resident_program"  # preference keys
+
+
+def resident_of(store: Store, name: str | None = None, program: str | None = None) -> dict[str, Any]:
+    """Whose history this is: the id made once for this history, and the name and program
+    (given ones are remembered in the preferences for the next export; "" forgets)."""
+    import uuid
+
+    prefs = store.get_preferences()
+    changes: dict[str, Any] = {}
+    if not isinstance(prefs.get(RESIDENT_ID), str) or not prefs[RESIDENT_ID]:
+        changes[RESIDENT_ID] = str(uuid.uuid4())
+    for key, given in ((RESIDENT_NAME, name), (RESIDENT_PROGRAM, program)):
+        if given is not None:
+            changes[key] = given.strip() or None
+    if changes:
+        store.set_preferences(changes)
+        prefs = {**prefs, **changes}
+
+    def text(key: str) -> str | None:
+        value = prefs.get(key)
+        return value if isinstance(value, str) and value else None
+
+    return {"id": prefs[RESIDENT_ID], "name": text(RESIDENT_NAME), "program": text(RESIDENT_PROGRAM)}
 
 
 def write_export(document: dict[str, Any], path: Path) -> None:
@@ -191,7 +229,7 @@ def read_export(text: str, source: str) -> ExportData:
     ids = [s["session_id"] for s in checked]
     if len(set(ids)) != len(ids):
         raise HistoryError(f"{source}: the same session_id appears twice")
-    return ExportData(checked, notes)
+    return ExportData(checked, notes, document.get("resident"))
 
 
 def import_history(store: Store, data: ExportData | list[dict[str, Any]]) -> ImportResult:
@@ -302,6 +340,8 @@ def _too_deep(document: Any) -> str | None:
     ``json`` parses ~1,000 levels; anything that walks such a value later (the schema
     check, ``repr``, the store's own ``json.dumps``) overflows the stack.
     """
+    if depth_within(document, MAX_NESTING):
+        return None
     stack: list[tuple[Any, str, int]] = [(document, "", 0)]
     while stack:
         value, pointer, depth = stack.pop()
@@ -312,6 +352,20 @@ def _too_deep(document: Any) -> str | None:
         elif isinstance(value, list):
             stack.extend((v, f"{pointer}/{i}", depth + 1) for i, v in enumerate(value))
     return None
+
+
+def depth_within(value: Any, limit: int) -> bool:
+    """True when no value is nested deeper than ``limit`` (recursion bounded by ``limit``):
+    the cheap first pass of ``_too_deep``, which builds JSON pointers only when needed."""
+    if isinstance(value, dict):
+        children = value.values()
+    elif isinstance(value, list):
+        children = value
+    else:
+        return True
+    if limit == 0:
+        return not value  # any child of this one is nested too deep
+    return all(depth_within(child, limit - 1) for child in children if isinstance(child, (dict, list)))
 
 
 def _escape(key: str) -> str:
