@@ -36,7 +36,7 @@ from trainer.paths import resource_path
 if TYPE_CHECKING:
     from trainer.banks.questions import Question
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # 4: banks are read as YAML 1.2 (no, 010, 1:30 mean what they show)
 CACHE_FILE = "banks.sqlite3"
 KEEP_OLD_VERSIONS_SECONDS = 3600  # another version of the same file
 FORGET_UNUSED_SECONDS = 30 * 24 * 3600  # any bank
