@@ -12,6 +12,7 @@ one meaning whichever path reads it. A text is left to the positioned path when 
 * a plain number form that yaml-rs reads but the 1.2 core schema does not (``1_000``,
   ``0b101``, ``-0o17``, ``0X1F``, ``.Nan``; the core schema reads them as text);
 * a control character, an escape that can make one, or a byte-order mark inside the text;
+* a number with more digits than Python converts (``sys.get_int_max_str_digits``);
 * a complex key (``? `` or a flow collection used as a key).
 
 The scan is one regular expression over the text (tens of milliseconds on 5.8 MB); a
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 
 try:  # a wheel for every common platform; without one, the pure path does everything
     import yaml_rs
@@ -38,24 +40,34 @@ NAME = "yaml-rs" if ENABLED else "pure"
 # starting with a character class took 30-80 ms, one pattern with every alternative 400 ms);
 # each hit is then looked at closely, in Python.
 _AT_NODE_START = tuple(re.compile(p) for p in (r"!(?=\S)", r"&(?=\S)", r"\?(?=\s)"))  # tag, anchor, key
-_ALWAYS = tuple(re.compile(p) for p in (
-    r"<<",  # a merge key
-    r"\][ \t]*:(?=\s)", r"\}[ \t]*:(?=\s)",  # a flow collection used as a key: [a, b]: 1
-    r"\\[0abvfexuUNLP_]",  # an escape that can make a control character
-))
+_ALWAYS = tuple(
+    re.compile(p)
+    for p in (
+        r"<<",  # a merge key
+        r"\][ \t]*:(?=\s)",
+        r"\}[ \t]*:(?=\s)",  # a flow collection used as a key: [a, b]: 1
+        r"\\[0abvfexuUNLP_]",  # an escape that can make a control character
+    )
+)
 _NUMBER_PARTS = tuple(re.compile(p) for p in (r"_", r"0[bBOXox]", r"\.[iInN][nNaA][fFnN]"))
 # Plain numbers yaml-rs reads that the YAML 1.2 core schema reads as text: underscores (1_000, _1,
 # 0x_1F), binary (0b101), signed or upper-case octal and hexadecimal (-0o17, 0X1F), .Nan, .iNf.
-_NON_CORE = re.compile(r"[-+]?(?:[0-9._][\w.+-]*_[\w.+-]*|_[\w.+-]*|0[bB]\w*|0[OX]\w*)|[-+]0[oxOX]\w*"
-                       r"|[-+]?\.(?i:inf|nan)")
+_NON_CORE = re.compile(
+    r"[-+]?(?:[0-9._][\w.+-]*_[\w.+-]*|_[\w.+-]*|0[bB]\w*|0[OX]\w*)|[-+]0[oxOX]\w*"
+    r"|[-+]?\.(?i:inf|nan)"
+)
 _CORE_SPECIAL = frozenset(f"{sign}.{word}" for sign in ("", "+", "-") for word in ("inf", "Inf", "INF")) | {
-    f"{sign}.{word}" for sign in ("", "+", "-") for word in ("nan", "NaN", "NAN")  # signed NaN: text in both
+    f"{sign}.{word}"
+    for sign in ("", "+", "-")
+    for word in ("nan", "NaN", "NAN")  # signed NaN: text in both
 }
 _TOKEN_END = frozenset(" \t\r\n,[]{}#")
 _NUMBER_CHARS = frozenset("0123456789._")
 _NUMBER_OR_END = _NUMBER_CHARS | _TOKEN_END | {"+", "-"}
 _NODE_START = frozenset("-?:[{,")
 _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_TOO_MANY_DIGITS = b"0" * (sys.get_int_max_str_digits() + 1 if hasattr(sys, "get_int_max_str_digits") else 4301)
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xbb\xbf")
 
 
@@ -87,8 +99,12 @@ def _needs_positioned_path(text: str) -> bool:
             token = text[left:right].rstrip(":")
             if _NON_CORE.fullmatch(token) and token not in _CORE_SPECIAL:
                 return True
+    encoded = text.encode("utf-8", "surrogatepass")
+    # A number with more digits than Python converts (yaml-rs makes it, the positioned path refuses it).
+    if encoded.translate(_DIGITS_AS_ZERO).find(_TOO_MANY_DIGITS) >= 0:
+        return True
     # Control characters and byte-order marks: only the bytes that are not plain ASCII text are searched.
-    unusual = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII)
+    unusual = encoded.translate(None, _PLAIN_ASCII)
     return bool(unusual) and _CONTROL_BYTES.search(unusual) is not None
 
 
@@ -118,8 +134,9 @@ def parse(text: str) -> object:
     if not trusted(text):
         raise NotTrusted
     try:
-        return yaml_rs.loads(text, parse_datetime=False, alias_limits=_limits(),
-                             duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+        return yaml_rs.loads(
+            text, parse_datetime=False, alias_limits=_limits(), duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error
+        )
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # YAMLDecodeError is a ValueError
         raise _refused(str(exc)) from None
 

@@ -132,8 +132,8 @@ def _validated(data: bytes, path_text: str) -> dict:
     errors: list[SchemaError] = []
     root = None
     if not schema.is_valid(parsed):
-        root = loaded.nodes()
         try:  # what is valid is shallow; what is not may be too deep to explain
+            root = loaded.nodes()
             yamlsafe.check_nesting(root)
         except yamlsafe.YamlProblem as problem:
             raise BankError([*problems, Problem(path_text, problem.line, problem.column, problem.message)]) from None
@@ -145,7 +145,12 @@ def _validated(data: bytes, path_text: str) -> dict:
     else:
         errors = semantic.check(parsed)
     if errors:
-        locator = Locator(root if root is not None else loaded.nodes())
+        if root is None:
+            try:
+                root = loaded.nodes()
+            except yamlsafe.YamlProblem as problem:
+                raise BankError([*problems, Problem(path_text, problem.line, problem.column, problem.message)]) from None
+        locator = Locator(root)
         problems += [Problem(path_text, *locator.locate(e.pointer, e.at_key), e.message, e.pointer) for e in errors]
     del loaded, root  # the node tree and the text, before the bank is built from the data
     if problems:

@@ -113,7 +113,7 @@ def core_bool(text: str) -> bool:
     try:
         return CORE_BOOL[text]
     except KeyError:
-        raise _NotCore(f"{_short_repr(text)} is not a valid !!bool (true or false)") from None
+        raise _NotCore from None
 
 
 def core_null(text: str) -> None:
@@ -126,15 +126,15 @@ _CORE_READERS = {f"tag:yaml.org,2002:{name}": read for name, read in
 
 
 def _key_identity(node: ScalarNode) -> object:
-    """What a key is once read, so ``1`` and ``01`` (both the number one) are the same key."""
+    """What a key is once read: ``1`` and ``01`` are one key, and so are ``1``, ``1.0`` and ``true``,
+    as a Python mapping (and the compiled parser) holds them."""
     read = _CORE_READERS.get(node.tag)
     if read is None:
         return node.value
     try:
-        value = read(node.value)
+        return read(node.value)
     except _NotCore:
         return node.value
-    return (type(value).__name__, value)
 
 
 class Core12Resolver(BaseResolver):
@@ -454,13 +454,18 @@ class Parsed:
     parser: str = "pure"  # which path read the data: "yaml-rs" or "pure"
 
     def nodes(self) -> Node | None:
-        """The node tree for positions: the one kept, or the text composed now (None if it cannot be)."""
+        """The node tree for positions: the one kept, or the text read again by the positioned path.
+
+        Read again in full (not only composed), so a text the compiled parser accepted but the
+        positioned path refuses (a number past Python's digit limit, nesting past libyaml's) is
+        refused here with that path's positioned problem: a file is refused if either refuses it.
+        """
         if self.root is not None or not self.text:
             return self.root
-        try:
-            return compose_nodes(self.text)
-        except (YamlProblem, yaml.YAMLError, RecursionError):
-            return None
+        again = load_positioned(self.text)
+        if again.problems:
+            raise again.problems[0]
+        return again.root
 
 
 def load(text: str) -> Parsed:
