@@ -423,3 +423,12 @@ def test_without_the_wheel_the_pure_fallback_gives_the_same_results(tmp_path):
     assert len(compiled.stderr.splitlines()) > 30
     assert missing.stderr.splitlines()[1:] == forced.stderr.splitlines()[1:] == compiled.stderr.splitlines()[1:]
     assert missing.stdout == forced.stdout == compiled.stdout
+
+
+def test_the_benchmark_bank_and_the_bundled_banks_take_the_compiled_path():
+    """The fast path is the common path: a bank written as the authoring guide shows is trusted."""
+    from benchmarks.generate import generate
+
+    assert fastyaml.trusted(generate(200)) and fastyaml.trusted(generate(40, errors=True))
+    for path in sorted((REPO / "question_banks").glob("*.yaml")):
+        assert yamlsafe.load(yamlsafe.decode(path.read_bytes())).parser == "yaml-rs", path.name
