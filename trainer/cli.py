@@ -236,15 +236,20 @@ def _run_validate(args) -> int:
     bank, so ``validate question_banks`` checks the bundled banks against themselves cleanly.
     Warnings (keywords, ``trainer.banks.keyword_lint``) are printed too and fail only with ``--strict``.
     """
-    from trainer.banks import BankSource, bank_files, default_sources, load_all
+    from trainer.banks import BankCache, BankSource, bank_files, default_sources, load_all
     from trainer.banks.discovery import same_file
+    from trainer.paths import cache_dir
     from trainer.banks.keyword_lint import keyword_warnings
 
     _check_paths(args.paths)
     _check_paths(args.bank)
     files = [file for path in args.paths for file in bank_files(Path(path))]
     app_sources = default_sources(_data_root(args), args.bank)
-    catalog = load_all([*app_sources, *(BankSource(file) for file in files)])
+    # The app's own banks come from the bank cache, as when the app starts (only their ids matter
+    # here); the files being validated are always read and checked from their bytes.
+    checked = {file.resolve() for file in files}
+    catalog = load_all([*app_sources, *(BankSource(file) for file in files)], cache=BankCache(cache_dir()),
+                       uncached=checked)
 
     def validated(path: str) -> bool:
         return any(path == str(file) or same_file(path, file) for file in files)
