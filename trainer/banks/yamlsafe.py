@@ -454,18 +454,23 @@ class Parsed:
     parser: str = "pure"  # which path read the data: "yaml-rs" or "pure"
 
     def nodes(self) -> Node | None:
-        """The node tree for positions: the one kept, or the text read again by the positioned path.
+        """The node tree for positions: the one kept, or the text composed now by the positioned path.
 
-        Read again in full (not only composed), so a text the compiled parser accepted but the
-        positioned path refuses (a number past Python's digit limit, nesting past libyaml's) is
-        refused here with that path's positioned problem: a file is refused if either refuses it.
+        Composing can refuse what the compiled parser accepted (nesting past libyaml's limit):
+        that is a ``YamlProblem`` at its position, so a file is refused if either reader refuses it.
         """
         if self.root is not None or not self.text:
             return self.root
-        again = load_positioned(self.text)
-        if again.problems:
-            raise again.problems[0]
-        return again.root
+        try:
+            return compose_nodes(self.text)
+        except yaml.MarkedYAMLError as exc:
+            raise _from_marked(self.text, exc) from None
+        except yaml.reader.ReaderError as exc:
+            raise _from_reader(self.text, exc) from None
+        except yaml.YAMLError as exc:
+            raise YamlProblem(f"YAML error: {exc}") from None
+        except RecursionError:
+            raise YamlProblem("nesting is too deep") from None
 
 
 def load(text: str) -> Parsed:
