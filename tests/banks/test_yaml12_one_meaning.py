@@ -257,7 +257,7 @@ def outcome(read, text: str) -> tuple:
     return ("loads", canonical(parsed.data))
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_the_compiled_and_the_positioned_path_load_the_same_values_or_both_refuse(text):
     fast, pure = outcome(yamlsafe.load, text), outcome(yamlsafe.load_positioned, text)
