@@ -412,7 +412,7 @@ def decode(data: bytes) -> str:
             line,
             column,
         ) from None
-    if (found := _LINE_SEPARATORS.search(text)) is not None:
+    if not text.isascii() and (found := _LINE_SEPARATORS.search(text)) is not None:  # isascii: O(1)
         offset = found.start()
         line, column = text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
         raise YamlProblem(
