@@ -432,3 +432,18 @@ def test_the_benchmark_bank_and_the_bundled_banks_take_the_compiled_path():
     assert fastyaml.trusted(generate(200)) and fastyaml.trusted(generate(40, errors=True))
     for path in sorted((REPO / "question_banks").glob("*.yaml")):
         assert yamlsafe.load(yamlsafe.decode(path.read_bytes())).parser == "yaml-rs", path.name
+
+
+def test_a_panic_in_the_compiled_parser_leaves_the_file_to_the_positioned_path(monkeypatch):
+    """pyo3 turns a Rust panic into PanicException, a BaseException that ``except Exception`` (the
+    bank list's last guard) lets through: it must not crash the app, and is no verdict on the file."""
+
+    class PanicException(BaseException):
+        pass
+
+    def panics(*args, **kwargs):
+        raise PanicException("called `Option::unwrap()` on a `None` value")
+
+    monkeypatch.setattr(fastyaml.yaml_rs, "loads", panics)
+    parsed = yamlsafe.load("a: 010\nb: no\n")
+    assert (parsed.parser, parsed.data) == ("pure", {"a": 10, "b": "no"})

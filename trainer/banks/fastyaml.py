@@ -139,6 +139,10 @@ def parse(text: str) -> object:
         )
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # YAMLDecodeError is a ValueError
         raise _refused(str(exc)) from None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001 - pyo3's PanicException (a Rust panic) is a BaseException
+        raise NotTrusted from None  # a bug in the compiled parser, not a verdict on the file: the other path reads it
 
 
 def _limits():
