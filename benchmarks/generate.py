@@ -55,7 +55,7 @@ def question(i: int, rng: random.Random) -> str:
         return head + (
             f"    prompt: Tell us about experience number {i} and what you learned from it.\n"
             "    key_points:\n"
-            "      - text: A concrete example\n        keywords: [example, patient, case]\n"
+            "      - text: A concrete example\n        keywords: [example, radiculopathy, case]\n"
             "      - text: What was learned\n        keywords: [learned, reflection, \"next time\"]\n"
             "    probes: [What would you do differently?]\n"
             "    think_seconds: 20\n    answer_seconds: 90\n"

@@ -260,19 +260,22 @@ def _run_validate(args: argparse.Namespace) -> int:
     whose id one of those already has is refused there, so it is an error here, at its ``id:``.
     A validated file that *is* one of those (the same file, or a byte-identical copy) is that
     bank, so ``validate question_banks`` checks the bundled banks against themselves cleanly.
-    Warnings (YAML 1.1 readings, ``trainer.banks.yaml11_lint``; keywords,
-    ``trainer.banks.keyword_lint``) are printed too and fail only with ``--strict``.
+    Warnings (keywords, ``trainer.banks.keyword_lint``) are printed too and fail only with ``--strict``.
     """
-    from trainer.banks import BankSource, bank_files, default_sources, load_all
+    from trainer.banks import BankCache, BankSource, bank_files, default_sources, load_all
     from trainer.banks.discovery import same_file
+    from trainer.paths import cache_dir
     from trainer.banks.keyword_lint import keyword_warnings
-    from trainer.banks.yaml11_lint import yaml11_warnings_of_file
 
     _check_paths(args.paths)
     _check_paths(args.bank)
     files = [file for path in args.paths for file in bank_files(Path(path))]
     app_sources = default_sources(_data_root(args), args.bank)
-    catalog = load_all([*app_sources, *(BankSource(file) for file in files)])
+    # The app's own banks come from the bank cache, as when the app starts (only their ids matter
+    # here); the files being validated are always read and checked from their bytes.
+    checked = {file.resolve() for file in files}
+    catalog = load_all([*app_sources, *(BankSource(file) for file in files)], cache=BankCache(cache_dir()),
+                       uncached=checked)
 
     def validated(path: str) -> bool:
         return any(path == str(file) or same_file(path, file) for file in files)
@@ -280,7 +283,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     failures = [(path, problems) for path, problems in catalog.failures if validated(path)]
     problems = [p for _, found in failures for p in found]
     banks = [bank for bank in catalog.banks if validated(bank.source)]
-    warnings = [w for bank in banks for w in (*yaml11_warnings_of_file(bank.source), *keyword_warnings(bank))]
+    warnings = [w for bank in banks for w in keyword_warnings(bank)]
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in [*problems, *warnings]], indent=2, ensure_ascii=False))
     else:

@@ -61,17 +61,26 @@ def test_errors_and_warnings_of_several_files_are_all_reported(capsys):
     assert listed[0]["path"] == str(INVALID)
 
 
-YAML11 = FIXTURES / "warnings" / "yaml11.yaml"
+CHANGED = FIXTURES / "yaml12" / "changed.yaml"
 
 
-def test_a_plain_value_yaml_1_1_reads_as_another_number_is_a_positioned_warning(capsys):
-    assert main(["validate", str(YAML11)]) == 0
+def test_a_plain_value_is_read_as_yaml_1_2_reads_it_and_a_changed_meaning_is_a_positioned_error(capsys):
+    """YAML 1.1 read 045 as 37 and 1:30 as 90; YAML 1.2 reads 45 and the text "1:30", so the
+    time limit that used to pass as 90 seconds is refused where it is written, not guessed."""
+    assert main(["validate", str(CHANGED)]) == 1
     out, err = capsys.readouterr()
-    assert out.strip() == "1 bank, 4 questions: OK (2 warnings)"
     assert err.splitlines() == [
-        f"{YAML11}:59:13: warning: '045' is read as the number 37 (YAML 1.1 octal); write 45 for the number, "
-        "or quote it (\"045\") for text [at /questions/2/answer]",
-        f"{YAML11}:60:25: warning: '1:30' is read as the number 90 (YAML 1.1 base 60); write the number you "
-        "mean, or quote it (\"1:30\") for text [at /questions/2/time_limit_seconds]",
+        f"{CHANGED}:61:25: error: expected a whole number, found text [at /questions/2/time_limit_seconds]",
+        "1 of 1 bank files invalid",
     ]
-    assert main(["validate", "--strict", str(YAML11)]) == 1
+
+
+def test_an_octal_looking_answer_is_the_number_written_with_no_warning(tmp_path, capsys):
+    fixed = tmp_path / "fixed.yaml"
+    fixed.write_text(CHANGED.read_text().replace("time_limit_seconds: 1:30", "time_limit_seconds: 90"))
+    assert main(["validate", str(fixed)]) == 0
+    out, err = capsys.readouterr()
+    assert (out.strip(), err) == ("1 bank, 4 questions: OK", "")
+    from trainer.banks.loader import load_bank
+
+    assert load_bank(fixed).question("numeric-1").answer == 45

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from tests.reliability.trees import get, paths
+from trainer.banks import yamlsafe
 from trainer.banks import BankError, load_bank_bytes
 from trainer.banks.model import Bank
 
@@ -29,7 +30,7 @@ SEEDS = {
     "minimal": (REPO / "tests" / "banks" / "fixtures" / "valid" / "minimal.yaml").read_bytes(),
     "tui": (REPO / "tests" / "tui" / "banks" / "tui.yaml").read_bytes(),
 }
-PARSED = {name: yaml.load(data, Loader=yaml.CSafeLoader) for name, data in SEEDS.items()}  # as the product parses
+PARSED = {name: yamlsafe.load(yamlsafe.decode(data)).data for name, data in SEEDS.items()}  # as the product parses
 DEFAULT_EXAMPLES = 300
 MAX_MESSAGE = 400  # characters: a message an author reads on one terminal line or two
 

@@ -26,6 +26,7 @@ import yaml
 from textual.widgets import Input
 
 from tests.tui.conftest import TUI_BANK, WALL, start_quiz
+from trainer.banks import yamlsafe
 from trainer.banks import BankSource, Catalog, load_all
 from trainer.history.store import Store
 from trainer.practice.clock import FakeClock
@@ -51,7 +52,7 @@ SIZE = (220, 80)
 
 def _markup_yaml(tmp_path: Path) -> Path:
     """The TUI test bank with markup in every text field, written as YAML (loader path)."""
-    data = yaml.load(TUI_BANK.read_text(), Loader=yaml.CSafeLoader)
+    data = yamlsafe.load(TUI_BANK.read_text()).data  # as the product parses it (YAML 1.2)
 
     def tag(value: str, name: str) -> str:
         return f"{name} {MARKUP}"

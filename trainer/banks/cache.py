@@ -8,7 +8,8 @@ as one row of metadata (title, categories, cases, formats) and one row per quest
 fields the app chooses and counts by, the content hash, and the validated question as
 JSON. A hit reads the metadata and those small fields (the bank's ``index``); a question's
 text is read when it is shown (``CachedQuestions``). A changed file, schema or program
-misses the cache and is validated again; ``pain-trainer validate`` never uses the cache.
+misses the cache and is validated again; ``pain-trainer validate`` never takes the files it
+checks from the cache (only the app's own banks, whose ids it compares them with).
 
 The cache is an optimisation only: a cache that cannot be opened, read or written makes
 the bank load the slow way, in memory; a damaged cache file is replaced. Old versions of a
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from trainer.banks.build import Synonyms
     from trainer.banks.questions import Question
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # 4: banks are read as YAML 1.2 (no, 010, 1:30 mean what they show)
 CACHE_FILE = "banks.sqlite3"
 KEEP_OLD_VERSIONS_SECONDS = 3600  # another version of the same file
 FORGET_UNUSED_SECONDS = 30 * 24 * 3600  # any bank

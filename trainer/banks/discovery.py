@@ -8,7 +8,7 @@ Folder walks follow symlinks but never visit a directory twice, so a symlink loo
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -122,9 +122,11 @@ def same_bytes(a: str | Path, b: str | Path) -> bool:
         return False
 
 
-def load_all(sources: Iterable[BankSource], cache: BankCache | None = None) -> Catalog:
+def load_all(sources: Iterable[BankSource], cache: BankCache | None = None,
+             uncached: Collection[Path] = ()) -> Catalog:
     """Load every source; a bank id seen twice is an error naming both files (at the second
-    file's ``id:``), unless the second is a byte-identical copy of the first, which is skipped."""
+    file's ``id:``), unless the second is a byte-identical copy of the first, which is skipped.
+    The files in ``uncached`` (resolved paths) are always read and checked, never taken from ``cache``."""
     banks: list[Bank] = []
     failures: list[tuple[str, tuple[Problem, ...]]] = []
     by_id: dict[str, Bank] = {}
@@ -135,7 +137,7 @@ def load_all(sources: Iterable[BankSource], cache: BankCache | None = None) -> C
             continue  # the same file named twice (e.g. --bank on a bundled file)
         seen_files.add(resolved)
         try:
-            bank = load_bank(source.path, bundled=source.bundled, cache=cache)
+            bank = load_bank(source.path, bundled=source.bundled, cache=None if resolved in uncached else cache)
         except BankError as exc:
             failures.append((str(source.path), tuple(exc.problems)))
             continue

@@ -1,8 +1,9 @@
 """Load one bank file: read, parse, validate, check, build — or raise ``BankError``.
 
-The fast path does no position work: a valid bank is parsed with the C loader, checked
-with the compiled schema validator and the semantic checks, and built. Only when
-something is wrong are positions looked up in the node tree kept from the parse.
+The fast path does no position work: a valid bank is parsed by the compiled YAML 1.2
+parser (``trainer.banks.fastyaml``), checked with the compiled schema validator and the
+semantic checks, and built. Only when something is wrong are positions looked up, in a
+node tree composed then (or kept from the parse, when the positioned path read the file).
 
 Loading makes millions of small objects that never form cycles, so the garbage collector
 is paused meanwhile (it would otherwise rescan them again and again: 2x slower).
@@ -118,9 +119,8 @@ def _validated(data: bytes, path_text: str) -> dict[str, Any]:
         loaded = yamlsafe.load(text)
     except yamlsafe.YamlProblem as problem:
         raise BankError([Problem(path_text, problem.line, problem.column, problem.message)]) from None
-    parsed, root = loaded.data, loaded.root
+    parsed = loaded.data
     problems = [Problem(path_text, p.line, p.column, p.message) for p in loaded.problems]
-    del loaded
     if not isinstance(parsed, dict):
         found = "an empty file" if parsed is None else type_name(parsed)
         message = (
@@ -130,8 +130,10 @@ def _validated(data: bytes, path_text: str) -> dict[str, Any]:
         )
         raise BankError([*problems, Problem(path_text, 1, 1, message)])
     errors: list[SchemaError] = []
+    root = None
     if not schema.is_valid(parsed):
         try:  # what is valid is shallow; what is not may be too deep to explain
+            root = loaded.nodes()
             yamlsafe.check_nesting(root)
         except yamlsafe.YamlProblem as problem:
             raise BankError([*problems, Problem(path_text, problem.line, problem.column, problem.message)]) from None
@@ -143,8 +145,14 @@ def _validated(data: bytes, path_text: str) -> dict[str, Any]:
     else:
         errors = semantic.check(parsed)
     if errors:
+        if root is None:
+            try:
+                root = loaded.nodes()
+            except yamlsafe.YamlProblem as problem:
+                raise BankError([*problems, Problem(path_text, problem.line, problem.column, problem.message)]) from None
         locator = Locator(root)
         problems += [Problem(path_text, *locator.locate(e.pointer, e.at_key), e.message, e.pointer) for e in errors]
+    del loaded, root  # the node tree and the text, before the bank is built from the data
     if problems:
         raise BankError(cap(sorted(problems, key=lambda p: (p.line, p.column))))
     return parsed

@@ -1,4 +1,10 @@
-"""Safe, bounded YAML parsing for untrusted bank files.
+"""Safe, bounded YAML 1.2 parsing for untrusted bank files.
+
+Banks are YAML 1.2 (core schema): ``no`` and ``on`` are text, ``010`` is ten, ``1:30`` is text,
+``0o17`` is octal and ``0x1F`` hexadecimal. The compiled parser (``trainer.banks.fastyaml``)
+reads the texts it is trusted with; this module reads the rest, and every text whose problems
+need a line and column, with PyYAML's parser and a YAML 1.2 core-schema resolver, so both
+paths give a file one meaning. The merge key ``<<`` is kept as an extension.
 
 Bank files come from other programs and other people, so parsing is defensive:
 
@@ -11,7 +17,8 @@ Bank files come from other programs and other people, so parsing is defensive:
 * non-UTF-8 bytes, binary files and control characters give positioned problems.
 
 The libyaml C parser is used when present; the pure-Python one otherwise.
-``load`` keeps the node tree so an error can be positioned without parsing again.
+``load`` keeps the node tree of what it parsed here, so an error can be positioned without
+parsing again; a text the compiled parser read is composed here only when an error needs it.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ import yaml.reader
 from yaml.constructor import SafeConstructor
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.resolver import Resolver
+from yaml.resolver import BaseResolver
 
 try:  # the C parser is ~4x faster; fall back when PyYAML was built without libyaml
     from yaml._yaml import CParser as _Parser
@@ -66,6 +73,86 @@ MAX_NESTING = 64
 
 # C0 controls except tab, newline and carriage return; DEL; C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# YAML 1.1 (libyaml) reads these as line breaks, YAML 1.2 as ordinary characters: refused, so a
+# file cannot mean one thing to one reader and another to the next.
+_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
+
+# The YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), exactly.
+CORE_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+CORE_NULL = frozenset(("", "~", "null", "Null", "NULL"))
+_CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_CORE_INF = frozenset(f"{sign}.{inf}" for sign in ("", "+", "-") for inf in ("inf", "Inf", "INF"))
+_CORE_NAN = frozenset((".nan", ".NaN", ".NAN"))
+
+
+class _NotCore(ValueError):
+    """Text that is not a value of the tag it was given (its message, if any, says more)."""
+
+
+def core_int(text: str) -> int:
+    """A YAML 1.2 core integer: decimal (``010`` is ten), ``0o17`` octal, ``0x1F`` hexadecimal."""
+    if not _CORE_INT.fullmatch(text):
+        raise _NotCore
+    try:
+        if text.startswith(("0o", "0x")):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return int(text)
+    except ValueError:  # more digits than Python converts (int_max_str_digits)
+        raise _NotCore("number is too large") from None
+
+
+def core_float(text: str) -> float:
+    if text in _CORE_INF:
+        return float("-inf") if text.startswith("-") else float("inf")
+    if text in _CORE_NAN:
+        return float("nan")
+    if not _CORE_FLOAT.fullmatch(text):
+        raise _NotCore
+    return float(text)
+
+
+def core_bool(text: str) -> bool:
+    try:
+        return CORE_BOOL[text]
+    except KeyError:
+        raise _NotCore from None
+
+
+def core_null(text: str) -> None:
+    if text not in CORE_NULL:
+        raise _NotCore
+
+
+_CORE_READERS = {f"tag:yaml.org,2002:{name}": read for name, read in
+                 (("int", core_int), ("float", core_float), ("bool", core_bool), ("null", core_null))}
+
+
+def _key_identity(node: ScalarNode) -> object:
+    """What a key is once read: ``1`` and ``01`` are one key, and so are ``1``, ``1.0`` and ``true``,
+    as a Python mapping (and the compiled parser) holds them."""
+    read = _CORE_READERS.get(node.tag)
+    if read is None:
+        return node.value
+    try:
+        return read(node.value)
+    except _NotCore:
+        return node.value
+
+
+class Core12Resolver(BaseResolver):
+    """Plain scalars resolved by the YAML 1.2 core schema, plus the merge key ``<<``."""
+
+
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),  # before float: 10 is an int
+    ("float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+              r"|\.(?:nan|NaN|NAN))$", "-+0123456789."),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("merge", r"^(?:<<)$", "<"),
+):
+    Core12Resolver.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
 
 
 class YamlProblem(Exception):
@@ -169,15 +256,25 @@ class _BankConstructor(SafeConstructor):
         if merge:
             node.value = merge + node.value
 
-    def construct_yaml_int(self, node: ScalarNode) -> int:
+    def _core(self, node, read):
+        value = self.construct_scalar(node)
         try:
-            return super().construct_yaml_int(node)
-        except ValueError:
+            return read(value)
+        except _NotCore as exc:
             line, column = _position(node.start_mark)
-            digits = node.value.replace("_", "").lstrip("+-")
-            if digits.isascii() and digits.isdigit():  # more digits than Python converts (int_max_str_digits)
-                raise YamlProblem("number is too large", line, column) from None
-            raise YamlProblem(f"{_short_repr(node.value)} is not a valid !!int", line, column) from None
+            raise YamlProblem(str(exc) or f"{_short_repr(value)} is not a valid {_show_tag(node.tag)}", line, column) from None
+
+    def construct_yaml_int(self, node):
+        return self._core(node, core_int)
+
+    def construct_yaml_float(self, node):
+        return self._core(node, core_float)
+
+    def construct_yaml_bool(self, node):
+        return self._core(node, core_bool)
+
+    def construct_yaml_null(self, node):
+        return self._core(node, core_null)
 
     def construct_scalar(self, node: ScalarNode | MappingNode) -> str:
         value = super().construct_scalar(node)
@@ -195,10 +292,10 @@ class _BankConstructor(SafeConstructor):
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         if isinstance(node, MappingNode):
-            seen: dict[str, Mark] = {}
+            seen: dict[object, object] = {}
             for key_node, _ in node.value:
                 if isinstance(key_node, ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
-                    first = seen.setdefault(key_node.value, key_node.start_mark)
+                    first = seen.setdefault(_key_identity(key_node), key_node.start_mark)
                     if first is not key_node.start_mark:
                         line, column = _position(key_node.start_mark)
                         self.soft_problems.append(
@@ -211,10 +308,9 @@ class _BankConstructor(SafeConstructor):
         return super().construct_mapping(node, deep)
 
 
-# What ``add_constructor`` does for a class with its own table (PyYAML's stubs accept only its
-# Loader classes there): any other tag is refused, integers are read by the method above.
-_BankConstructor.yaml_constructors[None] = _BankConstructor.construct_undefined
-_BankConstructor.yaml_constructors["tag:yaml.org,2002:int"] = _BankConstructor.construct_yaml_int
+_BankConstructor.add_constructor(None, _BankConstructor.construct_undefined)
+for _tag in ("int", "float", "bool", "null"):
+    _BankConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", getattr(_BankConstructor, f"construct_yaml_{_tag}"))
 
 
 def _expanded_size(root: Node, memo: dict[int, int]) -> int:
@@ -287,17 +383,17 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-class _BankLoader(_Parser, _BankConstructor, Resolver):
-    def __init__(self, stream: str) -> None:
+class _BankLoader(_Parser, _BankConstructor, Core12Resolver):
+    def __init__(self, stream):
         _Parser.__init__(self, stream)
         _BankConstructor.__init__(self)
-        Resolver.__init__(self)
+        Core12Resolver.__init__(self)
 
 
-class _NodeLoader(_Parser, Resolver):
-    def __init__(self, stream: str) -> None:
+class _NodeLoader(_Parser, Core12Resolver):
+    def __init__(self, stream):
         _Parser.__init__(self, stream)
-        Resolver.__init__(self)
+        Core12Resolver.__init__(self)
 
 
 def decode(data: bytes) -> str:
@@ -311,7 +407,7 @@ def decode(data: bytes) -> str:
         line, column = _byte_position(data, nul)
         raise YamlProblem("binary file (contains NUL bytes); a bank is UTF-8 YAML text", line, column)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _byte_position(data, exc.start)
         raise YamlProblem(
@@ -319,6 +415,16 @@ def decode(data: bytes) -> str:
             line,
             column,
         ) from None
+    if not text.isascii() and (found := _LINE_SEPARATORS.search(text)) is not None:  # isascii: O(1)
+        offset = found.start()
+        line, column = text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise YamlProblem(
+            f"{_describe_char(found.group())} (a Unicode line separator) in text; YAML 1.1 readers break "
+            "the line there and YAML 1.2 readers do not: replace it with a line break or a space",
+            line,
+            column,
+        )
+    return text
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -345,17 +451,65 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
 @dataclass(frozen=True, slots=True)
 class Parsed:
     data: object
-    root: Node | None  # the node tree, kept (not re-parsed) to position errors if any
+    root: Node | None  # the node tree when this module parsed the text (kept to position errors)
     problems: list[YamlProblem]
+    text: str = ""  # the text, when the compiled parser read it: composed only if an error needs it
+    parser: str = "pure"  # which path read the data: "yaml-rs" or "pure"
+
+    def nodes(self) -> Node | None:
+        """The node tree for positions: the one kept, or the text composed now by the positioned path.
+
+        Composing can refuse what the compiled parser accepted (nesting past libyaml's limit):
+        that is a ``YamlProblem`` at its position, so a file is refused if either reader refuses it.
+        """
+        if self.root is not None or not self.text:
+            return self.root
+        try:
+            return compose_nodes(self.text)
+        except yaml.MarkedYAMLError as exc:
+            raise _from_marked(self.text, exc) from None
+        except yaml.reader.ReaderError as exc:
+            raise _from_reader(self.text, exc) from None
+        except yaml.YAMLError as exc:
+            raise YamlProblem(f"YAML error: {exc}") from None
+        except RecursionError:
+            raise YamlProblem("nesting is too deep") from None
 
 
 def load(text: str) -> Parsed:
-    """Parse one YAML document into plain data, its node tree and the soft problems found.
+    """Parse one YAML 1.2 document into plain data and the soft problems found.
 
-    The node tree is built by every YAML load anyway; keeping it until validation is done
-    costs no time and saves a second parse when an error needs a line and column.
+    The compiled parser reads what it is trusted with (``fastyaml``); everything else, and
+    anything it refuses, is read here so each problem gets its line and column. A text the
+    compiled parser refused but this reader accepts keeps the compiled parser's refusal (at its
+    position): a file is refused if either reader refuses it.
     Raises ``YamlProblem`` for anything that stops parsing.
     """
+    from trainer.banks import fastyaml
+
+    nodes = sum(map(text.count, _STRUCTURE))
+    if nodes > MAX_NODES:
+        raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
+    refusal = None
+    try:
+        data = fastyaml.parse(text)
+    except fastyaml.NotTrusted:
+        return load_positioned(text)
+    except fastyaml.Refused as refused:
+        refusal = refused
+    else:
+        if isinstance(data, dict):
+            return Parsed(data, None, [], text, "yaml-rs")
+        # Not a bank (a list, a scalar, several documents): read here, to say what it is and where.
+    parsed = load_positioned(text)
+    if refusal is not None and not parsed.problems:
+        check_nesting(parsed.root)  # yaml-rs refuses deep nesting sooner than libyaml: say so at the node
+        raise YamlProblem(refusal.message, *_within(text, refusal.line, refusal.column))
+    return parsed
+
+
+def load_positioned(text: str) -> Parsed:
+    """``load`` by PyYAML's parser with the YAML 1.2 core resolver only (the pure fallback)."""
     nodes = sum(map(text.count, _STRUCTURE))
     if nodes > MAX_NODES:
         raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
