@@ -58,7 +58,7 @@ def test_validate_json_lists_problems_with_positions():
             "line": 54,
             "column": 11,
             "pointer": "/questions/2/type",
-            "message": "must be one of: single, multiple, numeric, open; found 'numerical'",
+            "message": "must be one of: single, multiple, numeric, ordering, extended_matching, open; found 'numerical'",
             "severity": "error",
         }
     ]

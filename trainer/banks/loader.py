@@ -107,7 +107,7 @@ def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:
 
 
 def _validated(data: bytes, path_text: str) -> dict:
-    """The bank's data, known to pass the schema and the semantic checks."""
+    """The bank's data, known to pass the schema and the semantic checks, one entry per question."""
     # Parsing and checking load here, not at start-up: a cached bank needs none of them.
     from trainer.banks import schema, semantic, yamlsafe
     from trainer.banks.positions import Locator
@@ -147,7 +147,9 @@ def _validated(data: bytes, path_text: str) -> dict:
         problems += [Problem(path_text, *locator.locate(e.pointer, e.at_key), e.message, e.pointer) for e in errors]
     if problems:
         raise BankError(cap(sorted(problems, key=lambda p: (p.line, p.column))))
-    return parsed
+    from trainer.banks.build import expanded
+
+    return expanded(parsed)  # one entry per question: the index and the cache are 1:1 with it
 
 
 def position_in_file(path: str | Path, pointer: str) -> tuple[int, int]:
