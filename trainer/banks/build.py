@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from trainer.banks.model import Bank, Case, Category, InterviewFormat, QuestionInfo
 
@@ -14,7 +14,10 @@ if TYPE_CHECKING:
     from trainer.banks.questions import Question
 
 
-def question_hash(question: dict, case: Case | None, synonyms: Synonyms = ()) -> str:
+Data = dict[str, Any]  # bank data as YAML gave it, already checked by the schema
+
+
+def question_hash(question: Data, case: Case | None, synonyms: Synonyms = ()) -> str:
     """A short, stable fingerprint of what the candidate sees and is judged against.
 
     An open question is judged with its bank's synonyms too, so they are part of its hash
@@ -35,12 +38,12 @@ def _hashes_synonyms(tag: object) -> bool:
     return isinstance(tag, str) and tag in REGISTRY and bank_type(tag).hashes_synonyms
 
 
-def build_synonyms(data: dict) -> Synonyms:
+def build_synonyms(data: Data) -> Synonyms:
     """The bank's synonyms (term -> phrases) as a hashable value, in file order."""
     return tuple((term, tuple(phrases)) for term, phrases in data.get("synonyms", {}).items())
 
 
-def build_bank(data: dict, source: str = "", bundled: bool = False) -> Bank:
+def build_bank(data: Data, source: str = "", bundled: bool = False) -> Bank:
     """Every question in memory (``validate``, tests, or when the cache cannot be used)."""
     data = expanded(data)
     cases = build_cases(data)
@@ -50,12 +53,12 @@ def build_bank(data: dict, source: str = "", bundled: bool = False) -> Bank:
     return build_meta(data, questions, (), cases, source=source, bundled=bundled)
 
 
-def build_cases(data: dict) -> tuple[Case, ...]:
+def build_cases(data: Data) -> tuple[Case, ...]:
     return tuple(Case(c["id"], c["title"], c["text"]) for c in data.get("cases", ()))
 
 
 def build_meta(
-    data: dict,
+    data: Data,
     questions: Sequence[Question],
     index: tuple[QuestionInfo, ...],
     cases: tuple[Case, ...],
@@ -81,7 +84,7 @@ def build_meta(
     )
 
 
-def _format(f: dict) -> InterviewFormat:
+def _format(f: Data) -> InterviewFormat:
     return InterviewFormat(
         id=f["id"],
         name=f["name"],
@@ -98,7 +101,7 @@ def _format(f: dict) -> InterviewFormat:
 
 
 def build_question(
-    q: dict, bank_id: str, cases: dict[str, Case], content_hash: str | None = None, synonyms: Synonyms = ()
+    q: Data, bank_id: str, cases: dict[str, Case], content_hash: str | None = None, synonyms: Synonyms = ()
 ) -> Question:
     """One question from its validated data; ``content_hash`` when already known (the cache).
 
@@ -124,7 +127,7 @@ def build_question(
     return cast("Question", kind.build(q, common, synonyms if kind.hashes_synonyms else ()))
 
 
-def expanded(data: dict) -> dict:
+def expanded(data: Data) -> Data:
     """The bank data with each entry that holds several questions (an extended-matching set)
     replaced by them, so the model, the index and the cache see one entry per question."""
     from trainer.banks.qtypes import bank_type

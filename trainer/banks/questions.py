@@ -96,6 +96,8 @@ class QuestionBase:
     time_limit_seconds: int | None = None
     references: tuple[Reference, ...] = ()
     explanation: str = ""  # Markdown
+    if TYPE_CHECKING:
+        type: str  # the registry tag; each type's class sets it (a field of its own, not init)
 
     @property
     def key(self) -> tuple[str, str]:

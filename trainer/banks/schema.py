@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from trainer.paths import resource_path
 
@@ -40,7 +41,7 @@ def schema() -> dict:
     return _with_registered_types(published)
 
 
-def _with_registered_types(published: dict) -> dict:
+def _with_registered_types(published: dict[str, Any]) -> dict[str, Any]:
     from trainer.banks.qtypes import REGISTRY, bank_type
 
     defs = published["$defs"]

@@ -7,6 +7,7 @@ printed exactly like schema errors.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from trainer.banks.qtypes import bank_type, is_interview
 from trainer.banks.qtypes.base import first_seen as _first_seen
@@ -14,18 +15,21 @@ from trainer.banks.qtypes.base import normal as _normal
 from trainer.banks.schema import SchemaError
 
 
-def check(data: dict) -> list[SchemaError]:
+Data = dict[str, Any]  # bank data as YAML gave it, already checked by the schema
+
+
+def check(data: Data) -> list[SchemaError]:
     return [*_check_unique_ids(data), *_check_synonyms(data), *_check_questions(data), *_check_formats(data)]
 
 
-def _check_unique_ids(data: dict) -> Iterator[SchemaError]:
+def _check_unique_ids(data: Data) -> Iterator[SchemaError]:
     yield from _first_seen(data["categories"], "/categories", "category")
     yield from _first_seen(data.get("cases", []), "/cases", "case")
     yield from _first_seen(data.get("interview_formats", []), "/interview_formats", "interview format")
     yield from _first_seen(data["questions"], "/questions", "question")
 
 
-def _check_questions(data: dict) -> Iterator[SchemaError]:
+def _check_questions(data: Data) -> Iterator[SchemaError]:
     categories = {c["id"] for c in data["categories"]}
     cases = {c["id"] for c in data.get("cases", [])}
     for index, question in enumerate(data["questions"]):
@@ -41,7 +45,7 @@ def _check_questions(data: dict) -> Iterator[SchemaError]:
     yield from _check_expanded_ids(data)
 
 
-def _check_expanded_ids(data: dict) -> Iterator[SchemaError]:
+def _check_expanded_ids(data: Data) -> Iterator[SchemaError]:
     """An entry that holds several questions (an extended-matching set) gives each an id of
     its own; none may be an id already used in the bank."""
     ids = {q["id"]: index for index, q in enumerate(data["questions"])}
@@ -56,7 +60,7 @@ def _check_expanded_ids(data: dict) -> Iterator[SchemaError]:
             ids.setdefault(part["id"], index)
 
 
-def _check_synonyms(data: dict) -> Iterator[SchemaError]:
+def _check_synonyms(data: Data) -> Iterator[SchemaError]:
     for term, phrases in data.get("synonyms", {}).items():
         where = "/synonyms/" + term.replace("~", "~0").replace("/", "~1")
         if not _normal(term):
@@ -66,7 +70,7 @@ def _check_synonyms(data: dict) -> Iterator[SchemaError]:
                 yield SchemaError(f"{where}/{position}", f"'{phrase}' is the term '{term}' itself, not a synonym of it")
 
 
-def _check_formats(data: dict) -> Iterator[SchemaError]:
+def _check_formats(data: Data) -> Iterator[SchemaError]:
     categories = {c["id"] for c in data["categories"]}
     open_by_category: dict[str, int] = {}
     for question in data["questions"]:
@@ -89,7 +93,7 @@ def _check_formats(data: dict) -> Iterator[SchemaError]:
             )
 
 
-def _check_pins(fmt: dict, base: str, questions: dict[str, dict], categories: set[str]) -> Iterator[SchemaError]:
+def _check_pins(fmt: Data, base: str, questions: dict[str, Data], categories: set[str]) -> Iterator[SchemaError]:
     """``first``/``last`` name open questions of this bank, in the format's categories, once each."""
     pinned: dict[str, str] = {}
     for where in ("first", "last"):

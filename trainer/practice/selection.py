@@ -28,14 +28,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from trainer.banks.model import (
-    KNOWLEDGE_TYPES,
-    QUESTION_TYPES,
     Bank,
     InterviewFormat,
-    OpenQuestion,
-    Question,
     QuestionInfo,
 )
+from trainer.banks.questions import OpenQuestion, Question
+from trainer.banks.qtypes import interview_tags, knowledge_tags, tags
 from trainer.history.records import PlannedItem
 
 Key = tuple[str, str]
@@ -61,7 +59,7 @@ class Review:
 @dataclass(frozen=True, slots=True)
 class SelectionSpec:
     categories: tuple[str, ...] = ()  # empty: every category
-    types: tuple[str, ...] = KNOWLEDGE_TYPES
+    types: tuple[str, ...] = field(default_factory=knowledge_tags)  # every registered knowledge type
     min_difficulty: int | None = None
     max_difficulty: int | None = None
     tags: tuple[str, ...] = ()  # empty: any; otherwise at least one of them
@@ -70,7 +68,7 @@ class SelectionSpec:
     review: Review | None = None
 
     def __post_init__(self) -> None:
-        unknown = set(self.types) - set(QUESTION_TYPES)
+        unknown = set(self.types) - set(tags())
         if unknown:
             raise ValueError(f"unknown question type(s): {', '.join(sorted(unknown))}")
         if self.count is not None and self.count < 0:
@@ -201,7 +199,7 @@ def select_keys(banks: Sequence[Bank], keys: Iterable[Key], seed: int | None = N
         bank_versions={b.id: b.version for b in banks},
         available=len(chosen),
         settings={"keys": [list(k) for k in wanted]},
-        missing=tuple(k for k in wanted if k not in candidates.infos),
+        missing=tuple((k[0], k[1]) for k in wanted if k not in candidates.infos),
     )
 
 
@@ -234,7 +232,7 @@ def select_prompts(
     if interview_format is not None:
         categories = tuple(categories) or interview_format.categories
         count = interview_format.prompts if count is None else count
-    spec = SelectionSpec(categories=tuple(categories), types=("open",), count=count)
+    spec = SelectionSpec(categories=tuple(categories), types=interview_tags(), count=count)
     candidates = _Candidates(banks)
     matching = [info for info in candidates.infos.values() if spec.admits(info)]
     settings = spec.as_settings() | {"format": None if interview_format is None else interview_format.id}

@@ -53,6 +53,11 @@ def knowledge_tags() -> tuple[str, ...]:
     return tuple(tag for tag, entry in REGISTRY.items() if entry.role == KNOWLEDGE)
 
 
+def interview_tags() -> tuple[str, ...]:
+    """The tags of interview prompts."""
+    return tuple(tag for tag, entry in REGISTRY.items() if entry.role == INTERVIEW)
+
+
 def is_interview(tag: str) -> bool:
     """An interview prompt (judged against key points) rather than a scored knowledge item."""
     entry = REGISTRY.get(tag)

@@ -3,7 +3,7 @@
 One bank entry holds the whole set; ``expand`` turns it into one question per stem, with the
 id ``<set id>.<stem id>``, so each stem is scored, stored, reviewed and scheduled as an item
 of its own. Each stem question carries the theme, lead-in and the full option list (shown
-in the author's order, lettered A-O, unless the set says ``shuffle: true``).
+in the author's order, lettered A-O).
 """
 
 from __future__ import annotations
@@ -28,8 +28,12 @@ class MatchingQuestion(QuestionBase):
     options: tuple[Option, ...]
     stem: str
     answer: str  # option id
-    shuffle: bool = False
     type: str = field(default="extended_matching", init=False)
+
+    @property
+    def shuffle(self) -> bool:
+        """Never: the options are lettered A-O in the author's order, as EMQ papers print them."""
+        return False
 
 
 def stem_id(set_id: str, stem: str) -> str:
@@ -66,7 +70,6 @@ def build(q: RawQuestion, common: CommonFields, synonyms: Synonyms = ()) -> Matc
         options=options_of(q),
         stem=q["stem"],
         answer=q["answer"],
-        shuffle=q.get("shuffle", False),
     )
 
 
