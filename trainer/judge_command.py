@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from trainer.banks.qtypes import is_interview
 from trainer.inert import inert  # bank and answer text may hold terminal escapes
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ def find_prompt(catalog: Catalog, prompt_id: str) -> OpenQuestion:
         which = ", ".join(f"{b.id}/{question_id}" for b, _ in found)
         raise JudgeCommandError(f"prompt id '{question_id}' is in {len(found)} banks; name one: {which}")
     bank, question = found[0]
-    if question.type != "open":
+    if not is_interview(question.type):
         raise JudgeCommandError(
             f"'{bank.id}/{question.id}' is a {question.type} question, not an open prompt; only open prompts are judged"
         )

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from trainer.banks.qtypes import is_interview
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,7 +109,7 @@ def _judged(q: OpenQuestion | Probe, base: str) -> Iterator[tuple[str, KeyPoint 
 
 def _items(bank: Bank) -> Iterator[tuple[str, KeyPoint | RedFlag, str, OpenQuestion]]:
     for index, q in enumerate(bank.questions):
-        if q.type != "open":
+        if not is_interview(q.type):
             continue
         base = f"/questions/{index}"
         for where, item, role in _judged(q, base):
@@ -133,7 +135,7 @@ def _phrases(bank: Bank) -> Iterator[_Phrase]:
 
 def _bank_synonyms(bank: Bank) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The bank's synonyms, as its open questions carry them."""
-    return next((q.synonyms for q in bank.questions if q.type == "open"), ())
+    return next((getattr(q, "synonyms", ()) for q in bank.questions if is_interview(q.type)), ())
 
 
 # --- the rules ------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from trainer.banks.model import (
 )
 from trainer.banks.questions import OpenQuestion, Question
 from trainer.banks.qtypes import interview_tags, knowledge_tags, tags
+from trainer.banks.qtypes.open import as_prompt
 from trainer.history.records import PlannedItem
 
 Key = tuple[str, str]
@@ -288,4 +289,4 @@ def items_for_plan(banks: Sequence[Bank], plan: Sequence[PlannedItem]) -> tuple[
 
 
 def open_prompts(selection: Selection) -> tuple[OpenQuestion, ...]:
-    return tuple(q for q in selection.questions if isinstance(q, OpenQuestion))
+    return tuple(p for p in map(as_prompt, selection.questions) if p is not None)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from trainer.banks import BankCache, default_sources, load_all
+from trainer.banks.qtypes import is_interview
 from trainer.history.errors import HistoryError
 from trainer.history.store import Store
 from trainer.paths import cache_dir
@@ -97,5 +98,5 @@ def _start_request(args, catalog):
 def _has_questions(catalog, category: str, interview: bool) -> bool:
     """Whether ``category`` has interview prompts (``interview``) or quiz questions."""
     return any(
-        q.category == category and (q.type == "open") == interview for b in catalog.banks for q in b.index
+        q.category == category and is_interview(q.type) == interview for b in catalog.banks for q in b.index
     )

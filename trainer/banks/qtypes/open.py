@@ -95,4 +95,10 @@ def check(question: RawQuestion, base: str) -> Iterator[SchemaError]:
                 )
 
 
+def as_prompt(question: object) -> OpenQuestion | None:
+    """The question as an interview prompt, or None when it is of another type (the one place
+    that narrows a question to the interview's class, so sessions need no ``isinstance``)."""
+    return question if isinstance(question, OpenQuestion) else None
+
+
 TYPE = BankType(tag="open", model=OpenQuestion, build=build, check=check, hashes_synonyms=True)
