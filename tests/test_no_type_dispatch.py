@@ -16,8 +16,15 @@ from trainer.banks.qtypes import tags
 
 TRAINER = Path(__file__).resolve().parents[1] / "trainer"
 REGISTRIES = ("banks/qtypes", "practice/qtypes", "tui/answers")
-CLASSES = ("QuestionBase", "SingleQuestion", "MultipleQuestion", "NumericQuestion", "OrderingQuestion",
-           "MatchingQuestion", "OpenQuestion")
+CLASSES = (
+    "QuestionBase",
+    "SingleQuestion",
+    "MultipleQuestion",
+    "NumericQuestion",
+    "OrderingQuestion",
+    "MatchingQuestion",
+    "OpenQuestion",
+)
 TAG = "|".join(re.escape(t) for t in tags())
 DISPATCH = [
     re.compile(rf"isinstance\([^)]*\b({'|'.join(CLASSES)})\b"),  # isinstance(q, SingleQuestion)

@@ -72,8 +72,14 @@ def problems(path) -> list[tuple[int, int, str]]:
 def test_an_emq_set_becomes_one_question_per_stem(tmp_path):
     bank = load_bank(write(tmp_path, ORDERING + EMQ))
     assert [q.id for q in bank.index] == ["ladder", "set.x", "set.y"]
-    assert bank.counts_by_type() == {"single": 0, "multiple": 0, "numeric": 0, "ordering": 1,
-                                          "extended_matching": 2, "open": 0}
+    assert bank.counts_by_type() == {
+        "single": 0,
+        "multiple": 0,
+        "numeric": 0,
+        "ordering": 1,
+        "extended_matching": 2,
+        "open": 0,
+    }
     x = bank.question("set.x")
     assert (x.theme, x.lead_in, x.stem, x.answer, x.set_id) == ("A theme", "Choose one for each.", "Stem x", "b", "set")
     assert x.explanation == "Why x.\n\nShared." and bank.question("set.y").explanation == "Shared."
@@ -93,8 +99,9 @@ def test_the_cache_keeps_the_stems_as_questions(tmp_path):
 
 
 def test_checks_point_at_the_offending_stem_and_step(tmp_path):
-    body = (ORDERING.replace("{id: three, text: Third}", "{id: two, text: first}")
-            + EMQ.replace("answer: e}", "answer: z}"))
+    body = ORDERING.replace("{id: three, text: Third}", "{id: two, text: first}") + EMQ.replace(
+        "answer: e}", "answer: z}"
+    )
     found = problems(write(tmp_path, body))
     assert found == [
         (19, 12, "duplicate step id 'two' (first used at /questions/0/steps/1)"),
@@ -106,12 +113,16 @@ def test_checks_point_at_the_offending_stem_and_step(tmp_path):
 def test_a_stem_id_may_not_collide_with_another_question(tmp_path):
     clash = ORDERING.replace("id: ladder", "id: set.x")
     found = problems(write(tmp_path, clash + EMQ))
-    assert any("the question id 'set.x' this set gives one of its stems is already used at /questions/0" in m
-               for _l, _c, m in found)
+    assert any(
+        "the question id 'set.x' this set gives one of its stems is already used at /questions/0" in m
+        for _l, _c, m in found
+    )
 
 
 def test_the_schema_bounds_the_sizes(tmp_path):
-    few_steps = ORDERING.replace("      - {id: three, text: Third}\n", "").replace("      - {id: two, text: Second}\n", "")
+    few_steps = ORDERING.replace("      - {id: three, text: Third}\n", "").replace(
+        "      - {id: two, text: Second}\n", ""
+    )
     assert any("3" in m for _l, _c, m in problems(write(tmp_path, few_steps, "few.yaml")))
     few_options = EMQ.replace("      - {id: f, text: F}\n", "")
     assert any("6" in m for _l, _c, m in problems(write(tmp_path, few_options, "options.yaml")))

@@ -23,16 +23,34 @@ STEPS = ("a", "b", "c", "d", "e")
 
 def ordering(partial: bool = False, steps: tuple[str, ...] = STEPS) -> OrderingQuestion:
     return OrderingQuestion(
-        id="o1", bank_id="b1", category="cat-a", difficulty=2, content_hash="h-o1", references=REF,
-        explanation="In order.", stem="Order them.", steps=options(*steps), partial_credit=partial,
+        id="o1",
+        bank_id="b1",
+        category="cat-a",
+        difficulty=2,
+        content_hash="h-o1",
+        references=REF,
+        explanation="In order.",
+        stem="Order them.",
+        steps=options(*steps),
+        partial_credit=partial,
     )
 
 
 def matching(stem_id: str = "s1", answer: str = "c") -> MatchingQuestion:
     return MatchingQuestion(
-        id=f"set.{stem_id}", bank_id="b1", category="cat-a", difficulty=2, content_hash=f"h-{stem_id}",
-        references=REF, explanation="Why.", set_id="set", theme="Theme", lead_in="Choose one.",
-        options=options("a", "b", "c", "d", "e", "f"), stem=f"Stem {stem_id}", answer=answer,
+        id=f"set.{stem_id}",
+        bank_id="b1",
+        category="cat-a",
+        difficulty=2,
+        content_hash=f"h-{stem_id}",
+        references=REF,
+        explanation="Why.",
+        set_id="set",
+        theme="Theme",
+        lead_in="Choose one.",
+        options=options("a", "b", "c", "d", "e", "f"),
+        stem=f"Stem {stem_id}",
+        answer=answer,
     )
 
 
@@ -69,8 +87,11 @@ def test_partial_credit_is_the_longest_run_in_the_right_relative_order_over_n():
 def test_feedback_puts_the_correct_order_beside_the_candidates():
     result = score(ordering(steps=("a", "b", "c")), ("b", "a", "c"))
     rows = [(r.place, r.correct, r.given, r.right) for r in result.sequence]
-    assert rows == [(1, "Option A", "Option B", False), (2, "Option B", "Option A", False),
-                    (3, "Option C", "Option C", True)]
+    assert rows == [
+        (1, "Option A", "Option B", False),
+        (2, "Option B", "Option A", False),
+        (3, "Option C", "Option C", True),
+    ]
     assert result.correct_answer == "1. Option A → 2. Option B → 3. Option C"
     assert result.given_answer == "1. Option B → 2. Option A → 3. Option C"
 
@@ -111,8 +132,12 @@ def test_an_order_half_placed_is_refused_and_a_step_pressed_again_is_taken_out()
     press_in_order(quiz, ["a", "b", "c"])
     update = quiz.submit()
     [record] = update.records
-    assert (record.response, record.correct, record.score, record.question_type) == (("a", "b", "c"), True, 1.0,
-                                                                                      "ordering")
+    assert (record.response, record.correct, record.score, record.question_type) == (
+        ("a", "b", "c"),
+        True,
+        1.0,
+        "ordering",
+    )
 
 
 def test_exam_mode_records_an_order_only_when_complete_and_resumes_it():

@@ -85,8 +85,10 @@ async def test_extended_matching_stems_are_items_of_their_own(make_app, store):
         assert "is not an option: type a letter from A to F" in screen_text(app)
         assert stored(store, screen.session.session_id) == []
         answers = {"holds.clopidogrel": "e", "holds.apixaban": "b"}  # 7 days right; 24 hours wrong
-        feedback = {"holds.clopidogrel": ("Correct", "Answer: E. 7 days"),
-                    "holds.apixaban": ("Incorrect", "You answered: B. 24 hours")}
+        feedback = {
+            "holds.clopidogrel": ("Correct", "Answer: E. 7 days"),
+            "holds.apixaban": ("Incorrect", "You answered: B. 24 hours"),
+        }
         field.value = answers[first.id]
         await pilot.press("enter")
         assert all(line in screen_text(app) for line in feedback[first.id])

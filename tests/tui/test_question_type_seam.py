@@ -16,7 +16,7 @@ from trainer.banks.qtypes import TypeEntry
 from trainer.practice import qtypes as practice_registry
 from trainer.tui import answers as tui_registry
 
-BANKS_MODULE = '''
+BANKS_MODULE = """
 from dataclasses import dataclass, field
 
 from trainer.banks.qtypes.base import BankType
@@ -59,9 +59,9 @@ SCHEMA = {
 }
 
 TYPE = BankType(tag="truefalse", model=TrueFalseQuestion, build=build, schema=SCHEMA)
-'''
+"""
 
-PRACTICE_MODULE = '''
+PRACTICE_MODULE = """
 from toy_truefalse_banks import TrueFalseQuestion
 
 from trainer.practice.qtypes.base import TypedAnswer
@@ -100,9 +100,9 @@ class TrueFalseAnswer(TypedAnswer):
 
 
 TYPE = TrueFalseAnswer()
-'''
+"""
 
-TUI_MODULE = '''
+TUI_MODULE = """
 from trainer.tui.answers.base import ChoiceAnswer
 
 
@@ -112,9 +112,9 @@ class TrueFalseWidget(ChoiceAnswer):
 
 
 WIDGET = TrueFalseWidget
-'''
+"""
 
-BANK = '''
+BANK = """
 id: toy
 title: Toy bank
 version: 1.0.0
@@ -134,14 +134,17 @@ questions:
     explanation: Raja et al., Pain 2020.
     references:
       - {title: The revised IASP definition of pain, source: Pain 161(9):1976-1982, year: 2020, doi: 10.1097/j.pain.0000000000001939}
-'''
+"""
 
 
 @pytest.fixture
 def toy_type(tmp_path, monkeypatch):
     """The three modules, found on sys.path and named in the three registries (and undone)."""
-    for name, text in (("toy_truefalse_banks", BANKS_MODULE), ("toy_truefalse_practice", PRACTICE_MODULE),
-                       ("toy_truefalse_tui", TUI_MODULE)):
+    for name, text in (
+        ("toy_truefalse_banks", BANKS_MODULE),
+        ("toy_truefalse_practice", PRACTICE_MODULE),
+        ("toy_truefalse_tui", TUI_MODULE),
+    ):
         (tmp_path / f"{name}.py").write_text(textwrap.dedent(text), encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     bank_registry.register("truefalse", TypeEntry("toy_truefalse_banks", bank_registry.KNOWLEDGE, "True/false"))
@@ -168,7 +171,11 @@ def test_the_toy_type_is_validated_by_its_own_schema_definition(toy_type: Path):
         load_bank(broken)
     [problem] = caught.value.problems
     assert (problem.line, problem.column, problem.message, problem.pointer) == (
-        17, 12, "expected true or false, found text", "/questions/0/truth")
+        17,
+        12,
+        "expected true or false, found text",
+        "/questions/0/truth",
+    )
 
 
 def test_without_the_registry_entry_the_type_is_unknown(toy_type: Path):

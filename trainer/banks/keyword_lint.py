@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from trainer.banks.qtypes import is_interview
+from trainer.banks.qtypes.open import as_prompt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -108,8 +108,9 @@ def _judged(q: OpenQuestion | Probe, base: str) -> Iterator[tuple[str, KeyPoint 
 
 
 def _items(bank: Bank) -> Iterator[tuple[str, KeyPoint | RedFlag, str, OpenQuestion]]:
-    for index, q in enumerate(bank.questions):
-        if not is_interview(q.type):
+    for index, question in enumerate(bank.questions):
+        q = as_prompt(question)
+        if q is None:
             continue
         base = f"/questions/{index}"
         for where, item, role in _judged(q, base):
@@ -135,7 +136,7 @@ def _phrases(bank: Bank) -> Iterator[_Phrase]:
 
 def _bank_synonyms(bank: Bank) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The bank's synonyms, as its open questions carry them."""
-    return next((getattr(q, "synonyms", ()) for q in bank.questions if is_interview(q.type)), ())
+    return next((p.synonyms for p in map(as_prompt, bank.questions) if p is not None), ())
 
 
 # --- the rules ------------------------------------------------------------------------

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
-from trainer.banks.model import Bank, KnowledgeQuestion, Question
+from trainer.banks.model import Bank
+from trainer.banks.questions import KnowledgeQuestion, Question
 from trainer.banks.qtypes.open import as_prompt
 from trainer.history.records import AnswerRecord, InterviewRecord, ItemNote, SessionRecord
 from trainer.practice.scoring import ItemOutcome, score
@@ -155,7 +156,8 @@ def past_session(
                 look = look_from_records(mains[position], answer, probes.get(position, ()),
                                          probe_answers.get(position), prompt)
         elif question is not None:
-            outcome = replace(_quiz_outcome(question, planned.option_order, answer), position=position)
+            knowledge = cast("KnowledgeQuestion", question)  # not an interview prompt (as_prompt said so)
+            outcome = replace(_quiz_outcome(knowledge, planned.option_order, answer), position=position)
         items.append(PastItem(
             position=position,
             bank_id=planned.bank_id,

@@ -9,6 +9,7 @@ from trainer.banks.qtypes.base import BankType, CommonFields, RawQuestion, Synon
 from trainer.banks.questions import KeyPoint, OpenQuestion, Probe, RedFlag
 from trainer.banks.schema import SchemaError
 
+
 def _requires(item: RawQuestion) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(group) for group in item.get("requires", ()))
 

@@ -131,8 +131,9 @@ class ChoiceAnswer(AnswerWidget):
                 continue
             marker = MARKERS.get(verdicts.get(n, ""), " ")
             bank_id = option.id if view.feedback else None
-            slot.update(Hanging([(option_prefix(n, marker, self.box(option.selected, option.place), bank_id),
-                                  option.text)]))
+            slot.update(
+                Hanging([(option_prefix(n, marker, self.box(option.selected, option.place), bank_id), option.text)])
+            )
             slot.set_class(option.selected, "selected")
             for verdict in ("correct", "wrong", "missed"):
                 slot.set_class(verdicts.get(n) == verdict, verdict)
