@@ -194,3 +194,13 @@ def test_the_stored_form_of_the_older_types_is_unchanged():
         by_type[view.question.type] = update.records[-1].response
         quiz.next()
     assert by_type == {"single": "b", "multiple": ("a", "b"), "numeric": 7.5}
+
+
+def test_a_quiz_never_shows_the_steps_in_the_order_of_the_key():
+    from trainer.practice.selection import option_order
+
+    for steps in (("a", "b"), ("a", "b", "c"), STEPS):
+        q = ordering(steps=steps)
+        orders = {option_order(q, seed) for seed in range(200)}
+        assert steps not in orders and all(sorted(o) == sorted(steps) for o in orders)
+        assert len(orders) > 1 or len(steps) == 2

@@ -141,6 +141,9 @@ def option_order(question: Question, seed: int) -> tuple[str, ...]:
     ids = [o.id for o in options]
     if getattr(question, "shuffle", True):
         random.Random(f"{seed}/{question.bank_id}/{question.id}").shuffle(ids)
+        # A type whose options in the bank's order are the answer (ordering) is never shown so.
+        if getattr(question, "hide_bank_order", False) and len(ids) > 1 and ids == [o.id for o in options]:
+            ids = ids[1:] + ids[:1]
     return tuple(ids)
 
 

@@ -33,6 +33,11 @@ class OrderingQuestion(QuestionBase):
         return True
 
     @property
+    def hide_bank_order(self) -> bool:
+        """The steps as the bank lists them are the answer: a quiz never shows them so."""
+        return True
+
+    @property
     def answer(self) -> tuple[str, ...]:
         """Step ids in the correct order."""
         return tuple(step.id for step in self.steps)
