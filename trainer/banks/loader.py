@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from trainer.banks.build import build_bank
 from trainer.banks.cache import BankCache, content_key
@@ -106,7 +106,7 @@ def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:
         return build_bank(_validated(data, path_text), source=path_text, bundled=bundled)
 
 
-def _validated(data: bytes, path_text: str) -> dict:
+def _validated(data: bytes, path_text: str) -> dict[str, Any]:
     """The bank's data, known to pass the schema and the semantic checks, one entry per question."""
     # Parsing and checking load here, not at start-up: a cached bank needs none of them.
     from trainer.banks import schema, semantic, yamlsafe
