@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trainer.exits import ExitCode
+from trainer.banks.qtypes import is_interview
 from trainer.inert import inert  # bank and answer text may hold terminal escapes
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def find_prompt(catalog: Catalog, prompt_id: str) -> OpenQuestion:
     from trainer.banks.questions import OpenQuestion
 
     bank, question = found[0]
-    if not isinstance(question, OpenQuestion):
+    if not is_interview(question.type):
         raise JudgeCommandError(
             f"'{bank.id}/{question.id}' is a {question.type} question, not an open prompt; only open prompts are judged"
         )

@@ -18,7 +18,7 @@ EXPECTED = {
     "answer_not_an_option": (34, 13, "answer 'z' is not one of the options (a, b)", "/questions/0/answer"),
     "answers_not_an_option": (48, 18, "answer 'x' is not one of the options", "/questions/1/answers/1"),
     "bad_doi": (37, 66, "is not a DOI such as", "/questions/0/references/0/doi"),
-    "bad_enum": (54, 11, "must be one of: single, multiple, numeric, open; found 'numerical'", "/questions/2/type"),
+    "bad_enum": (54, 11, "must be one of: single, multiple, numeric, ordering, extended_matching, open; found 'numerical'", "/questions/2/type"),
     "bad_probe": (46, 9, "expected text or a mapping, found a number", "/questions/0/probes/0"),
     "bad_red_flag_kind": (43, 15, "must be one of: unsafe, cliche; found 'trite'", "/questions/0/red_flags/1/kind"),
     "bad_reference_year": (52, 65, "must be at least 1900, found 18", "/questions/1/references/0/year"),

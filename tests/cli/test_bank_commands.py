@@ -58,7 +58,7 @@ def test_validate_json_lists_problems_with_positions():
             "line": 54,
             "column": 11,
             "pointer": "/questions/2/type",
-            "message": "must be one of: single, multiple, numeric, open; found 'numerical'",
+            "message": "must be one of: single, multiple, numeric, ordering, extended_matching, open; found 'numerical'",
             "severity": "error",
         }
     ]
@@ -105,7 +105,7 @@ def test_banks_lists_bundled_user_and_extra_banks_with_counts(tmp_path):
     mine = next(b for b in listing["banks"] if b["id"] == "minimal")
     assert mine["bundled"] is False and mine["questions"] == 4
     assert mine["by_category"] == {"pharm": 3, "interview": 1}
-    assert mine["by_type"] == {"single": 1, "multiple": 1, "numeric": 1, "open": 1}
+    assert mine["by_type"] == {"single": 1, "multiple": 1, "numeric": 1, "ordering": 0, "extended_matching": 0, "open": 1}
     assert any(b["bundled"] for b in listing["banks"])
     (invalid,) = [i for i in listing["invalid"] if i["path"].startswith(str(data))]
     # the unclosed "[" is reported on the last line of the file (libyaml says line 3, past its end)

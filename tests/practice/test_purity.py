@@ -14,7 +14,7 @@ FORBIDDEN_MODULES = {"textual", "rich", "sqlite3", "pathlib", "os", "io", "shuti
 FORBIDDEN_CALLS = {"open", "sleep", "print", "input"}
 
 
-@pytest.mark.parametrize("path", sorted(PRACTICE.glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(PRACTICE.rglob("*.py")), ids=lambda p: str(p.relative_to(PRACTICE)))
 def test_module_is_pure(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):

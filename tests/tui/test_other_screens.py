@@ -96,7 +96,7 @@ async def test_banks_screen_lists_counts_and_shows_an_invalid_bank_with_position
         await pilot.press("b")
         await pilot.pause()
         rows = table_rows(app.screen.query_one("#banks-table", DataTable))
-        assert rows == [["TUI test bank", "1.0.0", "4", "1", "1", "1", "1", str(TUI_BANK)]]
+        assert rows == [["TUI test bank", "1.0.0", "4", "1", "1", "1", "0", "0", "1", str(TUI_BANK)]]  # one column per type
         text = screen_text(app)
         assert "Invalid banks (not loaded)" in text
         assert f"{broken}:41:13: error: answer 'z' is not one of the options (a, b, c) [at /questions/0/answer]" in text

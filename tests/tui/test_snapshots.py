@@ -118,3 +118,17 @@ def test_interview_summary(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=LARGE, run_before=run_before)
+
+
+NEW_TYPES = __import__("pathlib").Path(__file__).parent / "banks" / "new_types.yaml"
+
+
+def test_quiz_ordering_feedback_shows_both_orders(snap_compare, make_app):
+    assert snap_compare(
+        make_app(banks=[NEW_TYPES]), terminal_size=LARGE, press=["1", "2", "3", "enter"],
+        run_before=start_quiz("t-ordering"),
+    )
+
+
+def test_quiz_extended_matching_stem_small(snap_compare, make_app):
+    assert snap_compare(make_app(banks=[NEW_TYPES]), terminal_size=SMALL, run_before=start_quiz("t-emq"))

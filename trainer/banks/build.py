@@ -5,17 +5,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from trainer.banks.model import Bank, Case, Category, InterviewFormat, QuestionInfo
 
 if TYPE_CHECKING:
-    from trainer.banks.questions import KeyPoint, Probe, Question, RedFlag, Reference
+    from trainer.banks.qtypes.base import CommonFields, Synonyms
+    from trainer.banks.questions import Question
 
-Synonyms = tuple[tuple[str, tuple[str, ...]], ...]
+
+Data = dict[str, Any]  # bank data as YAML gave it, already checked by the schema
 
 
-def question_hash(question: dict, case: Case | None, synonyms: Synonyms = ()) -> str:
+def question_hash(question: Data, case: Case | None, synonyms: Synonyms = ()) -> str:
     """A short, stable fingerprint of what the candidate sees and is judged against.
 
     An open question is judged with its bank's synonyms too, so they are part of its hash
@@ -25,18 +27,25 @@ def question_hash(question: dict, case: Case | None, synonyms: Synonyms = ()) ->
     payload = json.dumps(question, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     if case is not None:
         payload += "\x00" + case.text
-    if synonyms and question.get("type") == "open":
+    if synonyms and _hashes_synonyms(question.get("type")):
         payload += "\x00synonyms\x00" + json.dumps(synonyms, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
-def build_synonyms(data: dict) -> Synonyms:
+def _hashes_synonyms(tag: object) -> bool:
+    from trainer.banks.qtypes import REGISTRY, bank_type
+
+    return isinstance(tag, str) and tag in REGISTRY and bank_type(tag).hashes_synonyms
+
+
+def build_synonyms(data: Data) -> Synonyms:
     """The bank's synonyms (term -> phrases) as a hashable value, in file order."""
     return tuple((term, tuple(phrases)) for term, phrases in data.get("synonyms", {}).items())
 
 
-def build_bank(data: dict, source: str = "", bundled: bool = False) -> Bank:
+def build_bank(data: Data, source: str = "", bundled: bool = False) -> Bank:
     """Every question in memory (``validate``, tests, or when the cache cannot be used)."""
+    data = expanded(data)
     cases = build_cases(data)
     cases_by_id = {c.id: c for c in cases}
     synonyms = build_synonyms(data)
@@ -44,12 +53,12 @@ def build_bank(data: dict, source: str = "", bundled: bool = False) -> Bank:
     return build_meta(data, questions, (), cases, source=source, bundled=bundled)
 
 
-def build_cases(data: dict) -> tuple[Case, ...]:
+def build_cases(data: Data) -> tuple[Case, ...]:
     return tuple(Case(c["id"], c["title"], c["text"]) for c in data.get("cases", ()))
 
 
 def build_meta(
-    data: dict,
+    data: Data,
     questions: Sequence[Question],
     index: tuple[QuestionInfo, ...],
     cases: tuple[Case, ...],
@@ -75,7 +84,7 @@ def build_meta(
     )
 
 
-def _format(f: dict) -> InterviewFormat:
+def _format(f: Data) -> InterviewFormat:
     return InterviewFormat(
         id=f["id"],
         name=f["name"],
@@ -91,80 +100,19 @@ def _format(f: dict) -> InterviewFormat:
     )
 
 
-def _reference(r: dict) -> Reference:
-    from trainer.banks.questions import Reference
-
-    return Reference(
-        title=r["title"],
-        source=r["source"],
-        year=r["year"],
-        url=r.get("url"),
-        doi=r.get("doi"),
-        pmid=r.get("pmid"),
-        note=r.get("note"),
-    )
-
-
-def _requires(item: dict) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(group) for group in item.get("requires", ()))
-
-
-def _key_point(k: dict) -> KeyPoint:
-    from trainer.banks.questions import KeyPoint
-
-    return KeyPoint(
-        text=k["text"],
-        keywords=tuple(k["keywords"]),
-        requires=_requires(k),
-        stance=k.get("stance", "endorse"),
-        reference=_reference(k["reference"]) if "reference" in k else None,
-        if_rejected=k.get("if_rejected"),
-    )
-
-
-def _red_flag(f: dict) -> RedFlag:
-    from trainer.banks.questions import RedFlag
-
-    return RedFlag(
-        id=f["id"],
-        statement=f["statement"],
-        keywords=tuple(f["keywords"]),
-        why=f["why"],
-        kind=f.get("kind", "unsafe"),
-        requires=_requires(f),
-        reference=_reference(f["reference"]) if "reference" in f else None,
-    )
-
-
-def _probe(p: str | dict) -> Probe:
-    from trainer.banks.questions import Probe
-
-    if isinstance(p, str):
-        return Probe(p)
-    return Probe(
-        prompt=p["prompt"],
-        key_points=tuple(_key_point(k) for k in p.get("key_points", ())),
-        red_flags=tuple(_red_flag(f) for f in p.get("red_flags", ())),
-    )
-
-
 def build_question(
-    q: dict, bank_id: str, cases: dict[str, Case], content_hash: str | None = None, synonyms: Synonyms = ()
+    q: Data, bank_id: str, cases: dict[str, Case], content_hash: str | None = None, synonyms: Synonyms = ()
 ) -> Question:
     """One question from its validated data; ``content_hash`` when already known (the cache).
 
     ``synonyms`` are the bank's: an open question keeps them (and its hash covers them).
     """
-    from trainer.banks.questions import (
-        MultipleQuestion,
-        NumericQuestion,
-        OpenQuestion,
-        Option,
-        SingleQuestion,
-    )
+    from trainer.banks.qtypes import bank_type
+    from trainer.banks.qtypes.base import reference
 
     case = cases.get(q["case"]) if "case" in q else None
-    common = {
+    kind = bank_type(q["type"])
+    common: CommonFields = {
         "id": q["id"],
         "bank_id": bank_id,
         "category": q["category"],
@@ -173,44 +121,18 @@ def build_question(
         "tags": tuple(q.get("tags", ())),
         "case": case,
         "time_limit_seconds": q.get("time_limit_seconds"),
-        "references": tuple(_reference(r) for r in q.get("references", ())),
+        "references": tuple(reference(r) for r in q.get("references", ())),
         "explanation": q.get("explanation", ""),
     }
-    kind = q["type"]
-    if kind == "single":
-        return SingleQuestion(
-            **common,
-            stem=q["stem"],
-            options=tuple(Option(o["id"], o["text"]) for o in q["options"]),
-            answer=q["answer"],
-            shuffle=q.get("shuffle", True),
-        )
-    if kind == "multiple":
-        return MultipleQuestion(
-            **common,
-            stem=q["stem"],
-            options=tuple(Option(o["id"], o["text"]) for o in q["options"]),
-            answers=frozenset(q["answers"]),
-            shuffle=q.get("shuffle", True),
-        )
-    if kind == "numeric":
-        return NumericQuestion(
-            **common,
-            stem=q["stem"],
-            answer=float(q["answer"]),
-            unit=q["unit"],
-            tolerance=q.get("tolerance"),
-            tolerance_percent=q.get("tolerance_percent"),
-        )
-    return OpenQuestion(
-        **common,
-        prompt=q["prompt"],
-        key_points=tuple(_key_point(k) for k in q["key_points"]),
-        probes=tuple(_probe(p) for p in q.get("probes", ())),
-        red_flags=tuple(_red_flag(f) for f in q.get("red_flags", ())),
-        synonyms=synonyms,
-        think_seconds=q.get("think_seconds", 30),
-        answer_seconds=q.get("answer_seconds", 120),
-        probe_seconds=q.get("probe_seconds"),
-        model_answer=q.get("model_answer"),
-    )
+    return cast("Question", kind.build(q, common, synonyms if kind.hashes_synonyms else ()))
+
+
+def expanded(data: Data) -> Data:
+    """The bank data with each entry that holds several questions (an extended-matching set)
+    replaced by them, so the model, the index and the cache see one entry per question."""
+    from trainer.banks.qtypes import bank_type
+
+    questions = [part for q in data["questions"] for part in bank_type(q["type"]).expand(q)]
+    if len(questions) == len(data["questions"]):
+        return data
+    return dict(data, questions=questions)

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from trainer.banks.qtypes.open import as_prompt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,10 +108,9 @@ def _judged(q: OpenQuestion | Probe, base: str) -> Iterator[tuple[str, KeyPoint 
 
 
 def _items(bank: Bank) -> Iterator[tuple[str, KeyPoint | RedFlag, str, OpenQuestion]]:
-    from trainer.banks.questions import OpenQuestion
-
-    for index, q in enumerate(bank.questions):
-        if not isinstance(q, OpenQuestion):
+    for index, question in enumerate(bank.questions):
+        q = as_prompt(question)
+        if q is None:
             continue
         base = f"/questions/{index}"
         for where, item, role in _judged(q, base):
@@ -135,9 +136,7 @@ def _phrases(bank: Bank) -> Iterator[_Phrase]:
 
 def _bank_synonyms(bank: Bank) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The bank's synonyms, as its open questions carry them."""
-    from trainer.banks.questions import OpenQuestion
-
-    return next((q.synonyms for q in bank.questions if isinstance(q, OpenQuestion)), ())
+    return next((p.synonyms for p in map(as_prompt, bank.questions) if p is not None), ())
 
 
 # --- the rules ------------------------------------------------------------------------

@@ -108,7 +108,7 @@ def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:
 
 
 def _validated(data: bytes, path_text: str) -> dict[str, Any]:
-    """The bank's data, known to pass the schema and the semantic checks."""
+    """The bank's data, known to pass the schema and the semantic checks, one entry per question."""
     # Parsing and checking load here, not at start-up: a cached bank needs none of them.
     from trainer.banks import schema, semantic, yamlsafe
     from trainer.banks.positions import Locator
@@ -155,7 +155,9 @@ def _validated(data: bytes, path_text: str) -> dict[str, Any]:
     del loaded, root  # the node tree and the text, before the bank is built from the data
     if problems:
         raise BankError(cap(sorted(problems, key=lambda p: (p.line, p.column))))
-    return parsed
+    from trainer.banks.build import expanded
+
+    return expanded(parsed)  # one entry per question: the index and the cache are 1:1 with it
 
 
 def position_in_file(path: str | Path, pointer: str) -> tuple[int, int]:

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from trainer.banks.qtypes import knowledge_tags, tags
+
 if TYPE_CHECKING:
     from trainer.banks.questions import Question
 
@@ -73,10 +75,9 @@ class QuestionInfo:
         return cls(q.bank_id, q.id, q.category, q.type, q.difficulty, q.tags, q.content_hash)
 
 
-QUESTION_TYPES = ("single", "multiple", "numeric", "open")
 _QUESTION_NAMES = frozenset({
     "Reference", "Option", "KeyPoint", "RedFlag", "Probe", "SingleQuestion", "MultipleQuestion", "NumericQuestion",
-    "OpenQuestion", "KnowledgeQuestion", "Question",
+    "OpenQuestion", "KnowledgeQuestion", "Question", "QuestionBase",
 })
 
 
@@ -88,7 +89,12 @@ def __getattr__(name: str):
 
         return getattr(questions, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-KNOWLEDGE_TYPES = ("single", "multiple", "numeric")
+
+
+# The bundled types as the registry names them at import (``trainer.banks.qtypes.tags()`` and
+# ``knowledge_tags()`` also see a type registered later).
+QUESTION_TYPES = tags()
+KNOWLEDGE_TYPES = knowledge_tags()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +135,7 @@ class Bank:
         return counts
 
     def counts_by_type(self) -> dict[str, int]:
-        counts = dict.fromkeys(QUESTION_TYPES, 0)
+        counts = dict.fromkeys(tags(), 0)
         for info in self.index:
             counts[info.type] += 1
         return counts

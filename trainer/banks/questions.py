@@ -7,8 +7,13 @@ that a start-up from the bank cache, which reads no question, does not create th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeAlias
 
 from trainer.banks.model import Case
+
+if TYPE_CHECKING:
+    from trainer.banks.qtypes.extended_matching import MatchingQuestion
+    from trainer.banks.qtypes.ordering import OrderingQuestion
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +85,10 @@ class Probe:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class _QuestionFields:
-    """Fields every question type has (kept in one place, not a behaviour hierarchy)."""
+class QuestionBase:
+    """Fields every question type has (kept in one place, not a behaviour hierarchy).
+
+    Behaviour per type lives in the type's modules (``trainer.banks.qtypes``), not here."""
 
     id: str
     bank_id: str
@@ -93,6 +100,8 @@ class _QuestionFields:
     time_limit_seconds: int | None = None
     references: tuple[Reference, ...] = ()
     explanation: str = ""  # Markdown
+    if TYPE_CHECKING:
+        type: str  # the registry tag; each type's class sets it (a field of its own, not init)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -101,7 +110,7 @@ class _QuestionFields:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class SingleQuestion(_QuestionFields):
+class SingleQuestion(QuestionBase):
     stem: str
     options: tuple[Option, ...]
     answer: str
@@ -110,7 +119,7 @@ class SingleQuestion(_QuestionFields):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class MultipleQuestion(_QuestionFields):
+class MultipleQuestion(QuestionBase):
     stem: str
     options: tuple[Option, ...]
     answers: frozenset[str]
@@ -119,7 +128,7 @@ class MultipleQuestion(_QuestionFields):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class NumericQuestion(_QuestionFields):
+class NumericQuestion(QuestionBase):
     stem: str
     answer: float
     unit: str
@@ -136,7 +145,7 @@ class NumericQuestion(_QuestionFields):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class OpenQuestion(_QuestionFields):
+class OpenQuestion(QuestionBase):
     prompt: str
     key_points: tuple[KeyPoint, ...]
     probes: tuple[Probe, ...] = ()
@@ -155,5 +164,10 @@ class OpenQuestion(_QuestionFields):
         return self.prompt
 
 
-KnowledgeQuestion = SingleQuestion | MultipleQuestion | NumericQuestion
-Question = SingleQuestion | MultipleQuestion | NumericQuestion | OpenQuestion
+# The bundled types, for static checking; the seam itself works with ``QuestionBase`` and the
+# registries, so a type added through them needs no change here. (Strings: the new types'
+# modules import this one.)
+KnowledgeQuestion: TypeAlias = (
+    "SingleQuestion | MultipleQuestion | NumericQuestion | OrderingQuestion | MatchingQuestion"
+)
+Question: TypeAlias = "SingleQuestion | MultipleQuestion | NumericQuestion | OrderingQuestion | MatchingQuestion | OpenQuestion"

@@ -44,8 +44,34 @@ class SchemaError:
 
 @cache
 def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(resource_path("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
-    return loaded
+    """The published schema, plus the definition of any registered type it does not name
+    (a plug-in or a test's toy type: ``BankType.schema``)."""
+    published: dict[str, Any] = json.loads(resource_path("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
+    return _with_registered_types(published)
+
+
+def _with_registered_types(published: dict[str, Any]) -> dict[str, Any]:
+    from trainer.banks.qtypes import REGISTRY, bank_type
+
+    defs = published["$defs"]
+    known = set(defs["q_type"]["enum"])
+    for tag in REGISTRY:
+        if tag in known:
+            continue
+        definition = bank_type(tag).schema
+        if definition is None:
+            continue
+        defs["q_type"]["enum"].append(tag)
+        defs["question"]["allOf"].append(
+            {"if": {"required": ["type"], "properties": {"type": {"const": tag}}}, "then": dict(definition)}
+        )
+    return published
+
+
+def forget_compiled() -> None:
+    """The registry changed: build the schema and its validators again when next needed."""
+    for cached in (schema, _fast_validators, _typed_validators, _reference_validators):
+        cached.cache_clear()
 
 
 _DRAFT_07 = "http://json-schema.org/draft-07/schema#"

@@ -372,12 +372,15 @@ def _item(
 
 
 def _options(question_type: str, answered, scored, key_sets, interpretable: bool) -> tuple[OptionUse, ...]:
-    if question_type not in ("single", "multiple"):
-        return ()
+    """How often each option was chosen, by the upper and lower groups; for any question whose
+    answers show options (single best, select all; none for numeric or ordering answers without
+    options). The key is what every correct answer chose (one option, or the whole select-all set)."""
     shown = sorted({o for _, a in answered for o in (*a.options, *a.chosen)})
+    if not shown or not any(a.options for _, a in answered):
+        return ()
     key: set[str] | None = None
     if key_sets:
-        key = set().union(*key_sets) if question_type == "single" else set(min(key_sets))
+        key = set.intersection(*(set(k) for k in key_sets))
     upper, lower = stats.upper_lower_groups([r for _, r, _ in scored]) if scored else ([], [])
 
     def share(members: Sequence[tuple[str, ...]], option: str) -> float:

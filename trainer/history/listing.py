@@ -12,6 +12,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from trainer.banks.qtypes import interview_tags
 from trainer.history.numbers import SessionNumbers
 
 
@@ -51,7 +52,8 @@ class SessionSummary:
 # answer: the JSON ``null`` the codec writes for None) and the timed-out ones, so the
 # figures follow trainer.history.numbers exactly.
 _EMPTY = "coalesce(response, 'null') = 'null'"
-_UNSCORED = f"(correct IS NULL AND question_type != 'open' AND NOT {_EMPTY})"
+_INTERVIEW_TAGS = ", ".join(f"'{tag}'" for tag in interview_tags())  # registry tags: plain identifiers
+_UNSCORED = f"(correct IS NULL AND question_type NOT IN ({_INTERVIEW_TAGS}) AND NOT {_EMPTY})"
 _CORRECTIONS = (
     f"SELECT session_id, count(CASE WHEN {_EMPTY} THEN 1 END) AS empty,"
     f" count(CASE WHEN {_EMPTY} AND correct = 1 THEN 1 END) AS empty_correct,"

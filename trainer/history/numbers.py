@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from trainer.banks.qtypes import is_interview
 from trainer.history.records import AnswerRecord
 
 
@@ -96,7 +97,7 @@ class SessionNumbers:
                 probe_time[position] = probe_time.get(position, 0.0) + answer.time_spent
         items = [
             ItemFacts(a.response is not None, a.correct, a.score, a.timed_out, a.time_spent + probe_time.pop(p, 0.0),
-                      scored=a.correct is not None or a.question_type == "open")
+                      scored=a.correct is not None or is_interview(a.question_type))
             for (p, probe), a in latest.items()
             if probe is None
         ]

@@ -82,7 +82,7 @@ from trainer.history.records import AnswerRecord, DraftRecord, InterviewRecord, 
 from trainer.practice.analysis import AnswerMetrics, measure
 from trainer.practice.clock import Clock, SystemClock, WallClock
 from trainer.practice.judge import DEFAULT_JUDGE, FlagJudgement, Judge, Judgement, score, stored_flags
-from trainer.practice.selection import Selection, find_format, items_for_plan
+from trainer.practice.selection import Selection, find_format, items_for_plan, open_prompts
 
 
 class Phase(StrEnum):
@@ -335,7 +335,7 @@ class InterviewSession:
         session_id: str | None = None,
         judge: Judge = DEFAULT_JUDGE,  # type: ignore[assignment]  # Judge.version is settable in judge.py
     ) -> InterviewSession:
-        questions = tuple(q for q in selection.questions if isinstance(q, OpenQuestion))
+        questions = open_prompts(selection)
         if len(questions) != len(selection.items):
             raise ValueError("interviews take open questions only")
         record = SessionRecord(

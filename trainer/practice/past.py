@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from trainer.banks.model import Bank
-from trainer.banks.questions import KnowledgeQuestion, OpenQuestion, Question
+from trainer.banks.questions import KnowledgeQuestion, Question
+from trainer.banks.qtypes.open import as_prompt
 from trainer.history.records import AnswerRecord, InterviewRecord, ItemNote, SessionRecord
 from trainer.practice.scoring import ItemOutcome, score
 from trainer.practice.summary import InterviewSummary, PromptLook, look_from_records, summarise_interview
@@ -63,7 +64,7 @@ class PastItem:
         q = self.question
         if q is None:
             return f"{self.bank_id}/{self.question_id} (no longer in the loaded banks)"
-        text = q.prompt if isinstance(q, OpenQuestion) else q.stem
+        text = q.stem  # an open prompt answers to stem too
         return " ".join(text.split())
 
 
@@ -149,12 +150,14 @@ def past_session(
         question = _find(banks, planned.bank_id, planned.question_id)
         answer = main_answers.get(position)
         outcome = look = None
-        if isinstance(question, OpenQuestion) or (question is None and position in mains):
+        prompt = as_prompt(question)
+        if prompt is not None or (question is None and position in mains):
             if position in mains:
                 look = look_from_records(mains[position], answer, probes.get(position, ()),
-                                         probe_answers.get(position), question)
+                                         probe_answers.get(position), prompt)
         elif question is not None:
-            outcome = replace(_quiz_outcome(question, planned.option_order, answer), position=position)
+            knowledge = cast("KnowledgeQuestion", question)  # not an interview prompt (as_prompt said so)
+            outcome = replace(_quiz_outcome(knowledge, planned.option_order, answer), position=position)
         items.append(PastItem(
             position=position,
             bank_id=planned.bank_id,

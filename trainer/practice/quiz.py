@@ -66,22 +66,17 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from trainer.banks.model import Bank, KnowledgeQuestion, NumericQuestion, Option, SingleQuestion
+from trainer.banks.model import Bank
+from trainer.banks.questions import KnowledgeQuestion
 from trainer.history.records import AnswerRecord, SessionRecord
 from trainer.practice.clock import Clock, SystemClock, WallClock
-from trainer.practice.scoring import (
-    InvalidNumber,
-    ItemOutcome,
-    Results,
-    format_number,
-    parse_number,
-    score,
-    summarise,
-)
+from trainer.practice.qtypes import answer_type, askable
+from trainer.practice.qtypes.base import CHOICE, TEXT, AnswerSlot, InvalidAnswer
+from trainer.practice.scoring import ItemOutcome, Results, summarise
 from trainer.practice.selection import SelectedItem, Selection, items_for_plan
 
 MODES = ("tutor", "exam")
@@ -112,6 +107,7 @@ class OptionView:
     id: str
     text: str
     selected: bool
+    place: int | None = None  # ordering: where the candidate put this step (1-based); else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +118,8 @@ class ItemView:
     total: int
     question: KnowledgeQuestion
     options: tuple[OptionView, ...]  # displayed order; () for numeric
-    numeric_text: str  # what is typed in the number box
+    entry: str  # how the type is answered: "choice" (keys 1-9) or "text" (a typed field)
+    typed_text: str  # what is typed in the answer field (text entry types)
     unit: str  # numeric questions' unit, else ""
     answered: bool  # an answer is recorded for this item
     unsaved: bool  # exam mode: typed number differs from the recorded one
@@ -141,6 +138,11 @@ class ItemView:
     def number(self) -> int:
         """1-based position for display."""
         return self.position + 1
+
+    @property
+    def numeric_text(self) -> str:
+        """The typed text under its first name (numeric questions were the only typed ones)."""
+        return self.typed_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,12 +179,11 @@ class QuizUpdate:
 
 @dataclass
 class _Item:
-    """Mutable per-item state, private to the session."""
+    """Mutable per-item state, private to the session; the answer is the type's slot."""
 
     question: KnowledgeQuestion
     order: tuple[str, ...]
-    saved: Any = None  # recorded answer: option id | frozenset of ids | float | None
-    draft: Any = None  # single: id | None; multiple: frozenset; numeric: typed text
+    answer: AnswerSlot
     flagged: bool = False
     locked: bool = False
     timed_out: bool = False
@@ -190,68 +191,17 @@ class _Item:
     visited: bool = False
     last: AnswerRecord | None = None
 
-    def __post_init__(self) -> None:
-        self.draft = self._draft_of(self.saved)
-
-    def _draft_of(self, saved: Any) -> Any:
-        if isinstance(self.question, NumericQuestion):
-            return "" if saved is None else format_number(saved)
-        if isinstance(self.question, SingleQuestion):
-            return saved
-        return frozenset(saved or ())
-
-    def reset_draft(self) -> None:
-        self.draft = self._draft_of(self.saved)
+    @classmethod
+    def of(cls, question: KnowledgeQuestion, order: tuple[str, ...]) -> _Item:
+        return cls(question, order, answer_type(question.type).slot(question, order))
 
     @property
     def answered(self) -> bool:
-        return self.saved is not None
+        return self.answer.answered
 
     @property
     def open(self) -> bool:
         return not self.answered and not self.locked
-
-    def options(self) -> list[Option]:
-        by_id = {o.id: o for o in getattr(self.question, "options", ())}
-        return [by_id[i] for i in self.order] if self.order else list(by_id.values())
-
-    def draft_response(self) -> Any:
-        """The draft as a response (None = nothing); ``InvalidNumber`` for bad typed text."""
-        if isinstance(self.question, NumericQuestion):
-            if not self.draft.strip():
-                return None
-            return parse_number(self.draft, self.question.unit)
-        if isinstance(self.question, SingleQuestion):
-            return self.draft
-        return self.draft or None
-
-
-def _take_draft(item: _Item) -> None:
-    """Time ran out: what was entered becomes the answer (text that is no number is dropped)."""
-    try:
-        response = item.draft_response()
-    except InvalidNumber:
-        response = None
-    if response is not None:
-        item.saved = response
-    item.reset_draft()
-
-
-def _plain(response: Any) -> Any:
-    """A response as plain record data: id, tuple of ids (sorted), float, or None."""
-    if isinstance(response, frozenset):
-        return tuple(sorted(response))
-    return response
-
-
-def _restored(question: KnowledgeQuestion, response: Any) -> Any:
-    if response is None:
-        return None
-    if isinstance(question, NumericQuestion):
-        return float(response)
-    if isinstance(question, SingleQuestion):
-        return str(response)
-    return frozenset(response) or None
 
 
 class QuizSession:
@@ -268,13 +218,13 @@ class QuizSession:
         if not items:
             raise ValueError("a quiz needs at least one question")
         for item in items:
-            if item.question.type not in ("single", "multiple", "numeric"):
+            if not askable(item.question.type):
                 raise ValueError(f"{item.question.bank_id}/{item.question.id}: open questions belong in interviews")
         self.record = record
         self.settings = settings
         self._clock = clock or SystemClock()
         self._wall = wall
-        self._items = [_Item(i.question, tuple(i.option_order)) for i in items]  # type: ignore[arg-type]
+        self._items = [_Item.of(i.question, tuple(i.option_order)) for i in items]  # type: ignore[arg-type]
         self._current = 0
         self._visit_start: float | None = None
         self._elapsed_before = 0.0
@@ -343,8 +293,7 @@ class QuizSession:
 
     def _restore(self, position: int, answer: AnswerRecord) -> None:
         item = self._items[position]
-        item.saved = _restored(item.question, answer.response)
-        item.reset_draft()
+        item.answer.restore(answer.response)
         item.flagged = answer.flagged
         item.timed_out = answer.timed_out
         item.locked = answer.timed_out or (self.mode == "tutor" and item.answered)
@@ -411,25 +360,21 @@ class QuizSession:
     def view(self) -> ItemView:
         i = self._current
         item = self._items[i]
-        q = item.question
-        selected = item.draft if isinstance(item.draft, frozenset) else frozenset([item.draft])
-        unsaved = False
-        if isinstance(q, NumericQuestion):
-            try:
-                unsaved = item.draft_response() != item.saved
-            except InvalidNumber:
-                unsaved = True
+        answer = item.answer
+        marks = answer.marks()
         return ItemView(
             position=i,
             total=self.total,
-            question=q,
+            question=item.question,
             options=tuple(
-                OptionView(n, o.id, o.text, o.id in selected) for n, o in enumerate(item.options(), start=1)
+                OptionView(n, o.id, o.text, o.id in marks, marks.get(o.id) if answer.ranked else None)
+                for n, o in enumerate(answer.options(), start=1)
             ),
-            numeric_text=item.draft if isinstance(q, NumericQuestion) else "",
-            unit=q.unit if isinstance(q, NumericQuestion) else "",
+            entry=answer.entry,
+            typed_text=answer.text(),
+            unit=answer.unit(),
             answered=item.answered,
-            unsaved=unsaved,
+            unsaved=answer.entry == TEXT and answer.unsaved(),
             flagged=item.flagged,
             locked=item.locked or self.finished,
             timed_out=item.timed_out,
@@ -456,9 +401,7 @@ class QuizSession:
 
     def _outcome(self, position: int) -> ItemOutcome:
         it = self._items[position]
-        return ItemOutcome(
-            position, it.question, it.order, score(it.question, it.saved, it.order), it.spent, it.flagged, it.timed_out
-        )
+        return ItemOutcome(position, it.question, it.order, it.answer.score(), it.spent, it.flagged, it.timed_out)
 
     # --- answering -----------------------------------------------------------------------
 
@@ -467,54 +410,57 @@ class QuizSession:
         return self._act(lambda item: self._choose(item, number))
 
     def clear(self) -> QuizUpdate:
-        return self._act(lambda item: self._set_draft(item, item._draft_of(None)))
+        return self._act(lambda item: self._edited(item, item.answer.clear))
 
-    def enter_number(self, text: str) -> QuizUpdate:
-        """Keep the typed text; it is parsed at ``submit`` (or on leaving, in exam mode)."""
+    def enter_text(self, text: str) -> QuizUpdate:
+        """Keep the typed text; it is read at ``submit`` (or on leaving, in exam mode)."""
 
         def do(item: _Item) -> QuizUpdate:
-            if not isinstance(item.question, NumericQuestion):
-                return QuizUpdate(error="This question has options, not a number")
-            item.draft = text
+            try:
+                item.answer.type_text(text)
+            except InvalidAnswer as refused:
+                return QuizUpdate(error=refused.message)
             return QuizUpdate()
 
         return self._act(do)
+
+    enter_number = enter_text  # the name from when numbers were the only typed answers
 
     def submit(self) -> QuizUpdate:
         """Record the current answer. Tutor: scored, locked, with feedback. Exam: saved."""
 
         def do(item: _Item) -> QuizUpdate:
             try:
-                response = item.draft_response()
-            except InvalidNumber as bad:
+                given = item.answer.pending()
+            except InvalidAnswer as bad:
                 return QuizUpdate(error=bad.message)
-            if response is None and (self.mode == "tutor" or not item.answered):
+            if not given and (self.mode == "tutor" or not item.answered):
                 return QuizUpdate(error="Choose an answer first (or skip the question)")
-            return self._save(item, response)
+            return self._save(item)
 
         return self._act(do)
 
     def _choose(self, item: _Item, number: int) -> QuizUpdate:
-        options = item.options()
-        if not options:
-            return QuizUpdate(error="This question takes a number, not an option")
-        if not 1 <= number <= len(options):
-            return QuizUpdate(error=f"There is no option {number}")
-        option_id = options[number - 1].id
-        if isinstance(item.question, SingleQuestion):
-            return self._set_draft(item, option_id)
-        return self._set_draft(item, item.draft ^ {option_id})
+        return self._edited(item, lambda: item.answer.choose(number))
 
-    def _set_draft(self, item: _Item, draft: Any) -> QuizUpdate:
-        item.draft = draft
-        if self.mode == "exam" and not isinstance(item.question, NumericQuestion):
-            return self._save(item, item.draft_response())
+    def _edited(self, item: _Item, edit: Callable[[], None]) -> QuizUpdate:
+        """Edit the draft; in exam mode a choice is recorded at once (when it is an answer)."""
+        try:
+            edit()
+        except InvalidAnswer as refused:
+            return QuizUpdate(error=refused.message)
+        if self.mode == "exam" and item.answer.entry == CHOICE:
+            try:
+                return self._save(item)
+            except InvalidAnswer:
+                return QuizUpdate()  # not an answer yet (an order half placed): nothing to record
         return QuizUpdate()
 
-    def _save(self, item: _Item, response: Any) -> QuizUpdate:
-        if self.mode == "exam" and response == item.saved:
+    def _save(self, item: _Item) -> QuizUpdate:
+        """Record the draft (``InvalidAnswer`` when it cannot be an answer)."""
+        changed = item.answer.commit()
+        if self.mode == "exam" and not changed:
             return QuizUpdate()
-        item.saved = response
         if self.mode == "tutor":
             self._stop_visit()
             item.locked = True
@@ -599,7 +545,7 @@ class QuizSession:
             self._stop_visit()
             item.locked = True
             item.timed_out = True
-            _take_draft(item)
+            item.answer.take_draft()
             records.append(self._emit(i))
             timed_out.append(i)
             target = self._next_open(i)
@@ -644,9 +590,9 @@ class QuizSession:
         self._stop_visit()
         if ended_by == "time_up" and not current.locked:
             current.timed_out = True
-            _take_draft(current)
+            current.answer.take_draft()
         for item in self._items:
-            item.reset_draft()
+            item.answer.reset_draft()
         self._total_time = now_elapsed
         outcomes = tuple(self._outcome(i) for i in range(len(self._items)))
         self._results = summarise(
@@ -666,7 +612,7 @@ class QuizSession:
 
     # --- helpers -------------------------------------------------------------------------
 
-    def _act(self, action, allow_locked: bool = False) -> QuizUpdate:
+    def _act(self, action: Callable[[_Item], QuizUpdate], allow_locked: bool = False) -> QuizUpdate:
         """Run an action on the current item after applying time-outs; refuse if it cannot."""
         update = self._expire()
         if update.timed_out or update.results:
@@ -680,21 +626,20 @@ class QuizSession:
         return action(item)
 
     def _save_typed_number(self) -> QuizUpdate:
-        """Exam mode, leaving an item: record a changed typed number (keep bad text, say so)."""
+        """Exam mode, leaving an item: record changed typed text (keep bad text, say so)."""
         item = self._items[self._current]
-        if self.mode != "exam" or item.locked or not isinstance(item.question, NumericQuestion):
+        if self.mode != "exam" or item.locked or item.answer.entry != TEXT:
             return QuizUpdate()
         try:
-            response = item.draft_response()
-        except InvalidNumber as bad:
+            return self._save(item)
+        except InvalidAnswer as bad:
             return QuizUpdate(error=f"Answer not saved: {bad.message}")
-        return self._save(item, response)
 
     def _make_record(self, position: int) -> AnswerRecord:
         item = self._items[position]
         q = item.question
         scored = self.mode == "tutor" or self.finished
-        result = score(q, item.saved, item.order)
+        result = item.answer.score()
         return AnswerRecord(
             session_id=self.session_id,
             position=position,
@@ -705,7 +650,7 @@ class QuizSession:
             category=q.category,
             difficulty=q.difficulty,
             tags=q.tags,
-            response=_plain(item.saved),
+            response=item.answer.plain(),
             correct=result.correct if scored else None,
             score=result.score if scored else 0.0,
             time_spent=self.time_spent(position),

@@ -1,6 +1,7 @@
 """Scoring knowledge questions, parsing numeric input, and summarising a quiz's results.
 
-One scorer per question type (``SCORERS``); a new type adds one function here.
+``score`` looks the question's type up in the registry (``trainer.practice.qtypes``); each
+type's module names its scorer. The scorers of the first three types live here:
 
 * ``single``: 1 if the chosen option is the answer, else 0.
 * ``multiple``: all-or-nothing (the selected set equals the answer set), plus a verdict per
@@ -26,17 +27,18 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from trainer.banks.model import (
+from trainer.banks.questions import (
     KnowledgeQuestion,
     MultipleQuestion,
     NumericQuestion,
     Option,
+    QuestionBase,
     Reference,
     SingleQuestion,
 )
 from trainer.history.numbers import ItemFacts, SessionNumbers
+from trainer.practice.qtypes.base import InvalidAnswer
 
 # --- numbers -----------------------------------------------------------------------------
 
@@ -47,12 +49,8 @@ _AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-", "\uff0b": "+"})
 
 
-class InvalidNumber(ValueError):
+class InvalidNumber(InvalidAnswer):
     """Input that is not a number; ``message`` is meant for the candidate."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def parse_number(text: str, unit: str | None = None) -> float:
@@ -117,6 +115,19 @@ class OptionVerdict:
 
 
 @dataclass(frozen=True, slots=True)
+class SequenceRow:
+    """One place of an ordering question: the step that belongs there beside the candidate's."""
+
+    place: int  # 1-based
+    correct: str  # the step's text in the key
+    given: str | None  # the candidate's step at this place; None when unanswered
+
+    @property
+    def right(self) -> bool:
+        return self.given == self.correct
+
+
+@dataclass(frozen=True, slots=True)
 class Score:
     answered: bool
     correct: bool | None  # None when unanswered (unanswered is not wrong)
@@ -124,6 +135,7 @@ class Score:
     correct_answer: str  # for people: "2. Immediate-release opioids", "45 MME/day"
     given_answer: str | None  # None when unanswered
     options: tuple[OptionVerdict, ...] = ()  # displayed order; () for numeric
+    sequence: tuple[SequenceRow, ...] = ()  # ordering: the key beside the candidate's order
 
 
 def _displayed(question: SingleQuestion | MultipleQuestion, order: Sequence[str]) -> list[Option]:
@@ -131,7 +143,9 @@ def _displayed(question: SingleQuestion | MultipleQuestion, order: Sequence[str]
     return [by_id[i] for i in order] if order else list(question.options)
 
 
-def _verdicts(question, order, selected: frozenset[str], answers: frozenset[str]) -> tuple[OptionVerdict, ...]:
+def _verdicts(
+    question: SingleQuestion | MultipleQuestion, order: Sequence[str], selected: frozenset[str], answers: frozenset[str]
+) -> tuple[OptionVerdict, ...]:
     return tuple(
         OptionVerdict(n, o, o.id in selected, o.id in answers)
         for n, o in enumerate(_displayed(question, order), start=1)
@@ -142,14 +156,16 @@ def _describe(verdicts: Iterable[OptionVerdict], pick: Callable[[OptionVerdict],
     return "; ".join(f"{v.number}. {v.option.text}" for v in verdicts if pick(v))
 
 
-def _result(answered: bool, correct: bool, right: str, given: str | None, options=()) -> Score:
+def _result(
+    answered: bool, correct: bool, right: str, given: str | None, options: tuple[OptionVerdict, ...] = ()
+) -> Score:
     if not answered:
         return Score(False, None, 0.0, right, None, options)
     return Score(True, correct, 1.0 if correct else 0.0, right, given, options)
 
 
-def score_single(question: SingleQuestion, response: Any, order: Sequence[str] = ()) -> Score:
-    selected = frozenset() if response is None else frozenset([response])
+def score_single(question: SingleQuestion, response: str | None, order: Sequence[str] = ()) -> Score:
+    selected: frozenset[str] = frozenset() if response is None else frozenset([response])
     options = _verdicts(question, order, selected, frozenset([question.answer]))
     return _result(
         response is not None,
@@ -160,7 +176,7 @@ def score_single(question: SingleQuestion, response: Any, order: Sequence[str] =
     )
 
 
-def score_multiple(question: MultipleQuestion, response: Any, order: Sequence[str] = ()) -> Score:
+def score_multiple(question: MultipleQuestion, response: Iterable[str] | None, order: Sequence[str] = ()) -> Score:
     selected = frozenset(response or ())
     options = _verdicts(question, order, selected, question.answers)
     return _result(
@@ -172,7 +188,7 @@ def score_multiple(question: MultipleQuestion, response: Any, order: Sequence[st
     )
 
 
-def score_numeric(question: NumericQuestion, response: Any, order: Sequence[str] = ()) -> Score:
+def score_numeric(question: NumericQuestion, response: float | None, order: Sequence[str] = ()) -> Score:
     unit = f" {question.unit}" if question.unit else ""
     right = f"{format_number(question.answer)}{unit}"
     if question.allowed_error > 0:
@@ -190,16 +206,13 @@ def score_numeric(question: NumericQuestion, response: Any, order: Sequence[str]
     )
 
 
-SCORERS: Mapping[str, Callable[[Any, Any, Sequence[str]], Score]] = {
-    "single": score_single,
-    "multiple": score_multiple,
-    "numeric": score_numeric,
-}
+def score(question: QuestionBase, response: object, order: Sequence[str] = ()) -> Score:
+    """Score any knowledge question by its type's scorer; ``response`` None means unanswered.
 
+    ``response`` is the type's response or its stored form (a list for a set of option ids)."""
+    from trainer.practice.qtypes import answer_type
 
-def score(question: KnowledgeQuestion, response: Any, order: Sequence[str] = ()) -> Score:
-    """Score any knowledge question; ``response`` None means unanswered."""
-    return SCORERS[question.type](question, response, order)
+    return answer_type(question.type).score(question, response, order)
 
 
 # --- results -----------------------------------------------------------------------------

@@ -28,13 +28,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from trainer.banks.model import (
-    KNOWLEDGE_TYPES,
-    QUESTION_TYPES,
     Bank,
     InterviewFormat,
     QuestionInfo,
 )
 from trainer.banks.questions import OpenQuestion, Question
+from trainer.banks.qtypes import interview_tags, knowledge_tags, tags
+from trainer.banks.qtypes.open import as_prompt
 from trainer.history.records import PlannedItem
 
 Key = tuple[str, str]
@@ -60,7 +60,7 @@ class Review:
 @dataclass(frozen=True, slots=True)
 class SelectionSpec:
     categories: tuple[str, ...] = ()  # empty: every category
-    types: tuple[str, ...] = KNOWLEDGE_TYPES
+    types: tuple[str, ...] = field(default_factory=knowledge_tags)  # every registered knowledge type
     min_difficulty: int | None = None
     max_difficulty: int | None = None
     tags: tuple[str, ...] = ()  # empty: any; otherwise at least one of them
@@ -69,7 +69,7 @@ class SelectionSpec:
     review: Review | None = None
 
     def __post_init__(self) -> None:
-        unknown = set(self.types) - set(QUESTION_TYPES)
+        unknown = set(self.types) - set(tags())
         if unknown:
             raise ValueError(f"unknown question type(s): {', '.join(sorted(unknown))}")
         if self.count is not None and self.count < 0:
@@ -141,6 +141,9 @@ def option_order(question: Question, seed: int) -> tuple[str, ...]:
     ids = [o.id for o in options]
     if getattr(question, "shuffle", True):
         random.Random(f"{seed}/{question.bank_id}/{question.id}").shuffle(ids)
+        # A type whose options in the bank's order are the answer (ordering) is never shown so.
+        if getattr(question, "hide_bank_order", False) and len(ids) > 1 and ids == [o.id for o in options]:
+            ids = ids[1:] + ids[:1]
     return tuple(ids)
 
 
@@ -200,7 +203,7 @@ def select_keys(banks: Sequence[Bank], keys: Iterable[Key], seed: int | None = N
         bank_versions={b.id: b.version for b in banks},
         available=len(chosen),
         settings={"keys": [list(k) for k in wanted]},
-        missing=tuple(k for k in wanted if k not in candidates.infos),
+        missing=tuple((k[0], k[1]) for k in wanted if k not in candidates.infos),
     )
 
 
@@ -233,7 +236,7 @@ def select_prompts(
     if interview_format is not None:
         categories = tuple(categories) or interview_format.categories
         count = interview_format.prompts if count is None else count
-    spec = SelectionSpec(categories=tuple(categories), types=("open",), count=count)
+    spec = SelectionSpec(categories=tuple(categories), types=interview_tags(), count=count)
     candidates = _Candidates(banks)
     matching = [info for info in candidates.infos.values() if spec.admits(info)]
     settings = spec.as_settings() | {"format": None if interview_format is None else interview_format.id}
@@ -289,4 +292,4 @@ def items_for_plan(banks: Sequence[Bank], plan: Sequence[PlannedItem]) -> tuple[
 
 
 def open_prompts(selection: Selection) -> tuple[OpenQuestion, ...]:
-    return tuple(q for q in selection.questions if isinstance(q, OpenQuestion))
+    return tuple(p for p in map(as_prompt, selection.questions) if p is not None)

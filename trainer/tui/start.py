@@ -67,6 +67,8 @@ def start_problem(start: StartRequest, catalog: Catalog) -> str | None:
 
 def _has_questions(catalog: Catalog, category: str, interview: bool) -> bool:
     """Whether ``category`` has interview prompts (``interview``) or quiz questions."""
+    from trainer.banks.qtypes import is_interview
+
     return any(
-        q.category == category and (q.type == "open") == interview for b in catalog.banks for q in b.index
+        q.category == category and is_interview(q.type) == interview for b in catalog.banks for q in b.index
     )

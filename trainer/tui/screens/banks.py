@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from trainer.banks.qtypes import label, tags
 from trainer.tui.text import literal
 
 
@@ -21,14 +22,15 @@ class BanksScreen(Screen[None]):
         with VerticalScroll(id="banks-body"):
             yield Static("Loaded banks", classes="section-title")
             table = DataTable(id="banks-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Bank", "Version", "Questions", "Single", "Multiple", "Numeric", "Open", "Source")
+            kinds = tags()  # one column per registered question type
+            table.add_columns("Bank", "Version", "Questions", *(label(t) for t in kinds), "Source")
             for bank in catalog.banks:
                 types = bank.counts_by_type()
                 table.add_row(
                     literal(bank.title),
                     literal(bank.version),
                     str(len(bank.questions)),
-                    *(str(types[t]) for t in ("single", "multiple", "numeric", "open")),
+                    *(str(types.get(t, 0)) for t in kinds),
                     "bundled" if bank.bundled else literal(bank.source),
                     key=bank.id,
                 )

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from trainer.banks.qtypes import is_interview
 from trainer.tui import flows
 from trainer.tui.text import literal
 from trainer.tui.widgets.form import FieldErrors, NumberField, field_error
@@ -83,7 +84,7 @@ class InterviewSetupScreen(FieldErrors):
         """Categories that hold interview prompts, by id, with their titles."""
         found: dict[str, str] = {}
         for bank in self.trainer_app.catalog.banks:
-            with_prompts = {q.category for q in bank.index if q.type == "open"}
+            with_prompts = {q.category for q in bank.index if is_interview(q.type)}
             for category in bank.categories:
                 if category.id in with_prompts:
                     found.setdefault(category.id, category.title)

@@ -11,36 +11,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, Static
+from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.practice.quiz import ItemView, QuizSession, QuizUpdate
 from trainer.tui import flows
+from trainer.tui.answers import widget_classes
+from trainer.tui.answers.base import MARKERS, MAX_OPTIONS, AnswerWidget, option_prefix
 from trainer.tui.screens.confirm import ConfirmScreen
-from trainer.tui.text import Hanging, inert, literal, references_visual
+from trainer.tui.text import inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown
 
-MAX_OPTIONS = 9
+__all__ = ["MARKERS", "MAX_OPTIONS", "QuizScreen", "option_prefix", "question_ref", "time_up_notice"]
 
 
 def question_ref(question) -> Text:
     """Bank and question id, small and muted, so a candidate can say which item they mean."""
     return literal(f"{question.bank_id} · {question.id}")
-
-
-MARKERS = {"correct": "✓", "wrong": "✗", "missed": "→"}
-
-
-def option_prefix(number: int, marker: str = " ", box: str = "", bank_id: str | None = None) -> str:
-    """What stands before an option's text: verdict marker, displayed number, choice box and,
-    once feedback is shown, the option's id in the bank ("✗ 2. (•) (b) "), because
-    explanations name options by those ids while the quiz shows them shuffled and numbered."""
-    parts = [marker, f"{number}."]
-    if box:
-        parts.append(box)
-    if bank_id is not None:
-        parts.append(f"({bank_id})")
-    return " ".join(parts) + " "
 
 
 def time_up_notice(update: QuizUpdate) -> str:
@@ -75,13 +62,17 @@ class QuizScreen(Screen[None]):
     _WHILE_RUNNING = frozenset({"choose", "enter", "flag", "skip", "end_early"})
     _WHEN_OVER = frozenset({"results"})
 
-    AUTO_FOCUS = ""  # the screen focuses the number field or the answer area itself, when in use
+    AUTO_FOCUS = ""  # the screen focuses the answer field itself, when the type has one
 
     def __init__(self, session: QuizSession):
         super().__init__()
         self.session = session
         self._shown_position: int | None = None
         self._shown_finished = False
+        # One answer widget per widget class the registry names; the current item's type picks one.
+        classes = widget_classes()
+        built = {cls: cls(classes="answer") for cls in dict.fromkeys(classes.values())}
+        self._answers: dict[str, AnswerWidget] = {tag: built[cls] for tag, cls in classes.items()}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self._WHILE_RUNNING:
@@ -103,16 +94,13 @@ class QuizScreen(Screen[None]):
         # footer. PageUp/PageDown scroll it; the number field and answer area take focus when used.
         with VerticalScroll(id="quiz-body", can_focus=False):
             yield CaseVignette("", id="case-text")
+            yield Static("", id="preamble")
             yield Static("", id="stem")
-            with Vertical(id="options"):
-                for n in range(1, MAX_OPTIONS + 1):
-                    yield Static("", id=f"option-{n}", classes="option")
-            with Horizontal(id="numeric-row"):
-                yield Input(placeholder="Your answer", id="numeric-input")
-                yield Static("", id="numeric-unit")
+            yield from dict.fromkeys(self._answers.values())
             yield Static("", id="numeric-message")
             with Vertical(id="feedback"):
                 yield Static("", id="verdict")
+                yield Static("", id="verdict-detail")
                 yield Markdown("", id="explanation", open_links=False)
                 yield Static("", id="references", classes="references")
             yield Static("", id="quiz-hint", classes="hint")
@@ -141,49 +129,32 @@ class QuizScreen(Screen[None]):
         self.query_one("#question-ref", Static).update(question_ref(question))
         self.query_one(Countdown).show(view.question_remaining, view.total_remaining, running=not view.locked)
         self.query_one(CaseVignette).show(question.case)
+        answer = self.answer_widget(view)
+        preamble = answer.preamble(view)
+        self.query_one("#preamble", Static).display = bool(preamble)
+        self.query_one("#preamble", Static).update(literal(preamble))
         self.query_one("#stem", Static).update(literal(question.stem))
-        self._draw_options(view)
-        self._draw_numeric(view, moved)
-        self._draw_feedback(view)
-        self.query_one("#quiz-hint", Static).update(self._hint(view))
+        self._draw_answer(view, answer, moved)
+        self._draw_feedback(view, answer)
+        self.query_one("#quiz-hint", Static).update(self._hint(view, answer))
 
-    def _draw_options(self, view: ItemView) -> None:
-        verdicts = {v.number: v.verdict for v in view.feedback.score.options} if view.feedback else {}
-        for n in range(1, MAX_OPTIONS + 1):
-            slot = self.query_one(f"#option-{n}", Static)
-            option = view.options[n - 1] if n <= len(view.options) else None
-            slot.display = option is not None
-            if option is None:
-                continue
-            marker = MARKERS.get(verdicts.get(n, ""), " ")
-            box = (
-                ("[x]" if option.selected else "[ ]")
-                if view.question.type == "multiple"
-                else ("(•)" if option.selected else "( )")
-            )
-            bank_id = option.id if view.feedback else None
-            slot.update(Hanging([(option_prefix(n, marker, box, bank_id), option.text)]))
-            slot.set_class(option.selected, "selected")
-            for verdict in ("correct", "wrong", "missed"):
-                slot.set_class(verdicts.get(n) == verdict, verdict)
+    def answer_widget(self, view: ItemView | None = None) -> AnswerWidget:
+        """The answer widget of the (current) item's type."""
+        return self._answers[(view or self.session.view()).question.type]
 
-    def _draw_numeric(self, view: ItemView, moved: bool) -> None:
-        numeric = view.question.type == "numeric"
-        row = self.query_one("#numeric-row")
-        row.display = numeric
-        field = self.query_one("#numeric-input", Input)
-        if numeric:
-            self.query_one("#numeric-unit", Static).update(literal(view.unit))
-            field.disabled = view.locked
+    def _draw_answer(self, view: ItemView, answer: AnswerWidget, moved: bool) -> None:
+        for widget in dict.fromkeys(self._answers.values()):
+            widget.display = widget is answer
+        answer.show(view, moved)
+        if moved:
+            self.query_one("#numeric-message", Static).update("")
+        if answer.typed() is not None and not view.locked:
             if moved:
-                field.value = view.numeric_text
-                self.query_one("#numeric-message", Static).update("")
-                if not view.locked:
-                    field.focus()
-        if not numeric or view.locked:
+                answer.focus_field()
+        else:
             self.set_focus(None)
 
-    def _draw_feedback(self, view: ItemView) -> None:
+    def _draw_feedback(self, view: ItemView, answer: AnswerWidget) -> None:
         box = self.query_one("#feedback")
         feedback = view.feedback
         box.display = feedback is not None
@@ -196,16 +167,17 @@ class QuizScreen(Screen[None]):
             verdict = "Correct" if correct else "Incorrect"
             if feedback.timed_out:
                 verdict += " (time ran out; what you had entered was recorded)"
-        lines = [verdict, f"Answer: {feedback.score.correct_answer}"]
-        if feedback.score.given_answer is not None and not correct:
-            lines.append(f"You answered: {feedback.score.given_answer}")
+        lines = [verdict, *answer.answer_lines(feedback.score)]
         self.query_one("#verdict", Static).update(literal("\n".join(lines)))
+        detail = answer.detail(feedback.score)
+        self.query_one("#verdict-detail", Static).display = detail is not None
+        self.query_one("#verdict-detail", Static).update(detail if detail is not None else "")
         box.set_class(correct is True, "correct")
         box.set_class(correct is False, "wrong")
         self.query_one("#explanation", Markdown).update(inert(feedback.explanation))
         self.query_one("#references", Static).update(references_visual(feedback.references))
 
-    def _hint(self, view: ItemView) -> str:
+    def _hint(self, view: ItemView, answer: AnswerWidget) -> str:
         if view.finished:
             return "Quiz over. ←/→ to review, Esc to see the results."
         if view.timed_out:
@@ -213,11 +185,7 @@ class QuizScreen(Screen[None]):
             return f"Time is up for this question: {kept}. Enter: next question"
         if view.locked:
             return "Enter: next question"
-        if view.question.type == "multiple":
-            return "1-9 toggle options (select all that apply), Enter submits"
-        if view.question.type == "numeric":
-            return "Type a number, Enter submits"
-        return "1-9 choose, Enter submits"
+        return answer.hint(view)
 
     # --- updates --------------------------------------------------------------------
 
@@ -256,10 +224,10 @@ class QuizScreen(Screen[None]):
         """Tutor: submit, then (second Enter) go on. Exam: record a typed number, go on."""
         session = self.session
         view = session.view()
-        numeric = view.question.type == "numeric"
-        if not view.locked and (session.mode == "tutor" or numeric):
-            if numeric:
-                typed = session.enter_number(self.query_one("#numeric-input", Input).value)
+        text = self.answer_widget(view).typed()
+        if not view.locked and (session.mode == "tutor" or text is not None):
+            if text is not None:
+                typed = session.enter_text(text)
                 if typed.error:
                     self.apply(typed)
                     return
@@ -278,16 +246,21 @@ class QuizScreen(Screen[None]):
         else:
             self.apply(self.session.skip())  # back to the first item still open
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_answer_widget_submitted(self, event: AnswerWidget.Submitted) -> None:
         event.stop()
         self.action_enter()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_answer_widget_changed(self, event: AnswerWidget.Changed) -> None:
         """Every keystroke reaches the session, so a time-out records what is typed right then."""
-        if not self.session.finished and self.session.view().question.type == "numeric":
-            update = self.session.enter_number(event.value)
+        event.stop()
+        if not self.session.finished:
+            update = self.session.enter_text(event.text)
             if update.records or update.timed_out or update.results:  # time ran out meanwhile
                 self.apply(update)
+
+    def on_answer_widget_chosen(self, event: AnswerWidget.Chosen) -> None:
+        event.stop()
+        self.action_choose(event.number)
 
     def action_previous(self) -> None:
         self._leave_numeric()
@@ -312,9 +285,9 @@ class QuizScreen(Screen[None]):
         flows.note_item(self.app, q.bank_id, q.id, q.content_hash, self.session.session_id, view.position)
 
     def _leave_numeric(self) -> None:
-        """Exam mode keeps a typed number when the candidate moves on."""
+        """Exam mode keeps a typed answer when the candidate moves on."""
         view = self.session.view()
-        if view.question.type == "numeric" and not view.locked and self.session.mode == "exam" and view.unsaved:
+        if not view.locked and self.session.mode == "exam" and view.unsaved:
             self.apply(self.session.submit())
 
     def _confirm_finish(self) -> None:

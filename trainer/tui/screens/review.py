@@ -16,8 +16,9 @@ from textual.widgets import Footer, Header, Markdown, Static
 from trainer.durations import format_duration
 from trainer.practice.scoring import ItemOutcome
 from trainer.tui import flows
-from trainer.tui.screens.quiz import MARKERS, option_prefix, question_ref
-from trainer.tui.text import Hanging, inert, literal, references_visual
+from trainer.tui.answers import widget_class
+from trainer.tui.screens.quiz import question_ref
+from trainer.tui.text import inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
 
 
@@ -56,18 +57,16 @@ class ReviewItemScreen(Screen[None]):
             vignette = CaseVignette("", id="case-text")
             vignette.show(question.case)
             yield vignette
+            answer = widget_class(question.type)
             yield Static(literal(question.stem), id="stem")
-            for verdict in score.options:
-                prefix = option_prefix(verdict.number, MARKERS.get(verdict.verdict, " "), bank_id=verdict.option.id)
-                option = Static(Hanging([(prefix, verdict.option.text)]), classes="option")
-                if verdict.verdict:
-                    option.add_class(verdict.verdict)
-                yield option
+            yield from answer.review(item)
             result = {True: "Correct", False: "Incorrect", None: "Unanswered"}[score.correct]
             given = score.given_answer if score.given_answer is not None else "(no answer)"
-            yield Static(
-                literal(f"{result}\nRight answer: {score.correct_answer}\nYour answer: {given}"), id="verdict"
-            )
+            lines = [result] if score.sequence else [result, f"Right answer: {score.correct_answer}",
+                                                      f"Your answer: {given}"]
+            if score.answered and 0 < score.score < 1:
+                lines.append(f"Partial credit: {score.score:.0%}")
+            yield Static(literal("\n".join(lines)), id="verdict")
             yield Markdown(inert(item.explanation), id="explanation", open_links=False)
             yield Static(references_visual(item.references), classes="references")
             notes = self.app.store.notes(item=question.key)

@@ -1,0 +1,96 @@
+"""What every question type of the banks layer provides (``BankType``) and the shared parts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from trainer.banks.model import Case
+from trainer.banks.schema import SchemaError
+
+if TYPE_CHECKING:
+    from trainer.banks.questions import Option, QuestionBase, Reference
+
+# Validated question data as YAML gave it (mappings, lists, strings, numbers). The schema has
+# already checked its shape, so a type's ``build`` reads it by key.
+RawQuestion = Mapping[str, Any]
+Synonyms = tuple[tuple[str, tuple[str, ...]], ...]  # a bank's term -> phrases, in file order
+
+
+class CommonFields(TypedDict):
+    """The fields every question has, built once for all types (``QuestionBase``)."""
+
+    id: str
+    bank_id: str
+    category: str
+    difficulty: int
+    content_hash: str
+    tags: tuple[str, ...]
+    case: Case | None
+    time_limit_seconds: int | None
+    references: tuple[Reference, ...]
+    explanation: str
+
+
+def no_checks(question: RawQuestion, base: str) -> Iterator[SchemaError]:
+    """For a type the schema checks completely."""
+    return iter(())
+
+
+def alone(question: RawQuestion) -> Sequence[RawQuestion]:
+    """Most bank entries are one question each."""
+    return (question,)
+
+
+@dataclass(frozen=True, slots=True)
+class BankType:
+    """One question type as the banks layer knows it (see ``trainer.banks.qtypes``)."""
+
+    tag: str
+    model: type[QuestionBase]  # the frozen question dataclass this type builds
+    build: Callable[[RawQuestion, CommonFields, Synonyms], QuestionBase]  # validated data, common fields, synonyms
+    check: Callable[[RawQuestion, str], Iterator[SchemaError]] = no_checks  # (question, its JSON pointer)
+    expand: Callable[[RawQuestion], Sequence[RawQuestion]] = alone  # one bank entry -> the questions it holds
+    hashes_synonyms: bool = False  # judged with the bank's synonyms, so they are part of its hash
+    schema: Mapping[str, Any] | None = field(default=None)  # a definition not in schemas/bank.schema.json
+
+
+def normal(phrase: str) -> str:
+    """A phrase as matching sees it: case, punctuation and spacing ignored."""
+    return " ".join(re.findall(r"\w+", phrase.casefold()))
+
+
+def first_seen(items: Sequence[Mapping[str, Any]], base: str, label: str) -> Iterator[SchemaError]:
+    """A ``duplicate ... id`` error for every id used before in ``items``."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        ident = item["id"]
+        if ident in seen:
+            yield SchemaError(
+                f"{base}/{index}/id", f"duplicate {label} id '{ident}' (first used at {base}/{seen[ident]})"
+            )
+        else:
+            seen[ident] = index
+
+
+def options_of(question: RawQuestion, name: str = "options") -> tuple[Option, ...]:
+    """The question's options as model values, in file order."""
+    from trainer.banks.questions import Option
+
+    return tuple(Option(o["id"], o["text"]) for o in question[name])
+
+
+def reference(r: RawQuestion) -> Reference:
+    from trainer.banks.questions import Reference
+
+    return Reference(
+        title=r["title"],
+        source=r["source"],
+        year=r["year"],
+        url=r.get("url"),
+        doi=r.get("doi"),
+        pmid=r.get("pmid"),
+        note=r.get("note"),
+    )
