@@ -135,6 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_judge_parser(commands, _common, _positive_int)
 
+    from trainer.serve_command import add_parser as add_serve_parser
+
+    add_serve_parser(commands, _common)
+
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)
     history.add_argument("action", nargs="?", choices=("list", "export", "import", "show", "notes"), default="list")
@@ -355,6 +359,16 @@ def _run_judge(args) -> int:
     return run_judge(args, _data_root(args))
 
 
+# --- serve ----------------------------------------------------------------------------
+
+
+def _run_serve(args) -> int:
+    from trainer.serve_command import run_serve
+
+    _check_paths(args.bank)
+    return run_serve(args, _data_root(args))
+
+
 # --- the TUI --------------------------------------------------------------------------
 
 
@@ -379,4 +393,5 @@ _HANDLERS = {
     "banks": _run_banks,
     "history": _run_history,
     "judge": _run_judge,
+    "serve": _run_serve,
 }
