@@ -86,9 +86,11 @@ def run_serve(args: Any, data_root: Path) -> int:
             file=sys.stderr,
         )
     command = app_command(sys.executable, data_root, args.bank)
-    server = server_class(command, listener, title="Pain Fellowship Trainer")
-    print(f"Serving the trainer at {url} (Ctrl+C stops it)", flush=True)
-    server.serve()
+
+    def announce() -> None:  # once Ctrl+C and SIGTERM stop it cleanly: a script may wait for this line
+        print(f"Serving the trainer at {url} (Ctrl+C stops it)", flush=True)
+
+    server_class(command, listener, title="Pain Fellowship Trainer", on_ready=announce).serve()
     return EXIT_OK
 
 

@@ -24,6 +24,7 @@ import re
 import signal
 import socket
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,12 +38,21 @@ _HOST_HEADER = re.compile(r"[A-Za-z0-9.\-]+(:\d+)?|\[[0-9A-Fa-f:.]+\](:\d+)?")
 class TrainerServer(Server):
     """One app process per browser tab, on a listening socket given to it."""
 
-    def __init__(self, command: str, listener: socket.socket, *, title: str, grace_seconds: float = 5.0):
+    def __init__(
+        self,
+        command: str,
+        listener: socket.socket,
+        *,
+        title: str,
+        on_ready: Callable[[], None] = lambda: None,
+        grace_seconds: float = 5.0,
+    ):
         host, port = listener.getsockname()[:2]
         super().__init__(command, host=host, port=port, title=title)
         self._listener = listener
         self._configured_url = self.public_url
         self.grace_seconds = grace_seconds
+        self._on_ready = on_ready
         self._tabs: set[asyncio.Task] = set()
 
     def initialize_logging(self) -> None:
@@ -50,7 +60,8 @@ class TrainerServer(Server):
         logging.basicConfig(level=logging.WARNING, format="pain-trainer: serve: %(message)s")
 
     async def on_startup(self, app: web.Application) -> None:
-        """The command line has printed the URL already."""
+        """Say it is serving (instead of the library's banner): the stop signals are handled by now."""
+        self._on_ready()
 
     def serve(self, debug: bool = False) -> None:
         """Serve until Ctrl+C or SIGTERM, then stop every tab's app (``on_shutdown``)."""

@@ -96,6 +96,11 @@ class TrainerApp(App[int]):
 
             flows.open_start_request(self, self.start)
 
+    @property
+    def quit_key(self) -> str:
+        """The quit key as the home menu writes it: F10 in a browser tab, which keeps Ctrl+Q."""
+        return "F10" if self.is_web else "Ctrl+Q"
+
     @staticmethod
     def _collect_from_now_on() -> None:
         """Start-up made hundreds of thousands of long-lived objects (modules, Textual's classes,
