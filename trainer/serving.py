@@ -8,9 +8,12 @@ What differs from the library's server, and why:
   passes ``Host`` (and ``X-Forwarded-Proto``) through;
 - a websocket from a page of another site is refused: any web page the user visits could
   otherwise open the trainer on ``127.0.0.1`` and read it;
-- stopping (Ctrl+C, SIGTERM) ends every tab's app, asking first (the app exits as when its
-  tab is closed: the session stays unfinished and is offered for resume), then terminating
-  whatever has not ended within ``grace_seconds``, so no app process outlives the server.
+- a tab is closed when its app ends (quit, crashed, killed), so the page says it ended
+  instead of freezing;
+- an app that does not quit when asked (a closed tab, or the server stopping on Ctrl+C or
+  SIGTERM) is terminated after ``grace_seconds``, then killed: no app process outlives its
+  tab or the server. Asking first matters: the app then exits as when its terminal closes,
+  with the session unfinished and offered for resume.
 
 Imported only by ``pain-trainer serve`` (``trainer.serve_command``).
 """
@@ -19,17 +22,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import re
 import signal
 import socket
-import time
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from aiohttp import web
-from textual_serve.server import Server
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
 
 log = logging.getLogger("pain-trainer.serve")
 _HOST_HEADER = re.compile(r"[A-Za-z0-9.\-]+(:\d+)?|\[[0-9A-Fa-f:.]+\](:\d+)?")
@@ -53,7 +54,7 @@ class TrainerServer(Server):
         self._configured_url = self.public_url
         self.grace_seconds = grace_seconds
         self._on_ready = on_ready
-        self._tabs: set[asyncio.Task] = set()
+        self._handlers: set[asyncio.Task] = set()
 
     def initialize_logging(self) -> None:
         """Warnings and errors only (an app that failed to start says why): no banner, no access log."""
@@ -92,29 +93,77 @@ class TrainerServer(Server):
         return await super().handle_index(request)
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        """One tab: its own app process, ended with the tab (or with the server) whatever happens.
+
+        The library's handler, with three differences: another site's page is refused, the
+        tab is closed when its app ends (so a crashed app shows as ended, not frozen), and an
+        app that does not quit when asked is terminated instead of waited for forever.
+        """
         origin = request.headers.get("Origin")
         if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
             log.warning("refused a websocket from another site's page (Origin %s)", origin)
             raise web.HTTPForbidden(text="This trainer only talks to its own page.")
-        tab = asyncio.current_task()
-        if tab is not None:
-            self._tabs.add(tab)
+        websocket = web.WebSocketResponse(heartbeat=15)
+        await websocket.prepare(request)
+        tab = TabApp(
+            self.command,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=websocket.close,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
+        handler = asyncio.current_task()
+        if handler is not None:
+            self._handlers.add(handler)
         try:
-            return await super().handle_websocket(request)
+            await tab.start(to_int(request.query.get("width", "80"), 80), to_int(request.query.get("height", "24"), 24))
+            await self._process_messages(websocket, tab)
+        except asyncio.CancelledError:
+            pass  # the server is stopping (on_shutdown)
         finally:
-            if tab is not None:
-                self._tabs.discard(tab)
+            await tab.end(self.grace_seconds)
+            await websocket.close()
+            if handler is not None:
+                self._handlers.discard(handler)
+        return websocket
 
     # --- stopping -----------------------------------------------------------------------
 
     async def on_shutdown(self, app: web.Application) -> None:
-        """End every tab's app: ask (as a closed tab does), then terminate the ones still running."""
-        tabs = [tab for tab in self._tabs if not tab.done()]
-        for tab in tabs:
-            tab.cancel()  # the library's handler then sends the app "quit" and waits for it
-        if tabs:
-            await asyncio.wait(tabs, timeout=self.grace_seconds)
-        await asyncio.to_thread(end_children, self.grace_seconds)
+        """End every tab (each handler ends its app: asked, then terminated) before the server goes."""
+        handlers = [handler for handler in self._handlers if not handler.done()]
+        for handler in handlers:
+            handler.cancel()
+        if handlers:
+            await asyncio.wait(handlers)
+
+
+class TabApp(AppService):
+    """One tab's app process, which closes the tab when it ends and can be ended for sure."""
+
+    async def run(self) -> None:
+        await super().run()  # until the app's output ends: it quit, crashed or was killed
+        await self.remote_close()
+
+    async def end(self, grace_seconds: float) -> None:
+        """Ask the app to quit (as a closed tab does); terminate it, then kill it, if it does not."""
+        try:
+            await asyncio.wait_for(self.stop(), grace_seconds)
+        except (TimeoutError, asyncio.TimeoutError):
+            pass
+        process = self._process  # the library keeps it private; it is this tab's app
+        if process is None or process.returncode is not None:
+            return
+        for stop in (process.terminate, process.kill):
+            try:
+                stop()
+                await asyncio.wait_for(process.wait(), grace_seconds)
+                return
+            except ProcessLookupError:
+                return
+            except (TimeoutError, asyncio.TimeoutError):
+                continue
 
 
 def public_url(request: web.Request, fallback: str) -> str:
@@ -125,41 +174,3 @@ def public_url(request: web.Request, fallback: str) -> str:
     forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
     scheme = "https" if (forwarded or request.scheme) == "https" else "http"
     return f"{scheme}://{host}"
-
-
-# --- child processes ---------------------------------------------------------------------
-
-
-def child_pids(parent: int | None = None, proc: Path = Path("/proc")) -> list[int]:
-    """Running (not yet exited) children of ``parent`` (this process), from /proc; none elsewhere."""
-    parent = os.getpid() if parent is None else parent
-    found = []
-    try:
-        entries = [entry for entry in proc.iterdir() if entry.name.isdigit()]
-    except OSError:
-        return []
-    for entry in entries:
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue  # gone meanwhile
-        state, ppid = stat.rpartition(")")[2].split()[:2]  # the name may hold spaces and ")"
-        if int(ppid) == parent and state not in ("Z", "X"):
-            found.append(int(entry.name))
-    return found
-
-
-def end_children(grace_seconds: float, clock=time.monotonic, pause=time.sleep) -> None:
-    """SIGTERM this process's remaining children (the tabs' apps), then SIGKILL the ones still there."""
-    for stop_signal in (signal.SIGTERM, signal.SIGKILL):
-        children = child_pids()
-        if not children:
-            return
-        for pid in children:
-            try:
-                os.kill(pid, stop_signal)
-            except ProcessLookupError:
-                pass
-        deadline = clock() + grace_seconds
-        while child_pids() and clock() < deadline:
-            pause(0.05)

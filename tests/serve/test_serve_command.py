@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -140,33 +139,3 @@ def test_the_tab_command_replaces_the_shell_so_the_server_can_stop_the_app(tmp_p
     assert int(process.stdout.readline()) == process.pid
     process.wait(timeout=20)
     process.stdout.close()
-
-
-def test_end_children_terminates_and_then_kills(tmp_path):
-    """The server's last resort: SIGTERM, and SIGKILL for an app that ignores it."""
-    from trainer.serving import child_pids, end_children
-
-    stubborn = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import signal; signal.signal(signal.SIGTERM, signal.SIG_IGN); print(1, flush=True); signal.pause()",
-        ],
-        stdout=subprocess.PIPE,
-    )
-    polite = subprocess.Popen(
-        [sys.executable, "-c", "print(1, flush=True); import signal; signal.pause()"], stdout=subprocess.PIPE
-    )
-    try:
-        stubborn.stdout.readline(), polite.stdout.readline()  # both running, the handler in place
-        assert {stubborn.pid, polite.pid} <= set(child_pids())
-        end_children(grace_seconds=0.5)
-        assert polite.wait(timeout=10) == -signal.SIGTERM
-        assert stubborn.wait(timeout=10) == -signal.SIGKILL
-        assert not {stubborn.pid, polite.pid} & set(child_pids())
-    finally:
-        for process in (stubborn, polite):
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-            process.stdout.close()

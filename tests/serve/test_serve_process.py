@@ -87,7 +87,7 @@ async def test_a_quiz_left_mid_way_keeps_its_answers_and_is_offered_for_resume(s
             await websocket.close()
         else:
             os.kill(app, signal.SIGKILL)
-            await websocket.receive(timeout=20)  # the server closes the tab whose app died
+            await tab.wait_closed()  # the server closes the tab whose app died
         wait_for(lambda: not is_running(app), "the tab's app to end")
 
         with Store.open(served.data_dir) as store:
@@ -151,3 +151,16 @@ def test_remote_needs_the_flag_and_is_warned_about(quiz_data_dir):
         server.process.stdout.close()
         server.process.stderr.close()
     assert "pain-trainer: warning: serving to other machines with no authentication" in warning
+
+
+async def test_f10_reaches_the_app_through_the_page_and_quits_it(served):
+    """Browsers keep Ctrl+Q; in a tab the home menu offers F10, and F10 ends the tab's app."""
+    async with aiohttp.ClientSession() as client:
+        async with client.ws_connect(tab_url(served.url)) as websocket:
+            tab = Tab(websocket)
+            mark = await tab.wait_for_text("Quit")
+            await tab.wait_for_text("F10", mark)
+            [app] = wait_for(served.apps, "the tab's app process")
+            await tab.press("\x1b[21~")  # what xterm.js sends for F10
+            await tab.wait_closed()
+    wait_for(lambda: not is_running(app), "the app to end")

@@ -49,6 +49,20 @@ class Tab:
                 raise AssertionError(f"the tab was closed before {text!r} was drawn")
         return found + len(text)
 
+    async def wait_closed(self, timeout: float = 20.0) -> None:
+        """Wait until the server closes the tab (drawing whatever comes before)."""
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                message = await self.websocket.receive(timeout=left)
+            except asyncio.TimeoutError:
+                break
+            if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                return
+            if message.type == aiohttp.WSMsgType.BINARY:
+                self.drawn += plain(message.data.decode("utf-8", "replace"))
+        raise AssertionError(f"the server did not close the tab within {timeout} s")
+
 
 def tab_url(base_url: str, width: int = 120, height: int = 40) -> str:
     return f"{base_url.rstrip('/')}/ws?width={width}&height={height}"
