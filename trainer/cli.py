@@ -152,6 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_judge_parser(commands, _common, _positive_int)
 
+    from trainer.serve_command import add_parser as add_serve_parser
+
+    add_serve_parser(commands, _common)
+
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)
     history.add_argument("action", nargs="?", choices=("list", "export", "import", "show", "notes"), default="list")
@@ -430,10 +434,20 @@ def _run_judge(args: argparse.Namespace) -> int:
 # --- cohort ---------------------------------------------------------------------------
 
 
-def _run_cohort(args) -> int:
+def _run_cohort(args: argparse.Namespace) -> int:
     from trainer.commands.cohort import run_cohort
 
     return run_cohort(args)
+
+
+# --- serve ----------------------------------------------------------------------------
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from trainer.serve_command import run_serve
+
+    _check_paths(args.bank)
+    return run_serve(args, _data_root(args))
 
 
 # --- the TUI --------------------------------------------------------------------------
@@ -479,4 +493,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "history": _run_history,
     "judge": _run_judge,
     "cohort": _run_cohort,
+    "serve": _run_serve,
 }

@@ -118,7 +118,7 @@ async def test_help_lists_the_keys_of_the_current_screen(make_app):
         assert len(rows) == len(keys)  # no row twice
         assert not any(key in ("1", "9") for key, _ in rows)  # one row for the nine option keys
         for expected in (("1–9", "Choose an option"), ("Enter", "Submit / next"), ("f", "Flag"),
-                         ("←", "Previous"), ("→", "Next"), ("Esc", "End quiz"), ("Ctrl+Q", "Quit"), ("? / F1", "This help")):
+                         ("←", "Previous"), ("→", "Next"), ("Esc", "End quiz"), ("Ctrl+Q / F10", "Quit"), ("? / F1", "This help")):
             assert expected in keys, expected
         await pilot.press("escape")
         await pilot.pause()

@@ -33,12 +33,17 @@ if TYPE_CHECKING:
 __all__ = ["InterviewStart", "QuizStart", "StartRequest", "TrainerApp"]
 
 
+# In a browser tab the first key of each binding is one the browser passes to the page.
+BROWSER_KEYS = {"quit": "f10,ctrl+q"}
+
+
 class TrainerApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Pain Fellowship Trainer"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=True),
+        # Browsers keep Ctrl+Q (and Ctrl+W/N/T) for themselves: F10 quits in a browser tab too.
+        Binding("ctrl+q,f10", "quit", "Quit", priority=True, show=True, id="quit"),
         Binding("question_mark", "help", "Help", show=True),
         # "?" types a question mark in a text field; F1 opens help from anywhere.
         Binding("f1", "help", "Help", show=False, priority=True),
@@ -79,6 +84,8 @@ class TrainerApp(App[int]):
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
         except (NotImplementedError, RuntimeError, ValueError):
             pass
+        if self.is_web:  # served by `pain-trainer serve`: the footer shows the key that reaches the page
+            self.update_keymap(BROWSER_KEYS)
         self.set_interval(5, self._retry_pending)  # answers kept while the history was busy or full
         if self.notice:
             # markup=False: the notice holds file paths, which may contain "[" (shown literally)
@@ -87,6 +94,11 @@ class TrainerApp(App[int]):
             from trainer.tui import flows
 
             flows.open_start_request(self, self.start)
+
+    @property
+    def quit_key(self) -> str:
+        """The quit key as the home menu writes it: F10 in a browser tab, which keeps Ctrl+Q."""
+        return "F10" if self.is_web else "Ctrl+Q"
 
     @staticmethod
     def _collect_from_now_on() -> None:

@@ -63,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
             for key, description in self._keys:
                 table.add_row(key, description)
             yield table
-            yield Static("Esc or ? closes this help. Ctrl+Q quits from anywhere.", classes="hint")
+            yield Static(f"Esc or ? closes this help. {self.app.quit_key} quits from anywhere.", classes="hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -59,14 +59,14 @@ class HomeScreen(TrainerScreen[None]):
         with Vertical(id="home-body"):
             yield Static("Pain Fellowship Trainer", id="home-title")
             yield banner
-            yield OptionList(*self._menu(flows.due_count(self.trainer_app)), id="home-menu")
+            yield OptionList(*self._menu(flows.due_count(self.trainer_app), self.trainer_app.quit_key), id="home-menu")
             if not self.trainer_app.store.get_preferences().get(TIP_PREFERENCE):
                 yield Static(literal(first_run_tip(str(self.trainer_app.store.path.parent))), id="first-run-tip")
             yield Static(self._banks_text(), id="home-banks")
         yield Footer()
 
     @staticmethod
-    def _menu(due: int) -> list[Option]:
+    def _menu(due: int, quit_key: str) -> list[Option]:
         entries = [
             ("quiz", "Start a quiz", "s"),
             ("interview", "Mock interview", "i"),
@@ -74,7 +74,7 @@ class HomeScreen(TrainerScreen[None]):
             ("progress", "Progress", "p"),
             ("banks", "Banks", "b"),
             ("help", "Help", "?"),
-            ("quit", "Quit", "Ctrl+Q"),
+            ("quit", "Quit", quit_key),
         ]
         return [Option(_entry(label, key), id=choice) for choice, label, key in entries]
 
