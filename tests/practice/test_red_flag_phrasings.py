@@ -123,6 +123,336 @@ LABEL_REJECTED = (
 )
 
 PHRASINGS: tuple[Phrasings, ...] = (
+
+    # --- clinical.yaml ----------------------------------------------------------------------
+    Phrasings(
+        "open-back-pain-weight-loss", "nonspecific-reassurance",
+        said=(
+            "I'd reassure him that this is mechanical back pain and refer him for physiotherapy.",
+            "It's most likely a muscle strain, so I'd give him painkillers and review in a few weeks.",
+            "I would treat it as simple back pain with analgesia and physio.",
+            "This sounds like non-specific back pain, so I'd reassure him.",
+            "He has probably pulled a muscle, so regular ibuprofen and stay active.",
+            "I'd give it a few weeks of physio and see how he goes.",
+            "Most back pain settles, so I'd reassure him and see him again in six weeks.",
+            "I would manage it conservatively with analgesia for now.",
+            "I'd start with conservative management and only scan him if it doesn't settle.",
+        ),
+        rejected=(
+            "I would not reassure him that this is simple back pain.",
+            "This is not non-specific back pain, because he has red flags.",
+            "Rather than just giving painkillers and physiotherapy, I'd investigate him urgently.",
+            "I wouldn't wait and see with weight loss and night pain.",
+            "It would be a mistake to call this mechanical back pain.",
+            "I'd give him analgesia while we wait for an urgent MRI.",
+        ),
+    ),
+    Phrasings(
+        "open-crps-plan", "immobilisation",
+        said=(
+            "I'd put her hand in a splint to rest it.",
+            "She should rest the hand until the pain settles.",
+            "I would immobilise the wrist for a few weeks.",
+            "Keep it in a sling for now.",
+            "I'd advise her to avoid using the hand while it is this painful.",
+            "I'd put her back in a cast.",
+            "I'd protect the hand and keep it still.",
+            "A period of rest for the hand would help.",
+        ),
+        rejected=(
+            "I would not immobilise the hand.",
+            "Rather than resting the hand, she needs to use it.",
+            "She shouldn't wear a splint.",
+            "I'd avoid a sling or a cast.",
+            "I would never tell her to keep it still.",
+        ),
+    ),
+    Phrasings(
+        "open-ces-phone-call", "delayed-assessment",
+        said=(
+            "I'd book her into clinic next week.",
+            "She can see her GP tomorrow.",
+            "I'd ask her to come in tomorrow morning.",
+            "Let's see how it goes over the weekend.",
+            "I would arrange an outpatient MRI.",
+            "I'd see her in clinic on Monday.",
+            "I'd tell her to keep an eye on it and call back if it gets worse.",
+            "She should wait and see whether it settles.",
+            "I'd get her the next available appointment.",
+        ),
+        rejected=(
+            "I would not book her a routine appointment.",
+            "Rather than waiting until tomorrow, she needs to go to the emergency department tonight.",
+            "This can't wait until the next clinic.",
+            "I wouldn't tell her to see her GP.",
+            "It is not safe to wait and see.",
+        ),
+    ),
+    Phrasings(
+        "open-ces-phone-call", "false-reassurance",
+        said=(
+            "I'd reassure her it's probably just her sciatica.",
+            "It's most likely constipation from the codeine.",
+            "It's probably a side effect of her painkillers.",
+            "There's nothing to worry about, it's just her disc.",
+            "I'd tell her it's a flare of her sciatica.",
+            "The numbness is probably from the sciatica and nothing serious.",
+            "I'd say it's probably the codeine making it hard to pass urine.",
+            "Her bladder symptoms are likely due to her pain relief.",
+        ),
+        rejected=(
+            "I wouldn't reassure her that it's just sciatica.",
+            "I would not put it down to the codeine.",
+            "Rather than blaming constipation, I'd send her in.",
+            "It is not just her sciatica.",
+            "I can't tell her it's nothing to worry about.",
+        ),
+    ),
+    Phrasings(
+        "open-ces-phone-call", "accepts-tomorrow", probe=1,
+        said=(
+            "Tomorrow morning is fine.",
+            "If she can't get childcare, she can come in first thing tomorrow.",
+            "That's okay, she can wait until the morning.",
+            "I'd book her in for tomorrow.",
+            "She can come tomorrow once she has childcare.",
+            "It should be fine to wait a few hours until tomorrow.",
+            "I'd accept that and see her tomorrow.",
+            "Then she should come in tomorrow when she has sorted the children.",
+        ),
+        rejected=(
+            "I'd explain that it cannot wait until tomorrow.",
+            "Waiting until tomorrow is not safe.",
+            "Rather than coming in tomorrow, she should bring the children with her tonight.",
+            "I would not agree to tomorrow.",
+            "I wouldn't tell her it's fine to wait.",
+        ),
+    ),
+    Phrasings(
+        "open-phn-older-man", "opioid-first",
+        said=(
+            "I'd start him on oxycodone.",
+            "A low dose of morphine would be a reasonable first step.",
+            "I'd try a buprenorphine patch first.",
+            "I'd start a fentanyl patch.",
+            "Oxycodone would be my first choice.",
+            "I'd prescribe a strong painkiller like morphine.",
+            "I'd start with an opioid patch.",
+            "I would begin with a low-dose strong opioid at night.",
+        ),
+        rejected=(
+            "I would not start oxycodone first-line.",
+            "I'd avoid strong opioids in a 74-year-old.",
+            "Rather than morphine, I'd use a lidocaine plaster.",
+            "Strong opioids are not first-line for post-herpetic neuralgia.",
+            "A buprenorphine patch would be inappropriate at this stage.",
+        ),
+    ),
+    Phrasings("open-sickle-ed", "drug-seeking-label", fill(LABEL_SAID, HE),
+              fill(LABEL_REJECTED, HE) + ("Asking for hydromorphone by name is not drug-seeking.",
+                                          "I'd push back on the drug-seeking label.",
+                                          "Calling him drug-seeking is stigmatising.")),
+    Phrasings(
+        "open-sickle-ed", "withhold-opioids",
+        said=(
+            "I'd hold off on opioids until the bloods are back.",
+            "Let's start with paracetamol and ibuprofen and see if he settles.",
+            "I'd wait for haematology before giving anything strong.",
+            "I would not give him hydromorphone until we know more.",
+            "I'd withhold opioids for now.",
+            "He can have non-opioid painkillers first.",
+            "I'd delay the opioids until I've reviewed him.",
+            "Just paracetamol for now, and I'll review him later.",
+        ),
+        rejected=(
+            "I would never withhold opioids from him.",
+            "Rather than delaying analgesia, I'd give an opioid within the hour.",
+            "I wouldn't wait for the blood results before treating his pain.",
+            "His analgesia should not be delayed.",
+            "I would not hold off on opioids.",
+        ),
+    ),
+    Phrasings(
+        "open-sickle-ed", "corticosteroid-for-pain",
+        said=(
+            "I'd give dexamethasone to settle the pain.",
+            "A short course of prednisolone can help the pain.",
+            "Steroids can reduce the pain of a crisis.",
+            "I'd add a steroid.",
+            "I'd consider IV methylprednisolone for the pain.",
+            "I'd give him a dose of steroids.",
+            "A corticosteroid would help the inflammation and the pain.",
+            "I'd try a short burst of prednisone.",
+        ),
+        rejected=(
+            "I would not give steroids for the pain.",
+            "Corticosteroids are not recommended for the pain of a crisis.",
+            "I'd avoid dexamethasone.",
+            "Rather than steroids, I'd add ketamine.",
+            "There's no role for steroids here.",
+        ),
+    ),
+    Phrasings(
+        "open-pdn-plan", "opioid-for-pdn",
+        said=(
+            "I'd start tramadol.",
+            "If that fails, I'd add oxycodone.",
+            "A small dose of morphine at night would help her sleep.",
+            "I'd prescribe an opioid for the breakthrough pain.",
+            "Tapentadol is licensed for diabetic neuropathy, so I'd start that.",
+            "I'd give her codeine.",
+            "Let's try a low-dose opioid.",
+            "I'd use oxycodone alongside the pregabalin.",
+        ),
+        rejected=(
+            "I would not start an opioid.",
+            "I'd avoid tramadol and other opioids.",
+            "Rather than oxycodone, I'd switch to duloxetine.",
+            "Opioids are not recommended for painful diabetic neuropathy.",
+            "I wouldn't add morphine.",
+        ),
+    ),
+    Phrasings(
+        "open-fm-explain", "all-in-head",
+        said=(
+            "I'd tell her it's largely psychological.",
+            "It's mostly stress.",
+            "There's nothing physically wrong with you.",
+            "It's a psychosomatic condition.",
+            "It's really just anxiety.",
+            "I'd say it's mainly in the mind.",
+            "Your tests are normal, so there is nothing wrong with you.",
+            "The pain is coming from your mind.",
+        ),
+        rejected=(
+            "It is not all in your head.",
+            "I would never tell her it's in her head.",
+            "Your pain is real, not imagined.",
+            "Fibromyalgia is not psychosomatic.",
+            "I wouldn't say it's just stress.",
+        ),
+    ),
+    Phrasings(
+        "open-fm-explain", "opioids-for-fm",
+        said=(
+            "I'd start her on oxycodone.",
+            "A low-dose opioid might help her sleep.",
+            "She can take codeine at night.",
+            "I'd give morphine for the bad days.",
+            "An opioid patch could take the edge off.",
+            "I'd prescribe a strong painkiller like oxycodone.",
+            "We could try an opioid.",
+            "She can take an opioid for flares.",
+        ),
+        rejected=(
+            "I would avoid opioids.",
+            "Opioids don't help fibromyalgia and can make it worse.",
+            "Rather than opioids, I'd use low-dose amitriptyline.",
+            "I wouldn't prescribe codeine.",
+            "Strong opioids are not recommended.",
+        ),
+    ),
+    Phrasings(
+        "open-knee-oa-injection", "endorses-regenerative-injection",
+        said=(
+            "I'd be happy to do the PRP injection for him.",
+            "PRP could help regrow some cartilage.",
+            "Let's give PRP a try.",
+            "I'd refer him for stem cell injections.",
+            "Stem cells may regenerate the cartilage.",
+            "It's his choice, so I'd go ahead with the injection.",
+            "I'd offer him a course of PRP.",
+            "PRP is reasonable to try since it's low risk.",
+        ),
+        rejected=(
+            "I would not offer PRP.",
+            "PRP does not regrow cartilage.",
+            "Rather than PRP, I'd focus on exercise and weight loss.",
+            "I'd advise against stem-cell injections.",
+            "Stem cells won't regrow the cartilage.",
+        ),
+    ),
+    Phrasings(
+        "open-knee-oa-injection", "oral-nsaid-ckd",
+        said=(
+            "I'd prescribe naproxen twice a day.",
+            "He can take ibuprofen regularly.",
+            "A short course of oral diclofenac would help.",
+            "Celecoxib daily would be kinder to his stomach.",
+            "He can take ibuprofen 400 mg three times a day.",
+            "I'd start him on an oral anti-inflammatory.",
+            "Regular naproxen for a few weeks should settle it.",
+            "He could take meloxicam once a day.",
+        ),
+        rejected=(
+            "I would avoid oral NSAIDs because of his kidneys.",
+            "Rather than ibuprofen tablets, I'd use topical diclofenac.",
+            "I wouldn't prescribe naproxen.",
+            "Oral NSAIDs are contraindicated with his CKD.",
+            "He should not take ibuprofen tablets.",
+        ),
+    ),
+    Phrasings(
+        "open-cancer-cord", "delayed-mri",
+        said=(
+            "I'd request an MRI for tomorrow morning.",
+            "We can scan him on Monday.",
+            "I'd keep an eye on him overnight and scan if the weakness gets worse.",
+            "I'd arrange an outpatient MRI next week.",
+            "I'd watch and wait for now.",
+            "Let's see how he goes with better analgesia first.",
+            "I'd book a routine MRI.",
+            "I'd treat the pain first and scan him later.",
+            "I'd arrange an MRI in the next few days.",
+        ),
+        rejected=(
+            "I would not wait until tomorrow to scan him.",
+            "This cannot wait for a routine MRI.",
+            "Rather than observing him overnight, I'd get an MRI now.",
+            "I wouldn't see how he goes.",
+            "An outpatient MRI would be inappropriate.",
+        ),
+    ),
+    Phrasings(
+        "open-moh-management", "adds-opioid",
+        said=(
+            "I'd give her codeine for the bad days.",
+            "I'd add tramadol for the severe attacks.",
+            "She needs something stronger, like an opioid.",
+            "I would prescribe co-codamol.",
+            "Let's try an opioid as a rescue medicine.",
+            "I'd switch her triptan to codeine.",
+            "She can use oxycodone for breakthrough headaches.",
+            "I'd start a butalbital combination.",
+        ),
+        rejected=(
+            "I would not add an opioid.",
+            "Rather than codeine, I'd start a preventive.",
+            "I wouldn't prescribe tramadol.",
+            "Stronger painkillers are not the answer.",
+            "I'd never give her codeine for headaches.",
+        ),
+    ),
+    Phrasings(
+        "open-chronic-lbp-opioids", "dismiss-on-test", probe=1,
+        said=(
+            "I'd discharge him.",
+            "I'd stop his opioids because of the benzodiazepine.",
+            "He has broken the agreement, so I'd stop prescribing.",
+            "I'd cut him off.",
+            "I'd tell him to find another doctor.",
+            "I would stop his oxycodone today.",
+            "I'd dismiss him from the clinic.",
+            "He would have to get his care elsewhere.",
+        ),
+        rejected=(
+            "I would not discharge him over one test.",
+            "Rather than stopping his opioids, I'd talk to him about the result.",
+            "I wouldn't cut him off.",
+            "A positive test is not a reason to stop prescribing.",
+            "I'd never stop his oxycodone because of one result.",
+        ),
+    ),
     # clinical.yaml
     Phrasings("open-chronic-lbp-opioids", "abrupt-discontinuation",
               fill(ABRUPT_SAID, HE, drug="oxycodone"), fill(ABRUPT_REJECTED, HE, drug="oxycodone")),
@@ -153,9 +483,27 @@ PHRASINGS: tuple[Phrasings, ...] = (
 # Phrasings the NegEx judge cannot decide whatever the keywords: (prompt, flag, text) -> why.
 LISTED_SILENCES = (
     "a short sentence whose words are mostly one key point's keywords counts as a list, and a red flag in a listed "
-    "clause is not raised: here the reject-stance point's keyword 'take his opioids away' fills the clause"
+    "clause is not raised: here the reject-stance point's keyword 'take his opioids away' fills the clause (a reject "
+    "point that mirrors its red flag silences the flag's shortest endorsements)"
+)
+UNTIL_ENDS_NEGATION = (
+    "'until' ends a negation's scope, so in \"can't wait until the next clinic\" the delay after 'until' reads as "
+    "endorsed although the sentence rejects it"
+)
+NOT_JUST = (
+    "'not just' is a pseudo-negation (\"not just X but Y\" affirms X), so \"it is not just her sciatica\", "
+    "which rejects the reassurance, reads as saying it is sciatica"
+)
+CONTRACTION_IS_A_PRONOUN = (
+    "a keyword's \"he's\" is compared as the pronoun alone, so 'he's drug seeking' (needed: the answer's \"he's\" is "
+    "not 'he is', so 'is drug seeking' misses \"he's drug-seeking\") also matches 'calling him drug-seeking'"
 )
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
+    ("open-sickle-ed", "drug-seeking-label", "Calling him drug-seeking is stigmatising."): CONTRACTION_IS_A_PRONOUN,
+    ("open-ces-phone-call", "delayed-assessment", "This can't wait until the next clinic."): UNTIL_ENDS_NEGATION,
+    ("open-ces-phone-call", "false-reassurance", "It is not just her sciatica."): NOT_JUST,
+    ("open-chronic-lbp-opioids", "dismiss-on-test", "I'd cut him off."): LISTED_SILENCES.replace(
+        "'take his opioids away'", "'cut him off'"),
     ("open-phq9-item9", "abrupt-discontinuation", "We should take him off the opioids straight away."): LISTED_SILENCES,
 }
 
