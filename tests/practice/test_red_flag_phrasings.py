@@ -122,6 +122,8 @@ LABEL_REJECTED = (
     "Instead of assuming {he}'s an addict, I'd ask {him} what has been happening.",
 )
 
+PREVIOUS_DOCTOR_STOPPED = "His previous doctor stopped them abruptly and he ended up in the emergency department."
+
 PHRASINGS: tuple[Phrasings, ...] = (
 
     # --- clinical.yaml ----------------------------------------------------------------------
@@ -453,13 +455,360 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd never stop his oxycodone because of one result.",
         ),
     ),
+
+    # --- interdisciplinary.yaml -------------------------------------------------------------
+    Phrasings(
+        "open-explain-central-sensitisation", "imagined-pain",
+        said=(
+            "I'd tell her the pain is largely psychological.",
+            "It's mostly stress.",
+            "There's nothing physically wrong with you.",
+            "It's a psychosomatic problem.",
+            "It's really just anxiety.",
+            "A lot of it is in the mind.",
+            "Your scans are normal, so the pain isn't real damage, it's in your head.",
+            "The pain is coming from your mind.",
+        ),
+        rejected=(
+            "It is not in your head.",
+            "I would never tell her the pain is imagined.",
+            "Your pain is real, not made up.",
+            "This is not psychosomatic.",
+            "I wouldn't say it's just stress.",
+        ),
+    ),
+    Phrasings(
+        "open-explain-central-sensitisation", "rest-until-better",
+        said=(
+            "You should rest until the pain settles.",
+            "I'd advise bed rest for a few days.",
+            "Avoid exercise while it's flaring.",
+            "Take it easy and don't push yourself.",
+            "Stop exercising if it hurts.",
+            "Let it settle first before you do anything.",
+            "You need to rest when it hurts.",
+            "Avoid activities that cause pain.",
+        ),
+        rejected=(
+            "I wouldn't advise bed rest.",
+            "Rather than avoiding activity, build up gradually.",
+            "You don't need to stop exercising when it hurts.",
+            "Resting until the pain settles is not the answer.",
+            "Avoiding activity is unhelpful.",
+        ),
+    ),
+    Phrasings(
+        "open-team-shared-plan", "passive-treatments-first",
+        said=(
+            "I'd start with injections and bring in psychology if that fails.",
+            "An epidural first, then physio once the pain is better.",
+            "Psychology would be a last resort.",
+            "I'd get the pain under control with a block before starting therapy.",
+            "First a facet injection, then we'll see.",
+            "If the injections don't work, then psychology.",
+            "Rest first, then physio once the pain has settled.",
+            "Procedures first, and therapy later.",
+        ),
+        rejected=(
+            "I wouldn't start with injections.",
+            "Psychology is not a last resort.",
+            "Rather than putting injections first, therapy starts now.",
+            "I'd never leave psychology until the injections fail.",
+            "An injection is not the first step; therapy is.",
+        ),
+    ),
+    Phrasings(
+        "open-all-in-my-head", "confirms-psychogenic",
+        said=(
+            "Partly, yes, it's in your head.",
+            "Your pain is largely psychological.",
+            "It's mainly stress.",
+            "There's nothing physically wrong, it's psychological.",
+            "It's psychosomatic.",
+            "It's just anxiety.",
+            "The pain is coming from your mind.",
+            "It's more mental than physical.",
+        ),
+        rejected=(
+            "It's not in your head.",
+            "I would never say the pain is psychological.",
+            "Your pain is real; it is not imagined.",
+            "I don't think it's all in your head.",
+            "Rather than calling it psychological, I'd explain how the nervous system amplifies pain.",
+            "Everyone's pain has physical and psychological components.",
+        ),
+    ),
+    Phrasings(
+        "open-all-in-my-head", "ultimatum",
+        said=(
+            "If you won't see the psychologist, there's nothing more we can offer.",
+            "You have to see the psychologist before we do anything else.",
+            "We can only continue if you see the psychologist.",
+            "Seeing psychology is a condition of staying in the clinic.",
+            "Unless you see the psychologist I can't help you.",
+            "Psychology is compulsory in our clinic.",
+            "Without psychology there's not much more we can do.",
+            "I won't offer anything else until you've seen the psychologist.",
+        ),
+        rejected=(
+            "I would never say there is nothing more we can offer.",
+            "Seeing the psychologist is not a condition of your care.",
+            "You don't have to see the psychologist.",
+            "I wouldn't make it an ultimatum.",
+            "It's not compulsory.",
+        ),
+    ),
+    Phrasings(
+        "open-all-in-my-head", "probe-withdraw-care", probe=1,
+        said=(
+            "Then there's nothing more we can do for her.",
+            "I'd discharge her back to her GP.",
+            "I can't keep seeing her if she won't engage.",
+            "I'd only keep seeing her if she agrees to psychology.",
+            "She would have to find another clinic.",
+            "I'd stop seeing her.",
+            "Then I'd end her care here.",
+            "I'd discharge her from the clinic.",
+        ),
+        rejected=(
+            "I would not discharge her.",
+            "That doesn't mean there is nothing more we can do.",
+            "I'd keep seeing her rather than discharge her.",
+            "I wouldn't stop seeing her.",
+            "Refusing psychology is not a reason to discharge her.",
+        ),
+    ),
+    Phrasings(
+        "open-phq9-item9", "defer-assessment",
+        said=(
+            "I'd leave the suicide assessment to his GP.",
+            "That's really the psychiatrist's job, so I'd refer him on.",
+            "I'd send a routine referral to mental health.",
+            "Let his GP deal with the mood.",
+            "I'd ask him to see his doctor about it next week.",
+            "It's not my role as a pain physician.",
+            "I'd leave that for his GP to sort out.",
+            "We can talk about it at the next visit.",
+            "I'd give him a leaflet and ask about it next time.",
+        ),
+        rejected=(
+            "I wouldn't leave it to his GP.",
+            "Rather than deferring to his GP, I'd assess him now.",
+            "This is not something for a routine referral.",
+            "I would not wait until the next visit to ask.",
+            "It isn't something to leave to someone else.",
+        ),
+    ),
+    Phrasings(
+        "open-phq9-item9", "probe-stop-today", probe=2,
+        said=(
+            "Yes, I'd stop his opioids today.",
+            "I'd cut them off now to remove the risk.",
+            "I would discontinue them immediately.",
+            "I'd stop everything today.",
+            "I'd stop the opioids right away.",
+            "I'd take him off them today.",
+            "I'd stop prescribing from today.",
+            "He shouldn't have opioids at home, so I'd stop them now.",
+        ),
+        rejected=(
+            "I would not stop his opioids today.",
+            "Rather than cutting them off today, I'd dispense smaller amounts.",
+            "I'd never discontinue them immediately.",
+            "No, I wouldn't stop anything today.",
+            "I would not take him off them today.",
+            "Stopping them today could increase his suicide risk.",
+        ),
+    ),
+    Phrasings(
+        "open-fear-of-bending", "rest-and-avoid",
+        said=(
+            "He should avoid heavy lifting for now.",
+            "I'd sign him off work for a few weeks.",
+            "I'd tell him to take it easy and protect his back.",
+            "I'd tell him not to bend until it settles.",
+            "He should stay off work.",
+            "Some bed rest would help.",
+            "He should be careful with his back.",
+            "I'd give him light duties with no lifting.",
+            "I'd advise him to stop lifting at work.",
+        ),
+        rejected=(
+            "I wouldn't tell him to avoid bending.",
+            "Rather than resting his back, he needs to keep moving.",
+            "I would not sign him off work.",
+            "Bed rest is not recommended.",
+            "I'd never tell him to protect his back.",
+        ),
+    ),
+    Phrasings(
+        "open-fear-of-bending", "routine-imaging",
+        said=(
+            "I'd get an MRI to reassure him.",
+            "A scan would show him his disc is fine.",
+            "I'd order an X-ray of his back.",
+            "Let's repeat the MRI.",
+            "I'd send him for imaging.",
+            "I'd request an MRI of his lumbar spine.",
+            "Imaging would help convince him.",
+            "I would scan his back to put his mind at rest.",
+        ),
+        rejected=(
+            "I wouldn't order an MRI without red flags.",
+            "Another scan would not reassure him.",
+            "Rather than repeating the MRI, I'd explain what it showed.",
+            "Imaging is not indicated.",
+            "I'd avoid more imaging.",
+        ),
+    ),
+    Phrasings(
+        "open-design-program", "promises-cure",
+        said=(
+            "The programme will cure their pain.",
+            "Patients will leave pain-free.",
+            "Our aim is to get rid of their pain.",
+            "We'll eliminate pain for most patients.",
+            "It will make their pain go away.",
+            "Success means they are pain-free at discharge.",
+            "We'd fix their pain.",
+            "We'll take their pain away.",
+        ),
+        rejected=(
+            "We won't cure their pain.",
+            "The aim is not to make them pain-free.",
+            "Rather than promising a cure, we set functional goals.",
+            "I'd never promise that they will be pain-free.",
+            "A cure is not a realistic goal.",
+        ),
+    ),
+    Phrasings(
+        "open-drug-seeker-label", "endorses-label",
+        said=(
+            "I'd go along with it.",
+            "He's probably drug seeking, to be fair.",
+            "I agree, a lot of these patients are drug seekers.",
+            "Some sickle cell patients really are drug-seeking.",
+            "I'd agree with the colleague.",
+            "Some of them really are addicts.",
+            "He does sound like he is just after opioids.",
+            "To be honest, he probably is a drug seeker.",
+        ),
+        rejected=(
+            "I would not go along with the label.",
+            "He is not a drug seeker.",
+            "I wouldn't agree with the colleague.",
+            "Rather than agreeing that he is drug seeking, I'd ask what the behaviour was.",
+            "I'd explain that calling a patient a drug seeker is stigmatising.",
+        ),
+    ),
+    Phrasings(
+        "open-drug-seeker-label", "withhold-analgesia",
+        said=(
+            "I'd limit his opioids until we know more.",
+            "Let's switch him to oral and reduce the opioids.",
+            "I'd give him paracetamol only for now.",
+            "Fewer opioids would be safer.",
+            "We should hold off on opioids.",
+            "I'd cut back on the opioids.",
+            "I'd withhold the IV opioids.",
+            "I'd minimise the opioids.",
+        ),
+        rejected=(
+            "I wouldn't limit his opioids because of a label.",
+            "Rather than withholding analgesia, I'd treat his pain.",
+            "His analgesia should not be reduced.",
+            "I would not cut back on his opioids.",
+            "I'd never hold off on opioids for him.",
+        ),
+    ),
+    Phrasings(
+        "open-drug-seeker-label", "stays-silent",
+        said=(
+            "It's not my place to correct a colleague.",
+            "I'd probably let it go in the moment.",
+            "I'd keep quiet on rounds.",
+            "I'd stay out of it.",
+            "I'd just ignore it.",
+            "It isn't my business.",
+            "I'd say nothing at the time.",
+            "I would just carry on with the round.",
+        ),
+        rejected=(
+            "I wouldn't let it go.",
+            "Staying quiet is not an option.",
+            "I would not ignore it.",
+            "Rather than keeping quiet, I'd speak to the colleague privately.",
+            "I wouldn't stay out of it.",
+        ),
+    ),
+    Phrasings(
+        "stigma-chronic-pain", "endorses-label",
+        said=(
+            "I'd go along with it.",
+            "Some of them are drug seekers.",
+            "To be fair, a lot of chronic pain patients are drug seeking.",
+            "If he is drug seeking, the label is fair.",
+            "I'd agree with the label.",
+            "Some of them really are addicts.",
+            "Many of these patients are just after opioids.",
+            "He probably is a drug seeker.",
+        ),
+        rejected=(
+            "I would not go along with the label.",
+            "Patients with chronic pain are not drug seekers.",
+            "I wouldn't agree with the label.",
+            "Rather than agreeing that she is drug seeking, I'd describe the behaviour.",
+            "I'd say that calling patients drug seekers is stigmatising.",
+        ),
+    ),
+    Phrasings(
+        "stigma-chronic-pain", "stays-silent",
+        said=(
+            "It's not my place to correct a colleague.",
+            "I'd probably let it go.",
+            "I'd keep quiet on the round.",
+            "I'd stay out of it.",
+            "I'd just ignore it.",
+            "It isn't my business.",
+            "I'd say nothing at the time.",
+            "I would just carry on with the round.",
+        ),
+        rejected=(
+            "I wouldn't let it go.",
+            "Staying quiet is not an option.",
+            "I would not ignore it.",
+            "Rather than keeping quiet, I'd speak to the colleague privately.",
+            "I wouldn't stay out of it.",
+        ),
+    ),
+    Phrasings(
+        "open-suspected-oud", "probe-discharge-on-refusal", probe=2,
+        said=(
+            "If he declines, I'd discharge him.",
+            "Then I would stop prescribing.",
+            "I'd stop his opioids since he won't accept treatment.",
+            "He'd have to find another doctor.",
+            "I'd cut him off.",
+            "I would stop the hydrocodone.",
+            "Then he can get his care elsewhere.",
+            "I'd dismiss him from the practice.",
+        ),
+        rejected=(
+            "I wouldn't discharge him for declining.",
+            "Declining is not a reason to stop prescribing.",
+            "Rather than cutting him off, I'd keep him in care.",
+            "I would never stop his opioids because he said no.",
+            "I'd keep prescribing rather than stop the hydrocodone.",
+        ),
+    ),
     # clinical.yaml
     Phrasings("open-chronic-lbp-opioids", "abrupt-discontinuation",
               fill(ABRUPT_SAID, HE, drug="oxycodone"), fill(ABRUPT_REJECTED, HE, drug="oxycodone")),
     Phrasings("open-chronic-lbp-opioids", "drug-seeking-label", fill(LABEL_SAID, HE), fill(LABEL_REJECTED, HE)),
     # interdisciplinary.yaml
     Phrasings("open-pcp-opioid-takeover", "abrupt-discontinuation",
-              fill(ABRUPT_SAID, HE, drug="oxycodone"), fill(ABRUPT_REJECTED, HE, drug="oxycodone")),
+              fill(ABRUPT_SAID, HE, drug="oxycodone"),
+              fill(ABRUPT_REJECTED, HE, drug="oxycodone") + (PREVIOUS_DOCTOR_STOPPED,)),
     Phrasings("open-pcp-opioid-takeover", "refuse-and-discharge", fill(DISCHARGE_SAID, HE), fill(DISCHARGE_REJECTED, HE)),
     Phrasings("open-suspected-oud", "abrupt-discontinuation",
               fill(ABRUPT_SAID, HE, drug="hydrocodone"), fill(ABRUPT_REJECTED, HE, drug="hydrocodone")),
@@ -498,7 +847,41 @@ CONTRACTION_IS_A_PRONOUN = (
     "a keyword's \"he's\" is compared as the pronoun alone, so 'he's drug seeking' (needed: the answer's \"he's\" is "
     "not 'he is', so 'is drug seeking' misses \"he's drug-seeking\") also matches 'calling him drug-seeking'"
 )
+CUE_STARTED_FLAG_KEYWORD = (
+    "a keyword that starts with a cue ('avoid exercise') is met by any negated mention of the rest, and 'stop' is "
+    "not a cue, so \"you don't need to stop exercising\" (keep exercising) meets 'avoid exercise'; for the same "
+    "reason a withholding said as a negation (\"I would not give him hydromorphone until...\") cannot be listed "
+    "without also firing on \"I would not delay hydromorphone\""
+)
+CHAINED_CUES = (
+    "two cues within a few words cancel as a double negation even across a condition or a subject: \"I can't keep "
+    "seeing her if she won't engage\" and \"refusing psychology is not a reason to discharge her\" (the patient's "
+    "refusal is a cue) flip"
+)
+CONDITION_CONSEQUENCE = (
+    "a negative consequence negates the condition before it: in \"unless you see the psychologist I can't help you\" "
+    "the post-negation \"can't\" rejects 'unless you see', and \"without psychology there's not much more we can do\" "
+    "reads 'without' as rejecting the ultimatum"
+)
+CONSEQUENCE_FRAME = (
+    "a warning said as a consequence (\"stopping them today could increase his risk\", \"... is harmful\", \"... would "
+    "be unsafe\") has no cue, so the unsafe act before it reads as endorsed"
+)
+SOMEONE_ELSE = (
+    "the judge does not know who acts (NegEx's experiencer, which ConText adds): history told about another "
+    "clinician (\"his previous doctor stopped them abruptly\") reads as the candidate's own plan"
+)
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
+    ("open-phq9-item9", "probe-stop-today", "Stopping them today could increase his suicide risk."): CONSEQUENCE_FRAME,
+    ("open-pcp-opioid-takeover", "abrupt-discontinuation", PREVIOUS_DOCTOR_STOPPED): SOMEONE_ELSE,
+    ("open-explain-central-sensitisation", "rest-until-better", "You don't need to stop exercising when it hurts."):
+        CUE_STARTED_FLAG_KEYWORD,
+    ("open-sickle-ed", "withhold-opioids", "I would not give him hydromorphone until we know more."):
+        CUE_STARTED_FLAG_KEYWORD,
+    ("open-all-in-my-head", "probe-withdraw-care", "I can't keep seeing her if she won't engage."): CHAINED_CUES,
+    ("open-all-in-my-head", "probe-withdraw-care", "Refusing psychology is not a reason to discharge her."): CHAINED_CUES,
+    ("open-all-in-my-head", "ultimatum", "Unless you see the psychologist I can't help you."): CONDITION_CONSEQUENCE,
+    ("open-all-in-my-head", "ultimatum", "Without psychology there's not much more we can do."): CONDITION_CONSEQUENCE,
     ("open-sickle-ed", "drug-seeking-label", "Calling him drug-seeking is stigmatising."): CONTRACTION_IS_A_PRONOUN,
     ("open-ces-phone-call", "delayed-assessment", "This can't wait until the next clinic."): UNTIL_ENDS_NEGATION,
     ("open-ces-phone-call", "false-reassurance", "It is not just her sciatica."): NOT_JUST,
