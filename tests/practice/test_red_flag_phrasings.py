@@ -1,4 +1,4 @@
-"""The bundled banks' red flags, said the way residents say them aloud.
+"""The bundled banks' red flags, said the way residents say them aloud (and the key-point edits of the same review).
 
 For each red flag of a bundled open prompt (or probe) the bank author wrote, from clinical
 knowledge and interview experience, phrasings a candidate might use *endorsing* the unsafe or
@@ -125,10 +125,10 @@ LABEL_REJECTED = (
 PREVIOUS_DOCTOR_STOPPED = "His previous doctor stopped them abruptly and he ended up in the emergency department."
 
 PHRASINGS: tuple[Phrasings, ...] = (
-
     # --- clinical.yaml ----------------------------------------------------------------------
     Phrasings(
-        "open-back-pain-weight-loss", "nonspecific-reassurance",
+        "open-back-pain-weight-loss",
+        "nonspecific-reassurance",
         said=(
             "I'd reassure him that this is mechanical back pain and refer him for physiotherapy.",
             "It's most likely a muscle strain, so I'd give him painkillers and review in a few weeks.",
@@ -150,7 +150,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-crps-plan", "immobilisation",
+        "open-crps-plan",
+        "immobilisation",
         said=(
             "I'd put her hand in a splint to rest it.",
             "She should rest the hand until the pain settles.",
@@ -170,7 +171,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-ces-phone-call", "delayed-assessment",
+        "open-ces-phone-call",
+        "delayed-assessment",
         said=(
             "I'd book her into clinic next week.",
             "She can see her GP tomorrow.",
@@ -191,7 +193,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-ces-phone-call", "false-reassurance",
+        "open-ces-phone-call",
+        "false-reassurance",
         said=(
             "I'd reassure her it's probably just her sciatica.",
             "It's most likely constipation from the codeine.",
@@ -211,7 +214,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-ces-phone-call", "accepts-tomorrow", probe=1,
+        "open-ces-phone-call",
+        "accepts-tomorrow",
+        probe=1,
         said=(
             "Tomorrow morning is fine.",
             "If she can't get childcare, she can come in first thing tomorrow.",
@@ -231,7 +236,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-phn-older-man", "opioid-first",
+        "open-phn-older-man",
+        "opioid-first",
         said=(
             "I'd start him on oxycodone.",
             "A low dose of morphine would be a reasonable first step.",
@@ -250,12 +256,20 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "A buprenorphine patch would be inappropriate at this stage.",
         ),
     ),
-    Phrasings("open-sickle-ed", "drug-seeking-label", fill(LABEL_SAID, HE),
-              fill(LABEL_REJECTED, HE) + ("Asking for hydromorphone by name is not drug-seeking.",
-                                          "I'd push back on the drug-seeking label.",
-                                          "Calling him drug-seeking is stigmatising.")),
     Phrasings(
-        "open-sickle-ed", "withhold-opioids",
+        "open-sickle-ed",
+        "drug-seeking-label",
+        fill(LABEL_SAID, HE),
+        fill(LABEL_REJECTED, HE)
+        + (
+            "Asking for hydromorphone by name is not drug-seeking.",
+            "I'd push back on the drug-seeking label.",
+            "Calling him drug-seeking is stigmatising.",
+        ),
+    ),
+    Phrasings(
+        "open-sickle-ed",
+        "withhold-opioids",
         said=(
             "I'd hold off on opioids until the bloods are back.",
             "Let's start with paracetamol and ibuprofen and see if he settles.",
@@ -275,7 +289,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-sickle-ed", "corticosteroid-for-pain",
+        "open-sickle-ed",
+        "corticosteroid-for-pain",
         said=(
             "I'd give dexamethasone to settle the pain.",
             "A short course of prednisolone can help the pain.",
@@ -295,7 +310,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-pdn-plan", "opioid-for-pdn",
+        "open-pdn-plan",
+        "opioid-for-pdn",
         said=(
             "I'd start tramadol.",
             "If that fails, I'd add oxycodone.",
@@ -315,7 +331,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-fm-explain", "all-in-head",
+        "open-fm-explain",
+        "all-in-head",
         said=(
             "I'd tell her it's largely psychological.",
             "It's mostly stress.",
@@ -335,7 +352,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-fm-explain", "opioids-for-fm",
+        "open-fm-explain",
+        "opioids-for-fm",
         said=(
             "I'd start her on oxycodone.",
             "A low-dose opioid might help her sleep.",
@@ -355,7 +373,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-knee-oa-injection", "endorses-regenerative-injection",
+        "open-knee-oa-injection",
+        "endorses-regenerative-injection",
         said=(
             "I'd be happy to do the PRP injection for him.",
             "PRP could help regrow some cartilage.",
@@ -375,7 +394,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-knee-oa-injection", "oral-nsaid-ckd",
+        "open-knee-oa-injection",
+        "oral-nsaid-ckd",
         said=(
             "I'd prescribe naproxen twice a day.",
             "He can take ibuprofen regularly.",
@@ -395,7 +415,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-cancer-cord", "delayed-mri",
+        "open-cancer-cord",
+        "delayed-mri",
         said=(
             "I'd request an MRI for tomorrow morning.",
             "We can scan him on Monday.",
@@ -416,7 +437,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-moh-management", "adds-opioid",
+        "open-moh-management",
+        "adds-opioid",
         said=(
             "I'd give her codeine for the bad days.",
             "I'd add tramadol for the severe attacks.",
@@ -436,7 +458,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-chronic-lbp-opioids", "dismiss-on-test", probe=1,
+        "open-chronic-lbp-opioids",
+        "dismiss-on-test",
+        probe=1,
         said=(
             "I'd discharge him.",
             "I'd stop his opioids because of the benzodiazepine.",
@@ -455,10 +479,10 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd never stop his oxycodone because of one result.",
         ),
     ),
-
     # --- interdisciplinary.yaml -------------------------------------------------------------
     Phrasings(
-        "open-explain-central-sensitisation", "imagined-pain",
+        "open-explain-central-sensitisation",
+        "imagined-pain",
         said=(
             "I'd tell her the pain is largely psychological.",
             "It's mostly stress.",
@@ -478,7 +502,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-explain-central-sensitisation", "rest-until-better",
+        "open-explain-central-sensitisation",
+        "rest-until-better",
         said=(
             "You should rest until the pain settles.",
             "I'd advise bed rest for a few days.",
@@ -498,7 +523,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-team-shared-plan", "passive-treatments-first",
+        "open-team-shared-plan",
+        "passive-treatments-first",
         said=(
             "I'd start with injections and bring in psychology if that fails.",
             "An epidural first, then physio once the pain is better.",
@@ -518,7 +544,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-all-in-my-head", "confirms-psychogenic",
+        "open-all-in-my-head",
+        "confirms-psychogenic",
         said=(
             "Partly, yes, it's in your head.",
             "Your pain is largely psychological.",
@@ -539,7 +566,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-all-in-my-head", "ultimatum",
+        "open-all-in-my-head",
+        "ultimatum",
         said=(
             "If you won't see the psychologist, there's nothing more we can offer.",
             "You have to see the psychologist before we do anything else.",
@@ -559,7 +587,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-all-in-my-head", "probe-withdraw-care", probe=1,
+        "open-all-in-my-head",
+        "probe-withdraw-care",
+        probe=1,
         said=(
             "Then there's nothing more we can do for her.",
             "I'd discharge her back to her GP.",
@@ -579,7 +609,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-phq9-item9", "defer-assessment",
+        "open-phq9-item9",
+        "defer-assessment",
         said=(
             "I'd leave the suicide assessment to his GP.",
             "That's really the psychiatrist's job, so I'd refer him on.",
@@ -600,7 +631,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-phq9-item9", "probe-stop-today", probe=2,
+        "open-phq9-item9",
+        "probe-stop-today",
+        probe=2,
         said=(
             "Yes, I'd stop his opioids today.",
             "I'd cut them off now to remove the risk.",
@@ -621,7 +654,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-fear-of-bending", "rest-and-avoid",
+        "open-fear-of-bending",
+        "rest-and-avoid",
         said=(
             "He should avoid heavy lifting for now.",
             "I'd sign him off work for a few weeks.",
@@ -642,7 +676,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-fear-of-bending", "routine-imaging",
+        "open-fear-of-bending",
+        "routine-imaging",
         said=(
             "I'd get an MRI to reassure him.",
             "A scan would show him his disc is fine.",
@@ -662,7 +697,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-design-program", "promises-cure",
+        "open-design-program",
+        "promises-cure",
         said=(
             "The programme will cure their pain.",
             "Patients will leave pain-free.",
@@ -682,7 +718,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-drug-seeker-label", "endorses-label",
+        "open-drug-seeker-label",
+        "endorses-label",
         said=(
             "I'd go along with it.",
             "He's probably drug seeking, to be fair.",
@@ -702,7 +739,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-drug-seeker-label", "withhold-analgesia",
+        "open-drug-seeker-label",
+        "withhold-analgesia",
         said=(
             "I'd limit his opioids until we know more.",
             "Let's switch him to oral and reduce the opioids.",
@@ -722,7 +760,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-drug-seeker-label", "stays-silent",
+        "open-drug-seeker-label",
+        "stays-silent",
         said=(
             "It's not my place to correct a colleague.",
             "I'd probably let it go in the moment.",
@@ -743,7 +782,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "stigma-chronic-pain", "endorses-label",
+        "stigma-chronic-pain",
+        "endorses-label",
         said=(
             "I'd go along with it.",
             "Some of them are drug seekers.",
@@ -763,7 +803,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "stigma-chronic-pain", "stays-silent",
+        "stigma-chronic-pain",
+        "stays-silent",
         said=(
             "It's not my place to correct a colleague.",
             "I'd probably let it go.",
@@ -783,7 +824,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-suspected-oud", "probe-discharge-on-refusal", probe=2,
+        "open-suspected-oud",
+        "probe-discharge-on-refusal",
+        probe=2,
         said=(
             "If he declines, I'd discharge him.",
             "Then I would stop prescribing.",
@@ -802,10 +845,10 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd keep prescribing rather than stop the hydrocodone.",
         ),
     ),
-
     # --- interventional.yaml ----------------------------------------------------------------
     Phrasings(
-        "open-scs-trial-consent", "promises-cure",
+        "open-scs-trial-consent",
+        "promises-cure",
         said=(
             "I'd tell her the stimulator should get rid of the pain.",
             "Most patients are pain-free after the implant.",
@@ -825,7 +868,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-apixaban-cervical-esi", "inject-on-anticoagulation",
+        "open-apixaban-cervical-esi",
+        "inject-on-anticoagulation",
         said=(
             "I'd hold the apixaban for 24 hours and then inject.",
             "She can skip her morning dose and we'll go ahead.",
@@ -847,7 +891,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-apixaban-cervical-esi", "heparin-bridging",
+        "open-apixaban-cervical-esi",
+        "heparin-bridging",
         said=(
             "I'd bridge her with enoxaparin.",
             "She'll need Lovenox cover while she's off apixaban.",
@@ -867,7 +912,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-apixaban-cervical-esi", "inject-on-apixaban", probe=1,
+        "open-apixaban-cervical-esi",
+        "inject-on-apixaban",
+        probe=1,
         said=(
             "Then I'd do it anyway and accept the risk.",
             "I'd go ahead on apixaban.",
@@ -887,7 +934,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-complication-you-saw", "never-seen-one",
+        "open-complication-you-saw",
+        "never-seen-one",
         said=(
             "Honestly, I've never seen a complication.",
             "I've been lucky and never had a complication.",
@@ -907,7 +955,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-cervical-tf-vascular", "inject-anyway",
+        "open-cervical-tf-vascular",
+        "inject-anyway",
         said=(
             "I'd inject slowly and watch the patient.",
             "I'd go ahead and inject the steroid.",
@@ -927,7 +976,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-cervical-tf-vascular", "particulate-steroid",
+        "open-cervical-tf-vascular",
+        "particulate-steroid",
         said=(
             "I'd use triamcinolone.",
             "Depo-Medrol lasts longer, so I'd use that.",
@@ -947,7 +997,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-post-esi-weakness", "delayed-assessment",
+        "open-post-esi-weakness",
+        "delayed-assessment",
         said=(
             "It's probably a steroid flare, so take painkillers and rest.",
             "I'd see her in clinic next week.",
@@ -968,7 +1019,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-post-esi-weakness", "treat-as-uti",
+        "open-post-esi-weakness",
+        "treat-as-uti",
         said=(
             "It's probably a urine infection, so I'd get her GP to prescribe antibiotics.",
             "I'd send a urine sample and start trimethoprim.",
@@ -988,7 +1040,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-facet-pathway", "ablation-without-blocks",
+        "open-facet-pathway",
+        "ablation-without-blocks",
         said=(
             "I'd go straight to radiofrequency ablation.",
             "There's no need for diagnostic blocks; I'd just ablate.",
@@ -1008,7 +1061,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-crps-lower-limb", "immobilisation",
+        "open-crps-lower-limb",
+        "immobilisation",
         said=(
             "She should keep weight off the foot.",
             "I'd put her in a walking boot.",
@@ -1029,7 +1083,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-radiation-teaching", "tube-over-table",
+        "open-radiation-teaching",
+        "tube-over-table",
         said=(
             "I'd put the tube above the table so it's out of the way.",
             "Having the tube over the table gives a better image.",
@@ -1049,7 +1104,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-dapt-stent-scs", "stop-dapt-early",
+        "open-dapt-stent-scs",
+        "stop-dapt-early",
         said=(
             "I'd stop the clopidogrel a week before the implant.",
             "He can hold clopidogrel for 7 days and we go ahead next month.",
@@ -1069,7 +1125,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-dapt-stent-scs", "implant-on-dapt",
+        "open-dapt-stent-scs",
+        "implant-on-dapt",
         said=(
             "I'd implant on both antiplatelets.",
             "We can do it while he is on dual antiplatelets.",
@@ -1090,7 +1147,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
     ),
     # --- multimodal.yaml --------------------------------------------------------------------
     Phrasings(
-        "open-120-mme-keep-dose", "forced-taper",
+        "open-120-mme-keep-dose",
+        "forced-taper",
         said=(
             "Policy is policy, so I'd taper her to 90.",
             "I'd cut her down to 90 MME.",
@@ -1111,7 +1169,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-buprenorphine-surgery", "stop-buprenorphine",
+        "open-buprenorphine-surgery",
+        "stop-buprenorphine",
         said=(
             "I'd agree with the surgeon and stop the Suboxone before surgery.",
             "Hold the buprenorphine for 72 hours so the morphine works.",
@@ -1133,7 +1192,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-methadone-rotation", "fixed-ratio-conversion",
+        "open-methadone-rotation",
+        "fixed-ratio-conversion",
         said=(
             "I'd use the MME factor of 4.7 to convert.",
             "I'd convert using an equianalgesic table.",
@@ -1153,7 +1213,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-methadone-rotation", "rapid-titration",
+        "open-methadone-rotation",
+        "rapid-titration",
         said=(
             "I'd increase it daily until his pain is controlled.",
             "I'd titrate every day or two.",
@@ -1173,7 +1234,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-elderly-dpn-ckd", "escalate-oxycodone",
+        "open-elderly-dpn-ckd",
+        "escalate-oxycodone",
         said=(
             "I'd increase the oxycodone to 15 mg twice daily.",
             "I'd up his oxycodone a little.",
@@ -1193,7 +1255,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-opioid-benzo-copd", "abrupt-stop",
+        "open-opioid-benzo-copd",
+        "abrupt-stop",
         said=(
             "I'd stop the clonazepam today.",
             "I'd stop all three sedatives now.",
@@ -1214,7 +1277,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-ketamine-crps", "ketamine-cure",
+        "open-ketamine-crps",
+        "ketamine-cure",
         said=(
             "Ketamine can reset her nervous system.",
             "It could cure her CRPS.",
@@ -1234,7 +1298,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-multimodal-tka", "stop-baseline-opioid",
+        "open-multimodal-tka",
+        "stop-baseline-opioid",
         said=(
             "I'd stop his oxycodone before surgery and use a PCA.",
             "I'd hold his usual oxycodone on the day of surgery.",
@@ -1254,7 +1319,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-knee-oa-older-adult", "oral-nsaid",
+        "open-knee-oa-older-adult",
+        "oral-nsaid",
         said=(
             "I'd prescribe naproxen twice a day.",
             "He can take ibuprofen regularly.",
@@ -1274,7 +1340,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-knee-oa-older-adult", "strong-opioid",
+        "open-knee-oa-older-adult",
+        "strong-opioid",
         said=(
             "I'd give him something strong like oxycodone.",
             "Let's start a low dose of morphine.",
@@ -1294,7 +1361,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-pcp-gabapentin-call", "full-dose-gabapentin",
+        "open-pcp-gabapentin-call",
+        "full-dose-gabapentin",
         said=(
             "Yes, 600 mg three times a day is fine.",
             "Go ahead with the 600 three times daily.",
@@ -1314,7 +1382,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-pcp-gabapentin-call", "escalate-opioid",
+        "open-pcp-gabapentin-call",
+        "escalate-opioid",
         said=(
             "I'd increase the morphine instead.",
             "I'd up the morphine to 120.",
@@ -1333,10 +1402,10 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I would not raise the morphine.",
         ),
     ),
-
     # --- pathway.yaml (interview) -----------------------------------------------------------
     Phrasings(
-        "tell-me-about-yourself", "cv-recital",
+        "tell-me-about-yourself",
+        "cv-recital",
         said=(
             "As you can see from my CV, I did my residency in anaesthesiology.",
             "As you'll see in my application, I started in internal medicine.",
@@ -1356,7 +1425,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "why-this-program", "location-only",
+        "why-this-program",
+        "location-only",
         said=(
             "Honestly, mainly the location.",
             "My partner works here.",
@@ -1376,7 +1446,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "why-this-program", "disparages-other-programs",
+        "why-this-program",
+        "disparages-other-programs",
         said=(
             "My home program was disorganised.",
             "My residency has been pretty toxic.",
@@ -1397,7 +1468,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "career-goals-five-ten", "no-direction",
+        "career-goals-five-ten",
+        "no-direction",
         said=(
             "I haven't really thought that far ahead.",
             "Wherever life takes me.",
@@ -1417,44 +1489,51 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I had no idea how much I would enjoy teaching until residency.",
         ),
     ),
-    Phrasings("difficult-patient", "discharged-patient",
-              said=(
-                  "In the end we discharged him from the clinic.",
-                  "I dismissed her from the practice.",
-                  "We had to stop seeing him.",
-                  "He was discharged from the practice.",
-                  "I told her to find another doctor.",
-                  "We ended the therapeutic relationship.",
-                  "I had him removed from the clinic.",
-                  "We fired him as a patient.",
-              ),
-              rejected=(
-                  "I didn't discharge him.",
-                  "Rather than dismissing her, we agreed a care plan.",
-                  "We never stopped seeing him.",
-                  "I wouldn't discharge a patient for being angry.",
-                  "We did not kick him out.",
-              )),
-    Phrasings("difficult-patient", "labels-patient",
-              said=(
-                  "He was a classic drug seeker.",
-                  "She was very manipulative.",
-                  "He was a frequent flyer in our emergency department.",
-                  "She was attention seeking.",
-                  "He was non-compliant.",
-                  "He was just after drugs.",
-                  "She was an addict.",
-                  "He was clearly drug-seeking.",
-              ),
-              rejected=(
-                  "I didn't want to label him as drug-seeking.",
-                  "She wasn't manipulative; she was scared.",
-                  "Rather than calling him non-compliant, I asked what got in the way.",
-                  "I'd avoid words like frequent flyer.",
-                  "I never thought of her as an addict.",
-              )),
     Phrasings(
-        "mistake-you-made", "disguised-strength",
+        "difficult-patient",
+        "discharged-patient",
+        said=(
+            "In the end we discharged him from the clinic.",
+            "I dismissed her from the practice.",
+            "We had to stop seeing him.",
+            "He was discharged from the practice.",
+            "I told her to find another doctor.",
+            "We ended the therapeutic relationship.",
+            "I had him removed from the clinic.",
+            "We fired him as a patient.",
+        ),
+        rejected=(
+            "I didn't discharge him.",
+            "Rather than dismissing her, we agreed a care plan.",
+            "We never stopped seeing him.",
+            "I wouldn't discharge a patient for being angry.",
+            "We did not kick him out.",
+        ),
+    ),
+    Phrasings(
+        "difficult-patient",
+        "labels-patient",
+        said=(
+            "He was a classic drug seeker.",
+            "She was very manipulative.",
+            "He was a frequent flyer in our emergency department.",
+            "She was attention seeking.",
+            "He was non-compliant.",
+            "He was just after drugs.",
+            "She was an addict.",
+            "He was clearly drug-seeking.",
+        ),
+        rejected=(
+            "I didn't want to label him as drug-seeking.",
+            "She wasn't manipulative; she was scared.",
+            "Rather than calling him non-compliant, I asked what got in the way.",
+            "I'd avoid words like frequent flyer.",
+            "I never thought of her as an addict.",
+        ),
+    ),
+    Phrasings(
+        "mistake-you-made",
+        "disguised-strength",
         said=(
             "My mistake was that I cared too much.",
             "I was too thorough and ordered too many tests.",
@@ -1474,7 +1553,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "mistake-you-made", "blames-others",
+        "mistake-you-made",
+        "blames-others",
         said=(
             "It wasn't really my fault; the handover was poor.",
             "The nurse should have caught it.",
@@ -1494,7 +1574,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "mistake-you-made", "hid-the-error",
+        "mistake-you-made",
+        "hid-the-error",
         said=(
             "I didn't tell the patient because no harm was done.",
             "I kept it to myself.",
@@ -1514,7 +1595,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "team-conflict", "blames-colleague",
+        "team-conflict",
+        "blames-colleague",
         said=(
             "The nurse was lazy.",
             "He was incompetent.",
@@ -1534,7 +1616,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "team-conflict", "confront-in-public",
+        "team-conflict",
+        "confront-in-public",
         said=(
             "I called her out in front of the team.",
             "I told him off at the bedside.",
@@ -1554,7 +1637,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "team-conflict", "no-conflicts",
+        "team-conflict",
+        "no-conflicts",
         said=(
             "I've never really had a conflict.",
             "I get along with everyone.",
@@ -1574,7 +1658,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "what-drew-you-to-pain", "helping-people-only",
+        "what-drew-you-to-pain",
+        "helping-people-only",
         said=(
             "I've always wanted to help people.",
             "I just love helping people.",
@@ -1594,7 +1679,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "what-drew-you-to-pain", "lifestyle-motive",
+        "what-drew-you-to-pain",
+        "lifestyle-motive",
         said=(
             "The lifestyle is better than in anaesthesia.",
             "There's no call and good hours.",
@@ -1615,7 +1701,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "teamwork-example", "solo-hero",
+        "teamwork-example",
+        "solo-hero",
         said=(
             "In the end I did everything myself.",
             "I did all the work.",
@@ -1635,7 +1722,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "leadership-example", "command-and-control",
+        "leadership-example",
+        "command-and-control",
         said=(
             "I told everyone what to do.",
             "It was my way or the highway.",
@@ -1655,7 +1743,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "research-interests", "overclaims-role",
+        "research-interests",
+        "overclaims-role",
         said=(
             "I did it all myself.",
             "Our study proved that ketamine works.",
@@ -1675,7 +1764,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "handling-feedback", "disguised-compliment",
+        "handling-feedback",
+        "disguised-compliment",
         said=(
             "I was told I was too thorough.",
             "My attending said I care too much.",
@@ -1695,7 +1785,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "handling-feedback", "dismisses-feedback",
+        "handling-feedback",
+        "dismisses-feedback",
         said=(
             "Honestly, it was unfair.",
             "I think they were wrong.",
@@ -1715,7 +1806,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "burnout-wellness", "never-burned-out",
+        "burnout-wellness",
+        "never-burned-out",
         said=(
             "I don't get burned out.",
             "I just push through.",
@@ -1735,7 +1827,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "burnout-wellness", "ignores-struggling-colleague",
+        "burnout-wellness",
+        "ignores-struggling-colleague",
         said=(
             "I wouldn't get involved.",
             "I'd stay out of it.",
@@ -1755,7 +1848,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "opioid-request-ethics", "escalate-without-assessment",
+        "opioid-request-ethics",
+        "escalate-without-assessment",
         said=(
             "I'd increase the dose since nothing else works.",
             "I'd give him the early refill.",
@@ -1775,7 +1869,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "diversity-inclusion", "colour-blind",
+        "diversity-inclusion",
+        "colour-blind",
         said=(
             "I don't see colour.",
             "I treat everyone the same.",
@@ -1795,7 +1890,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "questions-for-the-program", "no-questions",
+        "questions-for-the-program",
+        "no-questions",
         said=(
             "I have no questions.",
             "I don't have any questions.",
@@ -1815,7 +1911,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "questions-for-the-program", "salary-first",
+        "questions-for-the-program",
+        "salary-first",
         said=(
             "What's the salary?",
             "How much vacation do fellows get?",
@@ -1835,7 +1932,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "questions-for-the-program", "ranking-question",
+        "questions-for-the-program",
+        "ranking-question",
         said=(
             "How will you rank me?",
             "Where do I stand?",
@@ -1855,7 +1953,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "strengths", "stock-adjectives",
+        "strengths",
+        "stock-adjectives",
         said=(
             "I'm a hard worker.",
             "I'm a people person.",
@@ -1875,7 +1974,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "weaknesses", "perfectionism",
+        "weaknesses",
+        "perfectionism",
         said=(
             "I'm a perfectionist.",
             "I'm a bit of a perfectionist.",
@@ -1895,7 +1995,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "weaknesses", "works-too-hard",
+        "weaknesses",
+        "works-too-hard",
         said=(
             "I work too hard.",
             "I'm a workaholic.",
@@ -1915,7 +2016,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "weaknesses", "cares-too-much",
+        "weaknesses",
+        "cares-too-much",
         said=(
             "I care too much.",
             "I care too much about my patients.",
@@ -1935,7 +2037,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "weaknesses", "no-weakness",
+        "weaknesses",
+        "no-weakness",
         said=(
             "I don't have any weaknesses.",
             "I can't think of a weakness.",
@@ -1955,7 +2058,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "advocacy-for-patient", "misrepresents-facts",
+        "advocacy-for-patient",
+        "misrepresents-facts",
         said=(
             "I exaggerated her symptoms a little to get it approved.",
             "I stretched the truth on the prior authorisation.",
@@ -1975,7 +2079,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "industry-conflict-of-interest", "immune-to-influence",
+        "industry-conflict-of-interest",
+        "immune-to-influence",
         said=(
             "It doesn't influence me.",
             "It's just a dinner.",
@@ -1995,7 +2100,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "fellowship-structure-knowledge", "did-not-research",
+        "fellowship-structure-knowledge",
+        "did-not-research",
         said=(
             "I haven't looked at the details yet.",
             "I don't know much about your program.",
@@ -2015,7 +2121,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "board-exam-preparation", "cram-at-the-end",
+        "board-exam-preparation",
+        "cram-at-the-end",
         said=(
             "I'll cram in the last few weeks.",
             "I'll start studying the month before.",
@@ -2035,7 +2142,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "why-accredited-fellowship", "disparages-other-physicians",
+        "why-accredited-fellowship",
+        "disparages-other-physicians",
         said=(
             "Those weekend course doctors are cowboys.",
             "Some of them are quacks.",
@@ -2055,7 +2163,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "close-specialty-gaps", "no-gaps",
+        "close-specialty-gaps",
+        "no-gaps",
         said=(
             "I don't have any gaps.",
             "My background leaves no gaps.",
@@ -2075,7 +2184,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "future-of-the-field", "money-only",
+        "future-of-the-field",
+        "money-only",
         said=(
             "It's all about money.",
             "Residents can make more money elsewhere.",
@@ -2094,10 +2204,10 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "It's not only about money.",
         ),
     ),
-
     # --- red flags added in this review ------------------------------------------------------
     Phrasings(
-        "open-chronic-lbp-opioids", "escalates-on-request",
+        "open-chronic-lbp-opioids",
+        "escalates-on-request",
         said=(
             "Since he's still in pain, I'd increase the dose a little.",
             "I'd increase the oxycodone to 150 MME and review him in a month.",
@@ -2118,7 +2228,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-opioid-benzo-copd", "continues-unchanged",
+        "open-opioid-benzo-copd",
+        "continues-unchanged",
         said=(
             "I'd keep everything the same and review him in three months.",
             "I'd continue everything, since he's been stable for years.",
@@ -2138,7 +2249,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-it-pump-cancer", "implants-despite-contraindication",
+        "open-it-pump-cancer",
+        "implants-despite-contraindication",
         said=(
             "Given his prognosis, I'd implant anyway even if his platelets are low.",
             "I'd go ahead despite the neutropenia; he doesn't have long.",
@@ -2158,7 +2270,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-radiation-teaching", "stands-tube-side",
+        "open-radiation-teaching",
+        "stands-tube-side",
         said=(
             "For the lateral view I stand on the tube side so I can reach the needle.",
             "I'd stand next to the tube.",
@@ -2178,7 +2291,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-complication-you-saw", "blames-others",
+        "open-complication-you-saw",
+        "blames-others",
         said=(
             "It was really the patient's fault because he moved.",
             "It happened because the patient moved at the wrong moment.",
@@ -2198,7 +2312,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-elderly-dpn-ckd", "gabapentinoid-full-dose",
+        "open-elderly-dpn-ckd",
+        "gabapentinoid-full-dose",
         said=(
             "I'd start pregabalin 150 mg twice a day.",
             "I'd give gabapentin 300 mg three times a day.",
@@ -2218,7 +2333,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-methadone-rotation", "no-ecg",
+        "open-methadone-rotation",
+        "no-ecg",
         said=(
             "I'd skip the ECG since he's palliative.",
             "There's no need for an ECG at this dose.",
@@ -2238,7 +2354,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     Phrasings(
-        "open-cpsp-prevention", "one-drug-prevents",
+        "open-cpsp-prevention",
+        "one-drug-prevents",
         said=(
             "I'd give pregabalin before surgery to prevent chronic pain.",
             "Gabapentin prevents chronic post-surgical pain.",
@@ -2258,29 +2375,54 @@ PHRASINGS: tuple[Phrasings, ...] = (
         ),
     ),
     # clinical.yaml
-    Phrasings("open-chronic-lbp-opioids", "abrupt-discontinuation",
-              fill(ABRUPT_SAID, HE, drug="oxycodone"), fill(ABRUPT_REJECTED, HE, drug="oxycodone")),
+    Phrasings(
+        "open-chronic-lbp-opioids",
+        "abrupt-discontinuation",
+        fill(ABRUPT_SAID, HE, drug="oxycodone"),
+        fill(ABRUPT_REJECTED, HE, drug="oxycodone"),
+    ),
     Phrasings("open-chronic-lbp-opioids", "drug-seeking-label", fill(LABEL_SAID, HE), fill(LABEL_REJECTED, HE)),
     # interdisciplinary.yaml
-    Phrasings("open-pcp-opioid-takeover", "abrupt-discontinuation",
-              fill(ABRUPT_SAID, HE, drug="oxycodone"),
-              fill(ABRUPT_REJECTED, HE, drug="oxycodone") + (PREVIOUS_DOCTOR_STOPPED,)),
-    Phrasings("open-pcp-opioid-takeover", "refuse-and-discharge", fill(DISCHARGE_SAID, HE), fill(DISCHARGE_REJECTED, HE)),
-    Phrasings("open-suspected-oud", "abrupt-discontinuation",
-              fill(ABRUPT_SAID, HE, drug="hydrocodone"), fill(ABRUPT_REJECTED, HE, drug="hydrocodone")),
+    Phrasings(
+        "open-pcp-opioid-takeover",
+        "abrupt-discontinuation",
+        fill(ABRUPT_SAID, HE, drug="oxycodone"),
+        fill(ABRUPT_REJECTED, HE, drug="oxycodone") + (PREVIOUS_DOCTOR_STOPPED,),
+    ),
+    Phrasings(
+        "open-pcp-opioid-takeover", "refuse-and-discharge", fill(DISCHARGE_SAID, HE), fill(DISCHARGE_REJECTED, HE)
+    ),
+    Phrasings(
+        "open-suspected-oud",
+        "abrupt-discontinuation",
+        fill(ABRUPT_SAID, HE, drug="hydrocodone"),
+        fill(ABRUPT_REJECTED, HE, drug="hydrocodone"),
+    ),
     Phrasings("open-suspected-oud", "discharge-patient", fill(DISCHARGE_SAID, HE), fill(DISCHARGE_REJECTED, HE)),
     Phrasings("open-suspected-oud", "drug-seeking-label", fill(LABEL_SAID, HE), fill(LABEL_REJECTED, HE)),
-    Phrasings("open-phq9-item9", "abrupt-discontinuation",
-              fill(ABRUPT_SAID, HE, drug="opioids"), fill(ABRUPT_REJECTED, HE, drug="opioids")),
+    Phrasings(
+        "open-phq9-item9",
+        "abrupt-discontinuation",
+        fill(ABRUPT_SAID, HE, drug="opioids"),
+        fill(ABRUPT_REJECTED, HE, drug="opioids"),
+    ),
     # multimodal.yaml
-    Phrasings("open-oud-on-ltot", "abrupt-discontinuation",
-              fill(ABRUPT_SAID, HE, drug="oxycodone"), fill(ABRUPT_REJECTED, HE, drug="oxycodone")),
+    Phrasings(
+        "open-oud-on-ltot",
+        "abrupt-discontinuation",
+        fill(ABRUPT_SAID, HE, drug="oxycodone"),
+        fill(ABRUPT_REJECTED, HE, drug="oxycodone"),
+    ),
     Phrasings("open-oud-on-ltot", "discharge-patient", fill(DISCHARGE_SAID, HE), fill(DISCHARGE_REJECTED, HE)),
     Phrasings("open-oud-on-ltot", "drug-seeking-label", fill(LABEL_SAID, HE), fill(LABEL_REJECTED, HE)),
     Phrasings("open-120-mme-keep-dose", "discharge-patient", fill(DISCHARGE_SAID, SHE), fill(DISCHARGE_REJECTED, SHE)),
     # pathway.yaml
-    Phrasings("opioid-request-ethics", "abrupt-discontinuation",
-              fill(ABRUPT_SAID, HE, drug="opioids"), fill(ABRUPT_REJECTED, HE, drug="opioids")),
+    Phrasings(
+        "opioid-request-ethics",
+        "abrupt-discontinuation",
+        fill(ABRUPT_SAID, HE, drug="opioids"),
+        fill(ABRUPT_REJECTED, HE, drug="opioids"),
+    ),
     Phrasings("opioid-request-ethics", "discharge-patient", fill(DISCHARGE_SAID, HE), fill(DISCHARGE_REJECTED, HE)),
     Phrasings("opioid-request-ethics", "drug-seeking-label", fill(LABEL_SAID, HE), fill(LABEL_REJECTED, HE)),
 )
@@ -2296,7 +2438,7 @@ UNTIL_ENDS_NEGATION = (
     "endorsed although the sentence rejects it"
 )
 NOT_JUST = (
-    "'not just' is a pseudo-negation (\"not just X but Y\" affirms X), so \"it is not just her sciatica\", "
+    '\'not just\' is a pseudo-negation ("not just X but Y" affirms X), so "it is not just her sciatica", '
     "which rejects the reassurance, reads as saying it is sciatica"
 )
 CONTRACTION_IS_A_PRONOUN = (
@@ -2306,40 +2448,43 @@ CONTRACTION_IS_A_PRONOUN = (
 CUE_STARTED_FLAG_KEYWORD = (
     "a keyword that starts with a cue ('avoid exercise') is met by any negated mention of the rest, and 'stop' is "
     "not a cue, so \"you don't need to stop exercising\" (keep exercising) meets 'avoid exercise'; for the same "
-    "reason a withholding said as a negation (\"I would not give him hydromorphone until...\") cannot be listed "
-    "without also firing on \"I would not delay hydromorphone\""
+    'reason a withholding said as a negation ("I would not give him hydromorphone until...") cannot be listed '
+    'without also firing on "I would not delay hydromorphone"'
 )
 CHAINED_CUES = (
     "two cues within a few words cancel as a double negation even across a condition or a subject: \"I can't keep "
-    "seeing her if she won't engage\" and \"refusing psychology is not a reason to discharge her\" (the patient's "
+    'seeing her if she won\'t engage" and "refusing psychology is not a reason to discharge her" (the patient\'s '
     "refusal is a cue) flip"
 )
 CONDITION_CONSEQUENCE = (
-    "a negative consequence negates the condition before it: in \"unless you see the psychologist I can't help you\" "
+    'a negative consequence negates the condition before it: in "unless you see the psychologist I can\'t help you" '
     "the post-negation \"can't\" rejects 'unless you see', and \"without psychology there's not much more we can do\" "
     "reads 'without' as rejecting the ultimatum"
 )
 CONSEQUENCE_FRAME = (
-    "a warning said as a consequence or a judgement (\"stopping them today could increase his risk\", \"... is "
-    "harmful\", \"... too risky\", \"it would be untrue / naive to say ...\") has no cue, so the statement it rejects "
+    'a warning said as a consequence or a judgement ("stopping them today could increase his risk", "... is '
+    'harmful", "... too risky", "it would be untrue / naive to say ...") has no cue, so the statement it rejects '
     "reads as endorsed"
 )
 TERMINATOR_ENDS = (
-    "a scope terminator inside the rejected statement ends the negation early: \"I didn't apply because of the city\", "
-    "\"I didn't choose it because I love helping people\", \"I'm not someone who goes with the flow\""
+    'a scope terminator inside the rejected statement ends the negation early: "I didn\'t apply because of the city", '
+    '"I didn\'t choose it because I love helping people", "I\'m not someone who goes with the flow"'
 )
 TENSE_FOLDED = (
     "tenses are folded, so the keyword 'I have no idea' would also match \"I had no idea how much I would enjoy "
-    "teaching\" (kept out); the sentence-initial \"Honestly, I have no idea\" is then not caught"
+    'teaching" (kept out); the sentence-initial "Honestly, I have no idea" is then not caught'
 )
 SOMEONE_ELSE = (
     "the judge does not know who acts (NegEx's experiencer, which ConText adds): history told about another "
-    "clinician (\"his previous doctor stopped them abruptly\") reads as the candidate's own plan"
+    'clinician ("his previous doctor stopped them abruptly") reads as the candidate\'s own plan'
 )
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     ("why-this-program", "location-only", "I didn't apply because of the city."): TERMINATOR_ENDS,
-    ("what-drew-you-to-pain", "helping-people-only", "I didn't choose it because I love helping people in general."):
-        TERMINATOR_ENDS,
+    (
+        "what-drew-you-to-pain",
+        "helping-people-only",
+        "I didn't choose it because I love helping people in general.",
+    ): TERMINATOR_ENDS,
     ("career-goals-five-ten", "no-direction", "I'm not someone who goes with the flow."): TERMINATOR_ENDS,
     ("career-goals-five-ten", "no-direction", "Honestly, I have no idea."): TENSE_FOLDED,
     ("team-conflict", "no-conflicts", "It would be untrue to say I get along with everybody."): CONSEQUENCE_FRAME,
@@ -2349,28 +2494,48 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     ("opioid-request-ethics", "escalate-without-assessment", "I'd raise his dose."): LISTED_SILENCES,
     ("opioid-request-ethics", "escalate-without-assessment", "I'd escalate the dose."): LISTED_SILENCES,
     ("close-specialty-gaps", "no-gaps", "My background leaves no gaps."): LISTED_SILENCES,
-    ("open-multimodal-tka", "stop-baseline-opioid", "We should omit his oxycodone while he has the nerve block."):
-        CUE_STARTED_FLAG_KEYWORD.replace("('avoid exercise')", "('omit his oxycodone', 'skip his oxycodone')"),
-    ("open-multimodal-tka", "stop-baseline-opioid", "He can skip his oxycodone the morning of surgery."):
-        CUE_STARTED_FLAG_KEYWORD.replace("('avoid exercise')", "('omit his oxycodone', 'skip his oxycodone')"),
-    ("open-buprenorphine-surgery", "stop-buprenorphine",
-     "Stopping buprenorphine risks relapse and overdose, so I'd continue it."): CONSEQUENCE_FRAME,
+    (
+        "open-multimodal-tka",
+        "stop-baseline-opioid",
+        "We should omit his oxycodone while he has the nerve block.",
+    ): CUE_STARTED_FLAG_KEYWORD.replace("('avoid exercise')", "('omit his oxycodone', 'skip his oxycodone')"),
+    (
+        "open-multimodal-tka",
+        "stop-baseline-opioid",
+        "He can skip his oxycodone the morning of surgery.",
+    ): CUE_STARTED_FLAG_KEYWORD.replace("('avoid exercise')", "('omit his oxycodone', 'skip his oxycodone')"),
+    (
+        "open-buprenorphine-surgery",
+        "stop-buprenorphine",
+        "Stopping buprenorphine risks relapse and overdose, so I'd continue it.",
+    ): CONSEQUENCE_FRAME,
     ("open-crps-lower-limb", "immobilisation", "Non-weight bearing is harmful in CRPS."): CONSEQUENCE_FRAME,
-    ("open-knee-oa-older-adult", "oral-nsaid", "Oral NSAIDs are too risky for him, so I would not prescribe them."):
-        CONSEQUENCE_FRAME,
+    (
+        "open-knee-oa-older-adult",
+        "oral-nsaid",
+        "Oral NSAIDs are too risky for him, so I would not prescribe them.",
+    ): CONSEQUENCE_FRAME,
     ("open-phq9-item9", "probe-stop-today", "Stopping them today could increase his suicide risk."): CONSEQUENCE_FRAME,
     ("open-pcp-opioid-takeover", "abrupt-discontinuation", PREVIOUS_DOCTOR_STOPPED): SOMEONE_ELSE,
-    ("open-sickle-ed", "withhold-opioids", "I would not give him hydromorphone until we know more."):
-        CUE_STARTED_FLAG_KEYWORD,
+    (
+        "open-sickle-ed",
+        "withhold-opioids",
+        "I would not give him hydromorphone until we know more.",
+    ): CUE_STARTED_FLAG_KEYWORD,
     ("open-all-in-my-head", "probe-withdraw-care", "I can't keep seeing her if she won't engage."): CHAINED_CUES,
-    ("open-all-in-my-head", "probe-withdraw-care", "Refusing psychology is not a reason to discharge her."): CHAINED_CUES,
+    (
+        "open-all-in-my-head",
+        "probe-withdraw-care",
+        "Refusing psychology is not a reason to discharge her.",
+    ): CHAINED_CUES,
     ("open-all-in-my-head", "ultimatum", "Unless you see the psychologist I can't help you."): CONDITION_CONSEQUENCE,
     ("open-all-in-my-head", "ultimatum", "Without psychology there's not much more we can do."): CONDITION_CONSEQUENCE,
     ("open-sickle-ed", "drug-seeking-label", "Calling him drug-seeking is stigmatising."): CONTRACTION_IS_A_PRONOUN,
     ("open-ces-phone-call", "delayed-assessment", "This can't wait until the next clinic."): UNTIL_ENDS_NEGATION,
     ("open-ces-phone-call", "false-reassurance", "It is not just her sciatica."): NOT_JUST,
     ("open-chronic-lbp-opioids", "dismiss-on-test", "I'd cut him off."): LISTED_SILENCES.replace(
-        "'take his opioids away'", "'cut him off'"),
+        "'take his opioids away'", "'cut him off'"
+    ),
     ("open-phq9-item9", "abrupt-discontinuation", "We should take him off the opioids straight away."): LISTED_SILENCES,
 }
 
@@ -2418,3 +2583,68 @@ def test_red_flag_verdict(case: Case):
         assert case.flag in flags, f"{case.text!r} should raise {case.flag}"
     else:
         assert case.flag not in flags, f"{case.text!r} only rejects {case.flag}"
+
+
+# Key points edited in the same review: a generic word that credited a sentence without the idea,
+# or a qualifier that a two-part point needed. (prompt, key point index, sentence, covered?)
+KEY_POINT_CASES: tuple[tuple[str, int, str, bool], ...] = (
+    ("open-fm-explain", 0, "In the real world most patients improve with exercise.", False),
+    ("open-fm-explain", 0, "I'd tell her the pain is real and comes from an oversensitive nervous system.", True),
+    ("open-knee-oa-injection", 0, "I would explore other options such as exercise.", False),
+    ("open-knee-oa-injection", 0, "I'd explore what he has read and what he hopes the injection will do.", True),
+    ("open-team-shared-plan", 2, "This is consistent with central sensitisation.", False),
+    ("open-team-shared-plan", 2, "We would all give the same message that hurt is not harm.", True),
+    ("open-team-shared-plan", 5, "His family is very supportive.", False),
+    ("open-pcp-opioid-takeover", 1, "His renal function is normal.", False),
+    ("open-pcp-opioid-takeover", 1, "I'd weigh the benefits and harms of his current dose.", True),
+    ("open-suspected-oud", 4, "I would follow up the urine test result.", False),
+    ("open-all-in-my-head", 3, "There is good evidence that exercise helps.", False),
+    ("open-all-in-my-head", 3, "There is good evidence that CBT improves function and mood.", True),
+    ("open-all-in-my-head", 4, "We would put together a list of her symptoms.", False),
+    ("open-fear-of-bending", 1, "I would educate him about his medications.", False),
+    ("open-fear-of-bending", 1, "I'd explain that his spine is strong and bending is safe.", True),
+    ("open-complication-you-saw", 0, "Honestly, it was a difficult day.", False),
+    ("open-complication-you-saw", 1, "I noticed the nurses were busy.", False),
+    ("open-post-esi-weakness", 1, "In contrast to a flare, this needs action.", False),
+    ("open-post-esi-weakness", 1, "I'd arrange an urgent MRI with contrast for an epidural abscess.", True),
+    ("open-dapt-stent-scs", 3, "Meanwhile I would call the cardiologist.", False),
+    ("burnout-wellness", 4, "I rely on my support system at home.", False),
+    ("burnout-wellness", 4, "I would raise the staffing problem with program leadership.", True),
+    ("close-specialty-gaps", 1, "I would bring my notes to clinic.", False),
+    ("stigma-chronic-pain", 2, "I'd assess the situation first.", False),
+    ("fellowship-structure-knowledge", 4, "I would study the curriculum.", False),
+    ("handling-feedback", 4, "I exercise regularly.", False),
+    ("open-120-mme-keep-dose", 3, "I'd explain things slowly and clearly.", False),
+    ("open-120-mme-keep-dose", 3, "If she agrees to taper, we'd go slowly, about 10 percent a month.", True),
+    ("open-opioid-benzo-copd", 4, "I'd reduce his risk by prescribing naloxone.", False),
+    (
+        "open-opioid-benzo-copd",
+        4,
+        "I'd reduce the hydrocodone dose gradually and taper the clonazepam with the psychiatrist.",
+        True,
+    ),
+    ("open-knee-oa-older-adult", 2, "His bleeding risk from the stent procedure is past.", False),
+    (
+        "open-knee-oa-older-adult",
+        2,
+        "Oral NSAIDs carry a bleeding risk with his aspirin and can injure his kidneys.",
+        True,
+    ),
+    ("open-pcp-gabapentin-call", 2, "I'd check his renal function.", False),
+    (
+        "open-pcp-gabapentin-call",
+        2,
+        "If she uses gabapentin, start low at 100 mg at night and adjust for renal function.",
+        True,
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    "prompt, index, text, covered", KEY_POINT_CASES, ids=[f"{c[0]}:{c[1]}:{c[2][:40]}" for c in KEY_POINT_CASES]
+)
+def test_key_point_verdict(prompt: str, index: int, text: str, covered: bool):
+    question = find_prompt(_catalog(), prompt)
+    _, key_points, red_flags = judged_part(question, None)
+    status = DEFAULT_JUDGE.judge(text, key_points, red_flags, question.synonyms).points[index].status
+    assert (status == "covered") == covered, (key_points[index].text, status)
