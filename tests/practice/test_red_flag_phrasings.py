@@ -2316,7 +2316,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
         "gabapentinoid-full-dose",
         said=(
             "I'd start pregabalin 150 mg twice a day.",
-            "I'd give gabapentin 300 mg three times a day.",
+            "I'd give gabapentin 600 mg three times a day.",
             "I'd start gabapentin at the usual dose.",
             "Pregabalin at the standard dose would be fine.",
             "I'd start pregabalin at full dose to get him relief quickly.",
@@ -2329,7 +2329,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than the standard dose, I'd give gabapentin 100 mg at night.",
             "I would never start gabapentin without adjusting for his kidney function.",
             "Pregabalin at full dose would be dangerous at a clearance of 35.",
-            "I'd not give gabapentin 300 mg three times a day.",
+            "I'd not give gabapentin 600 mg three times a day.",
         ),
     ),
     Phrasings(
