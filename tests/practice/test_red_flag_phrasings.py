@@ -82,6 +82,9 @@ ABRUPT_REJECTED = (
     "Stopping the {drug} suddenly is not an option.",
     "Today I would check the PDMP, and over the coming months we could slowly taper and perhaps stop them.",
     "There is no need to taper quickly.",
+    "Abrupt discontinuation risks withdrawal and overdose, so I would taper slowly.",
+    "I'd explain the risks of abrupt discontinuation.",
+    "An abrupt taper could lead to withdrawal, so any reduction would be gradual.",
 )
 
 DISCHARGE_SAID = (
@@ -1109,10 +1112,10 @@ PHRASINGS: tuple[Phrasings, ...] = (
         said=(
             "I'd stop the clopidogrel a week before the implant.",
             "He can hold clopidogrel for 7 days and we go ahead next month.",
-            "I'd stop both antiplatelets for the procedure.",
+            "I'd stop both antiplatelets so we can go ahead next month.",
             "He can stop his clopidogrel seven days before and we proceed.",
-            "I'd ask him to stop the blood thinners before the procedure.",
-            "Stopping clopidogrel for the implant is fine.",
+            "I'd ask him to stop the blood thinners so the implant can go ahead as planned.",
+            "Stopping clopidogrel this month for the implant is fine.",
             "I'd stop the Plavix a week before.",
             "I'd hold the clopidogrel for the implant.",
         ),
@@ -1122,6 +1125,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "He shouldn't stop both antiplatelets for the procedure.",
             "I'd never stop the clopidogrel before the implant without his cardiologist.",
             "Stopping clopidogrel now for the implant is dangerous.",
+            "I'd defer until the minimum DAPT period is complete, then stop clopidogrel 7 days before the implant.",
         ),
     ),
     Phrasings(
@@ -2478,7 +2482,15 @@ SOMEONE_ELSE = (
     "the judge does not know who acts (NegEx's experiencer, which ConText adds): history told about another "
     'clinician ("his previous doctor stopped them abruptly") reads as the candidate\'s own plan'
 )
+WHEN = (
+    'the judge has no notion of when: "stop clopidogrel 7 days before the implant" is the right plan once the '
+    "minimum DAPT period is over and the unsafe one now, so stop-dapt-early only counts phrasings that tie the stop "
+    "to the planned date ('next month', 'as planned', 'go ahead')"
+)
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
+    ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the clopidogrel a week before the implant."): WHEN,
+    ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the Plavix a week before."): WHEN,
+    ("open-dapt-stent-scs", "stop-dapt-early", "I'd hold the clopidogrel for the implant."): WHEN,
     ("why-this-program", "location-only", "I didn't apply because of the city."): TERMINATOR_ENDS,
     (
         "what-drew-you-to-pain",
@@ -2648,3 +2660,21 @@ def test_key_point_verdict(prompt: str, index: int, text: str, covered: bool):
     _, key_points, red_flags = judged_part(question, None)
     status = DEFAULT_JUDGE.judge(text, key_points, red_flags, question.synonyms).points[index].status
     assert (status == "covered") == covered, (key_points[index].text, status)
+
+
+# Model answers that name a cliché only to warn against it, in a list the negation window does not
+# reach ("Avoid ... and anything about how they will rank you", 'Avoid clichés ("I work too hard",
+# "I'm a perfectionist")'): written for the reader, not as something a candidate says.
+MODEL_ANSWERS_QUOTING_CLICHES = {("questions-for-the-program", "ranking-question"), ("weaknesses", "perfectionism")}
+
+
+def test_no_model_answer_raises_a_red_flag():
+    """A bank's own strong answer is the first false alarm to rule out (bold markers removed)."""
+    raised_by_model = set()
+    for bank in _catalog().banks:
+        for q in bank.questions:
+            if q.type == "open":
+                text = q.model_answer.replace("**", "")
+                judged = DEFAULT_JUDGE.judge(text, q.key_points, q.red_flags, q.synonyms)
+                raised_by_model |= {(q.id, f.id) for f in judged.flags}
+    assert raised_by_model == MODEL_ANSWERS_QUOTING_CLICHES
