@@ -173,6 +173,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "She shouldn't wear a splint.",
             "I'd avoid a sling or a cast.",
             "I would never tell her to keep it still.",
+            "Immobilisation after the fracture is a known risk factor for CRPS.",
         ),
     ),
     Phrasings(
@@ -424,6 +425,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I wouldn't prescribe naproxen.",
             "Oral NSAIDs are contraindicated with his CKD.",
             "He should not take ibuprofen tablets.",
+            "Oral NSAIDs like naproxen can worsen his kidney function. I'd prescribe a topical NSAID instead.",
         ),
     ),
     Phrasings(
@@ -921,6 +923,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than bridging with enoxaparin, we simply hold and restart.",
             "Heparin bridging is not recommended for a DOAC.",
             "I wouldn't give Lovenox.",
+            "Bridging with LMWH increases bleeding without preventing strokes.",
         ),
     ),
     Phrasings(
@@ -1006,6 +1009,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than methylprednisolone, I use dexamethasone.",
             "I'd avoid Kenalog.",
             "Triamcinolone should be avoided.",
+            "Particulate steroids such as methylprednisolone can embolise and cause a spinal cord infarct.",
         ),
     ),
     Phrasings(
@@ -1049,6 +1053,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than oral antibiotics, she needs blood cultures and an MRI.",
             "I wouldn't give trimethoprim.",
             "I wouldn't assume it's a water infection.",
+            "Although a UTI could explain the urinary symptoms, with fever after an epidural I'd assume an abscess.",
         ),
     ),
     Phrasings(
@@ -1223,6 +1228,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than a straight conversion, I'd start low.",
             "I'd never give the full equianalgesic dose.",
             "A conversion table is not reliable for methadone.",
+            "Equianalgesic tables overestimate the methadone dose at high morphine doses.",
         ),
     ),
     Phrasings(
@@ -1350,6 +1356,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I wouldn't prescribe naproxen.",
             "Oral NSAIDs are too risky for him, so I would not prescribe them.",
             "He should not take ibuprofen tablets.",
+            "Oral NSAIDs like ibuprofen raise his bleeding risk with aspirin. I'd start with topical diclofenac.",
         ),
     ),
     Phrasings(
@@ -2499,6 +2506,11 @@ WHEN = (
 )
 ANAPHORA = "a pronoun is not resolved: in \"tapentadol is licensed ..., so I'd start that\" 'that' is not the drug"
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
+    (
+        "open-apixaban-cervical-esi",
+        "heparin-bridging",
+        "Bridging with LMWH increases bleeding without preventing strokes.",
+    ): CONSEQUENCE_FRAME,
     ("open-pdn-plan", "opioid-for-pdn", "Tapentadol is licensed for diabetic neuropathy, so I'd start that."): ANAPHORA,
     ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the clopidogrel a week before the implant."): WHEN,
     ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the Plavix a week before."): WHEN,
@@ -2534,11 +2546,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "Stopping buprenorphine risks relapse and overdose, so I'd continue it.",
     ): CONSEQUENCE_FRAME,
     ("open-crps-lower-limb", "immobilisation", "Non-weight bearing is harmful in CRPS."): CONSEQUENCE_FRAME,
-    (
-        "open-knee-oa-older-adult",
-        "oral-nsaid",
-        "Oral NSAIDs are too risky for him, so I would not prescribe them.",
-    ): CONSEQUENCE_FRAME,
     ("open-phq9-item9", "probe-stop-today", "Stopping them today could increase his suicide risk."): CONSEQUENCE_FRAME,
     ("open-pcp-opioid-takeover", "abrupt-discontinuation", PREVIOUS_DOCTOR_STOPPED): SOMEONE_ELSE,
     (
