@@ -1634,6 +1634,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than seeing him as useless, I tried to understand his workload.",
             "It wasn't his fault.",
             "I didn't see him as unprofessional.",
+            "I realised I had been unprofessional in that moment.",
         ),
     ),
     Phrasings(
@@ -1718,6 +1719,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than the lifestyle, it was a patient with CRPS.",
             "Income isn't why I'm here.",
             "It wasn't the regular hours that drew me.",
+            "Patients on low incomes struggle to access care, and I want to change that.",
             "I wouldn't call it a lifestyle choice.",
         ),
     ),
@@ -1824,6 +1826,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "It wasn't a personality clash.",
             "Rather than deciding they were wrong, I asked for examples.",
             "I never thought she was wrong.",
+            "At first it felt unfair, but I realised she was right.",
         ),
     ),
     Phrasings(
@@ -2160,6 +2163,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I wouldn't leave it to the last minute.",
             "Cramming doesn't work for a broad exam.",
             "I would not wing it.",
+            "Last month I started a question bank.",
         ),
     ),
     Phrasings(
@@ -2202,6 +2206,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than claiming no gaps, I'll name two.",
             "Residency didn't cover everything.",
             "I wouldn't say I'm ready for anything.",
+            "I want to be fully prepared for independent practice.",
         ),
     ),
     Phrasings(
