@@ -132,28 +132,6 @@ CASES: tuple[tuple[str, int | None, str, str, bool], ...] = (
         "I wouldn't offer it: the evidence does not support it and it is not recommended.",
         SAFE,
     ),
-    ("open-cancer-cord", None, "delayed-mri", "I don't think he needs an MRI tonight.", RAISED),
-    (
-        "open-cancer-cord",
-        None,
-        "delayed-mri",
-        "There's no need to involve the spinal team or acute oncology yet.",
-        RAISED,
-    ),
-    (
-        "open-cancer-cord",
-        None,
-        "delayed-mri",
-        "He needs an urgent whole-spine MRI within hours and a call to acute oncology.",
-        SAFE,
-    ),
-    (
-        "open-cancer-cord",
-        None,
-        "delayed-mri",
-        "I wouldn't start radiotherapy myself; that's for the oncologist after the MRI.",
-        SAFE,
-    ),
     # interdisciplinary
     ("open-explain-central-sensitisation", None, "imagined-pain", "I wouldn't validate her pain.", RAISED),
     ("open-explain-central-sensitisation", None, "imagined-pain", "I'd say I don't think her pain is genuine.", RAISED),
@@ -303,22 +281,6 @@ CASES: tuple[tuple[str, int | None, str, str, bool], ...] = (
         SAFE,
     ),
     # pathway
-    ("mistake-you-made", None, "hid-the-error", "There was no need to apologise.", RAISED),
-    ("mistake-you-made", None, "hid-the-error", "I decided an apology wasn't necessary.", RAISED),
-    (
-        "mistake-you-made",
-        None,
-        "hid-the-error",
-        "I told the patient what happened, apologised and told my attending.",
-        SAFE,
-    ),
-    (
-        "mistake-you-made",
-        None,
-        "hid-the-error",
-        "I never considered hiding it; I disclosed it to the patient the same day.",
-        SAFE,
-    ),
     ("team-conflict", None, "confront-in-public", "I didn't wait to talk privately; I raised it on the spot.", RAISED),
     ("team-conflict", None, "confront-in-public", "I wouldn't do it in private.", RAISED),
     ("team-conflict", None, "confront-in-public", "I asked if we could talk privately, away from the bedside.", SAFE),
@@ -406,12 +368,28 @@ CASES: tuple[tuple[str, int | None, str, str, bool], ...] = (
 # (prompt id, probe or None, key point index, red flag id, a safe answer the link would flag, why it stays unlinked)
 NOT_LINKED: tuple[tuple[str, int | None, int, str, str, str], ...] = (
     (
+        "open-cancer-cord",
+        None,
+        2,
+        "delayed-mri",
+        "This cannot wait for a routine MRI.",
+        "rejecting the delay negates the point's keyword 'MRI' (found by the red-flag review's rejecting phrasings)",
+    ),
+    (
+        "mistake-you-made",
+        None,
+        2,
+        "hid-the-error",
+        "I would never tell the patient it was their fault.",
+        "a refusal to blame negates the point's 'tell the patient' (found by the red-flag review's rejecting phrasings)",
+    ),
+    (
         "open-120-mme-keep-dose",
         None,
         3,
         "forced-taper",
-        "Her pain hasn't improved over months, and she is worried about the policy.",
-        "the point's keywords name facts too ('over months'): a negated fact about her pain reads as turning the "
+        "She hasn't managed to reduce her dose over months of trying, and she is worried about the policy.",
+        "the point's keywords name facts too ('over months'): a negated fact about her dose reads as turning the "
         "slow taper down ('no faster than 10% per month', the first misfire found, is now read as a limit)",
     ),
     (

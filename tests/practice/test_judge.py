@@ -484,7 +484,7 @@ def test_a_flag_raised_by_its_own_keywords_is_raised_once_with_that_evidence():
     assert flag.evidence.words == "rapid taper"
 
 
-# --- limits and "wouldn't just" are not negations (found by the bank authors' phrasings) -------
+# --- limits are not negations (found by the bank authors' phrasings) -------
 
 
 @pytest.mark.parametrize("text", [
@@ -503,11 +503,3 @@ def test_a_limit_is_not_a_negation(text):
 def test_no_and_a_comparative_without_than_still_negates():
     assert negated("No faster taper, and no more opioids.", "opioids") == [True]
     assert negated("I would not increase it any further.", "increase") == [True]
-
-
-@pytest.mark.parametrize("text, keyword", [
-    ("I wouldn't just hold it for three days; I'd also check her renal function.", "hold"),
-    ("I don't only rely on imaging.", "imaging"),
-])
-def test_wouldnt_just_adds_to_what_follows(text, keyword):
-    assert negated(text, keyword) == [False]

@@ -36,7 +36,7 @@ NegEx, for spoken answers about what the candidate would do:
   we can offer" are affirmations of what follows (double negation); only the chain nearest the
   mention counts, so in "no NSAIDs and no ketamine" ketamine is negated;
 * pseudo-negations are consumed without negating: "not only ... but also", "not just",
-  "wouldn't just", "no doubt", "without delay", "no more than", "do not exceed" (``PSEUDO``),
+  "no doubt", "without delay", "no more than", "do not exceed" (``PSEUDO``),
   and every limit made of no/not, comparative words and "than" ("no faster than 10% a month",
   "no more often than weekly");
 * a keyword's own words are never cues for it, and a keyword that *starts* with a cue
@@ -577,7 +577,6 @@ def _match_cues(tokens: Sequence[Token], cues: tuple[tuple[str, ...], ...]) -> l
 
 
 _COMPARATIVE = _words("more less fewer often frequently quickly rapidly much")
-_MERELY = _words("just only simply merely")
 
 
 def _limits(tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -600,12 +599,6 @@ def _limits(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return found
 
 
-def _not_merely(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """"I wouldn't just hold it": more than that, not instead of it (``PSEUDO``'s "not just" for the contractions)."""
-    return [(i, i + 1) for i, t in enumerate(tokens[:-1])
-            if t.raw.endswith("n't") and tokens[i + 1].raw in _MERELY and tokens[i + 1].sentence == t.sentence]
-
-
 @dataclass(frozen=True, slots=True)
 class _Cues:
     pre: tuple[tuple[int, int], ...]
@@ -619,7 +612,7 @@ class _Cues:
 
 def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
     """Negation cues, pseudo-negations removed, and scope terminators (see the module docstring)."""
-    pseudo = _match_cues(tokens, PSEUDO) + _limits(tokens) + _not_merely(tokens)
+    pseudo = _match_cues(tokens, PSEUDO) + _limits(tokens)
     blocked = {k for a, b in pseudo for k in range(a, b + 1)}
     pre = []
     for a, b in _match_cues(tokens, PRE):
