@@ -132,14 +132,15 @@ def find_prompt(catalog: Catalog, prompt_id: str) -> OpenQuestion:
     if len(found) > 1:
         which = ", ".join(f"{b.id}/{question_id}" for b, _ in found)
         raise JudgeCommandError(f"prompt id '{question_id}' is in {len(found)} banks; name one: {which}")
-    from trainer.banks.questions import OpenQuestion
+    from trainer.banks.qtypes.open import as_prompt
 
     bank, question = found[0]
-    if not is_interview(question.type):
+    prompt = as_prompt(question) if is_interview(question.type) else None
+    if prompt is None:
         raise JudgeCommandError(
             f"'{bank.id}/{question.id}' is a {question.type} question, not an open prompt; only open prompts are judged"
         )
-    return question
+    return prompt
 
 
 def judged_part(question: OpenQuestion, probe: int | None) -> tuple[str, tuple[KeyPoint, ...], tuple[RedFlag, ...]]:
