@@ -143,6 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_judge_parser(commands, _common, _positive_int)
 
+    from trainer.transcribe_command import add_parser as add_transcribe_parser, add_speech_options
+
+    add_speech_options(parser)  # spoken interview answers (the speech extra), from home or `interview`
+    add_speech_options(interview)
+    add_transcribe_parser(commands, _common)
+
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)
     history.add_argument("action", nargs="?", choices=("list", "export", "import", "show", "notes"), default="list")
@@ -396,6 +402,12 @@ def _run_judge(args) -> int:
     return run_judge(args, _data_root(args))
 
 
+def _run_transcribe(args) -> int:
+    from trainer.transcribe_command import run_transcribe
+
+    return run_transcribe(args)
+
+
 # --- the TUI --------------------------------------------------------------------------
 
 
@@ -420,4 +432,5 @@ _HANDLERS = {
     "banks": _run_banks,
     "history": _run_history,
     "judge": _run_judge,
+    "transcribe": _run_transcribe,
 }
