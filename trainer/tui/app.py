@@ -24,6 +24,7 @@ from trainer.practice.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
     from trainer.banks import Catalog
+    from trainer.speech.kit import SpeechKit
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class TrainerApp(App[int]):
         start: StartRequest | None = None,
         notice: str | None = None,
         tick_seconds: float = 0.25,
+        speech: SpeechKit | None = None,
     ):
         super().__init__()
         self.catalog = catalog
@@ -64,6 +66,7 @@ class TrainerApp(App[int]):
         self.start = start
         self.notice = notice
         self.tick_seconds = tick_seconds
+        self.speech = speech  # spoken interview answers (--speech-model, --keep-audio); None: the defaults
 
     def get_default_screen(self):
         """Home is the bottom screen: one screen to build and paint at start-up, not two."""

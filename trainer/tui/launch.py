@@ -42,11 +42,18 @@ def launch(args, data_root: Path) -> int:
     from trainer.tui.app import TrainerApp
 
     try:
-        app = TrainerApp(catalog, store, start=start, notice=store.notice)
+        app = TrainerApp(catalog, store, start=start, notice=store.notice, speech=_speech(args, data_root))
         app.run()  # the collector, paused by the command line, resumes after the first paint
     finally:
         store.close()
     return app.return_code or EXIT_OK
+
+
+def _speech(args, data_root: Path):
+    """Spoken-answer settings (a light object: nothing of the speech extra is imported here)."""
+    from trainer.speech.kit import SpeechKit
+
+    return SpeechKit.from_options(getattr(args, "speech_model", None), getattr(args, "keep_audio", False), data_root)
 
 
 def _start_request(args, catalog):
