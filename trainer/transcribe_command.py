@@ -30,13 +30,14 @@ EXIT_OK, EXIT_INVALID = 0, 1
 def add_speech_options(parser: argparse.ArgumentParser) -> None:
     """``--speech-model`` and ``--keep-audio`` (absent unless written, so either place on the line counts)."""
     parser.add_argument("--speech-model", metavar="NAME|DIR", default=argparse.SUPPRESS,
-                        help="speech model for spoken answers: a faster-whisper name (default tiny.en) or a model folder")
+                        help="speech model for spoken answers: a faster-whisper name (default tiny.en) or a folder")
     parser.add_argument("--keep-audio", action="store_true", default=argparse.SUPPRESS,
                         help="keep each spoken answer's recording as a WAV file in the data dir (recordings/)")
 
 
 def add_parser(commands: argparse._SubParsersAction, common: Callable[..., None]) -> None:
-    transcribe = commands.add_parser("transcribe", help="transcribe a WAV recording offline and show its delivery figures")
+    transcribe = commands.add_parser("transcribe",
+                                     help="transcribe a WAV recording offline and show its delivery figures")
     common(transcribe, banks=False)
     transcribe.add_argument("file", metavar="FILE", help="the recording (WAV, or any format faster-whisper reads)")
     add_speech_options(transcribe)
@@ -99,7 +100,8 @@ def as_text(transcript: str, delivery) -> str:
         f"  recording: {_minutes(delivery.seconds_used)}; speaking: {_minutes(delivery.speaking_seconds)}",
         "  words per minute (over speaking time): "
         + ("–" if delivery.words_per_minute is None else f"{delivery.words_per_minute:.0f}"),
-        f"  pauses over 2 s: {delivery.pauses}" + (f" (longest {delivery.longest_pause:.1f} s)" if delivery.pauses else ""),
+        f"  pauses over 2 s: {delivery.pauses}"
+        + (f" (longest {delivery.longest_pause:.1f} s)" if delivery.pauses else ""),
         "  fillers: " + (", ".join(f"{word} ×{n}" for word, n in delivery.fillers.items()) or "none"),
     ]
     return "\n".join(lines)

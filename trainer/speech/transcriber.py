@@ -94,7 +94,7 @@ class WhisperTranscriber:
                                                local_files_only=self._offline)
             except Exception as exc:  # a damaged folder, no network for a first download, ...
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                hint = "" if _looks_like_path(self.model) else " (a named model is fetched once, online; or pass --speech-model DIR)"
+                hint = "" if _looks_like_path(self.model) else " (fetched once, online; or pass --speech-model DIR)"
                 raise SpeechUnavailable(f"speech model '{self.model}' could not be loaded{hint}: {first}") from exc
         return self._loaded
 

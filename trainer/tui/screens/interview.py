@@ -414,7 +414,8 @@ class InterviewScreen(Screen[None]):
             return
         self._spoken_mode = True
         spoken.say("Spoken answer: recording starts with the answer clock.")
-        if self.session.phase in (Phase.ANSWER, Phase.PROBE) and not self.query_one("#answer-area", TextArea).text.strip():
+        typed = self.query_one("#answer-area", TextArea).text.strip()
+        if self.session.phase in (Phase.ANSWER, Phase.PROBE) and not typed:
             self._start_recording()
         self.refresh_view()
 
