@@ -96,6 +96,7 @@ async def test_spoken_answer_is_recorded_transcribed_corrected_judged_and_stored
     async with app.run_test(size=(110, 44)) as pilot:
         screen = await start(pilot)
         await pilot.press("ctrl+r")  # while thinking: spoken mode for the answer phase
+        await settle(pilot)  # the set-up is checked in a worker
         assert "recording starts with the answer clock" in screen_text(app)
         assert screen.session.phase is Phase.THINK
         await pilot.press("enter")  # the answer clock starts, and the recording with it
@@ -158,6 +159,7 @@ async def test_transcription_runs_in_a_worker_with_a_progress_bar(make_app, tmp_
     async with app.run_test(size=(110, 44)) as pilot:
         screen = await start(pilot)
         await pilot.press("enter", "ctrl+r")  # spoken mode switched on while answering: records at once
+        await settle(pilot)
         assert screen.query_one(SpokenAnswer).recording
         app.clock.advance(2)
         await pilot.press("ctrl+s")
@@ -190,6 +192,7 @@ async def test_without_the_extra_the_key_says_why_and_typing_works(make_app, sto
         screen = await start(pilot)
         monkeypatch.setattr(builtins, "__import__", no_speech)
         await pilot.press("ctrl+r")
+        await settle(pilot)
         monkeypatch.setattr(builtins, "__import__", real_import)
         text = screen_text(app)
         extra = "spoken answers need the speech extra: pip install 'pain-trainer[speech]'"
@@ -214,6 +217,7 @@ async def test_without_a_microphone_the_key_says_why(make_app, monkeypatch):
     async with app.run_test(size=(110, 44)) as pilot:
         screen = await start(pilot)
         await pilot.press("ctrl+r")
+        await settle(pilot)
         assert "Spoken answer unavailable: recording needs the PortAudio library" in screen_text(app)
         assert not screen._spoken_mode and screen.session.phase is Phase.THINK
 
@@ -236,7 +240,9 @@ async def test_a_microphone_that_cannot_open_falls_back_to_typing(make_app, stor
                            make_transcriber=lambda model: FakeTranscriber())
     async with app.run_test(size=(110, 44)) as pilot:
         screen = await start(pilot)
-        await pilot.press("ctrl+r", "enter")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await pilot.press("enter")
         assert "the microphone could not be opened" in screen_text(app)
         area = screen.query_one("#answer-area", TextArea)
         assert not area.read_only and screen.session.phase is Phase.ANSWER
@@ -250,7 +256,9 @@ async def test_a_failed_transcription_leaves_the_answer_to_type(make_app, store,
     app.speech = wav_kit(app, wav, FakeTranscriber(fail=SpeechUnavailable("speech model 'x' could not be loaded")))
     async with app.run_test(size=(110, 44)) as pilot:
         screen = await start(pilot)
-        await pilot.press("ctrl+r", "enter")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await pilot.press("enter")
         app.clock.advance(1)
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -268,7 +276,9 @@ async def test_ctrl_r_again_switches_back_to_typing(make_app, tmp_path):
     app.speech = wav_kit(app, wav, FakeTranscriber())
     async with app.run_test(size=(110, 44)) as pilot:
         screen = await start(pilot)
-        await pilot.press("ctrl+r", "ctrl+r", "enter")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await pilot.press("ctrl+r", "enter")
         assert not screen.query_one(SpokenAnswer).recording
         await pilot.press(*"team")
         assert screen.query_one("#answer-area", TextArea).text == "team"
@@ -280,7 +290,9 @@ async def test_ending_the_interview_while_recording_stops_the_microphone(make_ap
     app.speech = wav_kit(app, wav, FakeTranscriber())
     async with app.run_test(size=(110, 44)) as pilot:
         screen = await start(pilot)
-        await pilot.press("ctrl+r", "enter")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await pilot.press("enter")
         panel = screen.query_one(SpokenAnswer)
         assert panel.recording
         await pilot.press("escape")
@@ -295,3 +307,17 @@ def test_level_bar_is_full_at_full_scale_and_empty_in_silence():
     assert level_bar(0.0) == "█" * 20
     assert level_bar(-60.0) == "░" * 20 and level_bar(-120.0) == "░" * 20
     assert level_bar(-30.0) == "█" * 10 + "░" * 10
+
+
+async def test_the_set_up_is_checked_off_the_ui_thread(make_app, tmp_path):
+    wav = tone_wav(tmp_path / "a.wav", [(1.0, True)])
+    threads: list[threading.Thread] = []
+    app = make_app()
+    app.speech = wav_kit(app, wav, FakeTranscriber())
+    app.speech.check = lambda model: threads.append(threading.current_thread())
+    async with app.run_test(size=(110, 44)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert threads and threads[0] is not threading.main_thread()
+        assert screen._spoken_mode and "recording starts with the answer clock" in screen_text(app)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -408,10 +409,22 @@ class InterviewScreen(Screen[None]):
             spoken.say("Typed answers: type into the box. Ctrl+R speaks again.")
             self.refresh_view()
             return
-        problem = self._speech().problem()
+        spoken.say("Checking the microphone and the speech model…")
+        self._check_speech(self._speech())
+
+    @work(thread=True, exclusive=True, group="speech-check", exit_on_error=False)
+    def _check_speech(self, kit: SpeechKit) -> None:
+        """The check imports faster-whisper and asks PortAudio for devices: a second, off the UI thread."""
+        problem = kit.problem()
+        self.app.call_from_thread(self._speech_checked, problem)
+
+    def _speech_checked(self, problem: str | None) -> None:
+        spoken = self.query_one(SpokenAnswer)
         if problem is not None:
             spoken.say(f"Spoken answer unavailable: {problem}")
             return
+        if self.session.phase not in (Phase.THINK, Phase.ANSWER, Phase.PROBE) or spoken.busy:
+            return  # the answer was submitted meanwhile
         self._spoken_mode = True
         spoken.say("Spoken answer: recording starts with the answer clock.")
         typed = self.query_one("#answer-area", TextArea).text.strip()
