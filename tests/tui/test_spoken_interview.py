@@ -218,7 +218,7 @@ async def test_without_a_microphone_the_key_says_why(make_app, monkeypatch):
         screen = await start(pilot)
         await pilot.press("ctrl+r")
         await settle(pilot)
-        assert "Spoken answer unavailable: recording needs the PortAudio library" in screen_text(app)
+        assert f"Spoken answer unavailable: {audio.PORTAUDIO_HINT}" in screen_text(app)
         assert not screen._spoken_mode and screen.session.phase is Phase.THINK
 
 

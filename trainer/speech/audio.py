@@ -22,10 +22,8 @@ if TYPE_CHECKING:
 
 SAMPLE_RATE = 16_000  # what Whisper models are trained on
 
-PORTAUDIO_HINT = (
-    "recording needs the PortAudio library (Debian/Ubuntu: sudo apt install libportaudio2; "
-    "Fedora: sudo dnf install portaudio; macOS and Windows: included with sounddevice)"
-)
+# One line: the platforms other than Debian's are in docs/speech.md and the README.
+PORTAUDIO_HINT = "no PortAudio library (Debian/Ubuntu: sudo apt install libportaudio2; others: docs/speech.md)"
 
 
 class AudioSource(Protocol):
