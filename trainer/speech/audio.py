@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import wave
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from trainer.speech import EXTRA_HINT, SpeechUnavailable
 
@@ -84,7 +84,7 @@ class MicrophoneSource:
         self._block = int(sample_rate * block_seconds)
         self._lock = threading.Lock()
         self._blocks: list[np.ndarray] = []
-        self._stream = None
+        self._stream: Any = None  # a sounddevice.InputStream while recording
 
     def start(self) -> None:
         sd = sounddevice_module()

@@ -9,7 +9,7 @@ judged like a typed answer; the panel doing the recording is ``trainer.tui.widge
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import work
@@ -38,6 +38,7 @@ from trainer.tui.widgets.spoken import SpokenAnswer
 if TYPE_CHECKING:
     from trainer.practice.delivery import SpokenDelivery
     from trainer.speech.kit import SpeechKit
+    from trainer.tui.app import TrainerApp
 
 PHASE_TITLES = {
     Phase.THINK: "Think",
@@ -392,11 +393,12 @@ class InterviewScreen(Screen[None]):
     # --- spoken answers -----------------------------------------------------------------
 
     def _speech(self) -> SpeechKit:
-        if self.app.speech is None:  # an app made without the command line's options: the defaults
+        app = cast("TrainerApp", self.app)
+        if app.speech is None:  # an app made without the command line's options: the defaults
             from trainer.speech.kit import SpeechKit
 
-            self.app.speech = SpeechKit()
-        return self.app.speech
+            app.speech = SpeechKit()
+        return app.speech
 
     def action_toggle_spoken(self) -> None:
         """Spoken mode on (checked first: the reason is shown when it cannot work here) or off."""
