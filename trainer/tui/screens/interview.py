@@ -199,7 +199,6 @@ class InterviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._drafts = DraftThrottle(self.app.clock)
-        self.query_one(SpokenAnswer).display = False
         self.set_interval(self.app.tick_seconds, self.advance_timers)
         self.refresh_view()
         # The judge's lemmatiser takes about a second to load: load it while the candidate thinks.

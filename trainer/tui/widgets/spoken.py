@@ -66,6 +66,7 @@ class SpokenAnswer(Vertical):
         yield ProgressBar(total=100, show_eta=False, id="speech-progress")
 
     def on_mount(self) -> None:
+        self.display = False  # until spoken answers are asked for (Ctrl+R)
         self.query_one("#speech-meter").display = False
         self.query_one(ProgressBar).display = False
 
