@@ -321,3 +321,17 @@ async def test_the_set_up_is_checked_off_the_ui_thread(make_app, tmp_path):
         await settle(pilot)
         assert threads and threads[0] is not threading.main_thread()
         assert screen._spoken_mode and "recording starts with the answer clock" in screen_text(app)
+
+
+async def test_without_the_model_the_key_says_why(make_app, tmp_path):
+    pytest.importorskip("faster_whisper", reason="needs the speech extra")
+    from trainer.speech.transcriber import model_problem
+
+    app = make_app()
+    app.speech = SpeechKit(model=str(tmp_path / "no-model"), check=model_problem)
+    async with app.run_test(size=(110, 44)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert f"Spoken answer unavailable: no speech model folder at {tmp_path / 'no-model'}" in screen_text(app)
+        assert not screen._spoken_mode
