@@ -75,6 +75,13 @@ def test_nothing_heard_has_no_words_per_minute():
     assert (d.words, d.speaking_seconds, d.words_per_minute, d.pauses, d.longest_pause) == (0, 0.0, None, 0, 0.0)
 
 
+def test_under_a_second_of_speech_has_no_rate():
+    # Found by hypothesis: 5e-324 s of speech divided by 60 is 0.0, a division by zero.
+    assert measure_spoken("yes", [(0.0, 5e-324)], 1.0, 60.0).words_per_minute is None
+    assert measure_spoken("yes", [(0.0, 0.99)], 1.0, 60.0).words_per_minute is None
+    assert measure_spoken("yes", [(0.0, 1.0)], 1.0, 60.0).words_per_minute == pytest.approx(60.0)
+
+
 def test_word_timestamps_are_used_when_the_audio_shows_no_voice():
     words = [TimedWord("team", 0.5, 1.0), TimedWord("care", 4.0, 4.5)]
     d = spoken_delivery("team care", words, frames((5.0, -120)), FRAME, 5.0, 60.0)

@@ -16,7 +16,8 @@ silences.
 Pauses: gaps between voiced intervals longer than ``PAUSE_SECONDS`` (2 s); the silence before
 the first word and after the last one are not pauses (that is think time and the wait for the
 stop key). Speaking time: from the first voice to the last, minus those pauses; words per
-minute are counted over it, so a long hesitation shows as pauses rather than as slow speech.
+minute are counted over it, so a long hesitation shows as pauses rather than as slow speech
+(and are not given for under ``MIN_RATE_SECONDS`` of speech, where a rate means nothing).
 Fillers come from the transcript by the rules of ``trainer.practice.analysis`` (typed and
 spoken answers count them alike).
 """
@@ -33,6 +34,7 @@ from trainer.practice.analysis import measure
 PAUSE_SECONDS = 2.0
 VOICE_ABOVE_FLOOR_DB = 12.0
 VOICE_MIN_DBFS = -50.0
+MIN_RATE_SECONDS = 1.0  # under a second of speech gives no meaningful words-per-minute figure
 SILENCE_DBFS = -120.0  # the level of a frame of digital silence (log of zero is undefined)
 
 
@@ -51,7 +53,7 @@ class SpokenDelivery:
 
     words: int
     speaking_seconds: float
-    words_per_minute: float | None  # None when nothing was heard
+    words_per_minute: float | None  # None when nothing, or under MIN_RATE_SECONDS, was heard
     pauses: int  # silences longer than PAUSE_SECONDS between words
     longest_pause: float  # seconds; 0.0 when there is none
     fillers: Mapping[str, int]
@@ -160,7 +162,7 @@ def measure_spoken(
     return SpokenDelivery(
         words=text.words,
         speaking_seconds=speaking,
-        words_per_minute=text.words / (speaking / 60.0) if speaking > 0 and text.words else None,
+        words_per_minute=text.words * 60.0 / speaking if speaking >= MIN_RATE_SECONDS and text.words else None,
         pauses=len(long_pauses),
         longest_pause=max(long_pauses, default=0.0),
         fillers=dict(text.fillers),
