@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from trainer.banks import Catalog
     from trainer.banks.model import Bank
     from trainer.commands.history import HistoryRequest
+    from trainer.speech.kit import SpeechKit
     from trainer.tui.start import StartRequest
 
 PROG = "pain-trainer"
@@ -155,6 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
     from trainer.serve_command import add_parser as add_serve_parser
 
     add_serve_parser(commands, _common)
+
+    from trainer.transcribe_command import add_parser as add_transcribe_parser, add_speech_options
+
+    add_speech_options(parser)  # spoken interview answers (the speech extra), from home or `interview`
+    add_speech_options(interview)
+    add_transcribe_parser(commands, _common)
 
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)
@@ -450,6 +457,23 @@ def _run_serve(args: argparse.Namespace) -> int:
     return run_serve(args, _data_root(args))
 
 
+# --- transcribe -----------------------------------------------------------------------
+
+
+def _speech(args: argparse.Namespace) -> SpeechKit:
+    """Spoken-answer settings from ``--speech-model``/``--keep-audio`` (nothing of the extra is imported)."""
+    from trainer.speech.kit import SpeechKit
+
+    return SpeechKit.from_options(getattr(args, "speech_model", None), getattr(args, "keep_audio", False),
+                                  _data_root(args))
+
+
+def _run_transcribe(args: argparse.Namespace) -> int:
+    from trainer.transcribe_command import run_transcribe
+
+    return run_transcribe(args)
+
+
 # --- the TUI --------------------------------------------------------------------------
 
 
@@ -482,7 +506,7 @@ def _run_tui(args: argparse.Namespace) -> int:
         from trainer.tui.launch import launch
 
         _check_paths(args.bank)
-        return launch(args.bank, start_request(args), _data_root(args))
+        return launch(args.bank, start_request(args), _data_root(args), _speech(args))
     finally:
         gc.enable()
 
@@ -494,4 +518,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "judge": _run_judge,
     "cohort": _run_cohort,
     "serve": _run_serve,
+    "transcribe": _run_transcribe,
 }

@@ -46,6 +46,13 @@ earned it, the evidence sentence); ``InterviewRecord.metrics`` holds the deliver
 ``InterviewRecord.time_used`` = answer time used (what words per minute is based on).
 ``override(position, point, verdict)`` re-emits the prompt's pair with the new score.
 
+Spoken answers (``trainer.speech``): ``hold(timed_out)`` stops the answer clock when the
+recording stops (at the time limit or on the candidate's key), so the time spent
+transcribing and correcting the transcript is not answer time and no automatic submit
+happens meanwhile; ``submit(text, spoken=...)`` then judges the corrected transcript like a
+typed answer and stores the delivery figures measured from the audio under
+``metrics["spoken"]`` (``trainer.practice.delivery.SpokenDelivery``), beside the text's own.
+
 The model answer is in the feedback, which exists only after the main answer was submitted.
 
 Resume: ``InterviewSession.resume(banks, record, interview_records, answer_records, draft=...)``
@@ -81,6 +88,7 @@ from trainer.banks.questions import OpenQuestion
 from trainer.history.records import AnswerRecord, DraftRecord, InterviewRecord, KeyPointVerdict, SessionRecord
 from trainer.practice.analysis import AnswerMetrics, measure
 from trainer.practice.clock import Clock, SystemClock, WallClock
+from trainer.practice.delivery import SpokenDelivery
 from trainer.practice.judge import DEFAULT_JUDGE, FlagJudgement, Judge, Judgement, score, stored_flags
 from trainer.practice.selection import Selection, find_format, items_for_plan, open_prompts
 
@@ -187,6 +195,7 @@ class ProbeAnswer:
     metrics: AnswerMetrics
     timed_out: bool
     verdict: Verdict | None = None  # None when the probe has nothing to judge against
+    spoken: SpokenDelivery | None = None  # delivery from the audio, when the answer was spoken
 
     @property
     def verdicts(self) -> tuple[KeyPointVerdict, ...]:
@@ -215,6 +224,7 @@ class PromptFeedback:
     probes: tuple[ProbeAnswer, ...]
     think_used: float
     timed_out: bool
+    spoken: SpokenDelivery | None = None  # delivery from the audio, when the answer was spoken
 
     @property
     def score(self) -> float:
@@ -292,6 +302,7 @@ class _Prompt:
     timed_out: bool = False
     metrics: AnswerMetrics | None = None
     verdict: Verdict | None = None
+    spoken: SpokenDelivery | None = None
     probes: list[ProbeAnswer] = field(default_factory=list)
     overrides: dict[int, bool | None] = field(default_factory=dict)
 
@@ -322,6 +333,7 @@ class InterviewSession:
         self._phase_start = self._clock.now()
         self._started = self._phase_start
         self._draft = ""
+        self._held: tuple[float, bool] | None = None  # (phase time used, timed out) once hold() stopped the clock
         self._results: InterviewResults | None = None
 
     @classmethod
@@ -423,13 +435,14 @@ class InterviewSession:
             p.think_used = float(rec.metrics.get("think_seconds_used", 0.0))
             p.metrics = measure(rec.text, rec.time_used, rec.answer_seconds_allowed)
             p.verdict = Verdict.stored(rec)
+            p.spoken = SpokenDelivery.from_dict(rec.metrics.get("spoken"))
             p.overrides = {i: v.override for i, v in enumerate(rec.verdicts) if v.override is not None}
         elif p.text is not None and probe_index < len(p.timing.probes):
             metrics = measure(rec.text, rec.time_used, rec.answer_seconds_allowed)
             judged = self._probe_judged(p.question, probe_index)
             verdict = Verdict.stored(rec) if judged else None
             p.probes.append(ProbeAnswer(probe_index, p.timing.probes[probe_index], rec.text, metrics, timed_out,
-                                        verdict))
+                                        verdict, SpokenDelivery.from_dict(rec.metrics.get("spoken"))))
 
     # --- reading -------------------------------------------------------------------------
 
@@ -454,7 +467,14 @@ class InterviewSession:
         return self._results
 
     def _phase_elapsed(self) -> float:
+        if self._held is not None:
+            return self._held[0]
         return self._clock.now() - self._phase_start
+
+    @property
+    def held(self) -> bool:
+        """Whether the answer clock was stopped by ``hold`` (a spoken answer being transcribed or corrected)."""
+        return self._held is not None
 
     def _phase_allowed(self) -> float | None:
         timing = self._prompts[self._position].timing
@@ -510,6 +530,7 @@ class InterviewSession:
             probes=tuple(p.probes),
             think_used=p.think_used,
             timed_out=p.timed_out,
+            spoken=p.spoken,
         )
 
     # --- the candidate's actions -------------------------------------------------------
@@ -517,7 +538,7 @@ class InterviewSession:
     def tick(self) -> InterviewUpdate:
         """Move on when the current phase's time is up (submitting typed text if answering)."""
         allowed = self._phase_allowed()
-        if allowed is None or self._phase_elapsed() < allowed:
+        if allowed is None or self._held is not None or self._phase_elapsed() < allowed:
             return InterviewUpdate()
         if self._phase is Phase.THINK:
             self._begin_answer()
@@ -541,15 +562,30 @@ class InterviewSession:
         self._draft = text
         return update
 
-    def submit(self, text: str | None = None) -> InterviewUpdate:
-        """Submit the answer (``text`` or what was typed). Late submits count as time-outs."""
+    def hold(self, timed_out: bool = False) -> InterviewUpdate:
+        """Stop the answer clock now (a spoken answer's recording ended; ``timed_out``: at the limit).
+
+        The time used so far is what the answer is charged; the phase waits for ``submit``.
+        """
+        if self._phase not in (Phase.ANSWER, Phase.PROBE):
+            return InterviewUpdate(error="Not answering now")
+        if self._held is None:
+            self._held = (self._phase_elapsed(), timed_out)  # as measured, never capped
+        return InterviewUpdate()
+
+    def submit(self, text: str | None = None, spoken: SpokenDelivery | None = None) -> InterviewUpdate:
+        """Submit the answer (``text`` or what was typed). Late submits count as time-outs.
+
+        ``spoken``: the delivery figures of a spoken answer, stored with it."""
         if self._phase not in (Phase.ANSWER, Phase.PROBE):
             return InterviewUpdate(error="Not answering now")
         if text is not None:
             self._draft = text
+        if self._held is not None:
+            return self._submit(timed_out=self._held[1], spoken=spoken)
         allowed = self._phase_allowed()
         late = allowed is not None and self._phase_elapsed() >= allowed
-        return self._submit(timed_out=late)
+        return self._submit(timed_out=late, spoken=spoken)
 
     def next(self) -> InterviewUpdate:
         """From FEEDBACK to the next prompt, or to FINISHED after the last one."""
@@ -588,6 +624,7 @@ class InterviewSession:
         self._position = position
         self._probe = None
         self._draft = ""
+        self._held = None
         self._phase = Phase.THINK
         self._phase_start = self._clock.now()
         if self._prompts[position].timing.think <= 0:
@@ -598,15 +635,17 @@ class InterviewSession:
         self._phase = Phase.ANSWER
         self._phase_start = self._clock.now()
 
-    def _submit(self, timed_out: bool) -> InterviewUpdate:
+    def _submit(self, timed_out: bool, spoken: SpokenDelivery | None = None) -> InterviewUpdate:
         p = self._prompts[self._position]
         used = self._phase_elapsed()
+        self._held = None
         text = self._draft
         allowed = float(self._phase_allowed() or 0)
         q = p.question
         if self._phase is Phase.ANSWER:
             p.text, p.answer_used, p.timed_out = text, used, timed_out
             p.metrics = measure(text, used, allowed)
+            p.spoken = spoken
             p.verdict = Verdict.of(self._judge.judge(text, q.key_points, q.red_flags, q.synonyms))
             saved = self._main_saved(self._position)
             next_probe = 0
@@ -616,7 +655,8 @@ class InterviewSession:
             if self._probe_judged(q, index):
                 spec = q.probes[index]
                 verdict = Verdict.of(self._judge.judge(text, spec.key_points, spec.red_flags, q.synonyms))
-            probe = ProbeAnswer(index, p.timing.probes[index], text, measure(text, used, allowed), timed_out, verdict)
+            probe = ProbeAnswer(index, p.timing.probes[index], text, measure(text, used, allowed), timed_out, verdict,
+                                spoken)
             p.probes.append(probe)
             saved = self._probe_saved(self._position, probe)
             next_probe = index + 1
@@ -673,6 +713,8 @@ class InterviewSession:
         assert p.text is not None and p.metrics is not None and p.verdict is not None
         judged = p.verdict.with_overrides(p.overrides)
         metrics = (p.metrics.as_dict() | {"think_seconds_used": round(p.think_used, 3)} | p.verdict.metrics())
+        if p.spoken is not None:
+            metrics["spoken"] = p.spoken.as_dict()
         interview = InterviewRecord(
             session_id=self.session_id,
             position=position,
@@ -697,7 +739,8 @@ class InterviewSession:
             text=probe.text,
             verdicts=probe.verdicts,
             metrics=probe.metrics.as_dict() | {"probe": probe.probe}
-            | (probe.verdict.metrics() if probe.verdict else {}),
+            | (probe.verdict.metrics() if probe.verdict else {})
+            | ({"spoken": probe.spoken.as_dict()} if probe.spoken else {}),
             answer_seconds_allowed=p.timing.probe,
             time_used=probe.metrics.seconds_used,
         )

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from trainer.banks import Catalog
     from trainer.history.records import AnswerRecord, DraftRecord, InterviewRecord
     from trainer.history.store import Store
+    from trainer.speech.kit import SpeechKit
 
 __all__ = ["InterviewStart", "QuizStart", "StartRequest", "TrainerApp"]
 
@@ -59,6 +60,7 @@ class TrainerApp(App[int]):
         start: StartRequest | None = None,
         notice: str | None = None,
         tick_seconds: float = 0.25,
+        speech: SpeechKit | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -68,6 +70,7 @@ class TrainerApp(App[int]):
         self.start = start
         self.notice = notice
         self.tick_seconds = tick_seconds
+        self.speech = speech  # spoken interview answers (--speech-model, --keep-audio); None: the defaults
 
     def get_default_screen(self) -> Screen[None]:
         """Home is the bottom screen: one screen to build and paint at start-up, not two."""

@@ -8,6 +8,7 @@ format that does not exist) are one line on stderr and an ``ExitCode``, never a 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,13 +19,17 @@ from trainer.history.store import Store
 from trainer.paths import cache_dir
 from trainer.tui.start import StartRequest, start_problem
 
+if TYPE_CHECKING:
+    from trainer.speech.kit import SpeechKit
+
 
 def _error(message: str) -> None:
     print(f"pain-trainer: error: {message}", file=sys.stderr)
 
 
-def launch(banks: Sequence[str], start: StartRequest | None, data_root: Path) -> int:
-    """Run the app on the bundled banks, the data folder's and ``banks``; its exit code."""
+def launch(banks: Sequence[str], start: StartRequest | None, data_root: Path, speech: SpeechKit | None = None) -> int:
+    """Run the app on the bundled banks, the data folder's and ``banks``; its exit code.
+    ``speech``: the spoken-answer settings (a light object: nothing of the speech extra is imported)."""
     catalog = load_all(default_sources(data_root, banks), cache=BankCache(cache_dir()))
     for problem in catalog.problems:
         print(problem, file=sys.stderr)
@@ -44,7 +49,7 @@ def launch(banks: Sequence[str], start: StartRequest | None, data_root: Path) ->
     from trainer.tui.app import TrainerApp
 
     try:
-        app = TrainerApp(catalog, store, start=start, notice=store.notice)
+        app = TrainerApp(catalog, store, start=start, notice=store.notice, speech=speech)
         app.run()  # the collector, paused by the command line, resumes after the first paint
     finally:
         store.close()

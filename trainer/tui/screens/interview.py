@@ -1,13 +1,18 @@
 """The mock interview: think countdown, answer countdown over a text area, probes, then
 what a strong answer covers — red flags first, each key point with the sentence that earned
 it (matched words highlighted in the answer) or what a strong answer would have said,
-self-rating toggles, model answer."""
+self-rating toggles, model answer.
+
+Spoken answers (Ctrl+R, the speech extra): the answer phase records instead of taking typing,
+the transcript comes back into the answer box to be corrected, and Ctrl+S then submits it to be
+judged like a typed answer; the panel doing the recording is ``trainer.tui.widgets.spoken``."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -28,6 +33,12 @@ from trainer.tui.screens.quiz import question_ref
 from trainer.tui.text import inert, literal, literal_content
 from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown, format_seconds
+from trainer.tui.widgets.spoken import SpokenAnswer
+
+if TYPE_CHECKING:
+    from trainer.practice.delivery import SpokenDelivery
+    from trainer.speech.kit import SpeechKit
+    from trainer.tui.app import TrainerApp
 
 PHASE_TITLES = {
     Phase.THINK: "Think",
@@ -97,12 +108,22 @@ def verdict_line(number: int, verdict: KeyPointVerdict, text: str) -> Content:
     return line
 
 
+def spoken_line(spoken: SpokenDelivery) -> str:
+    """The delivery figures measured from the recording, beside the typed-answer ones."""
+    wpm = "–" if spoken.words_per_minute is None else f"{spoken.words_per_minute:.0f}"
+    pauses = f"{spoken.pauses}" + (f" (longest {spoken.longest_pause:.1f} s)" if spoken.pauses else "")
+    fillers = ", ".join(f"{word} ×{n}" for word, n in spoken.fillers.items()) or "none"
+    return (f"Spoken: {wpm} words per minute over {format_duration(spoken.speaking_seconds)} of speaking · "
+            f"pauses over 2 s: {pauses} · fillers: {fillers} · recording {format_duration(spoken.seconds_used)} of "
+            f"{format_seconds(spoken.seconds_allowed)}")
+
+
 def key_point_lines(feedback: PromptFeedback) -> Content:
     return Content("\n").join(verdict_line(n, v, feedback.text) for n, v in enumerate(feedback.verdicts, start=1))
 
 
 class InterviewScreen(TrainerScreen[None]):
-    CSS_PATH = "practice.tcss"
+    CSS_PATH = ["practice.tcss", "spoken.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: while thinking the answer box has focus (typing starts the answer), and
         # Enter must still mean "answer now" rather than a new line.
@@ -110,6 +131,8 @@ class InterviewScreen(TrainerScreen[None]):
         Binding("enter", "next_prompt", "Next prompt"),
         Binding("enter", "home", "Home"),
         Binding("ctrl+s", "submit", "Submit answer"),
+        # Priority: the answer box has focus while thinking and answering.
+        Binding("ctrl+r", "toggle_spoken", "Spoken answer", priority=True),
         *(Binding(str(n), f"toggle_point({n})", "Flip a key point's verdict", show=False) for n in range(1, 10)),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
@@ -128,6 +151,7 @@ class InterviewScreen(TrainerScreen[None]):
         "next_prompt": frozenset({Phase.FEEDBACK}),
         "home": frozenset({Phase.FINISHED}),
         "submit": frozenset({Phase.ANSWER, Phase.PROBE}),
+        "toggle_spoken": frozenset({Phase.THINK, Phase.ANSWER, Phase.PROBE}),
         "toggle_point": frozenset({Phase.FEEDBACK}),
         "end_early": frozenset({Phase.THINK, Phase.ANSWER, Phase.PROBE, Phase.FEEDBACK}),
     }
@@ -139,6 +163,8 @@ class InterviewScreen(TrainerScreen[None]):
         self.session = session
         self._shown: tuple | None = None
         self._drafts: DraftThrottle | None = None  # made at mount, with the app's clock
+        self._spoken_mode = False  # Ctrl+R: answers are recorded, for the rest of the interview
+        self._delivery: SpokenDelivery | None = None  # of the transcript now in the answer box
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         phases = self.ACTION_PHASES.get(action)
@@ -158,6 +184,8 @@ class InterviewScreen(TrainerScreen[None]):
             yield CaseVignette("", id="case-text")
             yield Static("", id="prompt-text")
             yield Static("", id="interview-hint", classes="hint")
+            self._panel = SpokenAnswer(id="spoken")
+            yield self._panel
             yield TextArea("", id="answer-area", soft_wrap=True, show_line_numbers=False)
             with Vertical(id="feedback"):
                 yield Static("", id="red-flags")
@@ -197,10 +225,12 @@ class InterviewScreen(TrainerScreen[None]):
         # While thinking the box already takes keys: the first one typed starts the answer.
         typing = phase in (Phase.THINK, Phase.ANSWER, Phase.PROBE)
         answering = phase in (Phase.ANSWER, Phase.PROBE)
+        spoken = self.query_one(SpokenAnswer)
         area.display = typing
-        area.read_only = not typing
+        area.read_only = not typing or spoken.busy
         if changed:
             self.refresh_bindings()
+            self._delivery = None
             if area.text != view.text:  # typed while thinking, or a resumed draft: keep text and cursor
                 area.text = view.text
                 area.move_cursor(area.document.end)
@@ -214,10 +244,17 @@ class InterviewScreen(TrainerScreen[None]):
             self.query_one("#draft-status", Static).update("")
             if answering and self._drafts is not None and self._drafts.phase_started():
                 self._save_draft()
+            spoken.display = self._spoken_mode and typing
+            if answering and self._spoken_mode and not area.text.strip():
+                self._start_recording()
         self.query_one("#interview-hint", Static).update(self._hint(view))
         self._draw_feedback(view)
 
     def _hint(self, view: InterviewView) -> str:
+        if self._spoken_mode and view.phase is Phase.THINK:
+            return "Spoken answer: recording starts with the answer clock. Press Enter to answer now; Ctrl+R types."
+        if view.phase in (Phase.ANSWER, Phase.PROBE) and (self._delivery is not None or self.session.held):
+            return "Correct the transcript if needed (drug names are often misheard); Ctrl+S submits it to be judged."
         return {
             Phase.THINK: "Think about your answer. Start typing or press Enter to answer now.",
             Phase.ANSWER: "Type your answer. Ctrl+S submits; when time runs out what you typed is submitted.",
@@ -254,6 +291,7 @@ class InterviewScreen(TrainerScreen[None]):
                 f"{metrics.words} words · {wpm} words per minute · longest sentence {metrics.longest_sentence_words} "
                 f"words · fillers: {fillers} · time used {format_duration(metrics.seconds_used)} of "
                 f"{format_seconds(metrics.seconds_allowed)}"
+                + (f"\n{spoken_line(feedback.spoken)}" if feedback.spoken is not None else "")
             )
         )
         probes = Content("\n").join(
@@ -283,6 +321,12 @@ class InterviewScreen(TrainerScreen[None]):
     def advance_timers(self) -> None:
         if self.session.phase is Phase.FINISHED:
             return
+        spoken = self.query_one(SpokenAnswer)
+        if spoken.recording:
+            spoken.poll()
+            remaining = self.session.view().remaining
+            if remaining is not None and remaining <= 0:
+                self._stop_recording(timed_out=True)
         self._apply_if_changed(self.session.tick())
         if self._drafts is not None and self._drafts.tick():
             self._save_draft()
@@ -297,6 +341,7 @@ class InterviewScreen(TrainerScreen[None]):
 
     def on_unmount(self) -> None:
         """Quitting mid-answer (Ctrl+Q, a closed terminal) keeps the last words typed too."""
+        self._panel.cancel()  # the microphone is released (the widgets are gone by now)
         if self._drafts is not None and self._drafts.unsaved():
             self._save_draft(show=False)  # the widgets are gone by now
 
@@ -336,8 +381,98 @@ class InterviewScreen(TrainerScreen[None]):
         self.dismiss(None)
 
     def action_submit(self) -> None:
-        if self.session.phase in (Phase.ANSWER, Phase.PROBE):
-            self.apply(self.session.submit(self.query_one("#answer-area", TextArea).text))
+        spoken = self.query_one(SpokenAnswer)
+        if spoken.recording:
+            self._stop_recording(timed_out=False)
+        elif spoken.transcribing:
+            self.notify("Still transcribing: the transcript comes into the answer box to check first.")
+        elif self.session.phase in (Phase.ANSWER, Phase.PROBE):
+            self.apply(self.session.submit(self.query_one("#answer-area", TextArea).text, spoken=self._delivery))
+
+    # --- spoken answers -----------------------------------------------------------------
+
+    def _speech(self) -> SpeechKit:
+        app = cast("TrainerApp", self.app)
+        if app.speech is None:  # an app made without the command line's options: the defaults
+            from trainer.speech.kit import SpeechKit
+
+            app.speech = SpeechKit()
+        return app.speech
+
+    def action_toggle_spoken(self) -> None:
+        """Spoken mode on (checked first: the reason is shown when it cannot work here) or off."""
+        spoken = self.query_one(SpokenAnswer)
+        if spoken.busy:
+            spoken.say("Recording or transcribing this answer: Ctrl+S stops the recording.")
+            return
+        if self._spoken_mode:
+            self._spoken_mode = False
+            spoken.say("Typed answers: type into the box. Ctrl+R speaks again.")
+            self.refresh_view()
+            return
+        spoken.say("Checking the microphone and the speech model…")
+        self._check_speech(self._speech())
+
+    @work(thread=True, exclusive=True, group="speech-check", exit_on_error=False)
+    def _check_speech(self, kit: SpeechKit) -> None:
+        """The check imports faster-whisper and asks PortAudio for devices: a second, off the UI thread."""
+        problem = kit.problem()
+        self.app.call_from_thread(self._speech_checked, problem)
+
+    def _speech_checked(self, problem: str | None) -> None:
+        spoken = self.query_one(SpokenAnswer)
+        if problem is not None:
+            spoken.say(f"Spoken answer unavailable: {problem}")
+            return
+        if self.session.phase not in (Phase.THINK, Phase.ANSWER, Phase.PROBE) or spoken.busy:
+            return  # the answer was submitted meanwhile
+        self._spoken_mode = True
+        spoken.say("Spoken answer: recording starts with the answer clock.")
+        typed = self.query_one("#answer-area", TextArea).text.strip()
+        if self.session.phase in (Phase.ANSWER, Phase.PROBE) and not typed:
+            self._start_recording()
+        self.refresh_view()
+
+    def _start_recording(self) -> None:
+        spoken = self.query_one(SpokenAnswer)
+        if spoken.busy or self.session.held:
+            return
+        if spoken.record(self._speech()):
+            self.query_one("#answer-area", TextArea).read_only = True
+        else:
+            self._spoken_mode = False
+
+    def _stop_recording(self, timed_out: bool) -> None:
+        """At the time limit or on Ctrl+S: stop the answer clock, transcribe the recording."""
+        view = self.session.view()
+        self.session.hold(timed_out)
+        keep = self._speech().audio_path(self.session.session_id, view.position, view.probe_index)
+        self.query_one(SpokenAnswer).stop(self._speech(), view.seconds_allowed or 0.0, keep)
+        self.refresh_view()
+
+    def on_spoken_answer_transcribed(self, message: SpokenAnswer.Transcribed) -> None:
+        spoken = self.query_one(SpokenAnswer)
+        spoken.finished()
+        if self.session.phase not in (Phase.ANSWER, Phase.PROBE):
+            return  # the interview was ended meanwhile
+        area = self.query_one("#answer-area", TextArea)
+        area.read_only = False
+        area.text = message.text
+        area.move_cursor(area.document.end)
+        area.focus()
+        self._delivery = message.delivery
+        kept = f" Recording kept: {message.kept}" if message.kept else ""
+        spoken.say(f"Transcript ready: correct it, then Ctrl+S submits it.{kept}")
+        self.refresh_view()
+
+    def on_spoken_answer_failed(self, message: SpokenAnswer.Failed) -> None:
+        spoken = self.query_one(SpokenAnswer)
+        spoken.finished()
+        spoken.say(f"{message.reason}. Type your answer instead; Ctrl+S submits.")
+        area = self.query_one("#answer-area", TextArea)
+        area.read_only = self.session.phase not in (Phase.ANSWER, Phase.PROBE)
+        area.focus()
+        self.refresh_view()
 
     def action_toggle_point(self, number: int) -> None:
         view = self.session.view()
@@ -357,6 +492,7 @@ class InterviewScreen(TrainerScreen[None]):
     def action_end_early(self) -> None:
         def decided(yes: bool | None) -> None:
             if yes:
+                self.query_one(SpokenAnswer).cancel()
                 self.apply(self.session.end_early())
 
         self.trainer_app.push_screen(
