@@ -153,11 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_judge_parser(commands, _common, _positive_int)
 
-    from trainer.serve_command import add_parser as add_serve_parser
+    from trainer.commands.serve import add_parser as add_serve_parser
 
     add_serve_parser(commands, _common)
 
-    from trainer.transcribe_command import add_parser as add_transcribe_parser, add_speech_options
+    from trainer.commands.transcribe import add_parser as add_transcribe_parser, add_speech_options
 
     add_speech_options(parser)  # spoken interview answers (the speech extra), from home or `interview`
     add_speech_options(interview)
@@ -451,7 +451,7 @@ def _run_cohort(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
-    from trainer.serve_command import run_serve
+    from trainer.commands.serve import run_serve
 
     _check_paths(args.bank)
     return run_serve(args, _data_root(args))
@@ -469,7 +469,7 @@ def _speech(args: argparse.Namespace) -> SpeechKit:
 
 
 def _run_transcribe(args: argparse.Namespace) -> int:
-    from trainer.transcribe_command import run_transcribe
+    from trainer.commands.transcribe import run_transcribe
 
     return run_transcribe(args)
 

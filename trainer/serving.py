@@ -15,7 +15,7 @@ What differs from the library's server, and why:
   tab or the server. Asking first matters: the app then exits as when its terminal closes,
   with the session unfinished and offered for resume.
 
-Imported only by ``pain-trainer serve`` (``trainer.serve_command``).
+Imported only by ``pain-trainer serve`` (``trainer.commands.serve``).
 """
 
 from __future__ import annotations

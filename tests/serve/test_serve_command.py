@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import cli_env
-from trainer import serve_command
+from trainer.commands import serve as serve_command
 from trainer.cli import main
 
 

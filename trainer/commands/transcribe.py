@@ -21,10 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from trainer.exits import ExitCode
 from trainer.inert import inert
 
 PROG = "pain-trainer"
-EXIT_OK, EXIT_INVALID = 0, 1
 
 
 def add_speech_options(parser: argparse.ArgumentParser) -> None:
@@ -59,15 +59,15 @@ def run_transcribe(args: Any) -> int:
                          indent=2, ensure_ascii=False))
     else:
         print(as_text(transcript, delivery))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def transcribe_file(path: Path, model: str):
     """(transcript, SpokenDelivery) of the recording at ``path``."""
     from trainer.practice.delivery import spoken_delivery
     from trainer.speech import SpeechUnavailable
-    from trainer.speech.recorder import FRAME_SECONDS, Recording
     from trainer.speech.audio import SAMPLE_RATE
+    from trainer.speech.recorder import FRAME_SECONDS, Recording
     from trainer.speech.transcriber import WhisperTranscriber, faster_whisper_module, model_problem
 
     problem = model_problem(model, offline=False)
@@ -109,4 +109,4 @@ def as_text(transcript: str, delivery) -> str:
 
 def _fail(message: str) -> int:
     print(f"{PROG}: error: {inert(message)}", file=sys.stderr)
-    return EXIT_INVALID
+    return ExitCode.INVALID

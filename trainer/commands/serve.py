@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from trainer.exits import ExitCode
+
 if TYPE_CHECKING:
     import socket
 
@@ -28,7 +30,6 @@ if TYPE_CHECKING:
 # the parser for any other command must cost nothing.
 
 PROG = "pain-trainer"
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 INSTALL_HINT = "pip install 'pain-trainer[serve]'"
@@ -37,7 +38,7 @@ INSTALL_HINT = "pip install 'pain-trainer[serve]'"
 class ServeError(Exception):
     """A reason not to serve, with its exit code."""
 
-    def __init__(self, message: str, code: int = EXIT_INVALID):
+    def __init__(self, message: str, code: int = ExitCode.INVALID):
         super().__init__(message)
         self.code = code
 
@@ -91,7 +92,7 @@ def run_serve(args: Any, data_root: Path) -> int:
         print(f"Serving the trainer at {url} (Ctrl+C stops it)", flush=True)
 
     server_class(command, listener, title="Pain Fellowship Trainer", on_ready=announce).serve()
-    return EXIT_OK
+    return ExitCode.OK
 
 
 # --- checks ---------------------------------------------------------------------------
@@ -117,7 +118,7 @@ def check_host(host: str, allow_remote: bool) -> bool:
         raise ServeError(
             f"--host {host} can be reached from other machines and there is no login in front of the trainer;"
             " add --allow-remote to serve it anyway (see README, 'In a browser')",
-            EXIT_USAGE,
+            ExitCode.USAGE,
         )
     return True
 
