@@ -8,8 +8,10 @@ enforced here, and a failed commit is told to the user instead of being lost sil
 from __future__ import annotations
 
 import gc
+import os
 import re
 import signal
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from textual.binding import Binding
 
 from trainer.history.errors import HistoryError
 from trainer.practice.clock import Clock, SystemClock
+from trainer.tui import glyphs, themes
 
 if TYPE_CHECKING:
     from trainer.banks import Catalog
@@ -56,7 +59,15 @@ class TrainerApp(App[int]):
         notice: str | None = None,
         tick_seconds: float = 0.25,
     ):
-        super().__init__()
+        # Decided before Textual's own set-up, which picks the NO_COLOR filter for the theme it
+        # starts with: an ANSI theme's colours must be reset to the defaults, not turned grey.
+        self.sixteen_colours = themes.colour_system(os.environ) == "standard"
+        glyphs.use_for(sys.__stderr__)  # Textual writes the screen to stderr: marks it can encode
+        super().__init__(ansi_color=True if self.sixteen_colours else None)
+        self.register_theme(themes.SIXTEEN_COLOURS)
+        self.theme = self._theme_shown = themes.starting_theme(
+            store.get_preferences().get(themes.THEME_PREFERENCE), self.sixteen_colours, set(self.available_themes)
+        )
         self.catalog = catalog
         self.store = store
         self.clock: Clock = clock or SystemClock()
@@ -72,6 +83,7 @@ class TrainerApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if not gc.isenabled():  # paused by the launcher while starting: see _collect_from_now_on
             self.call_after_refresh(self._collect_from_now_on)
         try:  # a terminal closed or `kill` must not leave the alternate screen behind
@@ -97,6 +109,19 @@ class TrainerApp(App[int]):
         screens), then collect as usual."""
         gc.freeze()
         gc.enable()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with coloured text raised to WCAG AA contrast (themes.readable)."""
+        return themes.readable(super().get_css_variables(), self.current_theme.dark)
+
+    def _remember_theme(self, theme) -> None:
+        """A theme chosen in the command palette is the one the next start opens in (the one
+        the app started in is not written again)."""
+        if theme.name == self._theme_shown:
+            return
+        self._theme_shown = theme.name
+        chosen = themes.remembered_name(theme.name)
+        self.save("Theme", lambda: self.store.set_preferences({themes.THEME_PREFERENCE: chosen}))
 
     # --- history write-through --------------------------------------------------------
 

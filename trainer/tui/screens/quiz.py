@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Markdown, Static
 
 from trainer.practice.quiz import ItemView, QuizSession, QuizUpdate
-from trainer.tui import flows
+from trainer.tui import flows, glyphs
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.text import Hanging, inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
@@ -28,7 +28,7 @@ def question_ref(question) -> Text:
     return literal(f"{question.bank_id} · {question.id}")
 
 
-MARKERS = {"correct": "✓", "wrong": "✗", "missed": "→"}
+MARKERS = glyphs.VERDICT_MARKS  # ✓ ✗ →, or + x > where the terminal cannot show them
 
 
 def option_prefix(number: int, marker: str = " ", box: str = "", bank_id: str | None = None) -> str:
@@ -137,7 +137,7 @@ class QuizScreen(Screen[None]):
         self.query_one("#progress", Static).update(f"{view.number}/{view.total}")
         self.query_one("#category", Static).update(literal(category.title if category else question.category))
         self.query_one("#difficulty", Static).update(f"Difficulty {question.difficulty}")
-        self.query_one("#flag-marker", Static).update("⚑ flagged" if view.flagged else "")
+        self.query_one("#flag-marker", Static).update(f"{glyphs.current().flag} flagged" if view.flagged else "")
         self.query_one("#question-ref", Static).update(question_ref(question))
         self.query_one(Countdown).show(view.question_remaining, view.total_remaining, running=not view.locked)
         self.query_one(CaseVignette).show(question.case)
@@ -159,7 +159,7 @@ class QuizScreen(Screen[None]):
             box = (
                 ("[x]" if option.selected else "[ ]")
                 if view.question.type == "multiple"
-                else ("(•)" if option.selected else "( )")
+                else (f"({glyphs.current().chosen})" if option.selected else "( )")
             )
             bank_id = option.id if view.feedback else None
             slot.update(Hanging([(option_prefix(n, marker, box, bank_id), option.text)]))
