@@ -114,6 +114,15 @@ class TrainerApp(App[int]):
         """The theme's variables, with coloured text raised to WCAG AA contrast (themes.readable)."""
         return themes.readable(super().get_css_variables(), self.current_theme.dark)
 
+    def get_key_display(self, binding) -> str:
+        """Textual's key names (⏎, ←), in words where the terminal cannot show those."""
+        return glyphs.key_display(super().get_key_display(binding))
+
+    NARROW = 80  # columns below which the footer leaves out the command palette's key
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width < self.NARROW, "-narrow")
+
     def _remember_theme(self, theme) -> None:
         """A theme chosen in the command palette is the one the next start opens in (the one
         the app started in is not written again)."""
@@ -165,7 +174,8 @@ class TrainerApp(App[int]):
     def keys_of(self, screen) -> list[tuple[str, str, object, str | None]]:
         """(keys as people write them, description, owner, action) of a screen and the app.
 
-        Only bindings that apply now (``check_action``) are listed, and one row per thing to
+        A binding's tooltip, when it has one, is its full description (the footer shows the
+        short one). Only bindings that apply now (``check_action``) are listed, and one row per thing to
         do: bindings that share a description become one row ("1–9", "Ctrl+C / Super+C"),
         whose action is None when the keys do different things (choose option 1, 2...).
         """
@@ -179,11 +189,13 @@ class TrainerApp(App[int]):
                 for binding in bindings:
                     if not binding.description or binding.action == "help":
                         continue
+                    # The footer shows the short description; help and the palette the full one.
+                    description = binding.tooltip or binding.description
                     destination, name, params = parse(binding.action)
                     target = self if destination == "app" else owner
                     if target.check_action(name, params) is False:
                         continue
-                    keys, _, actions = rows.setdefault((id(owner), binding.description), ([], owner, []))
+                    keys, _, actions = rows.setdefault((id(owner), description), ([], owner, []))
                     if key not in keys:
                         keys.append(key)
                         actions.append(binding.action)

@@ -83,3 +83,12 @@ class _VerdictMarks(Mapping[str, str]):
 
 
 VERDICT_MARKS: Mapping[str, str] = _VerdictMarks()
+
+
+# Textual's own names for keys in the footer, where the ASCII table is in use.
+_ASCII_KEYS = str.maketrans({"⏎": "Enter", "←": "<-", "→": "->", "↑": "Up", "↓": "Down", "⇥": "Tab", "⌫": "Bksp"})
+
+
+def key_display(shown: str) -> str:
+    """A key as the footer shows it ("⏎", "←"), in words where the marks are ASCII."""
+    return shown if _current is UNICODE else shown.translate(_ASCII_KEYS)

@@ -21,6 +21,7 @@ from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown
 
 MAX_OPTIONS = 9
+MOVE = Binding.Group("Move", compact=True)  # ← → share one footer entry: every key fits in 60 columns
 
 
 def question_ref(question) -> Text:
@@ -57,16 +58,17 @@ class QuizScreen(Screen[None]):
     CSS_PATH = "practice.tcss"
     BINDINGS = [
         *(Binding(str(n), f"choose({n})", "Choose an option", show=False) for n in range(1, MAX_OPTIONS + 1)),
-        Binding("enter", "enter", "Submit / next"),
+        # Short words in the footer (all keys fit in 60 columns); help and the palette say the tooltip.
+        Binding("enter", "enter", "Submit", tooltip="Submit / next"),
         Binding("enter", "results", "Results"),
-        Binding("left", "previous", "Previous"),
-        Binding("right", "next", "Next"),
+        Binding("left", "previous", "Previous", group=MOVE),
+        Binding("right", "next", "Next", group=MOVE),
         Binding("f", "flag", "Flag"),
         Binding("n", "note", "Note a problem", show=False),
         Binding("s", "skip", "Skip"),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
-        Binding("escape", "end_early", "End quiz"),
+        Binding("escape", "end_early", "End", tooltip="End quiz"),
         Binding("escape", "results", "Results", show=False),
     ]
 
@@ -186,9 +188,12 @@ class QuizScreen(Screen[None]):
     def _draw_feedback(self, view: ItemView) -> None:
         box = self.query_one("#feedback")
         feedback = view.feedback
+        appeared = feedback is not None and not box.display
         box.display = feedback is not None
         if feedback is None:
             return
+        if appeared:  # just answered: in a short window the verdict starts below the fold
+            self.call_after_refresh(box.scroll_visible, animate=False)
         correct = feedback.correct
         if correct is None:
             verdict = "Time ran out: unanswered" if feedback.timed_out else "Unanswered"
