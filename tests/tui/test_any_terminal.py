@@ -10,7 +10,6 @@ import sys
 
 import pytest
 from textual.filter import Monochrome, NoColor
-from textual.widgets import Footer
 
 from tests.tui.conftest import TUI_BANK, screen_text, start_quiz
 from tests.tui.test_polish import LONG_OPTION, long_option_bank, rendered_lines
@@ -210,7 +209,7 @@ async def test_a_latin1_terminal_gets_ascii_marks_in_the_quiz(make_app, monkeypa
     app = make_app()
     assert glyphs.current() is glyphs.ASCII
     async with app.run_test(size=(100, 40)) as pilot:
-        screen = await start_quiz(pilot, "t-single")
+        await start_quiz(pilot, "t-single")
         await pilot.press("2", "enter")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
