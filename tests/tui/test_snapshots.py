@@ -1,5 +1,6 @@
 """How each screen looks, at 80x24 (the smallest supported terminal) and 120x40, in the dark
-and light themes. Data is fixed (the TUI test bank, a frozen clock, a fixed wall time), so
+and light themes; the home, quiz-feedback and interview-feedback screens also with NO_COLOR set
+and in a 16-colour terminal (TERM=linux). Data is fixed (the TUI test bank, a frozen clock, a fixed wall time), so
 the pictures only change when the looks do. Update with ``pytest --snapshot-update``."""
 
 from __future__ import annotations
@@ -118,3 +119,44 @@ def test_interview_summary(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=LARGE, run_before=run_before)
+
+
+# --- NO_COLOR and 16 colours (issue 23): the three main screens as such terminals draw them ---
+
+TERMINALS = {
+    "no-colour": {"NO_COLOR": "1"},  # Textual greys every colour: contrast must hold in grey
+    "16-colours": {"TERM": "linux", "COLORTERM": None},  # the trainer-16 ANSI theme
+}
+
+
+def _terminal(monkeypatch, name: str) -> None:
+    for variable, value in TERMINALS[name].items():
+        if value is None:
+            monkeypatch.delenv(variable, raising=False)
+        else:
+            monkeypatch.setenv(variable, value)
+
+
+async def _interview_feedback(pilot) -> None:
+    flows.start_interview(pilot.app, format_id="short")
+    await pilot.pause()
+    await pilot.press("enter", *"patient", "space", *"team", "ctrl+s", *"ok", "ctrl+s")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("terminal", sorted(TERMINALS))
+def test_home_in_other_terminals(snap_compare, make_app, monkeypatch, terminal):
+    _terminal(monkeypatch, terminal)
+    assert snap_compare(make_app(), terminal_size=SMALL)
+
+
+@pytest.mark.parametrize("terminal", sorted(TERMINALS))
+def test_quiz_feedback_in_other_terminals(snap_compare, make_app, monkeypatch, terminal):
+    _terminal(monkeypatch, terminal)
+    assert snap_compare(make_app(), terminal_size=SMALL, press=["2", "enter"], run_before=start_quiz("t-single"))
+
+
+@pytest.mark.parametrize("terminal", sorted(TERMINALS))
+def test_interview_feedback_in_other_terminals(snap_compare, make_app, monkeypatch, terminal):
+    _terminal(monkeypatch, terminal)
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=_interview_feedback)
