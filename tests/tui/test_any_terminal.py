@@ -16,7 +16,7 @@ from tests.tui.test_polish import LONG_OPTION, long_option_bank, rendered_lines
 from trainer.banks import BankSource, load_all
 from trainer.paths import bundled_banks_dir
 from trainer.practice.clock import FakeClock
-from trainer.tui import glyphs, themes
+from trainer.tui import flows, glyphs, themes
 from trainer.tui.app import TrainerApp
 from trainer.tui.screens.banks import BanksScreen
 from trainer.tui.screens.help import HelpScreen
@@ -88,6 +88,25 @@ async def test_at_60x20_every_quiz_key_is_in_the_footer_and_the_feedback_comes_i
         assert verdict.region.y >= body.region.y and verdict.region.bottom <= body.region.bottom  # ...to the verdict
         rows = visible_rows(app)
         assert any("Incorrect" in line for line in rows) and any("Answer: " in line for line in rows)
+
+
+async def test_at_60x20_the_interview_keys_and_its_feedback_are_reachable(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        flows.start_interview(app, format_id="short")
+        await pilot.pause()
+        await pilot.press("enter", *"patient", "space", *"team")
+        row = footer_row(app)
+        for shown in ("^s Submit answer", "esc End interview", "^q Quit", "f1 Help"):  # "?" is typed here
+            assert shown in row, row
+        await pilot.press("ctrl+s", *"ok", "ctrl+s")
+        await pilot.pause()
+        assert [a.probe_index for a in store.unfinished_session().answers] == [None, 0]  # both saved
+        rows = visible_rows(app)
+        assert any("Key points covered" in line for line in rows), rows
+        row = footer_row(app)
+        for shown in ("⏎ Next prompt", "esc End interview", "^q Quit", "? Help"):
+            assert shown in row, row
 
 
 async def test_at_60x20_a_wrapped_option_keeps_its_hanging_indent_after_answering(make_app, tmp_path):

@@ -44,8 +44,9 @@ class TrainerApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=True),
         Binding("question_mark", "help", "Help", show=True),
-        # "?" types a question mark in a text field; F1 opens help from anywhere.
-        Binding("f1", "help", "Help", show=False, priority=True),
+        # "?" types a question mark in a text field; F1 opens help from anywhere. The footer shows
+        # one key per action: "?" where it works, F1 while a text field takes "?".
+        Binding("f1", "help", "Help", show=True, priority=True),
     ]
 
     def __init__(
