@@ -50,6 +50,7 @@ def test_quiz_select_all_feedback_small(snap_compare, make_app):
 def test_quiz_numeric_with_an_unparsable_answer(snap_compare, make_app):
     async def run_before(pilot) -> None:
         await start_quiz("t-numeric")(pilot)
+        pilot.app.screen.query_one("#numeric-input", Input).cursor_blink = False  # no blink state in the picture
         pilot.app.screen.query_one("#numeric-input", Input).value = "abc"
         await pilot.press("enter")
 
@@ -85,6 +86,17 @@ def test_interview_feedback(snap_compare, make_app, size):
 def test_interview_thinking(snap_compare, make_app):
     async def run_before(pilot) -> None:
         flows.start_interview(pilot.app, format_id="short")
+        await pilot.pause()
+        area = pilot.app.screen.query_one("#answer-area")
+        for _ in range(20):  # the answer box takes focus (and the footer then offers F1 for help)
+            await pilot.pause()
+            if area.has_focus:
+                break
+        # The cursor shown, not blinking: the picture must not depend on when it is taken. Textual
+        # keeps lines drawn without the cursor in a cache; notify_style_update clears it.
+        area.cursor_blink = False
+        area.notify_style_update()
+        area.refresh()
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=run_before)
