@@ -26,9 +26,10 @@ class Terminal:
             os.execvpe(argv[0], argv, env)
         self.output = ""
 
-    def read_until(self, marker: str, timeout: float = 20.0) -> str:
+    def read_until(self, marker: str, timeout: float = 20.0, since: int = 0) -> str:
+        """Read until ``marker`` is printed (at or after offset ``since``); fail after ``timeout`` s."""
         deadline = time.monotonic() + timeout
-        while marker not in self.output:
+        while marker not in self.output[since:]:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise AssertionError(f"{marker!r} never appeared; screen tail: {self.output[-2000:]!r}")
@@ -70,9 +71,12 @@ def test_quiz_in_a_real_terminal_then_history_json(tmp_path):
     term.send("1")  # option 1, or the digit 1 typed into a number field
     term.send("\r")
     term.read_until("Answer:")  # tutor feedback shown: the answer is committed
+    shown = len(term.output)
     term.send("\r")
-    term.read_until("2/2")
-    time.sleep(0.3)  # let the new question take focus before typing into it
+    term.read_until("2/2", since=shown)
+    # The second question's hint is drawn with the focus already on it (a number field takes
+    # focus before the hint is drawn): type only once it is on the screen.
+    term.read_until("Enter submits", since=shown)
     term.send("1")
     term.send("\r")
     term.output = term.output[-200:]

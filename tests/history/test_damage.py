@@ -7,11 +7,14 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.history.helpers import answer, session
+from tests.unprivileged import as_ordinary_user, give_to_ordinary_user, shared_folder
 from trainer.history import db
 from trainer.history.errors import HistoryError, NewerSchemaError
 from trainer.history.store import Store
@@ -219,17 +222,40 @@ def test_read_only_database_file_is_a_clear_error_and_kept_in_place(tmp_path, mo
     assert not [p for p in root.iterdir() if ".damaged-" in p.name]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits")
-def test_read_only_permissions_for_real(tmp_path):
-    root = tmp_path / "data"
-    path = _populated(root, answers=3)
-    path.chmod(0o444)
-    with pytest.raises(HistoryError, match="read-only"):
-        Store.open(root)
-    path.chmod(0o644)
-    root.chmod(0o555)
-    try:
-        with pytest.raises(HistoryError, match="read-only"):
-            Store.open(root)
-    finally:
-        root.chmod(0o755)
+READ_ONLY_CHECK = """
+import sys
+from trainer.history.errors import HistoryError
+from trainer.history.store import Store
+try:
+    Store.open(sys.argv[1]).close()
+except HistoryError as exc:
+    print(exc)
+else:
+    print("opened")
+"""
+
+
+def test_read_only_permissions_for_real():
+    """Real permission bits, no mocks: as root the check runs as an ordinary user (root writes anything)."""
+
+    def open_as_user(root: Path) -> str:
+        result = subprocess.run([*as_ordinary_user(), sys.executable, "-c", READ_ONLY_CHECK, str(root)],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    with shared_folder() as shared:
+        root = shared / "data"
+        path = _populated(root, answers=3)
+        give_to_ordinary_user(root, *root.iterdir())
+        assert open_as_user(root) == "opened"  # the user can open it while it is writable
+        before = _digest(path)
+        path.chmod(0o444)
+        assert "history database is read-only" in open_as_user(root)
+        path.chmod(0o644)
+        root.chmod(0o555)
+        try:
+            assert "data directory is read-only" in open_as_user(root)
+        finally:
+            root.chmod(0o755)
+        assert _digest(path) == before

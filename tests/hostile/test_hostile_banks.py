@@ -52,6 +52,7 @@ HOSTILE = {
 }
 
 
+@pytest.mark.timeout(30)  # bounded time is the point: a parser that runs away fails here
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_bank_is_rejected_in_process_with_positions(tmp_path, name):
     path = _write(tmp_path, f"{name}.yaml", HOSTILE[name]())
@@ -63,10 +64,21 @@ def test_hostile_bank_is_rejected_in_process_with_positions(tmp_path, name):
 
 
 def test_pwned_never_printed_and_files_never_created(tmp_path):
-    marker = tmp_path / "pwned"
-    text = MINIMAL.replace("answer: b", f"answer: !!python/object/apply:os.system ['touch {marker}']")
-    result = _validate(_write(tmp_path, "evil.yaml", text))
+    """Python tags never run: ``echo pwned`` prints nothing, ``touch`` creates nothing, and the
+    tag is refused at its position instead."""
+    marker = tmp_path / "created"
+    echo = _write(tmp_path, "echo.yaml", HOSTILE["python_object_new"]())
+    touch = _write(
+        tmp_path, "touch.yaml", MINIMAL.replace("answer: b", f"answer: !!python/object/apply:os.system ['touch {marker}']")
+    )
+    result = _validate(echo, touch)
     assert result.returncode == 1 and not marker.exists()
+    assert result.stdout == ""  # `echo pwned` run by the process, or by a child it started, would print here
+    assert "pwned" not in result.stderr.splitlines()
+    refused = [POSITIONED.match(line) for line in result.stderr.splitlines() if not line.endswith("bank files invalid")]
+    assert refused and all(refused), result.stderr
+    assert {m["path"] for m in refused} == {str(echo), str(touch)}
+    assert all("is not allowed in a bank" in line for line in result.stderr.splitlines()[:-1])
 
 
 def _validate(*paths: Path) -> subprocess.CompletedProcess:
@@ -124,6 +136,7 @@ def test_multi_document_list_string_and_null_files(tmp_path):
     assert any("file is empty" in line for line in errors)
 
 
+@pytest.mark.timeout(10)  # opening a FIFO for reading would block forever: fail instead
 def test_fifo_and_folder_named_like_banks_do_not_block(tmp_path):
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)

@@ -42,6 +42,13 @@ def test_fake_clock_moves_only_when_told():
         clock.advance(-1)
 
 
-def test_system_clock_is_monotonic():
+def test_system_clock_reads_the_monotonic_clock_not_the_wall_clock(monkeypatch):
+    """A wall clock set back an hour must not move a countdown: the system clock follows
+    ``time.monotonic`` and ignores ``time.time`` (``now() <= now()`` would pass for either)."""
+    import trainer.practice.clock as clock_module
+
+    readings = iter([100.0, 100.0, 160.5])
+    monkeypatch.setattr(clock_module.time, "monotonic", lambda: next(readings))
+    monkeypatch.setattr(clock_module.time, "time", lambda: pytest.fail("SystemClock read the wall clock"))
     clock = SystemClock()
-    assert clock.now() <= clock.now()
+    assert [clock.now(), clock.now(), clock.now()] == [100.0, 100.0, 160.5]

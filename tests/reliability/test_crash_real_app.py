@@ -8,7 +8,10 @@ the database with what was typed; nothing is stored that was never given; the da
 opens cleanly (no "damaged" notice) and the session is offered for resume and resumes at
 the first unanswered item. An answer in flight at the kill may or may not be there.
 
-Set RELIABILITY_SEED to replay a failing run's delays (the seed is in every message).
+Each kill test runs with a fixed set of seeds (the same every run, so CI is repeatable) plus one
+random seed (new points each run). The seed is in the test's id (``[seed=N-...]``), printed
+in its captured output and in every assertion message: ``RELIABILITY_SEED=N`` replays exactly
+that run (and only it).
 """
 
 from __future__ import annotations
@@ -29,7 +32,12 @@ from trainer.practice.quiz import QuizSession
 pytestmark = pytest.mark.skipif(not hasattr(os, "forkpty") or shutil.which("true") is None, reason="needs a pty")
 
 TUI_BANK = "tests/tui/banks/tui.yaml"
-SEED = int(os.environ.get("RELIABILITY_SEED") or random.SystemRandom().randrange(10**6))
+FIXED_SEEDS = (314159, 271828)
+SEEDS = (
+    (int(os.environ["RELIABILITY_SEED"]),) if os.environ.get("RELIABILITY_SEED")
+    else (*FIXED_SEEDS, random.SystemRandom().randrange(10**6))
+)
+seeded = pytest.mark.parametrize("seed", SEEDS, ids=lambda seed: f"seed={seed}")
 QUIZ_SUBMITTED = "Enter: next question"  # the hint shown only once an item is answered and saved
 QUIZ_WAITING = "Enter submits"  # the hint while an item waits for an answer
 
@@ -45,11 +53,18 @@ def _banks(data):
 QUIZ_PLANS = [(0, False), (1, True), (2, False), (3, False)]
 
 
+def _replay(seed: int) -> None:
+    """Shown with the output of a failed test: how to run it again with the same kill point."""
+    print(f"replay with: RELIABILITY_SEED={seed} pytest {__file__}")
+
+
+@seeded
 @pytest.mark.parametrize(("acknowledged", "in_flight"), QUIZ_PLANS)
-def test_sigkill_during_a_quiz_loses_no_acknowledged_answer(tmp_path, acknowledged, in_flight):
-    rng = random.Random(f"{SEED}-quiz-{acknowledged}-{in_flight}")
+def test_sigkill_during_a_quiz_loses_no_acknowledged_answer(tmp_path, acknowledged, in_flight, seed):
+    _replay(seed)
+    rng = random.Random(f"{seed}-quiz-{acknowledged}-{in_flight}")
     data = tmp_path / "data"
-    why = f"(RELIABILITY_SEED={SEED}, acknowledged={acknowledged}, in_flight={in_flight})"
+    why = f"(RELIABILITY_SEED={seed}, acknowledged={acknowledged}, in_flight={in_flight})"
     args = ("quiz", "--data-dir", str(data), "--bank", TUI_BANK, "--category", "pharm", "--category", "proc",
             "--count", "3", "--seed", str(rng.randrange(100)))
     with PtyApp(*args) as app:
@@ -124,11 +139,13 @@ PROBE_TEXT = "the long hours"
 INTERVIEW_PLANS = ["think", "typing", "in_flight", "answered", "probed"]
 
 
+@seeded
 @pytest.mark.parametrize("plan", INTERVIEW_PLANS)
-def test_sigkill_during_an_interview_loses_no_acknowledged_answer(tmp_path, plan):
-    rng = random.Random(f"{SEED}-interview-{plan}")
+def test_sigkill_during_an_interview_loses_no_acknowledged_answer(tmp_path, plan, seed):
+    _replay(seed)
+    rng = random.Random(f"{seed}-interview-{plan}")
     data = tmp_path / "data"
-    why = f"(RELIABILITY_SEED={SEED}, plan={plan})"
+    why = f"(RELIABILITY_SEED={seed}, plan={plan})"
     with PtyApp("interview", "--format", "short", "--bank", TUI_BANK, "--data-dir", str(data)) as app:
         app.wait_for("Think about your answer")
         if plan != "think":

@@ -21,6 +21,7 @@ import pytest
 from tests.conftest import REPO, cli_env
 from tests.history.helpers import answer, session
 from tests.reliability.ptyapp import CTRL_Q, ENTER, PtyApp, program
+from tests.unprivileged import as_ordinary_user, give_to_ordinary_user, shared_folder
 from trainer.history.store import Store
 
 TUI_BANK = "tests/tui/banks/tui.yaml"
@@ -99,32 +100,29 @@ def test_real_program_starts_on_a_damaged_database_and_moves_it_aside(tmp_path, 
         assert store.sessions() == []
 
 
-def test_real_program_refuses_a_read_only_database_with_one_clear_line(tmp_path):
-    root = tmp_path / "data"
-    _populated(root)
-    path = root / "history.sqlite3"
-    before = _snapshot(root)
-    path.chmod(0o444)
-    if os.geteuid() == 0:  # root ignores permission bits: make the check see what a user would
-        code = (
-            "import os, sys\n"
-            "real = os.access\n"
-            "os.access = lambda p, mode, **kw: False if str(p).endswith('history.sqlite3') and mode & os.W_OK"
-            " else real(p, mode, **kw)\n"
-            "from trainer.cli import main\n"
-            "sys.exit(main(sys.argv[1:]))\n"
-        )
-        argv = [sys.executable, "-c", code]
-    else:
-        argv = program()
-    result = subprocess.run([*argv, "quiz", "--data-dir", str(root)], capture_output=True, text=True,
-                            timeout=60, cwd=REPO, env=cli_env(), stdin=subprocess.DEVNULL)
-    path.chmod(0o644)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [f"pain-trainer: error: {path}: the history database is read-only; "
-                                          "check its permissions"]
-    assert "Traceback" not in result.stderr and result.stdout == ""
-    assert _snapshot(root) == before  # not moved, not changed
+def test_real_program_refuses_a_read_only_database_with_one_clear_line():
+    """Permission bits for real: as root, the program runs as an ordinary user (root could write)."""
+    with shared_folder() as shared:
+        root = shared / "data"
+        _populated(root)
+        path = root / "history.sqlite3"
+        give_to_ordinary_user(root, *root.iterdir())
+        before = _snapshot(root)
+        path.chmod(0o444)
+        home = shared / "home"
+        home.mkdir()
+        give_to_ordinary_user(home)
+        env = cli_env(HOME=str(home), XDG_CACHE_HOME=str(home / "cache"), XDG_DATA_HOME=str(home / "share"),
+                      XDG_CONFIG_HOME=str(home / "config"))
+        result = subprocess.run([*as_ordinary_user(), *program(), "quiz", "--data-dir", str(root)],
+                                capture_output=True, text=True, timeout=60, cwd=REPO, env=env,
+                                stdin=subprocess.DEVNULL)
+        path.chmod(0o644)
+        assert result.stderr.splitlines() == [f"pain-trainer: error: {path}: the history database is read-only; "
+                                              "check its permissions"]
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr and result.stdout == ""
+        assert _snapshot(root) == before  # not moved, not changed
 
 
 def test_two_real_programs_answering_into_one_database_lose_nothing(tmp_path):

@@ -134,9 +134,12 @@ async def test_failed_session_start_is_told_and_no_quiz_runs_without_history(mak
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         failing.fail_on = "COMMIT"
-        assert not flows.start_quiz(app, SelectionSpec(seed=1), QuizSettings()) or not isinstance(app.screen, QuizScreen)
+        home = app.screen
+        flows.start_quiz(app, SelectionSpec(seed=1), QuizSettings())  # questions matched: it tried to start one
         await pilot.pause()
-        assert app.is_running and not isinstance(app.screen, QuizScreen)
+        assert app.is_running and app.screen is home and len(app.screen_stack) == 1
+        assert not any(isinstance(screen, QuizScreen) for screen in app.screen_stack)
+        assert store.sessions() == [] and store.unfinished_session() is None
         assert any(t.startswith("Session not saved") for t in _toasts(app))
 
 

@@ -187,14 +187,17 @@ async def test_quitting_mid_quiz_keeps_every_answer_and_the_session_resumes(make
 async def test_ticks_redraw_the_clock_but_not_the_explanation(make_app, store, monkeypatch):
     app = make_app()
     async with app.run_test() as pilot:
-        screen = await start_quiz(pilot, ("t-single", "t-multiple"), question_seconds=60)
+        screen = await start_quiz(pilot, ("t-single", "t-multiple"), question_seconds=60, total_seconds=600)
         await pilot.press("1", "enter")  # tutor feedback is on screen, the next item still open
         explanation = screen.query_one("#explanation", Markdown)
+        clock = screen.query_one("#countdown")
+        assert "total 10:00" in str(clock.render())
         redraws = []
         monkeypatch.setattr(explanation, "update", lambda *a: redraws.append(a))
         app.clock.advance(5)
         screen.advance_timers()
         await pilot.pause()
+        assert "total 9:55" in str(clock.render())  # the clock did redraw, with the new time
         assert redraws == [] and screen.query_one("#feedback").display
 
 
@@ -203,8 +206,11 @@ async def test_nothing_is_focused_by_itself_and_page_down_scrolls_the_body(make_
     async with app.run_test(size=(60, 14)) as pilot:
         screen = await start_quiz(pilot, "t-single")
         assert app.focused is None  # arrow keys and 1-9 belong to the screen
-        await pilot.press("1", "enter")  # feedback makes the body taller than the screen
+        await pilot.press("1", "enter")  # feedback makes the body taller than the screen (and comes into view)
+        await pilot.pause()
         body = screen.query_one("#quiz-body")
+        await pilot.press("pageup")
+        await pilot.pause()
         assert body.scroll_y == 0
         await pilot.press("pagedown")
         await pilot.pause()

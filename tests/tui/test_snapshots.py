@@ -1,5 +1,6 @@
 """How each screen looks, at 80x24 (the smallest supported terminal) and 120x40, in the dark
-and light themes. Data is fixed (the TUI test bank, a frozen clock, a fixed wall time), so
+and light themes; the home, quiz-feedback and interview-feedback screens also with NO_COLOR set
+and in a 16-colour terminal (TERM=linux). Data is fixed (the TUI test bank, a frozen clock, a fixed wall time), so
 the pictures only change when the looks do. Update with ``pytest --snapshot-update``."""
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def test_quiz_select_all_feedback_small(snap_compare, make_app):
 def test_quiz_numeric_with_an_unparsable_answer(snap_compare, make_app):
     async def run_before(pilot) -> None:
         await start_quiz("t-numeric")(pilot)
+        pilot.app.screen.query_one("#numeric-input", Input).cursor_blink = False  # no blink state in the picture
         pilot.app.screen.query_one("#numeric-input", Input).value = "abc"
         await pilot.press("enter")
 
@@ -84,6 +86,17 @@ def test_interview_feedback(snap_compare, make_app, size):
 def test_interview_thinking(snap_compare, make_app):
     async def run_before(pilot) -> None:
         flows.start_interview(pilot.app, format_id="short")
+        await pilot.pause()
+        area = pilot.app.screen.query_one("#answer-area")
+        for _ in range(20):  # the answer box takes focus (and the footer then offers F1 for help)
+            await pilot.pause()
+            if area.has_focus:
+                break
+        # The cursor shown, not blinking: the picture must not depend on when it is taken. Textual
+        # keeps lines drawn without the cursor in a cache; notify_style_update clears it.
+        area.cursor_blink = False
+        area.notify_style_update()
+        area.refresh()
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=run_before)
@@ -132,3 +145,44 @@ def test_quiz_ordering_feedback_shows_both_orders(snap_compare, make_app):
 
 def test_quiz_extended_matching_stem_small(snap_compare, make_app):
     assert snap_compare(make_app(banks=[NEW_TYPES]), terminal_size=SMALL, run_before=start_quiz("t-emq"))
+
+
+# --- NO_COLOR and 16 colours (issue 23): the three main screens as such terminals draw them ---
+
+TERMINALS = {
+    "no-colour": {"NO_COLOR": "1"},  # Textual greys every colour: contrast must hold in grey
+    "16-colours": {"TERM": "linux", "COLORTERM": None},  # the trainer-16 ANSI theme
+}
+
+
+def _terminal(monkeypatch, name: str) -> None:
+    for variable, value in TERMINALS[name].items():
+        if value is None:
+            monkeypatch.delenv(variable, raising=False)
+        else:
+            monkeypatch.setenv(variable, value)
+
+
+async def _interview_feedback(pilot) -> None:
+    flows.start_interview(pilot.app, format_id="short")
+    await pilot.pause()
+    await pilot.press("enter", *"patient", "space", *"team", "ctrl+s", *"ok", "ctrl+s")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("terminal", sorted(TERMINALS))
+def test_home_in_other_terminals(snap_compare, make_app, monkeypatch, terminal):
+    _terminal(monkeypatch, terminal)
+    assert snap_compare(make_app(), terminal_size=SMALL)
+
+
+@pytest.mark.parametrize("terminal", sorted(TERMINALS))
+def test_quiz_feedback_in_other_terminals(snap_compare, make_app, monkeypatch, terminal):
+    _terminal(monkeypatch, terminal)
+    assert snap_compare(make_app(), terminal_size=SMALL, press=["2", "enter"], run_before=start_quiz("t-single"))
+
+
+@pytest.mark.parametrize("terminal", sorted(TERMINALS))
+def test_interview_feedback_in_other_terminals(snap_compare, make_app, monkeypatch, terminal):
+    _terminal(monkeypatch, terminal)
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=_interview_feedback)

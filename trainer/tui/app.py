@@ -8,8 +8,10 @@ enforced here, and a failed commit is told to the user instead of being lost sil
 from __future__ import annotations
 
 import gc
+import os
 import re
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -20,6 +22,7 @@ from textual.binding import Binding
 
 from trainer.history.errors import HistoryError
 from trainer.practice.clock import Clock, SystemClock
+from trainer.tui import glyphs, themes
 from trainer.tui.start import InterviewStart, QuizStart, StartRequest
 
 if TYPE_CHECKING:
@@ -46,8 +49,9 @@ class TrainerApp(App[int]):
         # Browsers keep Ctrl+Q (and Ctrl+W/N/T) for themselves: F10 quits in a browser tab too.
         Binding("ctrl+q,f10", "quit", "Quit", priority=True, show=True, id="quit"),
         Binding("question_mark", "help", "Help", show=True),
-        # "?" types a question mark in a text field; F1 opens help from anywhere.
-        Binding("f1", "help", "Help", show=False, priority=True),
+        # "?" types a question mark in a text field; F1 opens help from anywhere. The footer shows
+        # one key per action: "?" where it works, F1 while a text field takes "?".
+        Binding("f1", "help", "Help", show=True, priority=True),
     ]
 
     def __init__(
@@ -62,7 +66,15 @@ class TrainerApp(App[int]):
         tick_seconds: float = 0.25,
         speech: SpeechKit | None = None,
     ) -> None:
-        super().__init__()
+        # Decided before Textual's own set-up, which picks the NO_COLOR filter for the theme it
+        # starts with: an ANSI theme's colours must be reset to the defaults, not turned grey.
+        self.sixteen_colours = themes.colour_system(os.environ) == "standard"
+        glyphs.use_for(sys.__stderr__)  # Textual writes the screen to stderr: marks it can encode
+        super().__init__(ansi_color=True if self.sixteen_colours else None)
+        self.register_theme(themes.SIXTEEN_COLOURS)
+        self.theme = self._theme_shown = themes.starting_theme(
+            store.get_preferences().get(themes.THEME_PREFERENCE), self.sixteen_colours, set(self.available_themes)
+        )
         self.catalog = catalog
         self.store = store
         self.clock: Clock = clock or SystemClock()
@@ -79,6 +91,7 @@ class TrainerApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if not gc.isenabled():  # paused by the launcher while starting: see _collect_from_now_on
             self.call_after_refresh(self._collect_from_now_on)
         try:  # a terminal closed or `kill` must not leave the alternate screen behind
@@ -111,6 +124,28 @@ class TrainerApp(App[int]):
         screens), then collect as usual."""
         gc.freeze()
         gc.enable()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with coloured text raised to WCAG AA contrast (themes.readable)."""
+        return themes.readable(super().get_css_variables(), self.current_theme.dark)
+
+    def get_key_display(self, binding) -> str:
+        """Textual's key names (⏎, ←), in words where the terminal cannot show those."""
+        return glyphs.key_display(super().get_key_display(binding))
+
+    NARROW = 80  # columns below which the footer leaves out the command palette's key
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width < self.NARROW, "-narrow")
+
+    def _remember_theme(self, theme) -> None:
+        """A theme chosen in the command palette is the one the next start opens in (the one
+        the app started in is not written again)."""
+        if theme.name == self._theme_shown:
+            return
+        self._theme_shown = theme.name
+        chosen = themes.remembered_name(theme.name)
+        self.save("Theme", lambda: self.store.set_preferences({themes.THEME_PREFERENCE: chosen}))
 
     # --- history write-through --------------------------------------------------------
 
@@ -154,7 +189,8 @@ class TrainerApp(App[int]):
     def keys_of(self, screen: Screen[object]) -> list[tuple[str, str, DOMNode, str | None]]:
         """(keys as people write them, description, owner, action) of a screen and the app.
 
-        Only bindings that apply now (``check_action``) are listed, and one row per thing to
+        A binding's tooltip, when it has one, is its full description (the footer shows the
+        short one). Only bindings that apply now (``check_action``) are listed, and one row per thing to
         do: bindings that share a description become one row ("1–9", "Ctrl+C / Super+C"),
         whose action is None when the keys do different things (choose option 1, 2...).
         """
@@ -169,11 +205,13 @@ class TrainerApp(App[int]):
                 for binding in bindings:
                     if not binding.description or binding.action == "help":
                         continue
+                    # The footer shows the short description; help and the palette the full one.
+                    description = binding.tooltip or binding.description
                     destination, name, params = parse(binding.action)
                     target = self if destination == "app" else owner
                     if target.check_action(name, params) is False:
                         continue
-                    keys, _, actions = rows.setdefault((id(owner), binding.description), ([], owner, []))
+                    keys, _, actions = rows.setdefault((id(owner), description), ([], owner, []))
                     if key not in keys:
                         keys.append(key)
                         actions.append(binding.action)

@@ -8,9 +8,9 @@ format that does not exist) are one line on stderr and an ``ExitCode``, never a 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer.banks import BankCache, default_sources, load_all
 from trainer.exits import ExitCode

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from trainer.banks.model import Reference
 
 from trainer.inert import inert
+from trainer.tui import glyphs
 
 Cell = str | Text | Content
 """What a ``DataTable`` of the trainer holds: plain strings, or bank text made literal."""
@@ -106,7 +107,7 @@ def reference_rows(reference: Reference) -> tuple[Content, Content]:
         lines.append(link(reference.url, reference.url))
     if reference.note:
         lines.append(Content(inert(f"({reference.note})")))
-    return Content("• "), Content("\n").join(lines)
+    return Content(f"{glyphs.current().bullet} "), Content("\n").join(lines)
 
 
 def references_visual(references: Sequence[Reference]) -> Hanging | str:

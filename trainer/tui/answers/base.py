@@ -13,10 +13,11 @@ from textual.widgets import Static
 
 from trainer.practice.quiz import ItemView
 from trainer.practice.scoring import ItemOutcome, OptionVerdict, Score
+from trainer.tui import glyphs
 from trainer.tui.text import Hanging, literal
 
 MAX_OPTIONS = 9  # keys 1-9
-MARKERS = {"correct": "✓", "wrong": "✗", "missed": "→"}
+MARKERS = glyphs.VERDICT_MARKS  # ✓ ✗ →, or + x > where the terminal cannot show them
 
 
 def option_prefix(number: int, marker: str = " ", box: str = "", bank_id: str | None = None, label: str = "") -> str:
@@ -119,7 +120,8 @@ class ChoiceAnswer(AnswerWidget):
                 yield Static("", id=f"option-{n}", classes="option")
 
     def box(self, selected: bool, place: int | None) -> str:
-        return self.BOX_ON if selected else self.BOX_OFF
+        on = self.BOX_ON if self.BOX_ON != "(•)" else f"({glyphs.current().chosen})"  # "(*)" without Unicode
+        return on if selected else self.BOX_OFF
 
     def show(self, view: ItemView, moved: bool) -> None:
         verdicts = {v.number: v.verdict for v in view.feedback.score.options} if view.feedback else {}

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from trainer.practice.quiz import ItemView
 from trainer.practice.scoring import ItemOutcome, Score
+from trainer.tui import glyphs
 from trainer.tui.answers.base import ChoiceAnswer
 from trainer.tui.text import literal
 
@@ -26,7 +27,8 @@ def order_table(score: Score) -> Table:
     table.add_column("")
     table.add_column("Your order")
     for row in score.sequence:
-        mark = "✓" if row.right else ("✗" if row.given is not None else "")
+        marks = glyphs.current()
+        mark = marks.correct if row.right else (marks.wrong if row.given is not None else "")
         table.add_row(
             Text(f"{row.place}."),
             literal(row.correct),

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -40,12 +40,13 @@ class HomeScreen(TrainerScreen[None]):
     BINDINGS = [
         Binding("s", "menu('quiz')", "Start quiz"),
         Binding("i", "menu('interview')", "Interview"),
-        Binding("r", "menu('review')", "Review missed"),
-        Binding("p", "menu('progress')", "Progress"),
+        Binding("r", "menu('review')", "Review", tooltip="Review missed"),  # the footer's word; help says more
+        # In the menu, not the footer: the footer keeps Banks, Quit and Help within 60 columns.
+        Binding("p", "menu('progress')", "Progress", show=False),
         Binding("b", "menu('banks')", "Banks"),
         Binding("u", "resume", "Resume", show=False),
         Binding("d", "discard", "Discard unfinished", show=False),
-        Binding("x", "dismiss_tip", "Hide tip"),
+        Binding("x", "dismiss_tip", "Hide tip", show=False),  # the tip itself says "Press x"
     ]
 
     AUTO_FOCUS = "#home-menu"
@@ -60,9 +61,11 @@ class HomeScreen(TrainerScreen[None]):
             yield Static("Pain Fellowship Trainer", id="home-title")
             yield banner
             yield OptionList(*self._menu(flows.due_count(self.trainer_app), self.trainer_app.quit_key), id="home-menu")
-            if not self.trainer_app.store.get_preferences().get(TIP_PREFERENCE):
-                yield Static(literal(first_run_tip(str(self.trainer_app.store.path.parent))), id="first-run-tip")
-            yield Static(self._banks_text(), id="home-banks")
+            # The tip and the banks take the room left, and scroll (a bar shows it) when it is not enough.
+            with VerticalScroll(id="home-more"):
+                if not self.trainer_app.store.get_preferences().get(TIP_PREFERENCE):
+                    yield Static(literal(first_run_tip(str(self.trainer_app.store.path.parent))), id="first-run-tip")
+                yield Static(self._banks_text(), id="home-banks")
         yield Footer()
 
     @staticmethod

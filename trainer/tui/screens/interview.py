@@ -26,7 +26,7 @@ from trainer.practice.interview import InterviewSession, InterviewUpdate, Interv
 from trainer.practice.judge import STATUS_NOTES, FlagJudgement, flag_penalty
 from trainer.practice.lexicon import warm as warm_judge
 from trainer.practice.summary import probe_note
-from trainer.tui import flows
+from trainer.tui import flows, glyphs
 from trainer.tui.base import TrainerScreen
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.quiz import question_ref
@@ -70,7 +70,7 @@ def red_flag_lines(text: str, flags: tuple[FlagJudgement, ...]) -> Content:
     lines = []
     for flag in flags:
         title = "Cliché" if flag.kind == "cliche" else "Red flag"
-        head = literal_content(f"⚠ {title}: {flag.statement}").stylize("bold $text-error")
+        head = literal_content(f"{glyphs.current().warning} {title}: {flag.statement}").stylize("bold $text-error")
         lines.append(head)
         lines.append(literal_content(f"   {flag.why}"))
         said = _quote(text, flag.evidence.sentence)
@@ -82,7 +82,7 @@ def red_flag_lines(text: str, flags: tuple[FlagJudgement, ...]) -> Content:
 def verdict_line(number: int, verdict: KeyPointVerdict, text: str) -> Content:
     """One key point: ✓ with the words (and synonym) and sentence that earned it, or ✗ with
     what a strong answer would have said and why the words found did not count."""
-    mark = "✓" if verdict.final else "✗"
+    mark = glyphs.current().correct if verdict.final else glyphs.current().wrong
     rating = " (your rating)" if verdict.override is not None else ""
     if verdict.covered:
         via = ""
@@ -102,7 +102,8 @@ def verdict_line(number: int, verdict: KeyPointVerdict, text: str) -> Content:
         else:
             detail = "a strong answer would have said this" if verdict.status else ""
     mark_end = len(f"{number}. {mark}")
-    line = literal_content(head).stylize("$text-success" if verdict.final else "$text-error", 0, mark_end)
+    # The mark is bold as well as coloured: without colour (NO_COLOR) it still stands out.
+    line = literal_content(head).stylize("bold $text-success" if verdict.final else "bold $text-error", 0, mark_end)
     if detail:
         line = Content("\n").join([line, literal_content(f"     {detail}").stylize("$text-muted")])
     return line
@@ -132,7 +133,7 @@ class InterviewScreen(TrainerScreen[None]):
         Binding("enter", "home", "Home"),
         Binding("ctrl+s", "submit", "Submit answer"),
         # Priority: the answer box has focus while thinking and answering.
-        Binding("ctrl+r", "toggle_spoken", "Spoken answer", priority=True),
+        Binding("ctrl+r", "toggle_spoken", "Speak", tooltip="Spoken answer: record, transcribe, then edit", priority=True),
         *(Binding(str(n), f"toggle_point({n})", "Flip a key point's verdict", show=False) for n in range(1, 10)),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
@@ -296,7 +297,7 @@ class InterviewScreen(TrainerScreen[None]):
         )
         probes = Content("\n").join(
             Content("\n").join([literal_content(f"Follow-up: {p.probe}\nYou said: {p.text or '(nothing)'}"),
-                                 *([literal_content(f"  ⚠ {note}")] if (note := probe_note(p.text)) else []),
+                                 *([literal_content(f"  {glyphs.current().warning} {note}")] if (note := probe_note(p.text)) else []),
                                  *([red_flag_lines(p.text, p.flags)] if p.flags else []),
                                  *(verdict_line(n, v, p.text) for n, v in enumerate(p.verdicts, start=1))])
             for p in feedback.probes

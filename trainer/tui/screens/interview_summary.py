@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.durations import format_duration
 from trainer.practice.summary import InterviewSummary
+from trainer.tui import glyphs
 from trainer.tui.base import TrainerScreen
 from trainer.tui.text import Cell, literal
 
@@ -59,7 +60,7 @@ class InterviewSummaryScreen(TrainerScreen[None]):
             yield Static(literal(f"Delivery: {wpm} words per minute · fillers: {fillers}"), id="summary-delivery")
             if s.red_flags:
                 yield Static("Red flags", classes="section-title error-title")
-                yield Static(literal("\n".join(f"⚑ prompt {n}: {flag}" for n, flag in s.red_flags)),
+                yield Static(literal("\n".join(f"{glyphs.current().flag} prompt {n}: {flag}" for n, flag in s.red_flags)),
                              id="summary-red-flags", classes="summary-list")
             if s.short_probes:
                 yield Static("Follow-ups to answer more fully", classes="section-title")
@@ -70,7 +71,7 @@ class InterviewSummaryScreen(TrainerScreen[None]):
             missed = s.work_on_next
             yield Static(
                 literal("\n".join(
-                    f"• {m.text} — missed in {m.times} prompt{'s' if m.times != 1 else ''} "
+                    f"{glyphs.current().bullet} {m.text} — missed in {m.times} prompt{'s' if m.times != 1 else ''} "
                     f"({', '.join(str(n) for n in m.prompts)})" for m in missed
                 )) if missed else "Every key point covered. Well done.",
                 id="summary-next", classes="summary-list",

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.durations import format_duration
 from trainer.practice.past import PastSession
+from trainer.tui import glyphs
 from trainer.tui.base import TrainerScreen
 from trainer.tui.text import Cell, literal
 
@@ -44,7 +45,7 @@ class PastSessionScreen(TrainerScreen[None]):
                 a = item.answer
                 table.add_row(
                     str(item.number), item.result, "" if a is None else format_duration(a.time_spent),
-                    "⚑" if a is not None and a.flagged else "", "✎" if item.notes else "",
+                    glyphs.current().flag if a is not None and a.flagged else "", glyphs.current().note if item.notes else "",
                     literal(item.title[:160] + ("…" if len(item.title) > 160 else "")),
                     key=str(item.position),
                 )

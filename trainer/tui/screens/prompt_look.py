@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.practice.summary import PromptLook
+from trainer.tui import glyphs
 from trainer.tui.base import TrainerScreen
 from trainer.tui.text import Cell, literal
 from trainer.tui.widgets.prompt_look import PromptLookView
@@ -54,7 +55,7 @@ class PromptLookScreen(TrainerScreen[None]):
                     score = "–" if attempt.score is None else f"{attempt.score * 100:.0f}%"
                     text = " ".join(attempt.text.split())
                     table.add_row(
-                        datetime.fromtimestamp(attempt.answered_at).strftime("%Y-%m-%d %H:%M") + (" ◀" if this else ""),
+                        datetime.fromtimestamp(attempt.answered_at).strftime("%Y-%m-%d %H:%M") + (f" {glyphs.current().this}" if this else ""),
                         f"{attempt.covered}/{attempt.total}", score, f"{attempt.time_used:.0f} s",
                         literal(text[:70] + ("…" if len(text) > 70 else "")),
                     )

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.practice.quiz import ItemView, QuizSession, QuizUpdate
-from trainer.tui import flows
+from trainer.tui import flows, glyphs
 from trainer.tui.answers import widget_classes
 from trainer.tui.answers.base import MARKERS, MAX_OPTIONS, AnswerWidget, option_prefix
 from trainer.tui.screens.confirm import ConfirmScreen
@@ -23,6 +23,7 @@ from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown
 
 __all__ = ["MARKERS", "MAX_OPTIONS", "QuizScreen", "option_prefix", "question_ref", "time_up_notice"]
+MOVE = Binding.Group("Move", compact=True)  # ← → share one footer entry: every key fits in 60 columns
 
 
 def question_ref(question) -> Text:
@@ -44,16 +45,17 @@ class QuizScreen(Screen[None]):
     CSS_PATH = "practice.tcss"
     BINDINGS = [
         *(Binding(str(n), f"choose({n})", "Choose an option", show=False) for n in range(1, MAX_OPTIONS + 1)),
-        Binding("enter", "enter", "Submit / next"),
+        # Short words in the footer (all keys fit in 60 columns); help and the palette say the tooltip.
+        Binding("enter", "enter", "Submit", tooltip="Submit / next"),
         Binding("enter", "results", "Results"),
-        Binding("left", "previous", "Previous"),
-        Binding("right", "next", "Next"),
+        Binding("left", "previous", "Previous", group=MOVE),
+        Binding("right", "next", "Next", group=MOVE),
         Binding("f", "flag", "Flag"),
         Binding("n", "note", "Note a problem", show=False),
         Binding("s", "skip", "Skip"),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
-        Binding("escape", "end_early", "End quiz"),
+        Binding("escape", "end_early", "End", tooltip="End quiz"),
         Binding("escape", "results", "Results", show=False),
     ]
 
@@ -125,7 +127,7 @@ class QuizScreen(Screen[None]):
         self.query_one("#progress", Static).update(f"{view.number}/{view.total}")
         self.query_one("#category", Static).update(literal(category.title if category else question.category))
         self.query_one("#difficulty", Static).update(f"Difficulty {question.difficulty}")
-        self.query_one("#flag-marker", Static).update("⚑ flagged" if view.flagged else "")
+        self.query_one("#flag-marker", Static).update(f"{glyphs.current().flag} flagged" if view.flagged else "")
         self.query_one("#question-ref", Static).update(question_ref(question))
         self.query_one(Countdown).show(view.question_remaining, view.total_remaining, running=not view.locked)
         self.query_one(CaseVignette).show(question.case)
@@ -157,9 +159,12 @@ class QuizScreen(Screen[None]):
     def _draw_feedback(self, view: ItemView, answer: AnswerWidget) -> None:
         box = self.query_one("#feedback")
         feedback = view.feedback
+        appeared = feedback is not None and not box.display
         box.display = feedback is not None
         if feedback is None:
             return
+        if appeared:  # just answered: in a short window the verdict starts below the fold
+            self.call_after_refresh(box.scroll_visible, animate=False)
         correct = feedback.correct
         if correct is None:
             verdict = "Time ran out: unanswered" if feedback.timed_out else "Unanswered"

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from trainer.durations import format_duration
 from trainer.practice.review_filters import BY_ID, FILTERS, counts, filtered, result_word
 from trainer.practice.scoring import Results
-from trainer.tui import flows
+from trainer.tui import flows, glyphs
 from trainer.tui.base import TrainerScreen
 from trainer.tui.text import Cell, literal
 
@@ -104,7 +104,7 @@ class ResultsScreen(TrainerScreen[None]):
             table.add_row(
                 str(item.position + 1),
                 result_word(item),
-                "⚑" if item.flagged else "",
+                glyphs.current().flag if item.flagged else "",
                 format_duration(item.time_spent),  # elapsed: rounded as history show rounds it
                 literal(stem[:80] + ("…" if len(stem) > 80 else "")),
                 key=str(item.position),

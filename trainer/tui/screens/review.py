@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.durations import format_duration
 from trainer.practice.scoring import ItemOutcome
-from trainer.tui import flows
+from trainer.tui import flows, glyphs
 from trainer.tui.answers import widget_class
 from trainer.tui.screens.quiz import question_ref
 from trainer.tui.text import inert, literal, references_visual
@@ -51,7 +51,7 @@ class ReviewItemScreen(Screen[None]):
         with VerticalScroll(id="review-body", can_focus=False):
             yield Static(question_ref(question), id="question-ref")
             timing = f"time {format_duration(item.time_spent)}" + (" · timed out" if item.timed_out else "")
-            flag = " · ⚑ flagged" if item.flagged else ""
+            flag = f" · {glyphs.current().flag} flagged" if item.flagged else ""
             yield Static(f"Item {self.index + 1}/{len(self.items)} (question {item.position + 1}) · {timing}{flag}",
                          id="review-position", classes="hint")
             vignette = CaseVignette("", id="case-text")

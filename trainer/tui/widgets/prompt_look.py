@@ -4,28 +4,29 @@ sessions show prompts with this; every text in it is shown literally."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from trainer.durations import format_duration
 from trainer.practice.summary import PromptLook
-from trainer.tui.text import inert, literal
+from trainer.tui import glyphs
+from trainer.tui.text import inert, literal, literal_content
 
 
-def keypoint_lines(look: PromptLook) -> Text:
-    lines = Text()
+def keypoint_lines(look: PromptLook) -> Content:
+    """Each key point with its mark, the mark bold and in the theme's success or error text colour."""
+    lines = []
+    marks = glyphs.current()
     for number, verdict in enumerate(look.verdicts, start=1):
-        mark = "✓" if verdict.final else "✗"
+        mark = marks.correct if verdict.final else marks.wrong
         words = f" — matched: {', '.join(verdict.matched)}" if verdict.matched else ""
         note = " (your rating)" if verdict.override is not None else ""
-        line = literal(f"{number}. {mark} {verdict.text}{words}{note}")
-        line.stylize("green" if verdict.final else "red", 0, 4)
-        if number > 1:
-            lines.append("\n")
-        lines.append_text(line)
-    return lines
+        head = f"{number}. {mark}"
+        line = literal_content(f"{head} {verdict.text}{words}{note}")
+        lines.append(line.stylize("bold $text-success" if verdict.final else "bold $text-error", 0, len(head)))
+    return Content("\n").join(lines)
 
 
 def delivery_line(look: PromptLook) -> str:
@@ -41,7 +42,7 @@ def delivery_line(look: PromptLook) -> str:
 def probe_lines(look: PromptLook) -> str:
     parts = []
     for probe in look.probes:
-        note = f"\n  ⚠ {probe.note}" if probe.note else ""
+        note = f"\n  {glyphs.current().warning} {probe.note}" if probe.note else ""
         parts.append(f"Follow-up {probe.index + 1}: {probe.probe}\nYou said: {probe.text or '(nothing)'}{note}")
     return "\n".join(parts)
 
@@ -60,7 +61,7 @@ class PromptLookView(Vertical):
         yield Static(f"Key points covered: {look.covered}/{look.total} ({score})", classes="look-verdict")
         yield Static(keypoint_lines(look), classes="look-keypoints")
         if look.red_flags:
-            yield Static(literal("Red flags:\n" + "\n".join(f"⚑ {flag}" for flag in look.red_flags)),
+            yield Static(literal("Red flags:\n" + "\n".join(f"{glyphs.current().flag} {flag}" for flag in look.red_flags)),
                          classes="look-red-flags")
         yield Static(literal(look.text) if look.text.strip() else "(no answer typed)", classes="look-answer")
         yield Static(literal(delivery_line(look)), classes="look-metrics")

@@ -13,7 +13,8 @@ from textual.strip import Strip
 from textual.widgets import RadioButton, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
-TICK = "✓"
+from trainer.tui import glyphs
+
 EMPTY = " "
 
 
@@ -30,7 +31,7 @@ class TickList(SelectionList[str]):
         if len(segments) < 2:
             return strip
         _, style, control = segments[1]  # [left edge, inner mark, right edge, space, prompt...]
-        segments[1] = Segment(TICK if option.value in self._selected else EMPTY, style, control)
+        segments[1] = Segment(glyphs.current().correct if option.value in self._selected else EMPTY, style, control)
         return Strip(segments, strip.cell_length)
 
 
@@ -40,5 +41,5 @@ class Choice(RadioButton):
     # Textual declares BUTTON_INNER a plain class attribute and reads it by name on each render; a
     # property is the one way to make it follow the value, which mypy cannot know is read-only here.
     @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]
-        return "●" if self.value else EMPTY
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # Textual reads this class attribute by name
+        return glyphs.current().radio if self.value else EMPTY
