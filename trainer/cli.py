@@ -143,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_judge_parser(commands, _common, _positive_int)
 
+    from trainer import interchange_command, lint_command
+
+    interchange_command.add_parsers(commands, _common)
+    lint_command.add_parser(commands, _common)
+
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)
     history.add_argument("action", nargs="?", choices=("list", "export", "import", "show", "notes"), default="list")
@@ -250,6 +255,7 @@ def _run_validate(args) -> int:
     from trainer.banks import BankSource, bank_files, default_sources, load_all
     from trainer.banks.discovery import same_file
     from trainer.banks.keyword_lint import keyword_warnings
+    from trainer.banks.todo_lint import todo_warnings
     from trainer.banks.yaml11_lint import yaml11_warnings_of_file
 
     _check_paths(args.paths)
@@ -264,7 +270,9 @@ def _run_validate(args) -> int:
     failures = [(path, problems) for path, problems in catalog.failures if validated(path)]
     problems = [p for _, found in failures for p in found]
     banks = [bank for bank in catalog.banks if validated(bank.source)]
-    warnings = [w for bank in banks for w in (*yaml11_warnings_of_file(bank.source), *keyword_warnings(bank))]
+    warnings = [
+        w for bank in banks for w in (*yaml11_warnings_of_file(bank.source), *keyword_warnings(bank), *todo_warnings(bank))
+    ]
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in [*problems, *warnings]], indent=2, ensure_ascii=False))
     else:
@@ -420,4 +428,7 @@ _HANDLERS = {
     "banks": _run_banks,
     "history": _run_history,
     "judge": _run_judge,
+    "import": lambda args: __import__("trainer.interchange_command").interchange_command.run_import(args),
+    "export": lambda args: __import__("trainer.interchange_command").interchange_command.run_export(args),
+    "lint": lambda args: __import__("trainer.lint_command").lint_command.run_lint(args),
 }
