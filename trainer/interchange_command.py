@@ -103,7 +103,12 @@ def run_import(args: argparse.Namespace) -> int:
     if not items:
         print("pain-trainer: error: no question could be imported; nothing written", file=sys.stderr)
         return EXIT_INVALID
-    bank, _ = bank_data(items, bank_id, category, [Path(p).name for p in args.files])
+    bank, dropped = bank_data(items, bank_id, category, [Path(p).name for p in args.files])
+    _problem_lines(dropped)
+    notes += dropped
+    if not bank["questions"]:
+        print("pain-trainer: error: no question could be imported; nothing written", file=sys.stderr)
+        return EXIT_INVALID
     text = to_yaml(bank)
     try:
         _check_written(text, out)
@@ -112,7 +117,8 @@ def run_import(args: argparse.Namespace) -> int:
         print("pain-trainer: error: the imported bank does not validate (a bug: please report it)", file=sys.stderr)
         return EXIT_INVALID
     _write_atomically(out, text)
-    print(f"{out}: {len(items)} question{'s' if len(items) != 1 else ''} imported, "
+    count = len(bank["questions"])
+    print(f"{out}: {count} question{'s' if count != 1 else ''} imported, "
           f"{len(notes)} warning{'s' if len(notes) != 1 else ''}; search it for TODO")
     return EXIT_OK
 

@@ -46,6 +46,7 @@ class Item:
     category_info: str = ""
     category_id: str = ""  # Moodle XML's <idnumber>, when the file has one
     tags: tuple[str, ...] = ()
+    source: str = ""  # the file it came from
 
 
 @dataclass(slots=True)
@@ -97,6 +98,9 @@ def choice_question(stem: str, answers: list[Answer], general: str, shuffle: boo
     credited = [i for i, a in enumerate(answers) if a.fraction > 0]
     if not credited:
         return None, ["no answer gives credit; skipped"]
+    if len(credited) == len(answers) and len(answers) > 1 and single is not True and not (
+            len(credited) == 1):
+        return None, ["every answer gives credit; a select-all question needs a wrong option; skipped"]
     lost: list[str] = []
     options = [{"id": ids[i], "text": a.text} for i, a in enumerate(answers)]
     data: dict = {"stem": stem}

@@ -202,7 +202,7 @@ def _question(body: str, start: int, block: _Block, path: str, category: tuple[s
     question = _answers(body, opening + 1, closing, stem, where, path, line, notes)
     if question is None:
         return None
-    return Item(line=line, name=name, category=category, question=question)
+    return Item(line=line, name=name, category=category, question=question, source=path)
 
 
 def _named(name: str) -> str:
@@ -242,7 +242,9 @@ def _answers(body, start, end, stem, where, path, line, notes) -> dict | None:
         note("short answer: a typed exact answer has no bank question type; skipped")
         return None
     cleaned = [Answer(_text(a.text)[0], a.fraction, _text(a.feedback)[0]) for _, a in answers]
-    data, lost = choice_question(stem, cleaned, general)
+    # Moodle: one '=' answer makes a one-answer question; weights alone (no '=') a multiple-answer one.
+    single = None if any(marker == "=" for marker, _ in answers) else False
+    data, lost = choice_question(stem, cleaned, general, single=single)
     for message in lost:
         note(message)
     return None if data is None else _with_references(data, references)
@@ -297,10 +299,8 @@ def _choice_answers(body: str, start: int, end: int) -> list[tuple[str, Answer]]
             if not -100 <= fraction <= 100:
                 raise GiftError(mark + 1, f"weight {weight.group(1)}% is outside -100% to 100%")
             chunk = chunk[weight.end():]
-        elif body[mark] == "~" and chunk.lstrip().startswith("%"):
-            raise GiftError(mark + 1, "a weight is written %NUMBER%, e.g. %50% or %-100%")
-        text, _, feedback = chunk.partition("#") if find(chunk, "#") < 0 else (
-            chunk[:find(chunk, "#")], "#", chunk[find(chunk, "#") + 1:])
+        cut = find(chunk, "#")
+        text, feedback = (chunk, "") if cut < 0 else (chunk[:cut], chunk[cut + 1:])
         if not text.strip():
             raise GiftError(mark, "an answer with no text")
         answers.append((body[mark], Answer(text, fraction, feedback)))
@@ -411,6 +411,8 @@ def _answer_block(q: dict) -> str:
     for option in q["options"]:
         if kind == "single":
             mark = "=" if option["id"] in right else "~"
+            if option["text"].lstrip().startswith("%"):  # GIFT cannot escape '%': a weight in front keeps it text
+                mark += "%100%" if option["id"] in right else "%0%"
         else:
             mark = f"~%{_percent(share)}%" if option["id"] in right else "~%-100%"
         lines.append(f"\n\t{mark}{escape(option['text'])}")

@@ -53,8 +53,13 @@ def bank_data(items: list[Item], bank_id: str, default_category: str, sources: l
 
     taken: set[str] = set()
     questions = []
+    notes: list[Note] = []
     for number, item in enumerate(items, 1):
         q = dict(item.question)
+        if q["type"] == "numeric" and q.get("tolerance", 0) >= abs(q["answer"]):
+            notes.append(Note(item.source, item.line, f"question '{item.name}': tolerance {q['tolerance']:g} is as "
+                              f"large as the answer {q['answer']:g} (0 would count as correct); skipped"))
+            continue
         name = item.name if QUESTION_ID.fullmatch(item.name) else slug(item.name, f"q{number}")[:80]
         q["id"] = _unique(name, taken, 80)
         q["category"] = category_of(item)
@@ -81,7 +86,7 @@ def bank_data(items: list[Item], bank_id: str, default_category: str, sources: l
         "categories": list(categories.values()) or [{"id": default_category, "title": default_category}],
         "questions": questions,
     }
-    return data, []
+    return data, notes
 
 
 def _unique(wanted: str, taken: set[str], limit: int) -> str:

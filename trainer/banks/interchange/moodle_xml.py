@@ -140,7 +140,7 @@ def read(data: bytes, path: str) -> ReadResult:
             question["references"] = references
         ident = (element.findtext("idnumber") or "").strip() or name
         tags = tuple(t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip())
-        result.items.append(Item(line, ident, category, question, category_info, category_id, tags))
+        result.items.append(Item(line, ident, category, question, category_info, category_id, tags, path))
     return result
 
 
