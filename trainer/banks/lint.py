@@ -20,11 +20,14 @@ STOP_WORDS = frozenset(
     "most best following likely would should could may can will not no".split()
 )
 ABSOLUTE = re.compile(r"\b(always|never|must|completely|absolutely|invariably|entirely|under no circumstances|"
-                      r"in all cases|in every case|none)\b", re.IGNORECASE)
+                      r"in all cases|in every case)\b", re.IGNORECASE)
 ALL_NONE = re.compile(r"\b(all|none|both|neither) of the (above|options|answers)\b|\ball the above\b", re.IGNORECASE)
-NEGATIVE = re.compile(r"\b(not|except|least|false|incorrect|untrue)\b", re.IGNORECASE)
-DATED = re.compile(r"\b(current(ly)?|recent(ly)?|latest|newest|new(ly)? (published|released|updated)|"
-                   r"up-to-date|now recommend(s|ed)?|this year|last year|updated)\b", re.IGNORECASE)
+NEGATIVE = re.compile(r"\b(not|except|(?<!at )least|false|incorrect|untrue)\b", re.IGNORECASE)
+# "current guideline", "recent trials", "the latest recommendations": a claim about the literature,
+# not "a recent deep vein thrombosis" (a patient's history).
+DATED = re.compile(r"\b(current(ly)?|recent(ly)?|latest|newest|updated|up-to-date)\b(?:\W+\w+){0,2}?\W+"
+                   r"(guidelines?|guidance|recommend\w*|evidence|stud(y|ies)|trials?|data|reviews?|consensus|criteria|"
+                   r"label(l?ing)?|editions?|versions?|standards?|statements?|advice)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)[0-9]{2}\b")
 NUMBER = re.compile(r"(?<![A-Za-z0-9.])[0-9]+(?:[.,][0-9]+)?\s*(%|mg|mcg|µg|g\b|ml|mL|hours?|days?|weeks?|"
                     r"months?|years?|minutes?|h\b|x\b|-fold|times)", re.IGNORECASE)
@@ -149,7 +152,7 @@ def _convergence(data: dict) -> Iterator[Finding]:
         sets = {o["id"]: content_words(o["text"]) for o in q["options"]}
         shared = {ident: sum(len(own & other) for k, other in sets.items() if k != ident) for ident, own in sets.items()}
         ranked = sorted(shared.values(), reverse=True)
-        if shared[q["answer"]] == ranked[0] and ranked[0] >= ranked[1] + 3 and ranked[0] >= 4:
+        if shared[q["answer"]] == ranked[0] and ranked[0] >= ranked[1] + 1 and ranked[0] >= 5:
             yield Finding("convergence-cue", f"/questions/{index}/options",
                           f"the correct option shares {ranked[0]} words with the others (next {ranked[1]}): "
                           "vary the distractors independently of the key", index)
