@@ -42,9 +42,9 @@ PYTHON = sys.executable
 BIN = Path(sys.executable).parent
 READY = Path(__file__).resolve().with_name("ready.py")
 SCHEMA = REPO / "schemas" / "bank.schema.json"
-SECTIONS = ("validate", "startup", "imports", "writes", "stats", "memory", "judge")
+SECTIONS = ("validate", "startup", "imports", "writes", "stats", "memory", "judge", "interchange")
 # Process-only sections first, while this process is small; in-process ones (SQLite, judge) last.
-RUN_ORDER = ("imports", "startup", "memory", "validate", "writes", "stats", "judge")
+RUN_ORDER = ("imports", "startup", "memory", "validate", "interchange", "writes", "stats", "judge")
 
 
 # --- running processes ------------------------------------------------------------------
@@ -791,6 +791,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "stats": lambda: bench_stats(cfg, report),
         "memory": lambda: bench_memory(cfg, report, shared),
         "judge": lambda: bench_judge(cfg, report),
+        "interchange": lambda: __import__("benchmarks.interchange").interchange.bench_interchange(cfg, report),
     }
     started = time.perf_counter()
     errors = 0
