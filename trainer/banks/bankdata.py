@@ -17,7 +17,7 @@ from trainer.banks.problems import BankError, Problem
 def read_bank_data(path: str) -> tuple[dict, Callable[[str], tuple[int, int]]]:
     """The bank's validated data and a JSON pointer -> (line, column) function, or ``BankError``."""
     from trainer.banks import yamlsafe
-    from trainer.banks.loader import load_bank_bytes
+    from trainer.banks.loader import _validated as validated_data  # the loader's own checks, without the model
     from trainer.banks.positions import Locator
 
     file = Path(path)
@@ -30,7 +30,12 @@ def read_bank_data(path: str) -> tuple[dict, Callable[[str], tuple[int, int]]]:
         raw = file.read_bytes()
     except OSError as exc:
         raise BankError([Problem(path, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
-    load_bank_bytes(raw, path)  # every check validate runs; BankError with positions
-    loaded = yamlsafe.load(yamlsafe.decode(raw))
-    locator = Locator(loaded.root)
-    return loaded.data, locator.locate
+    data = validated_data(raw, path)  # every check validate runs; BankError with positions
+    root: list = []
+
+    def locate(pointer: str) -> tuple[int, int]:  # the node tree is composed only when a position is asked for
+        if not root:
+            root.append(Locator(yamlsafe.compose_nodes(yamlsafe.decode(raw))))
+        return root[0].locate(pointer)
+
+    return data, locate
