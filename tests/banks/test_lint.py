@@ -7,6 +7,8 @@ import json
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trainer.banks.lint import CHECKS, lint
 from trainer.cli import main
@@ -138,3 +140,29 @@ def test_lint_settings_do_not_change_the_content_hash(tmp_path):
     plain = load_bank(_write(tmp_path, bank(copy.deepcopy(question)), "p.yaml"))
     silenced = load_bank(_write(tmp_path, bank(question | {"lint": {"ignore": ["longest-correct"]}}), "s.yaml"))
     assert plain.questions[0].content_hash == silenced.questions[0].content_hash
+
+
+def test_near_duplicate_stems_are_found():
+    stems = ["Which opioid has the highest lipid solubility and the fastest onset after epidural injection?",
+             "Which opioid has the highest lipid solubility and the fastest onset after an epidural injection?"]
+    found = _found([single(f"q{n}", stem, FOUR) for n, stem in enumerate(stems)], "duplicate-stem")
+    assert [f.message for f in found] == ["stem is 93% the same words as question 'q0'"]
+
+
+_WORDS = ["opioid", "taper", "dose", "renal", "block", "nerve", "pain", "spine", "drug", "risk"]
+
+
+def _brute_force(stems: list[str]) -> set[int]:
+    from trainer.banks.lint import NEAR_DUPLICATE, words
+
+    sets = [set(words(s)) for s in stems]
+    return {i for i in range(len(sets)) for j in range(i)
+            if sets[i] and sets[j] and len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= NEAR_DUPLICATE}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=9).map(" ".join), min_size=2, max_size=12))
+def test_prefix_filtering_finds_what_comparing_every_pair_finds(stems):
+    questions = [single(f"q{n}", stem + "?", FOUR) for n, stem in enumerate(stems)]
+    flagged = {int(f.pointer.split("/")[2]) for f in lint(bank(*questions)) if f.check == "duplicate-stem"}
+    assert flagged == _brute_force(stems)
