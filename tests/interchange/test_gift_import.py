@@ -115,3 +115,11 @@ def test_validate_reports_the_todo_placeholders(capsys, tmp_path):
     assert "warning: question 'tell': key point is a TODO placeholder" in err
     assert "warning: licence is a TODO placeholder" in err
     assert run(capsys, "validate", "--strict", str(out))[0] == 1
+
+
+def test_bytes_windows_1252_does_not_define_are_reported(capsys, tmp_path):
+    source = tmp_path / "odd.gift"
+    source.write_bytes(b"::a:: one {=x~y}\n\n::b:: two \x81 three {=x~y}\n")
+    data, err, _ = imported(capsys, tmp_path, source)
+    assert f"{source}:3: warning: not UTF-8; read as Windows-1252" in err
+    assert by_id(data)["b"]["stem"] == "two \ufffd three"

@@ -137,9 +137,13 @@ def _text(raw: str) -> tuple[str, list[str]]:
 
 
 def read(data: bytes, path: str) -> ReadResult:
-    text, _ = decode(data)
+    text, encoding = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     result = ReadResult()
+    if encoding == "windows-1252" and "\ufffd" in text:
+        line = text[: text.index("\ufffd")].count("\n") + 1
+        result.notes.append(Note(path, line, "not UTF-8; read as Windows-1252, and bytes it does not define "
+                                 "were replaced with \ufffd"))
     category: tuple[str, ...] = ()
     for block in _blocks(text):
         body, base = block.text, 0
