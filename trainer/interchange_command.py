@@ -28,6 +28,8 @@ def add_parsers(commands, common) -> None:
     imported.add_argument("--bank-id", metavar="ID", help="the new bank's id (default: from the --out file name)")
     imported.add_argument("--category", default="imported", metavar="ID",
                           help="category of questions the file gives none (default: imported)")
+    imported.add_argument("--language", default="en", metavar="TAG",
+                          help="the questions' language as a BCP 47 tag (default: en; the files do not say)")
     imported.add_argument("--from", dest="source_format", choices=("auto", *FORMATS), default="auto",
                           help="the files' format (default: detected from their content)")
     imported.add_argument("--force", action="store_true", help="overwrite --out if it exists")
@@ -85,6 +87,8 @@ def run_import(args: argparse.Namespace) -> int:
     category = slug(args.category, "imported")
     if not re.fullmatch(r"[a-z0-9][a-z0-9_.-]{0,63}", bank_id):
         return _usage(f"--bank-id {args.bank_id!r}: a bank id is a lowercase slug such as 'program-bank'")
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", args.language):
+        return _usage(f"--language {args.language!r}: a BCP 47 tag such as 'en' or 'en-GB'")
     items, notes, errors = [], [], []
     for path in args.files:
         data = _read_input(path)
@@ -104,6 +108,7 @@ def run_import(args: argparse.Namespace) -> int:
         print("pain-trainer: error: no question could be imported; nothing written", file=sys.stderr)
         return EXIT_INVALID
     bank, dropped = bank_data(items, bank_id, category, [Path(p).name for p in args.files])
+    bank["language"] = args.language
     _problem_lines(dropped)
     notes += dropped
     if not bank["questions"]:

@@ -111,3 +111,14 @@ def test_content_detection_picks_xml_whatever_the_name(capsys, tmp_path):
     source.write_bytes((FIXTURES / "features.xml").read_bytes())
     data, _, _ = imported(capsys, tmp_path, source)
     assert "mme" in by_id(data)
+
+
+def test_declared_windows_1252_encoding_is_read(capsys, tmp_path):
+    source = tmp_path / "w.xml"
+    source.write_bytes(b'<?xml version="1.0" encoding="windows-1252"?>\n<quiz><question type="multichoice">'
+                       b'<name><text>w</text></name><questiontext format="plain_text"><text>Caf\xe9 \x96 which?'
+                       b'</text></questiontext><answer fraction="100"><text>a</text></answer>'
+                       b'<answer fraction="0"><text>b</text></answer></question></quiz>\n')
+    data, _, _ = imported(capsys, tmp_path, source, extra=("--language", "fr"))
+    assert by_id(data)["w"]["stem"] == "Café \u2013 which?"
+    assert data["language"] == "fr"
