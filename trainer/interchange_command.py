@@ -74,7 +74,7 @@ def _read_input(path: str):
 
 def run_import(args: argparse.Namespace) -> int:
     from trainer.banks.interchange import FORMATS, detect
-    from trainer.banks.interchange.importing import bank_data, slug, to_yaml
+    from trainer.banks.interchange.importing import bank_data, slug
     from trainer.banks.problems import BankError
 
     for path in args.files:
@@ -107,19 +107,19 @@ def run_import(args: argparse.Namespace) -> int:
     if not items:
         print("pain-trainer: error: no question could be imported; nothing written", file=sys.stderr)
         return EXIT_INVALID
-    bank, dropped = bank_data(items, bank_id, category, [Path(p).name for p in args.files])
+    bank, dropped, origins = bank_data(items, bank_id, category, [Path(p).name for p in args.files])
     bank["language"] = args.language
+    try:
+        text, refused = _validating(bank, origins, out)
+    except BankError as exc:  # a problem outside the questions: a mapping bug, say so
+        _problem_lines([*dropped, *exc.problems])
+        print("pain-trainer: error: the imported bank does not validate (a bug: please report it)", file=sys.stderr)
+        return EXIT_INVALID
+    dropped += refused
     _problem_lines(dropped)
     notes += dropped
     if not bank["questions"]:
         print("pain-trainer: error: no question could be imported; nothing written", file=sys.stderr)
-        return EXIT_INVALID
-    text = to_yaml(bank)
-    try:
-        _check_written(text, out)
-    except BankError as exc:  # a mapping bug: say so rather than write a bank that will not load
-        _problem_lines(exc.problems)
-        print("pain-trainer: error: the imported bank does not validate (a bug: please report it)", file=sys.stderr)
         return EXIT_INVALID
     _write_atomically(out, text)
     count = len(bank["questions"])
@@ -128,10 +128,43 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _check_written(text: str, out: Path) -> None:
-    from trainer.banks.loader import load_bank_bytes
+def _validating(bank: dict, origins: list, out: Path) -> tuple[str, list]:
+    """The bank's YAML once the loader accepts it: questions it refuses (an empty stem, a text over
+    the schema's length, a number out of range) are left out, one note each, at their source line.
 
-    load_bank_bytes(text.encode("utf-8"), str(out))
+    Raises ``BankError`` when the loader refuses something that is not a question.
+    """
+    import re
+
+    from trainer.banks.interchange.common import Note
+    from trainer.banks.interchange.importing import to_yaml
+    from trainer.banks.loader import load_bank_bytes
+    from trainer.banks.problems import BankError
+
+    notes: list[Note] = []
+    while True:
+        text = to_yaml(bank)
+        try:
+            load_bank_bytes(text.encode("utf-8"), str(out))
+            return text, notes
+        except BankError as exc:
+            found = [(re.match(r"/questions/([0-9]+)", p.pointer), p) for p in exc.problems if "more problems" not in
+                     p.message]
+            if not found or any(match is None for match, _ in found):
+                raise
+            refused: dict[int, str] = {}
+            for match, problem in found:
+                field = problem.pointer[match.end():].lstrip("/") or "question"
+                refused.setdefault(int(match.group(1)), f"{field}: {problem.message}")
+            for index, reason in sorted(refused.items()):
+                item = origins[index]
+                name = bank["questions"][index]["id"]
+                notes.append(Note(item.source, item.line, f"question '{name}': the bank refuses it ({reason}); skipped"))
+            keep = [i for i in range(len(bank["questions"])) if i not in refused]
+            bank["questions"] = [bank["questions"][i] for i in keep]
+            origins[:] = [origins[i] for i in keep]
+            if not bank["questions"]:
+                return text, notes
 
 
 def _write_atomically(out: Path, text: str) -> None:

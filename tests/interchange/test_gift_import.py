@@ -123,3 +123,13 @@ def test_bytes_windows_1252_does_not_define_are_reported(capsys, tmp_path):
     data, err, _ = imported(capsys, tmp_path, source)
     assert f"{source}:3: warning: not UTF-8; read as Windows-1252" in err
     assert by_id(data)["b"]["stem"] == "two \ufffd three"
+
+
+def test_questions_the_bank_refuses_are_skipped_with_a_line_each(capsys, tmp_path):
+    source = tmp_path / "refused.gift"
+    source.write_text("::empty::{=a~b}\n\n::long:: " + "word " * 2500 + "{=a~b}\n\n::ok:: Fine? {=a~b}\n",
+                      encoding="utf-8")
+    data, err, _ = imported(capsys, tmp_path, source)
+    assert [q["id"] for q in data["questions"]] == ["ok"]
+    assert f"{source}:1: warning: question 'empty': the bank refuses it (stem: must not be empty); skipped" in err
+    assert f"{source}:3: warning: question 'long': the bank refuses it (stem: " in err

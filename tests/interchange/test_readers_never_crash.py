@@ -25,7 +25,7 @@ def _written_bank_validates(result) -> None:
     for problem in result.errors:
         assert problem.line >= 1 and problem.column >= 1
     if result.items and not result.errors:
-        data, _ = bank_data(result.items, "fuzz", "imported", ["fuzz"])
+        data, _, _ = bank_data(result.items, "fuzz", "imported", ["fuzz"])
         if data["questions"]:
             load_bank_bytes(to_yaml(data).encode(), "fuzz.yaml")  # a mapping bug would raise here
 

@@ -84,7 +84,7 @@ def _round_trip(bank: dict, name: str) -> dict:
     written, _ = fmt.write(bank, lambda pointer: 1, "generated.yaml")
     result = fmt.read(written.encode("utf-8"), f"generated.{name}")
     assert not result.errors, [str(e) for e in result.errors]
-    data, _ = bank_data(result.items, "generated", "imported", ["generated"])
+    data, _, _ = bank_data(result.items, "generated", "imported", ["generated"])
     load_bank_bytes(to_yaml(data).encode(), "again.yaml")  # and what comes back validates
     return data
 

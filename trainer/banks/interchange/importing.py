@@ -34,8 +34,10 @@ def slug(text: str, fallback: str = "imported") -> str:
     return found or fallback
 
 
-def bank_data(items: list[Item], bank_id: str, default_category: str, sources: list[str]) -> tuple[dict, list[Note]]:
-    """The bank for these items: each category path one category, ids unique, TODOs where needed."""
+def bank_data(items: list[Item], bank_id: str, default_category: str,
+              sources: list[str]) -> tuple[dict, list[Note], list[Item]]:
+    """The bank for these items (each category path one category, ids unique, TODOs where needed),
+    the notes of items left out, and the item each written question came from."""
     categories: dict[tuple[str, ...], dict] = {}
     taken_categories: set[str] = set()
 
@@ -53,6 +55,7 @@ def bank_data(items: list[Item], bank_id: str, default_category: str, sources: l
 
     taken: set[str] = set()
     questions = []
+    origins: list[Item] = []
     notes: list[Note] = []
     for number, item in enumerate(items, 1):
         q = dict(item.question)
@@ -74,6 +77,7 @@ def bank_data(items: list[Item], bank_id: str, default_category: str, sources: l
         if q["type"] == "numeric":
             q.setdefault("unit", TODO_UNIT)
         questions.append({key: q[key] for key in _ORDER if key in q})
+        origins.append(item)
     names = ", ".join(sources)
     data = {
         "id": bank_id,
@@ -86,7 +90,7 @@ def bank_data(items: list[Item], bank_id: str, default_category: str, sources: l
         "categories": list(categories.values()) or [{"id": default_category, "title": default_category}],
         "questions": questions,
     }
-    return data, notes
+    return data, notes, origins
 
 
 def _unique(wanted: str, taken: set[str], limit: int) -> str:
