@@ -43,23 +43,10 @@ def test_unmapped_types_are_skipped_with_a_line_each(bank):
         assert f"features.xml:{line}: warning: question '" in err and what in err
 
 
-BILLION_LAUGHS = """<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
-]>
-<quiz><question type="essay"><name><text>&lol9;</text></name></question></quiz>
-"""
-EXTERNAL = """<?xml version="1.0"?>
-<!DOCTYPE quiz [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
-<quiz><question type="essay"><questiontext><text>&secret;</text></questiontext></question></quiz>
-"""
-DTD_ONLY = """<?xml version="1.0"?>
-<!DOCTYPE quiz SYSTEM "http://example.invalid/quiz.dtd">
-<quiz></quiz>
-"""
+HOSTILE = FIXTURES / "hostile"
+BILLION_LAUGHS = (HOSTILE / "billion-laughs.xml").read_text(encoding="utf-8")
+EXTERNAL = (HOSTILE / "external-entity.xml").read_text(encoding="utf-8")
+DTD_ONLY = (HOSTILE / "external-dtd.xml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("text", "refused"), [
