@@ -19,7 +19,6 @@ FORMAT_NAMES = ("gift", "moodle-xml")  # trainer.banks.interchange.FORMATS, name
 
 
 def add_parsers(commands, common) -> None:
-    FORMATS = FORMAT_NAMES
     imported = commands.add_parser(
         "import", help="GIFT or Moodle XML files -> one bank (what could not be kept is reported)")
     common(imported, banks=False)
@@ -30,14 +29,14 @@ def add_parsers(commands, common) -> None:
                           help="category of questions the file gives none (default: imported)")
     imported.add_argument("--language", default="en", metavar="TAG",
                           help="the questions' language as a BCP 47 tag (default: en; the files do not say)")
-    imported.add_argument("--from", dest="source_format", choices=("auto", *FORMATS), default="auto",
+    imported.add_argument("--from", dest="source_format", choices=("auto", *FORMAT_NAMES), default="auto",
                           help="the files' format (default: detected from their content)")
     imported.add_argument("--force", action="store_true", help="overwrite --out if it exists")
 
     exported = commands.add_parser("export", help="a bank -> GIFT or Moodle XML (what the format cannot hold is listed)")
     common(exported, banks=False)
     exported.add_argument("bank_file", metavar="BANK", help="the bank file to export")
-    exported.add_argument("--to", required=True, choices=tuple(FORMATS), help="the format to write")
+    exported.add_argument("--to", required=True, choices=FORMAT_NAMES, help="the format to write")
     exported.add_argument("--out", required=True, metavar="FILE", help="the file to write ('-' for standard output)")
     exported.add_argument("--force", action="store_true", help="overwrite --out if it exists")
 
@@ -110,7 +109,7 @@ def run_import(args: argparse.Namespace) -> int:
     bank, dropped, origins = bank_data(items, bank_id, category, [Path(p).name for p in args.files])
     bank["language"] = args.language
     try:
-        text, refused = _validating(bank, origins, out)
+        text, refused = validating(bank, origins, out)
     except BankError as exc:  # a problem outside the questions: a mapping bug, say so
         _problem_lines([*dropped, *exc.problems])
         print("pain-trainer: error: the imported bank does not validate (a bug: please report it)", file=sys.stderr)
@@ -128,7 +127,7 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _validating(bank: dict, origins: list, out: Path) -> tuple[str, list]:
+def validating(bank: dict, origins: list, out: Path) -> tuple[str, list]:
     """The bank's YAML once the loader accepts it: questions it refuses (an empty stem, a text over
     the schema's length, a number out of range) are left out, one note each, at their source line.
 

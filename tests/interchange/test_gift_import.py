@@ -131,5 +131,5 @@ def test_questions_the_bank_refuses_are_skipped_with_a_line_each(capsys, tmp_pat
                       encoding="utf-8")
     data, err, _ = imported(capsys, tmp_path, source)
     assert [q["id"] for q in data["questions"]] == ["ok"]
-    assert f"{source}:1: warning: question 'empty': the bank refuses it (stem: must not be empty); skipped" in err
+    assert f"{source}:1: warning: question 'empty': no question text; skipped" in err
     assert f"{source}:3: warning: question 'long': the bank refuses it (stem: " in err

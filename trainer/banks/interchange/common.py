@@ -98,8 +98,7 @@ def choice_question(stem: str, answers: list[Answer], general: str, shuffle: boo
     credited = [i for i, a in enumerate(answers) if a.fraction > 0]
     if not credited:
         return None, ["no answer gives credit; skipped"]
-    if len(credited) == len(answers) and len(answers) > 1 and single is not True and not (
-            len(credited) == 1):
+    if len(credited) == len(answers):  # 2 or more answers, all credited: a bank needs a wrong option
         return None, ["every answer gives credit; a select-all question needs a wrong option; skipped"]
     lost: list[str] = []
     options = [{"id": ids[i], "text": a.text} for i, a in enumerate(answers)]

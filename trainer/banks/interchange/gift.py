@@ -203,6 +203,9 @@ def _question(body: str, start: int, block: _Block, path: str, category: tuple[s
         tail, more = _text(after)
         stem, lost = f"{stem} _____ {tail}".strip(), lost + more
     where = _named(name)
+    if not stem:
+        notes.append(Note(path, line, f"{where}no question text; skipped"))
+        return None
     for kind in lost:
         notes.append(Note(path, line, f"{where}{kind} in the text could not be kept"))
     question = _answers(body, opening + 1, closing, stem, where, path, line, notes)

@@ -1,4 +1,4 @@
-"""HTML from an LMS -> the plain text a bank holds, and plain text -> HTML for an LMS.
+"""HTML from an LMS -> the plain text a bank holds.
 
 Bank stems and options are plain text shown literally; an LMS stores HTML. Conversion keeps
 what a reader sees (paragraphs, line breaks, list items, entities) and reports what it cannot
@@ -8,7 +8,6 @@ library never fetches anything and never executes anything: the markup is only r
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 
@@ -62,8 +61,3 @@ def html_to_text(markup: str) -> tuple[str, list[str]]:
 def looks_like_html(text: str) -> bool:
     return bool(re.search(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|&[a-zA-Z]+;|&#[0-9]+;", text))
 
-
-def text_to_html(text: str) -> str:
-    """Plain text as HTML paragraphs (line breaks kept), every character escaped."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
