@@ -28,11 +28,11 @@ def test_quick_benchmark_run_prints_the_table(tmp_path):
     out = done.stdout
     assert "| Measurement" in out and "| Ratio" in out
     for section in ("1. Bank validation", "2. Start-up", "2b. Imports", "3. Answer write-through",
-                    "4. Stats over", "5. Memory", "6. Interview judge", "7. Cohort report", "8. Spoken answers"):
+                    "4. Stats over", "5. Memory", "6. Interview judge", "7. Cohort report", "8. Spoken answers", "9. Interchange"):
         assert section in out, section
     for row in ("validate 400 q, valid", "pain-trainer, home screen ready", "record_answer median",
                 "Store.stats()", "Store.sessions()", "pain-trainer --bank 400 q", "judge a ",
-                "gold set per-key-point recall", "cohort report, 5 residents", "transcribe "):
+                "gold set per-key-point recall", "cohort report, 5 residents", "transcribe ", "import 400-question GIFT"):
         assert row in out, row
     assert "ERROR" not in out
     assert "Targets:" in out

@@ -163,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_speech_options(interview)
     add_transcribe_parser(commands, _common)
 
+    from trainer.commands import interchange as interchange_command, lint as lint_command
+
+    interchange_command.add_parsers(commands, _common)
+    lint_command.add_parser(commands, _common)
+
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)
     history.add_argument("action", nargs="?", choices=("list", "export", "import", "show", "notes"), default="list")
@@ -277,6 +282,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     from trainer.banks.discovery import same_file
     from trainer.paths import cache_dir
     from trainer.banks.keyword_lint import keyword_warnings
+    from trainer.banks.todo_lint import todo_warnings
 
     _check_paths(args.paths)
     _check_paths(args.bank)
@@ -294,7 +300,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     failures = [(path, problems) for path, problems in catalog.failures if validated(path)]
     problems = [p for _, found in failures for p in found]
     banks = [bank for bank in catalog.banks if validated(bank.source)]
-    warnings = [w for bank in banks for w in keyword_warnings(bank)]
+    warnings = [w for bank in banks for w in (*keyword_warnings(bank), *todo_warnings(bank))]
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in [*problems, *warnings]], indent=2, ensure_ascii=False))
     else:
@@ -519,4 +525,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "cohort": _run_cohort,
     "serve": _run_serve,
     "transcribe": _run_transcribe,
+    "import": lambda args: __import__("trainer.commands.interchange", fromlist=["run_import"]).run_import(args),
+    "export": lambda args: __import__("trainer.commands.interchange", fromlist=["run_export"]).run_export(args),
+    "lint": lambda args: __import__("trainer.commands.lint", fromlist=["run_lint"]).run_lint(args),
 }

@@ -24,6 +24,8 @@ def question_hash(question: Data, case: Case | None, synonyms: Synonyms = ()) ->
     (only when the bank has some: the hash of every question written before synonyms existed
     stays the same).
     """
+    if "lint" in question:  # lint settings are for authors: silencing a check is not an edit of the question
+        question = {key: value for key, value in question.items() if key != "lint"}
     payload = json.dumps(question, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     if case is not None:
         payload += "\x00" + case.text

@@ -1,0 +1,41 @@
+"""A bank's validated *data* (the parsed YAML) with positions, for tools that read banks as data.
+
+Export and lint read a bank the way ``validate`` checks it (the loader's parse, the schema and
+the semantic checks) but work on the plain data, not the model classes, so they depend on the
+bank contract (the schema) rather than on the model's shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from trainer.banks.limits import MAX_FILE_BYTES, size_problem
+from trainer.banks.problems import BankError, Problem
+
+
+def read_bank_data(path: str) -> tuple[dict, Callable[[str], tuple[int, int]]]:
+    """The bank's validated data and a JSON pointer -> (line, column) function, or ``BankError``."""
+    from trainer.banks import yamlsafe
+    from trainer.banks.loader import _validated as validated_data  # the loader's own checks, without the model
+    from trainer.banks.positions import Locator
+
+    file = Path(path)
+    try:
+        if not file.is_file():
+            raise BankError([Problem(path, 1, 1, "not a regular file")])
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:  # refused before it is read into memory
+            raise BankError([Problem(path, 1, 1, size_problem(size))])
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise BankError([Problem(path, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
+    data = validated_data(raw, path)  # every check validate runs; BankError with positions
+    root: list = []
+
+    def locate(pointer: str) -> tuple[int, int]:  # the node tree is composed only when a position is asked for
+        if not root:
+            root.append(Locator(yamlsafe.compose_nodes(yamlsafe.decode(raw))))
+        return root[0].locate(pointer)
+
+    return data, locate
