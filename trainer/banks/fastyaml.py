@@ -30,9 +30,11 @@ import sys
 try:  # a wheel for every common platform; without one, the pure path does everything
     import yaml_rs
 except ImportError:  # pragma: no cover - depends on the platform
-    yaml_rs = None
+    INSTALLED = False  # yaml_rs stays unbound: only ENABLED code uses it
+else:
+    INSTALLED = True
 
-ENABLED = yaml_rs is not None and os.environ.get("PAIN_TRAINER_YAML", "").strip().lower() != "pure"
+ENABLED = INSTALLED and os.environ.get("PAIN_TRAINER_YAML", "").strip().lower() != "pure"
 NAME = "yaml-rs" if ENABLED else "pure"
 
 # Every form the compiled parser may read differently starts with one of these characters. Each
@@ -108,7 +110,7 @@ def _needs_positioned_path(text: str) -> bool:
     return bool(unusual) and _CONTROL_BYTES.search(unusual) is not None
 
 
-_ALIAS_LIMITS = None
+_ALIAS_LIMITS: yaml_rs.AliasLimits | None = None
 _ERROR_AT = re.compile(r"YAML parse error at line (\d+), column (\d+)")
 
 
@@ -145,7 +147,7 @@ def parse(text: str) -> object:
         raise NotTrusted from None  # a bug in the compiled parser, not a verdict on the file: the other path reads it
 
 
-def _limits():
+def _limits() -> yaml_rs.AliasLimits:
     """No anchor reaches the compiled parser (``&`` is screened), so this bound is a second fence."""
     global _ALIAS_LIMITS
     if _ALIAS_LIMITS is None:

@@ -24,9 +24,9 @@ parsing again; a text the compiled parser read is composed here only when an err
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import yaml
 import yaml.reader
@@ -84,6 +84,9 @@ _CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _CORE_INF = frozenset(f"{sign}.{inf}" for sign in ("", "+", "-") for inf in ("inf", "Inf", "INF"))
 _CORE_NAN = frozenset((".nan", ".NaN", ".NAN"))
+
+
+_Value = TypeVar("_Value")  # what a core-schema reader makes of a scalar's text
 
 
 class _NotCore(ValueError):
@@ -256,7 +259,7 @@ class _BankConstructor(SafeConstructor):
         if merge:
             node.value = merge + node.value
 
-    def _core(self, node, read):
+    def _core(self, node: ScalarNode, read: Callable[[str], _Value]) -> _Value:
         value = self.construct_scalar(node)
         try:
             return read(value)
@@ -264,16 +267,16 @@ class _BankConstructor(SafeConstructor):
             line, column = _position(node.start_mark)
             raise YamlProblem(str(exc) or f"{_short_repr(value)} is not a valid {_show_tag(node.tag)}", line, column) from None
 
-    def construct_yaml_int(self, node):
+    def construct_yaml_int(self, node: ScalarNode) -> int:
         return self._core(node, core_int)
 
-    def construct_yaml_float(self, node):
+    def construct_yaml_float(self, node: ScalarNode) -> float:
         return self._core(node, core_float)
 
-    def construct_yaml_bool(self, node):
+    def construct_yaml_bool(self, node: ScalarNode) -> bool:
         return self._core(node, core_bool)
 
-    def construct_yaml_null(self, node):
+    def construct_yaml_null(self, node: ScalarNode) -> None:
         return self._core(node, core_null)
 
     def construct_scalar(self, node: ScalarNode | MappingNode) -> str:
@@ -292,7 +295,7 @@ class _BankConstructor(SafeConstructor):
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         if isinstance(node, MappingNode):
-            seen: dict[object, object] = {}
+            seen: dict[object, Mark] = {}
             for key_node, _ in node.value:
                 if isinstance(key_node, ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
                     first = seen.setdefault(_key_identity(key_node), key_node.start_mark)
@@ -308,7 +311,9 @@ class _BankConstructor(SafeConstructor):
         return super().construct_mapping(node, deep)
 
 
-_BankConstructor.add_constructor(None, _BankConstructor.construct_undefined)
+# types-PyYAML bounds add_constructor's first argument to a Loader class, yet PyYAML registers plain
+# constructor methods this way itself (SafeConstructor.add_constructor(None, ...construct_undefined)).
+_BankConstructor.add_constructor(None, _BankConstructor.construct_undefined)  # type: ignore[type-var]
 for _tag in ("int", "float", "bool", "null"):
     _BankConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", getattr(_BankConstructor, f"construct_yaml_{_tag}"))
 
@@ -384,14 +389,14 @@ def _children(node: Node) -> list[Node]:
 
 
 class _BankLoader(_Parser, _BankConstructor, Core12Resolver):
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _BankConstructor.__init__(self)
         Core12Resolver.__init__(self)
 
 
 class _NodeLoader(_Parser, Core12Resolver):
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         Core12Resolver.__init__(self)
 

@@ -293,8 +293,8 @@ def _performance(residents: Sequence[Resident], settings: Settings):
     categories = tuple(sorted(c for c in by_category if c != ALL))
     order = {c: i for i, c in enumerate((ALL, *categories))}
     rows.sort(key=lambda row: (row.pop("index"), order[row["category"]]))
-    weekly = {category: pooled[category].weekly() for category in sorted(pooled)}
-    return tuple(Performance(**row) for row in rows), categories, weekly
+    cohort_weekly = {category: pooled[category].weekly() for category in sorted(pooled)}
+    return tuple(Performance(**row) for row in rows), categories, cohort_weekly
 
 
 # --- item analysis ----------------------------------------------------------------------------

@@ -38,6 +38,11 @@ def _new(kind: str, title: str, **config):
     )
 
 
+def _percent(proportion: float | None) -> float | None:
+    """A proportion as the percentage a chart shows; no proportion (no data) stays a gap."""
+    return None if proportion is None else round(100 * proportion, 1)
+
+
 def svg(chart) -> str:
     tree = chart.render_tree()
     for parent in tree.iter():
@@ -56,9 +61,8 @@ def category_chart(report: Report) -> str | None:
     medians, recent = [], []
     for category in report.categories:
         mine = [p for p in rows if p.category == category]
-        medians.append(round(100 * stats.median([p.proportion for p in mine]), 1))
-        last = [p.recent_proportion for p in mine if p.recent_proportion is not None]
-        recent.append(round(100 * stats.median(last), 1) if last else None)
+        medians.append(_percent(stats.median([p.proportion for p in mine])))
+        recent.append(_percent(stats.median([p.recent_proportion for p in mine if p.recent_proportion is not None])))
     chart.add("all answers", medians)
     chart.add("last 30 days", recent)
     return svg(chart)
@@ -82,7 +86,7 @@ def weekly_chart(report: Report) -> str | None:
 
 
 def item_chart(report: Report) -> str | None:
-    items = [i for i in report.items if i.interpretable and i.point_biserial is not None]
+    items = [(i, i.point_biserial) for i in report.items if i.interpretable and i.point_biserial is not None]
     if not items:
         return None
     chart = _new(
@@ -95,17 +99,17 @@ def item_chart(report: Report) -> str | None:
         y_title="point-biserial",
     )
     for title, chosen in (
-        ("flagged for review", [i for i in items if i.flags]),
-        ("no flag", [i for i in items if not i.flags]),
+        ("flagged for review", [(i, r_pb) for i, r_pb in items if i.flags]),
+        ("no flag", [(i, r_pb) for i, r_pb in items if not i.flags]),
     ):
         chart.add(
             title,
             [
                 {
-                    "value": (round(i.difficulty, 3), round(i.point_biserial, 3)),
+                    "value": (round(i.difficulty, 3), round(r_pb, 3)),
                     "label": f"{i.bank_id}/{i.question_id} {i.label}",
                 }
-                for i in chosen
+                for i, r_pb in chosen
             ],
         )
     return svg(chart)
@@ -117,7 +121,7 @@ def coverage_chart(report: Report) -> str | None:
         return None
     chart = _new("HorizontalBar", "Interview key points covered, by category (%)", range=(0, 100))
     chart.x_labels = [c.name for c in rows]
-    chart.add("% covered", [round(100 * c.proportion, 1) for c in rows])
+    chart.add("% covered", [_percent(c.proportion) for c in rows])
     return svg(chart)
 
 

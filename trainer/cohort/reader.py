@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from trainer.cohort.model import Answer, Note, PromptAnswer, RedFlag, Resident, week_of
 from trainer.history.exchange import FORMAT, FORMAT_VERSION, MAX_IMPORT_BYTES
@@ -197,7 +197,7 @@ def _session(s: Any, where: tuple) -> _Session:
     plan_options: dict[int, tuple[str, ...]] = {}
     for i, item in enumerate(_list(s, "plan", where, required=False)):
         order = item.get("option_order", ()) if type(item) is dict else None
-        options = tuple(order) if type(order) in (list, tuple) else None
+        options = tuple(order) if isinstance(order, (list, tuple)) else None  # JSON arrays are plain lists
         if not _known_options(options):  # a few orders recur: each is checked once
             at = (*where, "plan", i)
             item = _as_object(item, at)
@@ -251,7 +251,8 @@ def _session(s: Any, where: tuple) -> _Session:
 _CHECKED_OPTIONS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
-def _known_options(options: tuple | None) -> bool:
+def _known_options(options: tuple[Any, ...] | None) -> TypeGuard[tuple[str, ...]]:
+    """Whether ``options`` is an option order already checked (so a tuple of option ids)."""
     try:
         return options is not None and options in _CHECKED_OPTIONS
     except TypeError:  # a list or an object among them: unhashable, and wrong

@@ -131,7 +131,7 @@ def _run(args: Any) -> int:
 
     if not args.out and not args.csv:
         return _fail("cohort needs --out FILE (HTML) or --csv DIR, or both", ExitCode.USAGE)
-    secret = args.secret if args.secret is not None else os.environ.get(SECRET_ENV)
+    secret: str = args.secret if args.secret is not None else os.environ.get(SECRET_ENV, "")
     if args.anonymise and not secret:
         return _fail(
             f"--anonymise needs a secret: --secret TEXT or ${SECRET_ENV} (the same secret gives the "

@@ -357,6 +357,7 @@ def _too_deep(document: Any) -> str | None:
 def depth_within(value: Any, limit: int) -> bool:
     """True when no value is nested deeper than ``limit`` (recursion bounded by ``limit``):
     the cheap first pass of ``_too_deep``, which builds JSON pointers only when needed."""
+    children: Iterable[Any]
     if isinstance(value, dict):
         children = value.values()
     elif isinstance(value, list):
