@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder
+from typing import Any
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -51,9 +52,9 @@ class _Builder(TreeBuilder):
     def __init__(self) -> None:
         super().__init__()
         self.lines: dict[int, int] = {}
-        self.parser = None
+        self.parser: XMLParser | None = None  # set once the parser that feeds this builder exists
 
-    def start(self, tag, attrs):
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
         element = super().start(tag, attrs)
         if tag == "question" and self.parser is not None:
             self.lines[id(element)] = self.parser.parser.CurrentLineNumber
@@ -163,7 +164,7 @@ def _flag(element: Element, tag: str) -> bool | None:
     return {"1": True, "true": True, "0": False, "false": False}.get(value)
 
 
-def _multichoice(element: Element, stem: str, general: str) -> tuple[dict | None, list[str]]:
+def _multichoice(element: Element, stem: str, general: str) -> tuple[dict[str, Any] | None, list[str]]:
     answers = _answers(element)
     if any(not a.text for a in answers):
         return None, ["an answer has no text (an image only?); skipped"]
@@ -171,7 +172,7 @@ def _multichoice(element: Element, stem: str, general: str) -> tuple[dict | None
                            single=_flag(element, "single"))
 
 
-def _truefalse(element: Element, stem: str, general: str) -> tuple[dict | None, list[str]]:
+def _truefalse(element: Element, stem: str, general: str) -> tuple[dict[str, Any] | None, list[str]]:
     answers = _answers(element)
     truth = next((a for a in answers if a.fraction > 0), None)
     if truth is None:
@@ -183,7 +184,7 @@ def _truefalse(element: Element, stem: str, general: str) -> tuple[dict | None, 
     return choice_question(stem, options, general, shuffle=False)
 
 
-def _numerical(element: Element, stem: str, general: str) -> tuple[dict | None, list[str]]:
+def _numerical(element: Element, stem: str, general: str) -> tuple[dict[str, Any] | None, list[str]]:
     lost = []
     values = []
     for answer in element.findall("answer"):
@@ -201,7 +202,7 @@ def _numerical(element: Element, stem: str, general: str) -> tuple[dict | None, 
     value, tolerance, _, feedback = full[0]
     if len(values) > 1:
         lost.append(f"{len(values) - 1} other numeric answer(s) (partial credit or alternatives) dropped; kept {value:g}")
-    data: dict = {"type": "numeric", "stem": stem, "answer": value, "tolerance": tolerance}
+    data: dict[str, Any] = {"type": "numeric", "stem": stem, "answer": value, "tolerance": tolerance}
     units = [(u.findtext("unit_name") or "").strip() for u in element.findall("units/unit")]
     base = [(u.findtext("unit_name") or "").strip() for u in element.findall("units/unit")
             if (u.findtext("multiplier") or "1").strip() in ("1", "1.0", "")]
@@ -218,8 +219,8 @@ def _numerical(element: Element, stem: str, general: str) -> tuple[dict | None, 
     return data, lost
 
 
-def _essay(element: Element, stem: str, general: str) -> tuple[dict | None, list[str]]:
-    data: dict = {"type": "open", "prompt": stem}
+def _essay(element: Element, stem: str, general: str) -> tuple[dict[str, Any] | None, list[str]]:
+    data: dict[str, Any] = {"type": "open", "prompt": stem}
     grader, _ = _text_of(element.find("graderinfo"))
     if grader:
         data["model_answer"] = grader[:20000]
@@ -228,7 +229,7 @@ def _essay(element: Element, stem: str, general: str) -> tuple[dict | None, list
     return data, ["essay -> open: key points left for the author (a TODO placeholder validate reports)"]
 
 
-_READERS: dict[str, Callable[[Element, str, str], tuple[dict | None, list[str]]]] = {
+_READERS: dict[str, Callable[[Element, str, str], tuple[dict[str, Any] | None, list[str]]]] = {
     "multichoice": _multichoice,
     "truefalse": _truefalse,
     "numerical": _numerical,
@@ -251,7 +252,7 @@ def _plain(text: str) -> str:
     return xml_escape(text)
 
 
-def write(data: dict, line_of: Callable[[str], int], path: str) -> tuple[str, list[Note]]:
+def write(data: dict[str, Any], line_of: Callable[[str], int], path: str) -> tuple[str, list[Note]]:
     from trainer.banks.interchange.export import category_titles, dropped_fields, prepared
 
     titles = category_titles(data)
@@ -284,7 +285,7 @@ def write(data: dict, line_of: Callable[[str], int], path: str) -> tuple[str, li
     return "\n".join(out) + "\n", notes
 
 
-def _general(q: dict) -> str:
+def _general(q: dict[str, Any]) -> str:
     parts = [q["explanation"]] if q.get("explanation") and not is_todo(q["explanation"]) else []
     references = [r for r in q.get("references", ()) if not is_todo(r["title"])]  # placeholders stay home
     if references:
@@ -292,7 +293,7 @@ def _general(q: dict) -> str:
     return _field("generalfeedback", "\n\n".join(parts), "markdown")
 
 
-def _question(q: dict, text: str) -> str:
+def _question(q: dict[str, Any], text: str) -> str:
     kind = {"single": "multichoice", "multiple": "multichoice", "numeric": "numerical", "open": "essay"}[q["type"]]
     lines = [f'  <question type="{kind}">', f"    <name>\n      <text>{_plain(q['id'])}</text>\n    </name>",
              _field("questiontext", text), _general(q), f"    <idnumber>{_plain(q['id'])}</idnumber>"]
