@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 STOP_WORDS = frozenset(
     "a an the of and or to in on for with by at from as is are was were be been being it its this that these those "
@@ -47,18 +48,21 @@ class Finding:
     question: int | None = None  # the question's index, for its ``lint: {ignore}``
 
 
+CheckFunction = Callable[[dict[str, Any]], Iterator[Finding]]  # the bank's validated data -> its findings
+
+
 @dataclass(frozen=True, slots=True)
 class Check:
     id: str
     rationale: str
-    run: Callable[[dict], Iterator[Finding]]
+    run: CheckFunction
 
 
 CHECKS: dict[str, Check] = {}
 
 
-def check(ident: str, rationale: str):
-    def register(function: Callable[[dict], Iterator[Finding]]):
+def check(ident: str, rationale: str) -> Callable[[CheckFunction], CheckFunction]:
+    def register(function: CheckFunction) -> CheckFunction:
         CHECKS[ident] = Check(ident, rationale, function)
         return function
 
@@ -73,20 +77,20 @@ def content_words(text: str) -> set[str]:
     return {w for w in words(text) if w not in STOP_WORDS and len(w) > 2}
 
 
-def _choices(data: dict) -> Iterator[tuple[int, dict, set[str]]]:
+def _choices(data: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any], set[str]]]:
     for index, q in enumerate(data["questions"]):
         if q["type"] in ("single", "multiple") and "options" in q:
             right = {q["answer"]} if q["type"] == "single" else set(q["answers"])
             yield index, q, right
 
 
-def _text_of(q: dict) -> str:
+def _text_of(q: dict[str, Any]) -> str:
     return q.get("stem") or q.get("prompt") or ""
 
 
 @check("longest-correct", "The correct option is the longest by a margin: test-wise candidates pick the longest, "
        "most qualified option.")
-def _longest_correct(data: dict) -> Iterator[Finding]:
+def _longest_correct(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q, right in _choices(data):
         if q["type"] != "single":
             continue
@@ -102,18 +106,18 @@ def _longest_correct(data: dict) -> Iterator[Finding]:
 
 @check("all-none-of-the-above", "'All/none of the above' rewards partial knowledge and tests recognising "
        "what is wrong, not knowing what is right.")
-def _all_none(data: dict) -> Iterator[Finding]:
+def _all_none(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q, _ in _choices(data):
         for n, option in enumerate(q["options"]):
-            if ALL_NONE.search(option["text"]):
+            if found := ALL_NONE.search(option["text"]):
                 yield Finding("all-none-of-the-above", f"/questions/{index}/options/{n}",
-                              f"option {option['id']!r} is {ALL_NONE.search(option['text']).group(0)!r}: "
+                              f"option {option['id']!r} is {found.group(0)!r}: "
                               "write a specific option instead", index)
 
 
 @check("absolute-distractor", "Absolute words (always, never, must) mark a distractor as false to a test-wise "
        "candidate.")
-def _absolute(data: dict) -> Iterator[Finding]:
+def _absolute(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q, right in _choices(data):
         if any(ABSOLUTE.search(o["text"]) for o in q["options"] if o["id"] in right):
             continue  # the key uses them too: no cue
@@ -131,7 +135,7 @@ def _needs_an(text: str) -> bool:
 
 @check("grammatical-cue", "A stem ending in 'a' or 'an' fits only some options: grammar, not knowledge, "
        "rules the rest out.")
-def _grammar(data: dict) -> Iterator[Finding]:
+def _grammar(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q, _ in _choices(data):
         ending = re.search(r"\b(a|an)\s*(?:_+|\.\.\.|:)?\s*$", q["stem"], re.IGNORECASE)
         if not ending:
@@ -146,7 +150,7 @@ def _grammar(data: dict) -> Iterator[Finding]:
 
 @check("convergence-cue", "The correct option shares the most words with the other options (the convergence "
        "strategy): distractors were written as variations of the key.")
-def _convergence(data: dict) -> Iterator[Finding]:
+def _convergence(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q, right in _choices(data):
         if q["type"] != "single" or len(q["options"]) < 4:
             continue
@@ -166,7 +170,7 @@ def _lead_in(stem: str) -> str:
 
 @check("negative-stem", "A negative lead-in (not, except, least) is easily misread; if it cannot be avoided, "
        "write the word in capitals.")
-def _negative(data: dict) -> Iterator[Finding]:
+def _negative(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q, _ in _choices(data):
         lead = _lead_in(q["stem"])
         for found in NEGATIVE.finditer(lead):
@@ -196,7 +200,7 @@ def _natural_order(texts: list[str]) -> bool:
 
 @check("shuffle-no-order", "'shuffle: false' keeps a fixed position, which is only fair when the options have "
        "a natural order (numbers, true/false); otherwise position becomes a cue.")
-def _shuffle(data: dict) -> Iterator[Finding]:
+def _shuffle(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q, _ in _choices(data):
         if q.get("shuffle") is False and not _natural_order([o["text"] for o in q["options"]]):
             yield Finding("shuffle-no-order", f"/questions/{index}/shuffle",
@@ -206,12 +210,12 @@ def _shuffle(data: dict) -> Iterator[Finding]:
 
 @check("answer-position-skew", "The correct answers of a bank should sit evenly across positions; a favourite "
        "position is a cue wherever options are not shuffled (paper, LMS exports).")
-def _skew(data: dict) -> Iterator[Finding]:
+def _skew(data: dict[str, Any]) -> Iterator[Finding]:
     singles = [(i, q) for i, q, _ in _choices(data) if q["type"] == "single"]
     if len(singles) < MIN_FOR_SKEW:
         return
     observed: Counter[int] = Counter()
-    expected: Counter[int] = Counter()
+    expected: defaultdict[int, float] = defaultdict(float)  # fractions: 1/n per position
     for _, q in singles:
         ids = [o["id"] for o in q["options"]]
         observed[ids.index(q["answer"])] += 1
@@ -226,7 +230,7 @@ def _skew(data: dict) -> Iterator[Finding]:
 
 @check("duplicate-stem", "Two items with the same or nearly the same stem test one fact twice and let one "
        "item answer the other.")
-def _duplicates(data: dict) -> Iterator[Finding]:
+def _duplicates(data: dict[str, Any]) -> Iterator[Finding]:
     # Prefix filtering: two word sets with Jaccard >= t share a word among the first
     # len - ceil(t * len) + 1 of each, words ordered rarest first; only those pairs are compared
     # (10,000 stems: well under a second instead of minutes of pairwise comparison).
@@ -259,7 +263,7 @@ def _duplicates(data: dict) -> Iterator[Finding]:
                           f"stem is {what} question '{data['questions'][first]['id']}'", index)
 
 
-def _key_points(q: dict, base: str) -> Iterator[tuple[str, dict]]:
+def _key_points(q: dict[str, Any], base: str) -> Iterator[tuple[str, dict[str, Any]]]:
     for n, point in enumerate(q.get("key_points", ())):
         yield f"{base}/key_points/{n}", point
     for p, probe in enumerate(q.get("probes", ())):
@@ -269,13 +273,13 @@ def _key_points(q: dict, base: str) -> Iterator[tuple[str, dict]]:
 
 
 @check("unreferenced-number", "A dose, rate or duration a candidate will learn needs a source a reader can check.")
-def _numbers(data: dict) -> Iterator[Finding]:
+def _numbers(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q in enumerate(data["questions"]):
         base = f"/questions/{index}"
         referenced = bool(q.get("references"))
-        if not referenced and q.get("explanation") and NUMBER.search(q["explanation"]):
+        if not referenced and q.get("explanation") and (stated := NUMBER.search(q["explanation"])):
             yield Finding("unreferenced-number", f"{base}/explanation",
-                          f"the explanation states {NUMBER.search(q['explanation']).group(0)!r} and the question "
+                          f"the explanation states {stated.group(0)!r} and the question "
                           "has no reference", index)
         for pointer, point in _key_points(q, base):
             found = NUMBER.search(point["text"])
@@ -286,7 +290,7 @@ def _numbers(data: dict) -> Iterator[Finding]:
 
 
 @check("undated-fact", "'Current' or 'recent' facts go stale: name the year or edition they are true of.")
-def _dated(data: dict) -> Iterator[Finding]:
+def _dated(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q in enumerate(data["questions"]):
         base = f"/questions/{index}"
         fields = [("stem", q.get("stem")), ("prompt", q.get("prompt")), ("explanation", q.get("explanation"))]
@@ -305,7 +309,7 @@ def _dated(data: dict) -> Iterator[Finding]:
 
 @check("shared-keyword", "A keyword listed by most key points of a question credits every point at once: "
        "the points are not told apart.")
-def _shared(data: dict) -> Iterator[Finding]:
+def _shared(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q in enumerate(data["questions"]):
         points = q.get("key_points", ())
         if len(points) < 3:
@@ -319,7 +323,7 @@ def _shared(data: dict) -> Iterator[Finding]:
                               f"keyword {keyword!r} is listed by {count} of {len(points)} key points", index)
 
 
-def lint(data: dict, ignore: frozenset[str] = frozenset()) -> list[Finding]:
+def lint(data: dict[str, Any], ignore: frozenset[str] = frozenset()) -> list[Finding]:
     """Every finding of every check not ignored by the run or by the item it is about."""
     found = []
     for ident, registered in CHECKS.items():
@@ -334,7 +338,7 @@ def lint(data: dict, ignore: frozenset[str] = frozenset()) -> list[Finding]:
     return found
 
 
-def unknown_ignores(data: dict) -> Iterator[Finding]:
+def unknown_ignores(data: dict[str, Any]) -> Iterator[Finding]:
     """Item ``lint: {ignore}`` entries naming no check (a typo silences nothing)."""
     for index, q in enumerate(data["questions"]):
         for n, ident in enumerate(q.get("lint", {}).get("ignore", ())):
