@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from trainer.banks.limits import MAX_FILE_BYTES, size_problem
 from trainer.banks.problems import BankError, Problem
 
 
-def read_bank_data(path: str) -> tuple[dict, Callable[[str], tuple[int, int]]]:
+def read_bank_data(path: str) -> tuple[dict[str, Any], Callable[[str], tuple[int, int]]]:
     """The bank's validated data and a JSON pointer -> (line, column) function, or ``BankError``."""
     from trainer.banks import yamlsafe
     from trainer.banks.loader import _validated as validated_data  # the loader's own checks, without the model
@@ -31,7 +32,7 @@ def read_bank_data(path: str) -> tuple[dict, Callable[[str], tuple[int, int]]]:
     except OSError as exc:
         raise BankError([Problem(path, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
     data = validated_data(raw, path)  # every check validate runs; BankError with positions
-    root: list = []
+    root: list[Locator] = []
 
     def locate(pointer: str) -> tuple[int, int]:  # the node tree is composed only when a position is asked for
         if not root:

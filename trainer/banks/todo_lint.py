@@ -18,7 +18,7 @@ MARK = "TODO"
 
 
 def _marked(text: str | None) -> bool:
-    return bool(text) and text.lstrip().startswith(MARK)
+    return text is not None and text.lstrip().startswith(MARK)
 
 
 def _findings(bank: Bank) -> Iterator[tuple[str, str]]:

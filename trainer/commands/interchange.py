@@ -153,7 +153,7 @@ def validating(bank: dict, origins: list, out: Path) -> tuple[str, list]:
             if not found or any(match is None for match, _ in found):
                 raise
             refused: dict[int, str] = {}
-            for match, problem in found:
+            for match, problem in [(m, p) for m, p in found if m is not None]:  # all of them: None raised above
                 field = problem.pointer[match.end():].lstrip("/") or "question"
                 refused.setdefault(int(match.group(1)), f"{field}: {problem.message}")
             for index, reason in sorted(refused.items()):

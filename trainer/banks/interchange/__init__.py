@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from trainer.banks.interchange import gift, moodle_xml
 from trainer.banks.interchange.common import Note, ReadResult
@@ -20,7 +21,8 @@ class Format:
     description: str
     detect: Callable[[bytes], bool]
     read: Callable[[bytes, str], ReadResult]
-    write: Callable[[dict, Callable[[str], int], str], tuple[str, list[Note]]]  # (data, line_of, path) -> text, notes
+    # (data, line_of, path) -> text, notes
+    write: Callable[[dict[str, Any], Callable[[str], int], str], tuple[str, list[Note]]]
 
 
 FORMATS: dict[str, Format] = {

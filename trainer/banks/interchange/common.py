@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from trainer.banks.problems import Problem
 from trainer.inert import inert_line
@@ -31,7 +32,7 @@ class Note:
     def __str__(self) -> str:
         return f"{inert_line(self.path)}:{self.line}: warning: {inert_line(self.message)}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "message": self.message, "severity": "warning"}
 
 
@@ -42,7 +43,7 @@ class Item:
     line: int
     name: str  # the LMS's question name or id (becomes the question id where it can)
     category: tuple[str, ...]  # the category path below Moodle's "top"; () = the default category
-    question: dict
+    question: dict[str, Any]
     category_info: str = ""
     category_id: str = ""  # Moodle XML's <idnumber>, when the file has one
     tags: tuple[str, ...] = ()
@@ -84,7 +85,7 @@ def option_ids(count: int) -> list[str]:
 
 
 def choice_question(stem: str, answers: list[Answer], general: str, shuffle: bool | None = None,
-                    single: bool | None = None) -> tuple[dict | None, list[str]]:
+                    single: bool | None = None) -> tuple[dict[str, Any] | None, list[str]]:
     """A multiple-choice question as ``single`` or ``multiple`` data, and what was lost (or why skipped).
 
     One answer worth 100% and no other credit or penalty: ``single``. Anything else with credit:
@@ -102,7 +103,7 @@ def choice_question(stem: str, answers: list[Answer], general: str, shuffle: boo
         return None, ["every answer gives credit; a select-all question needs a wrong option; skipped"]
     lost: list[str] = []
     options = [{"id": ids[i], "text": a.text} for i, a in enumerate(answers)]
-    data: dict = {"stem": stem}
+    data: dict[str, Any] = {"stem": stem}
     full = len(credited) == 1 and abs(answers[credited[0]].fraction - 100) < 1e-6
     if single is not False and (full or single) and len(credited) == 1:
         data |= {"type": "single", "options": options, "answer": ids[credited[0]]}
@@ -131,7 +132,7 @@ def _weights(answers: list[Answer]) -> str:
 # --- references written into feedback (by export) and read back (by import) -------------
 
 
-def references_block(references: list[dict]) -> str:
+def references_block(references: list[dict[str, Any]]) -> str:
     """References as text an LMS shows in feedback; ``split_references`` reads it back."""
     lines = []
     for r in references:
@@ -144,7 +145,7 @@ def references_block(references: list[dict]) -> str:
     return REFERENCES_HEADING + "\n" + "\n".join(lines)
 
 
-def split_references(explanation: str) -> tuple[str, list[dict]]:
+def split_references(explanation: str) -> tuple[str, list[dict[str, Any]]]:
     """The explanation without a trailing references block written by export, and those references."""
     head, sep, block = explanation.rpartition("\n\n" + REFERENCES_HEADING + "\n")
     if not sep and explanation.startswith(REFERENCES_HEADING + "\n"):
@@ -160,13 +161,13 @@ def split_references(explanation: str) -> tuple[str, list[dict]]:
     return head.strip(), references
 
 
-def _reference_line(line: str) -> dict | None:
+def _reference_line(line: str) -> dict[str, Any] | None:
     if not line.startswith("- "):
         return None
     parts = line[2:].split(_DASH)
     if len(parts) < 3 or not re.fullmatch(r"[0-9]{4}", parts[2]) or not parts[0].strip() or not parts[1].strip():
         return None
-    found: dict = {"title": parts[0], "source": parts[1], "year": int(parts[2])}
+    found: dict[str, Any] = {"title": parts[0], "source": parts[1], "year": int(parts[2])}
     for extra in parts[3:]:
         if extra.startswith("doi:"):
             found["doi"] = extra[4:]

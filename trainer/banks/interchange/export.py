@@ -7,6 +7,10 @@ means export sees exactly what ``validate`` accepted, independently of the model
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from trainer.banks.interchange.common import Note
 
 
 # What each format can hold of a question, beyond its text, options, answer and explanation.
@@ -23,7 +27,7 @@ _NAMES = {"key_points": "key points", "red_flags": "red flags", "time_limit_seco
           "tolerance_percent": "a percent tolerance (written as the absolute tolerance it gives)"}
 
 
-def read_bank_data(path: str) -> tuple[dict, Callable[[str], int]]:
+def read_bank_data(path: str) -> tuple[dict[str, Any], Callable[[str], int]]:
     """The bank's validated data and a pointer -> line function, or ``BankError``."""
     from trainer.banks.bankdata import read_bank_data as read_with_positions
 
@@ -31,11 +35,11 @@ def read_bank_data(path: str) -> tuple[dict, Callable[[str], int]]:
     return data, lambda pointer: locate(pointer)[0]
 
 
-def category_titles(data: dict) -> dict[str, str]:
+def category_titles(data: dict[str, Any]) -> dict[str, str]:
     return {c["id"]: c["title"] for c in data["categories"]}
 
 
-def prepared(data: dict, q: dict) -> tuple[str, str]:
+def prepared(data: dict[str, Any], q: dict[str, Any]) -> tuple[str, str]:
     """The text shown to the candidate (a shared case is written above the stem) and a note if so."""
     text = q.get("stem") or q.get("prompt") or ""
     case_id = q.get("case")
@@ -45,13 +49,13 @@ def prepared(data: dict, q: dict) -> tuple[str, str]:
     return f"{case['text']}\n\n{text}", f"shared case '{case_id}' written above the stem (its title dropped)"
 
 
-def dropped_fields(q: dict, format_name: str) -> list[str]:
+def dropped_fields(q: dict[str, Any], format_name: str) -> list[str]:
     """The question's fields the format cannot hold, as a reader names them."""
     held = HELD[format_name] | {"difficulty"}  # difficulty: reported once for the bank, not per question
     return [_NAMES.get(key, key.replace("_", " ")) for key in q if key not in held]
 
 
-def summary_notes(data: dict, format_name: str, path: str) -> list:
+def summary_notes(data: dict[str, Any], format_name: str, path: str) -> list[Note]:
     from trainer.banks.interchange.common import Note
 
     dropped = [f"bank {key}" for key in ("cases", "interview_formats", "synonyms") if data.get(key)]

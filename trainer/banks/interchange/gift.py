@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from trainer.banks.interchange.common import (
     Answer,
@@ -173,7 +174,8 @@ def category_path(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _question(body: str, start: int, block: _Block, path: str, category: tuple[str, ...], notes: list[Note]):
+def _question(body: str, start: int, block: _Block, path: str, category: tuple[str, ...],
+              notes: list[Note]) -> Item | None:
     line = block.position(start)[0]
     pos = start
     while pos < len(body) and body[pos].isspace():
@@ -218,7 +220,8 @@ def _named(name: str) -> str:
     return f"question '{name}': " if name else ""
 
 
-def _answers(body, start, end, stem, where, path, line, notes) -> dict | None:
+def _answers(body: str, start: int, end: int, stem: str, where: str, path: str, line: int,
+             notes: list[Note]) -> dict[str, Any] | None:
     inner = body[start:end]
     general = ""
     split = find(inner, "####")
@@ -253,19 +256,19 @@ def _answers(body, start, end, stem, where, path, line, notes) -> dict | None:
     cleaned = [Answer(_text(a.text)[0], a.fraction, _text(a.feedback)[0]) for _, a in answers]
     # Moodle: one '=' answer makes a one-answer question; weights alone (no '=') a multiple-answer one.
     single = None if any(marker == "=" for marker, _ in answers) else False
-    data, lost = choice_question(stem, cleaned, general, single=single)
+    choice, lost = choice_question(stem, cleaned, general, single=single)
     for message in lost:
         note(message)
-    return None if data is None else _with_references(data, references)
+    return None if choice is None else _with_references(choice, references)
 
 
-def _with_references(data: dict | None, references: list[dict]) -> dict | None:
+def _with_references(data: dict[str, Any] | None, references: list[dict[str, Any]]) -> dict[str, Any] | None:
     if data is not None and references:
         data["references"] = references
     return data
 
 
-def _true_false(stripped: str, match: re.Match, stem: str, general: str) -> dict:
+def _true_false(stripped: str, match: re.Match[str], stem: str, general: str) -> dict[str, Any] | None:
     truth = match.group(1).upper().startswith("T")
     rest = stripped[match.end():]
     feedback = [_text(part)[0] for part in _split(rest, "#")[1:]] if rest else []
@@ -316,7 +319,8 @@ def _choice_answers(body: str, start: int, end: int) -> list[tuple[str, Answer]]
     return answers
 
 
-def _numeric(body, start, end, stem, general, note) -> dict:
+def _numeric(body: str, start: int, end: int, stem: str, general: str,
+             note: Callable[[str], None]) -> dict[str, Any]:
     inner = body[start:end]
     answers: list[tuple[float, float, float, str, int]] = []  # value, tolerance, fraction, feedback, offset
     chunks = [(start, inner)]
@@ -342,7 +346,7 @@ def _numeric(body, start, end, stem, general, note) -> dict:
     others = [a for a in answers if a is not full[0]]
     if others:
         note(f"{len(others)} other numeric answer(s) (partial credit or alternatives) dropped; kept {value:g}")
-    data: dict = {"type": "numeric", "stem": stem, "answer": value, "tolerance": tolerance}
+    data: dict[str, Any] = {"type": "numeric", "stem": stem, "answer": value, "tolerance": tolerance}
     explanation = explanation_of(general, [Answer(f"{value:g}", 100, feedback)] if feedback else [])
     if explanation:
         data["explanation"] = explanation
@@ -374,7 +378,7 @@ def _numeric_spec(spec: str, offset: int) -> tuple[float, float]:
 # --- writing ----------------------------------------------------------------------------
 
 
-def write(data: dict, line_of: Callable[[str], int], path: str) -> tuple[str, list[Note]]:
+def write(data: dict[str, Any], line_of: Callable[[str], int], path: str) -> tuple[str, list[Note]]:
     from trainer.banks.interchange.export import category_titles, dropped_fields, prepared
 
     titles = category_titles(data)
@@ -400,7 +404,7 @@ def write(data: dict, line_of: Callable[[str], int], path: str) -> tuple[str, li
     return "\n".join(out), notes
 
 
-def _general(q: dict) -> str:
+def _general(q: dict[str, Any]) -> str:
     parts = [q["explanation"]] if q.get("explanation") and not is_todo(q["explanation"]) else []
     references = [r for r in q.get("references", ()) if not is_todo(r["title"])]  # placeholders stay home
     if references:
@@ -408,7 +412,7 @@ def _general(q: dict) -> str:
     return ("\n####[markdown]" + escape("\n\n".join(parts))) if parts else ""
 
 
-def _answer_block(q: dict) -> str:
+def _answer_block(q: dict[str, Any]) -> str:
     kind = q["type"]
     if kind == "open":
         return _general(q).lstrip("\n")

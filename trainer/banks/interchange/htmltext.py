@@ -24,7 +24,7 @@ class _TextCollector(HTMLParser):
         self.lost: list[str] = []
         self._skip = 0
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED_CONTENT:
             self._skip += 1
         if tag in _LOST and _LOST[tag] not in self.lost:

@@ -8,6 +8,7 @@ an essay's key points, a numeric unit, a missing explanation, the licence.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 
@@ -35,10 +36,10 @@ def slug(text: str, fallback: str = "imported") -> str:
 
 
 def bank_data(items: list[Item], bank_id: str, default_category: str,
-              sources: list[str]) -> tuple[dict, list[Note], list[Item]]:
+              sources: list[str]) -> tuple[dict[str, Any], list[Note], list[Item]]:
     """The bank for these items (each category path one category, ids unique, TODOs where needed),
     the notes of items left out, and the item each written question came from."""
-    categories: dict[tuple[str, ...], dict] = {}
+    categories: dict[tuple[str, ...], dict[str, str]] = {}
     taken_categories: set[str] = set()
 
     def category_of(item: Item) -> str:
@@ -106,7 +107,7 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-def _text(dumper: yaml.SafeDumper, value: str):
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value and not any(ch in value for ch in "\t\r") and value == value.strip() else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
@@ -114,6 +115,6 @@ def _text(dumper: yaml.SafeDumper, value: str):
 _Dumper.add_representer(str, _text)
 
 
-def to_yaml(data: dict) -> str:
+def to_yaml(data: dict[str, Any]) -> str:
     header = "# Written by pain-trainer import. Search for TODO: each one is for the author to fill in.\n"
     return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
