@@ -92,7 +92,7 @@ class TrainerServer(Server):
         self.public_url = public_url(request, self._configured_url)
         return await super().handle_index(request)
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One tab: its own app process, ended with the tab (or with the server) whatever happens.
 
         The library's handler, with three differences: another site's page is refused, the
@@ -105,11 +105,17 @@ class TrainerServer(Server):
             raise web.HTTPForbidden(text="This trainer only talks to its own page.")
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)
+
+        async def close_tab() -> None:
+            # AppService wants ``() -> Awaitable[None]``; ``websocket.close`` answers whether it closed,
+            # which nothing reads.
+            await websocket.close()
+
         tab = TabApp(
             self.command,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
-            close=websocket.close,
+            close=close_tab,
             download_manager=self.download_manager,
             debug=self.debug,
         )

@@ -35,7 +35,7 @@ from trainer.banks.model import Bank, Case, QuestionInfo
 from trainer.paths import resource_path
 
 if TYPE_CHECKING:
-    from trainer.banks.build import Synonyms
+    from trainer.banks.qtypes.base import Synonyms
     from trainer.banks.questions import Question
 
 CACHE_FORMAT = 4  # 4: banks are read as YAML 1.2 (no, 010, 1:30 mean what they show)

@@ -22,7 +22,20 @@ from typing import TYPE_CHECKING
 from trainer.banks.qtypes import knowledge_tags, tags
 
 if TYPE_CHECKING:
-    from trainer.banks.questions import Question
+    # What ``__getattr__`` below hands out at run time, with its real types for the checker
+    # (``X as X``: an explicit re-export, so ``from trainer.banks.model import X`` type-checks).
+    from trainer.banks.questions import KeyPoint as KeyPoint
+    from trainer.banks.questions import KnowledgeQuestion as KnowledgeQuestion
+    from trainer.banks.questions import MultipleQuestion as MultipleQuestion
+    from trainer.banks.questions import NumericQuestion as NumericQuestion
+    from trainer.banks.questions import OpenQuestion as OpenQuestion
+    from trainer.banks.questions import Option as Option
+    from trainer.banks.questions import Probe as Probe
+    from trainer.banks.questions import Question as Question
+    from trainer.banks.questions import QuestionBase as QuestionBase
+    from trainer.banks.questions import RedFlag as RedFlag
+    from trainer.banks.questions import Reference as Reference
+    from trainer.banks.questions import SingleQuestion as SingleQuestion
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +94,16 @@ _QUESTION_NAMES = frozenset({
 })
 
 
-def __getattr__(name: str):
-    """The question types live in ``trainer.banks.questions``, loaded with the first question
-    read: a start-up from the bank cache builds none (about 10 ms of class creation saved)."""
-    if name in _QUESTION_NAMES:
-        from trainer.banks import questions
+if not TYPE_CHECKING:  # the checker sees the imports above; an unknown name stays an error for it
 
-        return getattr(questions, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    def __getattr__(name: str) -> object:
+        """The question types live in ``trainer.banks.questions``, loaded with the first question
+        read: a start-up from the bank cache builds none (about 10 ms of class creation saved)."""
+        if name in _QUESTION_NAMES:
+            from trainer.banks import questions
+
+            return getattr(questions, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # The bundled types as the registry names them at import (``trainer.banks.qtypes.tags()`` and

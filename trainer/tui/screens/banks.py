@@ -5,23 +5,23 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.banks.qtypes import label, tags
-from trainer.tui.text import literal
+from trainer.tui.base import TrainerScreen
+from trainer.tui.text import Cell, literal
 
 
-class BanksScreen(Screen[None]):
+class BanksScreen(TrainerScreen[None]):
     CSS_PATH = "banks.tcss"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:
-        catalog = self.app.catalog
+        catalog = self.trainer_app.catalog
         yield Header()
         with VerticalScroll(id="banks-body"):
             yield Static("Loaded banks", classes="section-title")
-            table = DataTable(id="banks-table", cursor_type="row", zebra_stripes=True)
+            table: DataTable[Cell] = DataTable(id="banks-table", cursor_type="row", zebra_stripes=True)
             kinds = tags()  # one column per registered question type
             table.add_columns("Bank", "Version", "Questions", *(label(t) for t in kinds), "Source")
             for bank in catalog.banks:
@@ -36,7 +36,7 @@ class BanksScreen(Screen[None]):
                 )
             yield table
             yield Static("Questions per category", classes="section-title")
-            categories = DataTable(id="banks-categories", show_cursor=False, zebra_stripes=True)
+            categories: DataTable[Cell] = DataTable(id="banks-categories", show_cursor=False, zebra_stripes=True)
             categories.add_columns("Bank", "Category", "Questions")
             for bank in catalog.banks:
                 counts = bank.counts_by_category()

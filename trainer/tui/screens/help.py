@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from trainer.tui.base import trainer_app
+
 KEY_NAMES = {
     "question_mark": "?",
     "escape": "Esc",
@@ -63,7 +65,7 @@ class HelpScreen(ModalScreen[None]):
             for key, description in self._keys:
                 table.add_row(key, description)
             yield table
-            yield Static(f"Esc or ? closes this help. {self.app.quit_key} quits from anywhere.", classes="hint")
+            yield Static(f"Esc or ? closes this help. {trainer_app(self).quit_key} quits from anywhere.", classes="hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -10,13 +10,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.practice.quiz import ItemView, QuizSession, QuizUpdate
 from trainer.tui import flows, glyphs
 from trainer.tui.answers import widget_classes
 from trainer.tui.answers.base import MARKERS, MAX_OPTIONS, AnswerWidget, option_prefix
+from trainer.tui.base import TrainerScreen
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.text import inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
@@ -41,7 +41,7 @@ def time_up_notice(update: QuizUpdate) -> str:
     return "\n".join(lines)
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(TrainerScreen[None]):
     CSS_PATH = "practice.tcss"
     BINDINGS = [
         *(Binding(str(n), f"choose({n})", "Choose an option", show=False) for n in range(1, MAX_OPTIONS + 1)),
@@ -109,7 +109,7 @@ class QuizScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.set_interval(self.app.tick_seconds, self.advance_timers)
+        self.set_interval(self.trainer_app.tick_seconds, self.advance_timers)
         self.refresh_view()
 
     # --- drawing --------------------------------------------------------------------
@@ -122,7 +122,7 @@ class QuizScreen(Screen[None]):
         if view.finished != self._shown_finished:
             self._shown_finished = view.finished
             self.refresh_bindings()
-        bank = self.app.catalog.bank(question.bank_id)
+        bank = self.trainer_app.catalog.bank(question.bank_id)
         category = bank.category(question.category) if bank else None
         self.query_one("#progress", Static).update(f"{view.number}/{view.total}")
         self.query_one("#category", Static).update(literal(category.title if category else question.category))
@@ -197,7 +197,7 @@ class QuizScreen(Screen[None]):
     def apply(self, update: QuizUpdate) -> None:
         """Store the update's records at once, then show what it says."""
         for record in update.records:
-            self.app.save_answer(record)
+            self.trainer_app.save_answer(record)
         if update.error:
             self.query_one("#numeric-message", Static).update(literal(update.error))
         elif update.records:
@@ -205,7 +205,7 @@ class QuizScreen(Screen[None]):
         if update.timed_out:
             self.notify(time_up_notice(update), severity="warning", timeout=6)
         if update.results is not None:
-            flows.show_results(self.app, self.session, update.results, replace=self)
+            flows.show_results(self.trainer_app, self.session, update.results, replace=self)
             return
         self.refresh_view()
 
@@ -287,7 +287,7 @@ class QuizScreen(Screen[None]):
         """Note a problem with this item (outside a number field, where n is typed)."""
         view = self.session.view()
         q = view.question
-        flows.note_item(self.app, q.bank_id, q.id, q.content_hash, self.session.session_id, view.position)
+        flows.note_item(self.trainer_app, q.bank_id, q.id, q.content_hash, self.session.session_id, view.position)
 
     def _leave_numeric(self) -> None:
         """Exam mode keeps a typed answer when the candidate moves on."""
@@ -305,10 +305,10 @@ class QuizScreen(Screen[None]):
         question = "Submit the quiz and see your results?"
         if unanswered:
             question = f"{unanswered} item(s) unanswered. Submit the quiz anyway?"
-        self.app.push_screen(ConfirmScreen(question, "Submit", "Keep going"), decided)
+        self.trainer_app.push_screen(ConfirmScreen(question, "Submit", "Keep going"), decided)
 
     def action_results(self) -> None:
-        flows.show_results(self.app, self.session, self.session.results, replace=self)
+        flows.show_results(self.trainer_app, self.session, self.session.results, replace=self)
 
     def action_end_early(self) -> None:
         def decided(yes: bool | None) -> None:
@@ -316,7 +316,7 @@ class QuizScreen(Screen[None]):
                 self._leave_numeric()
                 self.apply(self.session.end_early())
 
-        self.app.push_screen(
+        self.trainer_app.push_screen(
             ConfirmScreen(
                 "End the quiz now? Unanswered items count as unanswered, not wrong.", "End quiz", "Keep going"
             ),

@@ -10,20 +10,20 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.durations import format_duration
 from trainer.practice.scoring import ItemOutcome
 from trainer.tui import flows, glyphs
 from trainer.tui.answers import widget_class
+from trainer.tui.base import TrainerScreen
 from trainer.tui.screens.quiz import question_ref
 from trainer.tui.text import inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
 
 
-class ReviewItemScreen(Screen[None]):
-    CSS_PATH: ClassVar[list[str]] = ["practice.tcss", "lookback.tcss"]
+class ReviewItemScreen(TrainerScreen[None]):
+    CSS_PATH = ["practice.tcss", "lookback.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("left", "page(-1)", "Previous item"),
@@ -69,7 +69,7 @@ class ReviewItemScreen(Screen[None]):
             yield Static(literal("\n".join(lines)), id="verdict")
             yield Markdown(inert(item.explanation), id="explanation", open_links=False)
             yield Static(references_visual(item.references), classes="references")
-            notes = self.app.store.notes(item=question.key)
+            notes = self.trainer_app.store.notes(item=question.key)
             if notes:
                 yield Static(literal("Your notes on this item\n" + "\n".join(f"✎ {n.text}" for n in notes)),
                              id="review-notes", classes="review-notes")
@@ -77,7 +77,7 @@ class ReviewItemScreen(Screen[None]):
 
     def action_note(self) -> None:
         q = self.item.question
-        flows.note_item(self.app, q.bank_id, q.id, q.content_hash, self.session_id, self.item.position,
+        flows.note_item(self.trainer_app, q.bank_id, q.id, q.content_hash, self.session_id, self.item.position,
                         on_saved=lambda: self.refresh(recompose=True))
 
     def action_page(self, step: int) -> None:
