@@ -321,3 +321,26 @@ def test_banks_remove_of_something_not_installed_lists_what_is(tmp_path, capsys)
     capsys.readouterr()
     assert cli(data, "remove", "nope") == 1
     assert "no installed source or bank by that name (installed banks: program)" in capsys.readouterr().err
+
+
+@needs_git
+async def test_the_banks_screen_says_where_an_installed_bank_came_from(repo, tmp_path):
+    from trainer.banks import BankCache
+    from trainer.tui.app import TrainerApp
+    from trainer.tui.screens.banks import BanksScreen
+
+    data = tmp_path / "data"
+    assert cli(data, "install", f"{repo}@v1") == 0
+    commit = git("rev-parse", "v1", cwd=repo).strip()
+    store = Store.open(data)
+    try:
+        app = TrainerApp(load_all(default_sources(data), cache=BankCache(tmp_path / "cache")), store)
+        async with app.run_test(size=(200, 40)) as pilot:
+            app.push_screen(BanksScreen())
+            await pilot.pause()
+            table = app.screen.query_one("#banks-table")
+            row = table.get_row("program")
+            assert str(row[-1]) == f"installed from {repo}@v1 (commit {commit[:12]})"
+            assert str(table.get_row("clinical")[-1]) == "bundled"
+    finally:
+        store.close()

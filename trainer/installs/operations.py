@@ -75,6 +75,19 @@ def origin(bank_source: str | Path, data_root: Path) -> Installed | None:
     return Installed(folder, read_manifest(folder))
 
 
+def where_from(bank_source: str, bundled: bool, data_root: Path) -> str:
+    """Where a loaded bank came from, in a few words: "bundled", "installed from SOURCE@REF
+    (commit abc123def456)", or its file (a bank put in the data folder or given with --bank)."""
+    if bundled:
+        return "bundled"
+    owner = origin(bank_source, data_root)
+    if owner is not None and owner.manifest is not None:
+        m = owner.manifest
+        commit = f" (commit {m.commit[:12]})" if m.commit else ""
+        return f"installed from {m.as_source}{commit}"
+    return bank_source
+
+
 def install(text: str, data_root: Path, now: Clock | None = None, timeout: float = GIT_TIMEOUT) -> Outcome:
     """Install SOURCE; a source already installed is refused (``banks update`` moves it on)."""
     source = _parse(text)

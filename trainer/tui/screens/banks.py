@@ -17,7 +17,10 @@ class BanksScreen(TrainerScreen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:
+        from trainer.installs.operations import where_from
+
         catalog = self.trainer_app.catalog
+        data_root = self.trainer_app.store.path.parent
         yield Header()
         with VerticalScroll(id="banks-body"):
             yield Static("Loaded banks", classes="section-title")
@@ -31,7 +34,7 @@ class BanksScreen(TrainerScreen[None]):
                     literal(bank.version),
                     str(len(bank.questions)),
                     *(str(types.get(t, 0)) for t in kinds),
-                    "bundled" if bank.bundled else literal(bank.source),
+                    literal(where_from(bank.source, bank.bundled, data_root)),
                     key=bank.id,
                 )
             yield table
