@@ -150,9 +150,9 @@ def test_the_runner_runs_every_check_and_fails_when_one_fails(capsys):
     assert run([ok]) == 0
 
 
-def test_the_runner_runs_ruff_then_mypy_then_lint_imports_and_format_only_when_asked():
-    assert [c.name for c in checks()] == ["ruff check", "mypy", "lint-imports"]
-    assert [c.name for c in checks(format_check=True)] == ["ruff check", "ruff format --check", "mypy", "lint-imports"]
+def test_the_runner_runs_ruff_then_the_format_check_then_mypy_then_lint_imports():
+    assert [c.name for c in checks()] == ["ruff check", "ruff format --check", "mypy", "lint-imports"]
+    assert [c.name for c in checks(format_check=False)] == ["ruff check", "mypy", "lint-imports"]
     assert all(os.path.exists(c.argv[0]) for c in checks())  # the venv's tools, not whatever PATH has
 
 

@@ -1,8 +1,8 @@
-"""The static checks CI runs after the tests: ``python tools/static_checks.py [--format]``.
+"""The static checks CI runs after the tests: ``python tools/static_checks.py``.
 
-In order: ``ruff check`` (the rules in ``[tool.ruff.lint]``), ``mypy`` (``[tool.mypy]``: strict
-for the domain layers), ``lint-imports`` (the layer contracts in ``[tool.importlinter]``);
-``--format`` adds ``ruff format --check`` after ``ruff check``. Every check runs even when
+In order: ``ruff check`` (the rules in ``[tool.ruff.lint]``), ``ruff format --check`` (every file
+as ``ruff format`` writes it), ``mypy`` (``[tool.mypy]``: strict for the domain layers),
+``lint-imports`` (the layer contracts in ``[tool.importlinter]``). Every check runs even when
 an earlier one fails, so one CI run shows every problem; the exit status is 1 when any failed.
 The tools are the ones installed next to this Python (the venv's, from the ``test`` extra).
 ``.pre-commit-config.yaml`` runs the same tools.
@@ -33,7 +33,7 @@ def _tool(name: str) -> str:
     return str(Path(sys.executable).with_name(name))
 
 
-def checks(format_check: bool = False) -> list[Check]:
+def checks(format_check: bool = True) -> list[Check]:
     ruff = (sys.executable, "-m", "ruff")
     found = [Check("ruff check", (*ruff, "check", *LINTED))]
     if format_check:
@@ -68,9 +68,9 @@ def run(selected: Sequence[Check], cwd: Path = REPO) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--format", action="store_true", help="also run 'ruff format --check'")
+    parser.add_argument("--no-format", action="store_true", help="skip 'ruff format --check'")
     args = parser.parse_args(argv)
-    return run(checks(format_check=args.format))
+    return run(checks(format_check=not args.no_format))
 
 
 if __name__ == "__main__":
