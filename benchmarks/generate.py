@@ -1,6 +1,6 @@
 """Write synthetic banks of any size with every question type (valid, or with 1% errors).
 
-    python -m benchmarks.generate 10000 out.yaml [--errors]
+python -m benchmarks.generate 10000 out.yaml [--errors]
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def question(i: int, rng: random.Random) -> str:
             f"    prompt: Tell us about experience number {i} and what you learned from it.\n"
             "    key_points:\n"
             "      - text: A concrete example\n        keywords: [example, radiculopathy, case]\n"
-            "      - text: What was learned\n        keywords: [learned, reflection, \"next time\"]\n"
+            '      - text: What was learned\n        keywords: [learned, reflection, "next time"]\n'
             "    probes: [What would you do differently?]\n"
             "    think_seconds: 20\n    answer_seconds: 90\n"
             "    model_answer: Describe the situation, your action and the result.\n"
@@ -64,7 +64,13 @@ def question(i: int, rng: random.Random) -> str:
     stem = f"    stem: Question {i} asks which of these statements about item {rng.randint(1, 10**6)} is right?\n"
     explanation = f"    explanation: Explanation for question {i}, with **Markdown** emphasis.\n"
     if kind == "numeric":
-        return head + stem + f"    answer: {i % 300 + 1}\n    tolerance_percent: 5\n    unit: MME/day\n" + explanation + REFERENCE.format(i=i)
+        return (
+            head
+            + stem
+            + f"    answer: {i % 300 + 1}\n    tolerance_percent: 5\n    unit: MME/day\n"
+            + explanation
+            + REFERENCE.format(i=i)
+        )
     options = "    options:\n" + "".join(f"      - id: {o}\n        text: Option {o} of question {i}\n" for o in "abcd")
     answer = "    answer: b\n" if kind == "single" else "    answers: [a, c]\n"
     return head + stem + options + answer + explanation + REFERENCE.format(i=i)
@@ -76,7 +82,9 @@ def generate(n: int, errors: bool = False, seed: int = 1) -> str:
     for i in range(n):
         text = question(i, rng)
         if errors and i % 100 == 7:  # 1% of questions get one mistake each
-            text = text.replace("difficulty:", "difficulty: 9 #", 1) if i % 200 == 7 else text.replace("type:", "tipe:", 1)
+            text = (
+                text.replace("difficulty:", "difficulty: 9 #", 1) if i % 200 == 7 else text.replace("type:", "tipe:", 1)
+            )
         parts.append(text)
     return "".join(parts)
 

@@ -54,8 +54,16 @@ def bench_interchange(cfg, report) -> None:
             if done.returncode != 0:
                 raise RuntimeError(f"{key} exited {done.returncode}")
             runs[key].append(done.wall)
-    report.add(section, ratio_row(f"import {n:,}-question GIFT (n={cfg.repeat})", median(runs["import"]),
-                                  median(runs["validate"]), "validate of the bank written", 2.0))
+    report.add(
+        section,
+        ratio_row(
+            f"import {n:,}-question GIFT (n={cfg.repeat})",
+            median(runs["import"]),
+            median(runs["validate"]),
+            "validate of the bank written",
+            2.0,
+        ),
+    )
 
 
 if __name__ == "__main__":

@@ -36,7 +36,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 BIN = Path(sys.executable).parent
@@ -83,8 +82,13 @@ def run_plain(cmd: Sequence[str], env: dict[str, str], timeout: float = 600) -> 
 
     start = time.perf_counter()
     proc = subprocess.Popen(
-        list(cmd), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env=env, cwd=REPO, start_new_session=True,
+        list(cmd),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=REPO,
+        start_new_session=True,
     )
     code, usage = _wait(proc.pid, timeout)
     wall = time.perf_counter() - start
@@ -92,8 +96,9 @@ def run_plain(cmd: Sequence[str], env: dict[str, str], timeout: float = 600) -> 
     return ProcessRun(wall, usage.ru_maxrss, code)
 
 
-def run_in_pty(cmd: Sequence[str], env: dict[str, str], timeout: float = 300,
-               size: tuple[int, int] = (30, 100)) -> ProcessRun:
+def run_in_pty(
+    cmd: Sequence[str], env: dict[str, str], timeout: float = 300, size: tuple[int, int] = (30, 100)
+) -> ProcessRun:
     """One app in a pseudo-terminal; time to its ready marker and to its exit."""
     import subprocess
 
@@ -115,8 +120,14 @@ def run_in_pty(cmd: Sequence[str], env: dict[str, str], timeout: float = 300,
     reader = threading.Thread(target=drain, daemon=True)
     start = time.perf_counter()
     proc = subprocess.Popen(
-        list(cmd), stdin=slave, stdout=slave, stderr=slave, env={**env, "BENCH_READY_FD": str(ready_w)},
-        cwd=REPO, start_new_session=True, pass_fds=(ready_w,),
+        list(cmd),
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env={**env, "BENCH_READY_FD": str(ready_w)},
+        cwd=REPO,
+        start_new_session=True,
+        pass_fds=(ready_w,),
     )
     reader.start()
     os.close(slave)
@@ -218,8 +229,11 @@ class Report:
 
     def add(self, section: str, row: Row) -> None:
         self.rows.append((section, row))
-        print(f"  {row.measurement}: {row.value}" + (f"  [{row.ratio} {row.result}]" if row.result else ""),
-              file=sys.stderr, flush=True)
+        print(
+            f"  {row.measurement}: {row.value}" + (f"  [{row.ratio} {row.result}]" if row.result else ""),
+            file=sys.stderr,
+            flush=True,
+        )
 
     def note(self, section: str, text: str) -> None:
         self.notes.append((section, text))
@@ -235,11 +249,12 @@ class Report:
             rows = [r for s, r in self.rows if s == section]
             lines += ["", f"## {section}", ""]
             if rows:
-                cells = [header] + [
-                    (r.measurement, r.value, r.baseline, r.ratio, r.target, r.result) for r in rows
-                ]
+                cells = [header] + [(r.measurement, r.value, r.baseline, r.ratio, r.target, r.result) for r in rows]
                 widths = [max(len(c[i]) for c in cells) for i in range(len(header))]
-                fmt = lambda c: "| " + " | ".join(x.ljust(w) for x, w in zip(c, widths)) + " |"  # noqa: E731
+
+                def fmt(c: tuple[str, ...], widths: list[int] = widths) -> str:
+                    return "| " + " | ".join(x.ljust(w) for x, w in zip(c, widths, strict=False)) + " |"
+
                 lines.append(fmt(cells[0]))
                 lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
                 lines += [fmt(c) for c in cells[1:]]
@@ -249,13 +264,20 @@ class Report:
         return "\n".join(lines).lstrip("\n")
 
 
-def ratio_row(name: str, value: float, base: float, base_name: str, limit: float | None,
-              show: Callable[[float], str] = seconds) -> Row:
+def ratio_row(
+    name: str, value: float, base: float, base_name: str, limit: float | None, show: Callable[[float], str] = seconds
+) -> Row:
     ratio = value / base if base else float("inf")
     if limit is None:
         return Row(name, show(value), f"{show(base)} {base_name}", f"{ratio:.2f}x")
-    return Row(name, show(value), f"{show(base)} {base_name}", f"{ratio:.2f}x", f"<= {limit:g}x",
-               "PASS" if ratio <= limit else "FAIL")
+    return Row(
+        name,
+        show(value),
+        f"{show(base)} {base_name}",
+        f"{ratio:.2f}x",
+        f"<= {limit:g}x",
+        "PASS" if ratio <= limit else "FAIL",
+    )
 
 
 # --- 1. bank validation -------------------------------------------------------------------
@@ -297,18 +319,32 @@ def parent_rss_kib() -> int:
 # The parsers compared for issue 26 (docs/performance.md), each a whole process reading the same
 # bank into Python objects. Only yaml-rs is a dependency; the others run when installed.
 PARSERS = {
-    "yaml-rs (chosen)": ("yaml_rs", "import sys, yaml_rs; yaml_rs.loads(open(sys.argv[1], encoding='utf-8').read(), "
-                                    "parse_datetime=False)"),
-    "py-yaml12 (saphyr)": ("yaml12", "import sys, yaml12; yaml12.parse_yaml(open(sys.argv[1], encoding='utf-8').read())"),
+    "yaml-rs (chosen)": (
+        "yaml_rs",
+        "import sys, yaml_rs; yaml_rs.loads(open(sys.argv[1], encoding='utf-8').read(), parse_datetime=False)",
+    ),
+    "py-yaml12 (saphyr)": (
+        "yaml12",
+        "import sys, yaml12; yaml12.parse_yaml(open(sys.argv[1], encoding='utf-8').read())",
+    ),
     "ryaml (serde_yaml)": ("ryaml", "import sys, ryaml; ryaml.loads(open(sys.argv[1], encoding='utf-8').read())"),
     "rapidyaml (tree only, no Python objects)": (
-        "ryml", "import sys, ryml; ryml.parse_in_arena(open(sys.argv[1], 'rb').read())"),
-    "ruamel.yaml typ=safe (C)": ("ruamel.yaml", "import sys; from ruamel.yaml import YAML; "
-                                                "YAML(typ='safe', pure=False).load(open(sys.argv[1], encoding='utf-8'))"),
-    "PyYAML CSafeLoader (before)": ("yaml", "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), "
-                                            "Loader=yaml.CSafeLoader)"),
-    "PyYAML CSafeLoader, gc off": ("yaml", "import gc, sys, yaml; gc.disable(); yaml.load(open(sys.argv[1], "
-                                           "encoding='utf-8'), Loader=yaml.CSafeLoader)"),
+        "ryml",
+        "import sys, ryml; ryml.parse_in_arena(open(sys.argv[1], 'rb').read())",
+    ),
+    "ruamel.yaml typ=safe (C)": (
+        "ruamel.yaml",
+        "import sys; from ruamel.yaml import YAML; "
+        "YAML(typ='safe', pure=False).load(open(sys.argv[1], encoding='utf-8'))",
+    ),
+    "PyYAML CSafeLoader (before)": (
+        "yaml",
+        "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)",
+    ),
+    "PyYAML CSafeLoader, gc off": (
+        "yaml",
+        "import gc, sys, yaml; gc.disable(); yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)",
+    ),
 }
 BARE_PARSE = PARSERS["yaml-rs (chosen)"][1]
 
@@ -355,20 +391,29 @@ def bench_validate(cfg: Config, report: Report) -> None:
             t_bare = median([r.wall for r in runs["bare"]])
             kind = "1% errors" if errors else "valid"
             target = not errors and n == cfg.target_size
-            row = ratio_row(f"validate {n:,} q, {kind} (n={repeat})", t_validate, t_bare, bare_name,
-                            2.0 if target else None)
+            row = ratio_row(
+                f"validate {n:,} q, {kind} (n={repeat})", t_validate, t_bare, bare_name, 2.0 if target else None
+            )
             if not target:
                 row.target = "info"
             report.add(section, row)
             if target:
-                report.add(section, Row(f"  same, absolute (n={repeat})", seconds(t_validate), target="<= 1 s",
-                                        result="PASS" if t_validate <= 1.0 else "FAIL"))
+                report.add(
+                    section,
+                    Row(
+                        f"  same, absolute (n={repeat})",
+                        seconds(t_validate),
+                        target="<= 1 s",
+                        result="PASS" if t_validate <= 1.0 else "FAIL",
+                    ),
+                )
                 rss, rss_bare = median([r.rss_kib for r in runs["validate"]]), median([r.rss_kib for r in runs["bare"]])
                 report.add(section, ratio_row(f"  same, peak RSS (n={repeat})", rss, rss_bare, bare_name, 1.5, mib))
             if "pure" in runs:
                 t = median([r.wall for r in runs["pure"]])
-                row = ratio_row(f"  what-if: same, pure fallback (PAIN_TRAINER_YAML=pure) (n={repeat})", t, t_bare,
-                                bare_name, None)
+                row = ratio_row(
+                    f"  what-if: same, pure fallback (PAIN_TRAINER_YAML=pure) (n={repeat})", t, t_bare, bare_name, None
+                )
                 row.target = "info"
                 report.add(section, row)
             if not errors:
@@ -380,8 +425,12 @@ def bench_validate(cfg: Config, report: Report) -> None:
             times = [run_plain(cmd, cfg.env).wall for _ in range(cj_repeat)]
             t_cj = median(times)
             t_validate = next(g[1] for g in growth if g[0] == n)
-            row = Row(f"validate vs check-jsonschema, {n:,} q valid (n={cj_repeat})", seconds(t_validate),
-                      f"{seconds(t_cj)} check-jsonschema", f"{t_validate / t_cj:.2f}x")
+            row = Row(
+                f"validate vs check-jsonschema, {n:,} q valid (n={cj_repeat})",
+                seconds(t_validate),
+                f"{seconds(t_cj)} check-jsonschema",
+                f"{t_validate / t_cj:.2f}x",
+            )
             if n == cfg.target_size:
                 row.target, row.result = "< 1x, with line:col", "PASS" if t_validate < t_cj else "FAIL"
             else:
@@ -392,10 +441,13 @@ def bench_validate(cfg: Config, report: Report) -> None:
     if not checker:
         report.add(section, Row("validate vs check-jsonschema", "not installed", target="< 1x", result="SKIP"))
     if growth:
-        lines = ["Growth with size (valid banks; per 1,000 questions; 'marginal' = extra time per extra",
-                 "1,000 questions since the previous size, python start-up excluded):", "",
-                 f"| Questions | validate | per 1,000 q | marginal per 1,000 q | {bare_name} | marginal per 1,000 q | validate peak RSS |",
-                 "|---|---|---|---|---|---|---|"]
+        lines = [
+            "Growth with size (valid banks; per 1,000 questions; 'marginal' = extra time per extra",
+            "1,000 questions since the previous size, python start-up excluded):",
+            "",
+            f"| Questions | validate | per 1,000 q | marginal per 1,000 q | {bare_name} | marginal per 1,000 q | validate peak RSS |",
+            "|---|---|---|---|---|---|---|",
+        ]
         previous = None
         for n, t, b, rss in growth:
             if previous:
@@ -404,7 +456,9 @@ def bench_validate(cfg: Config, report: Report) -> None:
                 marg_b = f"{(b - pb) / ((n - pn) / 1000) * 1000:.0f} ms"
             else:
                 marg = marg_b = "—"
-            lines.append(f"| {n:,} | {seconds(t)} | {t / (n / 1000) * 1000:.0f} ms | {marg} | {seconds(b)} | {marg_b} | {mib(rss)} |")
+            lines.append(
+                f"| {n:,} | {seconds(t)} | {t / (n / 1000) * 1000:.0f} ms | {marg} | {seconds(b)} | {marg_b} | {mib(rss)} |"
+            )
             previous = (n, t, b)
         report.note(section, "\n".join(lines))
 
@@ -423,10 +477,17 @@ def bench_small_validate(cfg: Config, report: Report, section: str) -> None:
     for _ in range(repeat):
         t_validate.append(run_plain(validate, cfg.env).wall)
         t_start.append(run_plain(start_up, cfg.env).wall)
-    report.add(section, ratio_row(f"validate {n:,} q, valid (n={repeat})", median(t_validate), median(t_start),
-                                  "pain-trainer --help", 2.0))
-    report.note(section, f"The {n}-question row is start-up bound when the ratio is <= 2x: the bank's own work "
-                         "(parse, schema, checks, model) is then less than starting Python and the command line.")
+    report.add(
+        section,
+        ratio_row(
+            f"validate {n:,} q, valid (n={repeat})", median(t_validate), median(t_start), "pain-trainer --help", 2.0
+        ),
+    )
+    report.note(
+        section,
+        f"The {n}-question row is start-up bound when the ratio is <= 2x: the bank's own work "
+        "(parse, schema, checks, model) is then less than starting Python and the command line.",
+    )
 
 
 def bench_parsers(cfg: Config, report: Report) -> None:
@@ -475,14 +536,30 @@ def bench_startup(cfg: Config, report: Report, shared: dict) -> None:
     shared["hello"] = h_runs
     shared["trainer"] = t_runs
     t_ready, h_ready = median([r.ready for r in t_runs]), median([r.ready for r in h_runs])
-    report.add(section, ratio_row(f"pain-trainer, home screen ready (n={repeat})", t_ready, h_ready,
-                                  "Textual hello world", 1.3, millis))
-    row = ratio_row(f"  same, launch to exit (n={repeat})", median([r.wall for r in t_runs]),
-                    median([r.wall for r in h_runs]), "Textual hello world", None, millis)
+    report.add(
+        section,
+        ratio_row(
+            f"pain-trainer, home screen ready (n={repeat})", t_ready, h_ready, "Textual hello world", 1.3, millis
+        ),
+    )
+    row = ratio_row(
+        f"  same, launch to exit (n={repeat})",
+        median([r.wall for r in t_runs]),
+        median([r.wall for r in h_runs]),
+        "Textual hello world",
+        None,
+        millis,
+    )
     row.target = "info"
     report.add(section, row)
-    row = ratio_row(f"  Textual app with the home screen's widgets, no data (n={repeat})",
-                    median([r.ready for r in w_runs]), h_ready, "Textual hello world", None, millis)
+    row = ratio_row(
+        f"  Textual app with the home screen's widgets, no data (n={repeat})",
+        median([r.ready for r in w_runs]),
+        h_ready,
+        "Textual hello world",
+        None,
+        millis,
+    )
     row.target = "info"
     report.add(section, row)
 
@@ -491,8 +568,9 @@ def importtime(cmd: Sequence[str], env: dict[str, str]) -> tuple[list[tuple[int,
     """Run with ``-X importtime``; return (depth, self us, cumulative us, module) rows."""
     import subprocess
 
-    done = subprocess.run([PYTHON, "-X", "importtime", *cmd], env=env, cwd=REPO, capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run(
+        [PYTHON, "-X", "importtime", *cmd], env=env, cwd=REPO, capture_output=True, text=True, timeout=300
+    )
     rows = []
     for line in done.stderr.splitlines():
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
@@ -526,8 +604,11 @@ def bench_imports(cfg: Config, report: Report) -> None:
             report.add(section, Row(name, value, "", "", "no Textual", result))
         else:
             report.add(section, Row(name, f"{total * 1000:.0f} ms of imports", "", "", "info"))
-        report.note(section, f"- {name}: {len(rows)} modules, {total * 1000:.0f} ms of import time (exit {code}); "
-                             f"heaviest top-level imports: {_hot_spots(rows)}")
+        report.note(
+            section,
+            f"- {name}: {len(rows)} modules, {total * 1000:.0f} ms of import time (exit {code}); "
+            f"heaviest top-level imports: {_hot_spots(rows)}",
+        )
 
 
 # --- 3. answer write-through ---------------------------------------------------------------
@@ -539,10 +620,23 @@ def _records(n: int, sid: str = "bench", start: float = 1_700_000_000.0, rng=Non
     plan = tuple(PlannedItem(bank, f"q-{i}", f"h-{i}", ("a", "b", "c", "d")) for i in range(n))
     session = SessionRecord(sid, "quiz", "tutor", start, {bank: "1.0.0"}, {"count": n}, 1, plan)
     answers = [
-        AnswerRecord(sid, i, bank, f"q-{i}", f"h-{i}", "single", f"cat-{i % 12}", 1 + i % 5,
-                     (f"tag-{i % 30}", f"tag-{(i * 7) % 30}"), "b",
-                     (rng.random() < 0.7) if rng else (i % 3 != 0), 1.0, 30.0 + i % 60,
-                     False, start + 60 * (i + 1))
+        AnswerRecord(
+            sid,
+            i,
+            bank,
+            f"q-{i}",
+            f"h-{i}",
+            "single",
+            f"cat-{i % 12}",
+            1 + i % 5,
+            (f"tag-{i % 30}", f"tag-{(i * 7) % 30}"),
+            "b",
+            (rng.random() < 0.7) if rng else (i % 3 != 0),
+            1.0,
+            30.0 + i % 60,
+            False,
+            start + 60 * (i + 1),
+        )
         for i in range(n)
     ]
     return session, answers
@@ -578,11 +672,27 @@ def bench_writes(cfg: Config, report: Report) -> None:
         base.append(time.perf_counter() - t)
     conn.close()
     med, p99, bmed = median(times), percentile(times, 99), median(base)
-    report.add(section, Row(f"record_answer median (n={cfg.answers})", millis(med), f"{millis(bmed)} bare commit",
-                            f"{med / bmed:.2f}x", "<= 5 ms", "PASS" if med <= 0.005 else "FAIL"))
-    report.add(section, Row(f"record_answer p99 (n={cfg.answers})", millis(p99),
-                            f"{millis(percentile(base, 99))} bare commit", f"{p99 / percentile(base, 99):.2f}x",
-                            "info"))
+    report.add(
+        section,
+        Row(
+            f"record_answer median (n={cfg.answers})",
+            millis(med),
+            f"{millis(bmed)} bare commit",
+            f"{med / bmed:.2f}x",
+            "<= 5 ms",
+            "PASS" if med <= 0.005 else "FAIL",
+        ),
+    )
+    report.add(
+        section,
+        Row(
+            f"record_answer p99 (n={cfg.answers})",
+            millis(p99),
+            f"{millis(percentile(base, 99))} bare commit",
+            f"{p99 / percentile(base, 99):.2f}x",
+            "info",
+        ),
+    )
 
 
 # --- 4. stats ---------------------------------------------------------------------------------
@@ -607,16 +717,32 @@ def build_history(store, total: int, seed: int = 1) -> None:
                 " VALUES (?, 'quiz', 'tutor', ?, ?, ?, '{}', 1, '[]')",
                 (sid, started, started + 1500, codec.dumps({bank: "1.0"})),
             )
-            conn.execute("INSERT INTO session_banks (session_id, bank_id, bank_version) VALUES (?, ?, '1.0')",
-                         (sid, bank))
+            conn.execute(
+                "INSERT INTO session_banks (session_id, bank_id, bank_version) VALUES (?, ?, '1.0')", (sid, bank)
+            )
             for p in range(per_session):
                 q = rng.randrange(2000)
                 correct = rng.random() < 0.7
-                upsert_answer(conn, AnswerRecord(
-                    sid, p, f"bank{q % 4}", f"q{q}", f"h-q{q}", "single", f"cat{q % 12}", 1 + q % 5,
-                    (f"tag{q % 30}", f"tag{(q * 7) % 30}"), "a", correct, 1.0 if correct else 0.0,
-                    rng.uniform(10, 140), rng.random() < 0.03, started + 60 * p,
-                ))
+                upsert_answer(
+                    conn,
+                    AnswerRecord(
+                        sid,
+                        p,
+                        f"bank{q % 4}",
+                        f"q{q}",
+                        f"h-q{q}",
+                        "single",
+                        f"cat{q % 12}",
+                        1 + q % 5,
+                        (f"tag{q % 30}", f"tag{(q * 7) % 30}"),
+                        "a",
+                        correct,
+                        1.0 if correct else 0.0,
+                        rng.uniform(10, 140),
+                        rng.random() < 0.03,
+                        started + 60 * p,
+                    ),
+                )
 
 
 def _timed(action: Callable[[], object], repeat: int) -> list[float]:
@@ -652,9 +778,13 @@ def bench_stats(cfg: Config, report: Report) -> None:
         sessions_t = _timed(store.sessions, repeat)
         # Baseline: the naive way, one GROUP BY scan of every answer (what the summary tables avoid).
         conn = sqlite3.connect(folder / "history.sqlite3")
-        naive = _timed(lambda: conn.execute(
-            "SELECT category, count(correct), sum(correct), avg(time_spent) FROM answers"
-            " WHERE correct IS NOT NULL GROUP BY category").fetchall(), repeat)
+        naive = _timed(
+            lambda: conn.execute(
+                "SELECT category, count(correct), sum(correct), avg(time_spent) FROM answers"
+                " WHERE correct IS NOT NULL GROUP BY category"
+            ).fetchall(),
+            repeat,
+        )
         conn.close()
         attempts = store.stats().overall.attempts
     finally:
@@ -662,12 +792,24 @@ def bench_stats(cfg: Config, report: Report) -> None:
     base = median(naive)
     for name, times in (("Store.stats()", stats_t), ("Store.sessions()", sessions_t)):
         med = median(times)
-        report.add(section, Row(f"{name} (n={repeat})", millis(med), f"{millis(base)} GROUP BY scan",
-                                f"{med / base:.2f}x", "<= 100 ms", "PASS" if med <= 0.1 else "FAIL"))
+        report.add(
+            section,
+            Row(
+                f"{name} (n={repeat})",
+                millis(med),
+                f"{millis(base)} GROUP BY scan",
+                f"{med / base:.2f}x",
+                "<= 100 ms",
+                "PASS" if med <= 0.1 else "FAIL",
+            ),
+        )
     row = Row(f"Store.open with quick_check (n={len(opens)})", millis(median(opens)), target="info")
     report.add(section, row)
-    report.note(section, f"Set-up: {attempts:,} scored answers in {cfg.stats_answers // 20:,} sessions inserted "
-                         f"with the store's own upsert_answer in one transaction ({built:.1f} s).")
+    report.note(
+        section,
+        f"Set-up: {attempts:,} scored answers in {cfg.stats_answers // 20:,} sessions inserted "
+        f"with the store's own upsert_answer in one transaction ({built:.1f} s).",
+    )
 
 
 # --- 5. memory ----------------------------------------------------------------------------------
@@ -686,19 +828,46 @@ def bench_memory(cfg: Config, report: Report, shared: dict) -> None:
             hello.append(run_in_pty(hello_cmd, cfg.env))
     rss, base = median([r.rss_kib for r in runs]), median([r.rss_kib for r in hello])
     parent = parent_rss_kib()
-    report.note(section, f"The benchmark process itself peaked at {mib(parent)} when these children were "
-                         "spawned (a child's ru_maxrss cannot be lower); "
-                         + ("below every figure here, so they are the children's own." if parent < 0.9 * base
-                            else "NOT below the baseline: these figures are inflated, rerun with --only memory."))
-    report.add(section, ratio_row(f"pain-trainer --bank {cfg.target_size:,} q, home ready (n={repeat})", rss, base,
-                                  "Textual hello world", 1.5, mib))
+    report.note(
+        section,
+        f"The benchmark process itself peaked at {mib(parent)} when these children were "
+        "spawned (a child's ru_maxrss cannot be lower); "
+        + (
+            "below every figure here, so they are the children's own."
+            if parent < 0.9 * base
+            else "NOT below the baseline: these figures are inflated, rerun with --only memory."
+        ),
+    )
+    report.add(
+        section,
+        ratio_row(
+            f"pain-trainer --bank {cfg.target_size:,} q, home ready (n={repeat})",
+            rss,
+            base,
+            "Textual hello world",
+            1.5,
+            mib,
+        ),
+    )
     if shared.get("trainer"):
-        row = ratio_row(f"  pain-trainer, bundled banks only (n={len(shared['trainer'])})",
-                        median([r.rss_kib for r in shared["trainer"]]), base, "Textual hello world", None, mib)
+        row = ratio_row(
+            f"  pain-trainer, bundled banks only (n={len(shared['trainer'])})",
+            median([r.rss_kib for r in shared["trainer"]]),
+            base,
+            "Textual hello world",
+            None,
+            mib,
+        )
         row.target = "info"
         report.add(section, row)
-    row = ratio_row(f"  time to home screen with the {cfg.target_size:,} q bank", median([r.ready for r in runs]),
-                    median([r.ready for r in hello]), "Textual hello world", None, seconds)
+    row = ratio_row(
+        f"  time to home screen with the {cfg.target_size:,} q bank",
+        median([r.ready for r in runs]),
+        median([r.ready for r in hello]),
+        "Textual hello world",
+        None,
+        seconds,
+    )
     row.target = "info"
     report.add(section, row)
     # The first start after the bank changed: a new version of the file each run, so the cache misses.
@@ -708,9 +877,17 @@ def bench_memory(cfg: Config, report: Report, shared: dict) -> None:
         edited.write_bytes(bank.read_bytes() + f"# edited {run}\n".encode())
         changed.append(run_in_pty([PYTHON, str(READY), "trainer", "--bank", str(edited)], cfg.env))
     first = median([r.ready for r in changed])
-    report.add(section, Row(f"  first start after the {cfg.target_size:,} q bank changed (n={repeat})", seconds(first),
-                            f"{seconds(median([r.ready for r in hello]))} Textual hello world", "", "<= 1.5 s",
-                            "PASS" if first <= 1.5 else "FAIL"))
+    report.add(
+        section,
+        Row(
+            f"  first start after the {cfg.target_size:,} q bank changed (n={repeat})",
+            seconds(first),
+            f"{seconds(median([r.ready for r in hello]))} Textual hello world",
+            "",
+            "<= 1.5 s",
+            "PASS" if first <= 1.5 else "FAIL",
+        ),
+    )
 
 
 # --- 6. the interview judge ----------------------------------------------------------------------
@@ -732,19 +909,48 @@ def judge_prompt(points: int = 10):
     a reject-stance point and three red flags."""
     from trainer.banks.model import KeyPoint, RedFlag
 
-    vocab = ["sleep", "mood", "function", "PDMP", "urine drug test", "benzodiazepine", "naloxone", "taper",
-             "physical therapy", "pain psychologist", "gabapentin", "renal", "document", "goals", "exercise",
-             "CBT", "overdose", "follow-up", "shared decision", "consent", "MRI", "red flag", "referral",
-             "opioid use disorder", "buprenorphine", "acetaminophen", "NSAID", "duloxetine", "SCS", "ESI"]
+    vocab = [
+        "sleep",
+        "mood",
+        "function",
+        "PDMP",
+        "urine drug test",
+        "benzodiazepine",
+        "naloxone",
+        "taper",
+        "physical therapy",
+        "pain psychologist",
+        "gabapentin",
+        "renal",
+        "document",
+        "goals",
+        "exercise",
+        "CBT",
+        "overdose",
+        "follow-up",
+        "shared decision",
+        "consent",
+        "MRI",
+        "red flag",
+        "referral",
+        "opioid use disorder",
+        "buprenorphine",
+        "acetaminophen",
+        "NSAID",
+        "duloxetine",
+        "SCS",
+        "ESI",
+    ]
     key_points = []
     for i in range(points):
         keywords = tuple(vocab[(i * 3 + k) % len(vocab)] for k in range(7))
-        requires = ((("kidney", "renal", "eGFR"),) if i % 4 == 0 else ())
-        key_points.append(KeyPoint(f"point {i}", keywords, requires=requires,
-                                   stance="reject" if i == 3 else "endorse"))
-    flags = (RedFlag("label", "Labels", ("drug seeking", "drug seeker"), "why"),
-             RedFlag("abrupt", "Stops abruptly", ("stop abruptly", "abrupt discontinuation"), "why"),
-             RedFlag("escalate", "Escalates", ("increase the oxycodone", "higher dose"), "why"))
+        requires = (("kidney", "renal", "eGFR"),) if i % 4 == 0 else ()
+        key_points.append(KeyPoint(f"point {i}", keywords, requires=requires, stance="reject" if i == 3 else "endorse"))
+    flags = (
+        RedFlag("label", "Labels", ("drug seeking", "drug seeker"), "why"),
+        RedFlag("abrupt", "Stops abruptly", ("stop abruptly", "abrupt discontinuation"), "why"),
+        RedFlag("escalate", "Escalates", ("increase the oxycodone", "higher dose"), "why"),
+    )
     return tuple(key_points), flags
 
 
@@ -768,11 +974,17 @@ def baseline_judge():
 
             def said(form: tuple[str, ...]) -> bool:
                 n = len(form)
-                return any(tuple(lemmas[i:i + n]) == form and ws[i].sentence == ws[i + n - 1].sentence
-                           for i in range(len(ws) - n + 1))
+                return any(
+                    tuple(lemmas[i : i + n]) == form and ws[i].sentence == ws[i + n - 1].sentence
+                    for i in range(len(ws) - n + 1)
+                )
 
-            points = tuple(PointJudgement(i, p.text, COVERED if any(said(f) for k in p.keywords for f in forms(k))
-                                          else MISSED, None) for i, p in enumerate(key_points))
+            points = tuple(
+                PointJudgement(
+                    i, p.text, COVERED if any(said(f) for k in p.keywords for f in forms(k)) else MISSED, None
+                )
+                for i, p in enumerate(key_points)
+            )
             return Judgement(self.version, points, ())
 
     return KeywordJudge()
@@ -797,9 +1009,17 @@ def bench_judge(cfg: Config, report: Report) -> None:
     times = _timed(lambda: DEFAULT_JUDGE.judge(answer, key_points, flags), repeat)
     base = _timed(lambda: baseline.judge(answer, key_points), repeat)
     med = median(times)
-    report.add(section, Row(f"judge a {n_words}-word answer, 10 key points, 3 red flags (n={repeat})", millis(med),
-                            f"{millis(median(base))} keyword matcher", f"{med / median(base):.2f}x", "<= 10 ms",
-                            "PASS" if med <= 0.010 else "FAIL"))
+    report.add(
+        section,
+        Row(
+            f"judge a {n_words}-word answer, 10 key points, 3 red flags (n={repeat})",
+            millis(med),
+            f"{millis(median(base))} keyword matcher",
+            f"{med / median(base):.2f}x",
+            "<= 10 ms",
+            "PASS" if med <= 0.010 else "FAIL",
+        ),
+    )
     report.add(section, Row("  first answer judged (loads lemminflect)", millis(first), target="info"))
     try:
         from tests.practice.test_gold_set import WEAK_GROUP, bundled_prompts, evaluate, load_gold
@@ -812,24 +1032,62 @@ def bench_judge(cfg: Config, report: Report) -> None:
         return
     prompts = bundled_prompts()
     new, old = evaluate(DEFAULT_JUDGE, gold, prompts), evaluate(baseline, gold, prompts)
-    floors = (("precision", new.precision, old.precision, ">= 0.90", new.precision >= 0.90),
-              ("recall", new.recall, old.recall, ">= 0.85", new.recall >= 0.85))
+    floors = (
+        ("precision", new.precision, old.precision, ">= 0.90", new.precision >= 0.90),
+        ("recall", new.recall, old.recall, ">= 0.85", new.recall >= 0.85),
+    )
     for name, value, base_value, target, ok in floors:
-        report.add(section, Row(f"gold set per-key-point {name}", f"{value:.3f}",
-                                f"{base_value:.3f} keyword matcher", "", target, "PASS" if ok else "FAIL"))
-    report.add(section, Row("gold set: strong minus weak-group mean score", f"{new.separation:.1f} points",
-                            f"{old.separation:.1f} keyword matcher", "", ">= 40",
-                            "PASS" if new.separation >= 40 else "FAIL"))
-    report.add(section, Row("gold set: points credited to keyword lists", str(new.keyword_list_credit),
-                            f"{old.keyword_list_credit} keyword matcher", "", "0",
-                            "PASS" if new.keyword_list_credit == 0 else "FAIL"))
-    report.add(section, Row("gold set: endorsed red flags missed / rejected flagged",
-                            f"{len(new.missed_flags)} / {len(new.false_flags)}", "", "", "0 / 0",
-                            "PASS" if not new.missed_flags and not new.false_flags else "FAIL"))
-    report.note(section, f"Gold set: {new.answers} hand-labelled answers to {new.prompts} bundled prompts. "
-                         f"Mean score, judge vs keyword matcher: strong {new.mean('strong'):.0f} vs {old.mean('strong'):.0f}, "
-                         f"weak group ({', '.join(WEAK_GROUP)}) {new.mean(*WEAK_GROUP):.0f} vs "
-                         f"{old.mean(*WEAK_GROUP):.0f}.")
+        report.add(
+            section,
+            Row(
+                f"gold set per-key-point {name}",
+                f"{value:.3f}",
+                f"{base_value:.3f} keyword matcher",
+                "",
+                target,
+                "PASS" if ok else "FAIL",
+            ),
+        )
+    report.add(
+        section,
+        Row(
+            "gold set: strong minus weak-group mean score",
+            f"{new.separation:.1f} points",
+            f"{old.separation:.1f} keyword matcher",
+            "",
+            ">= 40",
+            "PASS" if new.separation >= 40 else "FAIL",
+        ),
+    )
+    report.add(
+        section,
+        Row(
+            "gold set: points credited to keyword lists",
+            str(new.keyword_list_credit),
+            f"{old.keyword_list_credit} keyword matcher",
+            "",
+            "0",
+            "PASS" if new.keyword_list_credit == 0 else "FAIL",
+        ),
+    )
+    report.add(
+        section,
+        Row(
+            "gold set: endorsed red flags missed / rejected flagged",
+            f"{len(new.missed_flags)} / {len(new.false_flags)}",
+            "",
+            "",
+            "0 / 0",
+            "PASS" if not new.missed_flags and not new.false_flags else "FAIL",
+        ),
+    )
+    report.note(
+        section,
+        f"Gold set: {new.answers} hand-labelled answers to {new.prompts} bundled prompts. "
+        f"Mean score, judge vs keyword matcher: strong {new.mean('strong'):.0f} vs {old.mean('strong'):.0f}, "
+        f"weak group ({', '.join(WEAK_GROUP)}) {new.mean(*WEAK_GROUP):.0f} vs "
+        f"{old.mean(*WEAK_GROUP):.0f}.",
+    )
 
 
 # --- 7. cohort report ----------------------------------------------------------------------------
@@ -844,14 +1102,22 @@ def bench_cohort(cfg: Config, report: Report) -> None:
     section = "7. Cohort report (whole processes)"
     folder = cfg.work / f"cohort-{residents}x{answers}"
     if not folder.exists():
-        subprocess.run([PYTHON, "-m", "benchmarks.cohort", str(folder), str(residents), str(answers)],
-                       env=cfg.env, cwd=REPO, check=True)
+        subprocess.run(
+            [PYTHON, "-m", "benchmarks.cohort", str(folder), str(residents), str(answers)],
+            env=cfg.env,
+            cwd=REPO,
+            check=True,
+        )
     size = sum(p.stat().st_size for p in folder.glob("*.json"))
     out = cfg.work / "cohort-report"
     cmd = [*pain_trainer(), "cohort", str(folder), "--out", str(out / "report.html"), "--csv", str(out / "csv")]
-    parse = [PYTHON, "-c", "import json, pathlib, sys\n"
-             "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.json')): json.loads(p.read_text(encoding='utf-8'))",
-             str(folder)]
+    parse = [
+        PYTHON,
+        "-c",
+        "import json, pathlib, sys\n"
+        "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.json')): json.loads(p.read_text(encoding='utf-8'))",
+        str(folder),
+    ]
     out.mkdir(exist_ok=True)
     repeat = cfg.repeat if cfg.quick else min(cfg.repeat, 3)
     runs, bases = [], []
@@ -861,12 +1127,23 @@ def bench_cohort(cfg: Config, report: Report) -> None:
     if any(r.returncode for r in runs):
         raise RuntimeError(f"pain-trainer cohort exited {runs[0].returncode}")
     med, base = median([r.wall for r in runs]), median([b.wall for b in bases])
-    report.add(section, Row(f"cohort report, {residents} residents x {answers:,} answers, HTML + CSV (n={repeat})",
-                            seconds(med), f"{seconds(base)} json.loads of the files", f"{med / base:.2f}x",
-                            "<= 5 s", "PASS" if med <= 5 else "FAIL"))
+    report.add(
+        section,
+        Row(
+            f"cohort report, {residents} residents x {answers:,} answers, HTML + CSV (n={repeat})",
+            seconds(med),
+            f"{seconds(base)} json.loads of the files",
+            f"{med / base:.2f}x",
+            "<= 5 s",
+            "PASS" if med <= 5 else "FAIL",
+        ),
+    )
     report.add(section, Row("  peak memory of the report", mib(max(r.rss_kib for r in runs)), target="info"))
-    report.note(section, f"Input: {residents} exports, {size / 1024 / 1024:.0f} MiB of indented JSON "
-                         "(benchmarks/cohort.py: 600-item bank, 10 interviews each).")
+    report.note(
+        section,
+        f"Input: {residents} exports, {size / 1024 / 1024:.0f} MiB of indented JSON "
+        "(benchmarks/cohort.py: 600-item bank, 10 interviews each).",
+    )
 
 
 # --- the command ------------------------------------------------------------------------------
@@ -880,8 +1157,10 @@ def machine() -> str:
         cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores{' (' + cpu + ')' if cpu else ''}, "
-            f"Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.release()}, {os.cpu_count()} cores{' (' + cpu + ')' if cpu else ''}, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -903,12 +1182,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = Path(work_context.name) if work_context else args.keep
     work.mkdir(parents=True, exist_ok=True)
     cfg = Config(
-        quick=args.quick, repeat=max(1, repeat), repeat_large=max(1, args.repeat_large),
+        quick=args.quick,
+        repeat=max(1, repeat),
+        repeat_large=max(1, args.repeat_large),
         sizes=(100, 400) if args.quick else (1_000, 10_000, 40_000),  # 50,000 is past MAX_NODES
         target_size=400 if args.quick else 10_000,
         answers=30 if args.quick else 300,
         stats_answers=2_000 if args.quick else 100_000,
-        work=work, env=child_env(work),
+        work=work,
+        env=child_env(work),
     )
     report, shared = Report(), {}
     steps = {
@@ -933,22 +1215,28 @@ def main(argv: Sequence[str] | None = None) -> int:
                     steps[name]()
                 except Exception as exc:  # one broken benchmark must not hide the others
                     errors += 1
-                    report.add(f"{SECTIONS.index(name) + 1}. {name}", Row(f"{name} benchmark",
-                                                                          f"error: {exc}"[:300], result="ERROR"))
+                    report.add(
+                        f"{SECTIONS.index(name) + 1}. {name}",
+                        Row(f"{name} benchmark", f"error: {exc}"[:300], result="ERROR"),
+                    )
     finally:
         if work_context:
             work_context.cleanup()
     elapsed = time.perf_counter() - started
     print(f"# pain-trainer benchmarks{' (--quick: tiny sizes, targets not meaningful)' if cfg.quick else ''}")
     print()
-    print(f"Machine: {machine()}. Each figure is the median of n runs; ratios against a baseline "
-          f"measured in the same run. Total {elapsed:.0f} s.")
+    print(
+        f"Machine: {machine()}. Each figure is the median of n runs; ratios against a baseline "
+        f"measured in the same run. Total {elapsed:.0f} s."
+    )
     print()
     print(report.render())
     failed = report.failed
     print()
-    print(f"Targets: {sum(r.result == 'PASS' for _, r in report.rows)} pass, {len(failed)} fail"
-          + (f", {errors} benchmark(s) could not run" if errors else ""))
+    print(
+        f"Targets: {sum(r.result == 'PASS' for _, r in report.rows)} pass, {len(failed)} fail"
+        + (f", {errors} benchmark(s) could not run" if errors else "")
+    )
     return 1 if (errors or (args.strict and failed)) else 0
 
 

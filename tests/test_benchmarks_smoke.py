@@ -22,17 +22,41 @@ def test_quick_benchmark_run_prints_the_table(tmp_path):
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--quick", "--repeat", "1", "--keep", str(tmp_path / "work")],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     out = done.stdout
     assert "| Measurement" in out and "| Ratio" in out
-    for section in ("1. Bank validation", "2. Start-up", "2b. Imports", "3. Answer write-through",
-                    "4. Stats over", "5. Memory", "6. Interview judge", "7. Cohort report", "8. Spoken answers", "9. Interchange"):
+    for section in (
+        "1. Bank validation",
+        "2. Start-up",
+        "2b. Imports",
+        "3. Answer write-through",
+        "4. Stats over",
+        "5. Memory",
+        "6. Interview judge",
+        "7. Cohort report",
+        "8. Spoken answers",
+        "9. Interchange",
+    ):
         assert section in out, section
-    for row in ("validate 400 q, valid", "pain-trainer, home screen ready", "record_answer median",
-                "Store.stats()", "Store.sessions()", "pain-trainer --bank 400 q", "judge a ",
-                "gold set per-key-point recall", "cohort report, 5 residents", "transcribe ", "import 400-question GIFT"):
+    for row in (
+        "validate 400 q, valid",
+        "pain-trainer, home screen ready",
+        "record_answer median",
+        "Store.stats()",
+        "Store.sessions()",
+        "pain-trainer --bank 400 q",
+        "judge a ",
+        "gold set per-key-point recall",
+        "cohort report, 5 residents",
+        "transcribe ",
+        "import 400-question GIFT",
+    ):
         assert row in out, row
     assert "ERROR" not in out
     assert "Targets:" in out

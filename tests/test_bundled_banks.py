@@ -93,8 +93,9 @@ def test_banks_carry_license_and_authors(catalog):
         assert bank.license and bank.authors and bank.bundled
 
 
-@pytest.mark.parametrize("format_id, opening", [("program-director", "tell-me-about-yourself"),
-                                                ("faculty", "what-drew-you-to-pain")])
+@pytest.mark.parametrize(
+    "format_id, opening", [("program-director", "tell-me-about-yourself"), ("faculty", "what-drew-you-to-pain")]
+)
 def test_bundled_interviews_open_with_motivation_and_close_with_the_candidates_questions(catalog, format_id, opening):
     from trainer.practice import find_format, select_prompts
 

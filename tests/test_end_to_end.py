@@ -62,8 +62,22 @@ def test_quiz_in_a_real_terminal_then_history_json(tmp_path):
     data = tmp_path / "data"
     env = cli_env(TERM="xterm-256color", COLUMNS="100", LINES="30")
     argv = [
-        sys.executable, "-m", "trainer", "quiz", "--bank", str(TUI_BANK), "--category", "pharm",
-        "--count", "2", "--seed", "5", "--mode", "tutor", "--data-dir", str(data),
+        sys.executable,
+        "-m",
+        "trainer",
+        "quiz",
+        "--bank",
+        str(TUI_BANK),
+        "--category",
+        "pharm",
+        "--count",
+        "2",
+        "--seed",
+        "5",
+        "--mode",
+        "tutor",
+        "--data-dir",
+        str(data),
     ]
     term = Terminal(argv, env)
     term.read_until("1/2")
@@ -86,7 +100,10 @@ def test_quiz_in_a_real_terminal_then_history_json(tmp_path):
 
     result = subprocess.run(
         [sys.executable, "-m", "trainer", "history", "--format", "json", "--data-dir", str(data)],
-        capture_output=True, text=True, env=cli_env(), timeout=60,
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     history = json.loads(result.stdout)

@@ -50,7 +50,7 @@ class Screen(Terminal):
         self.row = self.col = self.fed = 0
 
     def _feed(self) -> None:
-        text = self.output[self.fed:]
+        text = self.output[self.fed :]
         cut = text.rfind("\x1b")
         if cut != -1 and not SEQUENCE.match(text, cut):
             text = text[:cut]  # an escape sequence still arriving: wait for the rest
@@ -126,7 +126,10 @@ def _no_program_left_running():
 def history(data: Path, *args: str) -> dict:
     result = subprocess.run(
         [sys.executable, "-m", "trainer", "history", *args, "--format", "json", "--data-dir", str(data)],
-        capture_output=True, text=True, env=cli_env(), timeout=60,
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -206,8 +209,11 @@ def test_tutor_feedback_names_each_option_by_its_bank_id_and_n_saves_a_note(tmp_
     screen.type("1", "2", ENTER)  # one right, one wrong: the select-all question m1 is missed
     screen.until("Answer:")
     rows = [row.strip() for row in screen.rows()]
-    for line in ["✓ 1. [x] (a) Spinal cord stimulator trial", "✗ 2. [x] (b) Trigger point injection",
-                 "→ 3. [ ] (c) Intrathecal pump implant"]:  # right, wrong, missed: each with its bank id
+    for line in [
+        "✓ 1. [x] (a) Spinal cord stimulator trial",
+        "✗ 2. [x] (b) Trigger point injection",
+        "→ 3. [ ] (c) Intrathecal pump implant",
+    ]:  # right, wrong, missed: each with its bank id
         assert line in rows, rows
     screen.type("n")
     screen.until("Note a problem with")
@@ -234,7 +240,7 @@ def test_an_interview_typed_during_think_time_is_judged_and_ends_on_the_summary(
     screen.until("Start typing or press Enter to answer now")
     screen.type(*"Patient")  # during think time: starts the answer with these letters
     screen.until(lambda: "Submit answer" in screen.rows()[-1])
-    screen.type(*ANSWER[len("Patient"):], *LIST)
+    screen.type(*ANSWER[len("Patient") :], *LIST)
     screen.until(LIST)
     screen.type(CTRL_S)
     screen.until("What is hardest about it?")  # the follow-up probe
@@ -287,14 +293,20 @@ def test_an_early_ended_quiz_counts_no_unanswered_item_wrong_and_progress_opens_
     (latest, older) = history(data)["sessions"]
     assert (older["answered"], older["total"], older["score"]) == (1, 1, 1.0)
     assert (latest["answered"], latest["unanswered"], latest["total"], latest["correct"], latest["score"]) == (
-        1, 1, 2, 0, 0.0
+        1,
+        1,
+        2,
+        0,
+        0.0,
     )
     assert latest["status"] == "finished"
     # each item's time reads the same on the results screen as in `history show`
     items = history(data, "show", latest["session_id"][:8])["items"]
     screen.until(lambda: re.search(r"^ *2 +unanswered .*Which", "\n".join(screen.rows()), re.M))  # the last row
     rows = "\n".join(screen.rows())
-    for number, (result, stem), item in zip((1, 2), [("missed", "Oxycodone"), ("unanswered", "Which")], items):
+    for number, (result, stem), item in zip(
+        (1, 2), [("missed", "Oxycodone"), ("unanswered", "Which")], items, strict=False
+    ):
         shown_time = re.search(rf"^ *{number} +{result} +(\d+:\d\d) +{stem}", rows, re.M)
         assert shown_time, rows
         assert shown_time.group(1) == format_duration(item["time_spent"]), (shown_time.group(1), item["time_spent"])

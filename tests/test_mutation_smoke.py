@@ -31,7 +31,10 @@ TOLERANCE_TESTS = (
 EQUIVALENT = {"Compare LtE -> Lt"}
 
 _OPERATORS = {
-    ast.LtE: (ast.Lt, ast.GtE, ast.Eq), ast.Add: (ast.Sub,), ast.Sub: (ast.Add,), ast.Mult: (ast.Div,),
+    ast.LtE: (ast.Lt, ast.GtE, ast.Eq),
+    ast.Add: (ast.Sub,),
+    ast.Sub: (ast.Add,),
+    ast.Mult: (ast.Div,),
 }
 
 

@@ -42,16 +42,28 @@ def test_wheel_installed_in_a_fresh_venv_works_outside_the_source_tree(tmp_path)
     assert listing["invalid"] == []
 
     checked = subprocess.run(
-        [exe, "validate", str(FIXTURES / "valid" / "minimal.yaml")], cwd=outside, env=env, capture_output=True, text=True
+        [exe, "validate", str(FIXTURES / "valid" / "minimal.yaml")],
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert (checked.returncode, checked.stdout.strip()) == (0, "1 bank, 4 questions: OK (1 warning)")
     judged = subprocess.run(
         [exe, "judge", "open-judged", "--bank", str(FIXTURES / "valid" / "judged.yaml"), "--format", "json"],
-        cwd=outside, env=env, capture_output=True, text=True, input="I would avoid opioids in this patient.\n",
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
+        input="I would avoid opioids in this patient.\n",
     )
     assert judged.returncode == 0, judged.stderr
     assert [p["status"] for p in json.loads(judged.stdout)["key_points"]] == ["missed", "covered", "missed"]
     bad = subprocess.run(
-        [exe, "validate", str(FIXTURES / "invalid" / "bad_enum.yaml")], cwd=outside, env=env, capture_output=True, text=True
+        [exe, "validate", str(FIXTURES / "invalid" / "bad_enum.yaml")],
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert bad.returncode == 1 and ":54:11: error: must be one of" in bad.stderr

@@ -87,10 +87,12 @@ def run_module(project: dict, entry: dict, mutmut: str, survivors: list[str]) ->
         for name in COPIED:
             shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         (root / "pyproject.toml").write_text(scratch_config(project, module, tests), encoding="utf-8")
-        subprocess.run([mutmut, "run", *patterns], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False)
-        listed = subprocess.run([mutmut, "results", "--all", "true"], cwd=root, capture_output=True, text=True,
-                                check=True).stdout
+        subprocess.run(
+            [mutmut, "run", *patterns], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        )
+        listed = subprocess.run(
+            [mutmut, "results", "--all", "true"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout
         counts: Counter[str] = Counter()
         for line in listed.splitlines():
             name, _, status = line.strip().rpartition(": ")
@@ -102,8 +104,10 @@ def run_module(project: dict, entry: dict, mutmut: str, survivors: list[str]) ->
                 survivors.append(shown)
     unexpected = set(counts) - {"killed", "survived", "no tests", "timeout"}
     if unexpected:  # e.g. "not checked": the stats run failed; the score would be meaningless
-        print(f"{module}: mutmut also reported {sorted(unexpected)}: run `mutmut run` in a copy to see why",
-              file=sys.stderr)
+        print(
+            f"{module}: mutmut also reported {sorted(unexpected)}: run `mutmut run` in a copy to see why",
+            file=sys.stderr,
+        )
     return ModuleScore(
         module, sum(counts.values()), counts["killed"], counts["survived"], counts["no tests"], counts["timeout"]
     )

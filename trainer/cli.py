@@ -108,7 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--mode", choices=("tutor", "exam"), help="tutor: feedback after each item; exam: at the end")
     per_question = quiz.add_mutually_exclusive_group()
     per_question.add_argument(
-        "--time-per-question", type=_seconds, metavar="SECONDS", help="limit for each question (default 72, the board pace)"
+        "--time-per-question",
+        type=_seconds,
+        metavar="SECONDS",
+        help="limit for each question (default 72, the board pace)",
     )
     per_question.add_argument("--untimed", action="store_true", help="no limit for each question")
     quiz.add_argument("--time-limit", type=_seconds, metavar="SECONDS", help="limit for the whole quiz")
@@ -141,9 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
         "banks", help="list the banks found, with question counts; install, update or remove a program's banks"
     )
     _common(banks)
-    banks.add_argument("action", nargs="?", choices=("list", "install", "update", "remove"), default="list",
-                       help="list (default); install SOURCE (a bank file, a folder, or a git URL or path, "
-                            "optionally @REF); update [ID|SOURCE[@REF]]; remove ID|SOURCE")
+    banks.add_argument(
+        "action",
+        nargs="?",
+        choices=("list", "install", "update", "remove"),
+        default="list",
+        help="list (default); install SOURCE (a bank file, a folder, or a git URL or path, "
+        "optionally @REF); update [ID|SOURCE[@REF]]; remove ID|SOURCE",
+    )
     banks.add_argument("target", nargs="?", metavar="SOURCE|ID", help="what to install, update or remove")
     banks.add_argument("--format", choices=("text", "json"), default="text", help="output format (list)")
     banks.add_argument("--dry-run", action="store_true", help="update: show what would change, change nothing")
@@ -157,13 +165,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_serve_parser(commands, _common)
 
-    from trainer.commands.transcribe import add_parser as add_transcribe_parser, add_speech_options
+    from trainer.commands.transcribe import add_parser as add_transcribe_parser
+    from trainer.commands.transcribe import add_speech_options
 
     add_speech_options(parser)  # spoken interview answers (the speech extra), from home or `interview`
     add_speech_options(interview)
     add_transcribe_parser(commands, _common)
 
-    from trainer.commands import interchange as interchange_command, lint as lint_command
+    from trainer.commands import interchange as interchange_command
+    from trainer.commands import lint as lint_command
 
     interchange_command.add_parsers(commands, _common)
     lint_command.add_parser(commands, _common)
@@ -171,15 +181,22 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)
     history.add_argument("action", nargs="?", choices=("list", "export", "import", "show", "notes"), default="list")
-    history.add_argument("file", nargs="?", metavar="FILE|SESSION_ID",
-                         help="the JSON file for export or import; the session (or a unique id prefix) to show")
+    history.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE|SESSION_ID",
+        help="the JSON file for export or import; the session (or a unique id prefix) to show",
+    )
     history.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output format")
     history.add_argument("--since", metavar="DATE", help="only sessions started on or after DATE (YYYY-MM-DD)")
     history.add_argument("--bank", dest="bank_filter", metavar="ID", help="only sessions using this bank id")
     history.add_argument("--category", metavar="ID", help="only sessions with answers in this category")
     history.add_argument("--kind", choices=("quiz", "interview"), help="only quizzes or only interviews")
-    history.add_argument("--name", metavar="TEXT",
-                         help="export: your display name for a program's cohort report (remembered; '' forgets)")
+    history.add_argument(
+        "--name",
+        metavar="TEXT",
+        help="export: your display name for a program's cohort report (remembered; '' forgets)",
+    )
     history.add_argument("--program", metavar="ID", help="export: your program's id for its cohort report (remembered)")
 
     from trainer.commands.cohort import add_parser as add_cohort_parser
@@ -280,9 +297,9 @@ def _run_validate(args: argparse.Namespace) -> int:
     """
     from trainer.banks import BankCache, BankSource, bank_files, default_sources, load_all
     from trainer.banks.discovery import same_file
-    from trainer.paths import cache_dir
     from trainer.banks.keyword_lint import keyword_warnings
     from trainer.banks.todo_lint import todo_warnings
+    from trainer.paths import cache_dir
 
     _check_paths(args.paths)
     _check_paths(args.bank)
@@ -291,8 +308,9 @@ def _run_validate(args: argparse.Namespace) -> int:
     # The app's own banks come from the bank cache, as when the app starts (only their ids matter
     # here); the files being validated are always read and checked from their bytes.
     checked = {file.resolve() for file in files}
-    catalog = load_all([*app_sources, *(BankSource(file) for file in files)], cache=BankCache(cache_dir()),
-                       uncached=checked)
+    catalog = load_all(
+        [*app_sources, *(BankSource(file) for file in files)], cache=BankCache(cache_dir()), uncached=checked
+    )
 
     def validated(path: str) -> bool:
         return any(path == str(file) or same_file(path, file) for file in files)
@@ -338,7 +356,8 @@ def _run_banks(args: argparse.Namespace) -> int:
         raise UsageError(f"'banks' lists every bank and takes no {args.target!r}; did you mean 'banks install'?")
     _check_paths(args.bank)
     catalog = load_all(default_sources(_data_root(args), args.bank), cache=BankCache(cache_dir()))
-    from trainer.inert import inert_line as shown, json_text  # titles, ids and paths come from files
+    from trainer.inert import inert_line as shown  # titles, ids and paths come from files
+    from trainer.inert import json_text
 
     if args.format == "json":
         print(json_text(_banks_json(catalog, _data_root(args)), indent=2))
@@ -349,7 +368,9 @@ def _run_banks(args: argparse.Namespace) -> int:
     for bank in catalog.banks:
         installed = None if bank.bundled else install_origin(bank.source, root)
         origin = "bundled" if bank.bundled else "installed" if installed else "user"
-        print(f"{shown(bank.id)} {shown(bank.version)}  {shown(bank.title)}  ({len(bank.questions)} questions, {origin})")
+        print(
+            f"{shown(bank.id)} {shown(bank.version)}  {shown(bank.title)}  ({len(bank.questions)} questions, {origin})"
+        )
         print(f"  source: {shown(bank.source)}")
         if installed is not None and installed.manifest is not None:
             print(f"  installed from: {shown(installed.manifest.describe())}")
@@ -368,8 +389,11 @@ def _run_banks(args: argparse.Namespace) -> int:
 
 def _run_bank_install(args: argparse.Namespace) -> int:
     if args.action in ("install", "remove") and args.target is None:
-        raise UsageError(f"'banks {args.action}' needs a SOURCE (a bank file, a folder of banks, or a git repository)"
-                         if args.action == "install" else "'banks remove' needs the bank id or source to remove")
+        raise UsageError(
+            f"'banks {args.action}' needs a SOURCE (a bank file, a folder of banks, or a git repository)"
+            if args.action == "install"
+            else "'banks remove' needs the bank id or source to remove"
+        )
     if args.bank:
         raise UsageError(f"--bank loads a bank for this run only; 'banks {args.action}' works on installed banks")
     from trainer.commands.banks import run
@@ -402,9 +426,7 @@ def _banks_json(catalog: Catalog, data_root: Path | None = None) -> dict[str, An
             }
             for bank in catalog.banks
         ],
-        "invalid": [
-            {"path": path, "problems": [p.as_dict() for p in problems]} for path, problems in catalog.failures
-        ],
+        "invalid": [{"path": path, "problems": [p.as_dict() for p in problems]} for path, problems in catalog.failures],
     }
 
 
@@ -416,9 +438,15 @@ def history_request(args: argparse.Namespace) -> HistoryRequest:
     from trainer.commands.history import HistoryRequest
 
     return HistoryRequest(
-        action=args.action, file=args.file, format=args.format, since=args.since,
-        bank=args.bank_filter, category=args.category, kind=args.kind,
-        name=getattr(args, "name", None), program=getattr(args, "program", None),
+        action=args.action,
+        file=args.file,
+        format=args.format,
+        since=args.since,
+        bank=args.bank_filter,
+        category=args.category,
+        kind=args.kind,
+        name=getattr(args, "name", None),
+        program=getattr(args, "program", None),
     )
 
 
@@ -470,8 +498,9 @@ def _speech(args: argparse.Namespace) -> SpeechKit:
     """Spoken-answer settings from ``--speech-model``/``--keep-audio`` (nothing of the extra is imported)."""
     from trainer.speech.kit import SpeechKit
 
-    return SpeechKit.from_options(getattr(args, "speech_model", None), getattr(args, "keep_audio", False),
-                                  _data_root(args))
+    return SpeechKit.from_options(
+        getattr(args, "speech_model", None), getattr(args, "keep_audio", False), _data_root(args)
+    )
 
 
 def _run_transcribe(args: argparse.Namespace) -> int:
@@ -489,14 +518,23 @@ def start_request(args: argparse.Namespace) -> StartRequest | None:
 
     if args.command == "quiz":
         return QuizStart(
-            categories=tuple(args.category), count=args.count, seed=args.seed, mode=args.mode,
-            time_per_question=args.time_per_question, untimed=args.untimed, time_limit=args.time_limit,
+            categories=tuple(args.category),
+            count=args.count,
+            seed=args.seed,
+            mode=args.mode,
+            time_per_question=args.time_per_question,
+            untimed=args.untimed,
+            time_limit=args.time_limit,
             review=args.review,
         )
     if args.command == "interview":
         return InterviewStart(
-            format=args.interview_format, categories=tuple(args.category), count=args.count,
-            think=args.think, answer=args.answer, seed=args.seed,
+            format=args.interview_format,
+            categories=tuple(args.category),
+            count=args.count,
+            think=args.think,
+            answer=args.answer,
+            seed=args.seed,
         )
     return None
 

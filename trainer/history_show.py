@@ -60,8 +60,15 @@ def load_past(
     summary = store.session_summary(session_id)
     if saved is None or summary is None:
         raise SessionNotFound(f"no session {session_id!r} in the history")
-    past = past_session(banks, saved.session, saved.answers, saved.interviews, status=summary.status,
-                        finished_at=summary.finished_at, notes=store.notes())
+    past = past_session(
+        banks,
+        saved.session,
+        saved.answers,
+        saved.interviews,
+        status=summary.status,
+        finished_at=summary.finished_at,
+        notes=store.notes(),
+    )
     attempts: dict[tuple[str, str], list[PromptAttempt]] = {}
     if past.kind == "interview":
         for item in past.items:
@@ -139,9 +146,13 @@ def run_notes(request: HistoryRequest, data_root: Path) -> ExitCode:
 
 def _note_row(note: ItemNote) -> dict[str, Any]:
     return {
-        "bank_id": note.bank_id, "question_id": note.question_id, "content_hash": note.content_hash,
-        "text": note.text, "created_at": datetime.fromtimestamp(note.created_at, UTC).isoformat(),
-        "session_id": note.session_id, "position": note.position,
+        "bank_id": note.bank_id,
+        "question_id": note.question_id,
+        "content_hash": note.content_hash,
+        "text": note.text,
+        "created_at": datetime.fromtimestamp(note.created_at, UTC).isoformat(),
+        "session_id": note.session_id,
+        "position": note.position,
     }
 
 

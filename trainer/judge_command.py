@@ -22,8 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from trainer.exits import ExitCode
 from trainer.banks.qtypes import is_interview
+from trainer.exits import ExitCode
 from trainer.inert import inert  # bank and answer text may hold terminal escapes
 
 if TYPE_CHECKING:
@@ -177,8 +177,14 @@ def _evidence(evidence: Evidence | None, answer: str) -> dict[str, Any] | None:
     }
 
 
-def as_json(question: OpenQuestion, probe: int | None, prompt: str, key_points: tuple[KeyPoint, ...],
-            answer: str, judgement: Judgement) -> dict[str, Any]:
+def as_json(
+    question: OpenQuestion,
+    probe: int | None,
+    prompt: str,
+    key_points: tuple[KeyPoint, ...],
+    answer: str,
+    judgement: Judgement,
+) -> dict[str, Any]:
     """The stable JSON form (fields documented in docs/authoring.md)."""
     from trainer.practice.judge import STATUS_NOTES
 
@@ -205,14 +211,27 @@ def as_json(question: OpenQuestion, probe: int | None, prompt: str, key_points: 
             for p, point in zip(judgement.points, key_points, strict=True)
         ],
         "red_flags": [
-            {"id": f.id, "kind": f.kind, "statement": f.statement, "why": f.why, "evidence": _evidence(f.evidence, answer)}
+            {
+                "id": f.id,
+                "kind": f.kind,
+                "statement": f.statement,
+                "why": f.why,
+                "evidence": _evidence(f.evidence, answer),
+            }
             for f in judgement.flags
         ],
     }
 
 
-def as_text(question: OpenQuestion, probe: int | None, prompt: str, key_points: tuple[KeyPoint, ...],
-            red_flags: tuple[RedFlag, ...], answer: str, judgement: Judgement) -> str:
+def as_text(
+    question: OpenQuestion,
+    probe: int | None,
+    prompt: str,
+    key_points: tuple[KeyPoint, ...],
+    red_flags: tuple[RedFlag, ...],
+    answer: str,
+    judgement: Judgement,
+) -> str:
     """What a person reads: each point's verdict with the words and the sentence that decided it."""
     from trainer.practice.judge import STATUS_NOTES
 
@@ -250,7 +269,7 @@ def _evidence_lines(evidence: Evidence | None, answer: str) -> list[str]:
     start, end = evidence.sentence
     return [
         f"  {'':<12} words: \"{inert(evidence.words)}\" (keyword '{inert(evidence.keyword)}'{via})",
-        f"  {'':<12} sentence: \"{inert(_one_line(answer[start:end]))}\"",
+        f'  {"":<12} sentence: "{inert(_one_line(answer[start:end]))}"',
     ]
 
 

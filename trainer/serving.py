@@ -156,7 +156,7 @@ class TabApp(AppService):
         """Ask the app to quit (as a closed tab does); terminate it, then kill it, if it does not."""
         try:
             await asyncio.wait_for(self.stop(), grace_seconds)
-        except (TimeoutError, asyncio.TimeoutError):
+        except TimeoutError:
             pass
         process = self._process  # the library keeps it private; it is this tab's app
         if process is None or process.returncode is not None:
@@ -168,7 +168,7 @@ class TabApp(AppService):
                 return
             except ProcessLookupError:
                 return
-            except (TimeoutError, asyncio.TimeoutError):
+            except TimeoutError:
                 continue
 
 

@@ -65,7 +65,10 @@ def test_the_worked_judge_example_prints_what_the_doc_shows(judging_example, tmp
 @pytest.mark.parametrize(
     "answer, line",
     [
-        ("Alprazolam, naloxone, PDMP, physical therapy.", "  LISTED       Checks the prescription drug monitoring program"),
+        (
+            "Alprazolam, naloxone, PDMP, physical therapy.",
+            "  LISTED       Checks the prescription drug monitoring program",
+        ),
         ("She can get naloxone.", "  UNQUALIFIED  Offers naloxone because her overdose risk is raised"),
         ("I would give her naloxone.", "  UNQUALIFIED  Offers naloxone because her overdose risk is raised"),
         ("I would increase her dose.", "  CONTRADICTED Does not escalate the opioid dose  [stance: reject]"),

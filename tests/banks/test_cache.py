@@ -10,9 +10,8 @@ import time
 import pytest
 
 from tests.conftest import FIXTURES
-from trainer.banks import BankCache, BankError, load_bank
+from trainer.banks import BankCache, BankError, load_bank, loader
 from trainer.banks import cache as cache_module
-from trainer.banks import loader
 from trainer.banks.cache import CachedQuestions
 
 MINIMAL = FIXTURES / "valid" / "minimal.yaml"  # every question type, and a case

@@ -22,7 +22,12 @@ EXPECTED = [
     (23, 20, "/questions/0/key_points/1/keywords/0", "keyword 'the goal' is the generic word 'goal'"),
     (25, 46, "/questions/0/key_points/2/keywords/3", "keyword 'ok' is shorter than 3 letters"),
     (26, 21, "/questions/0/key_points/2/requires/0/0", "requires phrase 'plan' is the generic word 'plan'"),
-    (30, 29, "/questions/0/red_flags/0/keywords/1", "red flag keyword 'Benzon' looks like a person's name (its question's"),
+    (
+        30,
+        29,
+        "/questions/0/red_flags/0/keywords/1",
+        "red flag keyword 'Benzon' looks like a person's name (its question's",
+    ),
 ]
 
 
@@ -73,7 +78,9 @@ def test_every_listed_generic_word_and_surname_is_warned():
     words = sorted(GENERIC_WORDS) + [s.title() for s in sorted(SURNAMES)]
     points = [words[n : n + 20] for n in range(0, len(words), 20)]
     warned = {f.pointer for f in findings(load_bank_bytes(_bank(points), "b.yaml"))}
-    assert warned == {f"/questions/0/key_points/{n}/keywords/{k}" for n, kws in enumerate(points) for k in range(len(kws))}
+    assert warned == {
+        f"/questions/0/key_points/{n}/keywords/{k}" for n, kws in enumerate(points) for k in range(len(kws))
+    }
 
 
 specific = st.text(string.ascii_lowercase, min_size=3, max_size=12).filter(lambda w: w not in GENERIC_WORDS)

@@ -13,59 +13,120 @@ from hypothesis import strategies as st
 from trainer.banks.lint import CHECKS, lint
 from trainer.cli import main
 
-REF = [{"title": "CDC Clinical Practice Guideline for Prescribing Opioids for Pain - United States, 2022",
-        "source": "MMWR Recommendations and Reports", "year": 2022}]
+REF = [
+    {
+        "title": "CDC Clinical Practice Guideline for Prescribing Opioids for Pain - United States, 2022",
+        "source": "MMWR Recommendations and Reports",
+        "year": 2022,
+    }
+]
 
 
 def single(qid: str, stem: str, options: list[str], answer: int = 0, **extra) -> dict:
     ids = "abcdefghi"
-    return {"id": qid, "type": "single", "category": "c", "difficulty": 2, "stem": stem,
-            "options": [{"id": ids[n], "text": t} for n, t in enumerate(options)], "answer": ids[answer],
-            "explanation": "Because.", "references": REF} | extra
+    return {
+        "id": qid,
+        "type": "single",
+        "category": "c",
+        "difficulty": 2,
+        "stem": stem,
+        "options": [{"id": ids[n], "text": t} for n, t in enumerate(options)],
+        "answer": ids[answer],
+        "explanation": "Because.",
+        "references": REF,
+    } | extra
 
 
 def open_q(qid: str, points: list[tuple[str, list[str]]], **extra) -> dict:
-    return {"id": qid, "type": "open", "category": "c", "difficulty": 2, "prompt": "Tell us about tapering.",
-            "key_points": [{"text": t, "keywords": k} for t, k in points]} | extra
+    return {
+        "id": qid,
+        "type": "open",
+        "category": "c",
+        "difficulty": 2,
+        "prompt": "Tell us about tapering.",
+        "key_points": [{"text": t, "keywords": k} for t, k in points],
+    } | extra
 
 
 def bank(*questions: dict) -> dict:
-    return {"id": "b", "title": "B", "version": "1.0.0", "authors": ["A"], "license": "CC0-1.0", "language": "en",
-            "description": "D", "categories": [{"id": "c", "title": "C"}], "questions": list(questions)}
+    return {
+        "id": "b",
+        "title": "B",
+        "version": "1.0.0",
+        "authors": ["A"],
+        "license": "CC0-1.0",
+        "language": "en",
+        "description": "D",
+        "categories": [{"id": "c", "title": "C"}],
+        "questions": list(questions),
+    }
 
 
 FOUR = ["Morphine", "Fentanyl", "Hydromorphone", "Oxycodone"]
 CASES = {
     "longest-correct": (
-        single("q", "Which is right?", ["A long, qualified and carefully hedged answer that says everything", "No",
-                                        "Yes", "Maybe"]),
-        single("q", "Which is right?", ["A reasonably sized answer", "Another sized answer", "Yes", "Maybe"])),
-    "all-none-of-the-above": (single("q", "Which?", ["Morphine", "Fentanyl", "None of the above"]),
-                              single("q", "Which?", ["Morphine", "Fentanyl", "Methadone"])),
-    "absolute-distractor": (single("q", "Which?", ["Usually safe", "Never safe", "Rarely useful"]),
-                            single("q", "Which?", ["Usually safe", "Often unsafe", "Rarely useful"])),
-    "grammatical-cue": (single("q", "The first-line drug is an", ["opioid", "gabapentinoid", "tricyclic"]),
-                        single("q", "The first-line drug is", ["an opioid", "a gabapentinoid", "a tricyclic"])),
+        single(
+            "q",
+            "Which is right?",
+            ["A long, qualified and carefully hedged answer that says everything", "No", "Yes", "Maybe"],
+        ),
+        single("q", "Which is right?", ["A reasonably sized answer", "Another sized answer", "Yes", "Maybe"]),
+    ),
+    "all-none-of-the-above": (
+        single("q", "Which?", ["Morphine", "Fentanyl", "None of the above"]),
+        single("q", "Which?", ["Morphine", "Fentanyl", "Methadone"]),
+    ),
+    "absolute-distractor": (
+        single("q", "Which?", ["Usually safe", "Never safe", "Rarely useful"]),
+        single("q", "Which?", ["Usually safe", "Often unsafe", "Rarely useful"]),
+    ),
+    "grammatical-cue": (
+        single("q", "The first-line drug is an", ["opioid", "gabapentinoid", "tricyclic"]),
+        single("q", "The first-line drug is", ["an opioid", "a gabapentinoid", "a tricyclic"]),
+    ),
     "convergence-cue": (
-        single("q", "Which?", ["oral morphine plus naloxone rescue", "oral morphine plus ketamine",
-                               "oral tramadol plus naloxone rescue", "intravenous lidocaine"]),
-        single("q", "Which?", FOUR)),
-    "negative-stem": (single("q", "A patient takes opioids. Which is not an opioid?", FOUR),
-                      single("q", "A patient does not sleep. Which is NOT an opioid?", FOUR)),
-    "shuffle-no-order": (single("q", "Which?", FOUR, shuffle=False),
-                         single("q", "What dose?", ["10 mg", "20 mg", "40 mg"], shuffle=False)),
+        single(
+            "q",
+            "Which?",
+            [
+                "oral morphine plus naloxone rescue",
+                "oral morphine plus ketamine",
+                "oral tramadol plus naloxone rescue",
+                "intravenous lidocaine",
+            ],
+        ),
+        single("q", "Which?", FOUR),
+    ),
+    "negative-stem": (
+        single("q", "A patient takes opioids. Which is not an opioid?", FOUR),
+        single("q", "A patient does not sleep. Which is NOT an opioid?", FOUR),
+    ),
+    "shuffle-no-order": (
+        single("q", "Which?", FOUR, shuffle=False),
+        single("q", "What dose?", ["10 mg", "20 mg", "40 mg"], shuffle=False),
+    ),
     "duplicate-stem": (
-        [single("q1", "Which opioid is most lipophilic?", FOUR), single("q2", "Which opioid is most lipophilic?", FOUR)],
-        [single("q1", "Which opioid is most lipophilic?", FOUR), single("q2", "Which opioid has no active metabolite?",
-                                                                          FOUR)]),
-    "unreferenced-number": (open_q("o", [("Taper by 10% a month", ["taper"]), ("Check in", ["follow up"])]),
-                            open_q("o", [("Taper by 10% a month", ["taper"]), ("Check in", ["follow up"])],
-                                   references=REF)),
-    "undated-fact": (open_q("o", [("Follow the current guideline", ["guideline"])]),
-                     open_q("o", [("Follow the current guideline (CDC 2022)", ["guideline"])])),
+        [
+            single("q1", "Which opioid is most lipophilic?", FOUR),
+            single("q2", "Which opioid is most lipophilic?", FOUR),
+        ],
+        [
+            single("q1", "Which opioid is most lipophilic?", FOUR),
+            single("q2", "Which opioid has no active metabolite?", FOUR),
+        ],
+    ),
+    "unreferenced-number": (
+        open_q("o", [("Taper by 10% a month", ["taper"]), ("Check in", ["follow up"])]),
+        open_q("o", [("Taper by 10% a month", ["taper"]), ("Check in", ["follow up"])], references=REF),
+    ),
+    "undated-fact": (
+        open_q("o", [("Follow the current guideline", ["guideline"])]),
+        open_q("o", [("Follow the current guideline (CDC 2022)", ["guideline"])]),
+    ),
     "shared-keyword": (
         open_q("o", [("Slow taper", ["taper", "slow"]), ("Taper plan", ["taper", "plan"]), ("Support", ["support"])]),
-        open_q("o", [("Slow taper", ["taper", "slow"]), ("Written plan", ["plan"]), ("Support", ["support"])])),
+        open_q("o", [("Slow taper", ["taper", "slow"]), ("Written plan", ["plan"]), ("Support", ["support"])]),
+    ),
 }
 
 
@@ -111,7 +172,9 @@ def test_output_format_exit_codes_and_silencing(tmp_path, capsys):
     assert f"{path}:" in err and ": warning: all-none-of-the-above: option 'c' is 'None of the above'" in err
     assert "[at /questions/0/options/2]" in err
     assert main(["lint", str(path), "--ignore", "all-none-of-the-above"]) == 0
-    silenced = _write(tmp_path, bank(copy.deepcopy(flagged) | {"lint": {"ignore": ["all-none-of-the-above"]}}), "s.yaml")
+    silenced = _write(
+        tmp_path, bank(copy.deepcopy(flagged) | {"lint": {"ignore": ["all-none-of-the-above"]}}), "s.yaml"
+    )
     assert main(["lint", str(silenced)]) == 0
     assert main(["validate", str(silenced)]) == 0  # the schema accepts the lint field
     capsys.readouterr()
@@ -143,8 +206,10 @@ def test_lint_settings_do_not_change_the_content_hash(tmp_path):
 
 
 def test_near_duplicate_stems_are_found():
-    stems = ["Which opioid has the highest lipid solubility and the fastest onset after epidural injection?",
-             "Which opioid has the highest lipid solubility and the fastest onset after an epidural injection?"]
+    stems = [
+        "Which opioid has the highest lipid solubility and the fastest onset after epidural injection?",
+        "Which opioid has the highest lipid solubility and the fastest onset after an epidural injection?",
+    ]
     found = _found([single(f"q{n}", stem, FOUR) for n, stem in enumerate(stems)], "duplicate-stem")
     assert [f.message for f in found] == ["stem is 93% the same words as question 'q0'"]
 
@@ -156,8 +221,12 @@ def _brute_force(stems: list[str]) -> set[int]:
     from trainer.banks.lint import NEAR_DUPLICATE, words
 
     sets = [set(words(s)) for s in stems]
-    return {i for i in range(len(sets)) for j in range(i)
-            if sets[i] and sets[j] and len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= NEAR_DUPLICATE}
+    return {
+        i
+        for i in range(len(sets))
+        for j in range(i)
+        if sets[i] and sets[j] and len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= NEAR_DUPLICATE
+    }
 
 
 @settings(max_examples=150, deadline=None)

@@ -15,8 +15,13 @@ from trainer.banks.lint import lint
 
 BUNDLED = Path(__file__).parents[2] / "question_banks"
 MOST_FINDINGS = {  # counted on 2026-12-02
-    "absolute-distractor": 22, "answer-position-skew": 5, "convergence-cue": 24, "longest-correct": 86,
-    "negative-stem": 0, "shuffle-no-order": 14, "undated-fact": 1,
+    "absolute-distractor": 22,
+    "answer-position-skew": 5,
+    "convergence-cue": 24,
+    "longest-correct": 86,
+    "negative-stem": 0,
+    "shuffle-no-order": 14,
+    "undated-fact": 1,
 }
 
 

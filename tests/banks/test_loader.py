@@ -8,9 +8,8 @@ import json
 import pytest
 
 from tests.conftest import FIXTURES, REPO
-from trainer.banks import load_bank, load_bank_bytes
+from trainer.banks import load_bank, load_bank_bytes, yamlsafe
 from trainer.banks import schema as bank_schema
-from trainer.banks import yamlsafe
 from trainer.banks.model import MultipleQuestion, NumericQuestion, OpenQuestion, Probe, SingleQuestion
 
 MINIMAL = FIXTURES / "valid" / "minimal.yaml"
@@ -29,7 +28,14 @@ def test_minimal_bank_round_trips_into_the_model():
     assert isinstance(open_, OpenQuestion) and open_.key_points[0].keywords == ("patient", "patient care")
     assert open_.model_answer == "Talk about patients." and open_.probes == (Probe("And then?"),)
     assert bank.interview_formats[0].prompts == 1 and bank.interview_formats[0].probes is True
-    assert bank.counts_by_type() == {"single": 1, "multiple": 1, "numeric": 1, "ordering": 0, "extended_matching": 0, "open": 1}
+    assert bank.counts_by_type() == {
+        "single": 1,
+        "multiple": 1,
+        "numeric": 1,
+        "ordering": 0,
+        "extended_matching": 0,
+        "open": 1,
+    }
     assert bank.counts_by_category() == {"pharm": 3, "interview": 1}
     assert single.key == ("minimal", "single-1")
     with pytest.raises(dataclasses.FrozenInstanceError):

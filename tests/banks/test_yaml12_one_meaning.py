@@ -192,7 +192,7 @@ def values(draw, depth: int = 0) -> tuple[str, list[str]]:
         if draw(st.booleans()):
             return "[" + ", ".join(items) + "]", []
         keys = draw(st.lists(st.sampled_from(KEYS[:12] + KEYS[19:]), max_size=3))
-        return "{" + ", ".join(f"{k}: {v}" for k, v in zip(keys, items)) + "}", []
+        return "{" + ", ".join(f"{k}: {v}" for k, v in zip(keys, items, strict=False)) + "}", []
     if kind == "map":
         return "", draw(mapping_lines(depth + 1))
     return "", draw(sequence_lines(depth + 1))

@@ -105,7 +105,14 @@ def test_banks_lists_bundled_user_and_extra_banks_with_counts(tmp_path):
     mine = next(b for b in listing["banks"] if b["id"] == "minimal")
     assert mine["bundled"] is False and mine["questions"] == 4
     assert mine["by_category"] == {"pharm": 3, "interview": 1}
-    assert mine["by_type"] == {"single": 1, "multiple": 1, "numeric": 1, "ordering": 0, "extended_matching": 0, "open": 1}
+    assert mine["by_type"] == {
+        "single": 1,
+        "multiple": 1,
+        "numeric": 1,
+        "ordering": 0,
+        "extended_matching": 0,
+        "open": 1,
+    }
     assert any(b["bundled"] for b in listing["banks"])
     (invalid,) = [i for i in listing["invalid"] if i["path"].startswith(str(data))]
     # the unclosed "[" is reported on the last line of the file (libyaml says line 3, past its end)
@@ -138,8 +145,11 @@ def test_data_dir_comes_from_the_environment(tmp_path):
 
 @pytest.mark.parametrize(
     "args, shown",
-    [(["--help"], "usage: pain-trainer [-h]"), (["judge", "--help"], "usage: pain-trainer judge"),
-     (["validate", str(MINIMAL)], "1 bank, 4 questions: OK")],
+    [
+        (["--help"], "usage: pain-trainer [-h]"),
+        (["judge", "--help"], "usage: pain-trainer judge"),
+        (["validate", str(MINIMAL)], "1 bank, 4 questions: OK"),
+    ],
 )
 def test_help_and_validate_do_not_import_textual_or_the_lemmatizer(args, shown):
     """The command really ran (its output and exit code 0), and still imported none of the heavy modules."""
@@ -158,8 +168,11 @@ def test_help_and_validate_do_not_import_textual_or_the_lemmatizer(args, shown):
     "args, message",
     [
         (["quiz", "--category", "nope"], "pain-trainer: error: unknown category 'nope'; available: "),
-        (["quiz", "--category", "motivation"], "pain-trainer: error: category 'motivation' has no quiz questions; "
-         "try 'pain-trainer interview --category motivation'"),
+        (
+            ["quiz", "--category", "motivation"],
+            "pain-trainer: error: category 'motivation' has no quiz questions; "
+            "try 'pain-trainer interview --category motivation'",
+        ),
         (["interview", "--format", "nope"], "pain-trainer: error: unknown interview format 'nope'; available: "),
     ],
 )

@@ -36,7 +36,9 @@ def test_text_shows_each_verdict_with_the_words_and_sentence_that_decided_it(jud
     code, out, err = judge("open-judged")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == "judged/open-judged: A 70-year-old with CKD stage 4 and post-herpetic neuralgia. How do you treat?"
+    assert (
+        lines[0] == "judged/open-judged: A 70-year-old with CKD stage 4 and post-herpetic neuralgia. How do you treat?"
+    )
     assert lines[1].startswith("score 42%  (2 of 3 key points covered, 1 of 2 red flags raised)  judge negex-")
     assert "  COVERED      Adjusts gabapentinoid dose to renal function" in lines
     assert '               sentence: "I would start gabapentin at a dose adjusted for his kidney function."' in lines
@@ -51,9 +53,25 @@ def test_json_has_the_documented_fields(judge, tmp_path):
     code, out, _ = judge("judged/open-judged", "--format", "json")
     assert code == 0
     result = json.loads(out)
-    assert set(result) == {"format", "bank", "prompt_id", "probe", "prompt", "judge", "score", "covered", "total",
-                           "key_points", "red_flags"}
-    assert (result["format"], result["bank"], result["prompt_id"], result["probe"]) == (1, "judged", "open-judged", None)
+    assert set(result) == {
+        "format",
+        "bank",
+        "prompt_id",
+        "probe",
+        "prompt",
+        "judge",
+        "score",
+        "covered",
+        "total",
+        "key_points",
+        "red_flags",
+    }
+    assert (result["format"], result["bank"], result["prompt_id"], result["probe"]) == (
+        1,
+        "judged",
+        "open-judged",
+        None,
+    )
     assert result["judge"].startswith("negex-") and (result["covered"], result["total"]) == (2, 3)
     assert result["score"] == pytest.approx(2 / 3 - 0.25, abs=1e-4)
     renal, opioids, lidocaine = result["key_points"]
@@ -95,8 +113,10 @@ def test_contradicted_and_listed_points_say_why(judge):
         (["nope"], "pain-trainer: error: unknown prompt id 'nope'"),
         (["judged/nope"], "pain-trainer: error: unknown prompt id 'judged/nope'"),
         (["elsewhere/open-judged"], "pain-trainer: error: unknown bank 'elsewhere'"),
-        (["open-judged", "--probe", "1"],
-         "pain-trainer: error: probe 1 of 'judged/open-judged' has no key points or red flags to judge against"),
+        (
+            ["open-judged", "--probe", "1"],
+            "pain-trainer: error: probe 1 of 'judged/open-judged' has no key points or red flags to judge against",
+        ),
         (["open-judged", "--probe", "3"], "pain-trainer: error: 'judged/open-judged' has 2 probes, not 3"),
         (["open-judged", "--probe", "0"], "pain-trainer: error: argument --probe: must be at least 1, got 0"),
     ],
@@ -108,8 +128,17 @@ def test_unknown_or_unjudgeable_prompts_are_one_line_usage_errors(judge, args, m
 
 
 def test_a_knowledge_question_is_not_an_open_prompt(tmp_path, capsys):
-    code = main(["judge", "single-1", str(JUDGED), "--bank", str(FIXTURES / "valid" / "minimal.yaml"),
-                 "--data-dir", str(tmp_path)])
+    code = main(
+        [
+            "judge",
+            "single-1",
+            str(JUDGED),
+            "--bank",
+            str(FIXTURES / "valid" / "minimal.yaml"),
+            "--data-dir",
+            str(tmp_path),
+        ]
+    )
     assert code == 2
     assert capsys.readouterr().err == (
         "pain-trainer: error: 'minimal/single-1' is a single question, not an open prompt; only open prompts are judged\n"
@@ -131,7 +160,10 @@ def test_empty_answer_is_a_usage_error_and_an_unreadable_file_invalid(judge, tmp
     code, _, err = judge("open-judged", stdin=" \n\t\n")
     assert (code, err) == (2, "pain-trainer: error: the answer in standard input is empty; nothing to judge\n")
     code, _, err = judge("open-judged", str(tmp_path / "absent.txt"))
-    assert (code, err) == (1, f"pain-trainer: error: {tmp_path / 'absent.txt'}: cannot read: No such file or directory\n")
+    assert (code, err) == (
+        1,
+        f"pain-trainer: error: {tmp_path / 'absent.txt'}: cannot read: No such file or directory\n",
+    )
     (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
     code, _, err = judge("open-judged", str(tmp_path / "latin1.txt"))
     assert (code, err) == (1, f"pain-trainer: error: {tmp_path / 'latin1.txt'}: not UTF-8 text (byte 3)\n")
@@ -163,14 +195,37 @@ def test_judge_runs_as_a_real_process_without_textual(tmp_path):
         "print(rc, 'textual' in sys.modules)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], input=ANSWER, capture_output=True, text=True, env=cli_env(), timeout=60, check=False
+        [sys.executable, "-c", code],
+        input=ANSWER,
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "0 False"
     assert "COVERED      Adjusts gabapentinoid dose to renal function" in result.stdout
     result = subprocess.run(
-        [sys.executable, "-m", "trainer", "judge", "open-judged", "-", "--bank", str(JUDGED), "--format", "json",
-         "--data-dir", str(tmp_path)],
-        input=ANSWER, capture_output=True, text=True, env=cli_env(), timeout=60, check=False,
+        [
+            sys.executable,
+            "-m",
+            "trainer",
+            "judge",
+            "open-judged",
+            "-",
+            "--bank",
+            str(JUDGED),
+            "--format",
+            "json",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        input=ANSWER,
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0 and json.loads(result.stdout)["covered"] == 2

@@ -34,8 +34,22 @@ def test_the_command_line_passes_the_per_question_choice_on(argv, expected):
 
 def test_untimed_and_a_time_per_question_together_are_a_usage_error(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "trainer", "quiz", "--untimed", "--time-per-question", "30", "--data-dir", str(tmp_path)],
-        capture_output=True, text=True, env=cli_env(), timeout=60, check=False,
+        [
+            sys.executable,
+            "-m",
+            "trainer",
+            "quiz",
+            "--untimed",
+            "--time-per-question",
+            "30",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()

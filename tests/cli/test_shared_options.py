@@ -133,8 +133,22 @@ def test_a_real_quiz_writes_into_the_data_dir_written_before_the_subcommand(tmp_
     data = tmp_path / "data"
     env = cli_env(TERM="xterm-256color", COLUMNS="100", LINES="30")
     argv = [
-        sys.executable, "-m", "trainer", "--data-dir", str(data), "--bank", str(TUI_BANK),
-        "quiz", "--category", "pharm", "--count", "1", "--seed", "5", "--mode", "tutor",
+        sys.executable,
+        "-m",
+        "trainer",
+        "--data-dir",
+        str(data),
+        "--bank",
+        str(TUI_BANK),
+        "quiz",
+        "--category",
+        "pharm",
+        "--count",
+        "1",
+        "--seed",
+        "5",
+        "--mode",
+        "tutor",
     ]
     term = Terminal(argv, env)
     term.read_until("1/1")

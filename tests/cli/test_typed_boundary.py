@@ -26,8 +26,24 @@ def test_exit_codes_keep_the_documented_numbers():
 
 def test_a_quiz_is_handed_to_the_app_as_a_frozen_quiz_start():
     start = cli.start_request(
-        cli.parse_args(["quiz", "--category", "a", "--category", "b", "--count", "3", "--mode", "exam",
-                        "--untimed", "--review", "missed", "--seed", "7"])
+        cli.parse_args(
+            [
+                "quiz",
+                "--category",
+                "a",
+                "--category",
+                "b",
+                "--count",
+                "3",
+                "--mode",
+                "exam",
+                "--untimed",
+                "--review",
+                "missed",
+                "--seed",
+                "7",
+            ]
+        )
     )
     assert start == QuizStart(categories=("a", "b"), count=3, seed=7, mode="exam", untimed=True, review="missed")
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -67,6 +83,9 @@ def test_a_start_the_banks_cannot_open_is_one_line_and_a_usage_exit(start, probl
 def test_no_module_decides_an_exit_code_with_its_own_numbers():
     """Exit codes have one definition; a second copy (EXIT_OK = 0, return 130) drifts from it."""
     copies = re.compile(r"^\s*EXIT_\w+(\s*,\s*EXIT_\w+)*\s*=|return 130\b|sys\.exit\([0-9]", re.MULTILINE)
-    found = [str(path.relative_to(REPO)) for path in Path(REPO, "trainer").rglob("*.py")
-             if copies.search(path.read_text(encoding="utf-8"))]
+    found = [
+        str(path.relative_to(REPO))
+        for path in Path(REPO, "trainer").rglob("*.py")
+        if copies.search(path.read_text(encoding="utf-8"))
+    ]
     assert found == []

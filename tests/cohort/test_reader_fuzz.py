@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.cohort.builders import Prompt, Quiz, Session, export
 from trainer.cohort.analysis import Settings, build_report

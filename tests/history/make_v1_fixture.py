@@ -74,31 +74,85 @@ def build(path: Path) -> None:
     plan = [["core", f"q{i}", f"h-q{i}", ["a", "b", "c", "d"]] for i in range(3)]
     conn.execute(
         "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ("quiz1", "quiz", "tutor", T0, T0 + 300, 0, json.dumps({"core": "1.0.0"}),
-         json.dumps({"count": 3}), 7, json.dumps(plan)),
+        (
+            "quiz1",
+            "quiz",
+            "tutor",
+            T0,
+            T0 + 300,
+            0,
+            json.dumps({"core": "1.0.0"}),
+            json.dumps({"count": 3}),
+            7,
+            json.dumps(plan),
+        ),
     )
     for pos, (correct, tags) in enumerate([(1, ["opioids", "pharm"]), (0, ["opioids"]), (1, [])]):
         conn.execute(
             "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ("quiz1", pos, "core", f"q{pos}", f"h-q{pos}", "single", "pharm", 2, json.dumps(tags),
-             json.dumps("a"), correct, float(correct), 20.0 + pos, 0, T0 + 60 * (pos + 1)),
+            (
+                "quiz1",
+                pos,
+                "core",
+                f"q{pos}",
+                f"h-q{pos}",
+                "single",
+                "pharm",
+                2,
+                json.dumps(tags),
+                json.dumps("a"),
+                correct,
+                float(correct),
+                20.0 + pos,
+                0,
+                T0 + 60 * (pos + 1),
+            ),
         )
     iplan = [["interviews", "why-pain", "h-why", []], ["interviews", "hard-case", "h-case", []]]
     conn.execute(
         "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ("intv1", "interview", "interview", T0 + 1000, None, 0, json.dumps({"interviews": "0.3.0"}),
-         json.dumps({"format": "standard"}), None, json.dumps(iplan)),
+        (
+            "intv1",
+            "interview",
+            "interview",
+            T0 + 1000,
+            None,
+            0,
+            json.dumps({"interviews": "0.3.0"}),
+            json.dumps({"format": "standard"}),
+            None,
+            json.dumps(iplan),
+        ),
     )
     conn.execute(
         "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ("intv1", 0, "interviews", "why-pain", "h-why", "open", "motivation", 1, "[]",
-         json.dumps("first draft"), None, 0.5, 90.0, 0, T0 + 1100),
+        (
+            "intv1",
+            0,
+            "interviews",
+            "why-pain",
+            "h-why",
+            "open",
+            "motivation",
+            1,
+            "[]",
+            json.dumps("first draft"),
+            None,
+            0.5,
+            90.0,
+            0,
+            T0 + 1100,
+        ),
     )
-    verdicts_old = [{"text": "patient story", "covered": False, "matched": [], "override": None},
-                    {"text": "long-term goal", "covered": True, "matched": ["goal"], "override": None}]
-    verdicts_new = [{"text": "patient story", "covered": False, "matched": [], "override": True},
-                    {"text": "long-term goal", "covered": True, "matched": ["goal"], "override": None},
-                    {"text": "why this program", "covered": False, "matched": [], "override": None}]
+    verdicts_old = [
+        {"text": "patient story", "covered": False, "matched": [], "override": None},
+        {"text": "long-term goal", "covered": True, "matched": ["goal"], "override": None},
+    ]
+    verdicts_new = [
+        {"text": "patient story", "covered": False, "matched": [], "override": True},
+        {"text": "long-term goal", "covered": True, "matched": ["goal"], "override": None},
+        {"text": "why this program", "covered": False, "matched": [], "override": None},
+    ]
     for text, verdicts in (("first draft", verdicts_old), ("final answer", verdicts_new)):
         conn.execute(
             "INSERT INTO interview_answers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

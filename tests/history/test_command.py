@@ -8,7 +8,7 @@ import json
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -21,15 +21,32 @@ DAY = 86400.0
 # The CSV/JSON columns as scripts rely on them, typed out here (not the code's own constant): a
 # column renamed, dropped or moved in trainer/history/command.py fails these tests.
 EXPECTED_COLUMNS = (
-    "session_id", "started_at", "finished_at", "status", "kind", "mode", "banks",
-    "answered", "total", "correct", "score", "duration_seconds", "unanswered", "timed_out",
+    "session_id",
+    "started_at",
+    "finished_at",
+    "status",
+    "kind",
+    "mode",
+    "banks",
+    "answered",
+    "total",
+    "correct",
+    "score",
+    "duration_seconds",
+    "unanswered",
+    "timed_out",
 )
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "trainer", "history", *args], input=stdin, capture_output=True, text=True,
-        env=cli_env(), cwd=REPO, timeout=60,
+        [sys.executable, "-m", "trainer", "history", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        cwd=REPO,
+        timeout=60,
     )
 
 
@@ -43,8 +60,9 @@ def filled(tmp_path_factory):
         store.finish_session("q1", T0 + 300)
         store.start_session(session("q2", n=2, banks={"career": "2.0.0"}, started_at=T0 + 3 * DAY))
         store.record_answer(answer("q2", 0, bank="career", category="pathway", correct=True, at=T0 + 3 * DAY))
-        store.start_session(session("iv", n=1, kind="interview", mode="interview", bank="inter\x1b[31mviews",
-                                    started_at=T0 + 5 * DAY))
+        store.start_session(
+            session("iv", n=1, kind="interview", mode="interview", bank="inter\x1b[31mviews", started_at=T0 + 5 * DAY)
+        )
     return root
 
 
@@ -55,7 +73,7 @@ def test_csv_has_stable_columns_and_iso_times(filled):
     assert tuple(rows[0]) == EXPECTED_COLUMNS
     assert [r["session_id"] for r in rows] == ["iv", "q2", "q1"]
     q1 = rows[2]
-    assert datetime.fromisoformat(q1["started_at"]) == datetime.fromtimestamp(T0, timezone.utc)
+    assert datetime.fromisoformat(q1["started_at"]) == datetime.fromtimestamp(T0, UTC)
     assert datetime.fromisoformat(q1["finished_at"]).timestamp() == T0 + 300
     assert (q1["status"], q1["kind"], q1["mode"], q1["banks"]) == ("finished", "quiz", "tutor", "core@1.0.0")
     assert (q1["answered"], q1["total"], q1["correct"], q1["duration_seconds"]) == ("3", "4", "2", "120.0")
@@ -87,8 +105,18 @@ def test_text_table_is_readable_and_never_passes_terminal_escapes(filled):
     result = run("--data-dir", str(filled))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["DATE", "KIND", "MODE", "SCORE", "ANSWERED", "TIMED", "OUT", "DURATION", "STATUS",
-                                "BANKS"]
+    assert lines[0].split() == [
+        "DATE",
+        "KIND",
+        "MODE",
+        "SCORE",
+        "ANSWERED",
+        "TIMED",
+        "OUT",
+        "DURATION",
+        "STATUS",
+        "BANKS",
+    ]
     assert "67%" in lines[3] and "3/4" in lines[3] and "2:00" in lines[3] and "core 1.0.0" in lines[3]
     assert lines[-1] == "3 sessions"
     assert "\x1b" not in result.stdout and "inter\u241b[31mviews" in result.stdout  # shown as ␛ (trainer.inert)
@@ -105,7 +133,10 @@ def test_export_then_import_round_trip_and_idempotent(filled, tmp_path):
         result = run("import", str(export), "--data-dir", str(target))
         assert result.returncode == 0, result.stderr
         assert expected in result.stdout
-    assert run("--data-dir", str(target), "--format", "json").stdout == run("--data-dir", str(filled), "--format", "json").stdout
+    assert (
+        run("--data-dir", str(target), "--format", "json").stdout
+        == run("--data-dir", str(filled), "--format", "json").stdout
+    )
 
 
 def test_export_to_stdout_with_a_filter_and_import_from_stdin(filled, tmp_path):

@@ -130,8 +130,11 @@ def test_moving_aside_never_overwrites_an_earlier_damaged_copy(tmp_path):
     for round_ in range(3):
         (root / "history.sqlite3").write_bytes(b"junk %d" % round_)
         Store.open(root, clock=FIXED_CLOCK).close()
-    kept = sorted(p.read_bytes() for p in root.iterdir() if ".damaged-" in p.name and p.is_file()
-                  and not p.name.endswith(("-wal", "-shm")))
+    kept = sorted(
+        p.read_bytes()
+        for p in root.iterdir()
+        if ".damaged-" in p.name and p.is_file() and not p.name.endswith(("-wal", "-shm"))
+    )
     assert kept == [b"junk 0", b"junk 1", b"junk 2"]
 
 
@@ -239,8 +242,12 @@ def test_read_only_permissions_for_real():
     """Real permission bits, no mocks: as root the check runs as an ordinary user (root writes anything)."""
 
     def open_as_user(root: Path) -> str:
-        result = subprocess.run([*as_ordinary_user(), sys.executable, "-c", READ_ONLY_CHECK, str(root)],
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [*as_ordinary_user(), sys.executable, "-c", READ_ONLY_CHECK, str(root)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout.strip()
 

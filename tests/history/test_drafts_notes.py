@@ -76,11 +76,15 @@ def test_prompt_attempts_are_every_main_answer_across_sessions(store):
 
     for n, sid in enumerate(("iv1", "iv2")):
         store.start_session(session(sid, n=1, kind="interview", mode="interview", started_at=T0 + n * 1000))
-        main = replace(answer(sid, 0, question="why", question_type="open", correct=None, at=T0 + n * 1000 + 5),
-                       response=f"answer {n}")
+        main = replace(
+            answer(sid, 0, question="why", question_type="open", correct=None, at=T0 + n * 1000 + 5),
+            response=f"answer {n}",
+        )
         store.record_answer(main, interview(sid, 0, covered=(True, n == 1), text=f"answer {n}"))
         store.record_answer(replace(main, probe_index=0), interview(sid, 0, probe=0, covered=()))
     attempts = store.prompt_attempts("core", "why")
-    assert [(a.session_id, a.text, a.covered, a.total) for a in attempts] == [("iv1", "answer 0", 1, 2),
-                                                                             ("iv2", "answer 1", 2, 2)]
+    assert [(a.session_id, a.text, a.covered, a.total) for a in attempts] == [
+        ("iv1", "answer 0", 1, 2),
+        ("iv2", "answer 1", 2, 2),
+    ]
     assert attempts[0].score == 0.5 and store.prompt_attempts("core", "other") == []

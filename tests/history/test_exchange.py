@@ -18,8 +18,10 @@ def _history(store: Store) -> None:
     store.record_answer(answer("q1", 1, correct=False))
     store.finish_session("q1", T0 + 900)
     store.start_session(session("iv", n=1, kind="interview", mode="interview", started_at=T0 + 5000))
-    store.record_answer(answer("iv", 0, correct=None, question_type="open", response="I chose pain because"),
-                        interview("iv", 0, overrides=(None, True)))
+    store.record_answer(
+        answer("iv", 0, correct=None, question_type="open", response="I chose pain because"),
+        interview("iv", 0, overrides=(None, True)),
+    )
     store.record_answer(answer("iv", 0, correct=None, question_type="open"), interview("iv", 0, probe=0))
 
 
@@ -74,10 +76,15 @@ def test_import_merges_newer_answers_and_session_end(tmp_path):
         ("[]", "not a pain-trainer history export"),
         ('{"format": "pain-trainer-history", "format_version": 9, "sessions": []}', "newer than this pain-trainer"),
         ('{"format": "pain-trainer-history", "format_version": 1}', "/sessions: missing"),
-        ('{"format": "pain-trainer-history", "format_version": 1, "sessions": [{"session_id": "x"}]}',
-         "/sessions/0/kind: missing"),
-        ('{"format": "pain-trainer-history", "format_version": 1, "sessions": [{"session_id": "x", "kind": "quiz",'
-         ' "mode": "exam", "started_at": NaN, "banks": {}, "plan": []}]}', "not valid JSON"),
+        (
+            '{"format": "pain-trainer-history", "format_version": 1, "sessions": [{"session_id": "x"}]}',
+            "/sessions/0/kind: missing",
+        ),
+        (
+            '{"format": "pain-trainer-history", "format_version": 1, "sessions": [{"session_id": "x", "kind": "quiz",'
+            ' "mode": "exam", "started_at": NaN, "banks": {}, "plan": []}]}',
+            "not valid JSON",
+        ),
     ],
 )
 def test_bad_files_are_refused_with_a_pointer_to_the_problem(text, message):
@@ -136,11 +143,14 @@ def test_an_old_export_without_notes_still_imports(tmp_path):
         assert result.added == 2 and b.notes() == []
 
 
-@pytest.mark.parametrize(("note", "problem"), [
-    ({"question_id": "q1", "text": "x", "created_at": T0}, "/notes/0/bank_id: missing"),
-    ({"bank_id": "core", "question_id": "q1", "text": 3, "created_at": T0}, "/notes/0/text: expected a string"),
-    ("just text", "/notes/0: expected an object"),
-])
+@pytest.mark.parametrize(
+    ("note", "problem"),
+    [
+        ({"question_id": "q1", "text": "x", "created_at": T0}, "/notes/0/bank_id: missing"),
+        ({"bank_id": "core", "question_id": "q1", "text": 3, "created_at": T0}, "/notes/0/text: expected a string"),
+        ("just text", "/notes/0: expected an object"),
+    ],
+)
 def test_a_bad_note_is_reported_and_nothing_is_imported(tmp_path, note, problem):
     with Store.open(tmp_path / "a") as a, Store.open(tmp_path / "b") as b:
         _history(a)

@@ -43,7 +43,10 @@ def test_v1_database_is_backed_up_then_migrated_keeping_every_answer(v1_root):
 
         quiz = store.load_session("quiz1")
         assert [(a.position, a.correct, a.tags, a.timed_out) for a in quiz.answers] == [
-            (0, True, ("opioids", "pharm"), False), (1, False, ("opioids",), False), (2, True, (), False)]
+            (0, True, ("opioids", "pharm"), False),
+            (1, False, ("opioids",), False),
+            (2, True, (), False),
+        ]
         assert quiz.session.plan[0].option_order == ("a", "b", "c", "d")
         # normalised in v2: tags and banks now answer queries
         stats = store.stats()
@@ -58,7 +61,8 @@ def test_v1_database_is_backed_up_then_migrated_keeping_every_answer(v1_root):
         assert session.session_id == "intv1"
         assert [(i.probe_index, i.text) for i in interviews] == [(None, "final answer"), (0, "probe answer")]
         rows = store._conn.execute(
-            "SELECT probe_index, covered, total FROM interview_answers ORDER BY probe_index").fetchall()
+            "SELECT probe_index, covered, total FROM interview_answers ORDER BY probe_index"
+        ).fetchall()
         assert [tuple(r) for r in rows] == [(-1, 2, 3), (0, 0, 1)]
         # and the upgraded database is written to like a new one
         store.record_answer(answers[0])
@@ -92,7 +96,9 @@ def test_a_failing_migration_leaves_the_database_at_its_old_version(v1_root, mon
         raise sqlite3.OperationalError("simulated failure")
 
     monkeypatch.setattr(schema, "MIGRATIONS", (schema.MIGRATIONS[0], broken))
-    with pytest.raises(HistoryError, match="could not upgrade the history database: simulated failure; the copy taken before is"):
+    with pytest.raises(
+        HistoryError, match="could not upgrade the history database: simulated failure; the copy taken before is"
+    ):
         Store.open(v1_root)
     conn = sqlite3.connect(v1_root / "history.sqlite3")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -130,7 +136,10 @@ def test_v2_database_is_backed_up_then_migrated_to_v3_keeping_everything(v2_root
         assert backup is not None and backup.name.startswith("history.sqlite3.bak-v2-2023")
         assert store._conn.execute("PRAGMA user_version").fetchone()[0] == 3
         quiz = store.load_session("quiz2")
-        assert [(a.position, a.correct, a.tags) for a in quiz.answers] == [(0, True, ("opioids",)), (1, False, ("opioids",))]
+        assert [(a.position, a.correct, a.tags) for a in quiz.answers] == [
+            (0, True, ("opioids",)),
+            (1, False, ("opioids",)),
+        ]
         assert [(s.session_id, s.answered, s.total) for s in store.sessions()] == [("intv2", 1, 2), ("quiz2", 2, 3)]
         assert store.missed_items() == {("core", "q1")}
         assert store.get_preferences() == {"quiz_setup": {"count": 3}}

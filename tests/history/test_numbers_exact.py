@@ -29,8 +29,15 @@ def test_one_unscored_answer_withholds_the_score():
 
 def test_as_dict_is_the_stable_export_shape():
     numbers = SessionNumbers(7, 3, 2, 1, 2.0, 61.23456, 0)
-    assert numbers.as_dict() == {"answered": 3, "total": 7, "correct": 2, "score": 0.6667,
-                                 "duration_seconds": 61.235, "unanswered": 4, "timed_out": 1}
+    assert numbers.as_dict() == {
+        "answered": 3,
+        "total": 7,
+        "correct": 2,
+        "score": 0.6667,
+        "duration_seconds": 61.235,
+        "unanswered": 4,
+        "timed_out": 1,
+    }
     assert SessionNumbers(2, 0, 0, 0, 0.0, 0.0).as_dict()["score"] is None
 
 
@@ -45,8 +52,9 @@ def test_from_answers_reads_correct_score_timeout_and_time_of_each_latest_answer
 
 def test_an_open_answer_counts_as_scored_without_a_right_or_wrong():
     prompt = answer("s", 0, correct=None, question_type="open", response="I would...", score=0.5, time_spent=60)
-    probe = replace(answer("s", 0, correct=None, question_type="open", response="then", score=1.0, time_spent=20),
-                    probe_index=0)
+    probe = replace(
+        answer("s", 0, correct=None, question_type="open", response="then", score=1.0, time_spent=20), probe_index=0
+    )
     numbers = SessionNumbers.from_answers(1, [prompt, probe])
     assert numbers == SessionNumbers(1, 1, 0, 0, 0.5, 80.0, 0)
     assert numbers.score == 0.5

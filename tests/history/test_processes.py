@@ -14,7 +14,12 @@ from trainer.history.store import Store
 def _writer(data_dir, sid: str, count: int, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "tests.history.writer", str(data_dir), sid, str(count), *extra],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=cli_env(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env=cli_env(),
     )
 
 
@@ -56,7 +61,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
         proc.stdin.write("go\n")
         proc.stdin.flush()
     results = [proc.communicate(timeout=120) for proc in procs]
-    for proc, (out, err) in zip(procs, results):
+    for proc, (out, err) in zip(procs, results, strict=False):
         assert proc.returncode == 0, err
         assert "locked" not in err and err == ""
         assert out.splitlines()[-1] == f"saved {count - 1}"

@@ -39,8 +39,13 @@ def history(tmp_path):
     banks = load_all([BankSource(BANK)]).banks
     with Store.open(data) as store:
         clock = FakeClock()
-        quiz = QuizSession.start(select_keys(banks, [("tui", "s1"), ("tui", "n1"), ("tui", "m1")], seed=1),
-                                 QuizSettings(mode="tutor"), clock=clock, wall=_wall(T0), session_id="quiz0001")
+        quiz = QuizSession.start(
+            select_keys(banks, [("tui", "s1"), ("tui", "n1"), ("tui", "m1")], seed=1),
+            QuizSettings(mode="tutor"),
+            clock=clock,
+            wall=_wall(T0),
+            session_id="quiz0001",
+        )
         store.start_session(quiz.record)
         clock.advance(12)
         for update in (quiz.choose(quiz.view().options[1].number), quiz.submit()):  # option 2: Oral opioid, wrong
@@ -51,13 +56,21 @@ def history(tmp_path):
         quiz.enter_number("45")
         for record in quiz.submit().records:
             store.record_answer(record)
-        store.add_note(ItemNote("tui", "s1", quiz.record.plan[0].content_hash, "option b is defensible too",
-                                T0 + 100, "quiz0001", 0))
+        store.add_note(
+            ItemNote(
+                "tui", "s1", quiz.record.plan[0].content_hash, "option b is defensible too", T0 + 100, "quiz0001", 0
+            )
+        )
         store.finish_session("quiz0001", T0 + 200)
         for n, text in enumerate(("a patient story", "a patient taught me the team matters")):
             clock = FakeClock()
-            iv = InterviewSession.start(select_keys(banks, [("tui", "o1")], seed=1), InterviewSettings(),
-                                        clock=clock, wall=_wall(T0 + 1000 * (n + 1)), session_id=f"intv000{n}")
+            iv = InterviewSession.start(
+                select_keys(banks, [("tui", "o1")], seed=1),
+                InterviewSettings(),
+                clock=clock,
+                wall=_wall(T0 + 1000 * (n + 1)),
+                session_id=f"intv000{n}",
+            )
             store.start_session(iv.record)
             iv.start_answering()
             clock.advance(30)
@@ -110,8 +123,11 @@ def test_show_json_is_for_programs(history, capsys):
     assert [a["session_id"] for a in item["interview"]["all_answers"]] == ["intv0000", "intv0001"]
     code, out, _ = run(capsys, "show", "quiz0001", "--format", "json", "--data-dir", str(history))
     quiz = json.loads(out)["items"]
-    assert [(i["question_id"], i["result"]) for i in quiz] == [("s1", "missed"), ("n1", "correct"),
-                                                               ("m1", "unanswered")]
+    assert [(i["question_id"], i["result"]) for i in quiz] == [
+        ("s1", "missed"),
+        ("n1", "correct"),
+        ("m1", "unanswered"),
+    ]
     assert quiz[0]["notes"][0]["text"] == "option b is defensible too" and quiz[0]["references"]
 
 
@@ -126,10 +142,13 @@ def test_show_says_the_stored_verdict_even_if_the_bank_changed(history, capsys):
     assert "tui/s1 (no longer in the loaded banks)" in out and "Your answer: b" in out
 
 
-@pytest.mark.parametrize(("ident", "message"), [
-    ("nope", "pain-trainer: error: no session 'nope' in the history (see 'pain-trainer history')"),
-    ("intv", "pain-trainer: error: session id prefix 'intv' is ambiguous: intv0000, intv0001"),
-])
+@pytest.mark.parametrize(
+    ("ident", "message"),
+    [
+        ("nope", "pain-trainer: error: no session 'nope' in the history (see 'pain-trainer history')"),
+        ("intv", "pain-trainer: error: session id prefix 'intv' is ambiguous: intv0000, intv0001"),
+    ],
+)
 def test_unknown_or_ambiguous_id_is_one_line_and_exit_2(history, capsys, ident, message):
     code, out, err = run(capsys, "show", ident, "--data-dir", str(history))
     assert (code, out, err) == (2, "", message + "\n")
@@ -167,7 +186,25 @@ def test_a_timed_out_item_without_an_answer_is_not_counted_answered(history, cap
 
     with Store.open(history) as store:
         plan = store.load_session("quiz0001").session.plan[2]
-        store.record_answer(AnswerRecord("quiz0001", 2, "tui", plan.question_id, plan.content_hash, "multiple",
-                                         "proc", 2, (), None, None, 0.0, 72.0, False, T0 + 150, timed_out=True))
+        store.record_answer(
+            AnswerRecord(
+                "quiz0001",
+                2,
+                "tui",
+                plan.question_id,
+                plan.content_hash,
+                "multiple",
+                "proc",
+                2,
+                (),
+                None,
+                None,
+                0.0,
+                72.0,
+                False,
+                T0 + 150,
+                timed_out=True,
+            )
+        )
     code, out, _ = run(capsys, "show", "quiz0001", "--data-dir", str(history))
     assert code == 0 and "2/3 answered" in out and "3. [tui/m1] unanswered, timed out · 1:12" in out

@@ -15,8 +15,9 @@ def test_spoken_figures_survive_store_export_import_and_resume(tmp_path):
     clock = FakeClock()
     q = open_q("o1", think=10, answer=60)
     b = bank("b1", [q])
-    session = InterviewSession.start(select_keys([b], [q.key], seed=1), InterviewSettings(), clock=clock,
-                                     wall=wall(), session_id="spoken")
+    session = InterviewSession.start(
+        select_keys([b], [q.key], seed=1), InterviewSettings(), clock=clock, wall=wall(), session_id="spoken"
+    )
     session.start_answering()
     clock.advance(20)
     session.hold()

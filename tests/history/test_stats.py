@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -13,7 +13,7 @@ from trainer.history.store import Store, upsert_answer
 
 
 def utc(*args) -> float:
-    return datetime(*args, tzinfo=timezone.utc).timestamp()
+    return datetime(*args, tzinfo=UTC).timestamp()
 
 
 @pytest.fixture
@@ -41,13 +41,45 @@ def test_per_category_and_bank_figures_and_weak_areas_by_lower_bound(store):
     t = utc(2024, 3, 4, 12)
     rows = []
     for i in range(50):  # pharm: 45/50 right, 20 s each
-        rows.append(answer("s", i, category="pharm", bank="core", question=f"p{i}", correct=i >= 5,
-                           time_spent=20.0, at=t + i, tags=("opioids",)))
-    rows.append(answer("s", 50, category="procedures", bank="core", question="r0", correct=True,
-                       time_spent=80.0, at=t + 50, tags=("spine",)))  # 1/1
+        rows.append(
+            answer(
+                "s",
+                i,
+                category="pharm",
+                bank="core",
+                question=f"p{i}",
+                correct=i >= 5,
+                time_spent=20.0,
+                at=t + i,
+                tags=("opioids",),
+            )
+        )
+    rows.append(
+        answer(
+            "s",
+            50,
+            category="procedures",
+            bank="core",
+            question="r0",
+            correct=True,
+            time_spent=80.0,
+            at=t + 50,
+            tags=("spine",),
+        )
+    )  # 1/1
     for i in range(10):  # pathway: 2/10, in another bank
-        rows.append(answer("s", 51 + i, category="pathway", bank="career", question=f"w{i}", correct=i < 2,
-                           time_spent=10.0, at=t + 51 + i))
+        rows.append(
+            answer(
+                "s",
+                51 + i,
+                category="pathway",
+                bank="career",
+                question=f"w{i}",
+                correct=i < 2,
+                time_spent=10.0,
+                at=t + 51 + i,
+            )
+        )
     fill(store, "s", rows)
     stats = store.stats(last_n=5)
 
@@ -74,8 +106,17 @@ def test_weak_areas_need_enough_answers_are_ranked_by_lower_bound_and_never_near
     rows, n = [], 0
     for category, (right, tried) in groups.items():
         for i in range(tried):
-            rows.append(answer("s", n, category=category, question=f"{category}{i}", correct=i < right, at=t + n,
-                               tags=(f"tag-{category}",)))
+            rows.append(
+                answer(
+                    "s",
+                    n,
+                    category=category,
+                    question=f"{category}{i}",
+                    correct=i < right,
+                    at=t + n,
+                    tags=(f"tag-{category}",),
+                )
+            )
             n += 1
     fill(store, "s", rows)
     stats = store.stats()
@@ -117,25 +158,39 @@ def test_changed_answer_moves_between_weeks_and_categories(store):
 
 
 def test_unscored_answers_do_not_count_as_attempts(store):
-    fill(store, "s", [answer("s", 0, correct=None, at=utc(2024, 1, 1)),  # exam mode, not submitted yet
-                      answer("s", 1, correct=True, at=utc(2024, 1, 1, 1))])
+    fill(
+        store,
+        "s",
+        [
+            answer("s", 0, correct=None, at=utc(2024, 1, 1)),  # exam mode, not submitted yet
+            answer("s", 1, correct=True, at=utc(2024, 1, 1, 1)),
+        ],
+    )
     assert store.stats().overall.attempts == 1
 
 
 def test_due_for_review_and_missed_most_often(store):
     t = utc(2024, 5, 1)
-    fill(store, "a", [
-        answer("a", 0, question="x", correct=False, at=t),
-        answer("a", 1, question="y", correct=False, at=t + 1),
-        answer("a", 2, question="z", correct=True, at=t + 2),
-        answer("a", 3, question="e", content_hash="old", correct=False, at=t + 3),
-    ])
-    fill(store, "b", [
-        answer("b", 0, question="x", correct=False, at=t + 100),  # x: missed twice
-        answer("b", 1, question="y", correct=True, at=t + 101),  # y: missed, since answered right
-        answer("b", 2, question="z", correct=False, at=t + 102),  # z: right, then missed
-        answer("b", 3, question="e", content_hash="new", correct=True, at=t + 103),  # e: edited, new version right
-    ])
+    fill(
+        store,
+        "a",
+        [
+            answer("a", 0, question="x", correct=False, at=t),
+            answer("a", 1, question="y", correct=False, at=t + 1),
+            answer("a", 2, question="z", correct=True, at=t + 2),
+            answer("a", 3, question="e", content_hash="old", correct=False, at=t + 3),
+        ],
+    )
+    fill(
+        store,
+        "b",
+        [
+            answer("b", 0, question="x", correct=False, at=t + 100),  # x: missed twice
+            answer("b", 1, question="y", correct=True, at=t + 101),  # y: missed, since answered right
+            answer("b", 2, question="z", correct=False, at=t + 102),  # z: right, then missed
+            answer("b", 3, question="e", content_hash="new", correct=True, at=t + 103),  # e: edited, new version right
+        ],
+    )
     fill(store, "c", [answer("c", 0, question="x", correct=False, at=t + 200)])
     stats = store.stats()
     assert stats.due == (("core", "x"), ("core", "z"))
@@ -149,12 +204,17 @@ def test_interview_coverage_trend_uses_final_verdicts(store):
     sid = "iv"
     store.start_session(session(sid, n=2, kind="interview", mode="interview"))
     week1, week2 = utc(2024, 2, 5, 9), utc(2024, 2, 12, 9)
-    store.record_answer(answer(sid, 0, correct=None, question_type="open", at=week1),
-                        interview(sid, 0, covered=(True, False, False)))
-    store.record_answer(answer(sid, 0, correct=None, question_type="open", at=week1),
-                        interview(sid, 0, probe=0, covered=(False,), overrides=(True,)))
-    store.record_answer(answer(sid, 1, correct=None, question_type="open", at=week2),
-                        interview(sid, 1, covered=(True, True, False, True)))
+    store.record_answer(
+        answer(sid, 0, correct=None, question_type="open", at=week1), interview(sid, 0, covered=(True, False, False))
+    )
+    store.record_answer(
+        answer(sid, 0, correct=None, question_type="open", at=week1),
+        interview(sid, 0, probe=0, covered=(False,), overrides=(True,)),
+    )
+    store.record_answer(
+        answer(sid, 1, correct=None, question_type="open", at=week2),
+        interview(sid, 1, covered=(True, True, False, True)),
+    )
     trend = store.stats().coverage_trend
     assert [(p.week, p.prompts, p.covered, p.total) for p in trend] == [("2024-W06", 2, 2, 4), ("2024-W07", 1, 3, 4)]
     assert trend[1].coverage == 0.75
@@ -169,8 +229,9 @@ def test_sessions_list_filters_and_figures(store):
     store.finish_session("q1", t + 200)
     store.start_session(session("q2", n=2, started_at=t + 86400 * 3, banks={"career": "2.0", "core": "1.0.0"}))
     store.record_answer(answer("q2", 0, bank="career", category="pathway", correct=True, at=t + 86400 * 3))
-    store.start_session(session("iv", n=1, kind="interview", mode="interview", started_at=t + 86400 * 5,
-                                bank="interviews"))
+    store.start_session(
+        session("iv", n=1, kind="interview", mode="interview", started_at=t + 86400 * 5, bank="interviews")
+    )
 
     everything = store.sessions()
     assert [s.session_id for s in everything] == ["iv", "q2", "q1"]
@@ -194,25 +255,42 @@ def test_summary_tables_always_equal_a_recount_from_the_answers(store):
         for _ in range(400):
             sid, pos = f"s{rng.randrange(6)}", rng.randrange(30)
             q = rng.randrange(8)
-            upsert_answer(conn, answer(
-                sid, pos, question=f"q{q}", content_hash=f"h{q}-{rng.randrange(2)}", category=f"c{q % 3}",
-                bank=f"b{q % 2}", tags=tuple(rng.sample(["t1", "t2", "t3"], rng.randrange(3))),
-                correct=rng.choice([True, False, None]), time_spent=rng.uniform(1, 100), flagged=rng.random() < 0.3,
-                at=utc(2024, 1, 1) + rng.uniform(0, 60 * 86400),
-            ))
+            upsert_answer(
+                conn,
+                answer(
+                    sid,
+                    pos,
+                    question=f"q{q}",
+                    content_hash=f"h{q}-{rng.randrange(2)}",
+                    category=f"c{q % 3}",
+                    bank=f"b{q % 2}",
+                    tags=tuple(rng.sample(["t1", "t2", "t3"], rng.randrange(3))),
+                    correct=rng.choice([True, False, None]),
+                    time_spent=rng.uniform(1, 100),
+                    flagged=rng.random() < 0.3,
+                    at=utc(2024, 1, 1) + rng.uniform(0, 60 * 86400),
+                ),
+            )
     c = store._conn
 
     def rows(sql):
         return sorted(tuple(r) for r in c.execute(sql))
 
-    assert rows("SELECT week, bank_id, category, attempts, correct, time_ms FROM weekly_totals WHERE attempts > 0") == rows(
+    assert rows(
+        "SELECT week, bank_id, category, attempts, correct, time_ms FROM weekly_totals WHERE attempts > 0"
+    ) == rows(
         "SELECT week, bank_id, category, count(*), sum(correct), sum(CAST(round(time_spent * 1000) AS INTEGER))"
-        " FROM answers WHERE correct IS NOT NULL GROUP BY week, bank_id, category")
+        " FROM answers WHERE correct IS NOT NULL GROUP BY week, bank_id, category"
+    )
     assert rows("SELECT tag, attempts, correct FROM tag_totals WHERE attempts > 0") == rows(
-        "SELECT tag, count(*), sum(correct) FROM answer_tags WHERE correct IS NOT NULL GROUP BY tag")
-    assert rows("SELECT session_id, answered, correct, round(score_sum, 6), round(time_spent, 6) FROM session_totals") == rows(
+        "SELECT tag, count(*), sum(correct) FROM answer_tags WHERE correct IS NOT NULL GROUP BY tag"
+    )
+    assert rows(
+        "SELECT session_id, answered, correct, round(score_sum, 6), round(time_spent, 6) FROM session_totals"
+    ) == rows(
         "SELECT s.id, count(a.id), count(CASE WHEN a.correct = 1 THEN 1 END), round(total(a.score), 6),"
-        " round(total(a.time_spent), 6) FROM sessions s LEFT JOIN answers a ON a.session_id = s.id GROUP BY s.id")
+        " round(total(a.time_spent), 6) FROM sessions s LEFT JOIN answers a ON a.session_id = s.id GROUP BY s.id"
+    )
     expected_items = {}
     for r in c.execute("SELECT * FROM answers ORDER BY answered_at, id"):
         key = (r["bank_id"], r["question_id"], r["content_hash"])
@@ -224,7 +302,10 @@ def test_summary_tables_always_equal_a_recount_from_the_answers(store):
             e["attempts"] += 1
             e["misses"] += r["correct"] == 0
             e["last_correct"] = r["correct"]
-    assert rows("SELECT bank_id, question_id, content_hash, answers, attempts, misses, last_answered_at, flagged,"
-                " last_correct FROM item_totals") == sorted(
+    assert rows(
+        "SELECT bank_id, question_id, content_hash, answers, attempts, misses, last_answered_at, flagged,"
+        " last_correct FROM item_totals"
+    ) == sorted(
         (*k, e["answers"], e["attempts"], e["misses"], e["at"], e["flagged"], e["last_correct"])
-        for k, e in expected_items.items())
+        for k, e in expected_items.items()
+    )

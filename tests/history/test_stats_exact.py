@@ -8,7 +8,7 @@ then by name), so a candidate sees the same list every time.
 from __future__ import annotations
 
 import math
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -26,7 +26,7 @@ from trainer.history.store import Store, upsert_answer
 
 
 def utc(*args) -> float:
-    return datetime(*args, tzinfo=timezone.utc).timestamp()
+    return datetime(*args, tzinfo=UTC).timestamp()
 
 
 @pytest.fixture
@@ -44,8 +44,19 @@ def fill(store: Store, sid: str, rows) -> None:
 
 
 def results(category: str, right: int, tried: int, start: int, t: float, tags=()) -> list:
-    return [answer("s", start + i, category=category, question=f"{category}{i}", correct=i < right,
-                   time_spent=12.0, at=t + start + i, tags=tags) for i in range(tried)]
+    return [
+        answer(
+            "s",
+            start + i,
+            category=category,
+            question=f"{category}{i}",
+            correct=i < right,
+            time_spent=12.0,
+            at=t + start + i,
+            tags=tags,
+        )
+        for i in range(tried)
+    ]
 
 
 def wilson_by_formula(k: int, n: int) -> tuple[float, float]:
@@ -92,8 +103,13 @@ def test_weak_areas_with_equal_evidence_come_category_first_then_by_name(store):
     rows += results("gamma", 4, 10, 20, t)
     fill(store, "s", rows)
     weak = [(w.kind, w.key) for w in store.stats().weak_areas]
-    assert weak == [("category", "beta"), ("category", "zeta"), ("tag", "alpha"), ("tag", "omega"),
-                    ("category", "gamma")]
+    assert weak == [
+        ("category", "beta"),
+        ("category", "zeta"),
+        ("tag", "alpha"),
+        ("tag", "omega"),
+        ("category", "gamma"),
+    ]
 
 
 def test_the_thresholds_are_inclusive_where_documented(store):
@@ -110,8 +126,13 @@ def test_the_thresholds_are_inclusive_where_documented(store):
 
 def test_an_empty_history_has_zero_figures_not_errors(store):
     stats = store.stats()
-    assert (stats.overall.attempts, stats.overall.accuracy, stats.overall.recent_accuracy,
-            stats.overall.average_time, stats.overall.lower_bound) == (0, 0.0, 0.0, 0.0, 0.0)
+    assert (
+        stats.overall.attempts,
+        stats.overall.accuracy,
+        stats.overall.recent_accuracy,
+        stats.overall.average_time,
+        stats.overall.lower_bound,
+    ) == (0, 0.0, 0.0, 0.0, 0.0)
     assert stats.weak_areas == () and stats.coverage_trend == () and stats.unranked_areas == 0
 
 

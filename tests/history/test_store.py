@@ -52,9 +52,13 @@ def test_exam_mode_change_replaces_the_answer_latest_wins(store):
 
 def test_interview_records_upsert_by_position_and_probe(store):
     store.start_session(session("iv", n=1, kind="interview", mode="interview"))
-    store.record_answer(answer("iv", 0, correct=None, question_type="open", score=0.5), interview("iv", 0, text="draft"))
-    store.record_answer(answer("iv", 0, correct=None, question_type="open", score=1.0),
-                        interview("iv", 0, text="final", overrides=(None, True)))
+    store.record_answer(
+        answer("iv", 0, correct=None, question_type="open", score=0.5), interview("iv", 0, text="draft")
+    )
+    store.record_answer(
+        answer("iv", 0, correct=None, question_type="open", score=1.0),
+        interview("iv", 0, text="final", overrides=(None, True)),
+    )
     store.record_answer(answer("iv", 0, correct=None, question_type="open", score=1.0), interview("iv", 0, probe=0))
     _s, answers, interviews = store.load_session("iv")
     assert len(answers) == 1
@@ -82,11 +86,23 @@ def test_judged_interview_verdicts_round_trip_and_rows_from_before_the_judge_sti
     from trainer.history.records import KeyPointVerdict
 
     store.start_session(session("iv", n=1, kind="interview"))
-    judged = dataclasses.replace(interview("iv", 0), verdicts=(
-        KeyPointVerdict("Offers SCS", True, ("SCS",), None, status="covered", via=("SCS", "spinal cord stimulation"),
-                        evidence=(0, 24), spans=((14, 17),)),
-        KeyPointVerdict("Avoids opioids", False, (), True, status="listed", evidence=(25, 40)),
-    ), metrics={"words": 8, "judge": "negex-1", "red_flags": [{"id": "label", "kind": "unsafe"}]})
+    judged = dataclasses.replace(
+        interview("iv", 0),
+        verdicts=(
+            KeyPointVerdict(
+                "Offers SCS",
+                True,
+                ("SCS",),
+                None,
+                status="covered",
+                via=("SCS", "spinal cord stimulation"),
+                evidence=(0, 24),
+                spans=((14, 17),),
+            ),
+            KeyPointVerdict("Avoids opioids", False, (), True, status="listed", evidence=(25, 40)),
+        ),
+        metrics={"words": 8, "judge": "negex-1", "red_flags": [{"id": "label", "kind": "unsafe"}]},
+    )
     store.record_answer(answer("iv", 0, question_type="open", correct=None, score=0.75), judged)
     (_, _, interviews) = store.load_session("iv")
     assert interviews == [judged]

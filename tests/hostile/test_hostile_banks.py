@@ -47,8 +47,9 @@ HOSTILE = {
     "set_tag": lambda: MINIMAL.replace("answer: b", "answer: !!set {a, b}"),
     "key_is_a_list": lambda: "? [a, b]\n: c\n",
     "unicode_surrogate_escape": lambda: MINIMAL.replace("Pick b.", '"\\ud800"'),
-    "many_aliases_small": lambda: "id: x\n" + "a: &a [" + ", ".join(["y"] * 500) + "]\n"
-    + "".join(f"k{i}: *a\n" for i in range(1000)),
+    "many_aliases_small": lambda: (
+        "id: x\n" + "a: &a [" + ", ".join(["y"] * 500) + "]\n" + "".join(f"k{i}: *a\n" for i in range(1000))
+    ),
 }
 
 
@@ -69,7 +70,9 @@ def test_pwned_never_printed_and_files_never_created(tmp_path):
     marker = tmp_path / "created"
     echo = _write(tmp_path, "echo.yaml", HOSTILE["python_object_new"]())
     touch = _write(
-        tmp_path, "touch.yaml", MINIMAL.replace("answer: b", f"answer: !!python/object/apply:os.system ['touch {marker}']")
+        tmp_path,
+        "touch.yaml",
+        MINIMAL.replace("answer: b", f"answer: !!python/object/apply:os.system ['touch {marker}']"),
     )
     result = _validate(echo, touch)
     assert result.returncode == 1 and not marker.exists()
@@ -152,6 +155,7 @@ def test_unreadable_file_is_a_positioned_problem(tmp_path, monkeypatch):
     path = _write(tmp_path, "locked.yaml", MINIMAL)
     path.chmod(0)
     if os.access(path, os.R_OK):  # root reads anything: simulate the refusal instead
+
         def refuse(self, *args, **kwargs):
             raise PermissionError(13, "Permission denied", str(self))
 

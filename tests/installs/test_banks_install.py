@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.history.helpers import answer, session
 from trainer.banks import default_sources, load_all
 from trainer.cli import main
 from trainer.history.store import Store
 from trainer.installs.operations import installed_root, installs
-from tests.history.helpers import answer, session
 
 FIXTURES = Path(__file__).parent.parent / "banks" / "fixtures" / "valid"
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
@@ -26,26 +26,37 @@ GIT = shutil.which("git")
 needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed (apt install git)")
 
 
-def bank_text(bank_id: str = "program", version: str = "1.0.0", edit: bool = False, drop_numeric: bool = False,
-              add: bool = False) -> str:
+def bank_text(
+    bank_id: str = "program", version: str = "1.0.0", edit: bool = False, drop_numeric: bool = False, add: bool = False
+) -> str:
     text = MINIMAL.replace("id: minimal", f"id: {bank_id}", 1).replace("version: 0.1.0", f"version: {version}", 1)
     if edit:
         text = text.replace("stem: Pick b.", "stem: Pick option b.")
     if drop_numeric:
         start = text.index("  - id: numeric-1")
-        text = text[:start] + text[text.index("  - id: open-1"):]
+        text = text[:start] + text[text.index("  - id: open-1") :]
     if add:
-        text = text.replace("  - id: open-1", "  - id: single-2\n    type: single\n    category: pharm\n"
-                            "    difficulty: 1\n    stem: Pick a.\n    options:\n      - {id: a, text: A}\n"
-                            "      - {id: b, text: B}\n    answer: a\n    explanation: Because a.\n    references:\n"
-                            "      - {title: A guideline, source: A society, year: 2022}\n  - id: open-1", 1)
+        text = text.replace(
+            "  - id: open-1",
+            "  - id: single-2\n    type: single\n    category: pharm\n"
+            "    difficulty: 1\n    stem: Pick a.\n    options:\n      - {id: a, text: A}\n"
+            "      - {id: b, text: B}\n    answer: a\n    explanation: Because a.\n    references:\n"
+            "      - {title: A guideline, source: A society, year: 2022}\n  - id: open-1",
+            1,
+        )
     return text
 
 
 def git(*args: str, cwd: Path) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid", "GIT_CONFIG_NOSYSTEM": "1",
-           "HOME": str(cwd)}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(cwd),
+    }
     return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
@@ -60,8 +71,9 @@ def repo(tmp_path: Path) -> Path:
     git("add", ".", cwd=work)
     git("commit", "-qm", "v1", cwd=work)
     git("tag", "v1", cwd=work)
-    (work / "banks" / "program.yaml").write_text(bank_text(version="2.0.0", edit=True, drop_numeric=True, add=True),
-                                                 encoding="utf-8")
+    (work / "banks" / "program.yaml").write_text(
+        bank_text(version="2.0.0", edit=True, drop_numeric=True, add=True), encoding="utf-8"
+    )
     git("commit", "-qam", "v2", cwd=work)
     git("tag", "v2", cwd=work)
     return work
@@ -147,13 +159,19 @@ def test_installing_the_same_source_twice_points_to_update(tmp_path, capsys):
     assert "already installed" in err and f"pain-trainer banks update {bank}" in err
 
 
-@pytest.mark.parametrize("source, message", [
-    ("/nonexistent/banks", "no such file or folder, and not a git URL"),
-    ("--upload-pack=touch /tmp/pwned", "cannot start with '-'"),
-])
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("/nonexistent/banks", "no such file or folder, and not a git URL"),
+        ("--upload-pack=touch /tmp/pwned", "cannot start with '-'"),
+    ],
+)
 def test_a_source_that_is_not_one_is_one_line(tmp_path, capsys, source, message):
-    assert main(["--data-dir", str(tmp_path), "banks", "install", "--", source] if source.startswith("-")
-                else ["--data-dir", str(tmp_path), "banks", "install", source]) in (1, 2)
+    assert main(
+        ["--data-dir", str(tmp_path), "banks", "install", "--", source]
+        if source.startswith("-")
+        else ["--data-dir", str(tmp_path), "banks", "install", source]
+    ) in (1, 2)
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and (message in err[0] or "usage" in err[0].lower())
 
@@ -173,10 +191,10 @@ def test_install_v1_answer_update_to_v2_keeps_history_right(repo, tmp_path, caps
     hashes = {q.id: q.content_hash for q in bank.index}
     with Store.open(data) as store:  # a resident answers three questions of v1: two wrong, one right
         store.start_session(session("s1", n=3, bank="program", banks={"program": "1.0.0"}))
-        for position, (qid, correct) in enumerate([("single-1", False), ("multiple-1", False),
-                                                   ("numeric-1", True)]):
-            store.record_answer(answer("s1", position, bank="program", question=qid, content_hash=hashes[qid],
-                                       correct=correct))
+        for position, (qid, correct) in enumerate([("single-1", False), ("multiple-1", False), ("numeric-1", True)]):
+            store.record_answer(
+                answer("s1", position, bank="program", question=qid, content_hash=hashes[qid], correct=correct)
+            )
         assert store.missed_items(catalog.content_hashes) == {("program", "single-1"), ("program", "multiple-1")}
 
     assert cli(data, "update", f"{repo}@v2", "--dry-run") == 0

@@ -34,7 +34,10 @@ def test_weights_make_multiple_and_uneven_weights_are_reported(bank):
 def test_numeric_forms(bank):
     q = by_id(bank[0])
     assert (q["mme-oxy"]["answer"], q["mme-oxy"]["tolerance"], q["mme-oxy"]["stem"]) == (
-        30, 0.5, "How many MME is 20 mg oxycodone?")  # [html] converted, &nbsp; read
+        30,
+        0.5,
+        "How many MME is 20 mg oxycodone?",
+    )  # [html] converted, &nbsp; read
     assert (q["range"]["answer"], q["range"]["tolerance"]) == (3, 2)
     assert (q["two-numeric"]["answer"], q["two-numeric"]["tolerance"]) == (1.5, 0)
     assert q["mme-oxy"]["unit"].startswith("TODO")
@@ -76,13 +79,16 @@ def test_windows_1252_and_bom(capsys, tmp_path):
     assert q["bom"]["stem"] == "A question after a byte order mark"
 
 
-@pytest.mark.parametrize(("text", "where", "message"), [
-    ("::t:: Q {=a~b", "1:9", "answer block opened with '{' is not closed"),
-    ("\n\n::t Q {=a~b}", "3:1", "question title opened with '::' is not closed"),
-    ("::t:: Q {#abc}", "1:11", "numeric answer 'abc' is not NUMBER"),
-    ("::t:: Q {x=a~b}", "1:10", "an answer must start with '='"),
-    ("::t:: Q {=a~%200%b}", "1:13", "weight 200% is outside"),
-])
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ("::t:: Q {=a~b", "1:9", "answer block opened with '{' is not closed"),
+        ("\n\n::t Q {=a~b}", "3:1", "question title opened with '::' is not closed"),
+        ("::t:: Q {#abc}", "1:11", "numeric answer 'abc' is not NUMBER"),
+        ("::t:: Q {x=a~b}", "1:10", "an answer must start with '='"),
+        ("::t:: Q {=a~%200%b}", "1:13", "weight 200% is outside"),
+    ],
+)
 def test_errors_have_positions_and_nothing_is_written(capsys, tmp_path, text, where, message):
     source = tmp_path / "bad.gift"
     source.write_text(text + "\n\n::ok:: fine {=a~b}\n", encoding="utf-8")
@@ -101,8 +107,12 @@ def test_existing_output_is_not_overwritten_without_force(capsys, tmp_path):
 
 
 def test_bank_id_and_default_category(capsys, tmp_path):
-    data, _, _ = imported(capsys, tmp_path, FIXTURES / "utf8-bom.gift", extra=("--bank-id", "program-bank",
-                                                                              "--category", "Fellowship Pathway"))
+    data, _, _ = imported(
+        capsys,
+        tmp_path,
+        FIXTURES / "utf8-bom.gift",
+        extra=("--bank-id", "program-bank", "--category", "Fellowship Pathway"),
+    )
     assert data["id"] == "program-bank"
     assert data["questions"][0]["category"] == "fellowship-pathway"
 
@@ -127,8 +137,9 @@ def test_bytes_windows_1252_does_not_define_are_reported(capsys, tmp_path):
 
 def test_questions_the_bank_refuses_are_skipped_with_a_line_each(capsys, tmp_path):
     source = tmp_path / "refused.gift"
-    source.write_text("::empty::{=a~b}\n\n::long:: " + "word " * 2500 + "{=a~b}\n\n::ok:: Fine? {=a~b}\n",
-                      encoding="utf-8")
+    source.write_text(
+        "::empty::{=a~b}\n\n::long:: " + "word " * 2500 + "{=a~b}\n\n::ok:: Fine? {=a~b}\n", encoding="utf-8"
+    )
     data, err, _ = imported(capsys, tmp_path, source)
     assert [q["id"] for q in data["questions"]] == ["ok"]
     assert f"{source}:1: warning: question 'empty': no question text; skipped" in err

@@ -21,8 +21,9 @@ def test_multichoice_html_cdata_feedback_shuffle_tags_category(bank):
     assert q["stem"] == "Before a spinal cord stimulator trial, how many days is clopidogrel usually stopped?"
     assert (q["type"], q["answer"], q["shuffle"], q["tags"]) == ("single", "b", False, ["anticoagulation"])
     assert q["explanation"] == "ASRA guidance: 7 days.\n\n- 3 days: Too short.\n- 7 days: Right & usual."
-    assert data["categories"] == [{"id": "interventional", "title": "Pain / Interventional",
-                                   "description": "Blocks and injections"}]
+    assert data["categories"] == [
+        {"id": "interventional", "title": "Pain / Interventional", "description": "Blocks and injections"}
+    ]
     assert "features.xml:9: warning: question 'asra-clopidogrel': an image could not be kept" in err
 
 
@@ -38,8 +39,12 @@ def test_multiple_numerical_essay_truefalse(bank):
 def test_unmapped_types_are_skipped_with_a_line_each(bank):
     data, err = bank
     assert set(by_id(data)) == {"asra-clopidogrel", "multi", "mme", "why-pain", "tf"}
-    for line, what in ((45, "short answer"), (50, "matching: skipped (matching -> extended matching"),
-                       (55, "cloze"), (59, "description")):
+    for line, what in (
+        (45, "short answer"),
+        (50, "matching: skipped (matching -> extended matching"),
+        (55, "cloze"),
+        (59, "description"),
+    ):
         assert f"features.xml:{line}: warning: question '" in err and what in err
 
 
@@ -49,12 +54,15 @@ EXTERNAL = (HOSTILE / "external-entity.xml").read_text(encoding="utf-8")
 DTD_ONLY = (HOSTILE / "external-dtd.xml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("text", "refused"), [
-    (BILLION_LAUGHS, "refused: a document type declaration"),
-    (EXTERNAL, "refused: a document type declaration"),
-    (DTD_ONLY, "refused: a document type declaration"),
-    ("<?xml version='1.0'?>\n<quiz><question>\n</quiz>", "3:3: error: not well-formed XML: mismatched tag"),
-])
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        (BILLION_LAUGHS, "refused: a document type declaration"),
+        (EXTERNAL, "refused: a document type declaration"),
+        (DTD_ONLY, "refused: a document type declaration"),
+        ("<?xml version='1.0'?>\n<quiz><question>\n</quiz>", "3:3: error: not well-formed XML: mismatched tag"),
+    ],
+)
 def test_hostile_or_broken_xml_is_refused_with_a_position(capsys, tmp_path, text, refused):
     source = tmp_path / "hostile.xml"
     source.write_text(text, encoding="utf-8")
@@ -102,10 +110,12 @@ def test_content_detection_picks_xml_whatever_the_name(capsys, tmp_path):
 
 def test_declared_windows_1252_encoding_is_read(capsys, tmp_path):
     source = tmp_path / "w.xml"
-    source.write_bytes(b'<?xml version="1.0" encoding="windows-1252"?>\n<quiz><question type="multichoice">'
-                       b'<name><text>w</text></name><questiontext format="plain_text"><text>Caf\xe9 \x96 which?'
-                       b'</text></questiontext><answer fraction="100"><text>a</text></answer>'
-                       b'<answer fraction="0"><text>b</text></answer></question></quiz>\n')
+    source.write_bytes(
+        b'<?xml version="1.0" encoding="windows-1252"?>\n<quiz><question type="multichoice">'
+        b'<name><text>w</text></name><questiontext format="plain_text"><text>Caf\xe9 \x96 which?'
+        b'</text></questiontext><answer fraction="100"><text>a</text></answer>'
+        b'<answer fraction="0"><text>b</text></answer></question></quiz>\n'
+    )
     data, _, _ = imported(capsys, tmp_path, source, extra=("--language", "fr"))
     assert by_id(data)["w"]["stem"] == "Café \u2013 which?"
     assert data["language"] == "fr"

@@ -19,21 +19,37 @@ REPO = Path(__file__).resolve().parents[2]
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
 
 GOOD = {
-    "id": "program", "title": "Program bank", "version": "1.0.0", "authors": ["A program"], "license": "CC-BY-4.0",
-    "language": "en", "description": "A clean one-question bank.", "categories": [{"id": "pharm", "title": "Pharmacology"}],
-    "questions": [{
-        "id": "apap-max", "type": "single", "category": "pharm", "difficulty": 1,
-        "stem": "What is the labelled maximum daily dose of acetaminophen for a healthy adult?",
-        "options": [{"id": "a", "text": "2 g"}, {"id": "b", "text": "4 g"}, {"id": "c", "text": "6 g"}],
-        "answer": "b", "explanation": "The adult labelled maximum is 4 g a day.",
-        "references": [{"title": "Acetaminophen drug label", "source": "US FDA", "year": 2023}],
-    }],
+    "id": "program",
+    "title": "Program bank",
+    "version": "1.0.0",
+    "authors": ["A program"],
+    "license": "CC-BY-4.0",
+    "language": "en",
+    "description": "A clean one-question bank.",
+    "categories": [{"id": "pharm", "title": "Pharmacology"}],
+    "questions": [
+        {
+            "id": "apap-max",
+            "type": "single",
+            "category": "pharm",
+            "difficulty": 1,
+            "stem": "What is the labelled maximum daily dose of acetaminophen for a healthy adult?",
+            "options": [{"id": "a", "text": "2 g"}, {"id": "b", "text": "4 g"}, {"id": "c", "text": "6 g"}],
+            "answer": "b",
+            "explanation": "The adult labelled maximum is 4 g a day.",
+            "references": [{"title": "Acetaminophen drug label", "source": "US FDA", "year": 2023}],
+        }
+    ],
 }
 
 
 def _git(cwd: Path, *args: str) -> None:
-    env = os.environ | {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env = os.environ | {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
 
 
@@ -56,8 +72,19 @@ def test_validate_and_lint_hooks_pass_a_good_bank_and_fail_a_bad_one(tmp_path):
     banks = tmp_path / "program-banks"
     banks.mkdir()
     (banks / "good.yaml").write_text(yaml.safe_dump(GOOD, sort_keys=False), encoding="utf-8")
-    flawed = GOOD | {"id": "flawed", "questions": [GOOD["questions"][0] | {
-        "options": [{"id": "a", "text": "2 g"}, {"id": "b", "text": "4 g"}, {"id": "c", "text": "None of the above"}]}]}
+    flawed = GOOD | {
+        "id": "flawed",
+        "questions": [
+            GOOD["questions"][0]
+            | {
+                "options": [
+                    {"id": "a", "text": "2 g"},
+                    {"id": "b", "text": "4 g"},
+                    {"id": "c", "text": "None of the above"},
+                ]
+            }
+        ],
+    }
     (banks / "flawed.yaml").write_text(yaml.safe_dump(flawed, sort_keys=False), encoding="utf-8")
     (banks / "broken.yaml").write_text("id: [\n", encoding="utf-8")
     _git(banks, "init", "-q")
@@ -65,8 +92,14 @@ def test_validate_and_lint_hooks_pass_a_good_bank_and_fail_a_bad_one(tmp_path):
     env = os.environ | {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "PAIN_TRAINER_DATA_DIR": str(tmp_path / "data")}
 
     def hook(name: str, *files: str) -> subprocess.CompletedProcess:
-        return subprocess.run([*PRE_COMMIT, "try-repo", str(hooks), name, "--files", *files], cwd=banks, env=env,
-                              capture_output=True, text=True, timeout=900)
+        return subprocess.run(
+            [*PRE_COMMIT, "try-repo", str(hooks), name, "--files", *files],
+            cwd=banks,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
 
     passed = hook("pain-trainer-validate", "good.yaml", "flawed.yaml")
     assert passed.returncode == 0, passed.stdout + passed.stderr

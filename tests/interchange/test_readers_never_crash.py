@@ -12,16 +12,77 @@ from trainer.banks.interchange.importing import bank_data
 from trainer.banks.loader import load_bank_bytes
 from trainer.commands.interchange import validating
 
-GIFT_PIECES = st.sampled_from(["::", "{", "}", "=", "~", "#", "####", "%50%", "%-100%", "->", "\\", "\\=", "\\{",
-                               "\n", "\n\n", "//", "$CATEGORY: a/b", "[html]", "<b>", "T", "FALSE", "1..5", "2:0.5",
-                               "x", " ", "é", "\r\n", "..", ":", "%"])
-XML_PIECES = st.sampled_from(['<?xml version="1.0"?>', "<quiz>", "</quiz>", '<question type="multichoice">',
-                              '<question type="numerical">', '<question type="essay">', '<question type="truefalse">',
-                              '<question type="category">', "</question>", "<questiontext>", "</questiontext>",
-                              "<text>", "</text>", '<answer fraction="100">', '<answer fraction="x">', "</answer>",
-                              "<tolerance>", "</tolerance>", "<single>", "</single>", "true", "1", "<![CDATA[<p>",
-                              "]]>", "&amp;", "&nope;", "<!DOCTYPE q>", "<units><unit><unit_name>mg</unit_name>"
-                              "</unit></units>", "<graderinfo>", "</graderinfo>", "<category>", "</category>", "x"])
+GIFT_PIECES = st.sampled_from(
+    [
+        "::",
+        "{",
+        "}",
+        "=",
+        "~",
+        "#",
+        "####",
+        "%50%",
+        "%-100%",
+        "->",
+        "\\",
+        "\\=",
+        "\\{",
+        "\n",
+        "\n\n",
+        "//",
+        "$CATEGORY: a/b",
+        "[html]",
+        "<b>",
+        "T",
+        "FALSE",
+        "1..5",
+        "2:0.5",
+        "x",
+        " ",
+        "é",
+        "\r\n",
+        "..",
+        ":",
+        "%",
+    ]
+)
+XML_PIECES = st.sampled_from(
+    [
+        '<?xml version="1.0"?>',
+        "<quiz>",
+        "</quiz>",
+        '<question type="multichoice">',
+        '<question type="numerical">',
+        '<question type="essay">',
+        '<question type="truefalse">',
+        '<question type="category">',
+        "</question>",
+        "<questiontext>",
+        "</questiontext>",
+        "<text>",
+        "</text>",
+        '<answer fraction="100">',
+        '<answer fraction="x">',
+        "</answer>",
+        "<tolerance>",
+        "</tolerance>",
+        "<single>",
+        "</single>",
+        "true",
+        "1",
+        "<![CDATA[<p>",
+        "]]>",
+        "&amp;",
+        "&nope;",
+        "<!DOCTYPE q>",
+        "<units><unit><unit_name>mg</unit_name></unit></units>",
+        "<graderinfo>",
+        "</graderinfo>",
+        "<category>",
+        "</category>",
+        "x",
+    ]
+)
 
 
 def _written_bank_validates(result) -> None:

@@ -18,8 +18,10 @@ text = st.text(_CHARS, min_size=1, max_size=40).map(lambda s: " ".join(s.split()
 paragraphs = st.lists(text, min_size=1, max_size=3).map("\n\n".join)
 reference = st.fixed_dictionaries(
     {"title": text.filter(lambda s: not s.startswith("TODO")), "source": text, "year": st.integers(1950, 2030)},
-    optional={"doi": st.from_regex(r"10\.[0-9]{4}/[a-z0-9]{1,8}", fullmatch=True),
-              "pmid": st.from_regex(r"[1-9][0-9]{0,8}", fullmatch=True)},
+    optional={
+        "doi": st.from_regex(r"10\.[0-9]{4}/[a-z0-9]{1,8}", fullmatch=True),
+        "pmid": st.from_regex(r"[1-9][0-9]{0,8}", fullmatch=True),
+    },
 )
 
 
@@ -27,7 +29,11 @@ reference = st.fixed_dictionaries(
 def choice(draw, kind: str) -> dict:
     texts = draw(st.lists(text, min_size=2, max_size=6, unique=True))
     ids = [chr(ord("a") + n) for n in range(len(texts))]
-    q = {"type": kind, "stem": draw(paragraphs), "options": [{"id": i, "text": t} for i, t in zip(ids, texts)]}
+    q = {
+        "type": kind,
+        "stem": draw(paragraphs),
+        "options": [{"id": i, "text": t} for i, t in zip(ids, texts, strict=False)],
+    }
     if kind == "single":
         q["answer"] = draw(st.sampled_from(ids))
     else:
@@ -38,15 +44,20 @@ def choice(draw, kind: str) -> dict:
 @st.composite
 def numeric(draw) -> dict:
     value = draw(st.floats(1, 1e6).map(lambda v: round(v, 3)) | st.floats(-1e6, -1).map(lambda v: round(v, 3)))
-    return {"type": "numeric", "stem": draw(paragraphs), "answer": value,
-            "tolerance": draw(st.floats(0, 0.9).map(lambda v: round(v * abs(value), 3))),
-            "unit": draw(text), "explanation": draw(paragraphs), "references": draw(st.lists(reference, min_size=1, max_size=3))}
+    return {
+        "type": "numeric",
+        "stem": draw(paragraphs),
+        "answer": value,
+        "tolerance": draw(st.floats(0, 0.9).map(lambda v: round(v * abs(value), 3))),
+        "unit": draw(text),
+        "explanation": draw(paragraphs),
+        "references": draw(st.lists(reference, min_size=1, max_size=3)),
+    }
 
 
 @st.composite
 def open_question(draw) -> dict:
-    q = {"type": "open", "prompt": draw(paragraphs),
-         "key_points": [{"text": "a point", "keywords": ["point"]}]}
+    q = {"type": "open", "prompt": draw(paragraphs), "key_points": [{"text": "a point", "keywords": ["point"]}]}
     if draw(st.booleans()):
         q["model_answer"] = draw(paragraphs)
     if draw(st.booleans()):
@@ -56,8 +67,16 @@ def open_question(draw) -> dict:
 
 @st.composite
 def banks(draw) -> dict:
-    titles = draw(st.lists(st.text(string.ascii_letters + " ", min_size=1, max_size=20).map(str.strip).filter(
-        lambda s: slug(s, "") != ""), min_size=1, max_size=3, unique_by=lambda s: slug(s)))
+    titles = draw(
+        st.lists(
+            st.text(string.ascii_letters + " ", min_size=1, max_size=20)
+            .map(str.strip)
+            .filter(lambda s: slug(s, "") != ""),
+            min_size=1,
+            max_size=3,
+            unique_by=lambda s: slug(s),
+        )
+    )
     categories = [{"id": slug(t), "title": t} for t in titles]
     kinds = st.one_of(choice("single"), choice("multiple"), numeric(), open_question())
     questions = []
@@ -66,15 +85,36 @@ def banks(draw) -> dict:
         if q["type"] in ("single", "multiple") and draw(st.booleans()):
             q["shuffle"] = False
         questions.append(q)
-    return {"id": "generated", "title": "Generated", "version": "1.0.0", "authors": ["Test"], "license": "CC0-1.0",
-            "language": "en", "description": "Generated.", "categories": categories, "questions": questions}
+    return {
+        "id": "generated",
+        "title": "Generated",
+        "version": "1.0.0",
+        "authors": ["Test"],
+        "license": "CC0-1.0",
+        "language": "en",
+        "description": "Generated.",
+        "categories": categories,
+        "questions": questions,
+    }
 
 
 HELD = {
-    "gift": ("id", "type", "stem", "prompt", "options", "answer", "answers", "tolerance", "explanation",
-             "references"),
-    "moodle-xml": ("id", "type", "stem", "prompt", "options", "answer", "answers", "tolerance", "explanation",
-                   "references", "unit", "shuffle", "model_answer"),
+    "gift": ("id", "type", "stem", "prompt", "options", "answer", "answers", "tolerance", "explanation", "references"),
+    "moodle-xml": (
+        "id",
+        "type",
+        "stem",
+        "prompt",
+        "options",
+        "answer",
+        "answers",
+        "tolerance",
+        "explanation",
+        "references",
+        "unit",
+        "shuffle",
+        "model_answer",
+    ),
 }
 
 
@@ -100,10 +140,13 @@ def _held(q: dict, name: str) -> dict:
 
 def _check(bank: dict, name: str) -> None:
     back = _round_trip(bank, name)
-    assert [c["title"] for c in back["categories"]] == list(dict.fromkeys(
-        next(c["title"] for c in bank["categories"] if c["id"] == q["category"]) for q in bank["questions"]))
+    assert [c["title"] for c in back["categories"]] == list(
+        dict.fromkeys(
+            next(c["title"] for c in bank["categories"] if c["id"] == q["category"]) for q in bank["questions"]
+        )
+    )
     assert len(back["questions"]) == len(bank["questions"])
-    for original, again in zip(bank["questions"], back["questions"]):
+    for original, again in zip(bank["questions"], back["questions"], strict=False):
         assert _held(again, name) == _held(original, name)
         assert again["category"] == original["category"]
 
@@ -124,11 +167,30 @@ def test_round_trip_through_the_commands(capsys, tmp_path):
     from tests.interchange.helpers import run
 
     source = tmp_path / "b.yaml"
-    bank = {"id": "b", "title": "B", "version": "1.0.0", "authors": ["A"], "license": "CC0-1.0", "language": "en",
-            "description": "D", "categories": [{"id": "pain", "title": "Pain"}], "questions": [
-                {"id": "x", "type": "single", "category": "pain", "difficulty": 2, "stem": "S?", "time_limit_seconds": 30,
-                 "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}], "answer": "b", "explanation": "E",
-                 "references": [{"title": "T", "source": "S", "year": 2020}]}]}
+    bank = {
+        "id": "b",
+        "title": "B",
+        "version": "1.0.0",
+        "authors": ["A"],
+        "license": "CC0-1.0",
+        "language": "en",
+        "description": "D",
+        "categories": [{"id": "pain", "title": "Pain"}],
+        "questions": [
+            {
+                "id": "x",
+                "type": "single",
+                "category": "pain",
+                "difficulty": 2,
+                "stem": "S?",
+                "time_limit_seconds": 30,
+                "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}],
+                "answer": "b",
+                "explanation": "E",
+                "references": [{"title": "T", "source": "S", "year": 2020}],
+            }
+        ],
+    }
     source.write_text(yaml.safe_dump(bank), encoding="utf-8")
     for name in ("gift", "moodle-xml"):
         out = tmp_path / f"b.{name}"

@@ -42,12 +42,29 @@ def test_fillers_are_counted_with_care():
         "Do you know the answer?"
     )
     m = measure(text, 60, 120)
-    assert m.fillers == {"um": 1, "like": 1, "basically": 1, "uh": 1, "you know": 1, "actually": 1,
-                         "kind of": 1, "sort of": 1, "I mean": 1}
+    assert m.fillers == {
+        "um": 1,
+        "like": 1,
+        "basically": 1,
+        "uh": 1,
+        "you know": 1,
+        "actually": 1,
+        "kind of": 1,
+        "sort of": 1,
+        "I mean": 1,
+    }
     assert m.filler_count == 9
 
 
 def test_metrics_as_plain_record_values():
     d = measure("um well, it is, like, fine", 12.34567, 60).as_dict()
-    assert d == {"words": 6, "sentences": 1, "longest_sentence_words": 6, "fillers": {"um": 1, "like": 1},
-                 "filler_count": 2, "seconds_used": 12.346, "seconds_allowed": 60, "words_per_minute": 29.2}
+    assert d == {
+        "words": 6,
+        "sentences": 1,
+        "longest_sentence_words": 6,
+        "fillers": {"um": 1, "like": 1},
+        "filler_count": 2,
+        "seconds_used": 12.346,
+        "seconds_allowed": 60,
+        "words_per_minute": 29.2,
+    }

@@ -17,8 +17,9 @@ def fillers(text: str) -> dict[str, int]:
     return dict(measure(text, 60, 120).fillers)
 
 
-@pytest.mark.parametrize("filler", ["um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "basically", "actually",
-                                    "literally"])
+@pytest.mark.parametrize(
+    "filler", ["um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "basically", "actually", "literally"]
+)
 def test_every_simple_filler_is_counted_in_any_case(filler):
     assert fillers(f"{filler.title()}, it {filler} works, {filler.upper()}.") == {filler: 3}
 
@@ -79,7 +80,18 @@ def test_filler_counts_add_up_across_kinds():
 def test_words_keep_apostrophes_decimal_commas_and_units_whole():
     text = "I don\u2019t give 7,5 mg or 7mg; the patients' pain\u2019s gone."
     assert [w.text for w in words(text)] == [
-        "I", "don\u2019t", "give", "7,5", "mg", "or", "7mg", "the", "patients", "pain\u2019s", "gone"]
+        "I",
+        "don\u2019t",
+        "give",
+        "7,5",
+        "mg",
+        "or",
+        "7mg",
+        "the",
+        "patients",
+        "pain\u2019s",
+        "gone",
+    ]
     assert [w.lower for w in words(text)][1] == "don't"  # a curly apostrophe reads like a straight one
     assert [w.lemma for w in words(text)][-3:] == ["patient", "pain", "gon"]
     assert measure(text, 60, 120).words == 11
@@ -88,7 +100,13 @@ def test_words_keep_apostrophes_decimal_commas_and_units_whole():
 def test_sentences_end_at_stops_before_a_space_or_at_a_blank_line():
     text = "Dose 7.5 mg. Next\u2026 then! Why? e.g.here\n\nLast"
     assert [text[a:b].strip() for a, b in sentence_spans(text)] == [
-        "Dose 7.5 mg.", "Next\u2026", "then!", "Why?", "e.g.here", "Last"]
+        "Dose 7.5 mg.",
+        "Next\u2026",
+        "then!",
+        "Why?",
+        "e.g.here",
+        "Last",
+    ]
     m = measure(text, 60, 120)
     assert (m.words, m.sentences, m.longest_sentence_words) == (10, 6, 3)  # "e.g.here": e, g, here
 
@@ -111,8 +129,16 @@ def test_words_per_minute_is_over_the_time_used():
 
 def test_as_dict_rounds_for_the_record():
     d = measure("one two three, um", 20.0004, 60).as_dict()
-    assert d == {"words": 4, "sentences": 1, "longest_sentence_words": 4, "fillers": {"um": 1}, "filler_count": 1,
-                 "seconds_used": 20.0, "seconds_allowed": 60, "words_per_minute": 12.0}
+    assert d == {
+        "words": 4,
+        "sentences": 1,
+        "longest_sentence_words": 4,
+        "fillers": {"um": 1},
+        "filler_count": 1,
+        "seconds_used": 20.0,
+        "seconds_allowed": 60,
+        "words_per_minute": 12.0,
+    }
     assert measure("a b c", 7, 60).as_dict()["words_per_minute"] == 25.7
 
 
@@ -122,20 +148,52 @@ def test_as_dict_rounds_for_the_record():
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
-        ("boxes", "box"), ("churches", "church"), ("wishes", "wish"), ("buzzes", "buz"), ("stresses", "stres"),
-        ("stress", "stres"), ("uses", "use"), ("pains", "pain"), ("tapers", "taper"), ("tapered", "taper"),
-        ("tapering", "taper"), ("managed", "manag"), ("manage", "manag"), ("referred", "refer"),
-        ("therapies", "therapy"), ("studied", "study"), ("agreed", "agreed"), ("need", "need"), ("ties", "tie"),
-        ("bus", "bus"), ("virus", "virus"), ("analysis", "analysis"), ("sing", "sing"), ("red", "red"),
-        ("7.5", "7.5"), ("don't", "don't"), ("hopping", "hop"), ("free", "free"), ("tree", "tree"),
+        ("boxes", "box"),
+        ("churches", "church"),
+        ("wishes", "wish"),
+        ("buzzes", "buz"),
+        ("stresses", "stres"),
+        ("stress", "stres"),
+        ("uses", "use"),
+        ("pains", "pain"),
+        ("tapers", "taper"),
+        ("tapered", "taper"),
+        ("tapering", "taper"),
+        ("managed", "manag"),
+        ("manage", "manag"),
+        ("referred", "refer"),
+        ("therapies", "therapy"),
+        ("studied", "study"),
+        ("agreed", "agreed"),
+        ("need", "need"),
+        ("ties", "tie"),
+        ("bus", "bus"),
+        ("virus", "virus"),
+        ("analysis", "analysis"),
+        ("sing", "sing"),
+        ("red", "red"),
+        ("7.5", "7.5"),
+        ("don't", "don't"),
+        ("hopping", "hop"),
+        ("free", "free"),
+        ("tree", "tree"),
     ],
 )
 def test_lemma_examples(word, expected):
     assert lemma(word) == expected
 
 
-@pytest.mark.parametrize(("a", "b"), [("box", "boxes"), ("church", "churches"), ("stress", "stresses"),
-                                      ("wish", "wishes"), ("manage", "manages"), ("fax", "faxed")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("box", "boxes"),
+        ("church", "churches"),
+        ("stress", "stresses"),
+        ("wish", "wishes"),
+        ("manage", "manages"),
+        ("fax", "faxed"),
+    ],
+)
 def test_a_plural_or_past_shares_the_lemma_of_its_word(a, b):
     assert lemma(a) == lemma(b)
 

@@ -33,8 +33,13 @@ def test_throttle_saves_at_phase_start_then_at_most_every_two_seconds_and_the_ta
 def _two_prompts():
     b = bank("b1", [open_q("o1", think=10, answer=60, probes=("Why?",)), open_q("o2", think=10, answer=60)])
     clock = FakeClock()
-    session = InterviewSession.start(select_keys([b], [("b1", "o1"), ("b1", "o2")], seed=1), InterviewSettings(),
-                                     clock=clock, wall=wall(), session_id="iv")
+    session = InterviewSession.start(
+        select_keys([b], [("b1", "o1"), ("b1", "o2")], seed=1),
+        InterviewSettings(),
+        clock=clock,
+        wall=wall(),
+        session_id="iv",
+    )
     return b, session, clock
 
 
@@ -79,8 +84,15 @@ def test_resume_continues_a_drafted_follow_up_and_times_out_a_draft_past_its_tim
     clock.advance(40)  # the follow-up allows 30 s
     draft = session.draft()
     later = FakeClock()
-    resumed = InterviewSession.resume([b], session.record, [s.interview for s in saved], [s.answer for s in saved],
-                                      clock=later, wall=wall(), draft=draft)
+    resumed = InterviewSession.resume(
+        [b],
+        session.record,
+        [s.interview for s in saved],
+        [s.answer for s in saved],
+        clock=later,
+        wall=wall(),
+        draft=draft,
+    )
     view = resumed.view()
     assert (view.phase, view.position, view.probe_index, view.text) == (Phase.PROBE, 0, 0, "the long")
     assert view.remaining == 0
@@ -96,8 +108,9 @@ def test_a_draft_for_another_prompt_or_session_is_ignored():
     stale = dataclasses.replace(session.draft() or _fake_draft(), position=0, probe_index=None)
     other = dataclasses.replace(stale, session_id="other", position=1)
     for draft in (stale, other):
-        resumed = InterviewSession.resume([b], session.record, [s.interview for s in saved],
-                                          [s.answer for s in saved], clock=FakeClock(), draft=draft)
+        resumed = InterviewSession.resume(
+            [b], session.record, [s.interview for s in saved], [s.answer for s in saved], clock=FakeClock(), draft=draft
+        )
         assert (resumed.phase, resumed.position, resumed.view().text) == (Phase.THINK, 1, "")
 
 
@@ -110,8 +123,11 @@ def _fake_draft():
 def test_the_format_time_applies_to_a_resumed_draft():
     b = bank("b1", [open_q("o1", think=0)], formats=(fmt("quick", prompts=1, think=0, answer=50),))
     clock = FakeClock()
-    session = InterviewSession.start(select_keys([b], [("b1", "o1")], seed=1),
-                                     InterviewSettings(interview_format=b.interview_formats[0]), clock=clock)
+    session = InterviewSession.start(
+        select_keys([b], [("b1", "o1")], seed=1),
+        InterviewSettings(interview_format=b.interview_formats[0]),
+        clock=clock,
+    )
     clock.advance(10)
     session.update_text("words")
     resumed = InterviewSession.resume([b], session.record, [], clock=FakeClock(), draft=session.draft())

@@ -22,8 +22,18 @@ from trainer.practice.judge import DEFAULT_JUDGE, Judge
 
 GOLD = Path(__file__).parent / "gold"
 WEAK_GROUP = ("weak", "vague", "off_topic", "keyword_list", "cliche", "unsafe")
-LABELS = {"strong", "partial", "weak", "vague", "off_topic", "keyword_list", "negated", "unsafe", "paraphrase",
-          "cliche"}
+LABELS = {
+    "strong",
+    "partial",
+    "weak",
+    "vague",
+    "off_topic",
+    "keyword_list",
+    "negated",
+    "unsafe",
+    "paraphrase",
+    "cliche",
+}
 
 
 @dataclass(repr=False)
@@ -63,11 +73,13 @@ class Figures:
 
     def summary(self) -> str:
         by_label = ", ".join(f"{label} {self.mean(label):.0f}" for label in sorted(self.scores))
-        return (f"{self.answers} answers to {self.prompts} prompts: precision {self.precision:.3f}, recall "
-                f"{self.recall:.3f} (tp {self.tp}, fp {self.fp}, fn {self.fn}); strong {self.mean('strong'):.1f} vs "
-                f"weak group {self.mean(*WEAK_GROUP):.1f} = separation {self.separation:.1f} points; mean score by "
-                f"label: {by_label}; endorsed red flags missed {len(self.missed_flags)}, rejected mentions flagged "
-                f"{len(self.false_flags)}, points credited to keyword lists {self.keyword_list_credit}")
+        return (
+            f"{self.answers} answers to {self.prompts} prompts: precision {self.precision:.3f}, recall "
+            f"{self.recall:.3f} (tp {self.tp}, fp {self.fp}, fn {self.fn}); strong {self.mean('strong'):.1f} vs "
+            f"weak group {self.mean(*WEAK_GROUP):.1f} = separation {self.separation:.1f} points; mean score by "
+            f"label: {by_label}; endorsed red flags missed {len(self.missed_flags)}, rejected mentions flagged "
+            f"{len(self.false_flags)}, points credited to keyword lists {self.keyword_list_credit}"
+        )
 
 
 def load_gold() -> list[dict]:
@@ -99,8 +111,10 @@ def evaluate(judge: Judge, gold: list[dict], prompts: dict[str, OpenQuestion]) -
                 figures.fn += 1
             p = judged.points[i]
             said = p.evidence.words if p.evidence else ""
-            figures.disagreements.append(f"{'FP' if auto else 'FN'} [{g['label']}] {g['prompt']} point {i + 1} "
-                                         f"({p.status} {said!r}): {q.key_points[i].text}")
+            figures.disagreements.append(
+                f"{'FP' if auto else 'FN'} [{g['label']}] {g['prompt']} point {i + 1} "
+                f"({p.status} {said!r}): {q.key_points[i].text}"
+            )
         if g["label"] == "keyword_list":
             figures.keyword_list_credit += sum(got)
         raised = {f.id for f in judged.flags}

@@ -108,15 +108,18 @@ def test_probes_follow_with_their_own_shorter_time():
 @pytest.mark.parametrize(
     ("settings", "question", "expected"),
     [
-        (InterviewSettings(), dict(think=30, answer=120), (30, 120, 60)),
-        (InterviewSettings(), dict(think=30, answer=120, probe_seconds=45), (30, 120, 45)),
-        (InterviewSettings(interview_format=fmt(think=20, answer=90)), dict(), (20, 90, 45)),
-        (InterviewSettings(interview_format=fmt(answer=90, probe_seconds=40)), dict(), (20, 90, 40)),
-        (InterviewSettings(interview_format=fmt(answer=90, probe_seconds=40)), dict(probe_seconds=30), (20, 90, 30)),
-        (InterviewSettings(think_seconds=5, answer_seconds=40, interview_format=fmt()), dict(probe_seconds=60),
-         (5, 40, 40)),  # a probe is never longer than the answer...
-        (InterviewSettings(answer_seconds=40, probe_seconds=60), dict(), (30, 40, 60)),  # ...unless set so
-        (InterviewSettings(answer_seconds=1), dict(), (30, 1, 1)),
+        (InterviewSettings(), {"think": 30, "answer": 120}, (30, 120, 60)),
+        (InterviewSettings(), {"think": 30, "answer": 120, "probe_seconds": 45}, (30, 120, 45)),
+        (InterviewSettings(interview_format=fmt(think=20, answer=90)), {}, (20, 90, 45)),
+        (InterviewSettings(interview_format=fmt(answer=90, probe_seconds=40)), {}, (20, 90, 40)),
+        (InterviewSettings(interview_format=fmt(answer=90, probe_seconds=40)), {"probe_seconds": 30}, (20, 90, 30)),
+        (
+            InterviewSettings(think_seconds=5, answer_seconds=40, interview_format=fmt()),
+            {"probe_seconds": 60},
+            (5, 40, 40),
+        ),  # a probe is never longer than the answer...
+        (InterviewSettings(answer_seconds=40, probe_seconds=60), {}, (30, 40, 60)),  # ...unless set so
+        (InterviewSettings(answer_seconds=1), {}, (30, 1, 1)),
     ],
 )
 def test_timing_precedence(settings, question, expected):
@@ -145,8 +148,10 @@ def test_feedback_and_model_answer_only_after_answering():
     assert [v.status for v in fb.verdicts] == ["covered"] * 3
     assert [GOOD[a:b] for a, b in fb.spans] == ["multimodal", "physical therapy", "naloxone"]
     assert [GOOD[a:b] for a, b in (v.evidence for v in fb.verdicts)] == [
-        "I would start multimodal analgesia first.", "Then I would add physical therapy, and naloxone when tapering.",
-        "Then I would add physical therapy, and naloxone when tapering."]
+        "I would start multimodal analgesia first.",
+        "Then I would add physical therapy, and naloxone when tapering.",
+        "Then I would add physical therapy, and naloxone when tapering.",
+    ]
     assert fb.metrics.words == 16 and fb.metrics.words_per_minute == pytest.approx(32)
     assert saved.answer.score == pytest.approx(1.0) and saved.answer.correct is None
     assert saved.interview.metrics["words"] == 16 and saved.interview.metrics["judge"] == fb.judge == "negex-2"
@@ -205,8 +210,11 @@ def test_late_submit_counts_as_timed_out():
 
 
 def test_interview_from_a_format_across_banks():
-    b1 = bank("b1", [open_q("o1", category="motivation"), open_q("o2", category="career")],
-              formats=(fmt("quick", categories=("motivation", "career"), prompts=2, think=15, answer=45),))
+    b1 = bank(
+        "b1",
+        [open_q("o1", category="motivation"), open_q("o2", category="career")],
+        formats=(fmt("quick", categories=("motivation", "career"), prompts=2, think=15, answer=45),),
+    )
     b2 = bank("b2", [open_q("o3", bank="b2", category="motivation")])
     quick = b1.interview_formats[0]
     selection = select_prompts([b1, b2], interview_format=quick, seed=3)
@@ -218,12 +226,19 @@ def test_interview_from_a_format_across_banks():
 
 
 def test_resume_restores_answered_prompts_and_continues_with_the_next():
-    b = bank("b1", [open_q("o1", think=0, probes=("Why?", "Then?")), open_q("o2", think=10), open_q("o3")],
-             formats=(fmt("quick", prompts=3, think=12, answer=60),))
+    b = bank(
+        "b1",
+        [open_q("o1", think=0, probes=("Why?", "Then?")), open_q("o2", think=10), open_q("o3")],
+        formats=(fmt("quick", prompts=3, think=12, answer=60),),
+    )
     quick = b.interview_formats[0]
     clock = FakeClock()
-    session = InterviewSession.start(select_keys([b], [("b1", "o1"), ("b1", "o2"), ("b1", "o3")], seed=1),
-                                     InterviewSettings(interview_format=quick), clock=clock, wall=wall())
+    session = InterviewSession.start(
+        select_keys([b], [("b1", "o1"), ("b1", "o2"), ("b1", "o3")], seed=1),
+        InterviewSettings(interview_format=quick),
+        clock=clock,
+        wall=wall(),
+    )
     clock.advance(12)
     session.tick()
     clock.advance(20)
@@ -235,8 +250,9 @@ def test_resume_restores_answered_prompts_and_continues_with_the_next():
     session.next()
     session.update_text("half an answer, then the terminal closed")
 
-    resumed = InterviewSession.resume([b], session.record, [s.interview for s in saved], [s.answer for s in saved],
-                                      clock=FakeClock(), wall=wall())
+    resumed = InterviewSession.resume(
+        [b], session.record, [s.interview for s in saved], [s.answer for s in saved], clock=FakeClock(), wall=wall()
+    )
     assert resumed.position == 1 and resumed.phase is Phase.THINK and resumed.view().text == ""
     assert resumed.view().seconds_allowed == 12  # the format came back from the record
     fb = resumed.feedback(0)
@@ -265,8 +281,9 @@ LABEL = RedFlag("label", "Labels the patient drug-seeking", ("drug seeking",), "
 def test_the_judge_is_injected_and_its_version_and_red_flags_are_stored():
     q = dataclasses.replace(open_q("o1", think=0), red_flags=(LABEL,))
     b = bank("b1", [q])
-    session = InterviewSession.start(select_keys([b], [q.key], seed=1), clock=FakeClock(), wall=wall(),
-                                     judge=NegExJudge(version="test-judge-7"))
+    session = InterviewSession.start(
+        select_keys([b], [q.key], seed=1), clock=FakeClock(), wall=wall(), judge=NegExJudge(version="test-judge-7")
+    )
     (saved,) = session.submit(GOOD + " Honestly I think she is drug seeking.").saved
     fb = session.view().feedback
     assert fb.judge == "test-judge-7" and saved.interview.metrics["judge"] == "test-judge-7"
@@ -290,11 +307,15 @@ def test_resume_keeps_the_stored_verdicts_of_another_judge_version():
     session = InterviewSession.start(select_keys([b], [q.key], seed=1), clock=FakeClock(), wall=wall())
     (saved,) = session.submit(GOOD).saved
     # the stored row says an older judge covered only point 1 (e.g. an answer from last month)
-    old = dataclasses.replace(saved.interview, verdicts=(
-        KeyPointVerdict("Multimodal analgesia", True, ("multimodal",), status="covered"),
-        KeyPointVerdict("Team-based care", False, (), status="listed"),
-        KeyPointVerdict("Opioid risk mitigation", False, (), override=True, status="missed"),
-    ), metrics=saved.interview.metrics | {"judge": "negex-0"})
+    old = dataclasses.replace(
+        saved.interview,
+        verdicts=(
+            KeyPointVerdict("Multimodal analgesia", True, ("multimodal",), status="covered"),
+            KeyPointVerdict("Team-based care", False, (), status="listed"),
+            KeyPointVerdict("Opioid risk mitigation", False, (), override=True, status="missed"),
+        ),
+        metrics=saved.interview.metrics | {"judge": "negex-0"},
+    )
     resumed = InterviewSession.resume([b], session.record, [old], clock=FakeClock())
     fb = resumed.feedback(0)
     assert fb.judge == "negex-0"
@@ -309,21 +330,29 @@ def test_rows_from_before_the_judge_resume_with_their_keyword_verdicts():
     session = InterviewSession.start(select_keys([b], [q.key], seed=1), clock=FakeClock(), wall=wall())
     (saved,) = session.submit("Nothing useful.").saved
     legacy_metrics = {k: v for k, v in saved.interview.metrics.items() if k not in ("judge", "red_flags")}
-    old = dataclasses.replace(saved.interview, metrics=legacy_metrics, verdicts=(
-        KeyPointVerdict("Multimodal analgesia", True, ("multimodal",)),
-        KeyPointVerdict("Team-based care", True, ("team",)),
-        KeyPointVerdict("Opioid risk mitigation", False, ()),
-    ))
+    old = dataclasses.replace(
+        saved.interview,
+        metrics=legacy_metrics,
+        verdicts=(
+            KeyPointVerdict("Multimodal analgesia", True, ("multimodal",)),
+            KeyPointVerdict("Team-based care", True, ("team",)),
+            KeyPointVerdict("Opioid risk mitigation", False, ()),
+        ),
+    )
     fb = InterviewSession.resume([b], session.record, [old], clock=FakeClock()).feedback(0)
     assert fb.judge == "keywords" and fb.flags == ()
     assert [v.covered for v in fb.verdicts] == [True, True, False] and fb.score == pytest.approx(2 / 3)
 
 
 def test_probes_with_key_points_are_judged_and_plain_probes_are_not():
-    judged = Probe("And if the kidneys fail?", key_points=(
-        KeyPoint("Renal dosing of gabapentin", ("gabapentin",), requires=(("renal", "kidney"),)),
-        KeyPoint("No NSAIDs", ("NSAID",), stance="reject"),
-    ), red_flags=(RedFlag("pethidine", "Uses pethidine", ("pethidine",), "Toxic metabolite."),))
+    judged = Probe(
+        "And if the kidneys fail?",
+        key_points=(
+            KeyPoint("Renal dosing of gabapentin", ("gabapentin",), requires=(("renal", "kidney"),)),
+            KeyPoint("No NSAIDs", ("NSAID",), stance="reject"),
+        ),
+        red_flags=(RedFlag("pethidine", "Uses pethidine", ("pethidine",), "Toxic metabolite."),),
+    )
     q = open_q("o1", think=0, probes=(judged, "Anything else?"))
     b = bank("b1", [q])
     session = InterviewSession.start(select_keys([b], [q.key], seed=1), clock=FakeClock(), wall=wall())

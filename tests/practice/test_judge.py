@@ -42,8 +42,13 @@ def point(*keywords: str, stance: str = "endorse", requires=()) -> KeyPoint:
 ABRUPT = point("do not stop abruptly", "abrupt discontinuation")
 OPIOIDS_REJECTED = point("opioids", stance="reject")
 LABEL = RedFlag("label", "Labels the patient drug-seeking", ("drug seeking", "drug seeker"), "Stigmatising.")
-CLICHE = RedFlag("perfectionist", "Disguised-strength weakness", ("perfectionist", "care too much"),
-                 "Interviewers hear it daily; name a real weakness.", kind="cliche")
+CLICHE = RedFlag(
+    "perfectionist",
+    "Disguised-strength weakness",
+    ("perfectionist", "care too much"),
+    "Interviewers hear it daily; name a real weakness.",
+    kind="cliche",
+)
 
 
 # --- the issue's example sentences ---------------------------------------------------------
@@ -57,8 +62,10 @@ def test_never_stop_abruptly_and_stop_abruptly_no_longer_earn_the_same_credit():
 def test_a_comma_separated_keyword_list_scores_nothing():
     points = (point("taper"), point("PDMP"), point("naloxone"), point("urine drug test"))
     assert status("Taper, PDMP, naloxone, urine drug test.", *points) == [LISTED] * 4
-    explained = ("I would agree a slow taper with him. I would check the PDMP before every prescription. "
-                 "I would give him naloxone to keep at home. I would also send a urine drug test.")
+    explained = (
+        "I would agree a slow taper with him. I would check the PDMP before every prescription. "
+        "I would give him naloxone to keep at home. I would also send a urine drug test."
+    )
     assert status(explained, *points) == [COVERED] * 4
 
 
@@ -74,25 +81,35 @@ def test_a_point_that_needs_two_things_needs_both_near_each_other():
 def test_irregular_forms_and_abbreviations_are_understood():
     assert status("The diagnoses were clear.", point("diagnosis")) == [COVERED]
     assert status("Two vertebrae were fractured.", point("vertebra")) == [COVERED]
-    for abbreviation, keyword in [("SCS", "spinal cord stimulation"), ("DRG", "dorsal root ganglion"),
-                                  ("RFA", "radiofrequency ablation"), ("ESI", "epidural steroid injection"),
-                                  ("CBT", "cognitive behavioural therapy"), ("MME", "morphine milligram equivalent"),
-                                  ("TCA", "tricyclic antidepressant"),
-                                  ("SNRI", "serotonin norepinephrine reuptake inhibitor"),
-                                  ("OUD", "opioid use disorder"), ("MOUD", "medication for opioid use disorder"),
-                                  ("PT", "physical therapy"), ("OT", "occupational therapy"),
-                                  ("ACT", "acceptance and commitment therapy")]:
+    for abbreviation, keyword in [
+        ("SCS", "spinal cord stimulation"),
+        ("DRG", "dorsal root ganglion"),
+        ("RFA", "radiofrequency ablation"),
+        ("ESI", "epidural steroid injection"),
+        ("CBT", "cognitive behavioural therapy"),
+        ("MME", "morphine milligram equivalent"),
+        ("TCA", "tricyclic antidepressant"),
+        ("SNRI", "serotonin norepinephrine reuptake inhibitor"),
+        ("OUD", "opioid use disorder"),
+        ("MOUD", "medication for opioid use disorder"),
+        ("PT", "physical therapy"),
+        ("OT", "occupational therapy"),
+        ("ACT", "acceptance and commitment therapy"),
+    ]:
         both_ways = (f"I would consider {abbreviation} for her.", f"I would consider {keyword} for her.")
         assert status(both_ways[0], point(keyword)) == [COVERED], abbreviation
         assert status(both_ways[1], point(abbreviation)) == [COVERED], abbreviation
     assert status("I would refer her for PT/OT.", point("physiotherapy"), point("occupational therapist")) == [
-        COVERED, COVERED]
+        COVERED,
+        COVERED,
+    ]
 
 
 def test_ambiguous_abbreviations_count_only_in_capitals():
     assert status("I would act on it and see the pt today.", point("ACT"), point("PT")) == [MISSED, MISSED]
-    assert status("I would offer ACT and PT.", point("acceptance and commitment therapy"),
-                  point("physical therapy")) == [COVERED, COVERED]
+    assert status(
+        "I would offer ACT and PT.", point("acceptance and commitment therapy"), point("physical therapy")
+    ) == [COVERED, COVERED]
 
 
 def test_a_negation_or_contrast_between_a_keywords_words_breaks_the_match():
@@ -125,32 +142,48 @@ def test_a_correct_paraphrase_meets_a_do_not_escalate_point():
 # --- negation scope (NegEx) ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "I would not start opioids.", "No opioids.", "I'd never prescribe opioids here.", "I would avoid opioids.",
-    "I wouldn't use opioids.", "I refuse to start opioids.", "I would decline to prescribe opioids.",
-    "Rather than opioids, gabapentin.", "Instead of opioids, exercise.", "I would stop short of opioids.",
-    "Opioids are not indicated.", "Opioids are unnecessary here.", "Opioids should be avoided.",
-    "Nobody should get opioids for this.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would not start opioids.",
+        "No opioids.",
+        "I'd never prescribe opioids here.",
+        "I would avoid opioids.",
+        "I wouldn't use opioids.",
+        "I refuse to start opioids.",
+        "I would decline to prescribe opioids.",
+        "Rather than opioids, gabapentin.",
+        "Instead of opioids, exercise.",
+        "I would stop short of opioids.",
+        "Opioids are not indicated.",
+        "Opioids are unnecessary here.",
+        "Opioids should be avoided.",
+        "Nobody should get opioids for this.",
+    ],
+)
 def test_pre_and_post_negation_cues(text):
     assert negated(text, "opioids") == [True]
 
 
-@pytest.mark.parametrize("text", [
-    "I would start opioids.", "Opioids are indicated.",
-    "I would not avoid opioids.",  # double negation
-    "I would never be without naloxone and opioids.",  # never without
-    "I don't want to avoid opioids entirely.",
-    "Not only opioids but also exercise.",  # pseudo-negation
-    "I would not just use opioids.",
-    "No doubt opioids help some patients.",
-    "I would refer without delay and use opioids.",
-    "No, I would start opioids.",  # an interjection
-    "I would not start gabapentin, but I would use opioids.",  # 'but' ends the scope
-    "I wouldn't rush; however, opioids are reasonable.",
-    "I would not use NSAIDs because opioids are safer.",
-    "I would not increase it; opioids stay as they are.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would start opioids.",
+        "Opioids are indicated.",
+        "I would not avoid opioids.",  # double negation
+        "I would never be without naloxone and opioids.",  # never without
+        "I don't want to avoid opioids entirely.",
+        "Not only opioids but also exercise.",  # pseudo-negation
+        "I would not just use opioids.",
+        "No doubt opioids help some patients.",
+        "I would refer without delay and use opioids.",
+        "No, I would start opioids.",  # an interjection
+        "I would not start gabapentin, but I would use opioids.",  # 'but' ends the scope
+        "I wouldn't rush; however, opioids are reasonable.",
+        "I would not use NSAIDs because opioids are safer.",
+        "I would not increase it; opioids stay as they are.",
+    ],
+)
 def test_negations_that_do_not_reach_or_cancel(text):
     assert negated(text, "opioids") == [False]
 
@@ -174,8 +207,10 @@ def test_a_new_clause_ends_the_scope():
 
 
 def test_the_window_is_limited():
-    far = "I would not, whatever the family says on the phone this evening or tomorrow, ever " \
-          "hesitate to prescribe opioids."
+    far = (
+        "I would not, whatever the family says on the phone this evening or tomorrow, ever "
+        "hesitate to prescribe opioids."
+    )
     assert negated(far, "opioids") == [False]  # more than ten words away
 
 
@@ -200,8 +235,11 @@ def test_an_endorsed_red_flag_is_raised_and_a_rejected_mention_is_not():
     raised = judge("Honestly I think she is drug seeking.", (point("exercise"),), (LABEL,))
     assert [f.id for f in raised.flags] == ["label"] and raised.flags[0].why == "Stigmatising."
     assert raised.flags[0].evidence.words == "drug seeking"
-    for rejected in ("I would not label her as drug seeking.", "Calling her a drug seeker would be a mistake.",
-                     "Rather than calling her drug seeking, I would ask what is going on."):
+    for rejected in (
+        "I would not label her as drug seeking.",
+        "Calling her a drug seeker would be a mistake.",
+        "Rather than calling her drug seeking, I would ask what is going on.",
+    ):
         assert judge(rejected, (point("exercise"),), (LABEL,)).flags == (), rejected
 
 
@@ -225,25 +263,39 @@ def test_red_flag_qualifiers_must_be_near():
 # --- lists, fragments and the sentence cap --------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Taper, PDMP, naloxone.",
-    "- taper\n- PDMP\n- naloxone",
-    "Taper; PDMP; naloxone.",
-    "Key points: taper, PDMP, naloxone, urine drug test, CBT.",
-    "Taper PDMP naloxone",
-    "I would say: taper, PDMP, naloxone, CBT.",
-    "Naloxone.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taper, PDMP, naloxone.",
+        "- taper\n- PDMP\n- naloxone",
+        "Taper; PDMP; naloxone.",
+        "Key points: taper, PDMP, naloxone, urine drug test, CBT.",
+        "Taper PDMP naloxone",
+        "I would say: taper, PDMP, naloxone, CBT.",
+        "Naloxone.",
+    ],
+)
 def test_bare_lists_and_fragments_earn_nothing(text):
     assert set(status(text, point("taper"), point("PDMP"), point("naloxone"))) - {MISSED} == {LISTED}
 
 
-@pytest.mark.parametrize(("clause", "has_verb"), [
-    ("I check the PDMP", True), ("we referred her", True), ("it's a taper", True), ("Check renal function", True),
-    ("Tapered slowly over months", True), ("She would need naloxone", True), ("Don't stop it", True),
-    ("to review the plan", True), ("Taper, PDMP, naloxone", False), ("Urine drug test", False),
-    ("Increased risk of overdose", False), ("Physical therapy and CBT", False),
-])
+@pytest.mark.parametrize(
+    ("clause", "has_verb"),
+    [
+        ("I check the PDMP", True),
+        ("we referred her", True),
+        ("it's a taper", True),
+        ("Check renal function", True),
+        ("Tapered slowly over months", True),
+        ("She would need naloxone", True),
+        ("Don't stop it", True),
+        ("to review the plan", True),
+        ("Taper, PDMP, naloxone", False),
+        ("Urine drug test", False),
+        ("Increased risk of overdose", False),
+        ("Physical therapy and CBT", False),
+    ],
+)
 def test_the_verb_test_without_a_tagger(clause, has_verb):
     assert prepare(clause).clause_has_verb == (has_verb,)
 
@@ -307,10 +359,12 @@ POINTS = tuple(point(k.removeprefix("the ").removeprefix("a ")) for k in KEYWORD
 VERBS = ["offer", "arrange", "discuss", "recommend", "check"]
 SUBJECTS = ["I would", "We should", "I will", "I'd"]
 
-affirmed = st.builds(lambda s, v, k: f"{s} {v} {k}.", st.sampled_from(SUBJECTS), st.sampled_from(VERBS),
-                     st.sampled_from(KEYWORDS))
-filler = st.sampled_from(["I see her every week.", "She works as a teacher.", "We would meet again soon.",
-                          "Her husband came with her."])
+affirmed = st.builds(
+    lambda s, v, k: f"{s} {v} {k}.", st.sampled_from(SUBJECTS), st.sampled_from(VERBS), st.sampled_from(KEYWORDS)
+)
+filler = st.sampled_from(
+    ["I see her every week.", "She works as a teacher.", "We would meet again soon.", "Her husband came with her."]
+)
 
 
 def covered(text: str) -> list[bool]:
@@ -350,8 +404,10 @@ def test_negating_a_sentence_flips_endorse_and_reject_stances(subject, verb, key
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(KEYWORDS), min_size=2, max_size=6, unique=True),
-       st.sampled_from([", ", "; ", "\n- ", " / "]))
+@given(
+    st.lists(st.sampled_from(KEYWORDS), min_size=2, max_size=6, unique=True),
+    st.sampled_from([", ", "; ", "\n- ", " / "]),
+)
 def test_a_bare_list_of_keywords_never_covers_a_point(items, separator):
     text = ("- " if separator == "\n- " else "") + separator.join(items)
     assert not any(covered(text))
@@ -371,24 +427,28 @@ def test_evidence_is_an_exact_slice_inside_its_sentence(sentences):
 @given(st.lists(affirmed, min_size=1, max_size=5))
 def test_case_does_not_change_coverage(sentences):
     text = " ".join(sentences)
-    assert covered(text.upper()) == covered(text) == covered(text.lower().replace("i would", "I would")
-                                                            .replace("i'd", "I'd").replace("i will", "I will"))
+    assert (
+        covered(text.upper())
+        == covered(text)
+        == covered(text.lower().replace("i would", "I would").replace("i'd", "I'd").replace("i will", "I will"))
+    )
 
 
 def test_lemminflect_is_loaded_only_when_judging():
     import subprocess
     import sys
 
-    code = ("import sys; import trainer.practice.interview, trainer.practice.judge as j; "
-            "print('lemminflect' in sys.modules); j.DEFAULT_JUDGE.judge('The diagnoses were clear.', ()); "
-            "print('lemminflect' in sys.modules)")
+    code = (
+        "import sys; import trainer.practice.interview, trainer.practice.judge as j; "
+        "print('lemminflect' in sys.modules); j.DEFAULT_JUDGE.judge('The diagnoses were clear.', ()); "
+        "print('lemminflect' in sys.modules)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert done.stdout.split() == ["False", "True"], done.stderr
 
 
 def test_the_patients_avoidance_is_not_the_answers_negation():
-    assert negated("She has been avoiding stairs, so we would practise stairs together.", "practise stairs") == [
-        False]
+    assert negated("She has been avoiding stairs, so we would practise stairs together.", "practise stairs") == [False]
     assert negated("I would tell him to avoid stairs.", "stairs") == [True]
 
 
@@ -405,8 +465,10 @@ def test_number_words_and_persons():
 
 
 def test_a_semicolon_plan_with_content_is_not_a_list():
-    answer = ("First steps: review the medication list; a graded walking programme with a physiotherapist; "
-              "simple analgesia at regular times.")
+    answer = (
+        "First steps: review the medication list; a graded walking programme with a physiotherapist; "
+        "simple analgesia at regular times."
+    )
     assert status(answer, point("walking programme")) == [COVERED]
 
 
@@ -438,19 +500,26 @@ def test_a_noun_compound_also_matches_its_of_form_but_a_verb_phrase_is_not_rever
 # --- if_rejected: turning down the safe course raises the unsafe one's red flag ---------------
 
 FORCED = RedFlag("forced-taper", "Tapers rapidly or against her will", ("rapid taper", "abrupt"), "Withdrawal.")
-SLOW = KeyPoint("Slow, agreed taper", ("slow taper", "taper slowly", "slow"), requires=(("taper", "reduce"),),
-                if_rejected="forced-taper")
+SLOW = KeyPoint(
+    "Slow, agreed taper",
+    ("slow taper", "taper slowly", "slow"),
+    requires=(("taper", "reduce"),),
+    if_rejected="forced-taper",
+)
 
 
 def flags_of(text: str, *points: KeyPoint, red_flags=(FORCED,)) -> list[str]:
     return [f.id for f in DEFAULT_JUDGE.judge(text, points, red_flags).flags]
 
 
-@pytest.mark.parametrize("text", [
-    "The taper doesn't need to be slow; 25% a week is fine.",
-    "I wouldn't taper slowly, there is no time for that.",
-    "There's no need for a slow taper here.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The taper doesn't need to be slow; 25% a week is fine.",
+        "I wouldn't taper slowly, there is no time for that.",
+        "There's no need for a slow taper here.",
+    ],
+)
 def test_rejecting_a_point_raises_the_red_flag_it_names(text):
     judged = DEFAULT_JUDGE.judge(text, (SLOW,), (FORCED,))
     assert judged.points[0].status == CONTRADICTED
@@ -458,11 +527,14 @@ def test_rejecting_a_point_raises_the_red_flag_it_names(text):
     assert flag.id == "forced-taper" and "slow" in flag.evidence.words.lower()
 
 
-@pytest.mark.parametrize("text", [
-    "I would agree a slow taper with her, 10% a month.",
-    "I'd taper slowly, and I would never taper rapidly.",
-    "If we agree to reduce, it would be slow, with pauses.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would agree a slow taper with her, 10% a month.",
+        "I'd taper slowly, and I would never taper rapidly.",
+        "If we agree to reduce, it would be slow, with pauses.",
+    ],
+)
 def test_covering_the_point_raises_nothing(text):
     assert flags_of(text, SLOW) == []
 
@@ -479,21 +551,23 @@ def test_a_rejection_in_a_bare_list_or_without_its_qualifier_raises_nothing():
 
 
 def test_a_flag_raised_by_its_own_keywords_is_raised_once_with_that_evidence():
-    [flag] = DEFAULT_JUDGE.judge("I'd do a rapid taper. The taper doesn't need to be slow.", (SLOW,),
-                                 (FORCED,)).flags
+    [flag] = DEFAULT_JUDGE.judge("I'd do a rapid taper. The taper doesn't need to be slow.", (SLOW,), (FORCED,)).flags
     assert flag.evidence.words == "rapid taper"
 
 
 # --- limits are not negations (found by the bank authors' phrasings) -------
 
 
-@pytest.mark.parametrize("text", [
-    "I would taper no faster than 10% a month.",
-    "I'd increase the methadone no more often than every five to seven days.",
-    "Reduce it no more frequently than monthly.",
-    "Increase it not more often than weekly.",
-    "Hold it for no fewer than three days.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would taper no faster than 10% a month.",
+        "I'd increase the methadone no more often than every five to seven days.",
+        "Reduce it no more frequently than monthly.",
+        "Increase it not more often than weekly.",
+        "Hold it for no fewer than three days.",
+    ],
+)
 def test_a_limit_is_not_a_negation(text):
     keyword = {"taper": "taper", "Reduce": "reduce", "Hold": "hold"}.get(text.split()[0].strip("I'd"), "increase")
     keyword = next(k for k in ("taper", "increase", "reduce", "hold") if k in text.lower())

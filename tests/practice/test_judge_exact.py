@@ -74,8 +74,13 @@ def sentence_of(text: str, p: PointJudgement) -> str:
 def test_sentences_split_after_end_marks_blank_lines_and_before_bullets():
     text = "I would taper.  Then   check the PDMP!\n\n- naloxone\n1) UDT\n* CBT"
     pieces = [text[a:b] for a, b in prepare(text).sentences]
-    assert [p for p in pieces if p.strip()] == ["I would taper.", "Then   check the PDMP!", "- naloxone", "1) UDT",
-                                                "* CBT"]
+    assert [p for p in pieces if p.strip()] == [
+        "I would taper.",
+        "Then   check the PDMP!",
+        "- naloxone",
+        "1) UDT",
+        "* CBT",
+    ]
 
 
 def test_a_sentence_after_a_blank_line_is_its_own_evidence():
@@ -98,8 +103,16 @@ def test_empty_and_blank_answers_have_one_empty_sentence():
 def test_clauses_split_at_semicolons_and_colons_and_items_at_commas_slashes_and_bullets():
     tokens, _ = tokenize("Taper, PDMP; naloxone: UDT / CBT \u2022 ACT.\n- SCS\nIt\u2019s fine")
     assert [(t.text, t.sentence, t.clause, t.item) for t in tokens] == [
-        ("Taper", 0, 0, 0), ("PDMP", 0, 0, 1), ("naloxone", 0, 1, 2), ("UDT", 0, 2, 3), ("CBT", 0, 2, 4),
-        ("ACT", 0, 2, 5), ("SCS", 2, 3, 6), ("It\u2019s", 2, 3, 6), ("fine", 2, 3, 6)]
+        ("Taper", 0, 0, 0),
+        ("PDMP", 0, 0, 1),
+        ("naloxone", 0, 1, 2),
+        ("UDT", 0, 2, 3),
+        ("CBT", 0, 2, 4),
+        ("ACT", 0, 2, 5),
+        ("SCS", 2, 3, 6),
+        ("It\u2019s", 2, 3, 6),
+        ("fine", 2, 3, 6),
+    ]
     assert tokens[7].raw == "it's" and tokens[7].lower == "it"
 
 
@@ -149,15 +162,23 @@ def test_and_or_with_a_plan_verb():
 
 
 def test_post_negation_by_contractions_and_cannot():
-    for text in ("Opioids cannot fix this.", "Opioids won't fix this.", "Opioids would never help.",
-                 "Opioids are not helpful here."):
+    for text in (
+        "Opioids cannot fix this.",
+        "Opioids won't fix this.",
+        "Opioids would never help.",
+        "Opioids are not helpful here.",
+    ):
         assert negated(text, "opioids") == [True], text
     assert negated("Opioids never help.", "opioids") == [False]  # "never" negates what follows it
 
 
 def test_someone_elses_avoidance_is_not_a_cue():
-    for text in ("She has been avoiding stairs.", "They avoid stairs.", "The patients avoid stairs.",
-                 "He avoids stairs."):
+    for text in (
+        "She has been avoiding stairs.",
+        "They avoid stairs.",
+        "The patients avoid stairs.",
+        "He avoids stairs.",
+    ):
         assert negated(text, "stairs") == [False], text
     assert negated("We avoid stairs for now.", "stairs") == [True]
 
@@ -192,7 +213,6 @@ def test_two_cues_cancel_only_when_at_most_six_words_apart():
     assert negated("I would not in any case for this older woman avoid exercise.", "exercise") == [True]
 
 
-
 def test_a_pseudo_negation_blocks_only_its_own_words():
     assert negated("I would never start opioids at no more than ten milligrams.", "opioids") == [True]
     assert negated("Without question, avoid opioids for her.", "opioids") == [True]
@@ -222,7 +242,6 @@ def test_a_new_clause_after_a_comma_or_an_and_or_ends_the_scope():
     assert negated("I would not start opioids or we could try tramadol.", "tramadol") == [False]
     assert negated("I would avoid opioids, and benzodiazepines too.", "benzodiazepines") == [True]  # no new clause
     assert negated("Opioids, I think, are not indicated.", "opioids") == [False]
-
 
 
 def test_cues_out_of_scope_or_elliptical_do_not_hide_a_later_cue():
@@ -255,9 +274,21 @@ def test_a_keywords_own_words_are_not_a_cue_for_it():
 # --- keywords: leading cues, gaps, capitals, classes, synonyms ------------------------------
 
 
-@pytest.mark.parametrize("keyword", ["do not escalate", "does not escalate", "did not escalate", "would not escalate",
-                                     "should not escalate", "will not escalate", "don't escalate", "never escalate",
-                                     "avoid escalating", "refrain from escalating"])
+@pytest.mark.parametrize(
+    "keyword",
+    [
+        "do not escalate",
+        "does not escalate",
+        "did not escalate",
+        "would not escalate",
+        "should not escalate",
+        "will not escalate",
+        "don't escalate",
+        "never escalate",
+        "avoid escalating",
+        "refrain from escalating",
+    ],
+)
 def test_a_keyword_that_starts_with_a_cue_is_met_by_rejecting_the_rest(keyword):
     assert status("I would not escalate it.", point(keyword)) == [COVERED]
     assert status("Escalating it is unlikely to help.", point(keyword)) == [COVERED]
@@ -388,13 +419,30 @@ def test_a_short_fragment_next_to_another_verbless_clause_is_a_list():
 
 def test_the_verb_test_edges():
     for clause, has_verb in [
-        ("Tablets for you at night", False), ("you decide", True), ("Physio and I", False), ("I personally", True),
-        ("Stopping opioids", False), ("Advice to taper", True), ("Her treatments continue", True),
-        ("Her treatments continues", False), ("The class continue", False), ("Opioids tapered", True),
-        ("Taper slowly", True), ("Opioids tapered slowly", True), ("Tapered", False), ("Fed up", False),
-        ("Injected steroid dose", False), ("Check kidneys", True), ("To taper", True), ("i personally", True),
-        ("Slow taper plan", True), ("Opioids tapered, naloxone", True), ("Her damaged nerve", False),
-        ("Two tablets daily", False), ("Opioids used", False), ("Her treatments continuing", False),
+        ("Tablets for you at night", False),
+        ("you decide", True),
+        ("Physio and I", False),
+        ("I personally", True),
+        ("Stopping opioids", False),
+        ("Advice to taper", True),
+        ("Her treatments continue", True),
+        ("Her treatments continues", False),
+        ("The class continue", False),
+        ("Opioids tapered", True),
+        ("Taper slowly", True),
+        ("Opioids tapered slowly", True),
+        ("Tapered", False),
+        ("Fed up", False),
+        ("Injected steroid dose", False),
+        ("Check kidneys", True),
+        ("To taper", True),
+        ("i personally", True),
+        ("Slow taper plan", True),
+        ("Opioids tapered, naloxone", True),
+        ("Her damaged nerve", False),
+        ("Two tablets daily", False),
+        ("Opioids used", False),
+        ("Her treatments continuing", False),
         ("Pain eased", True),
     ]:
         assert prepare(clause).clause_has_verb == (has_verb,), clause
@@ -483,7 +531,8 @@ def test_a_red_flag_in_a_bare_list_or_without_its_qualifier_is_not_raised():
     assert judged("I would stop the oxycodone.", flags=(ABRUPT,)).flags == ()
     raised = judged("I would stop the oxycodone abruptly.", flags=(ABRUPT,)).flags
     assert [(f.id, f.statement, f.kind, f.why, f.evidence.words) for f in raised] == [
-        ("abrupt", "Stops opioids abruptly", "unsafe", "Withdrawal and overdose.", "stop")]
+        ("abrupt", "Stops opioids abruptly", "unsafe", "Withdrawal and overdose.", "stop")
+    ]
 
 
 def test_the_flag_evidence_is_its_first_endorsed_mention():
@@ -542,10 +591,19 @@ def test_flags_round_trip_through_their_stored_form():
     (flag,) = judged(text, flags=(SEEKING,)).flags
     stored = flag.as_dict()
     start = text.index("drug")
-    assert stored == {"id": "seeking", "statement": "Labels the patient drug-seeking", "kind": "unsafe",
-                      "why": "Stigmatising.",
-                      "evidence": {"keyword": "drug seeking", "via": None, "words": "drug seeking",
-                                   "span": [start, start + 12], "sentence": [0, len(text)]}}
+    assert stored == {
+        "id": "seeking",
+        "statement": "Labels the patient drug-seeking",
+        "kind": "unsafe",
+        "why": "Stigmatising.",
+        "evidence": {
+            "keyword": "drug seeking",
+            "via": None,
+            "words": "drug seeking",
+            "span": [start, start + 12],
+            "sentence": [0, len(text)],
+        },
+    }
     assert FlagJudgement.from_dict(stored) == flag
     assert stored_flags({"red_flags": [stored, "not a flag", 3]}) == (flag,)
     assert stored_flags({}) == ()
@@ -555,13 +613,23 @@ def test_a_stored_flag_with_missing_fields_reads_with_defaults():
     assert FlagJudgement.from_dict({}) == FlagJudgement("", "", "unsafe", "", Evidence("", None, "", (0, 0), (0, 0)))
     partial = FlagJudgement.from_dict({"id": 7, "kind": "cliche", "evidence": {"span": [3, 9], "via": "x"}})
     assert partial == FlagJudgement("7", "", "cliche", "", Evidence("", "x", "", (3, 9), (3, 9)))
-    with_sentence = FlagJudgement.from_dict({"evidence": {"span": ["3", "9"], "sentence": [0, 20], "words": "abc",
-                                                          "keyword": "k"}, "statement": "s", "why": "w"})
+    with_sentence = FlagJudgement.from_dict(
+        {
+            "evidence": {"span": ["3", "9"], "sentence": [0, 20], "words": "abc", "keyword": "k"},
+            "statement": "s",
+            "why": "w",
+        }
+    )
     assert with_sentence == FlagJudgement("", "s", "unsafe", "w", Evidence("k", None, "abc", (3, 9), (0, 20)))
     assert FlagJudgement.from_dict({"evidence": None}).evidence == Evidence("", None, "", (0, 0), (0, 0))
 
 
 def test_evidence_as_stored():
     e = Evidence("spinal cord stimulation", "SCS", "SCS", (10, 13), (0, 20))
-    assert e.as_dict() == {"keyword": "spinal cord stimulation", "via": "SCS", "words": "SCS", "span": [10, 13],
-                           "sentence": [0, 20]}
+    assert e.as_dict() == {
+        "keyword": "spinal cord stimulation",
+        "via": "SCS",
+        "words": "SCS",
+        "span": [10, 13],
+        "sentence": [0, 20],
+    }

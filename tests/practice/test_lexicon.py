@@ -26,14 +26,17 @@ def fresh_lexicon(monkeypatch):
     word_keys.cache_clear()
 
 
-@pytest.mark.parametrize(("written", "base"), [
-    ("vertebrae", "vertebra"),  # a noun with only a NOUN lemma
-    ("went", "go"),  # a verb with only a VERB lemma
-    ("diagnoses", "diagnosis"),
-    ("stopping", "stop"),
-    ("using", "use"),
-    ("tapering", "taper"),
-])
+@pytest.mark.parametrize(
+    ("written", "base"),
+    [
+        ("vertebrae", "vertebra"),  # a noun with only a NOUN lemma
+        ("went", "go"),  # a verb with only a VERB lemma
+        ("diagnoses", "diagnosis"),
+        ("stopping", "stop"),
+        ("using", "use"),
+        ("tapering", "taper"),
+    ],
+)
 def test_irregular_and_inflected_forms_meet_their_base_form(fresh_lexicon, written, base):
     assert meet(written, base)
 

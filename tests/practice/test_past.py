@@ -8,9 +8,25 @@ from trainer.practice.past import past_session, response_text
 
 
 def _answer(position, qid, response, correct, qtype="single", timed_out=False, probe=None):
-    return AnswerRecord("s", position, "b1", qid, f"h-{qid}", qtype, "cat-a", 2, (), response, correct,
-                        1.0 if correct else 0.0, 10.0 * (position + 1), False, 100.0 + position,
-                        timed_out=timed_out, probe_index=probe)
+    return AnswerRecord(
+        "s",
+        position,
+        "b1",
+        qid,
+        f"h-{qid}",
+        qtype,
+        "cat-a",
+        2,
+        (),
+        response,
+        correct,
+        1.0 if correct else 0.0,
+        10.0 * (position + 1),
+        False,
+        100.0 + position,
+        timed_out=timed_out,
+        probe_index=probe,
+    )
 
 
 def _session(kind, *items):
@@ -20,8 +36,9 @@ def _session(kind, *items):
 
 def test_quiz_items_keep_their_stored_verdict_and_show_edits_and_missing_questions():
     banks = [bank("b1", [single("s1", answer="b"), numeric("n1", answer=45), single("s2", hash="h-new")])]
-    session = _session("quiz", ("s1", "h-s1", ("b", "a", "c", "d")), ("n1", "h-n1", ()), ("s2", "h-s2", ()),
-                       ("gone", "h-gone", ()))
+    session = _session(
+        "quiz", ("s1", "h-s1", ("b", "a", "c", "d")), ("n1", "h-n1", ()), ("s2", "h-s2", ()), ("gone", "h-gone", ())
+    )
     answers = [
         _answer(0, "s1", "a", True),  # stored as right (an older key): shown as stored, not re-judged
         _answer(1, "n1", None, None, "numeric", timed_out=True),

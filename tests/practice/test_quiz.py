@@ -378,7 +378,11 @@ def test_exam_records_each_change_unscored_then_scores_at_submit():
     assert quiz.view().feedback.correct is True and quiz.view().locked
     quiz.go_to(1)  # review after the end
     assert quiz.position == 1 and [v.verdict for v in quiz.view().feedback.score.options] == [
-        "correct", "correct", "wrong", ""]
+        "correct",
+        "correct",
+        "wrong",
+        "",
+    ]
 
 
 def test_exam_typed_number_is_saved_on_leaving_and_bad_text_is_reported():

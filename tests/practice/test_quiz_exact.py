@@ -18,14 +18,18 @@ def make(questions, mode="tutor", *, question_seconds=None, total_seconds=None, 
     b = bank("b1", questions)
     selection = select_keys([b], [q.key for q in questions], seed=1)
     clock = clock or FakeClock()
-    quiz = QuizSession.start(selection, QuizSettings(mode, question_seconds, total_seconds), clock=clock,
-                             wall=wall(), session_id="sess")
+    quiz = QuizSession.start(
+        selection, QuizSettings(mode, question_seconds, total_seconds), clock=clock, wall=wall(), session_id="sess"
+    )
     return quiz, clock, b
 
 
 def three():
-    return [single("s1", shuffle=False, tags=("opioids",), difficulty=4), numeric("n1", answer=7.5, unit="mg"),
-            multiple("m1", shuffle=False)]
+    return [
+        single("s1", shuffle=False, tags=("opioids",), difficulty=4),
+        numeric("n1", answer=7.5, unit="mg"),
+        multiple("m1", shuffle=False),
+    ]
 
 
 def test_settings_refuse_an_unknown_mode_and_non_positive_limits_with_a_message():
@@ -53,9 +57,12 @@ def test_a_session_without_questions_or_with_an_open_one_is_refused_with_a_messa
 
 def test_the_record_keeps_the_selection_and_how_many_questions_matched():
     quiz, _, _ = make(three())
-    assert quiz.record.settings == {"question_seconds": None, "total_seconds": None,
-                                    "selection": {"keys": [["b1", "s1"], ["b1", "n1"], ["b1", "m1"]]},
-                                    "available": 3}
+    assert quiz.record.settings == {
+        "question_seconds": None,
+        "total_seconds": None,
+        "selection": {"keys": [["b1", "s1"], ["b1", "n1"], ["b1", "m1"]]},
+        "available": 3,
+    }
 
 
 def test_an_answer_record_carries_the_question_and_the_wall_clock_time():
@@ -63,9 +70,22 @@ def test_an_answer_record_carries_the_question_and_the_wall_clock_time():
     clock.advance(12)
     (record,) = quiz.choose(2).records + quiz.submit().records
     assert record == AnswerRecord(
-        session_id="sess", position=0, bank_id="b1", question_id="s1", content_hash="h-s1", question_type="single",
-        category="cat-a", difficulty=4, tags=("opioids",), response="b", correct=True, score=1.0, time_spent=12.0,
-        flagged=False, answered_at=1_700_000_002.0, timed_out=False,
+        session_id="sess",
+        position=0,
+        bank_id="b1",
+        question_id="s1",
+        content_hash="h-s1",
+        question_type="single",
+        category="cat-a",
+        difficulty=4,
+        tags=("opioids",),
+        response="b",
+        correct=True,
+        score=1.0,
+        time_spent=12.0,
+        flagged=False,
+        answered_at=1_700_000_002.0,
+        timed_out=False,
     )
 
 
@@ -106,15 +126,21 @@ def test_the_view_of_each_question_type():
     quiz, clock, _ = make(three(), question_seconds=60)
     clock.advance(5)
     view = quiz.view()
-    assert (view.question.id, view.numeric_text, view.unit, view.time_spent, view.finished) == ("s1", "", "", 5.0,
-                                                                                                  False)
-    assert [(o.number, o.id, o.text, o.selected) for o in view.options][:2] == [(1, "a", "Option A", False),
-                                                                                 (2, "b", "Option B", False)]
+    assert (view.question.id, view.numeric_text, view.unit, view.time_spent, view.finished) == (
+        "s1",
+        "",
+        "",
+        5.0,
+        False,
+    )
+    assert [(o.number, o.id, o.text, o.selected) for o in view.options][:2] == [
+        (1, "a", "Option A", False),
+        (2, "b", "Option B", False),
+    ]
     quiz.next()
     quiz.enter_number("7.5")
     view = quiz.view()
-    assert (view.question.id, view.numeric_text, view.unit, view.options, view.unsaved) == ("n1", "7.5", "mg", (),
-                                                                                           True)
+    assert (view.question.id, view.numeric_text, view.unit, view.options, view.unsaved) == ("n1", "7.5", "mg", (), True)
 
 
 def test_the_view_says_when_a_typed_number_is_not_saved_yet():
@@ -198,8 +224,7 @@ def test_a_resumed_tutor_session_with_everything_answered_opens_at_the_first_ite
 def test_resume_ignores_answers_of_other_sessions_and_unknown_positions():
     quiz, _, b = make(three(), mode="exam")
     (record,) = quiz.choose(1).records
-    stray = [dataclasses.replace(record, session_id="other", position=1),
-             dataclasses.replace(record, position=3)]
+    stray = [dataclasses.replace(record, session_id="other", position=1), dataclasses.replace(record, position=3)]
     again = QuizSession.resume([b], quiz.record, [record, *stray], clock=FakeClock(), wall=wall())
     assert [s.answered for s in again.overview()] == [True, False, False]
     with pytest.raises(ValueError) as caught:

@@ -25,10 +25,24 @@ from trainer.practice.scoring import (
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("7.5", 7.5), (" 7.5 ", 7.5), ("\t7.5\n", 7.5), ("7,5", 7.5), ("-3", -3.0), ("+2", 2.0), (".5", 0.5),
-        ("5.", 5.0), ("1e2", 100.0), ("2.5E-3", 0.0025), ("0,125", 0.125), ("12,3456", 12.3456),
-        ("1,000,000", 1_000_000.0), ("1,000.5", 1000.5), ("\u22124", -4.0), ("45 MME/day", 45.0),
-        ("45mme/DAY", 45.0), ("007", 7.0),
+        ("7.5", 7.5),
+        (" 7.5 ", 7.5),
+        ("\t7.5\n", 7.5),
+        ("7,5", 7.5),
+        ("-3", -3.0),
+        ("+2", 2.0),
+        (".5", 0.5),
+        ("5.", 5.0),
+        ("1e2", 100.0),
+        ("2.5E-3", 0.0025),
+        ("0,125", 0.125),
+        ("12,3456", 12.3456),
+        ("1,000,000", 1_000_000.0),
+        ("1,000.5", 1000.5),
+        ("\u22124", -4.0),
+        ("45 MME/day", 45.0),
+        ("45mme/DAY", 45.0),
+        ("007", 7.0),
     ],
 )
 def test_parse_number_accepts(text, value):
@@ -38,10 +52,21 @@ def test_parse_number_accepts(text, value):
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ("", "Enter a number"), ("   ", "Enter a number"), ("abc", "not a number"), ("1_000", "not a number"),
-        ("inf", "not a number"), ("nan", "not a number"), ("1 000", "not a number"), ("1.000,5", "not a number"),
-        ("7.5.1", "not a number"), ("1,000", "ambiguous"), ("12,345", "ambiguous"), ("-1,500", "ambiguous"),
-        ("1e999", "too large"), ("MME/day", "Enter a number"), ("--1", "not a number"),
+        ("", "Enter a number"),
+        ("   ", "Enter a number"),
+        ("abc", "not a number"),
+        ("1_000", "not a number"),
+        ("inf", "not a number"),
+        ("nan", "not a number"),
+        ("1 000", "not a number"),
+        ("1.000,5", "not a number"),
+        ("7.5.1", "not a number"),
+        ("1,000", "ambiguous"),
+        ("12,345", "ambiguous"),
+        ("-1,500", "ambiguous"),
+        ("1e999", "too large"),
+        ("MME/day", "Enter a number"),
+        ("--1", "not a number"),
     ],
 )
 def test_parse_number_rejects_with_a_message(text, says):
@@ -150,7 +175,11 @@ def test_multiple_is_all_or_nothing_with_verdicts_in_displayed_order():
     result = score(q, frozenset({"a", "d"}), order=("d", "c", "b", "a"))
     assert result.correct is False and result.score == 0.0
     assert [(v.number, v.option.id, v.verdict) for v in result.options] == [
-        (1, "d", "wrong"), (2, "c", "missed"), (3, "b", ""), (4, "a", "correct")]
+        (1, "d", "wrong"),
+        (2, "c", "missed"),
+        (3, "b", ""),
+        (4, "a", "correct"),
+    ]
     assert result.correct_answer == "2. Option C; 4. Option A"
     assert score(q, ("c", "a")).correct is True
     assert score(q, ("a",)).correct is False  # a subset is not enough
@@ -188,6 +217,5 @@ def test_summarise_tallies_overall_category_difficulty_and_times():
 
 
 def test_nothing_answered_has_no_average_and_no_accuracy():
-    r = summarise([outcome(0, single("a"), None)], session_id="s", mode="tutor", ended_by="ended_early",
-                  total_time=1.0)
+    r = summarise([outcome(0, single("a"), None)], session_id="s", mode="tutor", ended_by="ended_early", total_time=1.0)
     assert r.average_time is None and r.overall.accuracy is None and r.numbers.score is None

@@ -28,10 +28,28 @@ from trainer.practice.scoring import (
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("2,000,000", 2_000_000.0), ("9,999", None), ("+1,000,000", 1_000_000.0), ("-2,500,000.25", -2_500_000.25),
-        ("1,000,000e-3", 1000.0), ("7,5", 7.5), ("-7,5", -7.5), ("+7,5", 7.5), (",5", 0.5), ("7,5e1", 75.0),
-        ("7,5E-1", 0.75), ("7,5e+1", 75.0), ("1,2345", 1.2345), ("0,001", 0.001), ("+.5", 0.5), ("-5.", -5.0),
-        ("1E+2", 100.0), ("\uff0b3", 3.0), ("\u20134", -4.0), ("7,5 mg", 7.5), ("7mg", 7.0), ("7 MG", 7.0),
+        ("2,000,000", 2_000_000.0),
+        ("9,999", None),
+        ("+1,000,000", 1_000_000.0),
+        ("-2,500,000.25", -2_500_000.25),
+        ("1,000,000e-3", 1000.0),
+        ("7,5", 7.5),
+        ("-7,5", -7.5),
+        ("+7,5", 7.5),
+        (",5", 0.5),
+        ("7,5e1", 75.0),
+        ("7,5E-1", 0.75),
+        ("7,5e+1", 75.0),
+        ("1,2345", 1.2345),
+        ("0,001", 0.001),
+        ("+.5", 0.5),
+        ("-5.", -5.0),
+        ("1E+2", 100.0),
+        ("\uff0b3", 3.0),
+        ("\u20134", -4.0),
+        ("7,5 mg", 7.5),
+        ("7mg", 7.0),
+        ("7 MG", 7.0),
         ("1000,000", 1000.0),  # four digits before the comma: not a thousands group, so a decimal comma
     ],
 )
@@ -111,11 +129,19 @@ def test_a_single_answer_scores_with_options_in_the_bank_order_when_not_shuffled
     q = single(answer="b", ids=("a", "b", "c"))
     a, b, c = options("a", "b", "c")
     assert score(q, "c") == Score(
-        True, False, 0.0, "2. Option B", "3. Option C",
+        True,
+        False,
+        0.0,
+        "2. Option B",
+        "3. Option C",
         (OptionVerdict(1, a, False, False), OptionVerdict(2, b, False, True), OptionVerdict(3, c, True, False)),
     )
     assert score(q, "b", order=("c", "b", "a")) == Score(
-        True, True, 1.0, "2. Option B", "2. Option B",
+        True,
+        True,
+        1.0,
+        "2. Option B",
+        "2. Option B",
         (OptionVerdict(1, c, False, False), OptionVerdict(2, b, True, True), OptionVerdict(3, a, False, False)),
     )
 

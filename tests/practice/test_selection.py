@@ -9,20 +9,26 @@ from trainer.practice import Review, SelectionSpec, find_format, select_keys, se
 
 
 def bank_a():
-    return bank("a", [
-        single("s1", bank="a", category="pharm", difficulty=1, tags=("opioids",)),
-        single("s2", bank="a", category="pharm", difficulty=3, tags=("NSAIDs",)),
-        multiple("m1", bank="a", category="interv", difficulty=4),
-        numeric("n1", bank="a", category="pharm", difficulty=2, tags=("mme", "opioids")),
-        single("s3", bank="a", category="interv", difficulty=5, shuffle=False),
-        open_q("o1", bank="a", category="motivation"),
-    ])
+    return bank(
+        "a",
+        [
+            single("s1", bank="a", category="pharm", difficulty=1, tags=("opioids",)),
+            single("s2", bank="a", category="pharm", difficulty=3, tags=("NSAIDs",)),
+            multiple("m1", bank="a", category="interv", difficulty=4),
+            numeric("n1", bank="a", category="pharm", difficulty=2, tags=("mme", "opioids")),
+            single("s3", bank="a", category="interv", difficulty=5, shuffle=False),
+            open_q("o1", bank="a", category="motivation"),
+        ],
+    )
 
 
 def bank_b():
-    return bank("b", [single(f"q{i}", bank="b", category="pharm", difficulty=1 + i % 5) for i in range(12)]
-                + [open_q("o2", bank="b", category="motivation"), open_q("o3", bank="b", category="career")],
-                formats=(fmt("quick", categories=("motivation",), prompts=2),))
+    return bank(
+        "b",
+        [single(f"q{i}", bank="b", category="pharm", difficulty=1 + i % 5) for i in range(12)]
+        + [open_q("o2", bank="b", category="motivation"), open_q("o3", bank="b", category="career")],
+        formats=(fmt("quick", categories=("motivation",), prompts=2),),
+    )
 
 
 def ids(selection):
@@ -130,8 +136,11 @@ def test_prompts_from_a_format_come_from_all_banks_in_its_categories():
 
 def pinned_bank(first=("hello",), last=("questions",), prompts=4, categories=("motivation",)):
     opens = [open_q(i, bank="p", category="motivation") for i in ("hello", "questions", "m1", "m2", "m3", "m4")]
-    return bank("p", [*opens, open_q("c1", bank="p", category="career")],
-                formats=(fmt("pd", categories=categories, prompts=prompts, first=first, last=last),))
+    return bank(
+        "p",
+        [*opens, open_q("c1", bank="p", category="career")],
+        formats=(fmt("pd", categories=categories, prompts=prompts, first=first, last=last),),
+    )
 
 
 @pytest.mark.parametrize("seed", range(12))

@@ -111,7 +111,7 @@ def test_pauses_and_speaking_time_never_exceed_the_voiced_span(raw):
 @given(st.lists(st.floats(-120, 0), max_size=300))
 def test_voiced_intervals_are_ordered_disjoint_and_inside_the_recording(levels):
     voiced = voiced_from_levels(levels, FRAME)
-    for (s1, e1), (s2, e2) in zip(voiced, voiced[1:]):
+    for (_s1, e1), (s2, _e2) in zip(voiced, voiced[1:], strict=False):
         assert e1 < s2 + 1e-9
     assert all(0 <= s < e <= len(levels) * FRAME + 1e-9 for s, e in voiced)
     assert voiced_from_words([TimedWord("a", 2, 1)]) == ((2, 2),)  # a reversed word is an instant
@@ -157,8 +157,13 @@ def test_hold_at_the_limit_is_a_time_out_and_the_figures_survive_resume():
     session.hold(timed_out=True)
     saved += session.submit("", spoken=None).saved
     assert "spoken" not in saved[1].interview.metrics and saved[1].answer.timed_out
-    resumed = InterviewSession.resume([bank("b1", [session._prompts[0].question])], session.record,
-                                      [s.interview for s in saved], [s.answer for s in saved], clock=FakeClock())
+    resumed = InterviewSession.resume(
+        [bank("b1", [session._prompts[0].question])],
+        session.record,
+        [s.interview for s in saved],
+        [s.answer for s in saved],
+        clock=FakeClock(),
+    )
     feedback = resumed.feedback(0)
     assert feedback.spoken == spoken and feedback.probes[0].spoken is None
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.practice.factory import bank, open_q, wall
+from trainer.banks.model import KeyPoint, RedFlag
 from trainer.history.records import AnswerRecord, InterviewRecord, KeyPointVerdict
 from trainer.practice import FakeClock, InterviewSession, InterviewSettings, select_keys
-from trainer.banks.model import KeyPoint, RedFlag
 from trainer.practice.summary import (
     SHORT_PROBE_WORDS,
     ProbeLook,
@@ -15,16 +15,27 @@ from trainer.practice.summary import (
     summary_from_results,
 )
 
-POINTS = (KeyPoint("Team care", ("team",)), KeyPoint("A patient story", ("patient",)), KeyPoint("Procedures", ("nerve block",)))
+POINTS = (
+    KeyPoint("Team care", ("team",)),
+    KeyPoint("A patient story", ("patient",)),
+    KeyPoint("Procedures", ("nerve block",)),
+)
 LONG = " ".join(["word"] * SHORT_PROBE_WORDS)
 
 
 def _interview():
-    qs = [open_q("o1", think=10, answer=60, key_points=POINTS, probes=("Why?",)),
-          open_q("o2", think=10, answer=60, key_points=POINTS[:2], probes=("Then?",))]
+    qs = [
+        open_q("o1", think=10, answer=60, key_points=POINTS, probes=("Why?",)),
+        open_q("o2", think=10, answer=60, key_points=POINTS[:2], probes=("Then?",)),
+    ]
     clock = FakeClock()
-    session = InterviewSession.start(select_keys([bank("b1", qs)], [("b1", "o1"), ("b1", "o2")], seed=1),
-                                     InterviewSettings(), clock=clock, wall=wall(), session_id="iv")
+    session = InterviewSession.start(
+        select_keys([bank("b1", qs)], [("b1", "o1"), ("b1", "o2")], seed=1),
+        InterviewSettings(),
+        clock=clock,
+        wall=wall(),
+        session_id="iv",
+    )
     clock.advance(5)
     session.start_answering()
     clock.advance(30)
@@ -52,7 +63,10 @@ def test_summary_per_prompt_time_delivery_and_what_to_work_on_next():
     assert summary.fillers == {"um": 2}
     # "Team care" and "A patient story" each missed once (o2), "Procedures" once (o1): ties keep their order
     assert [(m.text, m.times, m.prompts) for m in summary.work_on_next] == [
-        ("Procedures", 1, (1,)), ("Team care", 1, (2,)), ("A patient story", 1, (2,))]
+        ("Procedures", 1, (1,)),
+        ("Team care", 1, (2,)),
+        ("A patient story", 1, (2,)),
+    ]
     assert [(n, p.text) for n, p in summary.short_probes] == [(1, "ok")]
     assert summary.red_flags == () and (summary.answered, summary.planned, summary.ended_by) == (2, 2, "completed")
 
@@ -66,12 +80,15 @@ def test_most_missed_points_come_first():
     assert [(m.text, m.times) for m in again.work_on_next][:2] == [("Team care", 2), ("A patient story", 2)]
 
 
-@pytest.mark.parametrize(("text", "note"), [
-    ("", "no answer to this follow-up"),
-    ("one two three", "short: 3 words (a follow-up deserves a few sentences)"),
-    ("word", "short: 1 word (a follow-up deserves a few sentences)"),
-    (LONG, None),
-])
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("", "no answer to this follow-up"),
+        ("one two three", "short: 3 words (a follow-up deserves a few sentences)"),
+        ("word", "short: 1 word (a follow-up deserves a few sentences)"),
+        (LONG, None),
+    ],
+)
 def test_a_follow_up_under_the_threshold_is_pointed_out(text, note):
     assert ProbeLook(0, "Why?", text, 5.0, False).note == note
 
@@ -82,8 +99,9 @@ def test_a_raised_red_flag_is_in_the_summary_with_its_reason_and_a_rejected_one_
     clock = FakeClock()
     results = []
     for text in ("I would blame the patient for it.", "I would never blame the patient for it."):
-        session = InterviewSession.start(select_keys([bank("b1", [q])], [("b1", "o1")], seed=1), InterviewSettings(),
-                                         clock=clock, wall=wall())
+        session = InterviewSession.start(
+            select_keys([bank("b1", [q])], [("b1", "o1")], seed=1), InterviewSettings(), clock=clock, wall=wall()
+        )
         session.submit(text)
         results.append(summary_from_results(session.next().results))
     endorsed, rejected = results
@@ -93,13 +111,49 @@ def test_a_raised_red_flag_is_in_the_summary_with_its_reason_and_a_rejected_one_
 
 def test_a_stored_prompt_is_shown_as_stored_not_re_judged():
     verdicts = (KeyPointVerdict("Team care", False, (), True), KeyPointVerdict("Procedures", True, ("block",)))
-    main = InterviewRecord("iv", 0, None, "anything at all", verdicts,
-                           {"words": 3, "words_per_minute": 90.0, "fillers": {"like": 1}, "think_seconds_used": 4.0,
-                            "red_flags": [{"id": "dismiss", "statement": "Dismisses the team", "kind": "unsafe",
-                                           "why": "", "evidence": {"span": [0, 8]}}]}, 60, 2.0)
+    main = InterviewRecord(
+        "iv",
+        0,
+        None,
+        "anything at all",
+        verdicts,
+        {
+            "words": 3,
+            "words_per_minute": 90.0,
+            "fillers": {"like": 1},
+            "think_seconds_used": 4.0,
+            "red_flags": [
+                {
+                    "id": "dismiss",
+                    "statement": "Dismisses the team",
+                    "kind": "unsafe",
+                    "why": "",
+                    "evidence": {"span": [0, 8]},
+                }
+            ],
+        },
+        60,
+        2.0,
+    )
     probe = InterviewRecord("iv", 0, 0, "", (), {"words": 0, "probe": "And then?"}, 30, 3.0)
-    answer = AnswerRecord("iv", 0, "b1", "o1", "h", "open", "motivation", 2, (), "anything at all", None, 1.0,
-                          6.0, False, 0.0, timed_out=True)
+    answer = AnswerRecord(
+        "iv",
+        0,
+        "b1",
+        "o1",
+        "h",
+        "open",
+        "motivation",
+        2,
+        (),
+        "anything at all",
+        None,
+        1.0,
+        6.0,
+        False,
+        0.0,
+        timed_out=True,
+    )
     look = look_from_records(main, answer, [probe])
     assert (look.covered, look.total, look.prompt, look.timed_out) == (2, 2, "b1/o1", True)
     assert look.red_flags == ("Dismisses the team",) and look.fillers == {"like": 1}
@@ -110,7 +164,7 @@ def test_a_stored_prompt_is_shown_as_stored_not_re_judged():
 def _look(position: int, covered: tuple[bool, ...], names: tuple[str, ...]):
     from trainer.practice.summary import PromptLook
 
-    verdicts = tuple(KeyPointVerdict(n, c, ()) for n, c in zip(names, covered))
+    verdicts = tuple(KeyPointVerdict(n, c, ()) for n, c in zip(names, covered, strict=False))
     return PromptLook(position, "b", f"q{position}", "?", "", verdicts, 0, None, {}, 0.0, 0.0, 60.0, False)
 
 
@@ -130,8 +184,11 @@ def test_work_on_next_counts_each_miss_once_per_prompt_most_missed_first():
         assert [m.times for m in ranked] == sorted((m.times for m in ranked), reverse=True)
         for m in ranked:
             key = " ".join(m.text.casefold().split())
-            expected = [i + 1 for i, p in enumerate(prompts)
-                        if any(" ".join(n.casefold().split()) == key and not c for n, c in p)]
+            expected = [
+                i + 1
+                for i, p in enumerate(prompts)
+                if any(" ".join(n.casefold().split()) == key and not c for n, c in p)
+            ]
             assert list(m.prompts) == expected and m.times == len(expected)
         missed_keys = {" ".join(n.casefold().split()) for p in prompts for n, c in p if not c}
         assert len(ranked) == len(missed_keys)

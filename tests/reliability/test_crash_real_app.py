@@ -34,7 +34,8 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "forkpty") or shutil.which("true
 TUI_BANK = "tests/tui/banks/tui.yaml"
 FIXED_SEEDS = (314159, 271828)
 SEEDS = (
-    (int(os.environ["RELIABILITY_SEED"]),) if os.environ.get("RELIABILITY_SEED")
+    (int(os.environ["RELIABILITY_SEED"]),)
+    if os.environ.get("RELIABILITY_SEED")
     else (*FIXED_SEEDS, random.SystemRandom().randrange(10**6))
 )
 seeded = pytest.mark.parametrize("seed", SEEDS, ids=lambda seed: f"seed={seed}")
@@ -65,8 +66,21 @@ def test_sigkill_during_a_quiz_loses_no_acknowledged_answer(tmp_path, acknowledg
     rng = random.Random(f"{seed}-quiz-{acknowledged}-{in_flight}")
     data = tmp_path / "data"
     why = f"(RELIABILITY_SEED={seed}, acknowledged={acknowledged}, in_flight={in_flight})"
-    args = ("quiz", "--data-dir", str(data), "--bank", TUI_BANK, "--category", "pharm", "--category", "proc",
-            "--count", "3", "--seed", str(rng.randrange(100)))
+    args = (
+        "quiz",
+        "--data-dir",
+        str(data),
+        "--bank",
+        TUI_BANK,
+        "--category",
+        "pharm",
+        "--category",
+        "proc",
+        "--count",
+        "3",
+        "--seed",
+        str(rng.randrange(100)),
+    )
     with PtyApp(*args) as app:
         app.wait_for(QUIZ_WAITING)
         for number in range(acknowledged + int(in_flight)):

@@ -86,7 +86,9 @@ def test_real_program_starts_on_a_damaged_database_and_moves_it_aside(tmp_path, 
     assert len(lines) == 1, printed
     assert lines[0].startswith("pain-trainer: the history database was damaged (") and "moved to" in lines[0]
 
-    moved = sorted(p for p in root.iterdir() if ".damaged-" in p.name and p.name != "history.sqlite3.damaged-20200101T000000")
+    moved = sorted(
+        p for p in root.iterdir() if ".damaged-" in p.name and p.name != "history.sqlite3.damaged-20200101T000000"
+    )
     assert len(moved) == 1 and str(moved[0]) in lines[0]
     after = _snapshot(root)
     for name, digest in others.items():  # nothing else touched, the earlier copy kept
@@ -112,14 +114,25 @@ def test_real_program_refuses_a_read_only_database_with_one_clear_line():
         home = shared / "home"
         home.mkdir()
         give_to_ordinary_user(home)
-        env = cli_env(HOME=str(home), XDG_CACHE_HOME=str(home / "cache"), XDG_DATA_HOME=str(home / "share"),
-                      XDG_CONFIG_HOME=str(home / "config"))
-        result = subprocess.run([*as_ordinary_user(), *program(), "quiz", "--data-dir", str(root)],
-                                capture_output=True, text=True, timeout=60, cwd=REPO, env=env,
-                                stdin=subprocess.DEVNULL)
+        env = cli_env(
+            HOME=str(home),
+            XDG_CACHE_HOME=str(home / "cache"),
+            XDG_DATA_HOME=str(home / "share"),
+            XDG_CONFIG_HOME=str(home / "config"),
+        )
+        result = subprocess.run(
+            [*as_ordinary_user(), *program(), "quiz", "--data-dir", str(root)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
         path.chmod(0o644)
-        assert result.stderr.splitlines() == [f"pain-trainer: error: {path}: the history database is read-only; "
-                                              "check its permissions"]
+        assert result.stderr.splitlines() == [
+            f"pain-trainer: error: {path}: the history database is read-only; check its permissions"
+        ]
         assert result.returncode == 1
         assert "Traceback" not in result.stderr and result.stdout == ""
         assert _snapshot(root) == before  # not moved, not changed
@@ -128,11 +141,27 @@ def test_real_program_refuses_a_read_only_database_with_one_clear_line():
 def test_two_real_programs_answering_into_one_database_lose_nothing(tmp_path):
     root = tmp_path / "data"
     Store.open(root).close()
-    args = ("quiz", "--data-dir", str(root), "--bank", TUI_BANK, "--category", "pharm", "--category", "proc",
-            "--count", "3")
+    args = (
+        "quiz",
+        "--data-dir",
+        str(root),
+        "--bank",
+        TUI_BANK,
+        "--category",
+        "pharm",
+        "--category",
+        "proc",
+        "--count",
+        "3",
+    )
     writer = subprocess.Popen(  # a third process keeps the database busy meanwhile
         [sys.executable, "-m", "tests.history.writer", str(root), "busy", "1000", "--wait"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=cli_env(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env=cli_env(),
     )
     assert writer.stdout.readline().strip() == "ready"
     with PtyApp(*args, "--seed", "1") as first, PtyApp(*args, "--seed", "2") as second:

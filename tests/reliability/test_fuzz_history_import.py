@@ -52,7 +52,8 @@ def _nested(depth: int, leaf):
 
 
 VALUES = st.one_of(
-    st.none(), st.booleans(),
+    st.none(),
+    st.booleans(),
     st.integers(min_value=-(2**70), max_value=2**70),
     st.sampled_from([2**63, 2**63 - 1, -(2**63) - 1, 10**30, 0, -1, 1, 199999, 200000]),
     st.sampled_from([1e300, -1e300, 1e18, -1e18, 1.7e12, 4102444800.5, 2.0, 0.5, -0.0, 1e-300]),
@@ -60,7 +61,8 @@ VALUES = st.one_of(
     st.sampled_from(["\x1b]52;c;eA==\x07", "\x1b[2J", "a\u202eb", "quiz", "interview", "exam", "tutor", "", "x" * 300]),
     st.builds(_nested, st.integers(min_value=0, max_value=40), st.sampled_from([1, "x", None, {}])),
     st.just(DEEP),
-    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
 )
 
 
@@ -104,9 +106,12 @@ def _fuzz(examples: int, fixed_seed: int | None) -> None:
     def run(text: str) -> None:
         check_import(text)
 
-    test = settings(max_examples=examples, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])(
-        given(mutated_export())(run))
+    test = settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )(given(mutated_export())(run))
     if fixed_seed is not None:
         test = seed(fixed_seed)(test)
     test()

@@ -21,8 +21,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from tests.reliability.trees import get, paths
-from trainer.banks import yamlsafe
-from trainer.banks import BankError, load_bank_bytes
+from trainer.banks import BankError, load_bank_bytes, yamlsafe
 from trainer.banks.model import Bank
 
 REPO = Path(__file__).resolve().parents[2]
@@ -49,8 +48,24 @@ ODD_VALUES = st.one_of(
 )
 ODD_KEYS = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["id", "type", "answer", "answers", "options", "questions", "categories", "case",
-                     "tolerance", "tolerance_percent", "key_points", "references", "prompts", "<<"]),
+    st.sampled_from(
+        [
+            "id",
+            "type",
+            "answer",
+            "answers",
+            "options",
+            "questions",
+            "categories",
+            "case",
+            "tolerance",
+            "tolerance_percent",
+            "key_points",
+            "references",
+            "prompts",
+            "<<",
+        ]
+    ),
     st.integers(min_value=-5, max_value=10**20),
     st.booleans(),
     st.none(),
@@ -94,8 +109,13 @@ def data_mutation(draw):
         elif op == "wrap":
             container[key] = draw(st.sampled_from([[container[key]], {"value": container[key]}]))
     try:
-        text = yaml.dump(tree, Dumper=yaml.CSafeDumper, allow_unicode=draw(st.booleans()), sort_keys=False,
-                              default_flow_style=draw(st.sampled_from([False, None])))
+        text = yaml.dump(
+            tree,
+            Dumper=yaml.CSafeDumper,
+            allow_unicode=draw(st.booleans()),
+            sort_keys=False,
+            default_flow_style=draw(st.sampled_from([False, None])),
+        )
     except yaml.YAMLError:
         text = yaml.dump(str(tree), Dumper=yaml.CSafeDumper)
     return text.encode("utf-8", errors="surrogatepass")
@@ -112,12 +132,39 @@ def text_mutation(draw):
             data = data[: draw(st.integers(min_value=0, max_value=len(data)))]
         elif op == "insert":
             at = draw(st.integers(min_value=0, max_value=len(data)))
-            junk = draw(st.one_of(
-                st.binary(min_size=1, max_size=8),
-                st.sampled_from([b"\t", b"&a ", b"*a", b"!!python/object:os.system ", b"!!binary ", b"---\n",
-                                 b"- ", b": ", b"{", b"[", b"\"", b"'", b"\xef\xbb\xbf", b"\xc3", b"\x1b]52;c;",
-                                 b"<<: *a\n", b"? ", b"|", b">", b"%YAML 1.1\n", b"\r", b"\\", b"#", b"\xe2\x80\xae"]),
-            ))
+            junk = draw(
+                st.one_of(
+                    st.binary(min_size=1, max_size=8),
+                    st.sampled_from(
+                        [
+                            b"\t",
+                            b"&a ",
+                            b"*a",
+                            b"!!python/object:os.system ",
+                            b"!!binary ",
+                            b"---\n",
+                            b"- ",
+                            b": ",
+                            b"{",
+                            b"[",
+                            b'"',
+                            b"'",
+                            b"\xef\xbb\xbf",
+                            b"\xc3",
+                            b"\x1b]52;c;",
+                            b"<<: *a\n",
+                            b"? ",
+                            b"|",
+                            b">",
+                            b"%YAML 1.1\n",
+                            b"\r",
+                            b"\\",
+                            b"#",
+                            b"\xe2\x80\xae",
+                        ]
+                    ),
+                )
+            )
             data[at:at] = junk
         elif op == "replace" and data:
             at = draw(st.integers(min_value=0, max_value=len(data) - 1))
@@ -138,7 +185,7 @@ def text_mutation(draw):
         elif op == "indent":
             i = draw(st.integers(min_value=0, max_value=len(lines) - 1))
             shift = draw(st.sampled_from([b" ", b"  ", b"    ", b"\t"]))
-            lines[i] = shift + lines[i] if draw(st.booleans()) else lines[i][len(shift):]
+            lines[i] = shift + lines[i] if draw(st.booleans()) else lines[i][len(shift) :]
             data = bytearray(b"\n".join(lines))
     return bytes(data)
 
@@ -147,8 +194,22 @@ def text_mutation(draw):
 # nesting between 900 and libyaml's limit (the explainer's RecursionError), an explicit
 # tag on every kind of scalar, and control characters in every string field.
 UNICODE_DIGITS = ["\u00b2", "\u2460", "\u0663", "\u2079", "\U0001d7d7", "\u0e53", "\uff11"]
-TAGS = ["!!bool", "!!float", "!!int", "!!null", "!!str", "!!timestamp", "!!binary", "!!map", "!!seq",
-        "!!merge", "!!value", "!!python/none", "!custom", "!%1B%5D0%3BX%07"]
+TAGS = [
+    "!!bool",
+    "!!float",
+    "!!int",
+    "!!null",
+    "!!str",
+    "!!timestamp",
+    "!!binary",
+    "!!map",
+    "!!seq",
+    "!!merge",
+    "!!value",
+    "!!python/none",
+    "!custom",
+    "!%1B%5D0%3BX%07",
+]
 TAGGED = ["b", "1", "1.5", "1:x", "1:30", "010", "true", "~", "2026-01-01", "0x1F", "''", ".nan", "-.inf", "9" * 5000]
 CONTROLS = [chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127, 0x85, 0x9B, 0x9D)]
 
@@ -221,8 +282,12 @@ def _fuzz(examples: int, fixed_seed: int | None) -> None:
     def run(data: bytes) -> None:
         check_loader(data)
 
-    test = settings(max_examples=examples, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])(given(MUTATED)(run))
+    test = settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )(given(MUTATED)(run))
     if fixed_seed is not None:
         test = seed(fixed_seed)(test)
     test()
@@ -240,12 +305,16 @@ def test_mutated_banks_load_or_fail_with_positioned_problems():
 
 def test_issue22_hostile_constructs_load_or_fail_with_positioned_problems():
     """Deep nesting 900-1,100, Unicode digit keys, tags on every scalar, control characters."""
+
     def run(data: bytes) -> None:
         check_loader(data)
 
-    test = settings(max_examples=150, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])(
-        given(hostile_mutation())(run))
+    test = settings(
+        max_examples=150,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )(given(hostile_mutation())(run))
     seed(22)(test)()
 
 

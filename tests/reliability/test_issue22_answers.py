@@ -18,7 +18,8 @@ import pytest
 
 from tests.history.helpers import T0, answer, session
 from tests.tui.conftest import screen_text
-from trainer.history import exchange, store as store_module
+from trainer.history import exchange
+from trainer.history import store as store_module
 from trainer.history.errors import HistoryError
 from trainer.history.exchange import export_history, import_history, read_export
 from trainer.history.outbox import FOLDER
@@ -177,8 +178,11 @@ async def test_a_session_that_cannot_be_rebuilt_is_offered_as_cannot_resume_neve
     from trainer.history.records import PlannedItem
 
     bank = load_bank(TUI_BANK)
-    items = tuple(PlannedItem(bank.id, q.id, q.content_hash, tuple(o.id for o in getattr(q, "options", ())))
-                  for q in bank.questions if q.type == "single")[:2]
+    items = tuple(
+        PlannedItem(bank.id, q.id, q.content_hash, tuple(o.id for o in getattr(q, "options", ())))
+        for q in bank.questions
+        if q.type == "single"
+    )[:2]
     record = replace(session("broken", n=2, items=items, banks={bank.id: bank.version}), **broken)
     store.start_session(record)
     app = make_app()

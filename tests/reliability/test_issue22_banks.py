@@ -68,8 +68,11 @@ def test_a_huge_int_still_says_too_large():
     ("old", "new", "pointer"),
     [
         ("prompts: 1", "prompts: 1.0", "/interview_formats/0/prompts"),
-        ("think_seconds: 10\n    answer_seconds: 60\nquestions", "think_seconds: 10.0\n    answer_seconds: 60\nquestions",
-         "/interview_formats/0/think_seconds"),
+        (
+            "think_seconds: 10\n    answer_seconds: 60\nquestions",
+            "think_seconds: 10.0\n    answer_seconds: 60\nquestions",
+            "/interview_formats/0/think_seconds",
+        ),
         ("difficulty: 1", "difficulty: 1.0", "/questions/0/difficulty"),
         ("year: 2018", "year: 2018.0", "/questions/1/references/0/year"),
     ],
@@ -207,8 +210,7 @@ def test_the_cache_refuses_an_entry_past_its_bound(tmp_path, monkeypatch):
 
 
 def test_an_invalid_bank_is_remembered_and_not_parsed_again(tmp_path, monkeypatch):
-    from trainer.banks import BankCache, load_bank
-    from trainer.banks import loader
+    from trainer.banks import BankCache, load_bank, loader
 
     path = tmp_path / "bank.yaml"
     path.write_text(MINIMAL + "unknown: 1\n")

@@ -195,8 +195,16 @@ def test_summaries_after_an_import_equal_those_kept_answer_by_answer(tmp_path):
         b.start_session(session("s", n=4))
         b.record_answer(answer("s", 0, correct=True, at=T0 + 1, tags=("x",)))  # replaced by a newer one
         for position, correct in enumerate([False, True, None, False]):
-            a.record_answer(answer("s", position, correct=correct, at=T0 + 100 + position, tags=("x", "y"),
-                                   category="c" if position % 2 else "d"))
+            a.record_answer(
+                answer(
+                    "s",
+                    position,
+                    correct=correct,
+                    at=T0 + 100 + position,
+                    tags=("x", "y"),
+                    category="c" if position % 2 else "d",
+                )
+            )
         a.start_session(session("t", n=1, started_at=T0 + 9 * 86400))
         a.record_answer(answer("t", 0, question="q1", at=T0 + 9 * 86400))
         import_history(b, read_export(json.dumps(export_history(a)), "x"))

@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES
-from trainer.banks import yamlsafe
-from trainer.banks import BankError, load_bank_bytes
+from trainer.banks import BankError, load_bank_bytes, yamlsafe
 from trainer.banks import schema as bank_schema
 
 MINIMAL = (FIXTURES / "valid" / "minimal.yaml").read_text()
@@ -40,9 +39,12 @@ def _problems(text: str):
         ("doi: 10.1000/xyz123", 'doi: "10.1000/xyz123\\n"', (37, 62), "/questions/0/references/0/doi"),
         ('pmid: "12345"', 'pmid: "12345\\n"', (37, 88), "/questions/0/references/0/pmid"),
         ("  - id: single-1", '  - id: "single-1\\n"', (25, 9), "/questions/0/id"),
-        ("{title: A textbook, source: Some Textbook 5th ed, year: 2018}",
-         '{title: A textbook, source: Some Textbook 5th ed, year: 2018, url: "https://x.org/a\\n"}',
-         (52, 75), "/questions/1/references/0/url"),
+        (
+            "{title: A textbook, source: Some Textbook 5th ed, year: 2018}",
+            '{title: A textbook, source: Some Textbook 5th ed, year: 2018, url: "https://x.org/a\\n"}',
+            (52, 75),
+            "/questions/1/references/0/url",
+        ),
     ],
 )
 def test_a_trailing_newline_is_reported_at_the_field_not_at_1_1(old, new, where, pointer):
@@ -80,19 +82,51 @@ def test_utf16_is_called_utf16_not_binary():
 # --- the fast and the explaining validator agree --------------------------------------
 
 PATHS = [
-    ("id",), ("version",), ("language",), ("title",), ("license",),
-    ("questions", 0, "id"), ("questions", 0, "answer"), ("questions", 0, "difficulty"),
-    ("questions", 0, "references", 0, "doi"), ("questions", 0, "references", 0, "pmid"),
-    ("questions", 0, "references", 0, "year"), ("questions", 2, "answer"), ("questions", 2, "tolerance_percent"),
-    ("interview_formats", 0, "prompts"), ("interview_formats", 0, "think_seconds"),
-    ("questions", 3, "think_seconds"), ("categories", 0, "id"), ("questions", 1, "options", 0, "id"),
+    ("id",),
+    ("version",),
+    ("language",),
+    ("title",),
+    ("license",),
+    ("questions", 0, "id"),
+    ("questions", 0, "answer"),
+    ("questions", 0, "difficulty"),
+    ("questions", 0, "references", 0, "doi"),
+    ("questions", 0, "references", 0, "pmid"),
+    ("questions", 0, "references", 0, "year"),
+    ("questions", 2, "answer"),
+    ("questions", 2, "tolerance_percent"),
+    ("interview_formats", 0, "prompts"),
+    ("interview_formats", 0, "think_seconds"),
+    ("questions", 3, "think_seconds"),
+    ("categories", 0, "id"),
+    ("questions", 1, "options", 0, "id"),
 ]
-EDGE_TEXT = st.sampled_from(["minimal", "x\n", "x\r", "\nx", "x\n\n", "1.0.0\n", "en-US\n", "10.1000/x\n",
-                             "12345\n", "https://x.org\n", "a", "A", "-x", "é", "x" * 81, "ab\u2028"])
+EDGE_TEXT = st.sampled_from(
+    [
+        "minimal",
+        "x\n",
+        "x\r",
+        "\nx",
+        "x\n\n",
+        "1.0.0\n",
+        "en-US\n",
+        "10.1000/x\n",
+        "12345\n",
+        "https://x.org\n",
+        "a",
+        "A",
+        "-x",
+        "é",
+        "x" * 81,
+        "ab\u2028",
+    ]
+)
 VALUES = st.one_of(
     EDGE_TEXT,
     st.text(alphabet=st.characters(codec="utf-8"), max_size=12).map(lambda t: t + st_suffix(t)),
-    st.integers(min_value=-3, max_value=3000), st.sampled_from([1.0, 2.0, 0.5, 2022.0, 1e300]), st.booleans(),
+    st.integers(min_value=-3, max_value=3000),
+    st.sampled_from([1.0, 2.0, 0.5, 2022.0, 1e300]),
+    st.booleans(),
 )
 
 

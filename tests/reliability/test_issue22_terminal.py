@@ -76,7 +76,8 @@ def test_banks_prints_titles_ids_and_paths_inert(tmp_path, capsys):
     data = tmp_path / "data"
     (data / "banks").mkdir(parents=True)
     evil = MINIMAL.replace("title: Minimal bank", 'title: "Evil\\rbank \\u202eknab"').replace(
-        "title: Pharmacology", 'title: "Pharm\\u202e\\u200bacology"')
+        "title: Pharmacology", 'title: "Pharm\\u202e\\u200bacology"'
+    )
     (data / "banks" / "evil.yaml").write_text(evil)
     (data / "banks" / "broken\u202e.yaml").write_text("id: [\n")
     assert main(["banks", "--data-dir", str(data)]) == 0

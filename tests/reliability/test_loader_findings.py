@@ -29,7 +29,7 @@ def _assert_one_short_line(problem) -> None:
 
 def test_unknown_key_with_a_line_break_prints_as_one_line():
     # Found by the fuzzer: "? '\n\n  '\n: minimal" gave a three-line problem.
-    (problem,) = _problems(MINIMAL + "\"bad\\nkey\": 1\n")
+    (problem,) = _problems(MINIMAL + '"bad\\nkey": 1\n')
     _assert_one_short_line(problem)
     assert problem.message.startswith("unknown field 'bad\\nkey'")
     assert problem.pointer == "/bad\nkey"  # the data stays exact (JSON output escapes it)

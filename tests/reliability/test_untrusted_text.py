@@ -26,8 +26,7 @@ import yaml
 from textual.widgets import Input
 
 from tests.tui.conftest import TUI_BANK, WALL, start_quiz
-from trainer.banks import yamlsafe
-from trainer.banks import BankSource, Catalog, load_all
+from trainer.banks import BankSource, Catalog, load_all, yamlsafe
 from trainer.history.store import Store
 from trainer.practice.clock import FakeClock
 from trainer.tui import flows
@@ -94,7 +93,9 @@ def _with_escapes(bank):
         changes = {"explanation": esc(q.explanation)}
         if q.case is not None:
             changes["case"] = dataclasses.replace(q.case, title=esc(q.case.title), text=esc(q.case.text))
-        changes["references"] = tuple(dataclasses.replace(r, title=esc(r.title), note=esc(r.note)) for r in q.references)
+        changes["references"] = tuple(
+            dataclasses.replace(r, title=esc(r.title), note=esc(r.note)) for r in q.references
+        )
         if q.type == "open":
             changes["prompt"] = esc(q.prompt)
             changes["probes"] = tuple(dataclasses.replace(p, prompt=esc(p.prompt)) for p in q.probes)
@@ -133,7 +134,7 @@ def catalog(request, tmp_path) -> Catalog:
     assert len(loaded.banks) == 1 and len(loaded.failures) == 1, loaded.problems
     if request.param == "markup-via-loader":
         return loaded
-    (path, problems), = loaded.failures
+    ((path, problems),) = loaded.failures
     failures = ((path + ESCAPES, tuple(dataclasses.replace(p, message=p.message + ESCAPES) for p in problems)),)
     return dataclasses.replace(loaded, banks=(_with_escapes(loaded.banks[0]),), failures=failures)
 

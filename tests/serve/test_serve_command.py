@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import cli_env
-from trainer.commands import serve as serve_command
 from trainer.cli import main
+from trainer.commands import serve as serve_command
 
 
 def one_error_line(capsys) -> str:

@@ -7,7 +7,6 @@ escape sequences, so a test can wait until the screen says something.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 
@@ -41,7 +40,7 @@ class Tab:
                 raise AssertionError(f"{text!r} not drawn within {timeout} s; drawn: {self.drawn[since:][-2000:]!r}")
             try:
                 message = await self.websocket.receive(timeout=left)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 continue
             if message.type == aiohttp.WSMsgType.BINARY:
                 self.drawn += plain(message.data.decode("utf-8", "replace"))
@@ -55,7 +54,7 @@ class Tab:
         while (left := deadline - time.monotonic()) > 0:
             try:
                 message = await self.websocket.receive(timeout=left)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 break
             if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
                 return

@@ -34,10 +34,18 @@ def speak(tmp_path_factory):
 
     def make(text: str, name: str, words_per_minute: int = 150) -> Path:
         raw, wav = folder / f"{name}-raw.wav", folder / f"{name}.wav"
-        subprocess.run(["espeak-ng", "-v", "en-us", "-s", str(words_per_minute), "-m", "-w", str(raw), text],
-                       check=True, capture_output=True, timeout=60)
-        subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(wav)],
-                       check=True, capture_output=True, timeout=60)
+        subprocess.run(
+            ["espeak-ng", "-v", "en-us", "-s", str(words_per_minute), "-m", "-w", str(raw), text],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        subprocess.run(
+            ["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(wav)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
         return wav
 
     return make

@@ -124,6 +124,7 @@ def test_no_portaudio_and_no_extra_are_one_line_each(monkeypatch):
             if name == "sounddevice":
                 raise exc
             return real_import(name, *args, **kwargs)
+
         return fake
 
     monkeypatch.delitem(sys.modules, "sounddevice", raising=False)

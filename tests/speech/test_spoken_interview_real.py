@@ -28,13 +28,20 @@ async def test_a_spoken_answer_is_transcribed_judged_and_stored(model_dir, speak
     clock = FakeClock()
     app = TrainerApp(catalog, store, clock=clock, wall=lambda: 1_750_000_000.0, tick_seconds=3600)
     wav = speak(ANSWER, "interview")
-    app.speech = SpeechKit(model=str(model_dir), audio_dir=tmp_path / "recordings", check=model_problem,
-                           microphone=lambda: WavSource(wav, clock),
-                           make_transcriber=lambda model: WhisperTranscriber(model, cpu_threads=2, offline=True))
+    app.speech = SpeechKit(
+        model=str(model_dir),
+        audio_dir=tmp_path / "recordings",
+        check=model_problem,
+        microphone=lambda: WavSource(wav, clock),
+        make_transcriber=lambda model: WhisperTranscriber(model, cpu_threads=2, offline=True),
+    )
     async with app.run_test(size=(120, 50)) as pilot:
-        session = InterviewSession.start(select_keys(catalog.banks, [PROMPT], seed=1),
-                                         InterviewSettings(answer_seconds=90, probes=False), clock=clock,
-                                         wall=app.wall)
+        session = InterviewSession.start(
+            select_keys(catalog.banks, [PROMPT], seed=1),
+            InterviewSettings(answer_seconds=90, probes=False),
+            clock=clock,
+            wall=app.wall,
+        )
         store.start_session(session.record)
         app.push_screen(InterviewScreen(session))
         await pilot.pause()

@@ -15,7 +15,8 @@ import re
 import pytest
 
 from trainer.cli import main
-from trainer.practice.analysis import lemma, words as text_words
+from trainer.practice.analysis import lemma
+from trainer.practice.analysis import words as text_words
 from trainer.practice.delivery import spoken_delivery
 from trainer.practice.judge import DEFAULT_JUDGE
 
@@ -78,8 +79,9 @@ def transcribed(model_dir, speak):
     samples, rate = read_wav(speak(ANSWER, "answer"))
     assert rate == 16_000
     progress: list[float] = []
-    transcript = WhisperTranscriber(str(model_dir), cpu_threads=2, offline=True).transcribe(samples, rate,
-                                                                                           progress.append)
+    transcript = WhisperTranscriber(str(model_dir), cpu_threads=2, offline=True).transcribe(
+        samples, rate, progress.append
+    )
     return transcript, samples, progress
 
 
@@ -105,8 +107,9 @@ def test_delivery_of_the_recording(transcribed):
     from trainer.speech.recorder import FRAME_SECONDS, Recording
 
     recording = Recording(samples, 16_000)
-    delivery = spoken_delivery(transcript.text, transcript.words, recording.levels(), FRAME_SECONDS,
-                               recording.seconds, 120)
+    delivery = spoken_delivery(
+        transcript.text, transcript.words, recording.levels(), FRAME_SECONDS, recording.seconds, 120
+    )
     assert delivery.voice_from == "audio" and delivery.pauses == 0  # espeak-ng pauses well under 2 s
     assert 120 <= delivery.words_per_minute <= 200  # spoken at 150 words a minute, short pauses excluded
     assert delivery.speaking_seconds <= recording.seconds

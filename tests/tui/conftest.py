@@ -29,7 +29,10 @@ def make_app(store):
     """``make_app(start=..., banks=[paths])`` -> an app with a FakeClock at ``app.clock``."""
 
     def make(
-        start: StartRequest | None = None, banks: list[Path] | None = None, bundled: bool = False, first_run: bool = False
+        start: StartRequest | None = None,
+        banks: list[Path] | None = None,
+        bundled: bool = False,
+        first_run: bool = False,
     ) -> TrainerApp:
         """``bundled=True`` shows "bundled" instead of the bank's path (which differs per checkout).
 

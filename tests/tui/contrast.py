@@ -20,8 +20,21 @@ RGB = tuple[int, int, int]
 
 # The Linux console (TERM=linux) palette: VGA colours 0-15, light grey on black by default.
 LINUX_CONSOLE: tuple[RGB, ...] = (
-    (0, 0, 0), (170, 0, 0), (0, 170, 0), (170, 85, 0), (0, 0, 170), (170, 0, 170), (0, 170, 170), (170, 170, 170),
-    (85, 85, 85), (255, 85, 85), (85, 255, 85), (255, 255, 85), (85, 85, 255), (255, 85, 255), (85, 255, 255),
+    (0, 0, 0),
+    (170, 0, 0),
+    (0, 170, 0),
+    (170, 85, 0),
+    (0, 0, 170),
+    (170, 0, 170),
+    (0, 170, 170),
+    (170, 170, 170),
+    (85, 85, 85),
+    (255, 85, 85),
+    (85, 255, 85),
+    (255, 255, 85),
+    (85, 85, 255),
+    (255, 85, 255),
+    (85, 255, 255),
     (255, 255, 255),
 )
 LINUX_DEFAULT = (LINUX_CONSOLE[7], LINUX_CONSOLE[0])  # (foreground, background)
@@ -102,7 +115,7 @@ def text_runs(app, palette: Palette) -> Iterator[Run]:
             if style.reverse:
                 fg, bg = bg, fg
             if style.dim:  # terminals draw dim text half way to the background
-                fg = tuple(round((f + b) / 2) for f, b in zip(fg, bg))
+                fg = tuple(round((f + b) / 2) for f, b in zip(fg, bg, strict=False))
             yield Run(text, row, fg, bg, style)
 
 

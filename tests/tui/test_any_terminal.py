@@ -197,8 +197,15 @@ async def test_no_color_resets_ansi_colours_and_greys_full_colours(make_app, mon
 
 
 def test_readable_raises_only_the_colours_below_the_target():
-    variables = {"background": "#E0E0E0", "surface": "#D8D8D8", "panel": "#D0D0D0", "footer-background": "#D0D0D0",
-                 "text-warning": "#A86D1C", "text-primary": "#002040", "footer-key-foreground": "ansi_red"}
+    variables = {
+        "background": "#E0E0E0",
+        "surface": "#D8D8D8",
+        "panel": "#D0D0D0",
+        "footer-background": "#D0D0D0",
+        "text-warning": "#A86D1C",
+        "text-primary": "#002040",
+        "footer-key-foreground": "ansi_red",
+    }
     fixed = themes.readable(variables, dark=False)
     grounds = [themes.Color.parse(variables[g]) for g in themes.GROUNDS]
     warning = themes.Color.parse(fixed["text-warning"])
@@ -209,10 +216,18 @@ def test_readable_raises_only_the_colours_below_the_target():
 # --- glyphs ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("encoding", "table"), [
-    ("utf-8", glyphs.UNICODE), ("UTF-16", glyphs.UNICODE), ("latin-1", glyphs.ASCII), ("ascii", glyphs.ASCII),
-    ("cp1252", glyphs.ASCII), (None, glyphs.ASCII), ("no-such-codec", glyphs.ASCII),
-])
+@pytest.mark.parametrize(
+    ("encoding", "table"),
+    [
+        ("utf-8", glyphs.UNICODE),
+        ("UTF-16", glyphs.UNICODE),
+        ("latin-1", glyphs.ASCII),
+        ("ascii", glyphs.ASCII),
+        ("cp1252", glyphs.ASCII),
+        (None, glyphs.ASCII),
+        ("no-such-codec", glyphs.ASCII),
+    ],
+)
 def test_marks_fall_back_to_ascii_when_the_encoding_cannot_carry_them(encoding, table):
     assert glyphs.for_encoding(encoding) is table
 
@@ -243,5 +258,3 @@ async def test_a_utf8_terminal_keeps_the_unicode_marks(make_app, monkeypatch, re
     monkeypatch.setattr(sys, "__stderr__", io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
     make_app()
     assert glyphs.current() is glyphs.UNICODE
-
-

@@ -31,4 +31,8 @@ async def test_import_validate_then_quiz_the_imported_bank(make_app, store, tmp_
         found = store.unfinished_session()
         (answer,) = found.answers
         assert (answer.bank_id, answer.question_id, answer.response, answer.correct) == (
-            "imported", "bup-partial", "a", True)
+            "imported",
+            "bup-partial",
+            "a",
+            True,
+        )

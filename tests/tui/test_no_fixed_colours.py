@@ -15,8 +15,11 @@ TUI = Path(__file__).resolve().parents[2] / "trainer" / "tui"
 PYTHON = sorted(p for p in TUI.rglob("*.py") if p.name != "themes.py")
 STYLESHEETS = sorted(TUI.rglob("*.tcss"))
 STYLE_CALLS = {"stylize", "Style", "Text", "styled", "literal", "literal_content", "from_color", "parse"}
-COLOUR_PROPERTIES = re.compile(r"(?:^|[{;])\s*(color|background|background-tint|tint|border[\w-]*|outline[\w-]*|scrollbar-[\w-]*"
-                               r"|link-[\w-]*)\s*:\s*(?P<value>[^;]+);", re.M)
+COLOUR_PROPERTIES = re.compile(
+    r"(?:^|[{;])\s*(color|background|background-tint|tint|border[\w-]*|outline[\w-]*|scrollbar-[\w-]*"
+    r"|link-[\w-]*)\s*:\s*(?P<value>[^;]+);",
+    re.M,
+)
 FIXED = re.compile(r"#[0-9a-fA-F]{3,8}\b|\brgba?\(|\bhsla?\(|\bansi_\w+")
 
 
@@ -41,8 +44,12 @@ def fixed_colours_in_python(source: str) -> list[str]:
                     for constant in ast.walk(style):
                         if isinstance(constant, ast.Constant) and isinstance(constant.value, str):
                             found += [f"line {node.lineno}: {w}" for w in fixed_colour_words(constant.value)]
-        if (isinstance(node, ast.Attribute) and node.attr in ("color", "background")
-                and isinstance(node.value, ast.Attribute) and node.value.attr == "styles"):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in ("color", "background")
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "styles"
+        ):
             found.append(f"line {node.lineno}: inline style .styles.{node.attr}")
     return found
 
@@ -55,8 +62,11 @@ def test_python_names_no_colour(path):
 def fixed_colours_in_tcss(text: str) -> list[str]:
     """Colour properties whose value names a colour instead of a ``$variable``."""
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
-    return [f"{m.group(1)}: {m.group('value').strip()}" for m in COLOUR_PROPERTIES.finditer(text)
-            if fixed_colour_words(m.group("value"))]
+    return [
+        f"{m.group(1)}: {m.group('value').strip()}"
+        for m in COLOUR_PROPERTIES.finditer(text)
+        if fixed_colour_words(m.group("value"))
+    ]
 
 
 @pytest.mark.parametrize("path", STYLESHEETS, ids=lambda p: str(p.relative_to(TUI)))
@@ -70,7 +80,9 @@ def test_the_check_finds_a_fixed_colour():
     assert fixed_colours_in_python("w.styles.background = 'x'") == ["line 1: inline style .styles.background"]
     assert fixed_colours_in_python('literal("red alert", style="bold")') == []  # text shown, not a colour
     assert fixed_colours_in_tcss("#a { color: red; border: round $primary; }\n.b {\n    background: #123456;\n}") == [
-        "color: red", "background: #123456"]
+        "color: red",
+        "background: #123456",
+    ]
     assert fixed_colours_in_tcss(".c {\n    color: $text-error;\n    background: $primary 30%;\n}") == []
     assert fixed_colour_words("bold red") == ["red"] and fixed_colour_words("#ff0000 50%") == ["#ff0000"]
     assert fixed_colour_words("bold $text-error") == [] and fixed_colour_words("round $primary") == []

@@ -29,7 +29,11 @@ async def test_n_in_the_quiz_saves_a_note_about_the_item_shown(make_app, store):
         (note,) = store.notes()
         assert (note.bank_id, note.question_id, note.content_hash) == ("tui", "s1", question.content_hash)
         assert (note.text, note.session_id, note.position, note.created_at) == (
-            "option b is defensible", screen.session.session_id, 0, WALL)
+            "option b is defensible",
+            screen.session.session_id,
+            0,
+            WALL,
+        )
         assert any("Note saved" in n.message for n in app._notifications)
 
 

@@ -75,18 +75,34 @@ async def test_results_history_and_export_agree_on_an_early_ended_quiz_and_a_tim
         shown[exam.session_id] = screen_text(app)
 
     expected = {
-        tutor.session_id: {"answered": 2, "unanswered": 1, "timed_out": 0, "total": 3, "correct": 1,
-                           "score": 0.5, "duration_seconds": 30.0},
-        exam.session_id: {"answered": 2, "unanswered": 1, "timed_out": 1, "total": 3, "correct": 1,
-                          "score": 0.5, "duration_seconds": 45.0},
+        tutor.session_id: {
+            "answered": 2,
+            "unanswered": 1,
+            "timed_out": 0,
+            "total": 3,
+            "correct": 1,
+            "score": 0.5,
+            "duration_seconds": 30.0,
+        },
+        exam.session_id: {
+            "answered": 2,
+            "unanswered": 1,
+            "timed_out": 1,
+            "total": 3,
+            "correct": 1,
+            "score": 0.5,
+            "duration_seconds": 45.0,
+        },
     }
     for results in (tutor, exam):
         assert results.numbers.as_dict() == expected[results.session_id]
         # the category table's accuracy is the same rule as the score
         answered = sum(t.answered for t in results.by_category.values())
         assert answered == results.numbers.answered
-    assert "Score 50%: 1 correct of 2 answered · unanswered 1 (not counted as wrong) · timed out 0 · " \
-           "time on questions 0:30" in shown[tutor.session_id]
+    assert (
+        "Score 50%: 1 correct of 2 answered · unanswered 1 (not counted as wrong) · timed out 0 · "
+        "time on questions 0:30" in shown[tutor.session_id]
+    )
     assert "timed out 1 · time on questions 0:45" in shown[exam.session_id]
 
     data = tmp_path / "data"

@@ -27,7 +27,12 @@ async def test_home_shows_loaded_banks_and_opens_each_screen_by_key(make_app):
         assert isinstance(app.screen, HomeScreen)
         text = screen_text(app)
         assert "1 bank, 4 questions loaded" in text and "TUI test bank (4)" in text
-        for key, screen_type in (("s", QuizSetupScreen), ("i", InterviewSetupScreen), ("b", BanksScreen), ("p", ProgressScreen)):
+        for key, screen_type in (
+            ("s", QuizSetupScreen),
+            ("i", InterviewSetupScreen),
+            ("b", BanksScreen),
+            ("p", ProgressScreen),
+        ):
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, screen_type)
@@ -96,7 +101,9 @@ async def test_banks_screen_lists_counts_and_shows_an_invalid_bank_with_position
         await pilot.press("b")
         await pilot.pause()
         rows = table_rows(app.screen.query_one("#banks-table", DataTable))
-        assert rows == [["TUI test bank", "1.0.0", "4", "1", "1", "1", "0", "0", "1", str(TUI_BANK)]]  # one column per type
+        assert rows == [
+            ["TUI test bank", "1.0.0", "4", "1", "1", "1", "0", "0", "1", str(TUI_BANK)]
+        ]  # one column per type
         text = screen_text(app)
         assert "Invalid banks (not loaded)" in text
         assert f"{broken}:41:13: error: answer 'z' is not one of the options (a, b, c) [at /questions/0/answer]" in text
@@ -117,8 +124,16 @@ async def test_help_lists_the_keys_of_the_current_screen(make_app):
         keys = {tuple(row) for row in rows}
         assert len(rows) == len(keys)  # no row twice
         assert not any(key in ("1", "9") for key, _ in rows)  # one row for the nine option keys
-        for expected in (("1–9", "Choose an option"), ("Enter", "Submit / next"), ("f", "Flag"),
-                         ("←", "Previous"), ("→", "Next"), ("Esc", "End quiz"), ("Ctrl+Q / F10", "Quit"), ("? / F1", "This help")):
+        for expected in (
+            ("1–9", "Choose an option"),
+            ("Enter", "Submit / next"),
+            ("f", "Flag"),
+            ("←", "Previous"),
+            ("→", "Next"),
+            ("Esc", "End quiz"),
+            ("Ctrl+Q / F10", "Quit"),
+            ("? / F1", "This help"),
+        ):
             assert expected in keys, expected
         await pilot.press("escape")
         await pilot.pause()
@@ -243,13 +258,25 @@ async def test_progress_ranks_only_areas_with_enough_answers_explains_the_bound_
     t = 1_750_000_000.0
     store.start_session(session("q", n=16, started_at=t))
     for i in range(6):  # Pharmacology 2/6: weak
-        store.record_answer(answer("q", i, bank="tui", category="pharm", question=f"p{i}", correct=i < 2, at=t + i,
-                                   tags=("once",) if i == 0 else ()))
+        store.record_answer(
+            answer(
+                "q",
+                i,
+                bank="tui",
+                category="pharm",
+                question=f"p{i}",
+                correct=i < 2,
+                at=t + i,
+                tags=("once",) if i == 0 else (),
+            )
+        )
     for i in range(6, 16):  # Procedures 10/10: perfect, never weak
         store.record_answer(answer("q", i, bank="tui", category="proc", question=f"r{i}", correct=True, at=t + i))
     store.start_session(session("iv", n=1, kind="interview", mode="interview", started_at=t))
-    store.record_answer(AnswerRecord("iv", 0, "tui", "o1", "h-o1", "open", "talk", 2, (), "text", None, 0.5, 60,
-                                     False, t + 100), interview("iv", 0, covered=(True, False)))
+    store.record_answer(
+        AnswerRecord("iv", 0, "tui", "o1", "h-o1", "open", "talk", 2, (), "text", None, 0.5, 60, False, t + 100),
+        interview("iv", 0, covered=(True, False)),
+    )
     app = make_app()
     async with app.run_test(size=(140, 60)) as pilot:
         await pilot.press("p")

@@ -50,7 +50,8 @@ async def test_a_past_quiz_opens_from_progress_and_shows_each_item_as_stored(mak
         await pilot.pause()
         assert isinstance(app.screen, PastSessionScreen)
         assert rows(app.screen.query_one("#past-items", DataTable)) == [
-            ["1", "missed", "0:07", "", "", "Which is first line?"]]
+            ["1", "missed", "0:07", "", "", "Which is first line?"]
+        ]
         assert "Quiz · tutor" in screen_text(app) and "finished · 1/1 answered" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()

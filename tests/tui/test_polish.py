@@ -135,8 +135,10 @@ async def test_the_interview_footer_offers_only_what_each_phase_allows(make_app,
         assert keys["enter"] == "Home" and "ctrl+s" not in keys and "Submit answer" not in keys.values()
         await pilot.press("f1")
         await pilot.pause()
-        rows = [tuple(str(c) for c in app.screen.query_one(DataTable).get_row_at(i))
-                for i in range(app.screen.query_one(DataTable).row_count)]
+        rows = [
+            tuple(str(c) for c in app.screen.query_one(DataTable).get_row_at(i))
+            for i in range(app.screen.query_one(DataTable).row_count)
+        ]
         assert ("Enter / Esc", "Home") in rows and not any(d in ("Submit answer", "Answer now") for _, d in rows)
         await pilot.press("escape", "enter")
         await pilot.pause()
@@ -375,7 +377,11 @@ async def test_interview_setup_offers_categories_count_and_times_and_remembers_t
         await pilot.pause()
         assert app.screen.session.view().remaining == 40
         assert store.get_preferences()["interview_setup"] == {
-            "format": "__quick__", "categories": ["talk"], "count": 1, "think": 5, "answer": 40
+            "format": "__quick__",
+            "categories": ["talk"],
+            "count": 1,
+            "think": 5,
+            "answer": 40,
         }
         await pilot.press("escape", "y")
         await pilot.pause()
@@ -387,7 +393,9 @@ async def test_interview_setup_offers_categories_count_and_times_and_remembers_t
         assert screen.query_one("#interview-formats", OptionList).highlighted_option.id == "__quick__"
         assert list(screen.query_one("#interview-categories").selected) == ["talk"]
         assert [screen.query_one(f"#interview-{name}", Input).value for name in ("count", "think", "answer")] == [
-            "1", "5", "40"
+            "1",
+            "5",
+            "40",
         ]
 
 

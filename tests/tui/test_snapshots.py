@@ -38,9 +38,7 @@ def test_quiz_question_with_case_and_countdown(snap_compare, make_app):
 
 
 def test_quiz_tutor_feedback(snap_compare, make_app):
-    assert snap_compare(
-        make_app(), terminal_size=LARGE, press=["2", "enter"], run_before=start_quiz("t-single")
-    )
+    assert snap_compare(make_app(), terminal_size=LARGE, press=["2", "enter"], run_before=start_quiz("t-single"))
 
 
 def test_quiz_select_all_feedback_small(snap_compare, make_app):
@@ -138,7 +136,9 @@ NEW_TYPES = __import__("pathlib").Path(__file__).parent / "banks" / "new_types.y
 
 def test_quiz_ordering_feedback_shows_both_orders(snap_compare, make_app):
     assert snap_compare(
-        make_app(banks=[NEW_TYPES]), terminal_size=LARGE, press=["1", "2", "3", "enter"],
+        make_app(banks=[NEW_TYPES]),
+        terminal_size=LARGE,
+        press=["1", "2", "3", "enter"],
         run_before=start_quiz("t-ordering"),
     )
 

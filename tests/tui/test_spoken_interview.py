@@ -71,8 +71,13 @@ class FakeTranscriber:
 def wav_kit(app, wav: Path, transcriber: FakeTranscriber, audio_dir: Path | None = None) -> SpeechKit:
     from trainer.speech.audio import WavSource
 
-    return SpeechKit(model="fake", audio_dir=audio_dir, check=lambda model: None,
-                     microphone=lambda: WavSource(wav, app.clock), make_transcriber=lambda model: transcriber)
+    return SpeechKit(
+        model="fake",
+        audio_dir=audio_dir,
+        check=lambda model: None,
+        microphone=lambda: WavSource(wav, app.clock),
+        make_transcriber=lambda model: transcriber,
+    )
 
 
 async def start(pilot) -> InterviewScreen:
@@ -236,8 +241,9 @@ async def test_a_microphone_that_cannot_open_falls_back_to_typing(make_app, stor
             pass
 
     app = make_app()
-    app.speech = SpeechKit(check=lambda model: None, microphone=BusyMicrophone,
-                           make_transcriber=lambda model: FakeTranscriber())
+    app.speech = SpeechKit(
+        check=lambda model: None, microphone=BusyMicrophone, make_transcriber=lambda model: FakeTranscriber()
+    )
     async with app.run_test(size=(110, 44)) as pilot:
         screen = await start(pilot)
         await pilot.press("ctrl+r")

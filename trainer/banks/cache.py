@@ -87,7 +87,9 @@ def _connect(file: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous=OFF")  # a cache: lost on power failure at worst
         with connection:
             connection.executescript(_SCHEMA)
-            forgotten = connection.execute("DELETE FROM banks WHERE used_at < ?", (time.time() - FORGET_UNUSED_SECONDS,))
+            forgotten = connection.execute(
+                "DELETE FROM banks WHERE used_at < ?", (time.time() - FORGET_UNUSED_SECONDS,)
+            )
             if forgotten.rowcount:
                 connection.execute("DELETE FROM questions WHERE key NOT IN (SELECT key FROM banks)")
             connection.execute("DELETE FROM failures WHERE used_at < ?", (time.time() - KEEP_OLD_VERSIONS_SECONDS,))
@@ -204,8 +206,17 @@ class BankCache:
             return body
 
         rows = (
-            (key, n, info.id, info.category, info.type, info.difficulty, json.dumps(list(info.tags)),
-             info.content_hash, charged(json.dumps(q, ensure_ascii=False, separators=(",", ":"))))
+            (
+                key,
+                n,
+                info.id,
+                info.category,
+                info.type,
+                info.difficulty,
+                json.dumps(list(info.tags)),
+                info.content_hash,
+                charged(json.dumps(q, ensure_ascii=False, separators=(",", ":"))),
+            )
             for n, (info, q) in enumerate(zip(bank.index, data["questions"], strict=True))
         )
         if budget[0] < 0:
@@ -216,7 +227,8 @@ class BankCache:
                 db = self._db()
                 with db:
                     stale = [
-                        k for (k,) in db.execute(
+                        k
+                        for (k,) in db.execute(
                             "SELECT key FROM banks WHERE path = ? AND key != ? AND used_at < ?",
                             (path, key, now - KEEP_OLD_VERSIONS_SECONDS),
                         )
@@ -237,9 +249,11 @@ class BankCache:
     def question_body(self, key: str, position: int) -> tuple[dict[str, Any], str]:
         """The validated question at ``position`` of the bank stored under ``key``, and its hash."""
         with self._lock:
-            row = self._db().execute(
-                "SELECT body, content_hash FROM questions WHERE key = ? AND position = ?", (key, position)
-            ).fetchone()
+            row = (
+                self._db()
+                .execute("SELECT body, content_hash FROM questions WHERE key = ? AND position = ?", (key, position))
+                .fetchone()
+            )
         if row is None:
             raise LookupError(f"question {position} of cached bank {key[:12]} is gone from the cache")
         return json.loads(row[0]), row[1]
@@ -255,8 +269,16 @@ class CachedQuestions(Sequence["Question"]):
 
     __slots__ = ("_bank_id", "_cache", "_cases", "_fallback", "_index", "_key", "_source", "_synonyms")
 
-    def __init__(self, bank_cache: BankCache, key: str, bank_id: str, cases: dict[str, Case],
-                 index: tuple[QuestionInfo, ...], source: str, synonyms: Synonyms = ()) -> None:
+    def __init__(
+        self,
+        bank_cache: BankCache,
+        key: str,
+        bank_id: str,
+        cases: dict[str, Case],
+        index: tuple[QuestionInfo, ...],
+        source: str,
+        synonyms: Synonyms = (),
+    ) -> None:
         self._cache, self._key, self._bank_id, self._cases = bank_cache, key, bank_id, cases
         self._index, self._source, self._synonyms = index, source, synonyms
         self._fallback: Bank | None = None
@@ -302,7 +324,7 @@ class CachedQuestions(Sequence["Question"]):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
             return NotImplemented
-        return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=False))
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -122,8 +122,7 @@ def same_bytes(a: str | Path, b: str | Path) -> bool:
         return False
 
 
-def load_all(sources: Iterable[BankSource], cache: BankCache | None = None,
-             uncached: Collection[Path] = ()) -> Catalog:
+def load_all(sources: Iterable[BankSource], cache: BankCache | None = None, uncached: Collection[Path] = ()) -> Catalog:
     """Load every source; a bank id seen twice is an error naming both files (at the second
     file's ``id:``), unless the second is a byte-identical copy of the first, which is skipped.
     The files in ``uncached`` (resolved paths) are always read and checked, never taken from ``cache``."""

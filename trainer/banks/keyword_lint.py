@@ -26,14 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from trainer.banks.qtypes.open import as_prompt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer.banks.generic_words import CLINICAL_ABBREVIATIONS, FUNCTION_WORDS, GENERIC_WORDS, SURNAMES
 from trainer.banks.model import Bank
 from trainer.banks.problems import Problem
+from trainer.banks.qtypes.open import as_prompt
 
 if TYPE_CHECKING:
     from trainer.banks.questions import KeyPoint, OpenQuestion, Probe, RedFlag, Reference
@@ -91,9 +90,7 @@ def keyword_warnings(bank: Bank) -> list[Problem]:
         root = yamlsafe.compose_nodes(yamlsafe.decode(Path(bank.source).read_bytes()))
     except (OSError, yamlsafe.YamlProblem):
         root = None
-    problems = [
-        Problem(bank.source, *locate(root, f.pointer), f.message, f.pointer, severity="warning") for f in found
-    ]
+    problems = [Problem(bank.source, *locate(root, f.pointer), f.message, f.pointer, severity="warning") for f in found]
     return sorted(problems, key=lambda p: (p.line, p.column))
 
 

@@ -75,9 +75,14 @@ def _known_failure(cache: BankCache, key: str, path_text: str) -> list[Problem] 
     """The problems these exact bytes had before (an invalid bank is not parsed on every start)."""
     try:
         found = cache.failure(key)
-        return None if not found else [
-            Problem(path_text, int(p["line"]), int(p["column"]), str(p["message"]), str(p["pointer"])) for p in found
-        ]
+        return (
+            None
+            if not found
+            else [
+                Problem(path_text, int(p["line"]), int(p["column"]), str(p["message"]), str(p["pointer"]))
+                for p in found
+            ]
+        )
     except (KeyError, TypeError, ValueError):  # a damaged cache row: validate again
         return None
 
@@ -149,7 +154,9 @@ def _validated(data: bytes, path_text: str) -> dict[str, Any]:
             try:
                 root = loaded.nodes()
             except yamlsafe.YamlProblem as problem:
-                raise BankError([*problems, Problem(path_text, problem.line, problem.column, problem.message)]) from None
+                raise BankError(
+                    [*problems, Problem(path_text, problem.line, problem.column, problem.message)]
+                ) from None
         locator = Locator(root)
         problems += [Problem(path_text, *locator.locate(e.pointer, e.at_key), e.message, e.pointer) for e in errors]
     del loaded, root  # the node tree and the text, before the bank is built from the data

@@ -88,10 +88,22 @@ class QuestionInfo:
         return cls(q.bank_id, q.id, q.category, q.type, q.difficulty, q.tags, q.content_hash)
 
 
-_QUESTION_NAMES = frozenset({
-    "Reference", "Option", "KeyPoint", "RedFlag", "Probe", "SingleQuestion", "MultipleQuestion", "NumericQuestion",
-    "OpenQuestion", "KnowledgeQuestion", "Question", "QuestionBase",
-})
+_QUESTION_NAMES = frozenset(
+    {
+        "Reference",
+        "Option",
+        "KeyPoint",
+        "RedFlag",
+        "Probe",
+        "SingleQuestion",
+        "MultipleQuestion",
+        "NumericQuestion",
+        "OpenQuestion",
+        "KnowledgeQuestion",
+        "Question",
+        "QuestionBase",
+    }
+)
 
 
 if not TYPE_CHECKING:  # the checker sees the imports above; an unknown name stays an error for it

@@ -170,4 +170,6 @@ class OpenQuestion(QuestionBase):
 KnowledgeQuestion: TypeAlias = (
     "SingleQuestion | MultipleQuestion | NumericQuestion | OrderingQuestion | MatchingQuestion"
 )
-Question: TypeAlias = "SingleQuestion | MultipleQuestion | NumericQuestion | OrderingQuestion | MatchingQuestion | OpenQuestion"
+Question: TypeAlias = (
+    "SingleQuestion | MultipleQuestion | NumericQuestion | OrderingQuestion | MatchingQuestion | OpenQuestion"
+)

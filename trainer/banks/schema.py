@@ -226,11 +226,16 @@ def _typed_validators() -> TypedValidators | None:
     for branch in question.get("allOf", ()):
         condition = branch.get("if", {}) if isinstance(branch, dict) else {}
         const = condition.get("properties", {}).get("type", {}).get("const")
-        if set(branch) != {"if", "then"} or condition != {"required": ["type"], "properties": {"type": {"const": const}}}:
+        if set(branch) != {"if", "then"} or condition != {
+            "required": ["type"],
+            "properties": {"type": {"const": const}},
+        }:
             return None
         if not isinstance(const, str) or const in by_type:
             return None
-        by_type[const] = _compile_fast({"$schema": _DRAFT_07, "$defs": schema()["$defs"], "allOf": [base, branch["then"]]})
+        by_type[const] = _compile_fast(
+            {"$schema": _DRAFT_07, "$defs": schema()["$defs"], "allOf": [base, branch["then"]]}
+        )
     if not by_type:
         return None
     shallow = _compile_fast(dict(_bank_without_questions(), **{"$schema": _DRAFT_07}))
@@ -380,11 +385,13 @@ def _key_messages(error: ValidationError, pointer: str) -> Iterator[SchemaError]
     if error.validator == "minLength":
         yield SchemaError(where, "a key must not be empty", at_key=True)
     elif error.validator == "maxLength":
-        yield SchemaError(where, f"key {_short(key)} is too long ({len(key):,} characters; at most "
-                          f"{arg:,})", at_key=True)
+        yield SchemaError(
+            where, f"key {_short(key)} is too long ({len(key):,} characters; at most {arg:,})", at_key=True
+        )
     else:
-        yield SchemaError(where, f"key {_short(key)}: {error.message if len(error.message) < 200 else 'invalid'}",
-                          at_key=True)
+        yield SchemaError(
+            where, f"key {_short(key)}: {error.message if len(error.message) < 200 else 'invalid'}", at_key=True
+        )
 
 
 def _messages(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> Iterator[SchemaError]:
@@ -407,7 +414,11 @@ def _messages(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> Ite
                 close = difflib.get_close_matches(str(name), allowed, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
                 # repr: a key holding a newline or 1 MB of text still makes one short line
-                yield SchemaError(pointer_of((*prefix, *error.absolute_path, name)), f"unknown field {_short(str(name))}{hint}", at_key=True)
+                yield SchemaError(
+                    pointer_of((*prefix, *error.absolute_path, name)),
+                    f"unknown field {_short(str(name))}{hint}",
+                    at_key=True,
+                )
     elif kind == "type":
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([arg] if isinstance(arg, str) else arg))
         yield SchemaError(pointer, f"expected {expected}, found {type_name(value)}")

@@ -14,7 +14,6 @@ from trainer.banks.qtypes.base import first_seen as _first_seen
 from trainer.banks.qtypes.base import normal as _normal
 from trainer.banks.schema import SchemaError
 
-
 Data = dict[str, Any]  # bank data as YAML gave it, already checked by the schema
 
 
@@ -55,8 +54,11 @@ def _check_expanded_ids(data: Data) -> Iterator[SchemaError]:
             continue
         for part in parts:
             if part["id"] in ids:
-                yield SchemaError(f"/questions/{index}/id", f"the question id '{part['id']}' this set gives one of "
-                                                            f"its stems is already used at /questions/{ids[part['id']]}")
+                yield SchemaError(
+                    f"/questions/{index}/id",
+                    f"the question id '{part['id']}' this set gives one of "
+                    f"its stems is already used at /questions/{ids[part['id']]}",
+                )
             ids.setdefault(part["id"], index)
 
 
@@ -105,11 +107,15 @@ def _check_pins(fmt: Data, base: str, questions: dict[str, Data], categories: se
             elif not is_interview(question["type"]):
                 yield SchemaError(pointer, f"question '{qid}' is a {question['type']} question, not an open prompt")
             elif question["category"] not in categories:
-                yield SchemaError(pointer, f"question '{qid}' is in category '{question['category']}', "
-                                           f"which this format does not draw from")
+                yield SchemaError(
+                    pointer,
+                    f"question '{qid}' is in category '{question['category']}', which this format does not draw from",
+                )
             elif qid in pinned:
                 yield SchemaError(pointer, f"question '{qid}' is already pinned in '{pinned[qid]}'")
             pinned.setdefault(qid, where)
     if len(pinned) > fmt["prompts"]:
-        yield SchemaError(f"{base}/prompts", f"{len(pinned)} prompts are pinned in first/last but the format "
-                                             f"asks only {fmt['prompts']}")
+        yield SchemaError(
+            f"{base}/prompts",
+            f"{len(pinned)} prompts are pinned in first/last but the format asks only {fmt['prompts']}",
+        )

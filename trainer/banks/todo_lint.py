@@ -41,7 +41,10 @@ def _findings(bank: Bank) -> Iterator[tuple[str, str]]:
         for p, probe in enumerate(getattr(q, "probes", ())):
             for n, point in enumerate(probe.key_points):
                 if _marked(point.text):
-                    yield f"{base}/probes/{p}/key_points/{n}/text", f"question '{q.id}': key point is a TODO placeholder"
+                    yield (
+                        f"{base}/probes/{p}/key_points/{n}/text",
+                        f"question '{q.id}': key point is a TODO placeholder",
+                    )
 
 
 def todo_warnings(bank: Bank) -> list[Problem]:
@@ -55,5 +58,7 @@ def todo_warnings(bank: Bank) -> list[Problem]:
         locator = Locator(yamlsafe.compose_nodes(yamlsafe.decode(Path(bank.source).read_bytes())))
     except (OSError, yamlsafe.YamlProblem):
         locator = Locator(None)
-    return [Problem(bank.source, *locator.locate(pointer), message, pointer, severity="warning")
-            for pointer, message in found]
+    return [
+        Problem(bank.source, *locator.locate(pointer), message, pointer, severity="warning")
+        for pointer, message in found
+    ]

@@ -127,8 +127,10 @@ def core_null(text: str) -> None:
         raise _NotCore
 
 
-_CORE_READERS = {f"tag:yaml.org,2002:{name}": read for name, read in
-                 (("int", core_int), ("float", core_float), ("bool", core_bool), ("null", core_null))}
+_CORE_READERS = {
+    f"tag:yaml.org,2002:{name}": read
+    for name, read in (("int", core_int), ("float", core_float), ("bool", core_bool), ("null", core_null))
+}
 
 
 def _key_identity(node: ScalarNode) -> object:
@@ -150,8 +152,12 @@ class Core12Resolver(BaseResolver):
 for _tag, _pattern, _first in (
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),  # before float: 10 is an int
-    ("float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
-              r"|\.(?:nan|NaN|NAN))$", "-+0123456789."),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+        r"|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
     ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     ("merge", r"^(?:<<)$", "<"),
 ):
@@ -265,7 +271,9 @@ class _BankConstructor(SafeConstructor):
             return read(value)
         except _NotCore as exc:
             line, column = _position(node.start_mark)
-            raise YamlProblem(str(exc) or f"{_short_repr(value)} is not a valid {_show_tag(node.tag)}", line, column) from None
+            raise YamlProblem(
+                str(exc) or f"{_short_repr(value)} is not a valid {_show_tag(node.tag)}", line, column
+            ) from None
 
     def construct_yaml_int(self, node: ScalarNode) -> int:
         return self._core(node, core_int)
@@ -559,9 +567,7 @@ def _from_reader(text: str, exc: yaml.reader.ReaderError) -> YamlProblem:
     offset = exc.position
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return YamlProblem(
-        f"control character U+{exc.character:04X} is not allowed in YAML text; remove it", line, column
-    )
+    return YamlProblem(f"control character U+{exc.character:04X} is not allowed in YAML text; remove it", line, column)
 
 
 def _show_tag(tag: str) -> str:

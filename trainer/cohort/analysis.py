@@ -287,7 +287,7 @@ def _performance(residents: Sequence[Resident], settings: Settings):
         by_category[row["category"]].append(row)
     for group in by_category.values():
         ranks = stats.percentile_ranks([row["correct"] / row["answered"] for row in group])
-        for row, rank in zip(group, ranks):
+        for row, rank in zip(group, ranks, strict=False):
             row["percentile"] = rank
             row["flagged"] = rank < settings.below_percentile
     categories = tuple(sorted(c for c in by_category if c != ALL))
@@ -306,9 +306,9 @@ def _items(residents: Sequence[Resident], settings: Settings):
     totals: list[dict[str, tuple[int, int]]] = []  # per resident, bank -> (right, answered) over first attempts
     for resident in residents:
         newest_first = resident.answers[::-1]  # answers are oldest first: the oldest is written last, and stays
-        first = dict(zip(map(_ITEM, newest_first), newest_first))
+        first = dict(zip(map(_ITEM, newest_first), newest_first, strict=False))
         right_answers = list(filter(_CORRECT, resident.answers))
-        for item, chosen in set(zip(map(_ITEM, right_answers), map(_CHOSEN, right_answers))):
+        for item, chosen in set(zip(map(_ITEM, right_answers), map(_CHOSEN, right_answers), strict=False)):
             if chosen:
                 keys[item].add(tuple(sorted(chosen)))
         firsts.append(first)

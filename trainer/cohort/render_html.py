@@ -8,7 +8,7 @@ and every text from an export is escaped (``html.escape``) before it is written.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 
 from trainer import __version__
@@ -106,7 +106,7 @@ def render_html(
     anonymised: bool,
 ) -> str:
     s = report.settings
-    as_of = datetime.fromtimestamp(s.as_of, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    as_of = datetime.fromtimestamp(s.as_of, UTC).strftime("%Y-%m-%d %H:%M UTC")
     by_name = {t.name: t for t in tables}
     parts = []
     for anchor, title, chart_names, table_names in SECTIONS:

@@ -65,8 +65,8 @@ def point_biserial(item: Sequence[int], rest: Sequence[float]) -> float | None:
     n = len(item)
     if n < 2 or n != len(rest):
         return None
-    right = [r for x, r in zip(item, rest) if x]
-    wrong = [r for x, r in zip(item, rest) if not x]
+    right = [r for x, r in zip(item, rest, strict=False) if x]
+    wrong = [r for x, r in zip(item, rest, strict=False) if not x]
     if not right or not wrong:
         return None
     mu = sum(rest) / n
@@ -106,4 +106,4 @@ def slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     sxx = sum((x - mx) ** 2 for x in xs)
     if sxx == 0:
         return None
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=False)) / sxx

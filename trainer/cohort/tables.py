@@ -7,7 +7,7 @@ the CSV and the HTML say the same thing; ``None`` is an empty cell ("not defined
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from trainer.cohort.analysis import EXAM_PACE_SECONDS, RECENT_DAYS, Report, week_monday
 
@@ -32,7 +32,7 @@ def _num(x: float | None, digits: int = 2) -> float | None:
 
 
 def week_label(week: int) -> str:
-    return datetime.fromtimestamp(week_monday(week), timezone.utc).strftime("%Y-%m-%d")
+    return datetime.fromtimestamp(week_monday(week), UTC).strftime("%Y-%m-%d")
 
 
 def report_tables(report: Report) -> list[Table]:

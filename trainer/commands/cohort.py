@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +96,7 @@ def _fail(message: str, code: int) -> int:
 
 def _as_of(text: str | None) -> float:
     import time
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     if text is None:
         return time.time()
@@ -104,7 +105,7 @@ def _as_of(text: str | None) -> float:
     except ValueError:
         raise ValueError(f"--as-of: expected a date YYYY-MM-DD, got {text!r}") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     if not 1970 <= moment.year <= 2099:
         raise ValueError(f"--as-of: expected a date from 1970 to 2099, got {text!r}")
     return moment.timestamp()
@@ -173,7 +174,9 @@ def _run(args: Any) -> int:
             try:
                 from trainer.cohort.charts import all_charts
             except ImportError:
-                return _fail("the HTML report's charts need pygal: pip install 'pain-trainer[report]'", ExitCode.INVALID)
+                return _fail(
+                    "the HTML report's charts need pygal: pip install 'pain-trainer[report]'", ExitCode.INVALID
+                )
             from trainer.cohort.render_html import render_html
 
             page = render_html(

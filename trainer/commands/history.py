@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -33,8 +33,20 @@ if TYPE_CHECKING:
 PROG = "pain-trainer"
 HistoryAction = Literal["list", "export", "import", "show", "notes"]
 COLUMNS = (
-    "session_id", "started_at", "finished_at", "status", "kind", "mode", "banks",
-    "answered", "total", "correct", "score", "duration_seconds", "unanswered", "timed_out",
+    "session_id",
+    "started_at",
+    "finished_at",
+    "status",
+    "kind",
+    "mode",
+    "banks",
+    "answered",
+    "total",
+    "correct",
+    "score",
+    "duration_seconds",
+    "unanswered",
+    "timed_out",
 )  # the numbers are defined in trainer.history.numbers (docs/scoring.md); new columns go at the end
 
 
@@ -111,7 +123,9 @@ def parse_since(text: str | None) -> float | None:
 def _check_usage(request: HistoryRequest) -> None:
     action = request.action
     if action in ("export", "import") and not request.file:
-        raise _Usage(f"'history {action}' needs a FILE ('-' for standard {'output' if action == 'export' else 'input'})")
+        raise _Usage(
+            f"'history {action}' needs a FILE ('-' for standard {'output' if action == 'export' else 'input'})"
+        )
     if action == "list" and request.file:
         raise _Usage(f"unexpected argument {request.file!r}: FILE is only for 'history export' and 'history import'")
     if action != "export" and (request.name is not None or request.program is not None):
@@ -158,8 +172,9 @@ def _import(store: Store, text: str, file: str) -> ExitCode:
     return ExitCode.OK
 
 
-def _export(store: Store, sessions: list[SessionSummary], file: str, name: str | None = None,
-            program: str | None = None) -> ExitCode:
+def _export(
+    store: Store, sessions: list[SessionSummary], file: str, name: str | None = None, program: str | None = None
+) -> ExitCode:
     from trainer.history.exchange import export_history, resident_of, write_export
 
     resident = resident_of(store, name, program)  # --name/--program are remembered for the next export
@@ -173,7 +188,7 @@ def _export(store: Store, sessions: list[SessionSummary], file: str, name: str |
 
 
 def _iso(t: float | None) -> str | None:
-    return None if t is None else datetime.fromtimestamp(t, timezone.utc).isoformat(timespec="seconds")
+    return None if t is None else datetime.fromtimestamp(t, UTC).isoformat(timespec="seconds")
 
 
 def session_row(s: SessionSummary) -> dict[str, Any]:

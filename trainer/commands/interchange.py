@@ -21,20 +21,36 @@ FORMAT_NAMES = ("gift", "moodle-xml")  # trainer.banks.interchange.FORMATS, name
 
 def add_parsers(commands, common) -> None:
     imported = commands.add_parser(
-        "import", help="GIFT or Moodle XML files -> one bank (what could not be kept is reported)")
+        "import", help="GIFT or Moodle XML files -> one bank (what could not be kept is reported)"
+    )
     common(imported, banks=False)
     imported.add_argument("files", nargs="+", metavar="FILE", help="GIFT (.gift, .txt) or Moodle XML (.xml) files")
     imported.add_argument("--out", required=True, metavar="BANK.yaml", help="the bank file to write")
     imported.add_argument("--bank-id", metavar="ID", help="the new bank's id (default: from the --out file name)")
-    imported.add_argument("--category", default="imported", metavar="ID",
-                          help="category of questions the file gives none (default: imported)")
-    imported.add_argument("--language", default="en", metavar="TAG",
-                          help="the questions' language as a BCP 47 tag (default: en; the files do not say)")
-    imported.add_argument("--from", dest="source_format", choices=("auto", *FORMAT_NAMES), default="auto",
-                          help="the files' format (default: detected from their content)")
+    imported.add_argument(
+        "--category",
+        default="imported",
+        metavar="ID",
+        help="category of questions the file gives none (default: imported)",
+    )
+    imported.add_argument(
+        "--language",
+        default="en",
+        metavar="TAG",
+        help="the questions' language as a BCP 47 tag (default: en; the files do not say)",
+    )
+    imported.add_argument(
+        "--from",
+        dest="source_format",
+        choices=("auto", *FORMAT_NAMES),
+        default="auto",
+        help="the files' format (default: detected from their content)",
+    )
     imported.add_argument("--force", action="store_true", help="overwrite --out if it exists")
 
-    exported = commands.add_parser("export", help="a bank -> GIFT or Moodle XML (what the format cannot hold is listed)")
+    exported = commands.add_parser(
+        "export", help="a bank -> GIFT or Moodle XML (what the format cannot hold is listed)"
+    )
     common(exported, banks=False)
     exported.add_argument("bank_file", metavar="BANK", help="the bank file to export")
     exported.add_argument("--to", required=True, choices=FORMAT_NAMES, help="the format to write")
@@ -123,8 +139,10 @@ def run_import(args: argparse.Namespace) -> int:
         return ExitCode.INVALID
     _write_atomically(out, text)
     count = len(bank["questions"])
-    print(f"{out}: {count} question{'s' if count != 1 else ''} imported, "
-          f"{len(notes)} warning{'s' if len(notes) != 1 else ''}; search it for TODO")
+    print(
+        f"{out}: {count} question{'s' if count != 1 else ''} imported, "
+        f"{len(notes)} warning{'s' if len(notes) != 1 else ''}; search it for TODO"
+    )
     return ExitCode.OK
 
 
@@ -148,18 +166,23 @@ def validating(bank: dict, origins: list, out: Path) -> tuple[str, list]:
             load_bank_bytes(text.encode("utf-8"), str(out))
             return text, notes
         except BankError as exc:
-            found = [(re.match(r"/questions/([0-9]+)", p.pointer), p) for p in exc.problems if "more problems" not in
-                     p.message]
+            found = [
+                (re.match(r"/questions/([0-9]+)", p.pointer), p)
+                for p in exc.problems
+                if "more problems" not in p.message
+            ]
             if not found or any(match is None for match, _ in found):
                 raise
             refused: dict[int, str] = {}
             for match, problem in [(m, p) for m, p in found if m is not None]:  # all of them: None raised above
-                field = problem.pointer[match.end():].lstrip("/") or "question"
+                field = problem.pointer[match.end() :].lstrip("/") or "question"
                 refused.setdefault(int(match.group(1)), f"{field}: {problem.message}")
             for index, reason in sorted(refused.items()):
                 item = origins[index]
                 name = bank["questions"][index]["id"]
-                notes.append(Note(item.source, item.line, f"question '{name}': the bank refuses it ({reason}); skipped"))
+                notes.append(
+                    Note(item.source, item.line, f"question '{name}': the bank refuses it ({reason}); skipped")
+                )
             keep = [i for i in range(len(bank["questions"])) if i not in refused]
             bank["questions"] = [bank["questions"][i] for i in keep]
             origins[:] = [origins[i] for i in keep]

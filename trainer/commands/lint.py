@@ -17,13 +17,20 @@ from trainer.exits import ExitCode
 
 
 def add_parser(commands, common) -> None:
-    lint = commands.add_parser("lint", help="item-writing checks (NBME guide) on bank files or folders "
-                                            "(exit 0 clean, 1 findings or an invalid bank)")
+    lint = commands.add_parser(
+        "lint",
+        help="item-writing checks (NBME guide) on bank files or folders (exit 0 clean, 1 findings or an invalid bank)",
+    )
     common(lint, banks=False)
     lint.add_argument("paths", nargs="+", metavar="PATH", help="bank files or folders")
     lint.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    lint.add_argument("--ignore", action="append", default=[], metavar="ID",
-                      help="a check to skip (repeatable, or comma-separated); see docs/authoring.md")
+    lint.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a check to skip (repeatable, or comma-separated); see docs/authoring.md",
+    )
 
 
 def run_lint(args: argparse.Namespace) -> int:
@@ -36,8 +43,10 @@ def run_lint(args: argparse.Namespace) -> int:
     ignore = frozenset(i.strip() for given in args.ignore for i in given.split(",") if i.strip())
     unknown = sorted(ignore - set(CHECKS))
     if unknown:
-        print(f"pain-trainer: error: unknown check {inert_line(', '.join(unknown))}; the checks are: "
-              f"{', '.join(CHECKS)}", file=sys.stderr)
+        print(
+            f"pain-trainer: error: unknown check {inert_line(', '.join(unknown))}; the checks are: {', '.join(CHECKS)}",
+            file=sys.stderr,
+        )
         return ExitCode.USAGE
     for path in args.paths:
         if not os.path.lexists(path):
@@ -64,8 +73,10 @@ def run_lint(args: argparse.Namespace) -> int:
         for problem, _ in problems:
             print(problem, file=sys.stderr)
     if not files:
-        print("pain-trainer: error: no bank files (*.yaml, *.yml) found in " + inert_line(", ".join(args.paths)),
-              file=sys.stderr)
+        print(
+            "pain-trainer: error: no bank files (*.yaml, *.yml) found in " + inert_line(", ".join(args.paths)),
+            file=sys.stderr,
+        )
         return ExitCode.INVALID
     findings = len(problems) - sum(1 for _, check in problems if not check)
     if args.format == "text":

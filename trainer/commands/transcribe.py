@@ -29,15 +29,24 @@ PROG = "pain-trainer"
 
 def add_speech_options(parser: argparse.ArgumentParser) -> None:
     """``--speech-model`` and ``--keep-audio`` (absent unless written, so either place on the line counts)."""
-    parser.add_argument("--speech-model", metavar="NAME|DIR", default=argparse.SUPPRESS,
-                        help="speech model for spoken answers: a faster-whisper name (default tiny.en) or a folder")
-    parser.add_argument("--keep-audio", action="store_true", default=argparse.SUPPRESS,
-                        help="keep each spoken answer's recording as a WAV file in the data dir (recordings/)")
+    parser.add_argument(
+        "--speech-model",
+        metavar="NAME|DIR",
+        default=argparse.SUPPRESS,
+        help="speech model for spoken answers: a faster-whisper name (default tiny.en) or a folder",
+    )
+    parser.add_argument(
+        "--keep-audio",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="keep each spoken answer's recording as a WAV file in the data dir (recordings/)",
+    )
 
 
 def add_parser(commands: argparse._SubParsersAction, common: Callable[..., None]) -> None:
-    transcribe = commands.add_parser("transcribe",
-                                     help="transcribe a WAV recording offline and show its delivery figures")
+    transcribe = commands.add_parser(
+        "transcribe", help="transcribe a WAV recording offline and show its delivery figures"
+    )
     common(transcribe, banks=False)
     transcribe.add_argument("file", metavar="FILE", help="the recording (WAV, or any format faster-whisper reads)")
     add_speech_options(transcribe)
@@ -55,8 +64,13 @@ def run_transcribe(args: Any) -> int:
     except SpeechUnavailable as exc:
         return _fail(str(exc))
     if args.format == "json":
-        print(json.dumps({"file": str(path), "transcript": transcript, "delivery": delivery.as_dict()},
-                         indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"file": str(path), "transcript": transcript, "delivery": delivery.as_dict()},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         print(as_text(transcript, delivery))
     return ExitCode.OK
@@ -80,8 +94,9 @@ def transcribe_file(path: Path, model: str):
         raise SpeechUnavailable(f"{path}: cannot be read as audio ({type(exc).__name__})") from exc
     recording = Recording(samples, SAMPLE_RATE)
     transcript = WhisperTranscriber(model).transcribe(recording.samples, recording.sample_rate)
-    delivery = spoken_delivery(transcript.text, transcript.words, recording.levels(), FRAME_SECONDS,
-                               recording.seconds, recording.seconds)
+    delivery = spoken_delivery(
+        transcript.text, transcript.words, recording.levels(), FRAME_SECONDS, recording.seconds, recording.seconds
+    )
     return transcript.text, delivery
 
 

@@ -44,10 +44,12 @@ TouchedRow = tuple[str, str, str, str, str]  # week, bank_id, category, question
 def _touched(conn: sqlite3.Connection, session_ids: set[str]) -> set[TouchedRow]:
     found: set[TouchedRow] = set()
     for sid in session_ids:
-        found.update(conn.execute(
-            "SELECT DISTINCT week, bank_id, category, question_id, content_hash FROM answers WHERE session_id = ?",
-            (sid,),
-        ))
+        found.update(
+            conn.execute(
+                "SELECT DISTINCT week, bank_id, category, question_id, content_hash FROM answers WHERE session_id = ?",
+                (sid,),
+            )
+        )
     return found
 
 
@@ -55,7 +57,9 @@ def _refresh(conn: sqlite3.Connection, keys: set[TouchedRow], session_ids: set[s
     weeks = {(w, b, c) for w, b, c, _q, _h in keys}
     items = {(b, q, h) for _w, b, _c, q, h in keys}
     for week, bank, category in weeks:
-        conn.execute("DELETE FROM weekly_totals WHERE week = ? AND bank_id = ? AND category = ?", (week, bank, category))
+        conn.execute(
+            "DELETE FROM weekly_totals WHERE week = ? AND bank_id = ? AND category = ?", (week, bank, category)
+        )
         conn.execute(
             "INSERT INTO weekly_totals (week, bank_id, category, attempts, correct, time_ms)"
             " SELECT week, bank_id, category, count(*), sum(correct), sum(CAST(round(time_spent * 1000) AS INTEGER))"
@@ -63,11 +67,15 @@ def _refresh(conn: sqlite3.Connection, keys: set[TouchedRow], session_ids: set[s
             " GROUP BY week, bank_id, category",
             (week, bank, category),
         )
-    latest = "FROM answers AS x WHERE x.bank_id = a.bank_id AND x.question_id = a.question_id" \
-             " AND x.content_hash = a.content_hash"
+    latest = (
+        "FROM answers AS x WHERE x.bank_id = a.bank_id AND x.question_id = a.question_id"
+        " AND x.content_hash = a.content_hash"
+    )
     for bank, question, digest in items:
-        conn.execute("DELETE FROM item_totals WHERE bank_id = ? AND question_id = ? AND content_hash = ?",
-                     (bank, question, digest))
+        conn.execute(
+            "DELETE FROM item_totals WHERE bank_id = ? AND question_id = ? AND content_hash = ?",
+            (bank, question, digest),
+        )
         conn.execute(
             "INSERT INTO item_totals (bank_id, question_id, content_hash, answers, attempts, misses,"
             " last_answered_at, flagged, last_correct)"

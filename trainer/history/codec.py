@@ -54,8 +54,12 @@ def session_dict(rec: SessionRecord) -> dict[str, Any]:
         "settings": rec.settings,
         "seed": rec.seed,
         "plan": [
-            {"bank_id": i.bank_id, "question_id": i.question_id, "content_hash": i.content_hash,
-             "option_order": list(i.option_order)}
+            {
+                "bank_id": i.bank_id,
+                "question_id": i.question_id,
+                "content_hash": i.content_hash,
+                "option_order": list(i.option_order),
+            }
             for i in rec.plan
         ],
     }
@@ -91,8 +95,22 @@ def session_from_row(row: sqlite3.Row) -> SessionRecord:
 
 
 ANSWER_FIELDS = (
-    "session_id", "position", "bank_id", "question_id", "content_hash", "question_type", "category",
-    "difficulty", "tags", "response", "correct", "score", "time_spent", "flagged", "answered_at", "timed_out",
+    "session_id",
+    "position",
+    "bank_id",
+    "question_id",
+    "content_hash",
+    "question_type",
+    "category",
+    "difficulty",
+    "tags",
+    "response",
+    "correct",
+    "score",
+    "time_spent",
+    "flagged",
+    "answered_at",
+    "timed_out",
     "probe_index",
 )
 
@@ -170,7 +188,10 @@ def verdicts_from_json(items: list[dict[str, Any]]) -> tuple[KeyPointVerdict, ..
     """Rows from before the judge (no status, via, evidence, spans) read with empty defaults."""
     return tuple(
         KeyPointVerdict(
-            v["text"], bool(v["covered"]), tuple(v.get("matched", ())), v.get("override"),
+            v["text"],
+            bool(v["covered"]),
+            tuple(v.get("matched", ())),
+            v.get("override"),
             status=str(v.get("status", "")),
             via=tuple(str(x) for x in v.get("via", ())),
             evidence=_span(v.get("evidence")),

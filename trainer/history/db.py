@@ -121,7 +121,9 @@ def _ensure_folder(root: Path) -> None:
     if root.exists() and not root.is_dir():
         raise HistoryError(f"{root}: the data directory is a file, not a folder")
     if os.path.islink(root) and not root.exists():  # mkdir would only say "File exists"
-        raise HistoryError(f"{root}: the data directory is a symbolic link that leads nowhere (a loop or a missing target)")
+        raise HistoryError(
+            f"{root}: the data directory is a symbolic link that leads nowhere (a loop or a missing target)"
+        )
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -148,9 +150,7 @@ def _open_checked(path: Path) -> sqlite3.Connection:
                 if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                     raise _Damaged("not an SQLite database", identity)
     try:
-        conn = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-        )
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise HistoryError(f"{path}: cannot open the history database ({exc})") from None
     try:

@@ -52,7 +52,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -98,8 +98,9 @@ class ExportData:
     resident: dict[str, Any] | None = None  # {"id", "name", "program"}; None in older exports
 
 
-def export_history(store: Store, session_ids: Iterable[str] | None = None,
-                   resident: dict[str, Any] | None = None) -> dict[str, Any]:
+def export_history(
+    store: Store, session_ids: Iterable[str] | None = None, resident: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The export document for all sessions (or the given ones), oldest first; ``resident``
     (``{"id", "name", "program"}``, see ``resident_of``) says whose it is."""
     wanted = None if session_ids is None else set(session_ids)
@@ -135,7 +136,7 @@ def export_history(store: Store, session_ids: Iterable[str] | None = None,
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "generator": f"pain-trainer {__version__}",
         "sessions": sessions,
         "notes": notes,
@@ -210,7 +211,7 @@ def read_export(text: str, source: str) -> ExportData:
     if (deep := _too_deep(document)) is not None:
         raise HistoryError(f"{source}: {deep}: nested more than {MAX_NESTING} levels deep")
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise HistoryError(f"{source}: not a pain-trainer history export (no \"format\": \"{FORMAT}\")")
+        raise HistoryError(f'{source}: not a pain-trainer history export (no "format": "{FORMAT}")')
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise HistoryError(f"{source}: format_version must be a whole number >= 1")
@@ -291,15 +292,27 @@ def _import_session(conn: sqlite3.Connection, d: dict[str, Any]) -> tuple[bool, 
     return is_new, changed, len(replaced)
 
 
-def _merge_session(conn: sqlite3.Connection, session: SessionRecord, finished_at: float | None, abandoned: bool) -> tuple[bool, bool]:
+def _merge_session(
+    conn: sqlite3.Connection, session: SessionRecord, finished_at: float | None, abandoned: bool
+) -> tuple[bool, bool]:
     row = conn.execute("SELECT finished_at, abandoned FROM sessions WHERE id = ?", (session.session_id,)).fetchone()
     if row is None:
         conn.execute(
             "INSERT INTO sessions (id, kind, mode, started_at, finished_at, abandoned, banks, settings, seed, plan,"
             " plan_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (session.session_id, session.kind, session.mode, session.started_at, finished_at, int(abandoned),
-             codec.dumps(session.banks), codec.dumps(session.settings), session.seed,
-             codec.dumps(codec.plan_to_json(session.plan)), len(session.plan)),
+            (
+                session.session_id,
+                session.kind,
+                session.mode,
+                session.started_at,
+                finished_at,
+                int(abandoned),
+                codec.dumps(session.banks),
+                codec.dumps(session.settings),
+                session.seed,
+                codec.dumps(codec.plan_to_json(session.plan)),
+                len(session.plan),
+            ),
         )
         conn.executemany(
             "INSERT OR IGNORE INTO session_banks (session_id, bank_id, bank_version) VALUES (?, ?, ?)",
@@ -310,8 +323,10 @@ def _merge_session(conn: sqlite3.Connection, session: SessionRecord, finished_at
     new_abandoned = int(bool(row[1]) or abandoned)
     if (new_finished, new_abandoned) == (row[0], row[1]):
         return False, False
-    conn.execute("UPDATE sessions SET finished_at = ?, abandoned = ? WHERE id = ?",
-                 (new_finished, new_abandoned, session.session_id))
+    conn.execute(
+        "UPDATE sessions SET finished_at = ?, abandoned = ? WHERE id = ?",
+        (new_finished, new_abandoned, session.session_id),
+    )
     return False, True
 
 
@@ -407,8 +422,15 @@ def _schema_problem(document: Any) -> str | None:
     return f"{pointer or '/'}: {_schema_message(error)}"
 
 
-_JSON_TYPES = {"string": "a string", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-               "array": "a list", "object": "an object", "null": "null"}
+_JSON_TYPES = {
+    "string": "a string",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "an object",
+    "null": "null",
+}
 
 
 def _schema_message(error: ValidationError) -> str:
@@ -416,8 +438,10 @@ def _schema_message(error: ValidationError) -> str:
     value = value if len(value) <= 60 else value[:57] + "..."
     arg: Any = error.validator_value  # what the failed keyword asked: a type name, a bound, a list...
     messages: dict[str, Callable[[], str]] = {
-        "type": lambda: f"expected {' or '.join(_JSON_TYPES[t] for t in ([arg] if isinstance(arg, str) else arg))}, "
-                        f"got {type(error.instance).__name__}",
+        "type": lambda: (
+            f"expected {' or '.join(_JSON_TYPES[t] for t in ([arg] if isinstance(arg, str) else arg))}, "
+            f"got {type(error.instance).__name__}"
+        ),
         "minimum": lambda: f"must be at least {arg}, got {value}",
         "maximum": lambda: f"must be at most {arg}, got {value}",
         "enum": lambda: f"must be one of {', '.join(map(str, arg))}, got {value}",
@@ -464,8 +488,16 @@ def _is(value: Any, kind: Any) -> bool:
 
 def _name(kind: Any) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {str: "a string", int: "a whole number", float: "a number", bool: "true or false",
-             list: "a list", dict: "an object", None: "null", object: "any value"}
+    names = {
+        str: "a string",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+        list: "a list",
+        dict: "an object",
+        None: "null",
+        object: "any value",
+    }
     return " or ".join(names[k] for k in kinds)
 
 
@@ -500,14 +532,18 @@ def _check_session(s: Any, where: str) -> dict[str, Any]:
         at = f"{where}/plan/{i}"
         if not isinstance(item, dict):
             raise HistoryError(f"{at}: expected an object")
-        plan.append({
-            "bank_id": _get(item, "bank_id", str, at),
-            "question_id": _get(item, "question_id", str, at),
-            "content_hash": _get(item, "content_hash", str, at),
-            "option_order": _strings(_get(item, "option_order", list, at, []), f"{at}/option_order"),
-        })
+        plan.append(
+            {
+                "bank_id": _get(item, "bank_id", str, at),
+                "question_id": _get(item, "question_id", str, at),
+                "content_hash": _get(item, "content_hash", str, at),
+                "option_order": _strings(_get(item, "option_order", list, at, []), f"{at}/option_order"),
+            }
+        )
     out["plan"] = plan
-    out["answers"] = [_check_answer(a, f"{where}/answers/{i}") for i, a in enumerate(_get(s, "answers", list, where, []))]
+    out["answers"] = [
+        _check_answer(a, f"{where}/answers/{i}") for i, a in enumerate(_get(s, "answers", list, where, []))
+    ]
     keys = [(a["position"], a["probe_index"]) for a in out["answers"]]
     if len(set(keys)) != len(keys):
         raise HistoryError(f"{where}/answers: the same position (and probe) appears twice")
@@ -581,12 +617,14 @@ def _check_interview(x: Any, where: str, positions: set[int]) -> dict[str, Any]:
         at = f"{where}/verdicts/{i}"
         if not isinstance(v, dict):
             raise HistoryError(f"{at}: expected an object")
-        verdicts.append({
-            "text": _get(v, "text", str, at),
-            "covered": _get(v, "covered", bool, at),
-            "matched": _strings(_get(v, "matched", list, at, []), f"{at}/matched"),
-            "override": _get(v, "override", (bool, None), at, None),
-        })
+        verdicts.append(
+            {
+                "text": _get(v, "text", str, at),
+                "covered": _get(v, "covered", bool, at),
+                "matched": _strings(_get(v, "matched", list, at, []), f"{at}/matched"),
+                "override": _get(v, "override", (bool, None), at, None),
+            }
+        )
     return {
         "position": position,
         "probe_index": probe,

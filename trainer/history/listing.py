@@ -64,9 +64,15 @@ _CORRECTIONS = (
 )
 
 
-def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: str | None = None,
-                  category: str | None = None, kind: str | None = None,
-                  limit: int | None = None, session_id: str | None = None) -> list[SessionSummary]:
+def list_sessions(
+    conn: sqlite3.Connection,
+    since: float | None = None,
+    bank: str | None = None,
+    category: str | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+    session_id: str | None = None,
+) -> list[SessionSummary]:
     """Sessions newest first; ``since`` in unix seconds; filters combine with AND."""
     where: list[str] = []
     params: list[str | float] = []
@@ -99,13 +105,31 @@ def list_sessions(conn: sqlite3.Connection, since: float | None = None, bank: st
     ).fetchall()
     return [
         SessionSummary(
-            session_id=sid, kind=k, mode=mode, started_at=started, finished_at=finished,
+            session_id=sid,
+            kind=k,
+            mode=mode,
+            started_at=started,
+            finished_at=finished,
             status="abandoned" if abandoned else ("finished" if finished is not None else "unfinished"),
             banks=json.loads(banks),
             numbers=SessionNumbers(total, answered, correct, timed_out, score_sum, duration, unscored),
         )
-        for (sid, k, mode, started, finished, abandoned, banks, total, answered, correct, timed_out, score_sum,
-             duration, unscored) in rows
+        for (
+            sid,
+            k,
+            mode,
+            started,
+            finished,
+            abandoned,
+            banks,
+            total,
+            answered,
+            correct,
+            timed_out,
+            score_sum,
+            duration,
+            unscored,
+        ) in rows
     ]
 
 
@@ -116,9 +140,12 @@ def sessions_by_prefix(conn: sqlite3.Connection, prefix: str) -> list[str]:
     exact = conn.execute("SELECT id FROM sessions WHERE id = ?", (prefix,)).fetchone()
     if exact is not None:
         return [exact[0]]
-    return [r[0] for r in conn.execute(  # substr, not LIKE: ids are case-sensitive
-        "SELECT id FROM sessions WHERE substr(id, 1, ?) = ? ORDER BY started_at, id LIMIT 10",
-        (len(prefix), prefix))]
+    return [
+        r[0]
+        for r in conn.execute(  # substr, not LIKE: ids are case-sensitive
+            "SELECT id FROM sessions WHERE substr(id, 1, ?) = ? ORDER BY started_at, id LIMIT 10", (len(prefix), prefix)
+        )
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,8 +96,14 @@ class SessionNumbers:
             if probe is not None:
                 probe_time[position] = probe_time.get(position, 0.0) + answer.time_spent
         items = [
-            ItemFacts(a.response is not None, a.correct, a.score, a.timed_out, a.time_spent + probe_time.pop(p, 0.0),
-                      scored=a.correct is not None or is_interview(a.question_type))
+            ItemFacts(
+                a.response is not None,
+                a.correct,
+                a.score,
+                a.timed_out,
+                a.time_spent + probe_time.pop(p, 0.0),
+                scored=a.correct is not None or is_interview(a.question_type),
+            )
             for (p, probe), a in latest.items()
             if probe is None
         ]

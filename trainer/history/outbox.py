@@ -25,7 +25,6 @@ from trainer.history import codec
 from trainer.history.errors import HistoryError
 from trainer.history.records import AnswerRecord, InterviewRecord
 
-
 FOLDER = "pending-answers"
 
 
@@ -44,8 +43,10 @@ class Pending:
 
 
 def _line(item: Pending) -> str:
-    entry = {"answer": codec.answer_dict(item.answer),
-             "interview": None if item.interview is None else codec.interview_dict(item.interview)}
+    entry = {
+        "answer": codec.answer_dict(item.answer),
+        "interview": None if item.interview is None else codec.interview_dict(item.interview),
+    }
     return codec.dumps(entry) + "\n"
 
 
@@ -53,8 +54,9 @@ def _parse(line: str) -> Pending | None:
     try:
         entry = json.loads(line)
         interview = entry.get("interview")
-        return Pending(codec.answer_from_dict(entry["answer"]),
-                       None if interview is None else codec.interview_from_dict(interview))
+        return Pending(
+            codec.answer_from_dict(entry["answer"]), None if interview is None else codec.interview_from_dict(interview)
+        )
     except (ValueError, KeyError, TypeError, AttributeError):
         return None  # a line cut short by a kill: the answers before it are kept
 

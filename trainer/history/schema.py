@@ -92,7 +92,7 @@ CREATE TABLE interview_answers (
 # the answer is written (SQLite's 'localtime' here, ``codec.local_week`` in Python).
 
 _LOCAL_DAY = "(CAST(strftime('%s', {t}, 'unixepoch', 'localtime') AS INTEGER) / 86400)"
-_WEEK_SQL = "({d} - ({d} + 3) % 7)".format(d=_LOCAL_DAY)
+_WEEK_SQL = f"({_LOCAL_DAY} - ({_LOCAL_DAY} + 3) % 7)"
 
 
 def _item_refresh(p: str) -> str:

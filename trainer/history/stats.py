@@ -110,8 +110,9 @@ class Stats:
     unranked_areas: int = 0  # categories and tags with fewer than MIN_ATTEMPTS scored answers
 
 
-def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
-                  current: Mapping[ItemKey, str] | None = None) -> Stats:
+def compute_stats(
+    conn: sqlite3.Connection, last_n: int = 20, top: int = 10, current: Mapping[ItemKey, str] | None = None
+) -> Stats:
     # weekly_totals holds (week, bank, category) sums kept by triggers: a few thousand rows
     # a year however many answers there are; per category, bank and week is summed here.
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -137,9 +138,15 @@ def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
         ).fetchone()
         trend = tuple(WeekPoint(_iso_week(w), a, c) for w, (a, c) in sorted(weeks[(kind, key)].items()))
         return GroupStats(
-            key=key, attempts=n, correct=correct, accuracy=correct / n if n else 0.0,
-            recent_attempts=recent_n, recent_accuracy=recent_correct / recent_n if recent_n else 0.0,
-            average_time=time_ms / 1000 / n if n else 0.0, lower_bound=wilson_bounds(correct, n)[0], trend=trend,
+            key=key,
+            attempts=n,
+            correct=correct,
+            accuracy=correct / n if n else 0.0,
+            recent_attempts=recent_n,
+            recent_accuracy=recent_correct / recent_n if recent_n else 0.0,
+            average_time=time_ms / 1000 / n if n else 0.0,
+            lower_bound=wilson_bounds(correct, n)[0],
+            trend=trend,
         )
 
     categories = sorted(key for kind, key in totals if kind == "category")
@@ -149,8 +156,10 @@ def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
     overall = group("all", "", "", ())
 
     areas = [_weak("category", g.key, g.correct, g.attempts) for g in by_category]
-    areas += [_weak("tag", tag, c, n) for tag, n, c in conn.execute(
-        "SELECT tag, attempts, correct FROM tag_totals WHERE attempts > 0")]
+    areas += [
+        _weak("tag", tag, c, n)
+        for tag, n, c in conn.execute("SELECT tag, attempts, correct FROM tag_totals WHERE attempts > 0")
+    ]
     ranked = [a for a in areas if a.attempts >= MIN_ATTEMPTS]
     weak = [a for a in ranked if a.accuracy < STRONG_ACCURACY]
     weak.sort(key=lambda w: (w.lower_bound, w.accuracy, -w.attempts, w.kind, w.key))
@@ -159,8 +168,14 @@ def compute_stats(conn: sqlite3.Connection, last_n: int = 20, top: int = 10,
     missed = sorted((s for s in states.values() if s.misses), key=lambda s: (-s.misses, -s.last_answered_at, s.key))
     due = tuple(sorted(key for key, s in states.items() if s.last_correct is False))
     return Stats(
-        overall=overall, by_category=by_category, by_bank=by_bank, weak_areas=tuple(weak),
-        coverage_trend=coverage_trend(conn), most_missed=tuple(missed[:top]), due=due, due_count=len(due),
+        overall=overall,
+        by_category=by_category,
+        by_bank=by_bank,
+        weak_areas=tuple(weak),
+        coverage_trend=coverage_trend(conn),
+        most_missed=tuple(missed[:top]),
+        due=due,
+        due_count=len(due),
         unranked_areas=len(areas) - len(ranked),
     )
 
@@ -186,5 +201,3 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 def _iso_week(day: int) -> str:
     year, week, _ = date.fromordinal(_EPOCH_ORDINAL + int(day)).isocalendar()
     return f"{year}-W{week:02d}"
-
-

@@ -93,8 +93,7 @@ class Resume(NamedTuple):
 class Store:
     """One open history database. Safe to share between threads (calls are serialised)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, notice: str | None = None,
-                 backup: Path | None = None):
+    def __init__(self, conn: sqlite3.Connection, path: Path, notice: str | None = None, backup: Path | None = None):
         conn.row_factory = sqlite3.Row
         self._conn = conn
         self._lock = threading.RLock()
@@ -157,9 +156,17 @@ class Store:
             cur = conn.execute(
                 "INSERT INTO sessions (id, kind, mode, started_at, banks, settings, seed, plan, plan_size)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                (session.session_id, session.kind, session.mode, session.started_at,
-                 codec.dumps(dict(session.banks)), codec.dumps(session.settings), session.seed,
-                 codec.dumps(codec.plan_to_json(session.plan)), len(session.plan)),
+                (
+                    session.session_id,
+                    session.kind,
+                    session.mode,
+                    session.started_at,
+                    codec.dumps(dict(session.banks)),
+                    codec.dumps(session.settings),
+                    session.seed,
+                    codec.dumps(codec.plan_to_json(session.plan)),
+                    len(session.plan),
+                ),
             )
             if cur.rowcount:
                 conn.executemany(
@@ -182,8 +189,11 @@ class Store:
                 upsert_interview(conn, interview)
             conn.execute(  # the draft of this very answer is now the answer itself
                 "DELETE FROM drafts WHERE session_id = ? AND position = ? AND probe_index = ?",
-                (answer.session_id, answer.position,
-                 codec.MAIN_PROMPT if answer.probe_index is None else answer.probe_index),
+                (
+                    answer.session_id,
+                    answer.position,
+                    codec.MAIN_PROMPT if answer.probe_index is None else answer.probe_index,
+                ),
             )
 
         self._write("answer", action)
@@ -246,16 +256,19 @@ class Store:
 
     def finish_session(self, session_id: str, finished_at: float, abandoned: bool = False) -> None:
         """Mark the session finished (``abandoned``: the candidate quit it on purpose)."""
-        self._write("session end", lambda conn: conn.execute(
-            "UPDATE sessions SET finished_at = ?, abandoned = ? WHERE id = ?",
-            (finished_at, int(abandoned), session_id),
-        ))
+        self._write(
+            "session end",
+            lambda conn: conn.execute(
+                "UPDATE sessions SET finished_at = ?, abandoned = ? WHERE id = ?",
+                (finished_at, int(abandoned), session_id),
+            ),
+        )
 
     def discard_session(self, session_id: str) -> None:
         """Do not offer this session for resuming again; its answers stay in the history."""
-        self._write("session", lambda conn: conn.execute(
-            "UPDATE sessions SET abandoned = 1 WHERE id = ?", (session_id,)
-        ))
+        self._write(
+            "session", lambda conn: conn.execute("UPDATE sessions SET abandoned = 1 WHERE id = ?", (session_id,))
+        )
 
     # --- drafts and notes -------------------------------------------------------------
 
@@ -264,11 +277,14 @@ class Store:
         params = codec.draft_params(draft)
         names = list(params)
         updates = ", ".join(f"{c} = excluded.{c}" for c in names if c != "session_id")
-        self._write("draft", lambda conn: conn.execute(
-            f"INSERT INTO drafts ({', '.join(names)}) VALUES ({', '.join(':' + c for c in names)})"
-            f" ON CONFLICT (session_id) DO UPDATE SET {updates}",
-            params,
-        ))
+        self._write(
+            "draft",
+            lambda conn: conn.execute(
+                f"INSERT INTO drafts ({', '.join(names)}) VALUES ({', '.join(':' + c for c in names)})"
+                f" ON CONFLICT (session_id) DO UPDATE SET {updates}",
+                params,
+            ),
+        )
 
     def draft(self, session_id: str) -> DraftRecord | None:
         """The answer that was being typed in this session when it was last saved, if any."""
@@ -292,8 +308,10 @@ class Store:
         elif item is not None:
             where, params = "WHERE bank_id = ? AND question_id = ?", tuple(item)
         with self._snapshot() as conn:
-            return [codec.note_from_row(r) for r in conn.execute(
-                f"SELECT * FROM item_notes {where} ORDER BY created_at, id", params)]
+            return [
+                codec.note_from_row(r)
+                for r in conn.execute(f"SELECT * FROM item_notes {where} ORDER BY created_at, id", params)
+            ]
 
     # --- resume ---------------------------------------------------------------------
 
@@ -312,11 +330,18 @@ class Store:
             row = conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
             if row is None:
                 return None
-            answers = [codec.answer_from_row(r) for r in conn.execute(
-                "SELECT * FROM answers WHERE session_id = ? ORDER BY position, probe_index", (session_id,))]
-            interviews = [codec.interview_from_row(r) for r in conn.execute(
-                "SELECT * FROM interview_answers WHERE session_id = ? ORDER BY position, probe_index",
-                (session_id,))]
+            answers = [
+                codec.answer_from_row(r)
+                for r in conn.execute(
+                    "SELECT * FROM answers WHERE session_id = ? ORDER BY position, probe_index", (session_id,)
+                )
+            ]
+            interviews = [
+                codec.interview_from_row(r)
+                for r in conn.execute(
+                    "SELECT * FROM interview_answers WHERE session_id = ? ORDER BY position, probe_index", (session_id,)
+                )
+            ]
         return Resume(codec.session_from_row(row), answers, interviews)
 
     # --- review selection -----------------------------------------------------------
@@ -372,8 +397,14 @@ class Store:
         with self._snapshot() as conn:
             return compute_stats(conn, last_n=last_n, top=top, current=current)
 
-    def sessions(self, since: float | None = None, bank: str | None = None, category: str | None = None,
-                 kind: str | None = None, limit: int | None = None) -> list[SessionSummary]:
+    def sessions(
+        self,
+        since: float | None = None,
+        bank: str | None = None,
+        category: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> list[SessionSummary]:
         """Past sessions, newest first, filtered (``since``: unix seconds)."""
         from trainer.history.listing import list_sessions
 
@@ -481,8 +512,10 @@ def _plain(exc: sqlite3.Error) -> str:
 def insert_note(conn: sqlite3.Connection, note: ItemNote) -> bool:
     """Insert a note unless the same one (item, moment, text) is there; True if added."""
     params = codec.note_dict(note)
-    if params["session_id"] is not None and conn.execute(
-            "SELECT 1 FROM sessions WHERE id = ?", (params["session_id"],)).fetchone() is None:
+    if (
+        params["session_id"] is not None
+        and conn.execute("SELECT 1 FROM sessions WHERE id = ?", (params["session_id"],)).fetchone() is None
+    ):
         params["session_id"] = None  # a note outlives a session it names but this history lacks
     cur = conn.execute(
         f"INSERT OR IGNORE INTO item_notes ({', '.join(params)}) VALUES ({', '.join(':' + c for c in params)})",

@@ -19,8 +19,7 @@ class BankChange:
 
     @property
     def unchanged(self) -> bool:
-        return (self.old_version == self.new_version and not self.added and not self.removed
-                and not self.edited)
+        return self.old_version == self.new_version and not self.added and not self.removed and not self.edited
 
 
 def changes(old: Iterable[Bank], new: Iterable[Bank]) -> tuple[BankChange, ...]:
@@ -32,14 +31,16 @@ def changes(old: Iterable[Bank], new: Iterable[Bank]) -> tuple[BankChange, ...]:
         a, b = before.get(bank_id), after.get(bank_id)
         hashes_a = {q.id: q.content_hash for q in a.index} if a else {}
         hashes_b = {q.id: q.content_hash for q in b.index} if b else {}
-        result.append(BankChange(
-            bank_id,
-            a.version if a else None,
-            b.version if b else None,
-            tuple(q for q in hashes_b if q not in hashes_a),
-            tuple(q for q in hashes_a if q not in hashes_b),
-            tuple(q for q in hashes_b if q in hashes_a and hashes_a[q] != hashes_b[q]),
-        ))
+        result.append(
+            BankChange(
+                bank_id,
+                a.version if a else None,
+                b.version if b else None,
+                tuple(q for q in hashes_b if q not in hashes_a),
+                tuple(q for q in hashes_a if q not in hashes_b),
+                tuple(q for q in hashes_b if q in hashes_a and hashes_a[q] != hashes_b[q]),
+            )
+        )
     return tuple(result)
 
 
@@ -51,10 +52,15 @@ def describe(change: BankChange) -> list[str]:
         return [f"- {change.bank_id} {change.old_version}: removed ({len(change.removed)} questions)"]
     if change.unchanged:
         return [f"  {change.bank_id} {change.new_version}: unchanged"]
-    version = (change.new_version if change.old_version == change.new_version
-               else f"{change.old_version} -> {change.new_version}")
-    lines = [f"~ {change.bank_id} {version}: {len(change.added)} added, {len(change.removed)} removed, "
-             f"{len(change.edited)} edited"]
+    version = (
+        change.new_version
+        if change.old_version == change.new_version
+        else f"{change.old_version} -> {change.new_version}"
+    )
+    lines = [
+        f"~ {change.bank_id} {version}: {len(change.added)} added, {len(change.removed)} removed, "
+        f"{len(change.edited)} edited"
+    ]
     for sign, ids in (("+", change.added), ("-", change.removed), ("~", change.edited)):
         lines += [f"    {sign} {question}" for question in ids]
     return lines

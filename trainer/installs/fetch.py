@@ -68,22 +68,49 @@ def fetch(source: Source, staging: Path, timeout: float = GIT_TIMEOUT) -> Fetche
 
 def _git_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_TERMINAL_PROMPT="0", GIT_ASKPASS="", SSH_ASKPASS="", GCM_INTERACTIVE="never",
-               GIT_SSH_COMMAND="ssh -o BatchMode=yes", GIT_CONFIG_NOSYSTEM="1", LC_ALL="C")
+    env.update(
+        GIT_TERMINAL_PROMPT="0",
+        GIT_ASKPASS="",
+        SSH_ASKPASS="",
+        GCM_INTERACTIVE="never",
+        GIT_SSH_COMMAND="ssh -o BatchMode=yes",
+        GIT_CONFIG_NOSYSTEM="1",
+        LC_ALL="C",
+    )
     return env
 
 
 def _git(args: list[str], cwd: Path | None, work: Path, timeout: float, what: str) -> str:
     hooks = work / "no-hooks"
     hooks.mkdir(exist_ok=True)
-    command = ["git", "-c", f"core.hooksPath={hooks}", "-c", "core.fsmonitor=false", "-c", "protocol.ext.allow=never",
-               "-c", "submodule.recurse=false", "-c", "credential.interactive=never", *args]
+    command = [
+        "git",
+        "-c",
+        f"core.hooksPath={hooks}",
+        "-c",
+        "core.fsmonitor=false",
+        "-c",
+        "protocol.ext.allow=never",
+        "-c",
+        "submodule.recurse=false",
+        "-c",
+        "credential.interactive=never",
+        *args,
+    ]
     try:
-        done = subprocess.run(command, cwd=cwd, env=_git_env(), stdin=subprocess.DEVNULL, capture_output=True,
-                              timeout=timeout, check=False)
+        done = subprocess.run(
+            command,
+            cwd=cwd,
+            env=_git_env(),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
     except FileNotFoundError:
-        raise FetchError(["git is not installed; install git (e.g. 'apt install git') to install banks from a "
-                          "repository"]) from None
+        raise FetchError(
+            ["git is not installed; install git (e.g. 'apt install git') to install banks from a repository"]
+        ) from None
     except subprocess.TimeoutExpired:
         raise FetchError([f"{what}: git took longer than {timeout:g} s; nothing was installed"]) from None
     if done.returncode != 0:
@@ -97,19 +124,43 @@ def _git_checkout(source: Source, checkout: Path, work: Path, timeout: float) ->
     template = work / "no-template"
     template.mkdir()
     shown = str(source)
-    _git(["clone", "--quiet", "--no-checkout", "--no-recurse-submodules", f"--template={template}", "--",
-          source.location, str(checkout)], None, work, timeout, shown)
+    _git(
+        [
+            "clone",
+            "--quiet",
+            "--no-checkout",
+            "--no-recurse-submodules",
+            f"--template={template}",
+            "--",
+            source.location,
+            str(checkout),
+        ],
+        None,
+        work,
+        timeout,
+        shown,
+    )
     commit = "HEAD"
     if source.ref:
         try:
-            commit = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{source.ref}^{{commit}}"],
-                          checkout, work, timeout, shown)
+            commit = _git(
+                ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{source.ref}^{{commit}}"],
+                checkout,
+                work,
+                timeout,
+                shown,
+            )
         except FetchError:
             commit = ""
         if not commit:
             raise FetchError([f"{shown}: no tag, branch or commit '{source.ref}' in the repository"])
-    _git(["-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", commit, "--"], checkout, work,
-         timeout, shown)
+    _git(
+        ["-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", commit, "--"],
+        checkout,
+        work,
+        timeout,
+        shown,
+    )
     return _git(["rev-parse", "HEAD"], checkout, work, timeout, shown)
 
 
@@ -157,8 +208,9 @@ def _copy_tree(root: Path, staging: Path, shown_root: str, relative_to: Path | N
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for d in dirs:
             if (here / d).is_symlink():
-                problems.append(f"{_shown(shown_root, here / d, base)}: is a symbolic link to a folder; it is not "
-                                "followed")
+                problems.append(
+                    f"{_shown(shown_root, here / d, base)}: is a symbolic link to a folder; it is not followed"
+                )
         for name in sorted(names):
             if name.startswith(".") or not name.endswith(BANK_SUFFIXES):
                 continue

@@ -62,13 +62,20 @@ def read_manifest(folder: Path) -> Manifest | None:
         if path.stat().st_size > MAX_MANIFEST_BYTES:
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        banks = tuple(InstalledBank(str(b["id"]), str(b["version"]), str(b["file"]), int(b["questions"]))
-                      for b in data["banks"])
+        banks = tuple(
+            InstalledBank(str(b["id"]), str(b["version"]), str(b["file"]), int(b["questions"])) for b in data["banks"]
+        )
         kind = data["kind"]
         if kind not in ("file", "folder", "git"):
             return None
-        return Manifest(str(data["source"]), kind, _text(data.get("ref")), _text(data.get("commit")),
-                        str(data["installed_at"]), banks)
+        return Manifest(
+            str(data["source"]),
+            kind,
+            _text(data.get("ref")),
+            _text(data.get("commit")),
+            str(data["installed_at"]),
+            banks,
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -60,8 +60,11 @@ def installs(data_root: Path) -> list[Installed]:
     root = installed_root(data_root)
     if not root.is_dir():
         return []
-    return [Installed(folder, read_manifest(folder)) for folder in sorted(root.iterdir())
-            if folder.is_dir() and not folder.name.startswith(".")]
+    return [
+        Installed(folder, read_manifest(folder))
+        for folder in sorted(root.iterdir())
+        if folder.is_dir() and not folder.name.startswith(".")
+    ]
 
 
 def origin(bank_source: str | Path, data_root: Path) -> Installed | None:
@@ -93,13 +96,18 @@ def install(text: str, data_root: Path, now: Clock | None = None, timeout: float
     source = _parse(text)
     folder = installed_root(data_root) / source.slug
     if folder.exists():
-        raise InstallError([f"{source}: already installed in {folder}; use 'pain-trainer banks update "
-                            f"{source.location}' to fetch it again"])
+        raise InstallError(
+            [
+                f"{source}: already installed in {folder}; use 'pain-trainer banks update "
+                f"{source.location}' to fetch it again"
+            ]
+        )
     return _put(source, folder, data_root, now or _utc_now, timeout, dry_run=False)
 
 
-def update(target: str | None, data_root: Path, now: Clock | None = None, timeout: float = GIT_TIMEOUT,
-           dry_run: bool = False) -> list[Outcome]:
+def update(
+    target: str | None, data_root: Path, now: Clock | None = None, timeout: float = GIT_TIMEOUT, dry_run: bool = False
+) -> list[Outcome]:
     """Fetch every install (or the one ``target`` names: a bank id, a source, ``SOURCE@REF`` to
     move to another version) again and replace it when it validates."""
     chosen = _chosen(target, data_root) if target else installs(data_root)
@@ -108,8 +116,12 @@ def update(target: str | None, data_root: Path, now: Clock | None = None, timeou
     outcomes = []
     for item in chosen:
         if item.manifest is None:
-            raise InstallError([f"{item.folder}: its manifest is missing or damaged, so where it came from is "
-                                "unknown; remove it and install it again"])
+            raise InstallError(
+                [
+                    f"{item.folder}: its manifest is missing or damaged, so where it came from is "
+                    "unknown; remove it and install it again"
+                ]
+            )
         source = item.manifest.as_source
         if target and (ref := _ref_of(target, item.manifest)) is not None:
             source = replace(source, ref=ref)
@@ -148,10 +160,16 @@ def _put(source: Source, folder: Path, data_root: Path, now: Clock, timeout: flo
         new_banks = _validated(staging, fetched.files, _shown_root(source))
         old_banks = _loaded_banks(folder) if folder.exists() else []
         _check_clashes(new_banks, source, folder, data_root)
-        manifest = Manifest(source.location, source.kind, source.ref, fetched.commit,
-                            now().astimezone(UTC).replace(microsecond=0).isoformat(),
-                            tuple(InstalledBank(b.id, b.version, f, len(b.index))
-                                  for f, b in zip(fetched.files, new_banks, strict=True)))
+        manifest = Manifest(
+            source.location,
+            source.kind,
+            source.ref,
+            fetched.commit,
+            now().astimezone(UTC).replace(microsecond=0).isoformat(),
+            tuple(
+                InstalledBank(b.id, b.version, f, len(b.index)) for f, b in zip(fetched.files, new_banks, strict=True)
+            ),
+        )
         found = changes(old_banks, new_banks)
         if dry_run:
             return Outcome(Installed(folder, read_manifest(folder)), found, fetched.warnings, applied=False)
@@ -206,8 +224,10 @@ def _check_clashes(new_banks: list[Bank], source: Source, folder: Path, data_roo
     lines = []
     for bank in new_banks:
         if (other := taken.get(bank.id)) is not None:
-            lines.append(f"{source}: bank id '{bank.id}' is already used by {_describe_owner(other, data_root)}; "
-                         "a bank id must be unique across sources")
+            lines.append(
+                f"{source}: bank id '{bank.id}' is already used by {_describe_owner(other, data_root)}; "
+                "a bank id must be unique across sources"
+            )
     if lines:
         raise InstallError(lines + ["nothing was installed"])
 
@@ -243,7 +263,7 @@ def _swap_in(staging: Path, folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
         if previous.exists():
             os.replace(previous, folder)
-        raise InstallError([f"{folder}: the new copy did not load from its place; the previous one was kept"])
+        raise InstallError([f"{folder}: the new copy did not load from its place; the previous one was kept"]) from None
     shutil.rmtree(previous, ignore_errors=True)
 
 
@@ -251,8 +271,12 @@ def _chosen(target: str, data_root: Path) -> list[Installed]:
     found = [item for item in installs(data_root) if _names(target, item)]
     if not found:
         known = ", ".join(sorted({b.id for i in installs(data_root) if i.manifest for b in i.manifest.banks}))
-        raise InstallError([f"{target}: no installed source or bank by that name"
-                            + (f" (installed banks: {known})" if known else " (nothing is installed)")])
+        raise InstallError(
+            [
+                f"{target}: no installed source or bank by that name"
+                + (f" (installed banks: {known})" if known else " (nothing is installed)")
+            ]
+        )
     return found
 
 

@@ -20,29 +20,117 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what a type checker sees (``X as X``: re-exported); at run time, __getattr__ below
-    from trainer.practice.analysis import AnswerMetrics as AnswerMetrics, measure as measure
+    from trainer.practice.analysis import AnswerMetrics as AnswerMetrics
+    from trainer.practice.analysis import measure as measure
     from trainer.practice.clock import (
-        Clock as Clock, FakeClock as FakeClock, SystemClock as SystemClock, WallClock as WallClock,
+        Clock as Clock,
+    )
+    from trainer.practice.clock import (
+        FakeClock as FakeClock,
+    )
+    from trainer.practice.clock import (
+        SystemClock as SystemClock,
+    )
+    from trainer.practice.clock import (
+        WallClock as WallClock,
     )
     from trainer.practice.interview import (
-        InterviewResults as InterviewResults, InterviewSession as InterviewSession,
-        InterviewSettings as InterviewSettings, InterviewUpdate as InterviewUpdate, InterviewView as InterviewView,
-        Phase as Phase, PromptFeedback as PromptFeedback, SavedAnswer as SavedAnswer,
+        InterviewResults as InterviewResults,
+    )
+    from trainer.practice.interview import (
+        InterviewSession as InterviewSession,
+    )
+    from trainer.practice.interview import (
+        InterviewSettings as InterviewSettings,
+    )
+    from trainer.practice.interview import (
+        InterviewUpdate as InterviewUpdate,
+    )
+    from trainer.practice.interview import (
+        InterviewView as InterviewView,
+    )
+    from trainer.practice.interview import (
+        Phase as Phase,
+    )
+    from trainer.practice.interview import (
+        PromptFeedback as PromptFeedback,
+    )
+    from trainer.practice.interview import (
+        SavedAnswer as SavedAnswer,
     )
     from trainer.practice.judge import (
-        DEFAULT_JUDGE as DEFAULT_JUDGE, Judge as Judge, Judgement as Judgement, NegExJudge as NegExJudge,
+        DEFAULT_JUDGE as DEFAULT_JUDGE,
+    )
+    from trainer.practice.judge import (
+        Judge as Judge,
+    )
+    from trainer.practice.judge import (
+        Judgement as Judgement,
+    )
+    from trainer.practice.judge import (
+        NegExJudge as NegExJudge,
     )
     from trainer.practice.quiz import (
-        DEFAULT_QUESTION_SECONDS as DEFAULT_QUESTION_SECONDS, ItemStatus as ItemStatus, ItemView as ItemView,
-        QuizSession as QuizSession, QuizSettings as QuizSettings, QuizUpdate as QuizUpdate,
+        DEFAULT_QUESTION_SECONDS as DEFAULT_QUESTION_SECONDS,
+    )
+    from trainer.practice.quiz import (
+        ItemStatus as ItemStatus,
+    )
+    from trainer.practice.quiz import (
+        ItemView as ItemView,
+    )
+    from trainer.practice.quiz import (
+        QuizSession as QuizSession,
+    )
+    from trainer.practice.quiz import (
+        QuizSettings as QuizSettings,
+    )
+    from trainer.practice.quiz import (
+        QuizUpdate as QuizUpdate,
     )
     from trainer.practice.scoring import (
-        InvalidNumber as InvalidNumber, Results as Results, Score as Score, Tally as Tally,
-        format_number as format_number, parse_number as parse_number, score as score,
+        InvalidNumber as InvalidNumber,
+    )
+    from trainer.practice.scoring import (
+        Results as Results,
+    )
+    from trainer.practice.scoring import (
+        Score as Score,
+    )
+    from trainer.practice.scoring import (
+        Tally as Tally,
+    )
+    from trainer.practice.scoring import (
+        format_number as format_number,
+    )
+    from trainer.practice.scoring import (
+        parse_number as parse_number,
+    )
+    from trainer.practice.scoring import (
+        score as score,
     )
     from trainer.practice.selection import (
-        PlanMismatch as PlanMismatch, Review as Review, Selection as Selection, SelectionSpec as SelectionSpec,
-        find_format as find_format, select_keys as select_keys, select_prompts as select_prompts,
+        PlanMismatch as PlanMismatch,
+    )
+    from trainer.practice.selection import (
+        Review as Review,
+    )
+    from trainer.practice.selection import (
+        Selection as Selection,
+    )
+    from trainer.practice.selection import (
+        SelectionSpec as SelectionSpec,
+    )
+    from trainer.practice.selection import (
+        find_format as find_format,
+    )
+    from trainer.practice.selection import (
+        select_keys as select_keys,
+    )
+    from trainer.practice.selection import (
+        select_prompts as select_prompts,
+    )
+    from trainer.practice.selection import (
         select_questions as select_questions,
     )
 

@@ -356,8 +356,7 @@ class InterviewSession:
             mode="interview",
             started_at=wall(),
             banks=dict(selection.bank_versions),
-            settings=settings.as_settings()
-            | {"selection": dict(selection.settings), "available": selection.available},
+            settings=settings.as_settings() | {"selection": dict(selection.settings), "available": selection.available},
             seed=selection.seed,
             plan=selection.plan,
         )
@@ -398,8 +397,9 @@ class InterviewSession:
         for rec in interviews:
             if rec.session_id == record.session_id and 0 <= rec.position < session.total:
                 latest[(rec.position, rec.probe_index)] = rec
-        for (position, probe_index), rec in sorted(latest.items(), key=lambda kv: (kv[0][0], kv[0][1] is not None,
-                                                                                   kv[0][1] or 0)):
+        for (position, probe_index), rec in sorted(
+            latest.items(), key=lambda kv: (kv[0][0], kv[0][1] is not None, kv[0][1] or 0)
+        ):
             session._restore(position, probe_index, rec, timed_out.get((position, probe_index), False))
         pending = next((i for i, p in enumerate(session._prompts) if p.text is None), None)
         if pending is None:
@@ -441,8 +441,17 @@ class InterviewSession:
             metrics = measure(rec.text, rec.time_used, rec.answer_seconds_allowed)
             judged = self._probe_judged(p.question, probe_index)
             verdict = Verdict.stored(rec) if judged else None
-            p.probes.append(ProbeAnswer(probe_index, p.timing.probes[probe_index], rec.text, metrics, timed_out,
-                                        verdict, SpokenDelivery.from_dict(rec.metrics.get("spoken"))))
+            p.probes.append(
+                ProbeAnswer(
+                    probe_index,
+                    p.timing.probes[probe_index],
+                    rec.text,
+                    metrics,
+                    timed_out,
+                    verdict,
+                    SpokenDelivery.from_dict(rec.metrics.get("spoken")),
+                )
+            )
 
     # --- reading -------------------------------------------------------------------------
 
@@ -655,8 +664,9 @@ class InterviewSession:
             if self._probe_judged(q, index):
                 spec = q.probes[index]
                 verdict = Verdict.of(self._judge.judge(text, spec.key_points, spec.red_flags, q.synonyms))
-            probe = ProbeAnswer(index, p.timing.probes[index], text, measure(text, used, allowed), timed_out, verdict,
-                                spoken)
+            probe = ProbeAnswer(
+                index, p.timing.probes[index], text, measure(text, used, allowed), timed_out, verdict, spoken
+            )
             p.probes.append(probe)
             saved = self._probe_saved(self._position, probe)
             next_probe = index + 1
@@ -712,7 +722,7 @@ class InterviewSession:
         p = self._prompts[position]
         assert p.text is not None and p.metrics is not None and p.verdict is not None
         judged = p.verdict.with_overrides(p.overrides)
-        metrics = (p.metrics.as_dict() | {"think_seconds_used": round(p.think_used, 3)} | p.verdict.metrics())
+        metrics = p.metrics.as_dict() | {"think_seconds_used": round(p.think_used, 3)} | p.verdict.metrics()
         if p.spoken is not None:
             metrics["spoken"] = p.spoken.as_dict()
         interview = InterviewRecord(
@@ -738,7 +748,8 @@ class InterviewSession:
             probe_index=probe.index,
             text=probe.text,
             verdicts=probe.verdicts,
-            metrics=probe.metrics.as_dict() | {"probe": probe.probe}
+            metrics=probe.metrics.as_dict()
+            | {"probe": probe.probe}
             | (probe.verdict.metrics() if probe.verdict else {})
             | ({"spoken": probe.spoken.as_dict()} if probe.spoken else {}),
             answer_seconds_allowed=p.timing.probe,

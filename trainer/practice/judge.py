@@ -154,9 +154,7 @@ STATUS_NOTES = {
 }
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['\u2019][^\W_]+)*")
-_SENTENCE_END = re.compile(
-    r"[.!?\u2026]+(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*\u2022\u00b7\u2013]|\d+[.)])\s)"
-)
+_SENTENCE_END = re.compile(r"[.!?\u2026]+(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*\u2022\u00b7\u2013]|\d+[.)])\s)")
 _BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u00b7\u2013]|\d+[.)])[ \t]")
 
 
@@ -309,9 +307,12 @@ def _forms(word: str) -> tuple[str, str, frozenset[str]]:
 
 @lru_cache(maxsize=65536)
 def _is_aux(raw: str) -> bool:
-    return raw in _AUX or ("'" in raw and raw.split("'", 1)[1] in ("d", "ll", "re", "ve", "m", "t") or
-                          raw.endswith("n't") or raw in ("it's", "that's", "there's", "he's", "she's", "let's",
-                                                         "what's", "here's", "cannot"))
+    return raw in _AUX or (
+        "'" in raw
+        and raw.split("'", 1)[1] in ("d", "ll", "re", "ve", "m", "t")
+        or raw.endswith("n't")
+        or raw in ("it's", "that's", "there's", "he's", "she's", "let's", "what's", "here's", "cannot")
+    )
 
 
 def _clause_has_verb(tokens: Sequence[Token]) -> bool:
@@ -333,8 +334,14 @@ def _clause_has_verb(tokens: Sequence[Token]) -> bool:
         if t.keys & VERBS and (imperative or introduced or (same_item_next and same_item_prev)):
             return True
         ends_phrase = nxt is None or not same_item_next or nxt.raw in _NEXT_IS_OBJECT or nxt.raw.endswith("ly")
-        if t.keys & VERBS and same_item_prev and not t.raw.endswith(("s", "ed", "ing")) and \
-                prev.raw.endswith("s") and not prev.raw.endswith("ss") and prev.raw not in _AUX:
+        if (
+            t.keys & VERBS
+            and same_item_prev
+            and not t.raw.endswith(("s", "ed", "ing"))
+            and prev.raw.endswith("s")
+            and not prev.raw.endswith("ss")
+            and prev.raw not in _AUX
+        ):
             return True  # a plural subject and its verb: "her other treatments continue"
         adverb_next = same_item_next and nxt.raw.endswith("ly")
         if len(t.raw) >= 5 and t.raw.endswith("ed") and (same_item_prev or adverb_next) and ends_phrase:
@@ -364,8 +371,9 @@ def listed_clauses(prepared: PreparedAnswer, mention_words: Mapping[int, int]) -
     for c, clause_tokens in enumerate(clauses):
         items = len({t.item for t in clause_tokens})
         mentioned = mention_words.get(c, 0)
-        if (items >= 4 and len(clause_tokens) / items <= 2.0) or (len(clause_tokens) >= 3 and
-                                                                  mentioned * 4 >= len(clause_tokens) * 3):
+        if (items >= 4 and len(clause_tokens) / items <= 2.0) or (
+            len(clause_tokens) >= 3 and mentioned * 4 >= len(clause_tokens) * 3
+        ):
             listed.add(c)
             continue
         if has_verb[c]:
@@ -411,8 +419,14 @@ def _phrase_words(text: str) -> tuple[tuple[frozenset[str], str | None], ...]:
 
 def _leading_cue(raws: Sequence[str]) -> int:
     """How many leading words of a keyword are a negation cue (0 when none)."""
-    for skip in ((("do", "not"), 2), (("does", "not"), 2), (("did", "not"), 2), (("would", "not"), 2),
-                 (("should", "not"), 2), (("will", "not"), 2)):
+    for skip in (
+        (("do", "not"), 2),
+        (("does", "not"), 2),
+        (("did", "not"), 2),
+        (("would", "not"), 2),
+        (("should", "not"), 2),
+        (("will", "not"), 2),
+    ):
         if tuple(raws[: len(skip[0])]) == skip[0]:
             return skip[1]
     if raws and (_is_negation_word(raws[0])):
@@ -580,7 +594,7 @@ _COMPARATIVE = _words("more less fewer often frequently quickly rapidly much")
 
 
 def _limits(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """"no faster than", "not more often than", "no more frequently than": a limit, not a negation
+    """ "no faster than", "not more often than", "no more frequently than": a limit, not a negation
     (the comparative of ``PSEUDO``'s "no more than" for any comparative word)."""
     found = []
     for i, t in enumerate(tokens):
@@ -670,8 +684,15 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
         earliest = i if (i in terminators or i in comma_before) else earliest
         next_stop[i] = earliest
     pre_merged = _merged(pre)
-    return _Cues(pre_merged, _merged(post), frozenset(terminators), frozenset(comma_before), tuple(last_stop),
-                 tuple(next_stop), tuple(b for _, b in pre_merged))
+    return _Cues(
+        pre_merged,
+        _merged(post),
+        frozenset(terminators),
+        frozenset(comma_before),
+        tuple(last_stop),
+        tuple(next_stop),
+        tuple(b for _, b in pre_merged),
+    )
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -705,13 +726,14 @@ def _negated(first: int, last: int, tokens: Sequence[Token], cues: _Cues) -> boo
         if previous_start is not None:
             between = range(b + 1, previous_start)
             if previous_start - b - 1 > CHAIN or any(
-                    tokens[k].raw in ("and", "or") or k in cues.comma_before for k in (*between, previous_start)):
+                tokens[k].raw in ("and", "or") or k in cues.comma_before for k in (*between, previous_start)
+            ):
                 break
         chain += 1
         previous_start = a
     count = chain
     reach = min(last + POST_WINDOW, cues.next_stop[last + 1] - 1 if last + 1 < len(tokens) else last)
-    for a, b in cues.post:
+    for a, _b in cues.post:
         if last < a <= reach and tokens[a].sentence == tokens[last].sentence:
             count += 1
     return count % 2 == 1
@@ -731,8 +753,13 @@ class Evidence:
     sentence: tuple[int, int]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"keyword": self.keyword, "via": self.via, "words": self.words, "span": list(self.span),
-                "sentence": list(self.sentence)}
+        return {
+            "keyword": self.keyword,
+            "via": self.via,
+            "words": self.words,
+            "span": list(self.span),
+            "sentence": list(self.sentence),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -771,18 +798,32 @@ class FlagJudgement:
     evidence: Evidence
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "statement": self.statement, "kind": self.kind, "why": self.why,
-                "evidence": self.evidence.as_dict()}
+        return {
+            "id": self.id,
+            "statement": self.statement,
+            "kind": self.kind,
+            "why": self.why,
+            "evidence": self.evidence.as_dict(),
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> FlagJudgement:
         e = d.get("evidence") or {}
         span = tuple(e.get("span", (0, 0)))
         sentence = tuple(e.get("sentence", span))
-        return cls(str(d.get("id", "")), str(d.get("statement", "")), str(d.get("kind", "unsafe")),
-                   str(d.get("why", "")),
-                   Evidence(str(e.get("keyword", "")), e.get("via"), str(e.get("words", "")),
-                            (int(span[0]), int(span[1])), (int(sentence[0]), int(sentence[1]))))
+        return cls(
+            str(d.get("id", "")),
+            str(d.get("statement", "")),
+            str(d.get("kind", "unsafe")),
+            str(d.get("why", "")),
+            Evidence(
+                str(e.get("keyword", "")),
+                e.get("via"),
+                str(e.get("words", "")),
+                (int(span[0]), int(span[1])),
+                (int(sentence[0]), int(sentence[1])),
+            ),
+        )
 
 
 def stored_flags(metrics: Mapping[str, Any]) -> tuple[FlagJudgement, ...]:
@@ -830,8 +871,13 @@ class Judge(Protocol):
 
     version: str
 
-    def judge(self, text: str, key_points: Sequence[KeyPoint], red_flags: Sequence[RedFlag] = (),
-              synonyms: Sequence[tuple[str, Sequence[str]]] = ()) -> Judgement: ...
+    def judge(
+        self,
+        text: str,
+        key_points: Sequence[KeyPoint],
+        red_flags: Sequence[RedFlag] = (),
+        synonyms: Sequence[tuple[str, Sequence[str]]] = (),
+    ) -> Judgement: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -849,8 +895,13 @@ class NegExJudge:
     version: str = JUDGE_VERSION
     groups: tuple[tuple[str, ...], ...] = field(default=(), repr=False)  # extra synonym groups
 
-    def judge(self, text: str, key_points: Sequence[KeyPoint], red_flags: Sequence[RedFlag] = (),
-              synonyms: Sequence[tuple[str, Sequence[str]]] = ()) -> Judgement:
+    def judge(
+        self,
+        text: str,
+        key_points: Sequence[KeyPoint],
+        red_flags: Sequence[RedFlag] = (),
+        synonyms: Sequence[tuple[str, Sequence[str]]] = (),
+    ) -> Judgement:
         groups = bank_groups(synonyms) + self.groups
         prepared = prepare(text)
         tokens = prepared.tokens
@@ -874,10 +925,14 @@ class NegExJudge:
         def qualified(m: Mention, requires: Sequence[Sequence[str]]) -> bool:
             return all(sentences_of(group) & {m.sentence - 1, m.sentence, m.sentence + 1} for group in requires)
 
-        def examine(keywords: Sequence[str], requires: Sequence[Sequence[str]], want_negated: bool,
-                    listed: frozenset[int]) -> list[_Found]:
-            return [_Found(m, m.negated == want_negated, qualified(m, requires), m.clause in listed)
-                    for kw in keywords for m in mentions(kw)]
+        def examine(
+            keywords: Sequence[str], requires: Sequence[Sequence[str]], want_negated: bool, listed: frozenset[int]
+        ) -> list[_Found]:
+            return [
+                _Found(m, m.negated == want_negated, qualified(m, requires), m.clause in listed)
+                for kw in keywords
+                for m in mentions(kw)
+            ]
 
         # density rule: words inside any key-point keyword mention, per clause
         share: dict[int, int] = {}
@@ -905,9 +960,11 @@ class NegExJudge:
                 statuses.append(COVERED)
                 chosen.append(evidence(good[0]))
                 continue
-            for status, test in ((LISTED, lambda f: f.listed),
-                                 (UNQUALIFIED, lambda f: f.wanted and not f.qualified),
-                                 (CONTRADICTED, lambda f: not f.wanted)):
+            for status, test in (
+                (LISTED, lambda f: f.listed),
+                (UNQUALIFIED, lambda f: f.wanted and not f.qualified),
+                (CONTRADICTED, lambda f: not f.wanted),
+            ):
                 hit = next((f for f in found if test(f)), None)
                 if hit is not None:
                     statuses.append(status)
@@ -947,8 +1004,9 @@ def _cap(candidates: Sequence[Sequence[Mention]], sentence_words: Sequence[int])
     its sentences are full."""
     load: dict[int, int] = {}
     result: dict[int, Mention | None] = {}
-    order = sorted((i for i, c in enumerate(candidates) if c),
-                   key=lambda i: (len({m.sentence for m in candidates[i]}), i))
+    order = sorted(
+        (i for i, c in enumerate(candidates) if c), key=lambda i: (len({m.sentence for m in candidates[i]}), i)
+    )
     for i in order:
         options = sorted({m.sentence for m in candidates[i]}, key=lambda s: (load.get(s, 0), s))
         pick = next((s for s in options if load.get(s, 0) < sentence_cap(sentence_words[s])), None)
@@ -974,16 +1032,18 @@ def mentions(text: str, keyword: str, synonyms: Sequence[tuple[str, Sequence[str
     return tuple(_mentions(keyword, groups, tokens, _Index(tokens), find_cues(text, tokens)))
 
 
-def _mentions(keyword: str, groups: tuple[tuple[str, ...], ...], tokens: Sequence[Token], index: _Index,
-              cues: _Cues) -> list[Mention]:
+def _mentions(
+    keyword: str, groups: tuple[tuple[str, ...], ...], tokens: Sequence[Token], index: _Index, cues: _Cues
+) -> list[Mention]:
     found: dict[tuple[int, int], Mention] = {}
     for phrase in compile_keyword(keyword, groups):
         for first, last in index.find(phrase):
             if (first, last) not in found or phrase.via is None:
                 negated = _negated(first, last, tokens, cues) != phrase.negated
                 t = tokens[first]
-                found[(first, last)] = Mention(keyword, phrase.via, first, last, t.start, tokens[last].end,
-                                               t.sentence, t.clause, negated)
+                found[(first, last)] = Mention(
+                    keyword, phrase.via, first, last, t.start, tokens[last].end, t.sentence, t.clause, negated
+                )
     return sorted(found.values(), key=lambda m: (m.first, m.last))
 
 

@@ -48,8 +48,14 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # --- procedures and devices
     ("SCS", "spinal cord stimulation", "spinal cord stimulator", "spinal cord stim"),
     ("DRG", "dorsal root ganglion", "DRG stimulation", "dorsal root ganglion stimulation"),
-    ("RFA", "radiofrequency ablation", "radiofrequency denervation", "radiofrequency neurotomy", "RF ablation",
-     "radio frequency ablation"),
+    (
+        "RFA",
+        "radiofrequency ablation",
+        "radiofrequency denervation",
+        "radiofrequency neurotomy",
+        "RF ablation",
+        "radio frequency ablation",
+    ),
     ("ESI", "epidural steroid injection", "epidural injection", "epidural steroid"),
     ("TFESI", "transforaminal epidural steroid injection", "transforaminal epidural", "transforaminal injection"),
     ("ILESI", "interlaminar epidural steroid injection", "interlaminar epidural"),
@@ -60,16 +66,26 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # --- therapies and services
     ("PT", "physical therapy", "physical therapist", "physiotherapy", "physiotherapist", "physio"),
     ("OT", "occupational therapy", "occupational therapist"),
-    ("CBT", "cognitive behavioural therapy", "cognitive behavioral therapy", "cognitive behaviour therapy",
-     "cognitive behavior therapy"),
+    (
+        "CBT",
+        "cognitive behavioural therapy",
+        "cognitive behavioral therapy",
+        "cognitive behaviour therapy",
+        "cognitive behavior therapy",
+    ),
     ("ACT", "acceptance and commitment therapy"),
     ("MBSR", "mindfulness based stress reduction"),
     ("pain psychologist", "pain psychology", "psychologist", "psychology"),
     ("interdisciplinary", "multidisciplinary"),
     ("MDT", "multidisciplinary team", "interdisciplinary team"),
     # --- medicines
-    ("NSAID", "non steroidal anti inflammatory", "nonsteroidal anti inflammatory", "anti inflammatory drug",
-     "anti inflammatories"),
+    (
+        "NSAID",
+        "non steroidal anti inflammatory",
+        "nonsteroidal anti inflammatory",
+        "anti inflammatory drug",
+        "anti inflammatories",
+    ),
     ("TCA", "tricyclic antidepressant", "tricyclic"),
     ("SNRI", "serotonin norepinephrine reuptake inhibitor", "serotonin noradrenaline reuptake inhibitor"),
     ("SSRI", "selective serotonin reuptake inhibitor"),
@@ -79,15 +95,34 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("buprenorphine", "bupe", "suboxone"),
     ("DOAC", "direct oral anticoagulant", "NOAC"),
     # --- opioid safety terms
-    ("MME", "morphine milligram equivalent", "morphine equivalent", "morphine equivalent dose", "MED",
-     "oral morphine equivalent", "OME"),
-    ("PDMP", "prescription drug monitoring program", "prescription drug monitoring programme",
-     "prescription monitoring program", "prescription monitoring programme", "PMP"),
-    ("UDT", "urine drug test", "urine drug testing", "urine drug screen", "UDS", "urine toxicology",
-     "urine tox"),
+    (
+        "MME",
+        "morphine milligram equivalent",
+        "morphine equivalent",
+        "morphine equivalent dose",
+        "MED",
+        "oral morphine equivalent",
+        "OME",
+    ),
+    (
+        "PDMP",
+        "prescription drug monitoring program",
+        "prescription drug monitoring programme",
+        "prescription monitoring program",
+        "prescription monitoring programme",
+        "PMP",
+    ),
+    ("UDT", "urine drug test", "urine drug testing", "urine drug screen", "UDS", "urine toxicology", "urine tox"),
     ("OUD", "opioid use disorder"),
-    ("MOUD", "medication for opioid use disorder", "medications for opioid use disorder",
-     "medication assisted treatment", "MAT", "opioid agonist therapy", "OAT"),
+    (
+        "MOUD",
+        "medication for opioid use disorder",
+        "medications for opioid use disorder",
+        "medication assisted treatment",
+        "MAT",
+        "opioid agonist therapy",
+        "OAT",
+    ),
     ("LTOT", "long term opioid therapy", "long term opioid", "chronic opioid therapy"),
     ("SUD", "substance use disorder"),
     # --- conditions and findings
@@ -111,8 +146,17 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("QI", "quality improvement"),
     ("PGY", "postgraduate year"),
     # --- common paraphrases of plan verbs
-    ("dose escalation", "dose increase", "increase the dose", "escalate the dose", "raise the dose",
-     "titrate up", "up titrate", "uptitrate", "go up"),
+    (
+        "dose escalation",
+        "dose increase",
+        "increase the dose",
+        "escalate the dose",
+        "raise the dose",
+        "titrate up",
+        "up titrate",
+        "uptitrate",
+        "go up",
+    ),
     ("taper", "wean", "reduce gradually", "slowly reduce", "gradually reduce"),
     ("discontinue", "stop", "cease", "come off"),
     ("refer", "referral"),
@@ -121,8 +165,22 @@ GROUPS: tuple[tuple[str, ...], ...] = (
 # A class and its members: a keyword naming the class is also said by naming a member ("avoid
 # benzodiazepines" is met by "avoid diazepam"), never the other way round.
 CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("opioid", ("oxycodone", "morphine", "hydrocodone", "hydromorphone", "fentanyl", "codeine", "tramadol",
-                "tapentadol", "methadone", "oxycontin", "percocet")),
+    (
+        "opioid",
+        (
+            "oxycodone",
+            "morphine",
+            "hydrocodone",
+            "hydromorphone",
+            "fentanyl",
+            "codeine",
+            "tramadol",
+            "tapentadol",
+            "methadone",
+            "oxycontin",
+            "percocet",
+        ),
+    ),
     ("benzodiazepine", ("diazepam", "alprazolam", "clonazepam", "lorazepam", "temazepam", "valium", "xanax")),
     ("gabapentinoid", ("gabapentin", "pregabalin")),
     ("NSAID", ("ibuprofen", "naproxen", "diclofenac", "celecoxib", "ketorolac", "meloxicam")),
@@ -137,13 +195,55 @@ CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 # Number words stand for their digits ("sixty minutes" ~ "60 minutes").
-NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-           "nine": "9", "ten": "10", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
-           "sixty": "60", "ninety": "90", "hundred": "100"}
+NUMBERS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "twelve": "12",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "ninety": "90",
+    "hundred": "100",
+}
 
-CASE_SENSITIVE = frozenset({"ACT", "PT", "OT", "TENS", "ED", "ER", "MED", "MAT", "OAT", "CES", "FM", "OA", "CT", "IT",
-                            "SUD", "MOH", "PMP", "QI", "DRG", "OME", "UDS", "PRN",
-                            "IV", "MDT"})
+CASE_SENSITIVE = frozenset(
+    {
+        "ACT",
+        "PT",
+        "OT",
+        "TENS",
+        "ED",
+        "ER",
+        "MED",
+        "MAT",
+        "OAT",
+        "CES",
+        "FM",
+        "OA",
+        "CT",
+        "IT",
+        "SUD",
+        "MOH",
+        "PMP",
+        "QI",
+        "DRG",
+        "OME",
+        "UDS",
+        "PRN",
+        "IV",
+        "MDT",
+    }
+)
 
 try_lemminflect: Callable[[str], Iterable[str]] | None = None  # set on first use; () when unavailable
 _LOADED = False
@@ -170,6 +270,7 @@ def warm() -> None:
     except ImportError:  # optional at run time: the rule lemma still works
         lookup = None
     else:
+
         def lookup(w: str) -> Iterable[str]:
             found = getAllLemmas(w)
             return (*found.get("NOUN", ()), *found.get("VERB", ()))
@@ -187,8 +288,9 @@ def _is_other_word(stem: str, lemmas: Iterable[str]) -> bool:
 
 # Second and third persons stand for each other, so a keyword "in your head" or "discharge
 # him" also matches "in her head" and "discharge them" (first person is kept apart: "I led").
-PERSONS = frozenset(("you", "your", "yours", "he", "him", "his", "she", "her", "hers", "they", "them", "their",
-                     "theirs"))
+PERSONS = frozenset(
+    ("you", "your", "yours", "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs")
+)
 PERSON_KEY = "<person>"
 
 

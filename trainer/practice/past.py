@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from trainer.banks.model import Bank
-from trainer.banks.questions import KnowledgeQuestion, Question
 from trainer.banks.qtypes.open import as_prompt
+from trainer.banks.questions import KnowledgeQuestion, Question
 from trainer.history.records import AnswerRecord, InterviewRecord, ItemNote, SessionRecord
 from trainer.practice.scoring import ItemOutcome, score
 from trainer.practice.summary import InterviewSummary, PromptLook, look_from_records, summarise_interview
@@ -48,7 +48,7 @@ class PastItem:
 
     @property
     def result(self) -> str:
-        """"correct" / "missed" / "unanswered" / "not scored" (quiz); "x/y covered" (interview)."""
+        """ "correct" / "missed" / "unanswered" / "not scored" (quiz); "x/y covered" (interview)."""
         if self.look is not None:
             return f"{self.look.covered}/{self.look.total} covered"
         a = self.answer
@@ -153,23 +153,29 @@ def past_session(
         prompt = as_prompt(question)
         if prompt is not None or (question is None and position in mains):
             if position in mains:
-                look = look_from_records(mains[position], answer, probes.get(position, ()),
-                                         probe_answers.get(position), prompt)
+                look = look_from_records(
+                    mains[position], answer, probes.get(position, ()), probe_answers.get(position), prompt
+                )
         elif question is not None:
             knowledge = cast("KnowledgeQuestion", question)  # not an interview prompt (as_prompt said so)
             outcome = replace(_quiz_outcome(knowledge, planned.option_order, answer), position=position)
-        items.append(PastItem(
-            position=position,
-            bank_id=planned.bank_id,
-            question_id=planned.question_id,
-            question=question,
-            edited=question is not None and question.content_hash != planned.content_hash,
-            answer=answer,
-            outcome=outcome,
-            look=look,
-            notes=tuple(n for n in by_item.get((planned.bank_id, planned.question_id), ())
-                        if n.session_id in (None, session.session_id)),
-        ))
+        items.append(
+            PastItem(
+                position=position,
+                bank_id=planned.bank_id,
+                question_id=planned.question_id,
+                question=question,
+                edited=question is not None and question.content_hash != planned.content_hash,
+                answer=answer,
+                outcome=outcome,
+                look=look,
+                notes=tuple(
+                    n
+                    for n in by_item.get((planned.bank_id, planned.question_id), ())
+                    if n.session_id in (None, session.session_id)
+                ),
+            )
+        )
     summary = None
     if session.kind == "interview":
         summary = summarise_interview(session.session_id, (i.look for i in items if i.look), len(session.plan))
@@ -219,20 +225,35 @@ def item_dict(item: PastItem, attempts: Mapping[tuple[str, str], Sequence[Any]] 
         d["interview"] = {
             "covered": look.covered,
             "total": look.total,
-            "key_points": [{"text": v.text, "covered": v.final, "automatic": v.covered, "override": v.override,
-                            "matched": list(v.matched)} for v in look.verdicts],
+            "key_points": [
+                {
+                    "text": v.text,
+                    "covered": v.final,
+                    "automatic": v.covered,
+                    "override": v.override,
+                    "matched": list(v.matched),
+                }
+                for v in look.verdicts
+            ],
             "red_flags": list(look.red_flags),
             "metrics": dict(look.metrics),
             "think_used": look.think_used,
             "answer_used": look.answer_used,
-            "probes": [{"probe": p.probe, "text": p.text, "words": p.words, "note": p.note,
-                        "timed_out": p.timed_out} for p in look.probes],
+            "probes": [
+                {"probe": p.probe, "text": p.text, "words": p.words, "note": p.note, "timed_out": p.timed_out}
+                for p in look.probes
+            ],
             "model_answer": look.model_answer,
         }
         if attempts is not None:
             d["interview"]["all_answers"] = [
-                {"session_id": t.session_id, "answered_at": t.answered_at, "covered": t.covered, "total": t.total,
-                 "text": t.text}
+                {
+                    "session_id": t.session_id,
+                    "answered_at": t.answered_at,
+                    "covered": t.covered,
+                    "total": t.total,
+                    "text": t.text,
+                }
                 for t in attempts.get((item.bank_id, item.question_id), ())
             ]
     return d

@@ -19,8 +19,11 @@ def _when(t: float | None) -> str:
     return "-" if t is None else datetime.fromtimestamp(t).strftime("%Y-%m-%d %H:%M")
 
 
-def report_lines(past: PastSession, attempts: Mapping[tuple[str, str], Sequence[Any]] | None = None,
-                 when: Callable[[float | None], str] = _when) -> list[str]:
+def report_lines(
+    past: PastSession,
+    attempts: Mapping[tuple[str, str], Sequence[Any]] | None = None,
+    when: Callable[[float | None], str] = _when,
+) -> list[str]:
     s = past.session
     lines = [
         f"Session {s.session_id}",
@@ -75,8 +78,7 @@ def _item_lines(item: PastItem, attempts: Mapping[tuple[str, str], Sequence[Any]
 
 
 def _look_lines(look: PromptLook) -> list[str]:
-    lines = [f"   Answer: {look.text or '(no answer typed)'}",
-             f"   Key points covered {look.covered}/{look.total}:"]
+    lines = [f"   Answer: {look.text or '(no answer typed)'}", f"   Key points covered {look.covered}/{look.total}:"]
     for verdict in look.verdicts:
         mark = "✓" if verdict.final else "✗"
         matched = f" (matched: {', '.join(verdict.matched)})" if verdict.matched else ""

@@ -250,8 +250,7 @@ class QuizSession:
             mode=settings.mode,
             started_at=wall(),
             banks=dict(selection.bank_versions),
-            settings=settings.as_settings()
-            | {"selection": dict(selection.settings), "available": selection.available},
+            settings=settings.as_settings() | {"selection": dict(selection.settings), "available": selection.available},
             seed=selection.seed,
             plan=selection.plan,
         )

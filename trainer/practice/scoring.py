@@ -311,9 +311,7 @@ class Results:
         return tuple(i.key for i in sorted(keep, key=lambda i: i.position))
 
 
-def summarise(
-    items: Sequence[ItemOutcome], *, session_id: str, mode: str, ended_by: str, total_time: float
-) -> Results:
+def summarise(items: Sequence[ItemOutcome], *, session_id: str, mode: str, ended_by: str, total_time: float) -> Results:
     """Tally a finished session overall, per category and per difficulty."""
     overall = Tally()
     by_category: dict[str, Tally] = {}

@@ -32,9 +32,9 @@ from trainer.banks.model import (
     InterviewFormat,
     QuestionInfo,
 )
-from trainer.banks.questions import OpenQuestion, Question
 from trainer.banks.qtypes import interview_tags, knowledge_tags, tags
 from trainer.banks.qtypes.open import as_prompt
+from trainer.banks.questions import OpenQuestion, Question
 from trainer.history.records import PlannedItem
 
 Key = tuple[str, str]
@@ -169,8 +169,14 @@ class _Candidates:
         return question
 
 
-def _pick(banks: Sequence[Bank], candidates: _Candidates, matching: list[QuestionInfo], count: int | None,
-          seed: int | None, settings: dict[str, Any]) -> Selection:
+def _pick(
+    banks: Sequence[Bank],
+    candidates: _Candidates,
+    matching: list[QuestionInfo],
+    count: int | None,
+    seed: int | None,
+    settings: dict[str, Any],
+) -> Selection:
     seed = new_seed() if seed is None else seed
     matching.sort(key=lambda info: info.key)
     random.Random(seed).shuffle(matching)
@@ -244,7 +250,7 @@ def select_prompts(
     if not first and not last:
         return _pick(banks, candidates, matching, count, seed, settings)
     if count is not None:
-        last = last[max(0, len(last) - count):]
+        last = last[max(0, len(last) - count) :]
         first = first[: max(0, count - len(last))]
     pinned = set(first) | set(last)
     middle_count = None if count is None else count - len(first) - len(last)
@@ -257,8 +263,9 @@ def select_prompts(
     )
 
 
-def _pins(banks: Sequence[Bank], interview_format: InterviewFormat | None, candidates: _Candidates,
-          spec: SelectionSpec) -> tuple[list[Key], list[Key]]:
+def _pins(
+    banks: Sequence[Bank], interview_format: InterviewFormat | None, candidates: _Candidates, spec: SelectionSpec
+) -> tuple[list[Key], list[Key]]:
     """The format's first/last prompts as keys of its own bank (those the spec admits)."""
     if interview_format is None:
         return [], []

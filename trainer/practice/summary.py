@@ -142,9 +142,7 @@ def look_from_feedback(feedback: Any) -> PromptLook:
         answer_used=metrics.seconds_used,
         answer_allowed=metrics.seconds_allowed,
         timed_out=feedback.timed_out,
-        probes=tuple(
-            ProbeLook(p.index, p.probe, p.text, p.metrics.seconds_used, p.timed_out) for p in feedback.probes
-        ),
+        probes=tuple(ProbeLook(p.index, p.probe, p.text, p.metrics.seconds_used, p.timed_out) for p in feedback.probes),
         red_flags=tuple(flag_text(f) for f in feedback.flags),
         model_answer=feedback.model_answer,
         metrics=metrics.as_dict(),

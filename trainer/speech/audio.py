@@ -94,8 +94,9 @@ class MicrophoneSource:
                 self._blocks.append(indata[:, 0].copy())
 
         try:
-            self._stream = sd.InputStream(samplerate=self.sample_rate, channels=1, dtype="float32",
-                                          blocksize=self._block, callback=captured)
+            self._stream = sd.InputStream(
+                samplerate=self.sample_rate, channels=1, dtype="float32", blocksize=self._block, callback=captured
+            )
             self._stream.start()
         except Exception as exc:  # PortAudioError and ValueError: no device, rate refused, device busy
             self._stream = None
@@ -133,7 +134,7 @@ class WavSource:
         if self._started is None:
             return np.zeros(0, dtype=np.float32)
         due = int((self._clock.now() - self._started) * self.sample_rate)
-        chunk = self.samples[self._given:due]
+        chunk = self.samples[self._given : due]
         if due > self._given + len(chunk):  # past the end of the file
             chunk = np.concatenate([chunk, np.zeros(due - self._given - len(chunk), dtype=np.float32)])
         self._given = max(self._given, due)

@@ -22,9 +22,9 @@ RECORDINGS = "recordings"  # folder of the data dir that --keep-audio writes to
 
 
 def _default_problem(model: str) -> str | None:
-    from trainer.speech.transcriber import faster_whisper_module, model_problem
     from trainer.speech import SpeechUnavailable
     from trainer.speech.audio import microphone_problem, numpy_module
+    from trainer.speech.transcriber import faster_whisper_module, model_problem
 
     try:
         numpy_module()

@@ -81,7 +81,7 @@ class Recorder:
         if len(chunk):
             self._chunks.append(chunk)
             np = numpy_module()
-            tail = chunk[-int(self._source.sample_rate * 0.1):].astype(np.float64)
+            tail = chunk[-int(self._source.sample_rate * 0.1) :].astype(np.float64)
             self.level = dbfs(float(np.sqrt((tail**2).mean())))
         return self.level
 
@@ -101,4 +101,3 @@ class Recorder:
             self._source.stop()
             self._recording = False
         self._chunks = []
-

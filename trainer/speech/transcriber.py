@@ -70,8 +70,10 @@ def model_problem(model: str, offline: bool = True) -> str | None:
         try:
             fw.utils.download_model(model, local_files_only=True)
         except Exception:  # huggingface_hub's "not in the cache" errors vary by version
-            return (f"speech model '{model}' is not on this machine yet: run 'pain-trainer transcribe FILE.wav' "
-                    f"once with internet to fetch it, or pass --speech-model DIR")
+            return (
+                f"speech model '{model}' is not on this machine yet: run 'pain-trainer transcribe FILE.wav' "
+                f"once with internet to fetch it, or pass --speech-model DIR"
+            )
     return None
 
 
@@ -90,8 +92,9 @@ class WhisperTranscriber:
             fw = faster_whisper_module()
             path = str(Path(self.model).expanduser()) if _looks_like_path(self.model) else self.model
             try:
-                self._loaded = fw.WhisperModel(path, device="cpu", compute_type="int8", cpu_threads=self._threads,
-                                               local_files_only=self._offline)
+                self._loaded = fw.WhisperModel(
+                    path, device="cpu", compute_type="int8", cpu_threads=self._threads, local_files_only=self._offline
+                )
             except Exception as exc:  # a damaged folder, no network for a first download, ...
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 hint = "" if _looks_like_path(self.model) else " (fetched once, online; or pass --speech-model DIR)"
@@ -102,7 +105,11 @@ class WhisperTranscriber:
         model = self.load()
         duration = len(samples) / sample_rate if sample_rate else 0.0
         segments, _info = model.transcribe(
-            samples, language="en", beam_size=1, word_timestamps=True, vad_filter=False,
+            samples,
+            language="en",
+            beam_size=1,
+            word_timestamps=True,
+            vad_filter=False,
             condition_on_previous_text=False,
         )
         texts: list[str] = []

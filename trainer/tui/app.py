@@ -166,8 +166,13 @@ class TrainerApp(App[int]):
             self.store.save_answer(answer, interview)
         except HistoryError as exc:
             reason = re.sub(r"^[\w ]+ not saved: ", "", str(exc))
-            self.notify(f"Answer not saved yet: {reason}; it is kept and saved as soon as the history can be written",
-                        title="Not saved yet", severity="error", timeout=15, markup=False)
+            self.notify(
+                f"Answer not saved yet: {reason}; it is kept and saved as soon as the history can be written",
+                title="Not saved yet",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
             return False
         return True
 

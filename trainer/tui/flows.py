@@ -34,9 +34,7 @@ def due_count(app: TrainerApp) -> int:
 # --- quizzes ------------------------------------------------------------------------------
 
 
-def start_quiz(
-    app: TrainerApp, spec: SelectionSpec, settings: QuizSettings, bank_ids: tuple[str, ...] = ()
-) -> bool:
+def start_quiz(app: TrainerApp, spec: SelectionSpec, settings: QuizSettings, bank_ids: tuple[str, ...] = ()) -> bool:
     from trainer.practice.quiz import QuizSession
     from trainer.practice.selection import select_questions
 
@@ -163,8 +161,15 @@ def show_interview_summary(app: TrainerApp, results, replace=None) -> None:
 # --- item notes ---------------------------------------------------------------------------
 
 
-def note_item(app: TrainerApp, bank_id: str, question_id: str, content_hash: str | None = None,
-              session_id: str | None = None, position: int | None = None, on_saved=None) -> None:
+def note_item(
+    app: TrainerApp,
+    bank_id: str,
+    question_id: str,
+    content_hash: str | None = None,
+    session_id: str | None = None,
+    position: int | None = None,
+    on_saved=None,
+) -> None:
     """Ask for a note about an item and save it in the history (``on_saved()`` after)."""
     from trainer.history.records import ItemNote
     from trainer.tui.screens.note import NoteScreen
@@ -203,16 +208,30 @@ def resume(app: TrainerApp, found: Resume) -> None:
             screen = QuizScreen(QuizSession.resume(banks, record, found.answers, clock=app.clock, wall=app.wall))
         else:
             session = InterviewSession.resume(
-                banks, record, found.interviews, found.answers, clock=app.clock, wall=app.wall,
+                banks,
+                record,
+                found.interviews,
+                found.answers,
+                clock=app.clock,
+                wall=app.wall,
                 draft=app.store.draft(record.session_id),
             )
             screen = InterviewScreen(session)
     except PlanMismatch as exc:
         app.notify(f"Cannot resume: {exc}", severity="error", markup=False)  # ids from the history file
         return
-    except (ValueError, TypeError, KeyError, LookupError, AttributeError) as exc:  # a record no session can be rebuilt from
-        app.notify(f"Cannot resume: the saved session cannot be rebuilt ({exc}); discard it with d",
-                   severity="error", markup=False)
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        LookupError,
+        AttributeError,
+    ) as exc:  # a record no session can be rebuilt from
+        app.notify(
+            f"Cannot resume: the saved session cannot be rebuilt ({exc}); discard it with d",
+            severity="error",
+            markup=False,
+        )
         return
     app.push_screen(screen)
 

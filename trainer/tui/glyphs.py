@@ -31,8 +31,9 @@ class Glyphs:
 UNICODE = Glyphs(
     correct="✓", wrong="✗", missed="→", flag="⚑", warning="⚠", bullet="•", chosen="•", radio="●", note="✎", this="◀"
 )
-ASCII = Glyphs(correct="+", wrong="x", missed=">", flag="!", warning="!", bullet="*", chosen="*", radio="*", note="n",
-               this="<")
+ASCII = Glyphs(
+    correct="+", wrong="x", missed=">", flag="!", warning="!", bullet="*", chosen="*", radio="*", note="n", this="<"
+)
 
 
 def for_encoding(encoding: str | None) -> Glyphs:

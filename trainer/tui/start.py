@@ -69,6 +69,4 @@ def _has_questions(catalog: Catalog, category: str, interview: bool) -> bool:
     """Whether ``category`` has interview prompts (``interview``) or quiz questions."""
     from trainer.banks.qtypes import is_interview
 
-    return any(
-        q.category == category and is_interview(q.type) == interview for b in catalog.banks for q in b.index
-    )
+    return any(q.category == category and is_interview(q.type) == interview for b in catalog.banks for q in b.index)

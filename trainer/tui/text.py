@@ -84,9 +84,7 @@ class Hanging(Visual):
         return strips[:height] if height is not None else strips
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return max(
-            (p.cell_length + b.get_optimal_width(rules, container_width) for p, b in self.rows), default=0
-        )
+        return max((p.cell_length + b.get_optimal_width(rules, container_width) for p, b in self.rows), default=0)
 
     def get_minimal_width(self, rules: RulesMap) -> int:
         return max((p.cell_length + b.get_minimal_width(rules) for p, b in self.rows), default=1)
@@ -115,6 +113,8 @@ def references_visual(references: Sequence[Reference]) -> Hanging | str:
     if not references:
         return ""
     return Hanging([("", "References"), *(reference_rows(r) for r in references)])
+
+
 def literal_content(text: str) -> Content:
     """Textual ``Content`` showing ``text`` exactly (never markup), to be styled with theme
     variables such as ``$text-error`` by the caller."""

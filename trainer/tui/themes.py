@@ -98,7 +98,12 @@ TARGET = 5.0  # a little above AA, so text on a tinted row (a selected option) s
 # Coloured text and what it is drawn on. Textual derives these from the theme's colours, and in
 # its light theme orange and green come out at 3.1-3.3:1 on the grey background.
 TEXT_VARIABLES = (
-    "text-primary", "text-secondary", "text-accent", "text-warning", "text-error", "text-success",
+    "text-primary",
+    "text-secondary",
+    "text-accent",
+    "text-warning",
+    "text-error",
+    "text-success",
     "footer-key-foreground",
 )
 GROUNDS = ("background", "surface", "panel", "footer-background")

@@ -84,8 +84,9 @@ def option_ids(count: int) -> list[str]:
     return [chr(ord("a") + n) for n in range(count)]
 
 
-def choice_question(stem: str, answers: list[Answer], general: str, shuffle: bool | None = None,
-                    single: bool | None = None) -> tuple[dict[str, Any] | None, list[str]]:
+def choice_question(
+    stem: str, answers: list[Answer], general: str, shuffle: bool | None = None, single: bool | None = None
+) -> tuple[dict[str, Any] | None, list[str]]:
     """A multiple-choice question as ``single`` or ``multiple`` data, and what was lost (or why skipped).
 
     One answer worth 100% and no other credit or penalty: ``single``. Anything else with credit:
@@ -149,7 +150,7 @@ def split_references(explanation: str) -> tuple[str, list[dict[str, Any]]]:
     """The explanation without a trailing references block written by export, and those references."""
     head, sep, block = explanation.rpartition("\n\n" + REFERENCES_HEADING + "\n")
     if not sep and explanation.startswith(REFERENCES_HEADING + "\n"):
-        head, block = "", explanation[len(REFERENCES_HEADING) + 1:]
+        head, block = "", explanation[len(REFERENCES_HEADING) + 1 :]
     elif not sep:
         return explanation, []
     references = []

@@ -15,16 +15,54 @@ if TYPE_CHECKING:
 
 # What each format can hold of a question, beyond its text, options, answer and explanation.
 HELD: dict[str, frozenset[str]] = {
-    "gift": frozenset({"id", "type", "category", "stem", "prompt", "options", "answer", "answers", "tolerance",
-                       "explanation", "references", "case"}),
-    "moodle-xml": frozenset({"id", "type", "category", "stem", "prompt", "options", "answer", "answers", "tolerance",
-                             "explanation", "references", "case", "shuffle", "unit", "tags",
-                             "model_answer"}),
+    "gift": frozenset(
+        {
+            "id",
+            "type",
+            "category",
+            "stem",
+            "prompt",
+            "options",
+            "answer",
+            "answers",
+            "tolerance",
+            "explanation",
+            "references",
+            "case",
+        }
+    ),
+    "moodle-xml": frozenset(
+        {
+            "id",
+            "type",
+            "category",
+            "stem",
+            "prompt",
+            "options",
+            "answer",
+            "answers",
+            "tolerance",
+            "explanation",
+            "references",
+            "case",
+            "shuffle",
+            "unit",
+            "tags",
+            "model_answer",
+        }
+    ),
 }
-_NAMES = {"key_points": "key points", "red_flags": "red flags", "time_limit_seconds": "the time limit",
-          "think_seconds": "think time", "answer_seconds": "answer time", "probe_seconds": "probe time",
-          "model_answer": "the model answer", "lint": "lint settings",
-          "tolerance_percent": "a percent tolerance (written as the absolute tolerance it gives)"}
+_NAMES = {
+    "key_points": "key points",
+    "red_flags": "red flags",
+    "time_limit_seconds": "the time limit",
+    "think_seconds": "think time",
+    "answer_seconds": "answer time",
+    "probe_seconds": "probe time",
+    "model_answer": "the model answer",
+    "lint": "lint settings",
+    "tolerance_percent": "a percent tolerance (written as the absolute tolerance it gives)",
+}
 
 
 def read_bank_data(path: str) -> tuple[dict[str, Any], Callable[[str], int]]:
@@ -59,6 +97,13 @@ def summary_notes(data: dict[str, Any], format_name: str, path: str) -> list[Not
     from trainer.banks.interchange.common import Note
 
     dropped = [f"bank {key}" for key in ("cases", "interview_formats", "synonyms") if data.get(key)]
-    notes = [Note(path, 1, f"{format_name} cannot hold difficulty, the bank's metadata (version, authors, licence)"
-                  + (", " + ", ".join(dropped) if dropped else "") + "; dropped")]
+    notes = [
+        Note(
+            path,
+            1,
+            f"{format_name} cannot hold difficulty, the bank's metadata (version, authors, licence)"
+            + (", " + ", ".join(dropped) if dropped else "")
+            + "; dropped",
+        )
+    ]
     return notes

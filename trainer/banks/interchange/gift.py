@@ -131,7 +131,7 @@ def _text(raw: str) -> tuple[str, list[str]]:
     """A GIFT text field as plain text (format marker read, escapes undone, HTML converted)."""
     match = _FORMAT.match(raw)
     kind = match.group(1) if match else "moodle"
-    body = unescape(raw[match.end():] if match else raw).strip()
+    body = unescape(raw[match.end() :] if match else raw).strip()
     if kind == "html":
         return html_to_text(body)
     return body, []
@@ -143,8 +143,9 @@ def read(data: bytes, path: str) -> ReadResult:
     result = ReadResult()
     if encoding == "windows-1252" and "\ufffd" in text:
         line = text[: text.index("\ufffd")].count("\n") + 1
-        result.notes.append(Note(path, line, "not UTF-8; read as Windows-1252, and bytes it does not define "
-                                 "were replaced with \ufffd"))
+        result.notes.append(
+            Note(path, line, "not UTF-8; read as Windows-1252, and bytes it does not define were replaced with \ufffd")
+        )
     category: tuple[str, ...] = ()
     for block in _blocks(text):
         body, base = block.text, 0
@@ -174,8 +175,9 @@ def category_path(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _question(body: str, start: int, block: _Block, path: str, category: tuple[str, ...],
-              notes: list[Note]) -> Item | None:
+def _question(
+    body: str, start: int, block: _Block, path: str, category: tuple[str, ...], notes: list[Note]
+) -> Item | None:
     line = block.position(start)[0]
     pos = start
     while pos < len(body) and body[pos].isspace():
@@ -185,7 +187,7 @@ def _question(body: str, start: int, block: _Block, path: str, category: tuple[s
         end = find(body, "::", pos + 2)
         if end < 0:
             raise GiftError(pos, "question title opened with '::' is not closed with '::'")
-        name = unescape(body[pos + 2:end]).strip()
+        name = unescape(body[pos + 2 : end]).strip()
         pos = end + 2
     opening = find(body, "{", pos)
     if opening < 0:
@@ -197,7 +199,7 @@ def _question(body: str, start: int, block: _Block, path: str, category: tuple[s
     nested = find(body, "{", opening + 1, closing)
     if nested >= 0:
         raise GiftError(nested, "'{' inside an answer block; write \\{ for a literal brace")
-    after = body[closing + 1:]
+    after = body[closing + 1 :]
     if find(after, "{") >= 0:
         raise GiftError(closing + 1 + find(after, "{"), "a second answer block; Moodle's cloze is not GIFT")
     stem, lost = _text(body[pos:opening])
@@ -220,13 +222,14 @@ def _named(name: str) -> str:
     return f"question '{name}': " if name else ""
 
 
-def _answers(body: str, start: int, end: int, stem: str, where: str, path: str, line: int,
-             notes: list[Note]) -> dict[str, Any] | None:
+def _answers(
+    body: str, start: int, end: int, stem: str, where: str, path: str, line: int, notes: list[Note]
+) -> dict[str, Any] | None:
     inner = body[start:end]
     general = ""
     split = find(inner, "####")
     if split >= 0:
-        general, _ = _text(inner[split + 4:])
+        general, _ = _text(inner[split + 4 :])
         inner, end = inner[:split], start + split
     general, references = split_references(general)
     stripped = inner.strip()
@@ -270,12 +273,14 @@ def _with_references(data: dict[str, Any] | None, references: list[dict[str, Any
 
 def _true_false(stripped: str, match: re.Match[str], stem: str, general: str) -> dict[str, Any] | None:
     truth = match.group(1).upper().startswith("T")
-    rest = stripped[match.end():]
+    rest = stripped[match.end() :]
     feedback = [_text(part)[0] for part in _split(rest, "#")[1:]] if rest else []
     wrong = feedback[0] if feedback else ""
     right = feedback[1] if len(feedback) > 1 else ""
-    answers = [Answer("True", 100 if truth else 0, right if truth else wrong),
-               Answer("False", 0 if truth else 100, wrong if truth else right)]
+    answers = [
+        Answer("True", 100 if truth else 0, right if truth else wrong),
+        Answer("False", 0 if truth else 100, wrong if truth else right),
+    ]
     data, _ = choice_question(stem, answers, general, shuffle=False)
     return data
 
@@ -299,44 +304,45 @@ def _choice_answers(body: str, start: int, end: int) -> list[tuple[str, Answer]]
         if body[i] in "=~":
             marks.append(i)
         i += 1
-    if not marks or body[start:marks[0]].strip():
+    if not marks or body[start : marks[0]].strip():
         raise GiftError(start, "an answer must start with '=' (right) or '~' (wrong)")
     answers = []
     for n, mark in enumerate(marks):
-        chunk = body[mark + 1:(marks[n + 1] if n + 1 < len(marks) else end)]
+        chunk = body[mark + 1 : (marks[n + 1] if n + 1 < len(marks) else end)]
         fraction = 100.0 if body[mark] == "=" else 0.0
         weight = re.match(r"\s*%(-?[0-9]+(?:\.[0-9]+)?)%", chunk)
         if weight:
             fraction = float(weight.group(1))
             if not -100 <= fraction <= 100:
                 raise GiftError(mark + 1, f"weight {weight.group(1)}% is outside -100% to 100%")
-            chunk = chunk[weight.end():]
+            chunk = chunk[weight.end() :]
         cut = find(chunk, "#")
-        text, feedback = (chunk, "") if cut < 0 else (chunk[:cut], chunk[cut + 1:])
+        text, feedback = (chunk, "") if cut < 0 else (chunk[:cut], chunk[cut + 1 :])
         if not text.strip():
             raise GiftError(mark, "an answer with no text")
         answers.append((body[mark], Answer(text, fraction, feedback)))
     return answers
 
 
-def _numeric(body: str, start: int, end: int, stem: str, general: str,
-             note: Callable[[str], None]) -> dict[str, Any]:
+def _numeric(body: str, start: int, end: int, stem: str, general: str, note: Callable[[str], None]) -> dict[str, Any]:
     inner = body[start:end]
     answers: list[tuple[float, float, float, str, int]] = []  # value, tolerance, fraction, feedback, offset
     chunks = [(start, inner)]
     if find(inner, "=") >= 0:
-        marks = [m for m in _positions(inner, "=")]
-        if inner[:marks[0]].strip():
+        marks = list(_positions(inner, "="))
+        if inner[: marks[0]].strip():
             raise GiftError(start, "numeric answers start with '=' when there are several")
-        chunks = [(start + m + 1, inner[m + 1:(marks[n + 1] if n + 1 < len(marks) else len(inner))])
-                  for n, m in enumerate(marks)]
+        chunks = [
+            (start + m + 1, inner[m + 1 : (marks[n + 1] if n + 1 < len(marks) else len(inner))])
+            for n, m in enumerate(marks)
+        ]
     for offset, chunk in chunks:
         fraction = 100.0
         weight = re.match(r"\s*%(-?[0-9]+(?:\.[0-9]+)?)%", chunk)
         if weight:
-            fraction, chunk, offset = float(weight.group(1)), chunk[weight.end():], offset + weight.end()
+            fraction, chunk, offset = float(weight.group(1)), chunk[weight.end() :], offset + weight.end()
         cut = find(chunk, "#")
-        spec, feedback = (chunk, "") if cut < 0 else (chunk[:cut], _text(chunk[cut + 1:])[0])
+        spec, feedback = (chunk, "") if cut < 0 else (chunk[:cut], _text(chunk[cut + 1 :])[0])
         value, tolerance = _numeric_spec(unescape(spec).strip(), offset + len(spec) - len(spec.lstrip()))
         answers.append((value, tolerance, fraction, feedback, offset))
     full = [a for a in answers if abs(a[2] - 100) < 1e-6]
@@ -388,14 +394,18 @@ def write(data: dict[str, Any], line_of: Callable[[str], int], path: str) -> tup
     for index, q in enumerate(data["questions"]):
         pointer = f"/questions/{index}"
         if q["type"] not in WRITTEN_TYPES:  # a type added after this writer (ordering, extended matching...)
-            notes.append(Note(path, line_of(pointer), f"question '{q['id']}': no mapping for type '{q['type']}'; skipped"))
+            notes.append(
+                Note(path, line_of(pointer), f"question '{q['id']}': no mapping for type '{q['type']}'; skipped")
+            )
             continue
         text, stem_note = prepared(data, q)
         lost = dropped_fields(q, "gift")
         if stem_note:
             notes.append(Note(path, line_of(pointer), f"question '{q['id']}': {stem_note}"))
         if lost:
-            notes.append(Note(path, line_of(pointer), f"question '{q['id']}': GIFT cannot hold {', '.join(lost)}; dropped"))
+            notes.append(
+                Note(path, line_of(pointer), f"question '{q['id']}': GIFT cannot hold {', '.join(lost)}; dropped")
+            )
         if q["category"] != current:
             current = q["category"]
             out += [f"$CATEGORY: $course$/top/{titles[current].replace('/', '//')}", ""]

@@ -12,8 +12,16 @@ import re
 from html.parser import HTMLParser
 
 _BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "ul", "ol"})
-_LOST = {"img": "an image", "table": "a table", "video": "a video", "audio": "an audio clip", "iframe": "an embedded page",
-         "object": "an embedded object", "math": "a formula", "svg": "a drawing"}
+_LOST = {
+    "img": "an image",
+    "table": "a table",
+    "video": "a video",
+    "audio": "an audio clip",
+    "iframe": "an embedded page",
+    "object": "an embedded object",
+    "math": "a formula",
+    "svg": "a drawing",
+}
 _SKIPPED_CONTENT = frozenset({"script", "style"})
 
 
@@ -60,4 +68,3 @@ def html_to_text(markup: str) -> tuple[str, list[str]]:
 
 def looks_like_html(text: str) -> bool:
     return bool(re.search(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|&[a-zA-Z]+;|&#[0-9]+;", text))
-

@@ -26,8 +26,26 @@ TODO_KEY_POINT = {
 TODO_EXPLANATION = f"{TODO}: write an explanation (the imported file has no feedback for this question)"
 TODO_UNIT = f"{TODO}: unit"
 DEFAULT_DIFFICULTY = 3
-_ORDER = ("id", "type", "category", "difficulty", "tags", "stem", "prompt", "options", "answer", "answers", "shuffle",
-          "tolerance", "tolerance_percent", "unit", "key_points", "model_answer", "explanation", "references")
+_ORDER = (
+    "id",
+    "type",
+    "category",
+    "difficulty",
+    "tags",
+    "stem",
+    "prompt",
+    "options",
+    "answer",
+    "answers",
+    "shuffle",
+    "tolerance",
+    "tolerance_percent",
+    "unit",
+    "key_points",
+    "model_answer",
+    "explanation",
+    "references",
+)
 
 
 def slug(text: str, fallback: str = "imported") -> str:
@@ -35,8 +53,9 @@ def slug(text: str, fallback: str = "imported") -> str:
     return found or fallback
 
 
-def bank_data(items: list[Item], bank_id: str, default_category: str,
-              sources: list[str]) -> tuple[dict[str, Any], list[Note], list[Item]]:
+def bank_data(
+    items: list[Item], bank_id: str, default_category: str, sources: list[str]
+) -> tuple[dict[str, Any], list[Note], list[Item]]:
     """The bank for these items (each category path one category, ids unique, TODOs where needed),
     the notes of items left out, and the item each written question came from."""
     categories: dict[tuple[str, ...], dict[str, str]] = {}
@@ -45,8 +64,11 @@ def bank_data(items: list[Item], bank_id: str, default_category: str,
     def category_of(item: Item) -> str:
         path = item.category or (default_category,)
         if path not in categories:
-            wanted = item.category_id if re.fullmatch(r"[a-z0-9][a-z0-9_.-]{0,63}", item.category_id) else slug(
-                "-".join(path), default_category)
+            wanted = (
+                item.category_id
+                if re.fullmatch(r"[a-z0-9][a-z0-9_.-]{0,63}", item.category_id)
+                else slug("-".join(path), default_category)
+            )
             ident = _unique(wanted, taken_categories, 64)
             entry = {"id": ident, "title": " / ".join(path)[:300]}
             if item.category_info.strip():
@@ -61,8 +83,14 @@ def bank_data(items: list[Item], bank_id: str, default_category: str,
     for number, item in enumerate(items, 1):
         q = dict(item.question)
         if q["type"] == "numeric" and q.get("tolerance", 0) >= abs(q["answer"]):
-            notes.append(Note(item.source, item.line, f"question '{item.name}': tolerance {q['tolerance']:g} is as "
-                              f"large as the answer {q['answer']:g} (0 would count as correct); skipped"))
+            notes.append(
+                Note(
+                    item.source,
+                    item.line,
+                    f"question '{item.name}': tolerance {q['tolerance']:g} is as "
+                    f"large as the answer {q['answer']:g} (0 would count as correct); skipped",
+                )
+            )
             continue
         name = item.name if QUESTION_ID.fullmatch(item.name) else slug(item.name, f"q{number}")[:80]
         q["id"] = _unique(name, taken, 80)

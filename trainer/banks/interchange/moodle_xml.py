@@ -86,9 +86,11 @@ def parse(data: bytes, path: str) -> tuple[Element | None, dict[int, int], list[
 
 def _refusal(exc: Exception) -> str:
     name = type(exc).__name__
-    return {"DTDForbidden": "a document type declaration (DTD)",
-            "EntitiesForbidden": "an entity declaration (entity expansion)",
-            "ExternalReferenceForbidden": "an external entity or reference"}.get(name, name)
+    return {
+        "DTDForbidden": "a document type declaration (DTD)",
+        "EntitiesForbidden": "an entity declaration (entity expansion)",
+        "ExternalReferenceForbidden": "an external entity or reference",
+    }.get(name, name)
 
 
 def _text_of(element: Element | None, child: str = "text") -> tuple[str, list[str]]:
@@ -168,8 +170,9 @@ def _multichoice(element: Element, stem: str, general: str) -> tuple[dict[str, A
     answers = _answers(element)
     if any(not a.text for a in answers):
         return None, ["an answer has no text (an image only?); skipped"]
-    return choice_question(stem, answers, general, shuffle=_flag(element, "shuffleanswers"),
-                           single=_flag(element, "single"))
+    return choice_question(
+        stem, answers, general, shuffle=_flag(element, "shuffleanswers"), single=_flag(element, "single")
+    )
 
 
 def _truefalse(element: Element, stem: str, general: str) -> tuple[dict[str, Any] | None, list[str]]:
@@ -179,8 +182,10 @@ def _truefalse(element: Element, stem: str, general: str) -> tuple[dict[str, Any
         return None, ["true/false with no right answer; skipped"]
     right_true = truth.text.strip().lower() == "true"
     by = {a.text.strip().lower(): a for a in answers}
-    options = [Answer("True", 100 if right_true else 0, getattr(by.get("true"), "feedback", "")),
-               Answer("False", 0 if right_true else 100, getattr(by.get("false"), "feedback", ""))]
+    options = [
+        Answer("True", 100 if right_true else 0, getattr(by.get("true"), "feedback", "")),
+        Answer("False", 0 if right_true else 100, getattr(by.get("false"), "feedback", "")),
+    ]
     return choice_question(stem, options, general, shuffle=False)
 
 
@@ -201,11 +206,16 @@ def _numerical(element: Element, stem: str, general: str) -> tuple[dict[str, Any
         return None, lost + ["no numeric answer is worth 100%; skipped"]
     value, tolerance, _, feedback = full[0]
     if len(values) > 1:
-        lost.append(f"{len(values) - 1} other numeric answer(s) (partial credit or alternatives) dropped; kept {value:g}")
+        lost.append(
+            f"{len(values) - 1} other numeric answer(s) (partial credit or alternatives) dropped; kept {value:g}"
+        )
     data: dict[str, Any] = {"type": "numeric", "stem": stem, "answer": value, "tolerance": tolerance}
     units = [(u.findtext("unit_name") or "").strip() for u in element.findall("units/unit")]
-    base = [(u.findtext("unit_name") or "").strip() for u in element.findall("units/unit")
-            if (u.findtext("multiplier") or "1").strip() in ("1", "1.0", "")]
+    base = [
+        (u.findtext("unit_name") or "").strip()
+        for u in element.findall("units/unit")
+        if (u.findtext("multiplier") or "1").strip() in ("1", "1.0", "")
+    ]
     unit = next((u for u in base if u), next((u for u in units if u), ""))
     if unit:
         data["unit"] = unit[:100]
@@ -257,29 +267,38 @@ def write(data: dict[str, Any], line_of: Callable[[str], int], path: str) -> tup
 
     titles = category_titles(data)
     descriptions = {c["id"]: c.get("description", "") for c in data["categories"]}
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', f"<!-- Exported by pain-trainer from bank {_plain(data['id'])} -->",
-           "<quiz>"]
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f"<!-- Exported by pain-trainer from bank {_plain(data['id'])} -->",
+        "<quiz>",
+    ]
     notes: list[Note] = []
     current = None
     for index, q in enumerate(data["questions"]):
         pointer = f"/questions/{index}"
         if q["type"] not in WRITTEN_TYPES:  # a type added after this writer (ordering, extended matching...)
-            notes.append(Note(path, line_of(pointer), f"question '{q['id']}': no mapping for type '{q['type']}'; skipped"))
+            notes.append(
+                Note(path, line_of(pointer), f"question '{q['id']}': no mapping for type '{q['type']}'; skipped")
+            )
             continue
         if q["category"] != current:
             current = q["category"]
-            out += ['  <question type="category">',
-                    f"    <category>\n      <text>{_plain('$course$/top/' + titles[current].replace('/', '//'))}</text>"
-                    "\n    </category>",
-                    _field("info", descriptions[current]), f"    <idnumber>{_plain(current)}</idnumber>",
-                    "  </question>"]
+            out += [
+                '  <question type="category">',
+                f"    <category>\n      <text>{_plain('$course$/top/' + titles[current].replace('/', '//'))}</text>"
+                "\n    </category>",
+                _field("info", descriptions[current]),
+                f"    <idnumber>{_plain(current)}</idnumber>",
+                "  </question>",
+            ]
         text, case_note = prepared(data, q)
         lost = dropped_fields(q, "moodle-xml")
         if case_note:
             notes.append(Note(path, line_of(pointer), f"question '{q['id']}': {case_note}"))
         if lost:
-            notes.append(Note(path, line_of(pointer),
-                              f"question '{q['id']}': Moodle XML cannot hold {', '.join(lost)}; dropped"))
+            notes.append(
+                Note(path, line_of(pointer), f"question '{q['id']}': Moodle XML cannot hold {', '.join(lost)}; dropped")
+            )
         out.append(_question(q, text))
     out.append("</quiz>")
     return "\n".join(out) + "\n", notes
@@ -295,33 +314,45 @@ def _general(q: dict[str, Any]) -> str:
 
 def _question(q: dict[str, Any], text: str) -> str:
     kind = {"single": "multichoice", "multiple": "multichoice", "numeric": "numerical", "open": "essay"}[q["type"]]
-    lines = [f'  <question type="{kind}">', f"    <name>\n      <text>{_plain(q['id'])}</text>\n    </name>",
-             _field("questiontext", text), _general(q), f"    <idnumber>{_plain(q['id'])}</idnumber>"]
+    lines = [
+        f'  <question type="{kind}">',
+        f"    <name>\n      <text>{_plain(q['id'])}</text>\n    </name>",
+        _field("questiontext", text),
+        _general(q),
+        f"    <idnumber>{_plain(q['id'])}</idnumber>",
+    ]
     if q["type"] in ("single", "multiple"):
         right = {q["answer"]} if q["type"] == "single" else set(q["answers"])
         share = re.sub(r"\.?0+$", "", f"{100 / len(right):.7f}")
-        lines += [f"    <single>{'true' if q['type'] == 'single' else 'false'}</single>",
-                  f"    <shuffleanswers>{'1' if q.get('shuffle', True) else '0'}</shuffleanswers>",
-                  "    <answernumbering>abc</answernumbering>"]
+        lines += [
+            f"    <single>{'true' if q['type'] == 'single' else 'false'}</single>",
+            f"    <shuffleanswers>{'1' if q.get('shuffle', True) else '0'}</shuffleanswers>",
+            "    <answernumbering>abc</answernumbering>",
+        ]
         for option in q["options"]:
             fraction = share if option["id"] in right else "0"
-            lines.append(f'    <answer fraction="{fraction}" format="plain_text">\n'
-                         f"      <text>{_cdata(option['text'])}</text>\n    </answer>")
+            lines.append(
+                f'    <answer fraction="{fraction}" format="plain_text">\n'
+                f"      <text>{_cdata(option['text'])}</text>\n    </answer>"
+            )
     elif q["type"] == "numeric":
         tolerance = q.get("tolerance")
         if tolerance is None and q.get("tolerance_percent") is not None:
             tolerance = abs(q["answer"]) * q["tolerance_percent"] / 100
-        lines += [f'    <answer fraction="100">\n      <text>{q["answer"]!r}</text>\n'
-                  f"      <tolerance>{(tolerance or 0)!r}</tolerance>\n    </answer>",
-                  f"    <units>\n      <unit>\n        <multiplier>1</multiplier>\n"
-                  f"        <unit_name>{_plain(q['unit'])}</unit_name>\n      </unit>\n    </units>",
-                  "    <showunits>3</showunits>"]
+        lines += [
+            f'    <answer fraction="100">\n      <text>{q["answer"]!r}</text>\n'
+            f"      <tolerance>{(tolerance or 0)!r}</tolerance>\n    </answer>",
+            f"    <units>\n      <unit>\n        <multiplier>1</multiplier>\n"
+            f"        <unit_name>{_plain(q['unit'])}</unit_name>\n      </unit>\n    </units>",
+            "    <showunits>3</showunits>",
+        ]
     else:
         lines += ["    <responseformat>editor</responseformat>", "    <responsefieldlines>15</responsefieldlines>"]
         if q.get("model_answer"):
             lines.append(_field("graderinfo", q["model_answer"], "markdown"))
     if q.get("tags"):
-        lines.append("    <tags>\n" + "".join(f"      <tag><text>{_plain(t)}</text></tag>\n" for t in q["tags"])
-                     + "    </tags>")
+        lines.append(
+            "    <tags>\n" + "".join(f"      <tag><text>{_plain(t)}</text></tag>\n" for t in q["tags"]) + "    </tags>"
+        )
     lines.append("  </question>")
     return "\n".join(lines)

@@ -82,12 +82,18 @@ def _check_rejections(question: RawQuestion, base: str) -> Iterator[SchemaError]
             continue
         where = f"{base}/key_points/{index}/if_rejected"
         if point.get("stance", "endorse") != "endorse":
-            yield SchemaError(where, "if_rejected needs a point with stance endorse: rejecting a reject point is "
-                                     "endorsing its keywords, which the red flag's own keywords catch")
+            yield SchemaError(
+                where,
+                "if_rejected needs a point with stance endorse: rejecting a reject point is "
+                "endorsing its keywords, which the red flag's own keywords catch",
+            )
         elif flag not in flags:
             known = ", ".join(flags) if flags else "none here"
-            yield SchemaError(where, f"if_rejected names red flag '{flag}', which is not one of the red flags "
-                                     f"judged with this point ({known})")
+            yield SchemaError(
+                where,
+                f"if_rejected names red flag '{flag}', which is not one of the red flags "
+                f"judged with this point ({known})",
+            )
     for number, probe in enumerate(question.get("probes", ())):
         if isinstance(probe, dict):
             yield from _check_rejections(probe, f"{base}/probes/{number}")

@@ -41,7 +41,9 @@ def grade(question: OrderingQuestion, response: Order | None, order: Sequence[st
     if response is None:
         rows = tuple(SequenceRow(n, texts[s], None) for n, s in enumerate(key, start=1))
         return Score(False, None, 0.0, right, None, sequence=rows)
-    rows = tuple(SequenceRow(n, texts[s], texts.get(g)) for n, (s, g) in enumerate(zip(key, response), start=1))
+    rows = tuple(
+        SequenceRow(n, texts[s], texts.get(g)) for n, (s, g) in enumerate(zip(key, response, strict=False), start=1)
+    )
     exact = tuple(response) == key
     credit = 1.0 if exact else (longest_in_order(response, key) / len(key) if question.partial_credit else 0.0)
     given = " → ".join(f"{n}. {texts.get(s, s)}" for n, s in enumerate(response, start=1))

@@ -65,7 +65,9 @@ class HelpScreen(ModalScreen[None]):
             for key, description in self._keys:
                 table.add_row(key, description)
             yield table
-            yield Static(f"Esc or ? closes this help. {trainer_app(self).quit_key} quits from anywhere.", classes="hint")
+            yield Static(
+                f"Esc or ? closes this help. {trainer_app(self).quit_key} quits from anywhere.", classes="hint"
+            )
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -114,9 +114,11 @@ def spoken_line(spoken: SpokenDelivery) -> str:
     wpm = "–" if spoken.words_per_minute is None else f"{spoken.words_per_minute:.0f}"
     pauses = f"{spoken.pauses}" + (f" (longest {spoken.longest_pause:.1f} s)" if spoken.pauses else "")
     fillers = ", ".join(f"{word} ×{n}" for word, n in spoken.fillers.items()) or "none"
-    return (f"Spoken: {wpm} words per minute over {format_duration(spoken.speaking_seconds)} of speaking · "
-            f"pauses over 2 s: {pauses} · fillers: {fillers} · recording {format_duration(spoken.seconds_used)} of "
-            f"{format_seconds(spoken.seconds_allowed)}")
+    return (
+        f"Spoken: {wpm} words per minute over {format_duration(spoken.speaking_seconds)} of speaking · "
+        f"pauses over 2 s: {pauses} · fillers: {fillers} · recording {format_duration(spoken.seconds_used)} of "
+        f"{format_seconds(spoken.seconds_allowed)}"
+    )
 
 
 def key_point_lines(feedback: PromptFeedback) -> Content:
@@ -133,7 +135,9 @@ class InterviewScreen(TrainerScreen[None]):
         Binding("enter", "home", "Home"),
         Binding("ctrl+s", "submit", "Submit answer"),
         # Priority: the answer box has focus while thinking and answering.
-        Binding("ctrl+r", "toggle_spoken", "Speak", tooltip="Spoken answer: record, transcribe, then edit", priority=True),
+        Binding(
+            "ctrl+r", "toggle_spoken", "Speak", tooltip="Spoken answer: record, transcribe, then edit", priority=True
+        ),
         *(Binding(str(n), f"toggle_point({n})", "Flip a key point's verdict", show=False) for n in range(1, 10)),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
@@ -296,10 +300,18 @@ class InterviewScreen(TrainerScreen[None]):
             )
         )
         probes = Content("\n").join(
-            Content("\n").join([literal_content(f"Follow-up: {p.probe}\nYou said: {p.text or '(nothing)'}"),
-                                 *([literal_content(f"  {glyphs.current().warning} {note}")] if (note := probe_note(p.text)) else []),
-                                 *([red_flag_lines(p.text, p.flags)] if p.flags else []),
-                                 *(verdict_line(n, v, p.text) for n, v in enumerate(p.verdicts, start=1))])
+            Content("\n").join(
+                [
+                    literal_content(f"Follow-up: {p.probe}\nYou said: {p.text or '(nothing)'}"),
+                    *(
+                        [literal_content(f"  {glyphs.current().warning} {note}")]
+                        if (note := probe_note(p.text))
+                        else []
+                    ),
+                    *([red_flag_lines(p.text, p.flags)] if p.flags else []),
+                    *(verdict_line(n, v, p.text) for n, v in enumerate(p.verdicts, start=1)),
+                ]
+            )
             for p in feedback.probes
         )
         self.query_one("#probe-answers", Static).update(probes)

@@ -54,9 +54,7 @@ class InterviewSetupScreen(FieldErrors):
                         f"{fmt.answer_seconds} s to answer, {probes}"
                     )
                     options.append(Option(literal(text), id=fmt.id))
-            options.append(
-                Option(f"Quick round: {flows.DEFAULT_INTERVIEW_COUNT} prompts from any category", id=QUICK)
-            )
+            options.append(Option(f"Quick round: {flows.DEFAULT_INTERVIEW_COUNT} prompts from any category", id=QUICK))
             yield OptionList(*options, id="interview-formats")
             yield Static(
                 "Each prompt: think time, then answer time while you type; Ctrl+S submits early. "

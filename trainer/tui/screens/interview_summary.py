@@ -49,9 +49,13 @@ class InterviewSummaryScreen(TrainerScreen[None]):
             table.add_columns("#", "Prompt", "Covered", "Score", "Time", "Words/min", "Fillers", "Red flags")
             for p in s.prompts:
                 table.add_row(
-                    str(p.number), literal(p.prompt[:60] + ("…" if len(p.prompt) > 60 else "")),
-                    f"{p.covered}/{p.total}", _percent(p.score), format_duration(p.time_used),
-                    "–" if p.words_per_minute is None else f"{p.words_per_minute:.0f}", str(p.filler_count),
+                    str(p.number),
+                    literal(p.prompt[:60] + ("…" if len(p.prompt) > 60 else "")),
+                    f"{p.covered}/{p.total}",
+                    _percent(p.score),
+                    format_duration(p.time_used),
+                    "–" if p.words_per_minute is None else f"{p.words_per_minute:.0f}",
+                    str(p.filler_count),
                     str(len(p.red_flags)),
                 )
             yield table
@@ -60,24 +64,39 @@ class InterviewSummaryScreen(TrainerScreen[None]):
             yield Static(literal(f"Delivery: {wpm} words per minute · fillers: {fillers}"), id="summary-delivery")
             if s.red_flags:
                 yield Static("Red flags", classes="section-title error-title")
-                yield Static(literal("\n".join(f"{glyphs.current().flag} prompt {n}: {flag}" for n, flag in s.red_flags)),
-                             id="summary-red-flags", classes="summary-list")
+                yield Static(
+                    literal("\n".join(f"{glyphs.current().flag} prompt {n}: {flag}" for n, flag in s.red_flags)),
+                    id="summary-red-flags",
+                    classes="summary-list",
+                )
             if s.short_probes:
                 yield Static("Follow-ups to answer more fully", classes="section-title")
-                yield Static(literal("\n".join(
-                    f"prompt {n}, follow-up {probe.index + 1} ({probe.probe}): {probe.note}"
-                    for n, probe in s.short_probes)), id="summary-probes", classes="summary-list summary-warning")
+                yield Static(
+                    literal(
+                        "\n".join(
+                            f"prompt {n}, follow-up {probe.index + 1} ({probe.probe}): {probe.note}"
+                            for n, probe in s.short_probes
+                        )
+                    ),
+                    id="summary-probes",
+                    classes="summary-list summary-warning",
+                )
             yield Static("What to work on next", classes="section-title")
             missed = s.work_on_next
             yield Static(
-                literal("\n".join(
-                    f"{glyphs.current().bullet} {m.text} — missed in {m.times} prompt{'s' if m.times != 1 else ''} "
-                    f"({', '.join(str(n) for n in m.prompts)})" for m in missed
-                )) if missed else "Every key point covered. Well done.",
-                id="summary-next", classes="summary-list",
+                literal(
+                    "\n".join(
+                        f"{glyphs.current().bullet} {m.text} — missed in {m.times} prompt{'s' if m.times != 1 else ''} "
+                        f"({', '.join(str(n) for n in m.prompts)})"
+                        for m in missed
+                    )
+                )
+                if missed
+                else "Every key point covered. Well done.",
+                id="summary-next",
+                classes="summary-list",
             )
-            yield Static("1-9 reopens a prompt's feedback · Enter or Esc: home. Every answer is saved.",
-                         classes="hint")
+            yield Static("1-9 reopens a prompt's feedback · Enter or Esc: home. Every answer is saved.", classes="hint")
         yield Footer()
 
     def action_open_prompt(self, number: int) -> None:

@@ -32,8 +32,11 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
             yield Static(literal(f"Note a problem with {self._about}"), id="note-title")
-            yield Input(placeholder="What is wrong? The key, a typo, an outdated reference...", id="note-text",
-                        max_length=MAX_NOTE_CHARS)
+            yield Input(
+                placeholder="What is wrong? The key, a typo, an outdated reference...",
+                id="note-text",
+                max_length=MAX_NOTE_CHARS,
+            )
             yield Static("Enter or Ctrl+S saves · Esc cancels. Notes go out with 'history export'.", classes="hint")
 
     def on_mount(self) -> None:

@@ -34,7 +34,9 @@ class PastSessionScreen(TrainerScreen[None]):
         with VerticalScroll(id="past-body"):
             started = datetime.fromtimestamp(s.started_at).strftime("%Y-%m-%d %H:%M")
             answered = sum(1 for i in past.items if i.answered)
-            line = f"{s.kind.capitalize()} · {s.mode} · {started} · {past.status} · {answered}/{len(past.items)} answered"
+            line = (
+                f"{s.kind.capitalize()} · {s.mode} · {started} · {past.status} · {answered}/{len(past.items)} answered"
+            )
             if past.interview is not None and past.interview.total_points:
                 line += f" · key points {past.interview.covered}/{past.interview.total_points}"
             yield Static(literal(line), id="score-line")
@@ -44,8 +46,11 @@ class PastSessionScreen(TrainerScreen[None]):
             for item in past.items:
                 a = item.answer
                 table.add_row(
-                    str(item.number), item.result, "" if a is None else format_duration(a.time_spent),
-                    glyphs.current().flag if a is not None and a.flagged else "", glyphs.current().note if item.notes else "",
+                    str(item.number),
+                    item.result,
+                    "" if a is None else format_duration(a.time_spent),
+                    glyphs.current().flag if a is not None and a.flagged else "",
+                    glyphs.current().note if item.notes else "",
                     literal(item.title[:160] + ("…" if len(item.title) > 160 else "")),
                     key=str(item.position),
                 )
@@ -66,7 +71,9 @@ class PastSessionScreen(TrainerScreen[None]):
             self.trainer_app.push_screen(PromptLookScreen(item.look, attempts, session_id=self.past.session_id))
         elif item.outcome is not None:
             outcomes = [i.outcome for i in self.past.items if i.outcome is not None]
-            self.trainer_app.push_screen(ReviewItemScreen(item.outcome, items=outcomes, session_id=self.past.session_id))
+            self.trainer_app.push_screen(
+                ReviewItemScreen(item.outcome, items=outcomes, session_id=self.past.session_id)
+            )
         else:
             why = "was never answered" if item.answer is None else "is no longer in the loaded banks"
             self.notify(f"Question {item.number} {why}.", markup=False)

@@ -88,8 +88,9 @@ class ProgressScreen(TrainerScreen[None]):
             else:
                 summary = "No answers yet. Start a quiz from the home screen."
             yield Static(summary, id="score-line")
-            yield Static("Quiz accuracy per category and interview key points covered, by week",
-                         classes="section-title")
+            yield Static(
+                "Quiz accuracy per category and interview key points covered, by week", classes="section-title"
+            )
             yield PlotextPlot(id="progress-plot")
             yield Static("Weak areas", classes="section-title")
             yield Static(weak_areas_note(stats), id="progress-weak-note", classes="hint")

@@ -43,8 +43,11 @@ class PromptLookScreen(TrainerScreen[None]):
             yield PromptLookView(self.look)
             notes = self.trainer_app.store.notes(item=(self.look.bank_id, self.look.question_id))
             if notes:
-                yield Static(literal("Your notes on this prompt\n" + "\n".join(f"✎ {n.text}" for n in notes)),
-                             id="look-notes", classes="review-notes")
+                yield Static(
+                    literal("Your notes on this prompt\n" + "\n".join(f"✎ {n.text}" for n in notes)),
+                    id="look-notes",
+                    classes="review-notes",
+                )
             if len(self.attempts) > 1:
                 yield Static("Every answer to this prompt (oldest first)", classes="section-title")
                 table: DataTable[Cell] = DataTable(id="look-attempts", show_cursor=False, zebra_stripes=True)
@@ -55,8 +58,11 @@ class PromptLookScreen(TrainerScreen[None]):
                     score = "–" if attempt.score is None else f"{attempt.score * 100:.0f}%"
                     text = " ".join(attempt.text.split())
                     table.add_row(
-                        datetime.fromtimestamp(attempt.answered_at).strftime("%Y-%m-%d %H:%M") + (f" {glyphs.current().this}" if this else ""),
-                        f"{attempt.covered}/{attempt.total}", score, f"{attempt.time_used:.0f} s",
+                        datetime.fromtimestamp(attempt.answered_at).strftime("%Y-%m-%d %H:%M")
+                        + (f" {glyphs.current().this}" if this else ""),
+                        f"{attempt.covered}/{attempt.total}",
+                        score,
+                        f"{attempt.time_used:.0f} s",
                         literal(text[:70] + ("…" if len(text) > 70 else "")),
                     )
                 yield table
@@ -70,5 +76,12 @@ class PromptLookScreen(TrainerScreen[None]):
         from trainer.tui import flows
 
         look = self.look
-        flows.note_item(self.trainer_app, look.bank_id, look.question_id, None, self.session_id, look.position,
-                        on_saved=lambda: self.refresh(recompose=True))
+        flows.note_item(
+            self.trainer_app,
+            look.bank_id,
+            look.question_id,
+            None,
+            self.session_id,
+            look.position,
+            on_saved=lambda: self.refresh(recompose=True),
+        )

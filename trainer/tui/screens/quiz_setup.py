@@ -166,5 +166,3 @@ def _total_seconds(prefs: dict) -> int | None:
         return prefs["total_seconds"]
     minutes = prefs.get("total_minutes")
     return minutes * 60 if minutes else None
-
-

@@ -82,7 +82,8 @@ class ResultsScreen(TrainerScreen[None]):
             yield Static(
                 " · ".join(f"{f.key} {f.title} ({self._counts[f.id]})" for f in FILTERS)
                 + " · Enter opens one, ←/→ then pages through them",
-                id="items-filters", classes="hint",
+                id="items-filters",
+                classes="hint",
             )
             items: DataTable[Cell] = DataTable(id="results-items", cursor_type="row", zebra_stripes=True)
             items.add_columns("#", "Result", "Flag", "Time", "Question")
@@ -132,7 +133,7 @@ class ResultsScreen(TrainerScreen[None]):
         self.trainer_app.push_screen(ReviewItemScreen(shown[index], items=shown, session_id=self.results.session_id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """"Retry missed" is offered only when something was missed or left unanswered."""
+        """ "Retry missed" is offered only when something was missed or left unanswered."""
         return bool(self.results.retry_keys()) if action == "retry" else True
 
     def action_retry(self) -> None:

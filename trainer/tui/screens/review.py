@@ -52,8 +52,11 @@ class ReviewItemScreen(TrainerScreen[None]):
             yield Static(question_ref(question), id="question-ref")
             timing = f"time {format_duration(item.time_spent)}" + (" · timed out" if item.timed_out else "")
             flag = f" · {glyphs.current().flag} flagged" if item.flagged else ""
-            yield Static(f"Item {self.index + 1}/{len(self.items)} (question {item.position + 1}) · {timing}{flag}",
-                         id="review-position", classes="hint")
+            yield Static(
+                f"Item {self.index + 1}/{len(self.items)} (question {item.position + 1}) · {timing}{flag}",
+                id="review-position",
+                classes="hint",
+            )
             vignette = CaseVignette("", id="case-text")
             vignette.show(question.case)
             yield vignette
@@ -62,8 +65,11 @@ class ReviewItemScreen(TrainerScreen[None]):
             yield from answer.review(item)
             result = {True: "Correct", False: "Incorrect", None: "Unanswered"}[score.correct]
             given = score.given_answer if score.given_answer is not None else "(no answer)"
-            lines = [result] if score.sequence else [result, f"Right answer: {score.correct_answer}",
-                                                      f"Your answer: {given}"]
+            lines = (
+                [result]
+                if score.sequence
+                else [result, f"Right answer: {score.correct_answer}", f"Your answer: {given}"]
+            )
             if score.answered and 0 < score.score < 1:
                 lines.append(f"Partial credit: {score.score:.0%}")
             yield Static(literal("\n".join(lines)), id="verdict")
@@ -71,14 +77,24 @@ class ReviewItemScreen(TrainerScreen[None]):
             yield Static(references_visual(item.references), classes="references")
             notes = self.trainer_app.store.notes(item=question.key)
             if notes:
-                yield Static(literal("Your notes on this item\n" + "\n".join(f"✎ {n.text}" for n in notes)),
-                             id="review-notes", classes="review-notes")
+                yield Static(
+                    literal("Your notes on this item\n" + "\n".join(f"✎ {n.text}" for n in notes)),
+                    id="review-notes",
+                    classes="review-notes",
+                )
         yield Footer()
 
     def action_note(self) -> None:
         q = self.item.question
-        flows.note_item(self.trainer_app, q.bank_id, q.id, q.content_hash, self.session_id, self.item.position,
-                        on_saved=lambda: self.refresh(recompose=True))
+        flows.note_item(
+            self.trainer_app,
+            q.bank_id,
+            q.id,
+            q.content_hash,
+            self.session_id,
+            self.item.position,
+            on_saved=lambda: self.refresh(recompose=True),
+        )
 
     def action_page(self, step: int) -> None:
         index = self.index + step

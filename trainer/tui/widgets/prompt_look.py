@@ -61,8 +61,10 @@ class PromptLookView(Vertical):
         yield Static(f"Key points covered: {look.covered}/{look.total} ({score})", classes="look-verdict")
         yield Static(keypoint_lines(look), classes="look-keypoints")
         if look.red_flags:
-            yield Static(literal("Red flags:\n" + "\n".join(f"{glyphs.current().flag} {flag}" for flag in look.red_flags)),
-                         classes="look-red-flags")
+            yield Static(
+                literal("Red flags:\n" + "\n".join(f"{glyphs.current().flag} {flag}" for flag in look.red_flags)),
+                classes="look-red-flags",
+            )
         yield Static(literal(look.text) if look.text.strip() else "(no answer typed)", classes="look-answer")
         yield Static(literal(delivery_line(look)), classes="look-metrics")
         if look.probes:

@@ -157,8 +157,9 @@ class SpokenAnswer(Vertical):
             transcript = kit.transcriber.transcribe(
                 recording.samples, recording.sample_rate, lambda share: self.app.call_from_thread(self._progress, share)
             )
-            delivery = spoken_delivery(transcript.text, transcript.words, recording.levels(), FRAME_SECONDS,
-                                       recording.seconds, seconds_allowed)
+            delivery = spoken_delivery(
+                transcript.text, transcript.words, recording.levels(), FRAME_SECONDS, recording.seconds, seconds_allowed
+            )
         except SpeechUnavailable as exc:
             self.post_message(self.Failed(str(exc)))
         except Exception as exc:  # a model or decoder error must not end the interview
