@@ -88,10 +88,17 @@ def content_words(text: str) -> set[str]:
 
 
 def _choices(data: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any], set[str]]]:
+    """Questions whose options are keyed and written for them: single best answer (``answer``) and
+    select all (``answers``); not an extended-matching stem, whose options are its set's shared list."""
     for index, q in enumerate(data["questions"]):
-        if q["type"] in ("single", "multiple") and "options" in q:
-            right = {q["answer"]} if q["type"] == "single" else set(q["answers"])
+        if "options" in q and ("answer" in q or "answers" in q) and "theme" not in q:
+            right = {q["answer"]} if "answer" in q else set(q["answers"])
             yield index, q, right
+
+
+def _single_best(q: dict[str, Any]) -> bool:
+    """One keyed option (the checks about a lone key: longest, convergence, position)."""
+    return "answer" in q
 
 
 def _text_of(q: dict[str, Any]) -> str:
@@ -104,7 +111,7 @@ def _text_of(q: dict[str, Any]) -> str:
 )
 def _longest_correct(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q, right in _choices(data):
-        if q["type"] != "single":
+        if not _single_best(q):
             continue
         lengths = {o["id"]: len(o["text"]) for o in q["options"]}
         longest_wrong = max(n for ident, n in lengths.items() if ident not in right)
@@ -187,7 +194,7 @@ def _grammar(data: dict[str, Any]) -> Iterator[Finding]:
 )
 def _convergence(data: dict[str, Any]) -> Iterator[Finding]:
     for index, q, _right in _choices(data):
-        if q["type"] != "single" or len(q["options"]) < 4:
+        if not _single_best(q) or len(q["options"]) < 4:
             continue
         sets = {o["id"]: content_words(o["text"]) for o in q["options"]}
         shared = {
@@ -266,7 +273,7 @@ def _shuffle(data: dict[str, Any]) -> Iterator[Finding]:
     "position is a cue wherever options are not shuffled (paper, LMS exports).",
 )
 def _skew(data: dict[str, Any]) -> Iterator[Finding]:
-    singles = [(i, q) for i, q, _ in _choices(data) if q["type"] == "single"]
+    singles = [(i, q) for i, q, _ in _choices(data) if _single_best(q)]
     if len(singles) < MIN_FOR_SKEW:
         return
     observed: Counter[int] = Counter()

@@ -422,20 +422,25 @@ def _general(q: dict[str, Any]) -> str:
     return ("\n####[markdown]" + escape("\n\n".join(parts))) if parts else ""
 
 
-def _answer_block(q: dict[str, Any]) -> str:
-    kind = q["type"]
-    if kind == "open":
-        return _general(q).lstrip("\n")
-    if kind == "numeric":
-        tolerance = q.get("tolerance")
-        if tolerance is None and q.get("tolerance_percent") is not None:
-            tolerance = abs(q["answer"]) * q["tolerance_percent"] / 100
-        return f"#{q['answer']!r}:{(tolerance or 0)!r}{_general(q)}"
-    right = {q["answer"]} if kind == "single" else set(q["answers"])
+def _open_block(q: dict[str, Any]) -> str:
+    return _general(q).lstrip("\n")
+
+
+def _numeric_block(q: dict[str, Any]) -> str:
+    tolerance = q.get("tolerance")
+    if tolerance is None and q.get("tolerance_percent") is not None:
+        tolerance = abs(q["answer"]) * q["tolerance_percent"] / 100
+    return f"#{q['answer']!r}:{(tolerance or 0)!r}{_general(q)}"
+
+
+def _choice_block(q: dict[str, Any]) -> str:
+    """Single best answer (one ``answer``: ``=``/``~``) or select all (``answers``: weights)."""
+    single = "answer" in q
+    right = {q["answer"]} if single else set(q["answers"])
     share = 100 / len(right)
     lines = []
     for option in q["options"]:
-        if kind == "single":
+        if single:
             mark = "=" if option["id"] in right else "~"
             if option["text"].lstrip().startswith("%"):  # GIFT cannot escape '%': a weight in front keeps it text
                 mark += "%100%" if option["id"] in right else "%0%"
@@ -443,6 +448,19 @@ def _answer_block(q: dict[str, Any]) -> str:
             mark = f"~%{_percent(share)}%" if option["id"] in right else "~%-100%"
         lines.append(f"\n\t{mark}{escape(option['text'])}")
     return "".join(lines) + _general(q) + "\n"
+
+
+# The answer block GIFT writes for each question type it can hold (export skips the others first).
+ANSWER_BLOCKS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "single": _choice_block,
+    "multiple": _choice_block,
+    "numeric": _numeric_block,
+    "open": _open_block,
+}
+
+
+def _answer_block(q: dict[str, Any]) -> str:
+    return ANSWER_BLOCKS[q["type"]](q)
 
 
 def _percent(value: float) -> str:

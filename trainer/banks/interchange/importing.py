@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from trainer.banks.interchange.common import QUESTION_ID, TODO, Item, Note
+from trainer.banks.yamlsafe import Core12Resolver
 
 TODO_REFERENCE = {
     "title": f"{TODO}: add a reference a reader can find (the imported file has none)",
@@ -82,7 +83,7 @@ def bank_data(
     notes: list[Note] = []
     for number, item in enumerate(items, 1):
         q = dict(item.question)
-        if q["type"] == "numeric" and q.get("tolerance", 0) >= abs(q["answer"]):
+        if "tolerance" in q and q["tolerance"] >= abs(q["answer"]):  # numeric
             notes.append(
                 Note(
                     item.source,
@@ -98,12 +99,12 @@ def bank_data(
         q["difficulty"] = DEFAULT_DIFFICULTY
         if item.tags:
             q["tags"] = list(dict.fromkeys(slug(t) for t in item.tags))[:30]
-        if q["type"] == "open":
+        if "prompt" in q:  # an interview prompt (essay): its key points are the author's to write
             q.setdefault("key_points", [dict(TODO_KEY_POINT, keywords=list(TODO_KEY_POINT["keywords"]))])
         else:
             q.setdefault("explanation", TODO_EXPLANATION)
             q.setdefault("references", [dict(TODO_REFERENCE)])
-        if q["type"] == "numeric":
+        if "tolerance" in q or "tolerance_percent" in q:  # numeric: the LMS file has no unit
             q.setdefault("unit", TODO_UNIT)
         questions.append({key: q[key] for key in _ORDER if key in q})
         origins.append(item)
@@ -135,9 +136,17 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+_CORE12 = Core12Resolver()  # how the bank loader will read each plain scalar written here
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value and not any(ch in value for ch in "\t\r") and value == value.strip() else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    if style is None and _CORE12.resolve(yaml.ScalarNode, value, (True, False)) != _STR:
+        style = "'"  # PyYAML quotes what YAML 1.1 reads as a number; banks are read as YAML 1.2 ("08", "0o17")
+    return dumper.represent_scalar(_STR, value, style=style)
 
 
 _Dumper.add_representer(str, _text)

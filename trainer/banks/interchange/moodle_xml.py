@@ -321,11 +321,12 @@ def _question(q: dict[str, Any], text: str) -> str:
         _general(q),
         f"    <idnumber>{_plain(q['id'])}</idnumber>",
     ]
-    if q["type"] in ("single", "multiple"):
-        right = {q["answer"]} if q["type"] == "single" else set(q["answers"])
+    if "options" in q:  # single best answer (one ``answer``) or select all (``answers``)
+        single = "answer" in q
+        right = {q["answer"]} if single else set(q["answers"])
         share = re.sub(r"\.?0+$", "", f"{100 / len(right):.7f}")
         lines += [
-            f"    <single>{'true' if q['type'] == 'single' else 'false'}</single>",
+            f"    <single>{'true' if single else 'false'}</single>",
             f"    <shuffleanswers>{'1' if q.get('shuffle', True) else '0'}</shuffleanswers>",
             "    <answernumbering>abc</answernumbering>",
         ]
@@ -335,7 +336,7 @@ def _question(q: dict[str, Any], text: str) -> str:
                 f'    <answer fraction="{fraction}" format="plain_text">\n'
                 f"      <text>{_cdata(option['text'])}</text>\n    </answer>"
             )
-    elif q["type"] == "numeric":
+    elif "unit" in q:  # numeric: an answer with a tolerance and a unit
         tolerance = q.get("tolerance")
         if tolerance is None and q.get("tolerance_percent") is not None:
             tolerance = abs(q["answer"]) * q["tolerance_percent"] / 100
