@@ -396,6 +396,16 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
+def plain_scalar_tag(value: str) -> str:
+    """The tag a bank's loader gives ``value`` written as a plain (unquoted) scalar: a writer of
+    banks quotes every string this does not call ``str`` ("08", "0o17" are numbers in YAML 1.2)."""
+    tag: str = _CORE12.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
+    return tag
+
+
+_CORE12 = Core12Resolver()
+
+
 class _BankLoader(_Parser, _BankConstructor, Core12Resolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from trainer.banks.interchange.common import QUESTION_ID, TODO, Item, Note
-from trainer.banks.yamlsafe import Core12Resolver
+from trainer.banks.yamlsafe import plain_scalar_tag
 
 TODO_REFERENCE = {
     "title": f"{TODO}: add a reference a reader can find (the imported file has none)",
@@ -136,15 +136,12 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-_CORE12 = Core12Resolver()  # how the bank loader will read each plain scalar written here
-
-
 _STR = "tag:yaml.org,2002:str"
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value and not any(ch in value for ch in "\t\r") and value == value.strip() else None
-    if style is None and _CORE12.resolve(yaml.ScalarNode, value, (True, False)) != _STR:
+    if style is None and plain_scalar_tag(value) != _STR:
         style = "'"  # PyYAML quotes what YAML 1.1 reads as a number; banks are read as YAML 1.2 ("08", "0o17")
     return dumper.represent_scalar(_STR, value, style=style)
 
