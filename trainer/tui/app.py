@@ -72,9 +72,11 @@ class TrainerApp(App[int]):
         glyphs.use_for(sys.__stderr__)  # Textual writes the screen to stderr: marks it can encode
         super().__init__(ansi_color=True if self.sixteen_colours else None)
         self.register_theme(themes.SIXTEEN_COLOURS)
-        self.theme = self._theme_shown = themes.starting_theme(
+        self._theme_shown = themes.starting_theme(
             store.get_preferences().get(themes.THEME_PREFERENCE), self.sixteen_colours, set(self.available_themes)
         )
+        if self._theme_shown != self.theme:  # setting the theme re-applies all CSS (~10 ms at start-up)
+            self.theme = self._theme_shown
         self.catalog = catalog
         self.store = store
         self.clock: Clock = clock or SystemClock()
