@@ -21,6 +21,10 @@ REFERENCES_HEADING = "References:"
 _DASH = " \u2014 "  # an em dash between the parts of one reference line
 
 
+# The question types the GIFT and Moodle XML writers map (export skips the others, saying so).
+WRITTEN_TYPES = frozenset({"single", "multiple", "numeric", "open"})
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     """A skipped or lossy item: ``PATH:LINE: warning: MESSAGE`` (the import still succeeds)."""

@@ -14,43 +14,25 @@ if TYPE_CHECKING:
 
 
 # What each format can hold of a question, beyond its text, options, answer and explanation.
+_GIFT_HELD = frozenset(
+    {
+        "id",
+        "type",
+        "category",
+        "stem",
+        "prompt",
+        "options",
+        "answer",
+        "answers",
+        "tolerance",
+        "explanation",
+        "references",
+        "case",
+    }
+)
 HELD: dict[str, frozenset[str]] = {
-    "gift": frozenset(
-        {
-            "id",
-            "type",
-            "category",
-            "stem",
-            "prompt",
-            "options",
-            "answer",
-            "answers",
-            "tolerance",
-            "explanation",
-            "references",
-            "case",
-        }
-    ),
-    "moodle-xml": frozenset(
-        {
-            "id",
-            "type",
-            "category",
-            "stem",
-            "prompt",
-            "options",
-            "answer",
-            "answers",
-            "tolerance",
-            "explanation",
-            "references",
-            "case",
-            "shuffle",
-            "unit",
-            "tags",
-            "model_answer",
-        }
-    ),
+    "gift": _GIFT_HELD,
+    "moodle-xml": _GIFT_HELD | {"shuffle", "unit", "tags", "model_answer"},  # Moodle XML holds these too
 }
 _NAMES = {
     "key_points": "key points",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from trainer.banks.interchange.common import (
+    WRITTEN_TYPES,
     Answer,
     Item,
     Note,
@@ -31,8 +32,6 @@ from trainer.banks.interchange.common import (
 )
 from trainer.banks.interchange.htmltext import html_to_text
 from trainer.banks.problems import Problem
-
-WRITTEN_TYPES = frozenset({"single", "multiple", "numeric", "open"})
 
 _ESCAPABLE = "~=#{}:\\"
 _FORMAT = re.compile(r"^\s*\[(html|markdown|plain|moodle)\]")

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from trainer.banks.interchange.common import (
+    WRITTEN_TYPES,
     Answer,
     Item,
     Note,
@@ -29,8 +30,6 @@ from trainer.banks.interchange.gift import category_path
 from trainer.banks.interchange.htmltext import html_to_text, looks_like_html
 from trainer.banks.limits import MAX_FILE_BYTES, size_problem
 from trainer.banks.problems import Problem
-
-WRITTEN_TYPES = frozenset({"single", "multiple", "numeric", "open"})
 
 _SKIPPED = {
     "shortanswer": "short answer: a typed exact answer has no bank question type; skipped",
