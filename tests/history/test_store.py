@@ -25,7 +25,7 @@ def test_open_creates_folder_and_database_in_wal_mode(tmp_path):
         assert store.notice is None and store.backup is None
     conn = sqlite3.connect(root / "history.sqlite3")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     conn.close()
 
 

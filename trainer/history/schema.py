@@ -15,11 +15,16 @@ database and one migrated from an old release go through the same code.
   interview answers use ``probe_index = -1`` for the main prompt (duplicates from v1 are
   collapsed, latest wins) and carry covered/total key-point counts for the coverage trend;
   ``preferences`` is added; indexes for stats over 100,000 answers.
-- v3 (current): ``drafts`` keeps the interview answer being typed (one row per session: the
+- v3: ``drafts`` keeps the interview answer being typed (one row per session: the
   prompt or probe, the text, the time used so far in that phase), so a crash loses at most
   the last two seconds of typing; a submitted answer deletes it in the same transaction.
   ``item_notes`` keeps the candidate's notes about a problem with an item (bank id +
   question id + content hash, and the session and position it was written in).
+- v4 (current): spaced repetition (``trainer.history.cards``). ``cards``: one per knowledge item
+  answered and per key point of an interview prompt (bank id + question id + point id, ``""``
+  for the item), with its FSRS state and due date; ``review_logs``: one per (card, answer), the
+  rating and the content hash it was given under; ``scheduler_params``: the scheduler's
+  parameters (one row). The step replays every stored answer, in time order, into card state.
 
 ``migrate`` copies the database file (SQLite's online backup, so the WAL is included)
 to ``history.sqlite3.bak-v<old>-<timestamp>`` before changing anything, then runs each step
@@ -36,7 +41,7 @@ from pathlib import Path
 
 from trainer.history.errors import HistoryError, NewerSchemaError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x50544831  # "PTH1": marks the file as a pain-trainer history database
 
 V1_SQL = """
@@ -297,6 +302,43 @@ CREATE TABLE item_notes (
 CREATE INDEX item_notes_item ON item_notes (bank_id, question_id);
 """
 
+V4_SQL = """
+CREATE TABLE cards (
+    id           INTEGER PRIMARY KEY,         -- the FSRS card id
+    bank_id      TEXT NOT NULL,
+    question_id  TEXT NOT NULL,
+    point        TEXT NOT NULL DEFAULT '',    -- '': the item itself; kp1, probe1.kp2...: a key point
+    content_hash TEXT NOT NULL,               -- the version last reviewed
+    state        INTEGER NOT NULL,            -- 1 learning, 2 review, 3 relearning
+    step         INTEGER,
+    stability    REAL,
+    difficulty   REAL,
+    due          REAL NOT NULL,               -- unix seconds
+    last_review  REAL,
+    reps         INTEGER NOT NULL DEFAULT 0,
+    lapses       INTEGER NOT NULL DEFAULT 0,
+    edited_at    REAL,                        -- first review of the current version, when it was edited
+    UNIQUE (bank_id, question_id, point)
+);
+CREATE INDEX cards_due ON cards (due);
+CREATE TABLE review_logs (
+    id           INTEGER PRIMARY KEY,
+    card_id      INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+    answer_id    INTEGER REFERENCES answers(id) ON DELETE SET NULL,
+    rating       INTEGER NOT NULL,            -- 1 again, 2 hard, 3 good, 4 easy
+    reviewed_at  REAL NOT NULL,
+    duration_ms  INTEGER,
+    content_hash TEXT NOT NULL,
+    UNIQUE (card_id, answer_id)
+);
+CREATE INDEX review_logs_card ON review_logs (card_id, reviewed_at);
+CREATE TABLE scheduler_params (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    settings   TEXT NOT NULL,                 -- JSON: FSRS parameters, steps, maximum interval, fuzzing
+    updated_at REAL NOT NULL
+);
+"""
+
 
 def _v0_to_v1(conn: sqlite3.Connection) -> None:
     _run(conn, f"PRAGMA application_id = {APPLICATION_ID};\n" + V1_SQL)
@@ -308,6 +350,13 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
 
 def _v2_to_v3(conn: sqlite3.Connection) -> None:
     _run(conn, V3_SQL)
+
+
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    from trainer.history.cards import replay_history  # loads the scheduler: only when upgrading
+
+    _run(conn, V4_SQL)
+    replay_history(conn)
 
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
@@ -328,6 +377,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v0_to_v1,
     _v1_to_v2,
     _v2_to_v3,
+    _v3_to_v4,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 

@@ -13,6 +13,7 @@ How the app uses it::
     store.finish_session(session_id, finished_at)  # or abandoned=True when the user quits it
     store.missed_items() / flagged_items() / seen_items() / due_count()  # review selection
     store.get_preferences() / store.set_preferences({...})               # quiz setup choices
+    store.review_count(until) / store.due_cards(until) / store.card_table()  # spaced repetition
     store.stats() -> Stats; store.sessions(...) -> list[SessionSummary]
     store.save_draft(draft) / store.draft(session_id)   # the interview answer being typed
     store.add_note(note) / store.notes()                # problems with an item, for its authors
@@ -47,6 +48,10 @@ often) count only the answers to an item's *current* version: the hash passed in
 item's most recent answer. An edited question thus starts fresh in review. Aggregates
 (per category, per bank, per week, weak areas) count every answer ever given.
 
+Cards: ``record_answer`` also reviews the answer's spaced-repetition cards (a scored knowledge
+answer its item's card, an interview record one card per key point) in the same transaction
+(``trainer.history.cards``); the scheduler, and fsrs, load with the first review.
+
 Speed: stats, review sets and the session list read summary tables that triggers keep in
 step with the answers (see ``schema``): about 20 ms for ``stats()`` over 100,000 answers
 (``python -m benchmarks.run --only stats``). Opening runs ``PRAGMA quick_check`` (~80 ms there).
@@ -63,11 +68,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from trainer.history import codec
+from trainer.history import cards, codec
 from trainer.history.db import open_database
 from trainer.history.errors import HistoryError
 from trainer.history.items import ItemKey, item_states
 from trainer.history.records import AnswerRecord, DraftRecord, InterviewRecord, ItemNote, SessionRecord
+from trainer.study.prefs import RETENTION
 
 if TYPE_CHECKING:
     from trainer.history.listing import PromptAttempt, SessionSummary
@@ -101,6 +107,10 @@ class Store:
         self.backup = backup  # the copy taken before a schema upgrade at this open, if any
         self.notice = notice  # one line for the user, e.g. where a damaged file was moved
         self._outbox: Outbox | None = None  # answers kept until they can be committed (``save_answer``)
+        self._scheduler = self._new_scheduler()  # made (and fsrs imported) at the first review
+
+    def _new_scheduler(self) -> cards.LazyScheduler:
+        return cards.LazyScheduler(lambda: cards.load_scheduler(self._conn))
 
     @classmethod
     def open(cls, data_root: Path, clock: Callable[[], float] = time.time) -> Store:
@@ -187,6 +197,7 @@ class Store:
             upsert_answer(conn, answer)
             if interview is not None:
                 upsert_interview(conn, interview)
+            cards.record_reviews(conn, answer, interview, self._scheduler)  # the cards, in the same transaction
             conn.execute(  # the draft of this very answer is now the answer itself
                 "DELETE FROM drafts WHERE session_id = ? AND position = ? AND probe_index = ?",
                 (
@@ -366,6 +377,28 @@ class Store:
     def due_count(self, current: Mapping[ItemKey, str] | None = None) -> int:
         return len(self.missed_items(current))
 
+    # --- spaced repetition (``trainer.history.cards``) ------------------------------------
+
+    def review_count(self, until: float, current: Mapping[ItemKey, str] | None = None) -> int:
+        """Knowledge items and interview prompts with a card due by ``until`` (SQL only: no scheduler)."""
+        with self._snapshot() as conn:
+            return cards.due_count(conn, until, current)
+
+    def due_cards(self, until: float, current: Mapping[ItemKey, str] | None = None) -> list[cards.DueCard]:
+        """Cards due by ``until``, most overdue first (only questions in ``current`` when given)."""
+        with self._snapshot() as conn:
+            return cards.due_cards(conn, until, current)
+
+    def card_table(self) -> list[dict[str, Any]]:
+        """Every card as plain values (for export and the plan)."""
+        with self._snapshot() as conn:
+            return cards.card_rows(conn)
+
+    def set_scheduler_settings(self, values: Mapping[str, object], at: float) -> None:
+        """Store the scheduler's parameters (``trainer.study.scheduling.settings_to``)."""
+        self._write("scheduler", lambda conn: cards.store_settings(conn, values, at))
+        self._scheduler = self._new_scheduler()
+
     # --- preferences ----------------------------------------------------------------
 
     def get_preferences(self) -> dict[str, Any]:
@@ -387,6 +420,8 @@ class Store:
                     )
 
         self._write("preferences", action)
+        if RETENTION in values:
+            self._scheduler = self._new_scheduler()  # the next review uses the new retention
 
     # --- reading --------------------------------------------------------------------
 
