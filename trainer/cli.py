@@ -174,9 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     from trainer.commands import interchange as interchange_command
     from trainer.commands import lint as lint_command
+    from trainer.commands import review as review_command
 
     interchange_command.add_parsers(commands, _common)
     lint_command.add_parser(commands, _common)
+    review_command.add_parser(commands, _common)
 
     history = commands.add_parser("history", help="past sessions and scores; export or import them")
     _common(history, banks=False)
@@ -516,6 +518,10 @@ def start_request(args: argparse.Namespace) -> StartRequest | None:
     """What ``quiz`` or ``interview`` asked the app to open (None: the home screen)."""
     from trainer.tui.start import InterviewStart, QuizStart
 
+    if args.command == "review":
+        from trainer.commands.review import start_request as review_start
+
+        return review_start(args)
     if args.command == "quiz":
         return QuizStart(
             categories=tuple(args.category),

@@ -45,11 +45,11 @@ async def test_review_missed_says_when_there_is_nothing_and_counts_due_items(mak
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert "Review missed (0 due)" in str(app.screen.query_one("#home-menu").get_option_at_index(2).prompt)
+        assert "Review (0 due today)" in str(app.screen.query_one("#home-menu").get_option_at_index(2).prompt)
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert any("Nothing missed" in n.message for n in app._notifications)
+        assert any("Nothing is due today" in n.message for n in app._notifications)
 
 
 async def test_quiz_setup_validates_input_and_remembers_the_last_choices(make_app, store):
@@ -203,7 +203,9 @@ async def test_command_palette_offers_the_screen_keys(make_app):
     async with app.run_test() as pilot:
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert {"Help", "Start quiz", "Interview", "Review missed", "Progress", "Banks"} <= set(titles)
+        assert {"Help", "Start quiz", "Interview", "Review what is due today", "Progress", "Banks", "Exam plan"} <= set(
+            titles
+        )
         banks = next(c for c in app.get_system_commands(app.screen) if c.title == "Banks")
         await banks.callback()
         await pilot.pause()
@@ -236,7 +238,7 @@ async def test_home_counts_are_refreshed_when_coming_back(make_app, store):
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        assert "Review missed (0 due)" in review_entry()
+        assert "Review (0 due today)" in review_entry()
         await start_quiz(pilot, "t-single")
         await pilot.press("2", "enter", "enter", "y")  # a wrong answer, then finish
         await pilot.pause()
@@ -247,7 +249,7 @@ async def test_home_counts_are_refreshed_when_coming_back(make_app, store):
             await pilot.press("escape")
             await pilot.pause()
         assert isinstance(app.screen, HomeScreen), app.screen
-        assert "Review missed (1 due)" in review_entry()
+        assert "Review (1 due today)" in review_entry()
 
 
 async def test_progress_ranks_only_areas_with_enough_answers_explains_the_bound_and_charts_interviews(make_app, store):

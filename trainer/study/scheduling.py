@@ -168,3 +168,15 @@ def settings_to(settings: Settings) -> dict[str, object]:
         "fuzzing": settings.fuzzing,
         "fsrs": "py-fsrs 6",
     }
+
+
+def right_in_a_row(scheduler: FsrsScheduler, views: int, at: float = 0.0) -> list[float]:
+    """The intervals (days) after each of ``views`` right answers given on time, from a new card."""
+    card, intervals = CardState.new(0, at), []
+    for _ in range(views):
+        card = scheduler.review(card, GOOD_RATING, card.due)
+        intervals.append(interval_days(card))
+    return intervals
+
+
+GOOD_RATING = int(fsrs.Rating.Good)

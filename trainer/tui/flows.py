@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the practice layer loads when a session starts, not at app 
 
 DEFAULT_QUIZ_COUNT = 20
 DEFAULT_INTERVIEW_COUNT = 3
+REVIEW_PROMPTS = 3  # a key-point review is a short interview
 
 
 def answered_count(found: Resume) -> int:
@@ -28,7 +29,11 @@ def answered_count(found: Resume) -> int:
 
 
 def due_count(app: TrainerApp) -> int:
-    return app.store.due_count(app.catalog.content_hashes)
+    """Items and interview prompts due today in the spaced-repetition queue (SQL over stored due
+    dates: neither the scheduler nor fsrs is imported for it)."""
+    from trainer.study.calendar import end_of_day
+
+    return app.store.review_count(end_of_day(app.wall()), app.catalog.content_hashes)
 
 
 # --- quizzes ------------------------------------------------------------------------------
@@ -83,6 +88,44 @@ def _review_keys(app: TrainerApp, mode: str) -> frozenset:
     if mode == "flagged":
         return app.store.flagged_items(current)
     return app.store.seen_items(current)
+
+
+def review_due(app: TrainerApp, count: int | None = None) -> bool:
+    """The spaced-repetition review: a quiz of the knowledge items due today, most overdue first;
+    when none is due, a short interview of the prompts whose key points are due."""
+    from dataclasses import replace
+
+    from trainer.practice.interview import InterviewSession, InterviewSettings
+    from trainer.practice.quiz import QuizSession, QuizSettings
+    from trainer.practice.selection import select_keys
+    from trainer.study.calendar import end_of_day
+    from trainer.tui.screens.interview import InterviewScreen
+
+    due = app.store.due_cards(end_of_day(app.wall()), app.catalog.content_hashes)
+    items = list(dict.fromkeys(c.item for c in due if not c.key[2]))
+    prompts = list(dict.fromkeys(c.item for c in due if c.key[2]))
+    if not items and not prompts:
+        app.notify("Nothing is due today.", severity="information")
+        return False
+    keys = items[: count or DEFAULT_QUIZ_COUNT] if items else prompts[: count or REVIEW_PROMPTS]
+    selection = select_keys(app.catalog.banks, keys)
+    selection = replace(selection, settings={**selection.settings, "review": "due"})
+    edited = len({c.item for c in due if c.edited and c.item in set(keys)})
+    if edited:
+        app.notify(
+            f"{edited} of these questions changed since you last answered them; "
+            "your answers to the old version stay out of their accuracy.",
+            title="Edited questions",
+            timeout=6,
+        )
+    if items:
+        _run_quiz(app, QuizSession.start(selection, QuizSettings(), clock=app.clock, wall=app.wall))
+        return True
+    session = InterviewSession.start(selection, InterviewSettings(), clock=app.clock, wall=app.wall)
+    if app.save("Session", lambda: app.store.start_session(session.record)):
+        app.push_screen(InterviewScreen(session))
+        return True
+    return False
 
 
 def _run_quiz(app: TrainerApp, session: QuizSession) -> None:
@@ -253,7 +296,11 @@ def open_menu_choice(app: TrainerApp, choice: str) -> None:
 
         app.push_screen(InterviewSetupScreen())
     elif choice == "review":
-        review(app, "missed")
+        review_due(app)
+    elif choice == "plan":
+        from trainer.tui.screens.plan import PlanScreen
+
+        app.push_screen(PlanScreen())
     elif choice == "progress":
         from trainer.tui.screens.progress import ProgressScreen
 
@@ -267,9 +314,11 @@ def open_menu_choice(app: TrainerApp, choice: str) -> None:
 def open_start_request(app: TrainerApp, start: StartRequest) -> None:
     from trainer.practice.quiz import DEFAULT_QUESTION_SECONDS, QuizSettings
     from trainer.practice.selection import SelectionSpec
-    from trainer.tui.start import QuizStart
+    from trainer.tui.start import QuizStart, ReviewStart
 
-    if isinstance(start, QuizStart):
+    if isinstance(start, ReviewStart):
+        review_due(app, start.count)
+    elif isinstance(start, QuizStart):
         # The board pace unless asked otherwise, as in the quiz setup screen; --untimed for none.
         question_seconds = None if start.untimed else start.time_per_question or DEFAULT_QUESTION_SECONDS
         settings = QuizSettings(

@@ -1,8 +1,8 @@
 """What the command line asks the app to open straight into: typed, frozen, Textual-free.
 
-``pain-trainer quiz ...`` and ``pain-trainer interview ...`` are parsed by ``trainer.cli`` into a
-``QuizStart`` or an ``InterviewStart``; ``trainer.tui.launch`` checks it against the loaded banks
-(``start_problem``) and the app opens it (``trainer.tui.flows.open_start_request``). This module
+``pain-trainer quiz ...``, ``pain-trainer interview ...`` and ``pain-trainer review`` are parsed
+by ``trainer.cli`` into a ``QuizStart``, an ``InterviewStart`` or a ``ReviewStart``;
+``trainer.tui.launch`` checks it against the loaded banks (``start_problem``) and the app opens it (``trainer.tui.flows.open_start_request``). This module
 imports nothing heavy, so the command line can build one without loading Textual.
 """
 
@@ -44,11 +44,20 @@ class InterviewStart:
     seed: int | None = None
 
 
-StartRequest: TypeAlias = QuizStart | InterviewStart
+@dataclass(frozen=True)
+class ReviewStart:
+    """``pain-trainer review``: today's spaced-repetition queue (None: the app's default size)."""
+
+    count: int | None = None
+
+
+StartRequest: TypeAlias = QuizStart | InterviewStart | ReviewStart
 
 
 def start_problem(start: StartRequest, catalog: Catalog) -> str | None:
     """Why ``start`` cannot be opened with these banks (one line), or None when it can."""
+    if isinstance(start, ReviewStart):
+        return None  # an empty queue is said in the app, not refused
     interview = isinstance(start, InterviewStart)
     known = {c.id for b in catalog.banks for c in b.categories}
     unknown = [c for c in start.categories if c not in known]

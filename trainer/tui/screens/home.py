@@ -1,4 +1,5 @@
-"""Home: start a quiz or an interview, review, progress, banks; resume an unfinished session."""
+"""Home: start a quiz or an interview, review what is due, progress, the exam plan, banks; resume
+an unfinished session."""
 
 from __future__ import annotations
 
@@ -22,13 +23,14 @@ def first_run_tip(data_dir: str) -> str:
     """What a first-time user needs to know before the first quiz (shown until dismissed)."""
     return (
         "New here? Tutor mode explains each answer at once; exam mode at the end, like the board "
-        'exam. "Due" counts the questions you last answered wrong (r reviews them). Your history '
+        'exam. "Due today" counts the questions and interview key points spaced repetition brings '
+        "back today (r reviews them; e plans up to your exam date). Your history "
         f"and your own banks (banks/*.yaml) live in {data_dir}. Press x to hide this tip."
     )
 
 
 def _review_label(due: int) -> str:
-    return f"Review missed ({due} due)"
+    return f"Review ({due} due today)"
 
 
 def _entry(label: str, key: str) -> str:
@@ -40,9 +42,12 @@ class HomeScreen(TrainerScreen[None]):
     BINDINGS = [
         Binding("s", "menu('quiz')", "Start quiz"),
         Binding("i", "menu('interview')", "Interview"),
-        Binding("r", "menu('review')", "Review", tooltip="Review missed"),  # the footer's word; help says more
+        Binding(
+            "r", "menu('review')", "Review", tooltip="Review what is due today"
+        ),  # the footer's word; help says more
         # In the menu, not the footer: the footer keeps Banks, Quit and Help within 60 columns.
         Binding("p", "menu('progress')", "Progress", show=False),
+        Binding("e", "menu('plan')", "Exam plan", show=False),
         Binding("b", "menu('banks')", "Banks"),
         Binding("u", "resume", "Resume", show=False),
         Binding("d", "discard", "Discard unfinished", show=False),
@@ -75,6 +80,7 @@ class HomeScreen(TrainerScreen[None]):
             ("interview", "Mock interview", "i"),
             ("review", _review_label(due), "r"),
             ("progress", "Progress", "p"),
+            ("plan", "Exam-date plan", "e"),
             ("banks", "Banks", "b"),
             ("help", "Help", "?"),
             ("quit", "Quit", quit_key),
