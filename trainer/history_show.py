@@ -97,6 +97,7 @@ def run_show(request: HistoryRequest, data_root: Path) -> ExitCode:
             summary = store.session_summary(session_id)
             if summary is None:
                 raise SessionNotFound(f"no session {session_id!r} in the history")
+            reviews = store.session_reviews().get(summary.session_id, (0, 0))
     except SessionNotFound as exc:
         return _fail(str(exc), ExitCode.USAGE)
     except HistoryError as exc:
@@ -104,7 +105,7 @@ def run_show(request: HistoryRequest, data_root: Path) -> ExitCode:
     if request.format == "json":
         from trainer.practice.past import item_dict
 
-        document = {"session": session_row(summary), "items": [item_dict(i, attempts) for i in past.items]}
+        document = {"session": session_row(summary, reviews), "items": [item_dict(i, attempts) for i in past.items]}
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:

@@ -35,6 +35,8 @@ EXPECTED_COLUMNS = (
     "duration_seconds",
     "unanswered",
     "timed_out",
+    "cards_reviewed",
+    "cards_again",
 )
 
 
@@ -78,6 +80,7 @@ def test_csv_has_stable_columns_and_iso_times(filled):
     assert (q1["status"], q1["kind"], q1["mode"], q1["banks"]) == ("finished", "quiz", "tutor", "core@1.0.0")
     assert (q1["answered"], q1["total"], q1["correct"], q1["duration_seconds"]) == ("3", "4", "2", "120.0")
     assert float(q1["score"]) == pytest.approx(2 / 3, abs=1e-4)
+    assert (q1["cards_reviewed"], q1["cards_again"]) == ("3", "1")  # three items, one missed
     assert rows[0]["finished_at"] == "" and rows[0]["score"] == ""
 
 

@@ -159,3 +159,51 @@ def test_a_bad_note_is_reported_and_nothing_is_imported(tmp_path, note, problem)
         with pytest.raises(HistoryError, match=problem):
             import_history(b, read_export(json.dumps(document), "x"))
         assert b.sessions() == []
+
+
+def _card_state(store: Store) -> list[tuple]:
+    keys = ("bank_id", "question_id", "point", "content_hash", "state", "step", "due", "reps", "lapses")
+    return [tuple(c[k] for k in keys) for c in store.card_table()]
+
+
+def test_the_export_carries_the_cards_and_import_rebuilds_them_from_the_answers(tmp_path):
+    with Store.open(tmp_path / "a") as a, Store.open(tmp_path / "b") as b:
+        a.set_scheduler_settings({"fuzzing": False}, T0)
+        _history(a)
+        document = export_history(a)
+        exported = {(c["question_id"], c["point"]): c for c in document["cards"]}
+        assert set(exported) == {
+            ("q0", ""),
+            ("q1", ""),
+            ("q0", "kp1"),
+            ("q0", "kp2"),
+            ("q0", "probe1.kp1"),
+            ("q0", "probe1.kp2"),
+        }
+        assert [r["rating"] for r in exported[("q1", "")]["reviews"]] == [1]
+        assert exported[("q1", "")]["reviews"][0]["session_id"] == "q1"
+        assert exported[("q0", "kp2")]["reviews"][0]["rating"] == 3  # the override covered it
+        document["cards"] = []  # ignored on import: the cards come from the answers
+        import_history(b, read_export(json.dumps(document), "x.json"))
+        assert _card_state(b) == _card_state(a)
+        import_history(b, read_export(json.dumps(document), "x.json"))  # idempotent
+        assert _card_state(b) == _card_state(a)
+        assert b._conn.execute("SELECT count(*) FROM review_logs").fetchone()[0] == 6
+
+
+def test_an_old_export_without_cards_imports_with_its_cards(tmp_path):
+    """An export written before spaced repetition (format_version 1, no "cards", no "notes")."""
+    with Store.open(tmp_path / "a") as a, Store.open(tmp_path / "b") as b:
+        _history(a)
+        document = export_history(a)
+        del document["cards"], document["notes"]
+        result = import_history(b, read_export(json.dumps(document), "old.json"))
+        assert result.added == 2
+        assert {(c["question_id"], c["point"]) for c in b.card_table()} >= {("q0", ""), ("q1", "")}
+
+
+def test_a_filtered_export_carries_only_the_cards_its_sessions_reviewed(tmp_path):
+    with Store.open(tmp_path / "a") as a:
+        _history(a)
+        document = export_history(a, ["q1"])
+        assert {(c["question_id"], c["point"]) for c in document["cards"]} == {("q0", ""), ("q1", "")}

@@ -47,7 +47,11 @@ COLUMNS = (
     "duration_seconds",
     "unanswered",
     "timed_out",
+    "cards_reviewed",
+    "cards_again",
 )  # the numbers are defined in trainer.history.numbers (docs/scoring.md); new columns go at the end
+# cards_reviewed / cards_again: spaced-repetition cards the session's answers reviewed, and how
+# many of them were rated Again (a knowledge item missed, a key point not covered).
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,8 @@ def run_history(request: HistoryRequest, data_root: Path) -> ExitCode:
             sessions = store.sessions(since=since, bank=request.bank, category=request.category, kind=request.kind)
             if request.action == "export" and request.file:
                 return _export(store, sessions, request.file, request.name, request.program)
-            _print_sessions(sessions, request.format, filtered=request.filtered)
+            reviews = store.session_reviews() if request.format != "text" else {}
+            _print_sessions(sessions, request.format, filtered=request.filtered, reviews=reviews)
             return ExitCode.OK
     except _Usage as exc:
         return _fail(str(exc), ExitCode.USAGE)
@@ -191,7 +196,7 @@ def _iso(t: float | None) -> str | None:
     return None if t is None else datetime.fromtimestamp(t, UTC).isoformat(timespec="seconds")
 
 
-def session_row(s: SessionSummary) -> dict[str, Any]:
+def session_row(s: SessionSummary, reviews: tuple[int, int] = (0, 0)) -> dict[str, Any]:
     """One session as the stable CSV/JSON columns (JSON keeps banks as an object)."""
     return {
         "session_id": s.session_id,
@@ -202,11 +207,16 @@ def session_row(s: SessionSummary) -> dict[str, Any]:
         "mode": s.mode,
         "banks": dict(s.banks),
         **s.numbers.as_dict(),
+        "cards_reviewed": reviews[0],
+        "cards_again": reviews[1],
     }
 
 
-def _print_sessions(sessions: list[SessionSummary], fmt: str, filtered: bool) -> None:
-    rows = [session_row(s) for s in sessions]
+def _print_sessions(
+    sessions: list[SessionSummary], fmt: str, filtered: bool, reviews: dict[str, tuple[int, int]] | None = None
+) -> None:
+    reviews = reviews or {}
+    rows = [session_row(s, reviews.get(s.session_id, (0, 0))) for s in sessions]
     # CSV and JSON keep every character (escaped), so a script gets the data exactly and
     # a terminal gets no escape from an imported session id, kind or mode.
     if fmt == "json":

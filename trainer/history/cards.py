@@ -96,6 +96,15 @@ def load_scheduler(conn: sqlite3.Connection) -> FsrsScheduler:
     return FsrsScheduler(settings_from(stored if isinstance(stored, dict) else {}, retention))
 
 
+def replay_scheduler(conn: sqlite3.Connection) -> Scheduler:
+    """The stored scheduler without fuzz: replaying the same answers gives the same schedule."""
+    from dataclasses import replace
+
+    from trainer.study.scheduling import FsrsScheduler
+
+    return FsrsScheduler(replace(load_scheduler(conn).settings, fuzzing=False))
+
+
 def store_settings(conn: sqlite3.Connection, values: Mapping[str, object], at: float) -> None:
     conn.execute(
         "INSERT INTO scheduler_params (id, settings, updated_at) VALUES (1, ?, ?)"
@@ -204,11 +213,16 @@ def _save_card(conn: sqlite3.Connection, card: CardState, content_hash: str | No
 # --- the migration's replay -----------------------------------------------------------
 
 
-def stored_reviews(conn: sqlite3.Connection) -> Iterable[tuple[Review, int]]:
-    """Every review the stored answers stand for, with its answer row id (any order)."""
+def stored_reviews(conn: sqlite3.Connection, sessions: Iterable[str] | None = None) -> Iterable[tuple[Review, int]]:
+    """Every review the stored answers stand for (of these sessions only, when given), with its
+    answer row id, in no particular order."""
+    where, params = "", ()
+    if sessions is not None:
+        where, params = " AND a.session_id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(sessions)),)
     for answer_id, bank, question, content_hash, correct, at, spent in conn.execute(
-        "SELECT id, bank_id, question_id, content_hash, correct, answered_at, time_spent FROM answers"
-        " WHERE probe_index = -1 AND correct IS NOT NULL AND question_type != 'open'"
+        "SELECT id, bank_id, question_id, content_hash, correct, answered_at, time_spent FROM answers AS a"
+        " WHERE probe_index = -1 AND correct IS NOT NULL AND question_type != 'open'" + where,
+        params,
     ):
         yield (
             Review((bank, question, ITEM), quiz_rating(bool(correct)), at, content_hash, round(spent * 1000)),
@@ -217,7 +231,8 @@ def stored_reviews(conn: sqlite3.Connection) -> Iterable[tuple[Review, int]]:
     for answer_id, bank, question, content_hash, at, probe, verdicts in conn.execute(
         "SELECT a.id, a.bank_id, a.question_id, a.content_hash, a.answered_at, i.probe_index, i.verdicts"
         " FROM interview_answers AS i JOIN answers AS a ON a.session_id = i.session_id AND a.position = i.position"
-        " AND a.probe_index = -1"
+        " AND a.probe_index = -1" + where.replace(" AND ", " WHERE ", 1),
+        params,
     ):
         try:
             judged = json.loads(verdicts)
@@ -233,39 +248,57 @@ def stored_reviews(conn: sqlite3.Connection) -> Iterable[tuple[Review, int]]:
 
 
 def replay_history(conn: sqlite3.Connection) -> int:
-    """Build every card from the stored answers, in time order; how many cards were made.
+    """Build every card from the stored answers, in time order (the v3 -> v4 migration)."""
+    return rebuild_cards(conn)
 
-    Replayed without fuzz, so a migrated database always gets the same schedule. The scheduler
-    is loaded only when there is something to replay (a new database is made at start-up);
-    ``scheduler_params`` stays empty, which means FSRS's default parameters."""
+
+def rebuild_cards(
+    conn: sqlite3.Connection, sessions: Iterable[str] | None = None, scheduler: Scheduler | None = None
+) -> int:
+    """Log the reviews of the stored answers (of ``sessions`` only, when given: an import) and
+    replay each card they touch from all its logs, in time order; how many cards were rebuilt.
+
+    Replayed without fuzz by default, so the same answers always give the same schedule. The
+    scheduler is loaded only when there is something to replay (a new database is made at
+    start-up); ``scheduler_params`` empty means FSRS's default parameters."""
     by_card: dict[CardKey, list[tuple[Review, int]]] = {}
-    for review, answer_id in stored_reviews(conn):
+    for review, answer_id in stored_reviews(conn, sessions):
         by_card.setdefault(review.key, []).append((review, answer_id))
     if not by_card:
         return 0
-    from trainer.study.scheduling import FsrsScheduler, Settings
+    if scheduler is None:
+        from trainer.study.scheduling import FsrsScheduler, Settings
 
-    scheduler = FsrsScheduler(Settings(fuzzing=False))
+        scheduler = FsrsScheduler(Settings(fuzzing=False))
     for key in sorted(by_card, key=lambda k: min(r.at for r, _ in by_card[k])):
         reviews = sorted(by_card[key], key=lambda pair: (pair[0].at, pair[1]))
-        first, last = reviews[0][0], reviews[-1][0]
-        card_id = conn.execute(
-            "INSERT INTO cards (bank_id, question_id, point, content_hash, state, step, due) VALUES (?, ?, ?, ?, 1, 0, ?)",
-            (*key, last.content_hash, first.at),
-        ).lastrowid
-        assert card_id is not None
+        row = conn.execute("SELECT id FROM cards WHERE bank_id = ? AND question_id = ? AND point = ?", key).fetchone()
+        if row is None:
+            card_id = conn.execute(
+                "INSERT INTO cards (bank_id, question_id, point, content_hash, state, step, due)"
+                " VALUES (?, ?, ?, ?, 1, 0, ?)",
+                (*key, reviews[-1][0].content_hash, reviews[0][0].at),
+            ).lastrowid
+            assert card_id is not None
+        else:
+            card_id = row[0]
         conn.executemany(
-            "INSERT OR IGNORE INTO review_logs (card_id, answer_id, rating, reviewed_at, duration_ms, content_hash)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO review_logs (card_id, answer_id, rating, reviewed_at, duration_ms, content_hash)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (card_id, answer_id) DO UPDATE SET rating = excluded.rating,"
+            " reviewed_at = excluded.reviewed_at, duration_ms = excluded.duration_ms,"
+            " content_hash = excluded.content_hash",
             [(card_id, a, r.rating, r.at, r.duration_ms, r.content_hash) for r, a in reviews],
         )
-        card = scheduler.replay(card_id, [(r.at, r.rating) for r, _ in reviews])
-        changed = next((r.at for r, _ in reversed(reviews) if r.content_hash != last.content_hash), None)
-        edited = changed is not None
-        _save_card(conn, card, None, edited=False)
-        if edited:
-            first_of_version = min(r.at for r, _ in reviews if r.content_hash == last.content_hash)
-            conn.execute("UPDATE cards SET edited_at = ? WHERE id = ?", (first_of_version, card_id))
+        logs = conn.execute(
+            "SELECT reviewed_at, rating, content_hash FROM review_logs WHERE card_id = ? ORDER BY reviewed_at, id",
+            (card_id,),
+        ).fetchall()
+        card = scheduler.replay(card_id, [(at, rating) for at, rating, _ in logs])
+        latest = logs[-1][2]
+        older = [at for at, _, h in logs if h != latest]
+        edited_at = min(at for at, _, h in logs if h == latest and at >= max(older)) if older else None
+        _save_card(conn, card, latest, edited=False)
+        conn.execute("UPDATE cards SET edited_at = ? WHERE id = ?", (edited_at, card_id))
     return len(by_card)
 
 
@@ -294,6 +327,63 @@ def due_count(conn: sqlite3.Connection, until: float, current: Mapping[ItemKey, 
         if current is None or (bank, question) in current:
             items.add((bank, question, point == ITEM))
     return len(items)
+
+
+def export_cards(conn: sqlite3.Connection, sessions: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Every card with its reviews (the export's ``cards``); with ``sessions``, only the cards
+    those sessions reviewed (with all their reviews, so the state can be checked against them)."""
+    wanted = None if sessions is None else set(sessions)
+    reviews: dict[int, list[dict[str, Any]]] = {}
+    touched: set[int] = set()
+    for card_id, rating, at, content_hash, duration, sid, position in conn.execute(
+        "SELECT l.card_id, l.rating, l.reviewed_at, l.content_hash, l.duration_ms, a.session_id, a.position"
+        " FROM review_logs AS l LEFT JOIN answers AS a ON a.id = l.answer_id ORDER BY l.reviewed_at, l.id"
+    ):
+        reviews.setdefault(card_id, []).append(
+            {
+                "rating": rating,
+                "reviewed_at": at,
+                "content_hash": content_hash,
+                "duration_ms": duration,
+                "session_id": sid,
+                "position": position,
+            }
+        )
+        if wanted is not None and sid in wanted:
+            touched.add(card_id)
+    found = []
+    for row in conn.execute(f"SELECT id, {', '.join(EXPORTED)} FROM cards ORDER BY bank_id, question_id, point"):
+        if wanted is None or row[0] in touched:
+            found.append({**dict(zip(EXPORTED, row[1:], strict=True)), "reviews": reviews.get(row[0], [])})
+    return found
+
+
+EXPORTED = (
+    "bank_id",
+    "question_id",
+    "point",
+    "content_hash",
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "reps",
+    "lapses",
+    "edited_at",
+)
+
+
+def session_reviews(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
+    """Per session: cards its answers reviewed, and how many of them were rated Again."""
+    return {
+        sid: (reviewed, again)
+        for sid, reviewed, again in conn.execute(
+            "SELECT a.session_id, count(DISTINCT l.card_id), count(DISTINCT CASE WHEN l.rating = 1 THEN l.card_id END)"
+            " FROM review_logs AS l JOIN answers AS a ON a.id = l.answer_id GROUP BY a.session_id"
+        )
+    }
 
 
 def card_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -12,6 +12,9 @@ Format (``format_version`` 1)::
                    "summary": {"answered", "total", "correct", "score", "duration_seconds",
                                "unanswered", "timed_out"}}],
      "notes": [{"bank_id", "question_id", "content_hash", "text", "created_at", "session_id", "position"}],
+     "cards": [{"bank_id", "question_id", "point", "content_hash", "state", "step", "stability",
+                "difficulty", "due", "last_review", "reps", "lapses", "edited_at",
+                "reviews": [{"rating", "reviewed_at", "content_hash", "duration_ms", "session_id", "position"}]}],
      "resident": {"id", "name", "program"}}
 
 ``summary`` holds the session's figures as ``pain-trainer history`` shows them
@@ -20,6 +23,11 @@ Format (``format_version`` 1)::
 ``notes`` are the candidate's notes about problems with items (for the bank's authors): all
 of them in a full export, else those written in an exported session or outside any session.
 It is optional: an export without it (older versions wrote none) imports as before.
+
+``cards`` are the spaced-repetition cards (``trainer.history.cards``) with their reviews: all
+of them in a full export, else those an exported session reviewed. Like ``summary`` they are
+derived from the answers: import ignores them and rebuilds the cards the imported answers
+touch (replayed in time order), so an older export without them imports with its cards too.
 
 ``resident`` says whose history it is, for a program's cohort report (``pain-trainer cohort``,
 docs/cohort.md): a random ``id`` made once per history (so the same resident exported twice
@@ -58,7 +66,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from trainer import __version__
-from trainer.history import codec
+from trainer.history import cards, codec
 from trainer.history.errors import HistoryError
 from trainer.history.numbers import SessionNumbers
 from trainer.history.records import InterviewRecord, SessionRecord
@@ -133,6 +141,7 @@ def export_history(
             for r in conn.execute("SELECT * FROM item_notes ORDER BY created_at, id")
             if wanted is None or r["session_id"] is None or r["session_id"] in wanted
         ]
+        card_list = cards.export_cards(conn, wanted)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -140,6 +149,7 @@ def export_history(
         "generator": f"pain-trainer {__version__}",
         "sessions": sessions,
         "notes": notes,
+        "cards": card_list,
         **({"resident": resident} if resident is not None else {}),
     }
 
@@ -257,6 +267,9 @@ def import_history(store: Store, data: ExportData | list[dict[str, Any]]) -> Imp
         with store.transaction("import") as conn:
             for note in notes:
                 notes_added += insert_note(conn, codec.note_from_dict(note))
+    if sessions:  # the cards from the imported answers (an export's own ``cards`` are not read)
+        with store.transaction("import") as conn:
+            cards.rebuild_cards(conn, [d["session_id"] for d in sessions], cards.replay_scheduler(conn))
     return ImportResult(added, updated, unchanged, written, notes_added)
 
 

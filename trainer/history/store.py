@@ -389,6 +389,11 @@ class Store:
         with self._snapshot() as conn:
             return cards.due_cards(conn, until, current)
 
+    def session_reviews(self) -> dict[str, tuple[int, int]]:
+        """Per session id: (cards its answers reviewed, of which rated Again)."""
+        with self._snapshot() as conn:
+            return cards.session_reviews(conn)
+
     def card_table(self) -> list[dict[str, Any]]:
         """Every card as plain values (for export and the plan)."""
         with self._snapshot() as conn:
