@@ -41,9 +41,33 @@ PYTHON = sys.executable
 BIN = Path(sys.executable).parent
 READY = Path(__file__).resolve().with_name("ready.py")
 SCHEMA = REPO / "schemas" / "bank.schema.json"
-SECTIONS = ("validate", "startup", "imports", "writes", "stats", "memory", "judge", "cohort", "speech", "interchange")
+SECTIONS = (
+    "validate",
+    "startup",
+    "imports",
+    "writes",
+    "stats",
+    "memory",
+    "judge",
+    "cohort",
+    "speech",
+    "interchange",
+    "study",
+)
 # Process-only sections first, while this process is small; in-process ones (SQLite, judge) last.
-RUN_ORDER = ("imports", "startup", "memory", "validate", "interchange", "writes", "stats", "judge", "cohort", "speech")
+RUN_ORDER = (
+    "imports",
+    "startup",
+    "memory",
+    "validate",
+    "interchange",
+    "writes",
+    "stats",
+    "study",
+    "judge",
+    "cohort",
+    "speech",
+)
 
 
 # --- running processes ------------------------------------------------------------------
@@ -1204,6 +1228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "cohort": lambda: bench_cohort(cfg, report),
         "speech": lambda: __import__("benchmarks.speech", fromlist=["bench_speech"]).bench_speech(cfg, report),
         "interchange": lambda: __import__("benchmarks.interchange").interchange.bench_interchange(cfg, report),
+        "study": lambda: __import__("benchmarks.study").study.bench_study(cfg, report),
     }
     started = time.perf_counter()
     errors = 0

@@ -42,6 +42,7 @@ def test_quick_benchmark_run_prints_the_table(tmp_path):
         "7. Cohort report",
         "8. Spoken answers",
         "9. Interchange",
+        "10. Spaced repetition",
     ):
         assert section in out, section
     for row in (
@@ -56,6 +57,8 @@ def test_quick_benchmark_run_prints_the_table(tmp_path):
         "cohort report, 5 residents",
         "transcribe ",
         "import 400-question GIFT",
+        "today's queue",
+        "record one review",
     ):
         assert row in out, row
     assert "ERROR" not in out

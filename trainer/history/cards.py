@@ -309,24 +309,36 @@ def due_cards(conn: sqlite3.Connection, until: float, current: Mapping[ItemKey, 
     """Cards due by ``until`` (unix seconds), most overdue first; with ``current`` (the loaded
     questions' hashes), only cards of questions still loaded, marked when edited since."""
     found = []
-    for card_id, bank, question, point, due, content_hash in conn.execute(
+    for card_id, bank, question, point, due, content_hash in _plain(conn).execute(
         "SELECT id, bank_id, question_id, point, due, content_hash FROM cards WHERE due <= ? ORDER BY due, id",
         (until,),
     ):
-        loaded = None if current is None else current.get((bank, question))
-        if current is not None and loaded is None:
+        if current is None:
+            found.append(DueCard((bank, question, point), card_id, due, content_hash, False))
             continue
-        found.append(DueCard((bank, question, point), card_id, due, content_hash, loaded not in (None, content_hash)))
+        loaded = current.get((bank, question))
+        if loaded is not None:
+            found.append(DueCard((bank, question, point), card_id, due, content_hash, loaded != content_hash))
     return found
 
 
 def due_count(conn: sqlite3.Connection, until: float, current: Mapping[ItemKey, str] | None = None) -> int:
     """Knowledge items due plus interview prompts with a key point due (what home shows)."""
-    items: set[tuple[str, str, bool]] = set()
-    for bank, question, point in conn.execute("SELECT bank_id, question_id, point FROM cards WHERE due <= ?", (until,)):
-        if current is None or (bank, question) in current:
-            items.add((bank, question, point == ITEM))
-    return len(items)
+    rows = (
+        _plain(conn)
+        .execute("SELECT DISTINCT bank_id, question_id, point = '' FROM cards WHERE due <= ?", (until,))
+        .fetchall()
+    )
+    if current is None:
+        return len(rows)
+    return sum(1 for bank, question, _item in rows if (bank, question) in current)
+
+
+def _plain(conn: sqlite3.Connection) -> sqlite3.Cursor:
+    """A cursor returning tuples (the store's connection makes ``sqlite3.Row``s, slower to unpack)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor
 
 
 def export_cards(conn: sqlite3.Connection, sessions: Iterable[str] | None = None) -> list[dict[str, Any]]:
