@@ -186,3 +186,42 @@ def test_quiz_feedback_in_other_terminals(snap_compare, make_app, monkeypatch, t
 def test_interview_feedback_in_other_terminals(snap_compare, make_app, monkeypatch, terminal):
     _terminal(monkeypatch, terminal)
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=_interview_feedback)
+
+
+def _studied(store, app) -> None:
+    """Three past answers a few days back (one missed) and an exam three weeks away."""
+    from datetime import timedelta
+
+    from tests.history.helpers import answer, session
+    from tests.tui.conftest import WALL
+    from trainer.study.calendar import local_date
+
+    hashes = app.catalog.content_hashes
+    for n, (question, correct, days) in enumerate((("s1", False, 3), ("m1", True, 9), ("n1", True, 2))):
+        at = WALL - days * 86400
+        store.start_session(session(f"past{n}", n=1, bank="tui", started_at=at))
+        store.record_answer(
+            answer(
+                f"past{n}",
+                0,
+                bank="tui",
+                question=question,
+                correct=correct,
+                at=at,
+                content_hash=hashes[("tui", question)],
+            )
+        )
+    store.set_preferences({"exam_date": (local_date(WALL) + timedelta(days=21)).isoformat(), "daily_budget": 1})
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["small", "large"])
+def test_exam_plan(snap_compare, make_app, store, size):
+    app = make_app()
+    _studied(store, app)
+    assert snap_compare(app, terminal_size=size, press=["e"])
+
+
+def test_review_session_small(snap_compare, make_app, store):
+    app = make_app()
+    _studied(store, app)
+    assert snap_compare(app, terminal_size=SMALL, press=["r"])

@@ -124,9 +124,10 @@ class PlanScreen(FieldErrors):
             literal(
                 f"{plan.days} day{'s' if plan.days != 1 else ''} left until {plan.exam.isoformat()} · "
                 f"{plan.items} items in the loaded banks, {plan.unseen} never seen · "
-                f"{booked} reviews already due before the date\n"
+                f"{booked} review{'s' if booked != 1 else ''} already due before the date\n"
                 f"New items a day: {plan.new_per_day} (to see each item {plan.min_views} "
-                f"time{'s' if plan.min_views != 1 else ''}) · about {plan.needed_per_day} cards a day needed · "
+                f"time{'s' if plan.min_views != 1 else ''}) · about {plan.needed_per_day} "
+                f"card{'s' if plan.needed_per_day != 1 else ''} a day needed · "
                 f"budget {plan.budget} a day"
             )
         )
