@@ -147,3 +147,17 @@ async def test_the_plan_screen_saves_the_date_and_budget_and_warns_when_they_can
         await pilot.pause()
         assert not app.screen.query_one("#plan-warning").display
     assert date.fromisoformat(store.get_preferences()["exam_date"]) == exam
+
+
+async def test_home_counts_what_is_due_without_loading_the_scheduler(make_app, store, monkeypatch):
+    """Start-up: the due count is SQL over stored due dates; fsrs loads with the first review."""
+    import sys
+
+    _miss(store, "s1", "old", WALL - DAY)
+    for name in ("fsrs", "trainer.study.scheduling"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "Review (1 due today)" in review_entry(app)
+        assert "fsrs" not in sys.modules and "trainer.study.scheduling" not in sys.modules

@@ -216,7 +216,8 @@ def _save_card(conn: sqlite3.Connection, card: CardState, content_hash: str | No
 def stored_reviews(conn: sqlite3.Connection, sessions: Iterable[str] | None = None) -> Iterable[tuple[Review, int]]:
     """Every review the stored answers stand for (of these sessions only, when given), with its
     answer row id, in no particular order."""
-    where, params = "", ()
+    params: tuple[str, ...] = ()
+    where = ""
     if sessions is not None:
         where, params = " AND a.session_id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(sessions)),)
     for answer_id, bank, question, content_hash, correct, at, spent in conn.execute(

@@ -136,8 +136,8 @@ class PlanScreen(FieldErrors):
         plt.title("Cards due per day (already scheduled)")
         if plan.days:
             plt.bar(list(range(plan.days)), list(plan.forecast))
-            ticks = sorted({0, plan.days // 2, plan.days - 1})
-            plt.xticks(ticks, [(plan.today + timedelta(days=d)).strftime("%m-%d") for d in ticks])
+            ticks = [float(d) for d in sorted({0, plan.days // 2, plan.days - 1})]
+            plt.xticks(ticks, [(plan.today + timedelta(days=int(d))).strftime("%m-%d") for d in ticks])
         plot.refresh()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
