@@ -17,6 +17,7 @@ from tests.history.helpers import answer, session
 from tests.unprivileged import as_ordinary_user, give_to_ordinary_user, shared_folder
 from trainer.history import db
 from trainer.history.errors import HistoryError, NewerSchemaError
+from trainer.history.schema import SCHEMA_VERSION
 from trainer.history.store import Store
 
 FIXED_CLOCK = lambda: 1_700_000_000.0  # noqa: E731 - the moved-aside name is predictable
@@ -159,7 +160,9 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path):
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     before = _digest(path)
-    with pytest.raises(NewerSchemaError, match=r"newer pain-trainer \(history schema 99; this version knows up to 3\)"):
+    with pytest.raises(
+        NewerSchemaError, match=rf"newer pain-trainer \(history schema 99; this version knows up to {SCHEMA_VERSION}\)"
+    ):
         Store.open(root)
     assert _digest(path) == before
     assert sorted(p.name for p in root.iterdir()) == ["history.sqlite3"]  # no backup, no move, no WAL
