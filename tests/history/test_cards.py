@@ -132,3 +132,14 @@ def test_review_count_counts_items_and_prompts_by_sql(store):
     assert store.review_count(T0) == 0
     assert store.review_count(T0 + 3600) == 4  # three items and one prompt (two of its points)
     assert store.review_count(T0 + 3600, {("core", "q1"): "h-q1"}) == 1
+
+
+def test_an_edited_questions_old_answers_stay_out_of_its_accuracy(store):
+    store.start_session(session("a", n=1))
+    store.record_answer(answer("a", 0, correct=False, at=T0))
+    store.start_session(session("b", n=1))
+    store.record_answer(answer("b", 0, correct=True, at=T0 + DAY, content_hash="h-q0-v2"))
+    current = {("core", "q0"): "h-q0-v2"}
+    assert store.missed_items(current) == frozenset()  # the miss was on the old version
+    logs = store._conn.execute("SELECT content_hash, rating FROM review_logs ORDER BY reviewed_at").fetchall()
+    assert [tuple(r) for r in logs] == [("h-q0", cards.AGAIN), ("h-q0-v2", cards.GOOD)]  # the card keeps both

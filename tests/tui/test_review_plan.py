@@ -143,9 +143,16 @@ async def test_the_plan_screen_saves_the_date_and_budget_and_warns_when_they_can
         assert "New items a day: 2" in text and "about 2 cards a day needed" in text
         assert "A budget of 1 a day cannot cover the bank" in text
         app.screen.query_one("#plan-budget").value = "10"
+        app.screen.query_one("#plan-retention").value = "0.5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Desired retention: enter a number from 0.70 to 0.99" in screen_text(app)
+        assert store.get_preferences()["daily_budget"] == 1  # nothing saved while a field is wrong
+        app.screen.query_one("#plan-retention").value = "0.95"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not app.screen.query_one("#plan-warning").display
+        assert store.get_preferences()["desired_retention"] == 0.95
     assert date.fromisoformat(store.get_preferences()["exam_date"]) == exam
 
 

@@ -1,6 +1,7 @@
-"""The exam-date plan: the target date and daily budget (saved as preferences), the cards due per
-day until then (a forecast plot), the new items a day that see every item N times before the
-date, and a warning when the budget cannot cover the bank (rules in ``trainer.study.plan``)."""
+"""The exam-date plan: the target date, daily budget and desired retention (saved as
+preferences), the cards due per day until then (a forecast plot), the new items a day that see
+every item N times before the date, and a warning when the budget cannot cover the bank
+(rules in ``trainer.study.plan``)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,16 @@ FIELDS = {
         NumberField("plan-views", "Times to see each item"),
     )
 }
+
+
+def parse_retention(text: str) -> float:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        value = -1.0
+    if not 0.7 <= value <= 0.99:
+        raise ValueError("Desired retention: enter a number from 0.70 to 0.99 (0.90 is FSRS's default)")
+    return value
 
 
 def parse_date(text: str, today: date) -> date:
@@ -61,6 +72,9 @@ class PlanScreen(FieldErrors):
             yield Label("Times to see each item before the date")
             yield Input(str(prefs.min_views(saved)), id="plan-views")
             yield field_error("plan-views-error")
+            yield Label("Desired retention: the chance of recall when a card comes back (0.70-0.99)")
+            yield Input(f"{prefs.retention(saved):.2f}", id="plan-retention")
+            yield field_error("plan-retention-error")
             yield Button("Save plan (Ctrl+S)", id="plan-save", variant="primary")
             yield Static("", id="plan-summary")
             warning = Static("", id="plan-warning")
@@ -156,6 +170,12 @@ class PlanScreen(FieldErrors):
             self.show_error("plan-date-error", str(exc))
             first_wrong = first_wrong or self.query_one("#plan-date")
             exam = None
+        try:
+            retention = parse_retention(self.query_one("#plan-retention", Input).value)
+            self.show_error("plan-retention-error", "")
+        except ValueError as exc:
+            self.show_error("plan-retention-error", str(exc))
+            first_wrong = first_wrong or self.query_one("#plan-retention")
         if first_wrong is not None or exam is None:
             self.point_at(first_wrong or self.query_one("#plan-date"))
             return
@@ -163,6 +183,7 @@ class PlanScreen(FieldErrors):
             prefs.EXAM_DATE: exam.isoformat(),
             prefs.DAILY_BUDGET: values["plan-budget"] or prefs.DEFAULT_BUDGET,
             prefs.MIN_VIEWS: values["plan-views"] or prefs.DEFAULT_MIN_VIEWS,
+            prefs.RETENTION: retention,
         }
         if self.trainer_app.save("Plan", lambda: self.trainer_app.store.set_preferences(chosen)):
             self.show_plan()
