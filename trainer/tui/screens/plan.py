@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 from textual_plotext import PlotextPlot
 
@@ -63,18 +63,23 @@ class PlanScreen(FieldErrors):
         yield Header()
         with VerticalScroll(id="plan-body"):
             yield Static("Exam-date plan", classes="section-title")
-            yield Label("Exam or interview date (YYYY-MM-DD)")
-            yield Input(exam.isoformat() if exam else "", placeholder="2027-03-15", id="plan-date")
-            yield field_error("plan-date-error")
-            yield Label("Cards a day you mean to study")
-            yield Input(str(prefs.daily_budget(saved)), id="plan-budget")
-            yield field_error("plan-budget-error")
-            yield Label("Times to see each item before the date")
-            yield Input(str(prefs.min_views(saved)), id="plan-views")
-            yield field_error("plan-views-error")
-            yield Label("Desired retention: the chance of recall when a card comes back (0.70-0.99)")
-            yield Input(f"{prefs.retention(saved):.2f}", id="plan-retention")
-            yield field_error("plan-retention-error")
+            with Grid(id="plan-fields"):
+                with Vertical(classes="plan-field"):
+                    yield Label("Exam or interview date (YYYY-MM-DD)")
+                    yield Input(exam.isoformat() if exam else "", placeholder="2027-03-15", id="plan-date")
+                    yield field_error("plan-date-error")
+                with Vertical(classes="plan-field"):
+                    yield Label("Cards a day you mean to study")
+                    yield Input(str(prefs.daily_budget(saved)), id="plan-budget")
+                    yield field_error("plan-budget-error")
+                with Vertical(classes="plan-field"):
+                    yield Label("Times to see each item")
+                    yield Input(str(prefs.min_views(saved)), id="plan-views")
+                    yield field_error("plan-views-error")
+                with Vertical(classes="plan-field"):
+                    yield Label("Desired retention (0.70-0.99)")
+                    yield Input(f"{prefs.retention(saved):.2f}", id="plan-retention")
+                    yield field_error("plan-retention-error")
             yield Button("Save plan (Ctrl+S)", id="plan-save", variant="primary")
             yield Static("", id="plan-summary")
             warning = Static("", id="plan-warning")
