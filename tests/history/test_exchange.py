@@ -207,3 +207,20 @@ def test_a_filtered_export_carries_only_the_cards_its_sessions_reviewed(tmp_path
         _history(a)
         document = export_history(a, ["q1"])
         assert {(c["question_id"], c["point"]) for c in document["cards"]} == {("q0", ""), ("q1", "")}
+
+
+def test_a_probe_recorded_live_and_rebuilt_on_import_is_one_review(tmp_path):
+    from dataclasses import replace
+
+    with Store.open(tmp_path / "a") as a, Store.open(tmp_path / "b") as b:
+        a.start_session(session("iv", n=1, kind="interview", mode="interview"))
+        main = answer("iv", 0, correct=None, question_type="open", response="prompt answer")
+        a.record_answer(main, interview("iv", 0))
+        probe = replace(main, probe_index=0, response="probe answer", answered_at=main.answered_at + 30)
+        a.record_answer(probe, interview("iv", 0, probe=0, covered=(False,)))
+        live = a._conn.execute("SELECT card_id, answer_id, reviewed_at FROM review_logs ORDER BY id").fetchall()
+        assert len(live) == 3
+        import_history(a, read_export(json.dumps(export_history(a)), "self.json"))  # a rebuild over the same answers
+        assert a._conn.execute("SELECT card_id, answer_id, reviewed_at FROM review_logs ORDER BY id").fetchall() == live
+        import_history(b, read_export(json.dumps(export_history(a)), "x.json"))
+        assert _card_state(b) == _card_state(a)

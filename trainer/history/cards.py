@@ -229,10 +229,14 @@ def stored_reviews(conn: sqlite3.Connection, sessions: Iterable[str] | None = No
             Review((bank, question, ITEM), quiz_rating(bool(correct)), at, content_hash, round(spent * 1000)),
             answer_id,
         )
+    # A probe's verdicts belong to the probe's own answer row when it has one (as when recorded
+    # live), else to the prompt's.
     for answer_id, bank, question, content_hash, at, probe, verdicts in conn.execute(
-        "SELECT a.id, a.bank_id, a.question_id, a.content_hash, a.answered_at, i.probe_index, i.verdicts"
-        " FROM interview_answers AS i JOIN answers AS a ON a.session_id = i.session_id AND a.position = i.position"
-        " AND a.probe_index = -1" + where.replace(" AND ", " WHERE ", 1),
+        "SELECT coalesce(o.id, a.id), a.bank_id, a.question_id, a.content_hash, coalesce(o.answered_at, a.answered_at),"
+        " i.probe_index, i.verdicts FROM interview_answers AS i"
+        " JOIN answers AS a ON a.session_id = i.session_id AND a.position = i.position AND a.probe_index = -1"
+        " LEFT JOIN answers AS o ON o.session_id = i.session_id AND o.position = i.position"
+        " AND o.probe_index = i.probe_index AND i.probe_index >= 0" + where.replace(" AND ", " WHERE ", 1),
         params,
     ):
         try:
