@@ -215,14 +215,15 @@ def _save_card(conn: sqlite3.Connection, card: CardState, content_hash: str | No
 
 def stored_reviews(conn: sqlite3.Connection, sessions: Iterable[str] | None = None) -> Iterable[tuple[Review, int]]:
     """Every review the stored answers stand for (of these sessions only, when given), with its
-    answer row id, in no particular order."""
+    answer row id, in no particular order. A scored answer is a knowledge item's (interview
+    answers are never scored ``correct``: their key points are their cards)."""
     params: tuple[str, ...] = ()
     where = ""
     if sessions is not None:
         where, params = " AND a.session_id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(sessions)),)
     for answer_id, bank, question, content_hash, correct, at, spent in conn.execute(
         "SELECT id, bank_id, question_id, content_hash, correct, answered_at, time_spent FROM answers AS a"
-        " WHERE probe_index = -1 AND correct IS NOT NULL AND question_type != 'open'" + where,
+        " WHERE probe_index = -1 AND correct IS NOT NULL" + where,
         params,
     ):
         yield (
