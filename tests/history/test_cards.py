@@ -143,3 +143,19 @@ def test_an_edited_questions_old_answers_stay_out_of_its_accuracy(store):
     assert store.missed_items(current) == frozenset()  # the miss was on the old version
     logs = store._conn.execute("SELECT content_hash, rating FROM review_logs ORDER BY reviewed_at").fetchall()
     assert [tuple(r) for r in logs] == [("h-q0", cards.AGAIN), ("h-q0-v2", cards.GOOD)]  # the card keeps both
+
+
+def test_a_card_the_scheduler_cannot_read_is_left_and_the_answer_saved(store):
+    store.start_session(session(n=2))
+    store.record_answer(answer(position=0, correct=True))
+    store._conn.execute("UPDATE cards SET state = 7")  # hand-edited: a state FSRS does not have
+    before = store.card_table()
+    store.start_session(session("s2", n=2))
+    store.record_answer(answer("s2", 0, correct=False, at=T0 + DAY))  # no crash
+    store.record_answer(answer("s2", 1, correct=False, at=T0 + DAY))  # and other cards still work
+    assert [a.correct for a in store.load_session("s2").answers] == [False, False]
+    assert _card(store, "q0") == before[0]
+    assert _card(store, "q1")["reps"] == 1
+    # a re-score replays the card from its logs, which mends it
+    store.record_answer(answer(position=0, correct=False))
+    assert _card(store, "q0")["state"] == cards.LEARNING

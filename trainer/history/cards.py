@@ -133,7 +133,17 @@ def record_reviews(
         (answer.session_id, answer.position, probe),
     ).fetchone()
     answer_id = None if row is None else row[0]
-    return sum(apply_review(conn, scheduler, review, answer_id) for review in reviews)
+    changed = 0
+    for review in reviews:
+        # A card the scheduler cannot read (a hand-edited row) stays as it was and the answer is
+        # still saved; an SQLite error (disk full...) still undoes the whole answer.
+        conn.execute("SAVEPOINT card_review")
+        try:
+            changed += apply_review(conn, scheduler, review, answer_id)
+        except (ValueError, TypeError, ArithmeticError, AssertionError):
+            conn.execute("ROLLBACK TO card_review")
+        conn.execute("RELEASE card_review")
+    return changed
 
 
 class LazyScheduler:
