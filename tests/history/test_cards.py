@@ -32,8 +32,8 @@ def test_a_right_answer_is_good_and_a_wrong_one_again(store):
     store.start_session(session(n=2))
     store.record_answer(answer(position=0, correct=True))
     store.record_answer(answer(position=1, correct=False))
-    assert _card(store, "q0")["due"] == T0 + 60 + 600  # Good on a new card: the 10-minute step
-    assert _card(store, "q1")["due"] == T0 + 120 + 60  # Again: the 1-minute step
+    assert _card(store, "q0")["due"] == T0 + 60 + 2 * DAY  # Good on a new card: in two days
+    assert _card(store, "q1")["due"] == T0 + 120 + DAY  # Again: tomorrow
     assert [r for _, _, r in _logs(store)] == [cards.GOOD, cards.AGAIN]
 
 
@@ -46,7 +46,7 @@ def test_saving_the_same_answer_again_changes_nothing_and_a_rescore_replays(stor
     assert len(_logs(store)) == 1 and _card(store, "q0")["reps"] == 1
     store.record_answer(answer(position=0, correct=True))  # re-scored: the log is rewritten
     assert [r for _, _, r in _logs(store)] == [cards.GOOD]
-    assert _card(store, "q0")["reps"] == 1 and _card(store, "q0")["due"] == T0 + 60 + 600
+    assert _card(store, "q0")["reps"] == 1 and _card(store, "q0")["due"] == T0 + 60 + 2 * DAY
 
 
 def test_cards_follow_answers_across_sessions_like_the_scheduler(store):
@@ -73,11 +73,11 @@ def test_each_key_point_is_a_card_and_an_override_rewrites_its_rating(store):
     store.start_session(session("i1", n=1, kind="interview", mode="interview"))
     main = answer("i1", 0, correct=None, question_type="open", response="text")
     store.record_answer(main, interview("i1", 0, covered=(True, False)))
-    assert _card(store, "q0", "kp1")["due"] == T0 + 60 + 600
-    assert _card(store, "q0", "kp2")["due"] == T0 + 60 + 60
+    assert _card(store, "q0", "kp1")["due"] == T0 + 60 + 2 * DAY
+    assert _card(store, "q0", "kp2")["due"] == T0 + 60 + DAY
     assert [c["point"] for c in store.card_table()] == ["kp1", "kp2"]  # no card for the open item itself
     store.record_answer(main, interview("i1", 0, covered=(True, False), overrides=(None, True)))
-    assert _card(store, "q0", "kp2")["due"] == T0 + 60 + 600
+    assert _card(store, "q0", "kp2")["due"] == T0 + 60 + 2 * DAY
     store.record_answer(main, interview("i1", 0, probe=0, covered=(False,)))
     assert _card(store, "q0", "probe1.kp1")["reps"] == 1
 
@@ -129,9 +129,10 @@ def test_review_count_counts_items_and_prompts_by_sql(store):
         store.record_answer(answer(position=pos, correct=pos != 1))
     store.start_session(session("i1", n=1, kind="interview", mode="interview"))
     store.record_answer(answer("i1", 0, question="p", correct=None, question_type="open"), interview("i1", 0))
-    assert store.review_count(T0) == 0
-    assert store.review_count(T0 + 3600) == 4  # three items and one prompt (two of its points)
-    assert store.review_count(T0 + 3600, {("core", "q1"): "h-q1"}) == 1
+    assert store.review_count(T0 + 3600) == 0
+    assert store.review_count(T0 + 1.5 * DAY) == 2  # the missed item and the prompt's missed point
+    assert store.review_count(T0 + 3 * DAY) == 4  # three items and one prompt (two of its points)
+    assert store.review_count(T0 + 3 * DAY, {("core", "q1"): "h-q1"}) == 1
 
 
 def test_an_edited_questions_old_answers_stay_out_of_its_accuracy(store):
@@ -158,4 +159,4 @@ def test_a_card_the_scheduler_cannot_read_is_left_and_the_answer_saved(store):
     assert _card(store, "q1")["reps"] == 1
     # a re-score replays the card from its logs, which mends it
     store.record_answer(answer(position=0, correct=False))
-    assert _card(store, "q0")["state"] == cards.LEARNING
+    assert _card(store, "q0")["state"] == cards.REVIEW

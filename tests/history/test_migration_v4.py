@@ -53,10 +53,13 @@ def test_v3_history_is_replayed_into_cards_in_time_order(v3_root):
         )
         assert q0["due"] == pytest.approx(expected.due) and q0["stability"] == pytest.approx(expected.stability)
         assert q0["due"] - q0["last_review"] > 30 * DAY
-        # q1: wrong, right, wrong -> still learning, back a minute after the last miss
+        # q1: wrong, right, wrong -> a lapse, back within days of the last miss
         q1 = found[("core", "q1", "")]
-        assert q1["reps"] == 3 and q1["state"] == cards.LEARNING and q1["step"] == 0
-        assert q1["due"] == pytest.approx(T0 + 5 * DAY + 120 + 60)
+        assert (q1["reps"], q1["state"], q1["lapses"]) == (3, cards.REVIEW, 1)
+        replayed = FsrsScheduler(Settings(fuzzing=False)).replay(
+            2, [(T0 + 60 * 2, cards.AGAIN), (T0 + DAY + 120, cards.GOOD), (T0 + 5 * DAY + 120, cards.AGAIN)]
+        )
+        assert q1["due"] == pytest.approx(replayed.due) and q1["due"] < T0 + 10 * DAY
         # q2 was edited between its answers: same card, new version, marked
         q2 = found[("core", "q2", "")]
         assert q2["content_hash"] == "h-q2-edited" and q2["edited_at"] == pytest.approx(T0 + 5 * DAY + 180)

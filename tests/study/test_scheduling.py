@@ -28,17 +28,17 @@ def scheduler() -> FsrsScheduler:
     return FsrsScheduler(Settings(fuzzing=False))
 
 
-def test_a_new_card_right_goes_to_its_second_learning_step(scheduler):
+def test_a_new_card_right_comes_back_in_two_days(scheduler):
     card = scheduler.review(CardState.new(7, T0), cards.GOOD, T0)
     assert card.card_id == 7
-    assert card.state == cards.LEARNING and card.step == 1
-    assert card.due == T0 + 600  # the second learning step, 10 minutes
+    assert card.state == cards.REVIEW and card.step is None  # no minute-long learning steps
+    assert card.due == T0 + 2 * DAY
     assert card.last_review == T0 and card.reps == 1 and card.lapses == 0
 
 
-def test_a_new_card_wrong_comes_back_in_a_minute(scheduler):
+def test_a_new_card_wrong_comes_back_tomorrow(scheduler):
     card = scheduler.review(CardState.new(7, T0), cards.AGAIN, T0)
-    assert card.due == T0 + 60 and card.step == 0
+    assert card.due == T0 + DAY and card.lapses == 0  # a first miss is not a lapse
 
 
 def test_right_answers_on_time_lengthen_the_interval(scheduler):
@@ -48,17 +48,23 @@ def test_right_answers_on_time_lengthen_the_interval(scheduler):
         card = scheduler.review(card, cards.GOOD, card.due)
         intervals.append(round(interval_days(card), 3))
     assert card.state == cards.REVIEW
-    assert intervals[2:] == sorted(intervals[2:]) and intervals[-1] > 30
-    assert intervals == [0.007, 2.0, 11.0, 46.0, 163.0]  # FSRS-6 default parameters, retention 0.9
+    assert intervals == sorted(intervals) and intervals[-1] > 100
+    assert intervals == [2.0, 11.0, 46.0, 163.0, 497.0]  # FSRS-6 default parameters, retention 0.9
 
 
-def test_a_lapse_counts_and_relearns(scheduler):
+def test_a_lapse_counts_and_comes_back_sooner(scheduler):
     card = CardState.new(1, T0)
     for _ in range(3):
         card = scheduler.review(card, cards.GOOD, card.due)
     lapsed = scheduler.review(card, cards.AGAIN, card.due)
-    assert lapsed.state == cards.RELEARNING and lapsed.lapses == 1
-    assert lapsed.due == card.due + 600
+    assert lapsed.lapses == 1 and lapsed.state == cards.REVIEW
+    assert 0 < interval_days(lapsed) < interval_days(card) / 5
+
+
+def test_learning_steps_can_be_set():
+    stepped = FsrsScheduler(Settings(learning_steps=(60, 600), fuzzing=False))
+    card = stepped.review(CardState.new(7, T0), cards.GOOD, T0)
+    assert card.state == cards.LEARNING and card.step == 1 and card.due == T0 + 600
 
 
 def test_higher_retention_brings_cards_back_sooner():

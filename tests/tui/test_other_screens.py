@@ -235,12 +235,19 @@ async def test_home_counts_are_refreshed_when_coming_back(make_app, store):
     def review_entry() -> str:
         return str(app.screen.query_one("#home-menu").get_option("review").prompt)
 
+    from tests.history.helpers import answer, session
+    from tests.tui.conftest import WALL
+
     app = make_app()
+    missed_at = WALL - 3 * 86400  # missed three days ago: due again today
+    store.start_session(session("before", n=1, bank="tui", started_at=missed_at))
+    s1 = app.catalog.content_hashes[("tui", "s1")]
+    store.record_answer(answer("before", 0, bank="tui", question="s1", correct=False, at=missed_at, content_hash=s1))
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        assert "Review (0 due today)" in review_entry()
+        assert "Review (1 due today)" in review_entry()
         await start_quiz(pilot, "t-single")
-        await pilot.press("2", "enter", "enter", "y")  # a wrong answer, then finish
+        await pilot.press("1", "enter", "enter", "y")  # the right answer this time, then finish
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         for _ in range(3):  # results, then home: a screen that never lets go fails, not hangs
@@ -249,7 +256,7 @@ async def test_home_counts_are_refreshed_when_coming_back(make_app, store):
             await pilot.press("escape")
             await pilot.pause()
         assert isinstance(app.screen, HomeScreen), app.screen
-        assert "Review (1 due today)" in review_entry()
+        assert "Review (0 due today)" in review_entry()  # it comes back in days now
 
 
 async def test_progress_ranks_only_areas_with_enough_answers_explains_the_bound_and_charts_interviews(make_app, store):

@@ -52,7 +52,8 @@ async def test_home_shows_the_due_count_and_r_reviews_the_due_items_updating_the
         await pilot.pause()
         card = _card(store, "s1")
         assert card["reps"] == 2 and card["last_review"] == WALL
-        assert card["due"] == WALL + 600  # Good after a miss: the 10-minute learning step
+        assert WALL + DAY < card["due"] < WALL + 30 * DAY  # Good after a miss: back in days, not today
+        assert store.review_count(WALL + 3600, app.catalog.content_hashes) == 0
         ratings = [r[0] for r in store._conn.execute("SELECT rating FROM review_logs ORDER BY id")]
         assert ratings == [cards.AGAIN, cards.GOOD, cards.AGAIN, cards.GOOD]
         record = store.load_session(quiz.session_id).session

@@ -8,7 +8,7 @@ Inputs are plain: today, the exam date, the budget, how many times each item sho
   the forecast says what is booked, the per-day figures below say what still has to be added.
 - ``new_per_day``: items never seen, spread over the days on which a new item can still be
   seen N times before the exam (``lead_days``: how long N right answers in a row take under
-  the scheduler, e.g. 0 for N = 2 (the 10-minute step), 2 for N = 3).
+  the scheduler: with the trainer's settings 2 for N = 2, 13 for N = 3).
 - ``needed_per_day``: the booked reviews plus the views still missing (N for an unseen item;
   N - views - 1 for a seen one, whose next view is booked already), spread over the days left.
 - A warning when the budget is below ``needed_per_day``, when unseen items can no longer be seen

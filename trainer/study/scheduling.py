@@ -50,8 +50,11 @@ class Settings:
 
     desired_retention: float = DEFAULT_RETENTION
     parameters: tuple[float, ...] = tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
-    learning_steps: tuple[int, ...] = (60, 600)  # seconds
-    relearning_steps: tuple[int, ...] = (600,)
+    # No learning or relearning steps (py-fsrs's default is 1 and 10 minutes): a quiz never shows
+    # an item twice, so minute-long steps would only make every item just answered due again at
+    # once. A new item rated Good comes back in 2 days, Again tomorrow; a lapse after its interval.
+    learning_steps: tuple[int, ...] = ()  # seconds
+    relearning_steps: tuple[int, ...] = ()
     maximum_interval: int = 36500  # days
     fuzzing: bool = True
 
