@@ -111,9 +111,12 @@ steps = st.lists(
 
 
 @settings(max_examples=150, deadline=None)
-@given(steps)
-def test_intervals_never_negative_and_again_never_later_than_good(sequence):
-    scheduler = FsrsScheduler(Settings(fuzzing=False))
+@given(steps, st.sampled_from([((), ()), ((60, 600), (600,))]), st.sampled_from([0.8, 0.9, 0.97]))
+def test_intervals_never_negative_and_again_never_later_than_good(sequence, step_settings, retention):
+    learning, relearning = step_settings
+    scheduler = FsrsScheduler(
+        Settings(desired_retention=retention, learning_steps=learning, relearning_steps=relearning, fuzzing=False)
+    )
     card = CardState.new(1, T0)
     at = T0
     for rating, gap in sequence:
