@@ -32,7 +32,8 @@ def test_the_wcag_formula():
 
 async def _main_screens(pilot):
     """Home (with the first-run tip), quiz feedback (right, wrong, select-all), the submit dialog,
-    results, interview feedback, the interview summary and one prompt looked back at."""
+    results, interview feedback, the interview summary, one prompt looked back at and the
+    exam-date plan with its warning."""
     app = pilot.app
     await pilot.pause()
     yield "home"
@@ -65,6 +66,18 @@ async def _main_screens(pilot):
     await pilot.press("1")
     await pilot.pause()
     yield "one prompt looked back at"
+    from datetime import timedelta
+
+    from tests.tui.conftest import WALL
+    from trainer.study.calendar import local_date
+    from trainer.tui.screens.plan import PlanScreen
+
+    soon = (local_date(WALL) + timedelta(days=2)).isoformat()
+    app.store.set_preferences({"exam_date": soon, "daily_budget": 1, "plan_min_views": 2})
+    app.push_screen(PlanScreen())
+    await pilot.pause()
+    assert app.screen.query_one("#plan-warning").display
+    yield "exam-date plan, with its warning"
 
 
 @pytest.mark.parametrize("rendering", sorted(RENDERINGS))

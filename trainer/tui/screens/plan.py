@@ -89,6 +89,10 @@ class PlanScreen(FieldErrors):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.trainer_app.sixteen_colours:
+            # textual-plotext's automatic theme reads the 16-colour theme's ANSI colours as black on
+            # black; plotext's "clear" theme draws in the terminal's own colours instead.
+            self.query_one(PlotextPlot).theme = "clear"
         self.query_one("#plan-date", Input).focus()
         self.show_plan()
 
