@@ -102,3 +102,14 @@ def test_a_new_database_makes_no_cards_and_loads_no_scheduler(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", "False", "False"]
+
+
+def test_an_answer_fsrs_cannot_replay_leaves_its_card_new_and_the_upgrade_goes_on(v3_root):
+    conn = sqlite3.connect(v3_root / "history.sqlite3")
+    conn.execute("UPDATE answers SET answered_at = 1e300 WHERE question_id = 'q1' AND session_id = 'quiz1'")
+    conn.commit()
+    conn.close()
+    with Store.open(v3_root, clock=lambda: T0 + 30 * DAY) as store:
+        found = _cards(store)
+        assert found[("core", "q1", "")]["reps"] == 0  # left new, due at once
+        assert found[("core", "q0", "")]["reps"] == 4  # the others replayed

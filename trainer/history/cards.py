@@ -309,7 +309,10 @@ def rebuild_cards(
             "SELECT reviewed_at, rating, content_hash FROM review_logs WHERE card_id = ? ORDER BY reviewed_at, id",
             (card_id,),
         ).fetchall()
-        card = scheduler.replay(card_id, [(at, rating) for at, rating, _ in logs])
+        try:
+            card = scheduler.replay(card_id, [(at, rating) for at, rating, _ in logs])
+        except (ValueError, TypeError, ArithmeticError, AssertionError):
+            continue  # reviews FSRS cannot read (a hand-edited time): the card stays new, due at once
         latest = logs[-1][2]
         older = [at for at, _, h in logs if h != latest]
         edited_at = min(at for at, _, h in logs if h == latest and at >= max(older)) if older else None
