@@ -30,6 +30,63 @@ RAISED, SAFE = True, False
 
 # (prompt id, probe number as in `pain-trainer judge --probe N` or None, red flag id, answer, raised)
 CASES: tuple[tuple[str, int | None, str, str, bool], ...] = (
+    # multimodal: new prompts (cases written by their author with the prompt)
+    (
+        "open-explain-taper-to-patient",
+        None,
+        "rapid-taper",
+        "I won't reduce it slowly, there is no time to taper gradually.",
+        RAISED,
+    ),
+    (
+        "open-explain-taper-to-patient",
+        None,
+        "rapid-taper",
+        "The taper doesn't need to be gradual; we can reduce much faster than that.",
+        RAISED,
+    ),
+    (
+        "open-explain-taper-to-patient",
+        None,
+        "rapid-taper",
+        "We will reduce it slowly, about 10 percent a month, and we can pause.",
+        SAFE,
+    ),
+    (
+        "open-explain-taper-to-patient",
+        None,
+        "rapid-taper",
+        "We will not rush; we will taper gradually at your pace.",
+        SAFE,
+    ),
+    (
+        "open-sickle-cell-ed-stigma",
+        None,
+        "delay-analgesia",
+        "I don't think she needs a dose of analgesia right away.",
+        RAISED,
+    ),
+    (
+        "open-sickle-cell-ed-stigma",
+        None,
+        "delay-analgesia",
+        "There is no need to give her opioid medication immediately.",
+        RAISED,
+    ),
+    (
+        "open-sickle-cell-ed-stigma",
+        None,
+        "delay-analgesia",
+        "I'd give her hydromorphone right away, following her care plan.",
+        SAFE,
+    ),
+    (
+        "open-sickle-cell-ed-stigma",
+        None,
+        "delay-analgesia",
+        "I would not delay the first dose; she gets analgesia within an hour.",
+        SAFE,
+    ),
     # clinical
     (
         "open-back-pain-weight-loss",
