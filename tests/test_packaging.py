@@ -22,6 +22,7 @@ def test_wheel_installed_in_a_fresh_venv_works_outside_the_source_tree(tmp_path)
     (wheel,) = dist.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "trainer/schemas/bank.schema.json" in names
+    assert "trainer/data/aba_outline.yaml" in names  # the section check and --coverage read it
     assert any(n.startswith("trainer/question_banks/") and n.endswith(".yaml") for n in names)
 
     venv = tmp_path / "venv"
