@@ -39,4 +39,5 @@ def test_pain_trainer_lint_prints_no_finding_for_the_bundled_banks():
         env=cli_env(),
         timeout=120,
     )
-    assert (result.returncode, result.stdout, result.stderr) == (0, "5 bank files: no findings\n", "")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.endswith(" bank files: no findings\n")
