@@ -74,7 +74,7 @@ def test_escapes_missing_word_and_formats(bank):
     assert q["escapes"]["stem"] == "Which symbol means equal = in a formula: 1 { 2 } and # and ~?"
     assert [o["text"] for o in q["escapes"]["options"]] == ["the equals sign =", "a tilde ~"]
     assert q["missing-word"]["stem"] == "Duloxetine is _____ reuptake inhibitor."
-    assert q["q14"]["stem"] == "An untitled **markdown** question"  # 14th item: 'match' gave three
+    assert q["q15"]["stem"] == "An untitled **markdown** question"  # the 15th question: 'match' gave three
 
 
 def test_windows_1252_and_bom(capsys, tmp_path):

@@ -222,10 +222,11 @@ def theme_and_lead_in(text: str, name: str) -> tuple[str, str, str]:
     return text[:THEME_MAX], text, "the question text"
 
 
-def natural_order(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Alphabetical, with numbers by value ("3 days" before "10 days"), then exact text as a tie-break."""
-    parts = re.split(r"([0-9]+)", text.casefold())
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p) + ((2, 0, text),)
+def natural_order(text: str) -> tuple[tuple[int, float, str], ...]:
+    """Alphabetical, with numbers by value ("3 days" before "10 days", 0.15 before 0.2), then the
+    exact text as a tie-break."""
+    parts = re.split(r"([0-9]+(?:\.[0-9]+)?)", text.casefold())
+    return tuple((0, float(p), "") if p[0].isdigit() else (1, 0.0, p) for p in parts if p) + ((2, 0.0, text),)
 
 
 def matching_parts(text: str, name: str, pairs: list[tuple[str, str]], general: str) -> tuple[Parts, list[str]]:

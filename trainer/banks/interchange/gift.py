@@ -529,8 +529,17 @@ def _arrow_in_a_stem(q: dict[str, Any]) -> str:
     return ""
 
 
+def _comment_step(q: dict[str, Any]) -> str:
+    if any(step["text"].startswith("//") for step in q["steps"]):
+        return "a step starts with '//', which GIFT reads as a comment line"
+    return ""
+
+
 # Why a question of a type cannot be written after all (empty: it can).
-REFUSED: dict[str, Callable[[dict[str, Any]], str]] = {"extended_matching": _arrow_in_a_stem}
+REFUSED: dict[str, Callable[[dict[str, Any]], str]] = {
+    "extended_matching": _arrow_in_a_stem,
+    "ordering": _comment_step,
+}
 
 # The answer block GIFT writes for each question type it can hold (export skips the others first).
 ANSWER_BLOCKS: dict[str, Callable[[dict[str, Any]], str]] = {
