@@ -67,7 +67,9 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_banks_coverage_json_through_the_entry_point(tmp_path):
-    result = run("banks", "--coverage", "sections", "--bank", str(SECTIONS), "--data-dir", str(tmp_path), "--format", "json")
+    result = run(
+        "banks", "--coverage", "sections", "--bank", str(SECTIONS), "--data-dir", str(tmp_path), "--format", "json"
+    )
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     assert found["banks"] == ["sections"] and found["knowledge_items"] == 6 and found["with_section"] == 5

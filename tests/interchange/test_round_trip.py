@@ -67,7 +67,9 @@ def open_question(draw) -> dict:
 
 @st.composite
 def ordering(draw) -> dict:
-    texts = draw(st.lists(text.filter(lambda t: not t.startswith("//")), min_size=3, max_size=8, unique_by=str.casefold))
+    texts = draw(
+        st.lists(text.filter(lambda t: not t.startswith("//")), min_size=3, max_size=8, unique_by=str.casefold)
+    )
     q = {
         "type": "ordering",
         "stem": draw(paragraphs),
@@ -109,9 +111,7 @@ def banks(draw) -> dict:
         )
     )
     categories = [{"id": slug(t), "title": t} for t in titles]
-    kinds = st.one_of(
-        choice("single"), choice("multiple"), numeric(), open_question(), ordering(), extended_matching()
-    )
+    kinds = st.one_of(choice("single"), choice("multiple"), numeric(), open_question(), ordering(), extended_matching())
     questions = []
     for n, q in enumerate(draw(st.lists(kinds, min_size=1, max_size=6))):
         q = {"id": f"q-{n}", "category": draw(st.sampled_from(categories))["id"], "difficulty": 3} | q

@@ -131,7 +131,9 @@ def text_lines(report: Coverage) -> list[str]:
     for s in report.sections:
         share = "-" if s.share is None else f"{s.share:.1f}"
         weight = "-" if s.weight == 0 else f"{s.weight:g}"
-        marks = [m for m, on in ((f"under {FLOOR} items", s.below_floor), ("off the outline's weight", not s.follows)) if on]
+        marks = [
+            m for m, on in ((f"under {FLOOR} items", s.below_floor), ("off the outline's weight", not s.follows)) if on
+        ]
         lines.append(
             f"{s.items:5d}  {share:>6}  {weight:>6}  {s.id}: {s.title}" + (f"  [{'; '.join(marks)}]" if marks else "")
         )

@@ -245,7 +245,9 @@ def matching_parts(text: str, name: str, pairs: list[tuple[str, str]], general: 
         return [], ["matching with no subquestion text; skipped"]
     low, high = EMQ_OPTIONS
     if len(answers) > high:
-        return [], [f"matching with {len(answers)} distinct answers; an extended-matching set has {low} to {high}; skipped"]
+        return [], [
+            f"matching with {len(answers)} distinct answers; an extended-matching set has {low} to {high}; skipped"
+        ]
     ids = option_ids(len(answers))
     options = [{"id": i, "text": a} for i, a in zip(ids, answers, strict=True)]
     key = dict(zip(answers, ids, strict=True))
@@ -257,7 +259,11 @@ def matching_parts(text: str, name: str, pairs: list[tuple[str, str]], general: 
             ]
         singles: Parts = []
         for n, (stem, answer) in enumerate(stems, 1):
-            data: dict[str, Any] = {"type": "single", "stem": f"{text}\n\n{stem}", "options": [dict(o) for o in options]}
+            data: dict[str, Any] = {
+                "type": "single",
+                "stem": f"{text}\n\n{stem}",
+                "options": [dict(o) for o in options],
+            }
             data["answer"] = key[answer]
             if general:
                 data["explanation"] = general
@@ -265,7 +271,9 @@ def matching_parts(text: str, name: str, pairs: list[tuple[str, str]], general: 
         why = f"{len(answers)} distinct answers (an extended-matching set needs {low} to {high})"
         if len(answers) >= low:
             why = "one subquestion (an extended-matching set needs 2 to 10 stems)"
-        return singles, [f"matching with {why}: each subquestion became a single-best question with the answers as options"]
+        return singles, [
+            f"matching with {why}: each subquestion became a single-best question with the answers as options"
+        ]
     theme, lead_in, source = theme_and_lead_in(text, name)
     lost = [
         f"matching -> extended matching: theme from {source}, options the {len(answers)} distinct answers "
@@ -287,7 +295,9 @@ def matching_parts(text: str, name: str, pairs: list[tuple[str, str]], general: 
             "theme": theme,
             "lead_in": lead_in,
             "options": [dict(o) for o in options],
-            "stems": [{"id": f"s{m}", "stem": stem, "answer": key[answer]} for m, (stem, answer) in enumerate(chunk, 1)],
+            "stems": [
+                {"id": f"s{m}", "stem": stem, "answer": key[answer]} for m, (stem, answer) in enumerate(chunk, 1)
+            ],
         }
         if general:
             data["explanation"] = general

@@ -28,14 +28,12 @@ from trainer.banks.interchange.common import (
     ReadResult,
     choice_question,
     emq_general,
-    emq_text,
+    explanation_of,
     grading_of,
-    matching_losses,
+    is_todo,
     matching_pairs,
     matching_parts,
     ordering_question,
-    explanation_of,
-    is_todo,
     references_block,
     split_references,
 )
@@ -228,9 +226,7 @@ def _named(name: str) -> str:
     return f"question '{name}': " if name else ""
 
 
-def _answers(
-    body: str, start: int, end: int, stem: str, name: str, path: str, line: int, notes: list[Note]
-) -> Parts:
+def _answers(body: str, start: int, end: int, stem: str, name: str, path: str, line: int, notes: list[Note]) -> Parts:
     inner = body[start:end]
     where = _named(name)
     general = ""
@@ -299,7 +295,9 @@ _ORDERING_HEAD = re.compile(
 )
 
 
-def _ordering(body: str, start: int, end: int, stem: str, general: str, note: Callable[[str], None]) -> dict[str, Any] | None:
+def _ordering(
+    body: str, start: int, end: int, stem: str, general: str, note: Callable[[str], None]
+) -> dict[str, Any] | None:
     """Moodle's ordering question type in GIFT (``{>COUNT SELECT LAYOUT GRADING SHOW NUMBERING``,
     then one item per line, in the right order)."""
     inner = body[start:end]
