@@ -108,6 +108,8 @@ def test_moodle_xml_matching_html_extra_answers_and_the_small_fallback(xml):
         "Cluster headache",
     )
     assert emq["explanation"] == "ICHD-3 criteria."
+    assert _key(emq)[1][0] == "Bilateral pressing pain, mild, no nausea"
+    assert "matching-ordering.xml:7: warning: question 'Headache disorders (ICHD-3)': an image could not be kept" in err
     small = [q[f"receptors-{n}"] for n in (1, 2, 3)]  # 3 answers: one single-best question per subquestion
     assert [s["type"] for s in small] == ["single"] * 3
     assert small[0]["stem"] == "Match each drug to its main target.\n\nNaloxone"

@@ -5,8 +5,10 @@ lines starting with ``//`` are comments; ``$CATEGORY: path`` sets the category o
 follows; ``::title::`` names a question; ``[html]``, ``[markdown]``, ``[plain]`` or
 ``[moodle]`` gives a text's format; the answers sit in ``{...}``: ``=`` right, ``~`` wrong,
 ``%50%`` a weight, ``#`` feedback, ``####`` general feedback, ``{#v:t}`` / ``{#a..b}``
-numeric, ``{T}`` / ``{FALSE}`` true/false, ``{}`` essay, ``a -> b`` matching, only ``=``
-answers short answer; a question with no ``{...}`` is a description. ``\\`` escapes
+numeric, ``{T}`` / ``{FALSE}`` true/false, ``{}`` essay, ``=a -> b`` matching (``= -> b``: an
+extra answer), only ``=`` answers short answer, ``{>0 ALL VERTICAL GRADING SHOW none`` and one
+item per line Moodle's ordering question type (the ``qtype_ordering`` plugin's GIFT syntax);
+a question with no ``{...}`` is a description. ``\\`` escapes
 ``= ~ # { } :`` and ``\\n`` is a line break.
 """
 

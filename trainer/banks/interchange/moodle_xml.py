@@ -245,25 +245,29 @@ def _essay(element: Element, stem: str, general: str) -> tuple[dict[str, Any] | 
 
 def _matching(element: Element, stem: str, general: str, name: str) -> tuple[Parts, list[str]]:
     """``<subquestion>`` pairs (an empty one is an extra answer) -> extended matching."""
-    pairs = []
+    pairs, lost = [], []
     for sub in element.findall("subquestion"):
-        text = _text_of(sub)[0]
+        text, dropped = _text_of(sub)
+        lost += dropped
         answer = " ".join((sub.findtext("answer/text") or "").split())  # Moodle keeps an answer as plain text
         if text or answer:
             pairs.append((text, answer))
-    return matching_parts(stem, name, pairs, general)
+    parts, messages = matching_parts(stem, name, pairs, general)
+    return parts, [f"{kind} could not be kept from a subquestion" for kind in dict.fromkeys(lost)] + messages
 
 
 def _ordering(element: Element, stem: str, general: str, name: str) -> tuple[Parts, list[str]]:
     """Moodle's ordering question type (qtype_ordering): the answers in the right order."""
-    steps = [_text_of(answer)[0] for answer in element.findall("answer")]
+    read = [_text_of(answer) for answer in element.findall("answer")]
+    steps = [text for text, _ in read]
+    dropped = [f"{kind} could not be kept from an item" for kind in dict.fromkeys(k for _, ks in read for k in ks)]
     select = (element.findtext("selecttype") or "ALL").strip().upper()
     try:
         shown = 0 if select in ("ALL", "EXACT") else int((element.findtext("selectcount") or "0").strip())
     except ValueError:
         shown = 0
     question, lost = ordering_question(stem, steps, general, element.findtext("gradingtype") or "", shown)
-    return ([("", question)] if question is not None else []), lost
+    return ([("", question)] if question is not None else []), dropped + lost
 
 
 Reader = Callable[[Element, str, str], tuple[dict[str, Any] | None, list[str]]]
