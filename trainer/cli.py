@@ -411,6 +411,8 @@ def _run_bank_install(args: argparse.Namespace) -> int:
         )
     if args.bank:
         raise UsageError(f"--bank loads a bank for this run only; 'banks {args.action}' works on installed banks")
+    if args.coverage is not None:
+        raise UsageError(f"--coverage goes with 'banks' (the list), not 'banks {args.action}'")
     from trainer.commands.banks import run
 
     return run(args.action, args.target, _data_root(args), dry_run=args.dry_run, timeout=args.timeout)

@@ -94,6 +94,10 @@ def test_banks_coverage_text_of_every_loaded_bank_and_a_wrong_id(tmp_path):
     assert lines[0].startswith("banks: ") and lines[0].endswith(", sections")  # the bundled banks too
     assert any(line.startswith("items  bank %  exam %  section") for line in lines)
     assert "  sections: s-untagged" in lines
+    misplaced = run("banks", "update", "--coverage", "--data-dir", str(tmp_path))
+    assert (
+        misplaced.returncode == 2 and "--coverage goes with 'banks' (the list), not 'banks update'" in misplaced.stderr
+    )
     wrong = run("banks", "--coverage", "nope", "--data-dir", str(tmp_path))
     assert wrong.returncode == 2 and "--coverage 'nope': no loaded bank has this id" in wrong.stderr
     assert "Traceback" not in wrong.stderr
