@@ -78,3 +78,14 @@ def test_format_names_in_the_parser_match_the_registry():
     from trainer.commands.interchange import FORMAT_NAMES
 
     assert set(FORMAT_NAMES) == set(FORMATS)
+
+
+def test_review_fields_are_reported_as_dropped(capsys):
+    from tests.conftest import FIXTURES
+
+    source = FIXTURES / "valid" / "sections.yaml"
+    for fmt, name in (("gift", "GIFT"), ("moodle-xml", "Moodle XML")):
+        code, _, err = run(capsys, "export", str(source), "--to", fmt, "--out", "-")
+        assert code == 0, err
+        assert f"question 's-match': {name} cannot hold section, reviewed, rule year; dropped" in err
+        assert f"question 's-emq': {name} cannot hold section, reviewed" in err  # the set, written once
