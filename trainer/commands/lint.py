@@ -19,7 +19,6 @@ from trainer.exits import ExitCode
 def add_parser(commands, common) -> None:
     lint = commands.add_parser(
         "lint",
-        help="item-writing checks (NBME guide) on bank files or folders (exit 0 clean, 1 findings or an invalid bank)",
     )
     common(lint, banks=False)
     lint.add_argument("paths", nargs="+", metavar="PATH", help="bank files or folders")
