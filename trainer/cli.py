@@ -229,6 +229,15 @@ def _add_banks(commands: _Subcommands) -> None:
     )
     banks.add_argument("target", nargs="?", metavar="SOURCE|ID", help="what to install, update or remove")
     banks.add_argument("--format", choices=("text", "json"), default="text", help="output format (list)")
+    banks.add_argument(
+        "--coverage",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="BANK_ID",
+        help="knowledge items per ABA Pain Medicine outline section and the bank's share vs the outline's weight"
+        " (of every loaded bank, or of BANK_ID)",
+    )
     banks.add_argument("--dry-run", action="store_true", help="update: show what would change, change nothing")
     banks.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="limit for each git command (default 120)")
 
@@ -477,6 +486,12 @@ def _run_banks(args: argparse.Namespace) -> int:
     from trainer.inert import inert_line as shown  # titles, ids and paths come from files
     from trainer.inert import json_text
 
+    if args.coverage is not None:
+        from trainer.commands.banks import print_coverage
+
+        if args.coverage and not any(bank.id == args.coverage for bank in catalog.banks):
+            raise UsageError(f"--coverage {args.coverage!r}: no loaded bank has this id (see '{PROG} banks')")
+        return print_coverage(catalog, args.format, args.coverage or None)
     if args.format == "json":
         print(json_text(_banks_json(catalog, _data_root(args)), indent=2))
         return ExitCode.OK
@@ -514,6 +529,8 @@ def _run_bank_install(args: argparse.Namespace) -> int:
         )
     if args.bank:
         raise UsageError(f"--bank loads a bank for this run only; 'banks {args.action}' works on installed banks")
+    if args.coverage is not None:
+        raise UsageError(f"--coverage goes with 'banks' (the list), not 'banks {args.action}'")
     from trainer.commands.banks import run
 
     return run(args.action, args.target, _data_root(args), dry_run=args.dry_run, timeout=args.timeout)

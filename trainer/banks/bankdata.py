@@ -15,8 +15,11 @@ from trainer.banks.limits import MAX_FILE_BYTES, size_problem
 from trainer.banks.problems import BankError, Problem
 
 
-def read_bank_data(path: str) -> tuple[dict[str, Any], Callable[[str], tuple[int, int]]]:
-    """The bank's validated data and a JSON pointer -> (line, column) function, or ``BankError``."""
+def read_bank_data(path: str, expand: bool = True) -> tuple[dict[str, Any], Callable[[str], tuple[int, int]]]:
+    """The bank's validated data and a JSON pointer -> (line, column) function, or ``BankError``.
+
+    ``expand=False`` keeps each bank entry as written (an extended-matching set whole, so its
+    pointers are the file's); the default gives one entry per question."""
     from trainer.banks import yamlsafe
     from trainer.banks.loader import _validated as validated_data  # the loader's own checks, without the model
     from trainer.banks.positions import Locator
@@ -31,7 +34,7 @@ def read_bank_data(path: str) -> tuple[dict[str, Any], Callable[[str], tuple[int
         raw = file.read_bytes()
     except OSError as exc:
         raise BankError([Problem(path, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
-    data = validated_data(raw, path)  # every check validate runs; BankError with positions
+    data = validated_data(raw, path, expand)  # every check validate runs; BankError with positions
     root: list[Locator] = []
 
     def locate(pointer: str) -> tuple[int, int]:  # the node tree is composed only when a position is asked for
