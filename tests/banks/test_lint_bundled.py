@@ -21,7 +21,6 @@ from trainer.banks.lint import lint
 BUNDLED = Path(__file__).parents[2] / "question_banks"
 
 
-@pytest.mark.xfail(strict=True, reason="content lands from the content branches")
 def test_bundled_banks_have_no_lint_finding():
     found: Counter[str] = Counter()
     for path in sorted(BUNDLED.glob("*.yaml")):
@@ -30,7 +29,6 @@ def test_bundled_banks_have_no_lint_finding():
     assert dict(found) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="content lands from the content branches")
 def test_pain_trainer_lint_prints_no_finding_for_the_bundled_banks():
     result = subprocess.run(
         [sys.executable, "-m", "trainer", "lint", str(BUNDLED)],
