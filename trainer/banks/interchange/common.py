@@ -157,6 +157,7 @@ def references_block(references: list[dict[str, Any]]) -> str:
         parts += [f"doi:{r['doi']}"] if r.get("doi") else []
         parts += [f"pmid:{r['pmid']}"] if r.get("pmid") else []
         parts += [r["url"]] if r.get("url") else []
+        parts += [f"version: {r['version']}"] if r.get("version") else []
         parts += [f"note: {r['note']}"] if r.get("note") else []
         lines.append("- " + _DASH.join(" ".join(p.split()) for p in parts))
     return REFERENCES_HEADING + "\n" + "\n".join(lines)
@@ -190,6 +191,8 @@ def _reference_line(line: str) -> dict[str, Any] | None:
             found["doi"] = extra[4:]
         elif extra.startswith("pmid:"):
             found["pmid"] = extra[5:]
+        elif extra.startswith("version: "):
+            found["version"] = extra[9:]
         elif extra.startswith("note: "):
             found["note"] = extra[6:]
         elif re.fullmatch(r"https?://\S+", extra):
