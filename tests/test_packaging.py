@@ -22,6 +22,7 @@ def test_wheel_installed_in_a_fresh_venv_works_outside_the_source_tree(tmp_path)
     (wheel,) = dist.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "trainer/schemas/bank.schema.json" in names
+    assert "trainer/data/aba_outline.yaml" in names  # the section check and --coverage read it
     assert any(n.startswith("trainer/question_banks/") and n.endswith(".yaml") for n in names)
 
     venv = tmp_path / "venv"
@@ -40,6 +41,11 @@ def test_wheel_installed_in_a_fresh_venv_works_outside_the_source_tree(tmp_path)
     assert listing["banks"] and all(b["bundled"] for b in listing["banks"])
     assert all(os.sep + "site-packages" + os.sep in b["source"] for b in listing["banks"])
     assert listing["invalid"] == []
+    covered = subprocess.run(  # the ABA outline is read from the installed package
+        [exe, "banks", "--coverage", "--format", "json"], cwd=outside, env=env, capture_output=True, text=True
+    )
+    assert covered.returncode == 0, covered.stderr
+    assert len(json.loads(covered.stdout)["sections"]) == 37
 
     checked = subprocess.run(
         [exe, "validate", str(FIXTURES / "valid" / "minimal.yaml")],

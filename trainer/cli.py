@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from trainer import __version__
 from trainer.exits import ExitCode
@@ -91,6 +91,58 @@ def _common(parser: argparse.ArgumentParser, banks: bool = True, prefix: str = "
         )
 
 
+if TYPE_CHECKING:
+    _SubcommandsBase = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    _SubcommandsBase = argparse._SubParsersAction
+
+
+class _Subcommands(_SubcommandsBase):
+    """Subcommands whose parsers are built only when one is named on the command line.
+
+    Building every subcommand's parser costs several milliseconds of argparse and gettext
+    work per start (most of ``build_parser``), and the commonest start, the app with no
+    subcommand, uses none of them. ``--help`` lists them from their names and help lines
+    alone; a named one is built just before argparse parses its part of the line.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending: dict[str, Callable[[_Subcommands], None]] = {}
+
+    def add_lazy(self, name: str, help: str, register: Callable[[_Subcommands], None]) -> None:
+        """List ``name`` with its help line; ``register(self)`` adds its parser when it is used."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help))
+        self._name_parser_map[name] = None  # type: ignore[assignment]  # a choice until built
+        self._pending[name] = register
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        if name in self._pending:
+            kwargs.pop("help", None)  # listed already by add_lazy
+            del self._pending[name]
+            del self._name_parser_map[name]  # the placeholder (argparse refuses a name twice)
+        return super().add_parser(name, **kwargs)
+
+    def build(self, name: str) -> None:
+        register = self._pending.get(name)
+        if register is not None:
+            register(self)
+
+    def build_all(self) -> None:
+        for name in list(self._pending):
+            self.build(name)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        self.build(values[0])
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -98,9 +150,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     _common(parser, prefix="top_")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    from trainer.commands.transcribe import add_speech_options
 
-    quiz = commands.add_parser("quiz", help="open the trainer straight into a quiz")
+    add_speech_options(parser)  # spoken interview answers (the speech extra), from home or `interview`
+    commands = cast(
+        _Subcommands,
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, action=_Subcommands),
+    )
+    for name, help_line, register in _SUBCOMMANDS:
+        commands.add_lazy(name, help_line, register)
+    return parser
+
+
+def all_subcommand_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Every subcommand's parser, built (for tests and documentation checks)."""
+    action = next(a for a in parser._actions if isinstance(a, _Subcommands))
+    action.build_all()
+    return dict(action.choices)
+
+
+def _add_quiz(commands: _Subcommands) -> None:
+    quiz = commands.add_parser("quiz")
     _common(quiz)
     quiz.add_argument("--category", action="append", default=[], metavar="ID", help="category id (repeatable)")
     quiz.add_argument("--count", type=_positive_int, metavar="N", help="number of questions (default 20)")
@@ -119,7 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--review", choices=("missed", "flagged", "unseen"), help="only items missed before, flagged, or never seen"
     )
 
-    interview = commands.add_parser("interview", help="open the trainer straight into a mock interview")
+
+def _add_interview(commands: _Subcommands) -> None:
+    interview = commands.add_parser("interview")
     _common(interview)
     interview.add_argument("--format", dest="interview_format", metavar="NAME", help="interview format id")
     interview.add_argument("--category", action="append", default=[], metavar="ID", help="category id (repeatable)")
@@ -127,11 +199,14 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument("--think", type=_seconds, metavar="SECONDS", help="thinking time per prompt")
     interview.add_argument("--answer", type=_seconds, metavar="SECONDS", help="answer time per prompt")
     interview.add_argument("--seed", type=_seed, metavar="N", help="same seed gives the same prompts")
+    from trainer.commands.transcribe import add_speech_options
 
+    add_speech_options(interview)
+
+
+def _add_validate(commands: _Subcommands) -> None:
     validate = commands.add_parser(
         "validate",
-        help="check bank files or folders, and that their ids are free among the banks the app loads"
-        " (exit 0 valid, 1 invalid)",
     )
     _common(validate)
     validate.add_argument("paths", nargs="+", metavar="PATH", help="bank files or folders")
@@ -140,9 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="warnings (keywords that will judge badly) fail too: exit 1"
     )
 
-    banks = commands.add_parser(
-        "banks", help="list the banks found, with question counts; install, update or remove a program's banks"
-    )
+
+def _add_banks(commands: _Subcommands) -> None:
+    banks = commands.add_parser("banks")
     _common(banks)
     banks.add_argument(
         "action",
@@ -154,33 +229,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     banks.add_argument("target", nargs="?", metavar="SOURCE|ID", help="what to install, update or remove")
     banks.add_argument("--format", choices=("text", "json"), default="text", help="output format (list)")
+    banks.add_argument(
+        "--coverage",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="BANK_ID",
+        help="knowledge items per ABA Pain Medicine outline section and the bank's share vs the outline's weight"
+        " (of every loaded bank, or of BANK_ID)",
+    )
     banks.add_argument("--dry-run", action="store_true", help="update: show what would change, change nothing")
     banks.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="limit for each git command (default 120)")
 
-    from trainer.judge_command import add_parser as add_judge_parser
 
-    add_judge_parser(commands, _common, _positive_int)
-
-    from trainer.commands.serve import add_parser as add_serve_parser
-
-    add_serve_parser(commands, _common)
-
-    from trainer.commands.transcribe import add_parser as add_transcribe_parser
-    from trainer.commands.transcribe import add_speech_options
-
-    add_speech_options(parser)  # spoken interview answers (the speech extra), from home or `interview`
-    add_speech_options(interview)
-    add_transcribe_parser(commands, _common)
-
-    from trainer.commands import interchange as interchange_command
-    from trainer.commands import lint as lint_command
-    from trainer.commands import review as review_command
-
-    interchange_command.add_parsers(commands, _common)
-    lint_command.add_parser(commands, _common)
-    review_command.add_parser(commands, _common)
-
-    history = commands.add_parser("history", help="past sessions and scores; export or import them")
+def _add_history(commands: _Subcommands) -> None:
+    history = commands.add_parser("history")
     _common(history, banks=False)
     history.add_argument("action", nargs="?", choices=("list", "export", "import", "show", "notes"), default="list")
     history.add_argument(
@@ -201,10 +264,79 @@ def build_parser() -> argparse.ArgumentParser:
     )
     history.add_argument("--program", metavar="ID", help="export: your program's id for its cohort report (remembered)")
 
-    from trainer.commands.cohort import add_parser as add_cohort_parser
 
-    add_cohort_parser(commands)
-    return parser
+def _add_judge(commands: _Subcommands) -> None:
+    from trainer.judge_command import add_parser
+
+    add_parser(commands, _common, _positive_int)
+
+
+def _add_serve(commands: _Subcommands) -> None:
+    from trainer.commands.serve import add_parser
+
+    add_parser(commands, _common)
+
+
+def _add_transcribe(commands: _Subcommands) -> None:
+    from trainer.commands.transcribe import add_parser
+
+    add_parser(commands, _common)
+
+
+def _add_interchange(commands: _Subcommands) -> None:
+    from trainer.commands.interchange import add_parsers
+
+    add_parsers(commands, _common)
+
+
+def _add_review(commands: _Subcommands) -> None:
+    from trainer.commands.review import add_parser
+
+    add_parser(commands, _common, _positive_int)
+
+
+def _add_lint(commands: _Subcommands) -> None:
+    from trainer.commands.lint import add_parser
+
+    add_parser(commands, _common)
+
+
+def _add_cohort(commands: _Subcommands) -> None:
+    from trainer.commands.cohort import add_parser
+
+    add_parser(commands)
+
+
+# Every subcommand: its name, its line in ``--help``, and what adds its parser (run only when
+# the command is named; see ``_Subcommands``). The order is the order of ``--help``.
+_SUBCOMMANDS: tuple[tuple[str, str, Callable[[_Subcommands], None]], ...] = (
+    ("quiz", "open the trainer straight into a quiz", _add_quiz),
+    ("interview", "open the trainer straight into a mock interview", _add_interview),
+    ("review", "open the trainer straight into today's spaced review (due items and key points)", _add_review),
+    (
+        "validate",
+        "check bank files or folders, and that their ids are free among the banks the app loads"
+        " (exit 0 valid, 1 invalid)",
+        _add_validate,
+    ),
+    ("banks", "list the banks found, with question counts; install, update or remove a program's banks", _add_banks),
+    (
+        "judge",
+        "judge one answer against an open prompt's key points and red flags (no history written)",
+        _add_judge,
+    ),
+    ("serve", "the same trainer in a browser (textual-serve; this machine only unless --allow-remote)", _add_serve),
+    ("transcribe", "transcribe a WAV recording offline and show its delivery figures", _add_transcribe),
+    ("import", "GIFT or Moodle XML files -> one bank (what could not be kept is reported)", _add_interchange),
+    ("export", "a bank -> GIFT or Moodle XML (what the format cannot hold is listed)", _add_interchange),
+    (
+        "lint",
+        "item-writing checks (NBME guide) on bank files or folders (exit 0 clean, 1 findings or an invalid bank)",
+        _add_lint,
+    ),
+    ("history", "past sessions and scores; export or import them", _add_history),
+    ("cohort", "program report (HTML + CSV) from residents' history exports", _add_cohort),
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -361,6 +493,12 @@ def _run_banks(args: argparse.Namespace) -> int:
     from trainer.inert import inert_line as shown  # titles, ids and paths come from files
     from trainer.inert import json_text
 
+    if args.coverage is not None:
+        from trainer.commands.banks import print_coverage
+
+        if args.coverage and not any(bank.id == args.coverage for bank in catalog.banks):
+            raise UsageError(f"--coverage {args.coverage!r}: no loaded bank has this id (see '{PROG} banks')")
+        return print_coverage(catalog, args.format, args.coverage or None)
     if args.format == "json":
         print(json_text(_banks_json(catalog, _data_root(args)), indent=2))
         return ExitCode.OK
@@ -398,6 +536,8 @@ def _run_bank_install(args: argparse.Namespace) -> int:
         )
     if args.bank:
         raise UsageError(f"--bank loads a bank for this run only; 'banks {args.action}' works on installed banks")
+    if args.coverage is not None:
+        raise UsageError(f"--coverage goes with 'banks' (the list), not 'banks {args.action}'")
     from trainer.commands.banks import run
 
     return run(args.action, args.target, _data_root(args), dry_run=args.dry_run, timeout=args.timeout)

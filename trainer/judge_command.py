@@ -53,9 +53,7 @@ def add_parser(
 ) -> None:
     """The ``judge`` subcommand; ``common`` adds ``--data-dir`` and ``--bank`` as elsewhere, and
     ``whole_number`` is the command line's own type for a number of at least 1."""
-    judge = commands.add_parser(
-        "judge", help="judge one answer against an open prompt's key points and red flags (no history written)"
-    )
+    judge = commands.add_parser("judge")
     common(judge)
     judge.add_argument("prompt_id", metavar="PROMPT_ID", help="open question id, or BANK_ID/QUESTION_ID")
     judge.add_argument("file", nargs="?", metavar="FILE", help="the answer text ('-' or none: stdin)")

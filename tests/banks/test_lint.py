@@ -235,3 +235,38 @@ def test_prefix_filtering_finds_what_comparing_every_pair_finds(stems):
     questions = [single(f"q{n}", stem + "?", FOUR) for n, stem in enumerate(stems)]
     flagged = {int(f.pointer.split("/")[2]) for f in lint(bank(*questions)) if f.check == "duplicate-stem"}
     assert flagged == _brute_force(stems)
+
+
+def _emq(qid: str, stems: list[tuple[str, str]]) -> dict:
+    return {
+        "id": qid,
+        "type": "extended_matching",
+        "category": "c",
+        "difficulty": 2,
+        "theme": "Opioid choice",
+        "lead_in": "For each patient choose the most suitable opioid.",
+        "options": [
+            {"id": o, "text": t}
+            for o, t in zip(
+                "abcdef", ["Morphine", "Oxycodone", "Fentanyl", "Methadone", "Buprenorphine", "Tapentadol"], strict=True
+            )
+        ],
+        "stems": [{"id": f"s{n}", "stem": text, "answer": answer} for n, (text, answer) in enumerate(stems)],
+        "explanation": "Because.",
+        "references": REF,
+    }
+
+
+def test_findings_point_at_the_question_as_written_after_an_extended_matching_set(tmp_path, capsys):
+    # The loader holds each stem as its own entry; lint's pointers and lines are the file's own.
+    stems = [("A man on dialysis needs a strong opioid for cancer pain.", "c"), ("A woman wants a patch.", "c")]
+    flagged = single("q", "Which is right?", ["The correct and by far the longest option of them all", "No", "Nah"])
+    repeated = single("r", "A man on dialysis needs a strong opioid for cancer pain.", ["Yes, really", "No", "Nah"], 1)
+    path = _write(tmp_path, bank(_emq("set", stems), flagged, repeated))
+    assert main(["lint", "--format", "json", str(path)]) == 1
+    findings = {f["check"]: f for f in json.loads(capsys.readouterr().out)}
+    assert findings["longest-correct"]["pointer"] == "/questions/1/options/0"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start, end = (lines.index(f"- id: {qid}") + 1 for qid in ("q", "r"))
+    assert start < findings["longest-correct"]["line"] < end  # inside question q, not the set's stems
+    assert findings["duplicate-stem"]["pointer"] in ("/questions/2/stem", "/questions/0/stems/0/stem")

@@ -25,6 +25,18 @@ SEMANTIC: dict[str, list[tuple[int, int, str, str]]] = {
     "duplicate_category_id": [
         (13, 9, "duplicate category id 'pharm' (first used at /categories/0)", "/categories/2/id"),
     ],
+    "unknown_section": [
+        (
+            35,
+            14,
+            "unknown section 'opiods': not a topic of the ABA outline (trainer/data/aba_outline.yaml);"
+            " did you mean 'opioids'?",
+            "/questions/0/section",
+        ),
+    ],
+    "impossible_reviewed_date": [
+        (36, 15, "reviewed '2026-02-30' is not a calendar date", "/questions/0/reviewed"),
+    ],
     "duplicate_case_id": [(17, 9, "duplicate case id 'case-1' (first used at /cases/0)", "/cases/1/id")],
     "duplicate_format_id": [
         (

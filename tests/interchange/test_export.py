@@ -32,11 +32,10 @@ def test_bundled_bank_exports_lists_what_is_dropped_and_imports_again(capsys, tm
     assert code == 0, err
     again = yaml.safe_load((tmp_path / "again.yaml").read_text(encoding="utf-8"))
     original = yaml.safe_load((REPO / BUNDLED).read_text(encoding="utf-8"))
-    held = [q for q in original["questions"] if q["type"] in ("single", "multiple", "numeric", "open")]
-    assert [q["id"] for q in again["questions"]] == [q["id"] for q in held]
-    for q in original["questions"]:  # ordering and extended matching have no mapping yet: said, not lost silently
-        if q not in held:
-            assert f"question '{q['id']}" in first_err and f"no mapping for type '{q['type']}'" in first_err
+    # every type has a mapping now: ordering -> Moodle's ordering type, extended matching -> matching
+    assert [(q["id"], q["type"]) for q in again["questions"]] == [(q["id"], q["type"]) for q in original["questions"]]
+    assert {q["type"] for q in original["questions"]} >= {"ordering", "extended_matching"}
+    assert "no mapping for type" not in first_err
     assert again["questions"][0]["references"] == original["questions"][0]["references"]
 
 
@@ -79,3 +78,14 @@ def test_format_names_in_the_parser_match_the_registry():
     from trainer.commands.interchange import FORMAT_NAMES
 
     assert set(FORMAT_NAMES) == set(FORMATS)
+
+
+def test_review_fields_are_reported_as_dropped(capsys):
+    from tests.conftest import FIXTURES
+
+    source = FIXTURES / "valid" / "sections.yaml"
+    for fmt, name in (("gift", "GIFT"), ("moodle-xml", "Moodle XML")):
+        code, _, err = run(capsys, "export", str(source), "--to", fmt, "--out", "-")
+        assert code == 0, err
+        assert f"question 's-match': {name} cannot hold section, reviewed, rule year; dropped" in err
+        assert f"question 's-emq': {name} cannot hold section, reviewed" in err  # the set, written once

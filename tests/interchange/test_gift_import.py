@@ -59,7 +59,12 @@ def test_essay_true_false_categories(bank):
 def test_skipped_items_are_one_line_each(bank):
     data, err = bank
     assert "match" not in by_id(data) and "short" not in by_id(data)
-    assert "features.gift:38: warning: question 'match': matching: skipped (matching -> extended matching" in err
+    # three pairs: too few answers for an extended-matching set (6 to 15), so one single-best question each
+    assert [by_id(data)[f"match-{n}"]["type"] for n in (1, 2, 3)] == ["single"] * 3
+    assert (
+        "features.gift:38: warning: question 'match': matching with 3 distinct answers (an extended-matching set"
+        " needs 6 to 15): each subquestion became a single-best question with the answers as options"
+    ) in err
     assert "features.gift:40: warning: question 'short': short answer" in err
     assert "features.gift:44: warning: description (no answer block)" in err
 
@@ -69,7 +74,7 @@ def test_escapes_missing_word_and_formats(bank):
     assert q["escapes"]["stem"] == "Which symbol means equal = in a formula: 1 { 2 } and # and ~?"
     assert [o["text"] for o in q["escapes"]["options"]] == ["the equals sign =", "a tilde ~"]
     assert q["missing-word"]["stem"] == "Duloxetine is _____ reuptake inhibitor."
-    assert q["q12"]["stem"] == "An untitled **markdown** question"
+    assert q["q15"]["stem"] == "An untitled **markdown** question"  # the 15th question: 'match' gave three
 
 
 def test_windows_1252_and_bom(capsys, tmp_path):

@@ -41,7 +41,7 @@ def test_unmapped_types_are_skipped_with_a_line_each(bank):
     assert set(by_id(data)) == {"asra-clopidogrel", "multi", "mme", "why-pain", "tf"}
     for line, what in (
         (45, "short answer"),
-        (50, "matching: skipped (matching -> extended matching"),
+        (50, "matching with 1 distinct answer(s) and 1 subquestion(s): no bank question type fits; skipped"),
         (55, "cloze"),
         (59, "description"),
     ):

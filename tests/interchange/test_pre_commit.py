@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,6 +68,9 @@ def _hook_repository(tmp_path: Path) -> Path:
     return hooks
 
 
+# pre-commit installs the hook repository into a fresh environment (pip, four hook runs): about
+# two minutes on two busy cores, past the suite's default limit of 120 s.
+@pytest.mark.timeout(600)
 def test_validate_and_lint_hooks_pass_a_good_bank_and_fail_a_bad_one(tmp_path):
     hooks = _hook_repository(tmp_path)
     banks = tmp_path / "program-banks"

@@ -66,6 +66,39 @@ def open_question(draw) -> dict:
 
 
 @st.composite
+def ordering(draw) -> dict:
+    texts = draw(
+        st.lists(text.filter(lambda t: not t.startswith("//")), min_size=3, max_size=8, unique_by=str.casefold)
+    )
+    q = {
+        "type": "ordering",
+        "stem": draw(paragraphs),
+        "steps": [{"id": f"step{n}", "text": t} for n, t in enumerate(texts)],
+        "explanation": draw(paragraphs),
+        "references": draw(st.lists(reference, min_size=1, max_size=2)),
+    }
+    if draw(st.booleans()):
+        q["partial_credit"] = draw(st.booleans())
+    return q
+
+
+@st.composite
+def extended_matching(draw) -> dict:
+    texts = draw(st.lists(text, min_size=6, max_size=15, unique=True))
+    ids = [f"o{n}" for n in range(len(texts))]
+    stems = draw(st.lists(text.filter(lambda t: "->" not in t), min_size=2, max_size=10))
+    return {
+        "type": "extended_matching",
+        "theme": draw(text),
+        "lead_in": draw(paragraphs),
+        "options": [{"id": i, "text": t} for i, t in zip(ids, texts, strict=True)],
+        "stems": [{"id": f"st{n}", "stem": stem, "answer": draw(st.sampled_from(ids))} for n, stem in enumerate(stems)],
+        "explanation": draw(paragraphs),
+        "references": draw(st.lists(reference, min_size=1, max_size=2)),
+    }
+
+
+@st.composite
 def banks(draw) -> dict:
     titles = draw(
         st.lists(
@@ -78,7 +111,7 @@ def banks(draw) -> dict:
         )
     )
     categories = [{"id": slug(t), "title": t} for t in titles]
-    kinds = st.one_of(choice("single"), choice("multiple"), numeric(), open_question())
+    kinds = st.one_of(choice("single"), choice("multiple"), numeric(), open_question(), ordering(), extended_matching())
     questions = []
     for n, q in enumerate(draw(st.lists(kinds, min_size=1, max_size=6))):
         q = {"id": f"q-{n}", "category": draw(st.sampled_from(categories))["id"], "difficulty": 3} | q
@@ -98,23 +131,11 @@ def banks(draw) -> dict:
     }
 
 
+_BOTH = ("id", "type", "stem", "prompt", "options", "answer", "answers", "tolerance", "explanation", "references")
+_NEW = ("theme", "lead_in", "stems", "steps", "partial_credit")  # extended matching and ordering
 HELD = {
-    "gift": ("id", "type", "stem", "prompt", "options", "answer", "answers", "tolerance", "explanation", "references"),
-    "moodle-xml": (
-        "id",
-        "type",
-        "stem",
-        "prompt",
-        "options",
-        "answer",
-        "answers",
-        "tolerance",
-        "explanation",
-        "references",
-        "unit",
-        "shuffle",
-        "model_answer",
-    ),
+    "gift": (*_BOTH, *_NEW),
+    "moodle-xml": (*_BOTH, *_NEW, "unit", "shuffle", "model_answer"),
 }
 
 
@@ -131,6 +152,13 @@ def _round_trip(bank: dict, name: str) -> dict:
 
 def _held(q: dict, name: str) -> dict:
     kept = {k: q[k] for k in HELD[name] if k in q}
+    if q["type"] == "ordering":  # the steps in order and the grading; step ids are not held
+        kept["steps"] = [step["text"] for step in q["steps"]]
+        kept["partial_credit"] = q.get("partial_credit", False)
+    if q["type"] == "extended_matching":  # options as a set (an LMS shuffles them), each stem's answer text
+        text = {o["id"]: o["text"] for o in q["options"]}
+        kept["options"] = sorted(text.values())
+        kept["stems"] = [(stem["stem"], text[stem["answer"]]) for stem in q["stems"]]
     if name == "gift" and q["type"] == "numeric":
         kept.pop("unit", None)
     if "shuffle" in HELD[name] and q["type"] in ("single", "multiple"):

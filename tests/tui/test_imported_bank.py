@@ -36,3 +36,40 @@ async def test_import_validate_then_quiz_the_imported_bank(make_app, store, tmp_
             "a",
             True,
         )
+
+
+MATCHING = """$CATEGORY: $course$/top/Pharmacology
+
+::classes::Analgesic classes\\n\\nFor each drug, choose its class. {
+  =Morphine -> Full mu-opioid agonist
+  =Pregabalin -> Gabapentinoid
+  = -> NSAID
+  = -> SNRI
+  = -> Tricyclic antidepressant
+  = -> NMDA receptor antagonist
+####Classes as the labels give them.
+}
+"""
+
+
+async def test_an_imported_matching_question_is_quizzed_as_extended_matching(make_app, store, tmp_path):
+    from textual.widgets import Input
+
+    source = tmp_path / "matching.gift"
+    source.write_text(MATCHING, encoding="utf-8")
+    bank = tmp_path / "imported.yaml"
+    assert main(["import", str(source), "--out", str(bank)]) == 0
+    app = make_app(banks=[bank])
+    async with app.run_test(size=(100, 50)) as pilot:
+        screen = await start_quiz(pilot)
+        assert screen.session.view().total == 2  # one item per subquestion
+        assert "Theme: Analgesic classes" in screen_text(app)
+        first = screen.session.view().question
+        # options alphabetical: A Full mu-opioid agonist, B Gabapentinoid, C NMDA..., D NSAID, E SNRI, F TCA
+        right = {"classes.s1": "a", "classes.s2": "b"}
+        screen.query_one("#matching-input", Input).value = right[first.id]
+        await pilot.press("enter")
+        assert "Correct" in screen_text(app)
+        found = store.unfinished_session()
+        (answer,) = found.answers
+        assert (answer.bank_id, answer.question_id, answer.correct) == ("imported", first.id, True)

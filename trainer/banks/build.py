@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from trainer.banks.model import Bank, Case, Category, InterviewFormat, QuestionInfo
@@ -17,6 +18,12 @@ if TYPE_CHECKING:
 Data = dict[str, Any]  # bank data as YAML gave it, already checked by the schema
 
 
+# Question fields the candidate neither sees nor is judged against: lint settings, and the review
+# metadata of issue 20 (outline section, review date, rule year). Tagging or re-dating an item
+# must not make a candidate's history call it edited.
+_UNSEEN = frozenset({"lint", "section", "reviewed", "rule_year"})
+
+
 def question_hash(question: Data, case: Case | None, synonyms: Synonyms = ()) -> str:
     """A short, stable fingerprint of what the candidate sees and is judged against.
 
@@ -24,8 +31,8 @@ def question_hash(question: Data, case: Case | None, synonyms: Synonyms = ()) ->
     (only when the bank has some: the hash of every question written before synonyms existed
     stays the same).
     """
-    if "lint" in question:  # lint settings are for authors: silencing a check is not an edit of the question
-        question = {key: value for key, value in question.items() if key != "lint"}
+    if _UNSEEN.intersection(question):  # for authors and reviewers: setting them is not an edit of the question
+        question = {key: value for key, value in question.items() if key not in _UNSEEN}
     payload = json.dumps(question, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     if case is not None:
         payload += "\x00" + case.text
@@ -125,6 +132,9 @@ def build_question(
         "time_limit_seconds": q.get("time_limit_seconds"),
         "references": tuple(reference(r) for r in q.get("references", ())),
         "explanation": q.get("explanation", ""),
+        "section": q.get("section"),
+        "reviewed": date.fromisoformat(q["reviewed"]) if "reviewed" in q else None,  # a real date (semantic check)
+        "rule_year": q.get("rule_year"),
     }
     return cast("Question", kind.build(q, common, synonyms if kind.hashes_synonyms else ()))
 

@@ -67,7 +67,10 @@ CREATE TABLE IF NOT EXISTS questions (
 @cache
 def _fingerprint() -> bytes:
     schema = resource_path("schemas", "bank.schema.json").read_bytes()
-    return f"{CACHE_FORMAT}\0{__version__}\0".encode() + hashlib.sha256(schema).digest()
+    outline = resource_path("data", "aba_outline.yaml").read_bytes()  # a section's check reads it
+    return (
+        f"{CACHE_FORMAT}\0{__version__}\0".encode() + hashlib.sha256(schema).digest() + hashlib.sha256(outline).digest()
+    )
 
 
 def content_key(data: bytes | BinaryIO) -> str:

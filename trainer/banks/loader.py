@@ -112,8 +112,9 @@ def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:
         return build_bank(_validated(data, path_text), source=path_text, bundled=bundled)
 
 
-def _validated(data: bytes, path_text: str) -> dict[str, Any]:
-    """The bank's data, known to pass the schema and the semantic checks, one entry per question."""
+def _validated(data: bytes, path_text: str, expand: bool = True) -> dict[str, Any]:
+    """The bank's data, known to pass the schema and the semantic checks, one entry per question
+    (``expand=False``: one entry per bank entry, as written, e.g. an extended-matching set whole)."""
     # Parsing and checking load here, not at start-up: a cached bank needs none of them.
     from trainer.banks import schema, semantic, yamlsafe
     from trainer.banks.positions import Locator
@@ -164,7 +165,7 @@ def _validated(data: bytes, path_text: str) -> dict[str, Any]:
         raise BankError(cap(sorted(problems, key=lambda p: (p.line, p.column))))
     from trainer.banks.build import expanded
 
-    return expanded(parsed)  # one entry per question: the index and the cache are 1:1 with it
+    return expanded(parsed) if expand else parsed  # one entry per question: the index and the cache are 1:1 with it
 
 
 def position_in_file(path: str | Path, pointer: str) -> tuple[int, int]:

@@ -7,6 +7,7 @@ that a start-up from the bank cache, which reads no question, does not create th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, TypeAlias
 
 from trainer.banks.model import Case
@@ -25,10 +26,13 @@ class Reference:
     doi: str | None = None
     pmid: str | None = None
     note: str | None = None
+    version: str | None = None  # the guideline's or label's version or edition
 
     def citation(self) -> str:
         """One plain-text line a reader can look up."""
         parts = [f"{self.title}. {self.source}, {self.year}."]
+        if self.version:
+            parts.append(f"Version: {self.version}.")
         if self.doi:
             parts.append(f"doi:{self.doi}")
         if self.pmid:
@@ -100,6 +104,11 @@ class QuestionBase:
     time_limit_seconds: int | None = None
     references: tuple[Reference, ...] = ()
     explanation: str = ""  # Markdown
+    # Review metadata (issue 20): the ABA outline topic, the date a clinician last checked the
+    # item, and the year a yearly-changing rule (NRMP, ACGME, boards) is stated for.
+    section: str | None = None
+    reviewed: date | None = None
+    rule_year: int | None = None
     if TYPE_CHECKING:
         type: str  # the registry tag; each type's class sets it (a field of its own, not init)
 

@@ -6,7 +6,9 @@ printed exactly like schema errors.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from trainer.banks.qtypes import bank_type, is_interview
@@ -40,8 +42,30 @@ def _check_questions(data: Data) -> Iterator[SchemaError]:
             )
         if "case" in question and question["case"] not in cases:
             yield SchemaError(f"{base}/case", f"unknown case '{question['case']}'")
+        yield from _check_review_fields(question, base)
         yield from bank_type(question["type"]).check(question, base)
     yield from _check_expanded_ids(data)
+
+
+def _check_review_fields(question: Data, base: str) -> Iterator[SchemaError]:
+    """``section`` is a topic of the shipped ABA outline; ``reviewed`` a date the calendar has."""
+    if "section" in question:
+        from trainer.banks.outline import outline
+
+        known = outline().ids
+        if question["section"] not in known:
+            close = difflib.get_close_matches(question["section"], sorted(known), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            yield SchemaError(
+                f"{base}/section",
+                f"unknown section '{question['section']}': not a topic of the ABA outline "
+                f"(trainer/data/aba_outline.yaml){hint}",
+            )
+    if "reviewed" in question:
+        try:
+            date.fromisoformat(question["reviewed"])
+        except ValueError:
+            yield SchemaError(f"{base}/reviewed", f"reviewed {question['reviewed']!r} is not a calendar date")
 
 
 def _check_expanded_ids(data: Data) -> Iterator[SchemaError]:

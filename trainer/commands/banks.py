@@ -1,4 +1,5 @@
-"""``pain-trainer banks install|update|remove``: the CLI side of ``trainer.installs``.
+"""``pain-trainer banks install|update|remove`` (the CLI side of ``trainer.installs``) and
+``banks --coverage`` (the CLI side of ``trainer.banks.coverage``).
 
 The installs layer takes typed arguments and raises ``InstallError`` with one line per
 problem; this module owns the printing and the exit codes.
@@ -8,9 +9,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer.exits import ExitCode
 from trainer.inert import inert_line as shown
+
+if TYPE_CHECKING:
+    from trainer.banks import Catalog
 
 
 def run(action: str, target: str | None, data_root: Path, dry_run: bool = False, timeout: float | None = None) -> int:
@@ -51,4 +56,22 @@ def run(action: str, target: str | None, data_root: Path, dry_run: bool = False,
         for change in outcome.changes:
             for line in describe(change):
                 print(shown(line))
+    return ExitCode.OK
+
+
+def print_coverage(catalog: Catalog, output: str, bank_id: str | None = None) -> int:
+    """Knowledge items per outline section of every loaded bank, or of one (text or JSON); exit 0."""
+    from trainer.banks.coverage import as_dict, coverage, text_lines
+    from trainer.inert import json_text
+
+    banks = [bank for bank in catalog.banks if bank_id is None or bank.id == bank_id]
+    report = coverage(q for bank in banks for q in bank.questions)
+    if output == "json":
+        print(json_text({"banks": [bank.id for bank in banks], **as_dict(report)}, indent=2))
+    else:
+        print(shown("banks: " + ", ".join(bank.id for bank in banks)))
+        for line in text_lines(report):
+            print(shown(line))
+    for path, problems in catalog.failures:  # an invalid bank is not counted: say so
+        print(f"pain-trainer: warning: {shown(path)}: invalid bank not counted ({problems[0]})", file=sys.stderr)
     return ExitCode.OK

@@ -48,7 +48,6 @@ def _min_residents(text: str) -> int:
 def add_parser(commands: Any) -> None:
     cohort = commands.add_parser(
         "cohort",
-        help="program report (HTML + CSV) from residents' history exports",
         description="Merge residents' 'history export' files into one report: performance by category, pace, "
         "trends and percentiles, interview coverage, and item analysis of the banks used.",
     )

@@ -20,9 +20,7 @@ FORMAT_NAMES = ("gift", "moodle-xml")  # trainer.banks.interchange.FORMATS, name
 
 
 def add_parsers(commands, common) -> None:
-    imported = commands.add_parser(
-        "import", help="GIFT or Moodle XML files -> one bank (what could not be kept is reported)"
-    )
+    imported = commands.add_parser("import")
     common(imported, banks=False)
     imported.add_argument("files", nargs="+", metavar="FILE", help="GIFT (.gift, .txt) or Moodle XML (.xml) files")
     imported.add_argument("--out", required=True, metavar="BANK.yaml", help="the bank file to write")
@@ -48,9 +46,7 @@ def add_parsers(commands, common) -> None:
     )
     imported.add_argument("--force", action="store_true", help="overwrite --out if it exists")
 
-    exported = commands.add_parser(
-        "export", help="a bank -> GIFT or Moodle XML (what the format cannot hold is listed)"
-    )
+    exported = commands.add_parser("export")
     common(exported, banks=False)
     exported.add_argument("bank_file", metavar="BANK", help="the bank file to export")
     exported.add_argument("--to", required=True, choices=FORMAT_NAMES, help="the format to write")

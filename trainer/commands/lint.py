@@ -19,7 +19,6 @@ from trainer.exits import ExitCode
 def add_parser(commands, common) -> None:
     lint = commands.add_parser(
         "lint",
-        help="item-writing checks (NBME guide) on bank files or folders (exit 0 clean, 1 findings or an invalid bank)",
     )
     common(lint, banks=False)
     lint.add_argument("paths", nargs="+", metavar="PATH", help="bank files or folders")
@@ -35,7 +34,7 @@ def add_parser(commands, common) -> None:
 
 def run_lint(args: argparse.Namespace) -> int:
     from trainer.banks import bank_files
-    from trainer.banks.bankdata import read_bank_data
+    from trainer.banks.bankdata import read_bank_data, written_pointer
     from trainer.banks.lint import CHECKS, lint, unknown_ignores
     from trainer.banks.problems import BankError, Problem
     from trainer.inert import inert_line
@@ -66,7 +65,8 @@ def run_lint(args: argparse.Namespace) -> int:
             line, column = locate(finding.pointer)
             severity = "error" if finding.check == "lint" else "warning"
             message = f"{finding.check}: {finding.message}"
-            problems.append((Problem(str(file), line, column, message, finding.pointer, severity), finding.check))
+            pointer = written_pointer(data, finding.pointer)
+            problems.append((Problem(str(file), line, column, message, pointer, severity), finding.check))
     if args.format == "json":
         print(json.dumps([p.as_dict() | {"check": check} for p, check in problems], indent=2, ensure_ascii=False))
     else:

@@ -12,19 +12,11 @@ import argparse
 from trainer.tui.start import ReviewStart
 
 
-def add_parser(commands, common) -> None:
-    review = commands.add_parser(
-        "review", help="open the trainer straight into today's spaced review (due items and key points)"
-    )
+def add_parser(commands, common, positive_int) -> None:
+    review = commands.add_parser("review")  # its --help line is in trainer.cli's list of subcommands
     common(review)
-    review.add_argument("--count", type=_positive_int, metavar="N", help="at most N items (default 20; prompts 3)")
+    review.add_argument("--count", type=positive_int, metavar="N", help="at most N items (default 20; prompts 3)")
 
 
 def start_request(args: argparse.Namespace) -> ReviewStart:
     return ReviewStart(count=args.count)
-
-
-def _positive_int(text: str) -> int:
-    from trainer.cli import _positive_int as positive
-
-    return positive(text)

@@ -55,9 +55,7 @@ def _port(text: str) -> int:
 
 def add_parser(commands: argparse._SubParsersAction, common: Callable[[argparse.ArgumentParser], None]) -> None:
     """The ``serve`` subcommand; ``common`` adds ``--data-dir`` and ``--bank`` as elsewhere."""
-    serve = commands.add_parser(
-        "serve", help="the same trainer in a browser (textual-serve; this machine only unless --allow-remote)"
-    )
+    serve = commands.add_parser("serve")
     common(serve)
     serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
     serve.add_argument(

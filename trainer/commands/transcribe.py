@@ -44,9 +44,7 @@ def add_speech_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_parser(commands: argparse._SubParsersAction, common: Callable[..., None]) -> None:
-    transcribe = commands.add_parser(
-        "transcribe", help="transcribe a WAV recording offline and show its delivery figures"
-    )
+    transcribe = commands.add_parser("transcribe")
     common(transcribe, banks=False)
     transcribe.add_argument("file", metavar="FILE", help="the recording (WAV, or any format faster-whisper reads)")
     add_speech_options(transcribe)

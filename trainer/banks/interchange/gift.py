@@ -5,8 +5,10 @@ lines starting with ``//`` are comments; ``$CATEGORY: path`` sets the category o
 follows; ``::title::`` names a question; ``[html]``, ``[markdown]``, ``[plain]`` or
 ``[moodle]`` gives a text's format; the answers sit in ``{...}``: ``=`` right, ``~`` wrong,
 ``%50%`` a weight, ``#`` feedback, ``####`` general feedback, ``{#v:t}`` / ``{#a..b}``
-numeric, ``{T}`` / ``{FALSE}`` true/false, ``{}`` essay, ``a -> b`` matching, only ``=``
-answers short answer; a question with no ``{...}`` is a description. ``\\`` escapes
+numeric, ``{T}`` / ``{FALSE}`` true/false, ``{}`` essay, ``=a -> b`` matching (``= -> b``: an
+extra answer), only ``=`` answers short answer, ``{>0 ALL VERTICAL GRADING SHOW none`` and one
+item per line Moodle's ordering question type (the ``qtype_ordering`` plugin's GIFT syntax);
+a question with no ``{...}`` is a description. ``\\`` escapes
 ``= ~ # { } :`` and ``\\n`` is a line break.
 """
 
@@ -19,14 +21,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from trainer.banks.interchange.common import (
+    ALL_OR_NOTHING,
     WRITTEN_TYPES,
     Answer,
     Item,
     Note,
+    Parts,
     ReadResult,
     choice_question,
+    emq_general,
     explanation_of,
+    grading_of,
     is_todo,
+    matching_pairs,
+    matching_parts,
+    ordering_question,
     references_block,
     split_references,
 )
@@ -155,13 +164,10 @@ def read(data: bytes, path: str) -> ReadResult:
                 continue
             base = len(first_line) + 1
         try:
-            item = _question(body, base, block, path, category, result.notes)
+            result.items += _question(body, base, block, path, category, result.notes)
         except GiftError as exc:
             line, column = block.position(exc.offset)
             result.errors.append(Problem(path, line, column, exc.message))
-            continue
-        if item is not None:
-            result.items.append(item)
     return result
 
 
@@ -176,7 +182,7 @@ def category_path(text: str) -> tuple[str, ...]:
 
 def _question(
     body: str, start: int, block: _Block, path: str, category: tuple[str, ...], notes: list[Note]
-) -> Item | None:
+) -> list[Item]:
     line = block.position(start)[0]
     pos = start
     while pos < len(body) and body[pos].isspace():
@@ -191,7 +197,7 @@ def _question(
     opening = find(body, "{", pos)
     if opening < 0:
         notes.append(Note(path, line, f"{_named(name)}description (no answer block): not a question; skipped"))
-        return None
+        return []
     closing = find(body, "}", opening + 1)
     if closing < 0:
         raise GiftError(opening, "answer block opened with '{' is not closed with '}'")
@@ -208,23 +214,23 @@ def _question(
     where = _named(name)
     if not stem:
         notes.append(Note(path, line, f"{where}no question text; skipped"))
-        return None
+        return []
     for kind in lost:
         notes.append(Note(path, line, f"{where}{kind} in the text could not be kept"))
-    question = _answers(body, opening + 1, closing, stem, where, path, line, notes)
-    if question is None:
-        return None
-    return Item(line=line, name=name, category=category, question=question, source=path)
+    parts = _answers(body, opening + 1, closing, stem, name, path, line, notes)
+    return [
+        Item(line=line, name=name + suffix if name else "", category=category, question=question, source=path)
+        for suffix, question in parts
+    ]
 
 
 def _named(name: str) -> str:
     return f"question '{name}': " if name else ""
 
 
-def _answers(
-    body: str, start: int, end: int, stem: str, where: str, path: str, line: int, notes: list[Note]
-) -> dict[str, Any] | None:
+def _answers(body: str, start: int, end: int, stem: str, name: str, path: str, line: int, notes: list[Note]) -> Parts:
     inner = body[start:end]
+    where = _named(name)
     general = ""
     split = find(inner, "####")
     if split >= 0:
@@ -237,36 +243,82 @@ def _answers(
     def note(message: str) -> None:
         notes.append(Note(path, line, where + message))
 
+    def one(data: dict[str, Any] | None) -> Parts:
+        return [] if data is None else [("", _with_references(data, references))]
+
     if not stripped:
         data = {"type": "open", "prompt": stem}
         if general:
             data["explanation"] = general
         note("essay -> open: key points left for the author (a TODO placeholder validate reports)")
-        return _with_references(data, references)
+        return one(data)
     if stripped.startswith("#"):
-        return _with_references(_numeric(body, lead + 1, end, stem, general, note), references)
+        return one(_numeric(body, lead + 1, end, stem, general, note))
+    if stripped.startswith(">"):
+        return one(_ordering(body, lead + 1, end, stem, general, note))
     tf = _TRUE_FALSE.match(stripped)
     if tf and (tf.end() == len(stripped) or stripped[tf.end()] == "#"):
-        return _with_references(_true_false(stripped, tf, stem, general), references)
+        return one(_true_false(stripped, tf, stem, general))
+    if stripped.startswith("=") and find(stripped, "->") >= 0 and find(stripped, "~") < 0:
+        parts, lost = matching_parts(stem, name, _matching_pairs(body, lead, end), general)
+        for message in lost:
+            note(message)
+        return [(suffix, _with_references(data, references)) for suffix, data in parts]
     answers = _choice_answers(body, lead, end)
-    if all(marker == "=" for marker, _ in answers) and any(find(a.text, "->") >= 0 for _, a in answers):
-        note("matching: skipped (matching -> extended matching once that type exists)")
-        return None
     if all(marker == "=" for marker, _ in answers):
         note("short answer: a typed exact answer has no bank question type; skipped")
-        return None
+        return []
     cleaned = [Answer(_text(a.text)[0], a.fraction, _text(a.feedback)[0]) for _, a in answers]
     # Moodle: one '=' answer makes a one-answer question; weights alone (no '=') a multiple-answer one.
     single = None if any(marker == "=" for marker, _ in answers) else False
     choice, lost = choice_question(stem, cleaned, general, single=single)
     for message in lost:
         note(message)
-    return None if choice is None else _with_references(choice, references)
+    return one(choice)
 
 
-def _with_references(data: dict[str, Any] | None, references: list[dict[str, Any]]) -> dict[str, Any] | None:
-    if data is not None and references:
-        data["references"] = references
+def _matching_pairs(body: str, start: int, end: int) -> list[tuple[str, str]]:
+    """``=stem -> answer`` pairs (an empty stem is an extra answer); no weights, no feedback."""
+    marks = _positions(body[start:end], "=")
+    pairs = []
+    for n, mark in enumerate(marks):
+        chunk = body[start + mark + 1 : start + (marks[n + 1] if n + 1 < len(marks) else end - start)]
+        arrow = find(chunk, "->")
+        if arrow < 0:
+            raise GiftError(start + mark, "a matching pair needs '->' between the subquestion and its answer")
+        pairs.append((_text(chunk[:arrow])[0], _text(chunk[arrow + 2 :])[0]))
+    return pairs
+
+
+_ORDERING_HEAD = re.compile(
+    r"\s*([0-9]+)\s*(ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)?\s*"
+    r"(HORIZONTAL|HORI|H|VERTICAL|VERT|V|0|1)?\s*([A-Z_]+)?\s*(SHOW|TRUE|YES|HIDE|FALSE|NO|0|1)?[ \t]*"
+    r"(none|123|abc|ABCD|iii|IIII)?[ \t]*\n"
+)
+
+
+def _ordering(
+    body: str, start: int, end: int, stem: str, general: str, note: Callable[[str], None]
+) -> dict[str, Any] | None:
+    """Moodle's ordering question type in GIFT (``{>COUNT SELECT LAYOUT GRADING SHOW NUMBERING``,
+    then one item per line, in the right order)."""
+    inner = body[start:end]
+    head = _ORDERING_HEAD.match(inner)
+    if head is None:
+        raise GiftError(start, "an ordering block starts '{>COUNT ALL VERTICAL GRADING SHOW none' and a line break")
+    steps = [_text(line)[0] for line in inner[head.end() :].split("\n") if line.strip()]
+    shown = int(head.group(1))
+    if (head.group(2) or "ALL") in ("ALL", "EXACT"):
+        shown = 0
+    data, lost = ordering_question(stem, steps, general, head.group(4) or ALL_OR_NOTHING, shown)
+    for message in lost:
+        note(message)
+    return data
+
+
+def _with_references(data: dict[str, Any], references: list[dict[str, Any]]) -> dict[str, Any]:
+    if references:
+        data["references"] = [dict(r) for r in references]
     return data
 
 
@@ -397,6 +449,10 @@ def write(data: dict[str, Any], line_of: Callable[[str], int], path: str) -> tup
                 Note(path, line_of(pointer), f"question '{q['id']}': no mapping for type '{q['type']}'; skipped")
             )
             continue
+        refused = REFUSED.get(q["type"], _writable)(q)
+        if refused:
+            notes.append(Note(path, line_of(pointer), f"question '{q['id']}': {refused}; skipped"))
+            continue
         text, stem_note = prepared(data, q)
         lost = dropped_fields(q, "gift")
         if stem_note:
@@ -449,12 +505,50 @@ def _choice_block(q: dict[str, Any]) -> str:
     return "".join(lines) + _general(q) + "\n"
 
 
+def _matching_block(q: dict[str, Any]) -> str:
+    """An extended-matching set as a matching question: ``=stem -> option`` per stem, and
+    ``= -> option`` (an empty subquestion: Moodle's extra answer) for each option no stem uses."""
+    pairs = "".join(f"\n\t={escape(stem)} -> {escape(answer)}" for stem, answer in matching_pairs(q))
+    return pairs + _general(q | {"explanation": emq_general(q)}) + "\n"
+
+
+def _ordering_block(q: dict[str, Any]) -> str:
+    """Moodle's ordering question type in GIFT: a header, then the steps one per line in order."""
+    steps = "".join(f"{escape(step['text'])}\n" for step in q["steps"])
+    general = _general(q).lstrip("\n")
+    return f">0 ALL VERTICAL {grading_of(q)} SHOW none\n" + steps + (general + "\n" if general else "")
+
+
+def _writable(q: dict[str, Any]) -> str:
+    return ""
+
+
+def _arrow_in_a_stem(q: dict[str, Any]) -> str:
+    if any("->" in stem["stem"] for stem in q["stems"]):
+        return "a stem contains '->', which separates a GIFT matching pair and cannot be escaped"
+    return ""
+
+
+def _comment_step(q: dict[str, Any]) -> str:
+    if any(step["text"].startswith("//") for step in q["steps"]):
+        return "a step starts with '//', which GIFT reads as a comment line"
+    return ""
+
+
+# Why a question of a type cannot be written after all (empty: it can).
+REFUSED: dict[str, Callable[[dict[str, Any]], str]] = {
+    "extended_matching": _arrow_in_a_stem,
+    "ordering": _comment_step,
+}
+
 # The answer block GIFT writes for each question type it can hold (export skips the others first).
 ANSWER_BLOCKS: dict[str, Callable[[dict[str, Any]], str]] = {
     "single": _choice_block,
     "multiple": _choice_block,
     "numeric": _numeric_block,
     "open": _open_block,
+    "ordering": _ordering_block,
+    "extended_matching": _matching_block,
 }
 
 

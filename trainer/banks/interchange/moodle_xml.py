@@ -19,10 +19,16 @@ from trainer.banks.interchange.common import (
     Answer,
     Item,
     Note,
+    Parts,
     ReadResult,
     choice_question,
+    emq_general,
     explanation_of,
+    grading_of,
     is_todo,
+    matching_pairs,
+    matching_parts,
+    ordering_question,
     references_block,
     split_references,
 )
@@ -33,7 +39,6 @@ from trainer.banks.problems import Problem
 
 _SKIPPED = {
     "shortanswer": "short answer: a typed exact answer has no bank question type; skipped",
-    "matching": "matching: skipped (matching -> extended matching once that type exists)",
     "cloze": "cloze (embedded answers): no bank question type holds several blanks; skipped",
     "multianswer": "cloze (embedded answers): no bank question type holds several blanks; skipped",
     "description": "description: not a question; skipped",
@@ -135,16 +140,16 @@ def read(data: bytes, path: str) -> ReadResult:
         if not stem:
             result.notes.append(Note(path, line, where + "no question text; skipped"))
             continue
-        question, messages = reader(element, stem, general)
+        parts, messages = reader(element, stem, general, name)
         for message in notes + [where + m for m in messages]:
             result.notes.append(Note(path, line, message))
-        if question is None:
-            continue
-        if references:
-            question["references"] = references
         ident = (element.findtext("idnumber") or "").strip() or name
         tags = tuple(t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip())
-        result.items.append(Item(line, ident, category, question, category_info, category_id, tags, path))
+        for suffix, question in parts:
+            if references:
+                question["references"] = [dict(r) for r in references]
+            named = ident + suffix if ident else ""
+            result.items.append(Item(line, named, category, question, category_info, category_id, tags, path))
     return result
 
 
@@ -238,11 +243,53 @@ def _essay(element: Element, stem: str, general: str) -> tuple[dict[str, Any] | 
     return data, ["essay -> open: key points left for the author (a TODO placeholder validate reports)"]
 
 
-_READERS: dict[str, Callable[[Element, str, str], tuple[dict[str, Any] | None, list[str]]]] = {
-    "multichoice": _multichoice,
-    "truefalse": _truefalse,
-    "numerical": _numerical,
-    "essay": _essay,
+def _matching(element: Element, stem: str, general: str, name: str) -> tuple[Parts, list[str]]:
+    """``<subquestion>`` pairs (an empty one is an extra answer) -> extended matching."""
+    pairs, lost = [], []
+    for sub in element.findall("subquestion"):
+        text, dropped = _text_of(sub)
+        lost += dropped
+        answer = " ".join((sub.findtext("answer/text") or "").split())  # Moodle keeps an answer as plain text
+        if text or answer:
+            pairs.append((text, answer))
+    parts, messages = matching_parts(stem, name, pairs, general)
+    return parts, [f"{kind} could not be kept from a subquestion" for kind in dict.fromkeys(lost)] + messages
+
+
+def _ordering(element: Element, stem: str, general: str, name: str) -> tuple[Parts, list[str]]:
+    """Moodle's ordering question type (qtype_ordering): the answers in the right order."""
+    read = [_text_of(answer) for answer in element.findall("answer")]
+    steps = [text for text, _ in read]
+    dropped = [f"{kind} could not be kept from an item" for kind in dict.fromkeys(k for _, ks in read for k in ks)]
+    select = (element.findtext("selecttype") or "ALL").strip().upper()
+    try:
+        shown = 0 if select in ("ALL", "EXACT") else int((element.findtext("selectcount") or "0").strip())
+    except ValueError:
+        shown = 0
+    question, lost = ordering_question(stem, steps, general, element.findtext("gradingtype") or "", shown)
+    return ([("", question)] if question is not None else []), dropped + lost
+
+
+Reader = Callable[[Element, str, str], tuple[dict[str, Any] | None, list[str]]]
+
+
+def _one(reader: Reader) -> Callable[[Element, str, str, str], tuple[Parts, list[str]]]:
+    """A reader of one question, as one that may give several (a long matching question)."""
+
+    def read_parts(element: Element, stem: str, general: str, name: str) -> tuple[Parts, list[str]]:
+        question, lost = reader(element, stem, general)
+        return ([("", question)] if question is not None else []), lost
+
+    return read_parts
+
+
+_READERS: dict[str, Callable[[Element, str, str, str], tuple[Parts, list[str]]]] = {
+    "multichoice": _one(_multichoice),
+    "truefalse": _one(_truefalse),
+    "numerical": _one(_numerical),
+    "essay": _one(_essay),
+    "matching": _matching,
+    "ordering": _ordering,
 }
 
 
@@ -311,16 +358,68 @@ def _general(q: dict[str, Any]) -> str:
     return _field("generalfeedback", "\n\n".join(parts), "markdown")
 
 
+def _matching_body(q: dict[str, Any]) -> list[str]:
+    """An extended-matching set as ``matching``: a subquestion per stem, and an empty one (Moodle's
+    extra answer) per option no stem uses; stems in the bank's order."""
+    lines = ["    <shuffleanswers>false</shuffleanswers>"]
+    for stem, answer in matching_pairs(q):
+        lines.append(
+            '    <subquestion format="plain_text">\n'
+            f"      <text>{_cdata(stem) if stem else ''}</text>\n"
+            f"      <answer>\n        <text>{_cdata(answer)}</text>\n      </answer>\n    </subquestion>"
+        )
+    return lines
+
+
+def _ordering_body(q: dict[str, Any]) -> list[str]:
+    """Moodle's ordering question type: every step shown, the answers in the right order."""
+    lines = [
+        "    <layouttype>VERTICAL</layouttype>",
+        "    <selecttype>ALL</selecttype>",
+        "    <selectcount>0</selectcount>",
+        f"    <gradingtype>{grading_of(q)}</gradingtype>",
+        "    <showgrading>SHOW</showgrading>",
+        "    <numberingstyle>none</numberingstyle>",
+    ]
+    for position, step in enumerate(q["steps"], 1):
+        lines.append(
+            f'    <answer fraction="{position}" format="plain_text">\n'
+            f"      <text>{_cdata(step['text'])}</text>\n    </answer>"
+        )
+    return lines
+
+
+# Moodle's question type, and the elements after the common ones, per bank type.
+_KINDS = {
+    "single": "multichoice",
+    "multiple": "multichoice",
+    "numeric": "numerical",
+    "open": "essay",
+    "extended_matching": "matching",
+    "ordering": "ordering",
+}
+_BODIES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "extended_matching": _matching_body,
+    "ordering": _ordering_body,
+}
+# The general feedback of a type whose explanation is not one field.
+_EXPLANATIONS: dict[str, Callable[[dict[str, Any]], str]] = {"extended_matching": emq_general}
+
+
 def _question(q: dict[str, Any], text: str) -> str:
-    kind = {"single": "multichoice", "multiple": "multichoice", "numeric": "numerical", "open": "essay"}[q["type"]]
+    kind = _KINDS[q["type"]]
+    explained = _EXPLANATIONS.get(q["type"])
     lines = [
         f'  <question type="{kind}">',
         f"    <name>\n      <text>{_plain(q['id'])}</text>\n    </name>",
         _field("questiontext", text),
-        _general(q),
+        _general(q | {"explanation": explained(q)} if explained else q),
         f"    <idnumber>{_plain(q['id'])}</idnumber>",
     ]
-    if "options" in q:  # single best answer (one ``answer``) or select all (``answers``)
+    body = _BODIES.get(q["type"])
+    if body is not None:
+        lines += body(q)
+    elif "options" in q:  # single best answer (one ``answer``) or select all (``answers``)
         single = "answer" in q
         right = {q["answer"]} if single else set(q["answers"])
         share = re.sub(r"\.?0+$", "", f"{100 / len(right):.7f}")

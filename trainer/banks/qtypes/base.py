@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from trainer.banks.model import Case
@@ -32,6 +33,9 @@ class CommonFields(TypedDict):
     time_limit_seconds: int | None
     references: tuple[Reference, ...]
     explanation: str
+    section: str | None
+    reviewed: date | None
+    rule_year: int | None
 
 
 def no_checks(question: RawQuestion, base: str) -> Iterator[SchemaError]:
@@ -93,4 +97,5 @@ def reference(r: RawQuestion) -> Reference:
         doi=r.get("doi"),
         pmid=r.get("pmid"),
         note=r.get("note"),
+        version=r.get("version"),
     )

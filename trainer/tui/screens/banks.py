@@ -1,4 +1,5 @@
-"""Banks: every bank loaded with its counts; an invalid user bank with its positioned errors."""
+"""Banks: every bank loaded with its counts, the knowledge items per ABA outline section (as
+``pain-trainer banks --coverage``), and an invalid user bank with its positioned errors."""
 
 from __future__ import annotations
 
@@ -46,9 +47,36 @@ class BanksScreen(TrainerScreen[None]):
                 for category in bank.categories:
                     categories.add_row(literal(bank.id), literal(category.title), str(counts[category.id]))
             yield categories
+            yield from self._coverage()
             if catalog.failures:
                 yield Static("Invalid banks (not loaded)", classes="section-title error-title")
                 for path, problems in catalog.failures:
                     yield Static(literal(path), classes="invalid-bank")
                     yield Static(literal("\n".join(str(p) for p in problems)), classes="problems")
         yield Footer()
+
+    def _coverage(self) -> ComposeResult:
+        from trainer.banks.coverage import coverage
+
+        report = coverage(q for bank in self.trainer_app.catalog.banks for q in bank.questions)
+        yield Static(
+            literal(f"Coverage of the {report.outline.title} ({report.outline.year} weights)"), classes="section-title"
+        )
+        yield Static(
+            f"{report.items} knowledge items, {report.tagged} with a section, {len(report.untagged)} without;"
+            " bank % is a section's share of the items in weighted sections",
+            id="coverage-summary",
+        )
+        table: DataTable[Cell] = DataTable(id="banks-coverage", show_cursor=False, zebra_stripes=True)
+        table.add_columns("Items", "Bank %", "Exam %", "Note", "Section")
+        for s in report.sections:
+            notes = [n for n, on in (("few items", s.below_floor), ("off weight", not s.follows)) if on]
+            table.add_row(
+                str(s.items),
+                "-" if s.share is None else f"{s.share:.1f}",
+                "-" if s.weight == 0 else f"{s.weight:g}",
+                ", ".join(notes),
+                literal(s.title),
+                key=s.id,
+            )
+        yield table
