@@ -12,8 +12,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import cli_env
 from trainer.banks.bankdata import read_bank_data
 from trainer.banks.lint import lint
