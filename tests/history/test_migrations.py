@@ -134,7 +134,7 @@ def test_v2_database_is_backed_up_then_migrated_to_v3_keeping_everything(v2_root
     with Store.open(v2_root, clock=lambda: 1_700_000_000.0) as store:
         backup = store.backup
         assert backup is not None and backup.name.startswith("history.sqlite3.bak-v2-2023")
-        assert store._conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert store._conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         quiz = store.load_session("quiz2")
         assert [(a.position, a.correct, a.tags) for a in quiz.answers] == [
             (0, True, ("opioids",)),

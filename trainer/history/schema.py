@@ -15,11 +15,17 @@ database and one migrated from an old release go through the same code.
   interview answers use ``probe_index = -1`` for the main prompt (duplicates from v1 are
   collapsed, latest wins) and carry covered/total key-point counts for the coverage trend;
   ``preferences`` is added; indexes for stats over 100,000 answers.
-- v3 (current): ``drafts`` keeps the interview answer being typed (one row per session: the
+- v3: ``drafts`` keeps the interview answer being typed (one row per session: the
   prompt or probe, the text, the time used so far in that phase), so a crash loses at most
   the last two seconds of typing; a submitted answer deletes it in the same transaction.
   ``item_notes`` keeps the candidate's notes about a problem with an item (bank id +
   question id + content hash, and the session and position it was written in).
+- v4: spaced repetition (cards, review logs, scheduler parameters; fsrs-core's migration).
+- v5 (current): self-knowledge per answer, all additive columns on ``answers``:
+  ``confidence`` (the probability 0..1 the candidate stated before the reveal, NULL when not
+  asked), ``miss_reason`` (why a wrong answer was missed: ``knowledge`` | ``misread`` |
+  ``reasoning`` | ``time``; NULL when not tagged) and ``dangerous`` (1 when the answer chose
+  an option, or a value, the bank marks as dangerous). Old rows read as "not asked".
 
 ``migrate`` copies the database file (SQLite's online backup, so the WAL is included)
 to ``history.sqlite3.bak-v<old>-<timestamp>`` before changing anything, then runs each step
@@ -36,7 +42,7 @@ from pathlib import Path
 
 from trainer.history.errors import HistoryError, NewerSchemaError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x50544831  # "PTH1": marks the file as a pain-trainer history database
 
 V1_SQL = """
@@ -297,6 +303,14 @@ CREATE TABLE item_notes (
 CREATE INDEX item_notes_item ON item_notes (bank_id, question_id);
 """
 
+V5_SQL = """
+ALTER TABLE answers ADD COLUMN confidence REAL CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 1);
+ALTER TABLE answers ADD COLUMN miss_reason TEXT;
+ALTER TABLE answers ADD COLUMN dangerous INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX answers_self ON answers (session_id)
+    WHERE confidence IS NOT NULL OR miss_reason IS NOT NULL OR dangerous = 1;
+"""
+
 
 def _v0_to_v1(conn: sqlite3.Connection) -> None:
     _run(conn, f"PRAGMA application_id = {APPLICATION_ID};\n" + V1_SQL)
@@ -308,6 +322,15 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
 
 def _v2_to_v3(conn: sqlite3.Connection) -> None:
     _run(conn, V3_SQL)
+
+
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    # placeholder: fsrs-core's migration replaces this at merge
+    pass
+
+
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    _run(conn, V5_SQL)
 
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
@@ -328,6 +351,8 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v0_to_v1,
     _v1_to_v2,
     _v2_to_v3,
+    _v3_to_v4,
+    _v4_to_v5,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
