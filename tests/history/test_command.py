@@ -35,6 +35,14 @@ EXPECTED_COLUMNS = (
     "duration_seconds",
     "unanswered",
     "timed_out",
+    "confidence_answers",
+    "brier_score",
+    "confidently_wrong",
+    "dangerous_errors",
+    "missed_knowledge",
+    "missed_misread",
+    "missed_reasoning",
+    "missed_time",
 )
 
 

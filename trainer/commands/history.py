@@ -47,6 +47,15 @@ COLUMNS = (
     "duration_seconds",
     "unanswered",
     "timed_out",
+    # self-knowledge (trainer.history.listing.SessionSelfKnowledge), history schema 5
+    "confidence_answers",
+    "brier_score",
+    "confidently_wrong",
+    "dangerous_errors",
+    "missed_knowledge",
+    "missed_misread",
+    "missed_reasoning",
+    "missed_time",
 )  # the numbers are defined in trainer.history.numbers (docs/scoring.md); new columns go at the end
 
 
@@ -202,6 +211,7 @@ def session_row(s: SessionSummary) -> dict[str, Any]:
         "mode": s.mode,
         "banks": dict(s.banks),
         **s.numbers.as_dict(),
+        **s.self_knowledge.as_dict(),
     }
 
 
