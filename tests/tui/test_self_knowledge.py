@@ -137,7 +137,9 @@ async def test_a_dangerous_option_is_shown_as_a_dangerous_error_and_counted(make
         await pilot.press("2", "enter")
         text = screen_text(app)
         assert "Incorrect: a DANGEROUS error" in text
-        assert "Why it is dangerous:\nMME is not for conversions; methadone at the calculated dose risks overdose." in text
+        assert (
+            "Why it is dangerous:\nMME is not for conversions; methadone at the calculated dose risks overdose." in text
+        )
         assert screen.query_one("#feedback").has_class("dangerous")
         (answer,) = saved(store)
         assert (answer.correct, answer.dangerous) == (False, True)
