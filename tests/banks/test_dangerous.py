@@ -103,7 +103,7 @@ def test_a_numeric_range_needs_harm_and_harm_needs_a_range(minimal):
 def test_a_factor_needs_a_positive_answer(minimal):
     data, n = _numeric(minimal, dangerous_factor=2, harm="Why.")
     _first(data, "numeric")[1].update(answer=-5, tolerance=1)
-    assert ("/questions/%d/dangerous_factor" % n) in [p for p, _ in _messages(data)]
+    assert f"/questions/{n}/dangerous_factor" in [p for p, _ in _messages(data)]
 
 
 BANK = """\
