@@ -15,7 +15,7 @@ import pytest
 
 from tests.history.helpers import answer, session
 from tests.unprivileged import as_ordinary_user, give_to_ordinary_user, shared_folder
-from trainer.history import db
+from trainer.history import db, schema
 from trainer.history.errors import HistoryError, NewerSchemaError
 from trainer.history.store import Store
 
@@ -159,7 +159,8 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path):
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     before = _digest(path)
-    with pytest.raises(NewerSchemaError, match=r"newer pain-trainer \(history schema 99; this version knows up to 3\)"):
+    knows = rf"newer pain-trainer \(history schema 99; this version knows up to {schema.SCHEMA_VERSION}\)"
+    with pytest.raises(NewerSchemaError, match=knows):
         Store.open(root)
     assert _digest(path) == before
     assert sorted(p.name for p in root.iterdir()) == ["history.sqlite3"]  # no backup, no move, no WAL
