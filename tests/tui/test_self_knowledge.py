@@ -201,3 +201,17 @@ async def test_progress_shows_calibration_misses_by_reason_and_dangerous_errors(
         reasons = app.screen.query_one("#miss-reasons")
         assert [str(c) for c in reasons.get_row_at(0)] == ["Pharmacology", "0", "0", "1", "0", "0", "1"]
         assert "1 dangerous error: Pharmacology 1" in text
+
+
+async def test_results_count_the_dangerous_errors_and_mark_the_item(make_app, store):
+    from trainer.tui.screens.results import ResultsScreen
+
+    app = make_app(banks=[HARM_BANK])
+    async with app.run_test(size=(110, 60)) as pilot:
+        await start_quiz(pilot, "h-single", mode="exam")
+        await pilot.press("2", "escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert "DANGEROUS errors 1" in screen_text(app)
+        table = app.screen.query_one("#results-items")
+        assert "missed, dangerous" in [str(c) for c in table.get_row_at(0)]

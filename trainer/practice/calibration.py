@@ -48,6 +48,7 @@ __all__ = [
     "brier",
     "confidence_from_text",
     "confidently_wrong",
+    "pairs_of",
     "reliability",
     "review_priority",
 ]
@@ -68,7 +69,7 @@ class InvalidConfidence(ValueError):
 
 
 def confidence_from_text(text: str) -> float:
-    """A typed percentage (``80``, ``80%``, ``0.8`` is not accepted: say 80) as a probability."""
+    """A typed percentage (``80``, ``80%``, ``65.5``; 0 to 100) as a probability 0..1."""
     raw = text.strip().removesuffix("%").strip()
     try:
         value = float(raw)
