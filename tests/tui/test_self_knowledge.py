@@ -215,3 +215,47 @@ async def test_results_count_the_dangerous_errors_and_mark_the_item(make_app, st
         assert "DANGEROUS errors 1" in screen_text(app)
         table = app.screen.query_one("#results-items")
         assert "missed, dangerous" in [str(c) for c in table.get_row_at(0)]
+
+
+async def test_quiz_setup_remembers_asking_for_confidence_and_review_quizzes_follow_it(make_app, store):
+    from textual.widgets import SelectionList
+
+    from trainer.tui import flows
+    from trainer.tui.screens.quiz import QuizScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        ticks = app.screen.query_one("#setup-confidence", SelectionList)
+        assert ticks.selected == []  # off until chosen
+        ticks.select("ask")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen) and app.screen.session.settings.ask_confidence
+        assert store.get_preferences()["quiz_setup"]["confidence"] is True
+        assert app.screen.session.record.settings["ask_confidence"] is True
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen.query_one("#setup-confidence", SelectionList).selected == ["ask"]
+        assert flows.asks_confidence(app) is True
+
+
+async def test_exam_mode_asks_on_enter_records_the_confidence_and_goes_on(make_app, store):
+    app = make_app()
+    async with app.run_test() as pilot:
+        screen = await start_quiz(pilot, ("t-single", "t-multiple"), mode="exam", ask_confidence=True)
+        first = screen.session.view().question.id
+        await pilot.press("1")
+        (chosen,) = saved(store)
+        assert chosen.confidence is None  # an exam choice is recorded at once, as before
+        await pilot.press("enter")
+        assert "How sure are you?" in screen_text(app) and screen.session.view().position == 0
+        await pilot.press("1")  # low
+        assert screen.session.view().position == 1  # and on to the next item
+        (rated,) = [a for a in saved(store) if a.question_id == first]
+        assert (rated.response, rated.confidence, rated.correct) == (chosen.response, 0.4, None)
