@@ -290,3 +290,13 @@ def test_a_dangerous_choice_is_recorded_as_dangerous_once_scored():
     assert pending.dangerous is False  # exam mode: not scored, not judged, until the end
     (final,) = exam.finish().records
     assert final.dangerous is True
+
+
+def test_moving_away_while_asked_drops_the_question_until_the_next_submit():
+    quiz, _, _ = make([single("s1", shuffle=False), single("s2")], mode="exam", ask_confidence=True)
+    quiz.choose(1)
+    assert quiz.submit().asking_confidence
+    quiz.next()
+    quiz.previous()
+    assert not quiz.view().asking_confidence
+    assert quiz.submit().asking_confidence

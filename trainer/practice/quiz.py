@@ -565,6 +565,7 @@ class QuizSession:
                 self._current = position
             return update
         update += self._save_typed_number()
+        self._items[self._current].asking = False  # leaving: "how sure?" is asked again on submit
         self._stop_visit()
         self._enter(position)
         return update
