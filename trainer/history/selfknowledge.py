@@ -41,7 +41,7 @@ def read_self_knowledge(conn: sqlite3.Connection, top: int = 20) -> SelfKnowledg
         (float(c), bool(r))
         for c, r in conn.execute(
             "SELECT confidence, correct FROM answers WHERE confidence IS NOT NULL AND correct IS NOT NULL"
-            " AND probe_index = ? ORDER BY answered_at DESC LIMIT ?",
+            " AND probe_index = ? ORDER BY answered_at DESC, id DESC LIMIT ?",
             (main, MAX_PAIRS),
         )
     )
@@ -66,7 +66,7 @@ def read_self_knowledge(conn: sqlite3.Connection, top: int = 20) -> SelfKnowledg
         " AND NOT EXISTS (SELECT 1 FROM answers AS b WHERE b.bank_id = a.bank_id AND b.question_id = a.question_id"
         " AND b.content_hash = a.content_hash AND b.correct IS NOT NULL AND b.probe_index = a.probe_index"
         " AND (b.answered_at > a.answered_at OR (b.answered_at = a.answered_at AND b.id > a.id)))"
-        " ORDER BY a.answered_at DESC LIMIT ?"
+        " ORDER BY a.answered_at DESC, a.id DESC LIMIT ?"
     )
     confident = tuple(
         codec.answer_from_row(r)
