@@ -93,6 +93,7 @@ _CORRECTIONS = (
     f" FROM answers WHERE probe_index = -1 AND ({_EMPTY} OR timed_out OR {_UNSCORED}) GROUP BY session_id"
 )
 
+_NOTHING_STATED = SessionSelfKnowledge()  # shared by the (many) sessions without any
 _RATED = "confidence IS NOT NULL AND correct IS NOT NULL"
 _SELF = (
     f"SELECT session_id, count(CASE WHEN {_RATED} THEN 1 END) AS rated,"
@@ -162,8 +163,12 @@ def list_sessions(
             status="abandoned" if abandoned else ("finished" if finished is not None else "unfinished"),
             banks=json.loads(banks),
             numbers=SessionNumbers(total, answered, correct, timed_out, score_sum, duration, unscored),
-            self_knowledge=SessionSelfKnowledge(
-                rated, squared, confident, dangerous, tuple(zip(MISS_REASONS, reasons, strict=True))
+            self_knowledge=(
+                SessionSelfKnowledge(
+                    rated, squared, confident, dangerous, tuple(zip(MISS_REASONS, reasons, strict=True))
+                )
+                if rated or dangerous or any(reasons)
+                else _NOTHING_STATED
             ),
         )
         for (

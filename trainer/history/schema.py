@@ -26,6 +26,7 @@ database and one migrated from an old release go through the same code.
   asked), ``miss_reason`` (why a wrong answer was missed: ``knowledge`` | ``misread`` |
   ``reasoning`` | ``time``; NULL when not tagged) and ``dangerous`` (1 when the answer chose
   an option, or a value, the bank marks as dangerous). Old rows read as "not asked".
+  Partial indexes keep the progress screen's calibration and miss figures off a full scan.
 
 ``migrate`` copies the database file (SQLite's online backup, so the WAL is included)
 to ``history.sqlite3.bak-v<old>-<timestamp>`` before changing anything, then runs each step
@@ -309,6 +310,9 @@ ALTER TABLE answers ADD COLUMN miss_reason TEXT;
 ALTER TABLE answers ADD COLUMN dangerous INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX answers_self ON answers (session_id)
     WHERE confidence IS NOT NULL OR miss_reason IS NOT NULL OR dangerous = 1;
+CREATE INDEX answers_rated ON answers (answered_at, probe_index, confidence, correct)
+    WHERE confidence IS NOT NULL AND correct IS NOT NULL;
+CREATE INDEX answers_missed ON answers (category, miss_reason, probe_index, dangerous) WHERE correct = 0;
 """
 
 

@@ -41,7 +41,7 @@ def read_self_knowledge(conn: sqlite3.Connection, top: int = 20) -> SelfKnowledg
         (float(c), bool(r))
         for c, r in conn.execute(
             "SELECT confidence, correct FROM answers WHERE confidence IS NOT NULL AND correct IS NOT NULL"
-            " AND probe_index = ? ORDER BY answered_at DESC, id DESC LIMIT ?",
+            " AND probe_index = ? ORDER BY answered_at DESC LIMIT ?",
             (main, MAX_PAIRS),
         )
     )
