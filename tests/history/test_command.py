@@ -37,6 +37,14 @@ EXPECTED_COLUMNS = (
     "timed_out",
     "cards_reviewed",
     "cards_again",
+    "confidence_answers",
+    "brier_score",
+    "confidently_wrong",
+    "dangerous_errors",
+    "missed_knowledge",
+    "missed_misread",
+    "missed_reasoning",
+    "missed_time",
 )
 
 

@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from tests.history.helpers import T0, answer, interview, plan, session
+from trainer.history import schema
 from trainer.history.errors import HistoryError
 from trainer.history.store import Store
 
@@ -25,7 +26,7 @@ def test_open_creates_folder_and_database_in_wal_mode(tmp_path):
         assert store.notice is None and store.backup is None
     conn = sqlite3.connect(root / "history.sqlite3")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     conn.close()
 
 

@@ -48,6 +48,8 @@ class Reference:
 class Option:
     id: str
     text: str
+    dangerous: bool = False  # single/multiple: choosing it is a harm-weighted ("dangerous") error
+    harm: str | None = None  # why it is dangerous, shown with the error (plain text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,10 @@ class NumericQuestion(QuestionBase):
     unit: str
     tolerance: float | None = None
     tolerance_percent: float | None = None
+    dangerous_below: float | None = None  # a wrong value below this is a dangerous error
+    dangerous_above: float | None = None  # ... above this
+    dangerous_factor: float | None = None  # ... at most answer / factor or at least answer x factor
+    harm: str | None = None  # why such a value is dangerous, shown with the error (plain text)
     type: str = field(default="numeric", init=False)
 
     @property
@@ -151,6 +157,17 @@ class NumericQuestion(QuestionBase):
         if self.tolerance is not None:
             return self.tolerance
         return abs(self.answer) * (self.tolerance_percent or 0.0) / 100.0
+
+    def dangerous(self, value: float) -> bool:
+        """``value`` falls in a range the bank marks as dangerous (the checks keep the answer out)."""
+        if self.dangerous_below is not None and value < self.dangerous_below:
+            return True
+        if self.dangerous_above is not None and value > self.dangerous_above:
+            return True
+        factor = self.dangerous_factor
+        if factor is not None and self.answer > 0:
+            return value <= self.answer / factor or value >= self.answer * factor
+        return False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

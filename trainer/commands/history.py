@@ -49,6 +49,15 @@ COLUMNS = (
     "timed_out",
     "cards_reviewed",
     "cards_again",
+    # self-knowledge (trainer.history.listing.SessionSelfKnowledge), history schema 5
+    "confidence_answers",
+    "brier_score",
+    "confidently_wrong",
+    "dangerous_errors",
+    "missed_knowledge",
+    "missed_misread",
+    "missed_reasoning",
+    "missed_time",
 )  # the numbers are defined in trainer.history.numbers (docs/scoring.md); new columns go at the end
 # cards_reviewed / cards_again: spaced-repetition cards the session's answers reviewed, and how
 # many of them were rated Again (a knowledge item missed, a key point not covered).
@@ -209,6 +218,7 @@ def session_row(s: SessionSummary, reviews: tuple[int, int] = (0, 0)) -> dict[st
         **s.numbers.as_dict(),
         "cards_reviewed": reviews[0],
         "cards_again": reviews[1],
+        **s.self_knowledge.as_dict(),
     }
 
 

@@ -112,6 +112,9 @@ ANSWER_FIELDS = (
     "answered_at",
     "timed_out",
     "probe_index",
+    "confidence",
+    "miss_reason",
+    "dangerous",
 )
 
 
@@ -134,6 +137,7 @@ def answer_params(rec: AnswerRecord) -> dict[str, Any]:
     d["correct"] = None if rec.correct is None else int(bool(rec.correct))
     d["flagged"] = int(bool(rec.flagged))
     d["timed_out"] = int(bool(rec.timed_out))
+    d["dangerous"] = int(bool(rec.dangerous))
     d["probe_index"] = MAIN_PROMPT if d["probe_index"] is None else d["probe_index"]
     d["week"] = local_week(rec.answered_at)
     return d
@@ -158,6 +162,9 @@ def answer_from_row(row: sqlite3.Row) -> AnswerRecord:
         flagged=bool(row["flagged"]),
         answered_at=row["answered_at"],
         timed_out=bool(row["timed_out"]),
+        confidence=row["confidence"],
+        miss_reason=row["miss_reason"],
+        dangerous=bool(row["dangerous"]),
     )
 
 

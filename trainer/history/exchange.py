@@ -7,7 +7,8 @@ Format (``format_version`` 1)::
      "sessions": [{"session_id", "kind", "mode", "started_at", "finished_at", "abandoned",
                    "banks": {id: version}, "settings": {...}, "seed",
                    "plan": [{"bank_id", "question_id", "content_hash", "option_order"}],
-                   "answers": [{"position", "bank_id", ..., "answered_at", "timed_out"}],
+                   "answers": [{"position", "bank_id", ..., "answered_at", "timed_out",
+                                "confidence", "miss_reason", "dangerous"}],
                    "interviews": [{"position", "probe_index", "text", "verdicts", ...}],
                    "summary": {"answered", "total", "correct", "score", "duration_seconds",
                                "unanswered", "timed_out"}}],
@@ -69,7 +70,7 @@ from trainer import __version__
 from trainer.history import cards, codec
 from trainer.history.errors import HistoryError
 from trainer.history.numbers import SessionNumbers
-from trainer.history.records import InterviewRecord, SessionRecord
+from trainer.history.records import MISS_REASONS, InterviewRecord, SessionRecord
 from trainer.history.store import Store, insert_note, upsert_answer, upsert_interview
 
 if TYPE_CHECKING:
@@ -591,7 +592,25 @@ def _check_answer(a: Any, where: str) -> dict[str, Any]:
         "answered_at": float(_get(a, "answered_at", float, where)),
         "timed_out": _get(a, "timed_out", bool, where, False),
         "probe_index": _probe(a, where),
+        # history schema 5; an older export has none of them (not asked, not tagged)
+        "confidence": _confidence(a, where),
+        "miss_reason": _miss_reason(a, where),
+        "dangerous": _get(a, "dangerous", bool, where, False),
     }
+
+
+def _confidence(obj: dict[str, Any], where: str) -> float | None:
+    value = _get(obj, "confidence", (float, None), where, None)
+    if value is not None and not 0 <= value <= 1:
+        raise HistoryError(f"{where}/confidence: a probability from 0 to 1, found {value}")
+    return None if value is None else float(value)
+
+
+def _miss_reason(obj: dict[str, Any], where: str) -> str | None:
+    value: str | None = _get(obj, "miss_reason", (str, None), where, None)
+    if value is not None and value not in MISS_REASONS:
+        raise HistoryError(f"{where}/miss_reason: one of {', '.join(MISS_REASONS)}, found {value!r}")
+    return value
 
 
 def _probe(obj: dict[str, Any], where: str) -> int | None:

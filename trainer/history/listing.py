@@ -10,10 +10,39 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from trainer.banks.qtypes import interview_tags
 from trainer.history.numbers import SessionNumbers
+from trainer.history.records import HIGH_CONFIDENCE, MISS_REASONS
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSelfKnowledge:
+    """A session's self-knowledge figures (scored main answers only): how many stated a
+    confidence and their Brier score, confidently wrong and dangerous errors, misses by reason."""
+
+    rated: int = 0
+    squared_error: float = 0.0  # sum of (confidence - outcome)^2 over the rated answers
+    confidently_wrong: int = 0
+    dangerous: int = 0
+    misses_by_reason: tuple[tuple[str, int], ...] = ()  # MISS_REASONS order, every reason
+
+    @property
+    def brier(self) -> float | None:
+        return self.squared_error / self.rated if self.rated else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stable JSON/CSV fields, after the session numbers (Brier rounded to 4 places)."""
+        reasons = dict(self.misses_by_reason)
+        return {
+            "confidence_answers": self.rated,
+            "brier_score": None if self.brier is None else round(self.brier, 4),
+            "confidently_wrong": self.confidently_wrong,
+            "dangerous_errors": self.dangerous,
+            **{f"missed_{reason}": reasons.get(reason, 0) for reason in MISS_REASONS},
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +55,7 @@ class SessionSummary:
     status: str  # "finished" | "unfinished" | "abandoned"
     banks: dict[str, str]  # bank id -> version
     numbers: SessionNumbers
+    self_knowledge: SessionSelfKnowledge = field(default_factory=SessionSelfKnowledge)
 
     @property
     def answered(self) -> int:
@@ -63,6 +93,25 @@ _CORRECTIONS = (
     f" FROM answers WHERE probe_index = -1 AND ({_EMPTY} OR timed_out OR {_UNSCORED}) GROUP BY session_id"
 )
 
+_NOTHING_STATED = SessionSelfKnowledge()  # shared by the (many) sessions without any
+_RATED = "confidence IS NOT NULL AND correct IS NOT NULL"
+_SELF = (
+    f"SELECT session_id, count(CASE WHEN {_RATED} THEN 1 END) AS rated,"
+    f" total(CASE WHEN {_RATED} THEN (confidence - correct) * (confidence - correct) END) AS squared,"
+    f" count(CASE WHEN correct = 0 AND confidence >= {HIGH_CONFIDENCE!r} THEN 1 END) AS confident,"
+    " count(CASE WHEN correct = 0 AND dangerous = 1 THEN 1 END) AS dangerous,"
+    + "".join(
+        f" count(CASE WHEN correct = 0 AND miss_reason = '{reason}' THEN 1 END) AS missed_{reason},"
+        for reason in MISS_REASONS  # fixed identifiers, not user text
+    ).rstrip(",")
+    + " FROM answers WHERE probe_index = -1"
+    " AND (confidence IS NOT NULL OR miss_reason IS NOT NULL OR dangerous = 1) GROUP BY session_id"
+)
+_SELF_COLUMNS = ", ".join(
+    ["coalesce(k.rated, 0)", "coalesce(k.squared, 0)", "coalesce(k.confident, 0)", "coalesce(k.dangerous, 0)"]
+    + [f"coalesce(k.missed_{reason}, 0)" for reason in MISS_REASONS]
+)
+
 
 def list_sessions(
     conn: sqlite3.Connection,
@@ -95,9 +144,10 @@ def list_sessions(
         "SELECT s.id, s.kind, s.mode, s.started_at, s.finished_at, s.abandoned, s.banks, s.plan_size,"
         " coalesce(t.answered, 0) - coalesce(u.empty, 0), coalesce(t.correct, 0) - coalesce(u.empty_correct, 0),"
         " coalesce(u.timed_out, 0), coalesce(t.score_sum, 0) - coalesce(u.empty_score, 0),"
-        " coalesce(t.time_spent, 0), coalesce(u.unscored, 0)"
+        f" coalesce(t.time_spent, 0), coalesce(u.unscored, 0), {_SELF_COLUMNS}"
         " FROM sessions AS s LEFT JOIN session_totals AS t ON t.session_id = s.id"
         f" LEFT JOIN ({_CORRECTIONS}) AS u ON u.session_id = s.id"
+        f" LEFT JOIN ({_SELF}) AS k ON k.session_id = s.id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY s.started_at DESC, s.id"
         + (" LIMIT ?" if limit is not None else ""),
@@ -113,6 +163,13 @@ def list_sessions(
             status="abandoned" if abandoned else ("finished" if finished is not None else "unfinished"),
             banks=json.loads(banks),
             numbers=SessionNumbers(total, answered, correct, timed_out, score_sum, duration, unscored),
+            self_knowledge=(
+                SessionSelfKnowledge(
+                    rated, squared, confident, dangerous, tuple(zip(MISS_REASONS, reasons, strict=True))
+                )
+                if rated or dangerous or any(reasons)
+                else _NOTHING_STATED
+            ),
         )
         for (
             sid,
@@ -129,6 +186,11 @@ def list_sessions(
             score_sum,
             duration,
             unscored,
+            rated,
+            squared,
+            confident,
+            dangerous,
+            *reasons,
         ) in rows
     ]
 

@@ -14,6 +14,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# Confidence stated before the reveal (keys 1-3), as the probability stored with the answer:
+# evenly spaced over "better than a guess" so the three land in three reliability bins.
+CONFIDENCE_LEVELS: dict[str, float] = {"low": 0.4, "medium": 0.7, "high": 0.9}
+HIGH_CONFIDENCE = 0.9  # a wrong answer stated at least this sure is "confidently wrong"
+# Why a wrong answer was missed (tagged by one key after the feedback; "time" set on a time-out).
+MISS_REASONS: dict[str, str] = {
+    "knowledge": "knowledge gap",
+    "misread": "misread the question",
+    "reasoning": "reasoning error",
+    "time": "ran out of time",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class PlannedItem:
@@ -60,6 +72,9 @@ class AnswerRecord:
     answered_at: float  # unix seconds (wall clock)
     timed_out: bool = False
     probe_index: int | None = None  # interviews: None for the prompt's answer, 0.. for its probes
+    confidence: float | None = None  # stated before the reveal, a probability 0..1; None = not asked
+    miss_reason: str | None = None  # why it was missed (``trainer.practice.calibration.MISS_REASONS``)
+    dangerous: bool = False  # the answer chose what the bank marks as dangerous (harm-weighted error)
 
 
 @dataclass(frozen=True, slots=True)

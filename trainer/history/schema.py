@@ -20,11 +20,17 @@ database and one migrated from an old release go through the same code.
   the last two seconds of typing; a submitted answer deletes it in the same transaction.
   ``item_notes`` keeps the candidate's notes about a problem with an item (bank id +
   question id + content hash, and the session and position it was written in).
-- v4 (current): spaced repetition (``trainer.history.cards``). ``cards``: one per knowledge item
+- v4: spaced repetition (``trainer.history.cards``). ``cards``: one per knowledge item
   answered and per key point of an interview prompt (bank id + question id + point id, ``""``
   for the item), with its FSRS state and due date; ``review_logs``: one per (card, answer), the
   rating and the content hash it was given under; ``scheduler_params``: the scheduler's
   parameters (one row). The step replays every stored answer, in time order, into card state.
+- v5 (current): self-knowledge per answer, all additive columns on ``answers``:
+  ``confidence`` (the probability 0..1 the candidate stated before the reveal, NULL when not
+  asked), ``miss_reason`` (why a wrong answer was missed: ``knowledge`` | ``misread`` |
+  ``reasoning`` | ``time``; NULL when not tagged) and ``dangerous`` (1 when the answer chose
+  an option, or a value, the bank marks as dangerous). Old rows read as "not asked".
+  Partial indexes keep the progress screen's calibration and miss figures off a full scan.
 
 ``migrate`` copies the database file (SQLite's online backup, so the WAL is included)
 to ``history.sqlite3.bak-v<old>-<timestamp>`` before changing anything, then runs each step
@@ -41,7 +47,7 @@ from pathlib import Path
 
 from trainer.history.errors import HistoryError, NewerSchemaError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x50544831  # "PTH1": marks the file as a pain-trainer history database
 
 V1_SQL = """
@@ -339,6 +345,17 @@ CREATE TABLE scheduler_params (
 );
 """
 
+V5_SQL = """
+ALTER TABLE answers ADD COLUMN confidence REAL CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 1);
+ALTER TABLE answers ADD COLUMN miss_reason TEXT;
+ALTER TABLE answers ADD COLUMN dangerous INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX answers_self ON answers (session_id)
+    WHERE confidence IS NOT NULL OR miss_reason IS NOT NULL OR dangerous = 1;
+CREATE INDEX answers_rated ON answers (answered_at, probe_index, confidence, correct)
+    WHERE confidence IS NOT NULL AND correct IS NOT NULL;
+CREATE INDEX answers_missed ON answers (category, miss_reason, probe_index, dangerous) WHERE correct = 0;
+"""
+
 
 def _v0_to_v1(conn: sqlite3.Connection) -> None:
     _run(conn, f"PRAGMA application_id = {APPLICATION_ID};\n" + V1_SQL)
@@ -357,6 +374,10 @@ def _v3_to_v4(conn: sqlite3.Connection) -> None:
 
     _run(conn, V4_SQL)
     replay_history(conn)
+
+
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    _run(conn, V5_SQL)
 
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
@@ -378,6 +399,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_to_v2,
     _v2_to_v3,
     _v3_to_v4,
+    _v4_to_v5,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 

@@ -18,6 +18,7 @@ How the app uses it::
     store.save_draft(draft) / store.draft(session_id)   # the interview answer being typed
     store.add_note(note) / store.notes()                # problems with an item, for its authors
     store.find_session(prefix) / store.load_session(id) / store.prompt_attempts(bank, question)
+    store.tag_miss(session, position, reason) / store.latest_misses() / store.self_knowledge()
     store.close()
 
 Write-through: ``start_session``, ``record_answer``, ``finish_session``, ``discard_session``
@@ -78,6 +79,7 @@ from trainer.study.prefs import RETENTION
 if TYPE_CHECKING:
     from trainer.history.listing import PromptAttempt, SessionSummary
     from trainer.history.outbox import Outbox
+    from trainer.history.selfknowledge import SelfKnowledge
     from trainer.history.stats import Stats
 
 T = TypeVar("T")
@@ -323,6 +325,51 @@ class Store:
                 codec.note_from_row(r)
                 for r in conn.execute(f"SELECT * FROM item_notes {where} ORDER BY created_at, id", params)
             ]
+
+    # --- self-knowledge ---------------------------------------------------------------
+
+    def tag_miss(self, session_id: str, position: int, reason: str | None) -> bool:
+        """Say why the wrong answer at ``position`` was missed (exam review); True if one was there."""
+        return self._write(
+            "miss reason",
+            lambda conn: bool(
+                conn.execute(
+                    "UPDATE answers SET miss_reason = ? WHERE session_id = ? AND position = ? AND probe_index = ?"
+                    " AND correct = 0",
+                    (reason, session_id, position, codec.MAIN_PROMPT),
+                ).rowcount
+            ),
+        )
+
+    def miss_reason(self, session_id: str, position: int) -> str | None:
+        with self._snapshot() as conn:
+            row = conn.execute(
+                "SELECT miss_reason FROM answers WHERE session_id = ? AND position = ? AND probe_index = ?",
+                (session_id, position, codec.MAIN_PROMPT),
+            ).fetchone()
+        return None if row is None else row[0]
+
+    def latest_misses(self, current: Mapping[ItemKey, str] | None = None) -> dict[ItemKey, AnswerRecord]:
+        """The latest scored answer of each missed item (current version): what review orders by."""
+        with self._snapshot() as conn:
+            states = {k: s for k, s in item_states(conn, current).items() if s.last_correct is False}
+            found: dict[ItemKey, AnswerRecord] = {}
+            for key, state in states.items():
+                row = conn.execute(
+                    "SELECT * FROM answers WHERE bank_id = ? AND question_id = ? AND content_hash = ?"
+                    " AND correct IS NOT NULL ORDER BY answered_at DESC, id DESC LIMIT 1",
+                    (key[0], key[1], state.content_hash),
+                ).fetchone()
+                if row is not None:
+                    found[key] = codec.answer_from_row(row)
+        return found
+
+    def self_knowledge(self, top: int = 20) -> SelfKnowledge:
+        """Confidence against outcome, misses by reason and category, dangerous errors."""
+        from trainer.history.selfknowledge import read_self_knowledge
+
+        with self._snapshot() as conn:
+            return read_self_knowledge(conn, top)
 
     # --- resume ---------------------------------------------------------------------
 

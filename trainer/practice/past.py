@@ -214,6 +214,9 @@ def item_dict(item: PastItem, attempts: Mapping[tuple[str, str], Sequence[Any]] 
         "time_spent": None if a is None else a.time_spent,
         "flagged": bool(a and a.flagged),
         "timed_out": bool(a and a.timed_out),
+        "confidence": None if a is None else a.confidence,
+        "miss_reason": None if a is None else a.miss_reason,
+        "dangerous": bool(a and a.dangerous),
         "notes": [{"text": n.text, "created_at": n.created_at} for n in item.notes],
     }
     if item.outcome is not None:

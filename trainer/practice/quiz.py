@@ -36,6 +36,21 @@ position wins):
   works for review (``view().feedback`` is set for every item), nothing else changes.
 * Numeric input that is not a number returns ``error`` and changes nothing.
 
+Self-knowledge (``trainer.practice.calibration``):
+
+* **Confidence** (``QuizSettings.ask_confidence``): ``submit()`` of an answer whose confidence
+  is not stated yet records nothing and returns ``asking_confidence=True`` (the view says so
+  too); ``state_confidence(p)`` (a probability; ``confidence_level("high")`` for keys 1-3;
+  None to answer without one) then submits it, and the record carries ``confidence``. In
+  exam mode a choice is recorded at once as before; ``submit()`` on it asks, and the stated
+  confidence is recorded with the same answer. Changing an exam answer forgets its confidence.
+* **Why it was missed**: once a wrong answer's feedback is shown (tutor: after submit; exam:
+  after the end), ``tag_miss(reason)`` records the reason (``MISS_REASONS``) on the same
+  answer (same position and moment); a time-out sets ``time`` by itself (kept in the record
+  once the answer is scored and not right).
+* **Dangerous errors**: a wrong answer the bank marks as dangerous is scored with
+  ``Score.dangerous`` and recorded with ``dangerous=True``.
+
 Time (measured with the injected ``Clock``, never capped):
 
 * Time is charged to the current item while it is not locked; it accumulates over visits.
@@ -72,7 +87,7 @@ from typing import Any
 
 from trainer.banks.model import Bank
 from trainer.banks.questions import KnowledgeQuestion
-from trainer.history.records import AnswerRecord, SessionRecord
+from trainer.history.records import MISS_REASONS, AnswerRecord, SessionRecord
 from trainer.practice.clock import Clock, SystemClock, WallClock
 from trainer.practice.qtypes import answer_type, askable
 from trainer.practice.qtypes.base import CHOICE, TEXT, AnswerSlot, InvalidAnswer
@@ -88,6 +103,7 @@ class QuizSettings:
     mode: str = "tutor"
     question_seconds: float | None = None  # per-question limit; None = untimed
     total_seconds: float | None = None  # whole-session limit; None = none
+    ask_confidence: bool = False  # ask "how sure?" before each answer is revealed
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -98,7 +114,10 @@ class QuizSettings:
                 raise ValueError(f"{name} must be positive")
 
     def as_settings(self) -> dict[str, Any]:
-        return {"question_seconds": self.question_seconds, "total_seconds": self.total_seconds}
+        settings: dict[str, Any] = {"question_seconds": self.question_seconds, "total_seconds": self.total_seconds}
+        if self.ask_confidence:  # only when on: a session record from before reads the same
+            settings["ask_confidence"] = True
+        return settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +152,10 @@ class ItemView:
     open_items: int  # items neither answered nor locked
     finished: bool
     feedback: ItemOutcome | None  # what the candidate is told about this item, once shown
+    asking_confidence: bool = False  # waiting for "how sure?" before this answer is submitted
+    confidence: float | None = None  # stated for this item's answer
+    miss_reason: str | None = None  # why this item was missed, once tagged (or timed out)
+    can_tag_miss: bool = False  # the feedback of a wrong answer is shown: a reason can be tagged
 
     @property
     def number(self) -> int:
@@ -166,6 +189,7 @@ class QuizUpdate:
     error: str | None = None
     timed_out: tuple[int, ...] = ()  # positions that just timed out
     results: Results | None = None  # set when the session just ended
+    asking_confidence: bool = False  # submit() waits for state_confidence()
 
     def __add__(self, other: QuizUpdate) -> QuizUpdate:
         return QuizUpdate(
@@ -174,6 +198,7 @@ class QuizUpdate:
             other.error or self.error,
             self.timed_out + other.timed_out,
             other.results or self.results,
+            other.asking_confidence,
         )
 
 
@@ -190,6 +215,9 @@ class _Item:
     spent: float = 0.0  # time before the current visit
     visited: bool = False
     last: AnswerRecord | None = None
+    confidence: float | None = None  # stated before the reveal
+    asking: bool = False  # submit() is waiting for the confidence
+    miss_reason: str | None = None
 
     @classmethod
     def of(cls, question: KnowledgeQuestion, order: tuple[str, ...]) -> _Item:
@@ -275,6 +303,7 @@ class QuizSession:
             mode=record.mode,
             question_seconds=record.settings.get("question_seconds"),
             total_seconds=record.settings.get("total_seconds"),
+            ask_confidence=bool(record.settings.get("ask_confidence", False)),
         )
         session = cls(record, items_for_plan(banks, record.plan), settings, clock, wall)
         latest: dict[int, AnswerRecord] = {}
@@ -299,6 +328,8 @@ class QuizSession:
         item.spent = answer.time_spent
         item.visited = True
         item.last = answer
+        item.confidence = answer.confidence
+        item.miss_reason = answer.miss_reason or ("time" if answer.timed_out else None)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -361,6 +392,7 @@ class QuizSession:
         item = self._items[i]
         answer = item.answer
         marks = answer.marks()
+        feedback = self.feedback(i)
         return ItemView(
             position=i,
             total=self.total,
@@ -383,7 +415,11 @@ class QuizSession:
             total_remaining=self.total_remaining(),
             open_items=sum(it.open for it in self._items),
             finished=self.finished,
-            feedback=self.feedback(i),
+            feedback=feedback,
+            asking_confidence=item.asking and not (item.locked or self.finished),
+            confidence=item.confidence,
+            miss_reason=item.miss_reason if feedback is not None and feedback.correct is False else None,
+            can_tag_miss=feedback is not None and feedback.correct is False,
         )
 
     def overview(self) -> tuple[ItemStatus, ...]:
@@ -435,9 +471,45 @@ class QuizSession:
                 return QuizUpdate(error=bad.message)
             if not given and (self.mode == "tutor" or not item.answered):
                 return QuizUpdate(error="Choose an answer first (or skip the question)")
+            if self.settings.ask_confidence and item.confidence is None:
+                item.asking = True
+                return QuizUpdate(asking_confidence=True)
             return self._save(item)
 
         return self._act(do)
+
+    def state_confidence(self, confidence: float | None) -> QuizUpdate:
+        """The candidate's "how sure?" (a probability 0..1, None for none), then the submit."""
+        if confidence is not None and not 0.0 <= confidence <= 1.0:
+            raise ValueError("a confidence is a probability from 0 to 1")
+
+        def do(item: _Item) -> QuizUpdate:
+            if not item.asking:
+                return QuizUpdate(error="Choose an answer and press Enter first")
+            item.asking = False
+            item.confidence = confidence
+            try:
+                update = self._save(item)
+            except InvalidAnswer as bad:
+                return QuizUpdate(error=bad.message)
+            if update.records or self.mode == "tutor":
+                return update
+            return QuizUpdate((self._emit(self._current),))  # exam: the same answer, now with its confidence
+
+        return self._act(do)
+
+    def tag_miss(self, reason: str) -> QuizUpdate:
+        """Why the shown wrong answer was missed; recorded on that same answer."""
+        if reason not in MISS_REASONS:
+            raise ValueError(f"unknown miss reason {reason!r}; use one of {', '.join(MISS_REASONS)}")
+        if not self.view().can_tag_miss:
+            return QuizUpdate(error="Only a wrong answer, once its feedback is shown, can be tagged")
+        item = self._items[self._current]
+        if item.last is None or item.miss_reason == reason:
+            return QuizUpdate()
+        item.miss_reason = reason
+        item.last = replace(item.last, miss_reason=reason)
+        return QuizUpdate((item.last,))
 
     def _choose(self, item: _Item, number: int) -> QuizUpdate:
         return self._edited(item, lambda: item.answer.choose(number))
@@ -448,6 +520,9 @@ class QuizSession:
             edit()
         except InvalidAnswer as refused:
             return QuizUpdate(error=refused.message)
+        item.asking = False  # a new choice: "how sure?" is asked again on submit
+        if self.mode == "exam":
+            item.confidence = None  # it was about the answer just changed
         if self.mode == "exam" and item.answer.entry == CHOICE:
             try:
                 return self._save(item)
@@ -490,6 +565,7 @@ class QuizSession:
                 self._current = position
             return update
         update += self._save_typed_number()
+        self._items[self._current].asking = False  # leaving: "how sure?" is asked again on submit
         self._stop_visit()
         self._enter(position)
         return update
@@ -543,8 +619,7 @@ class QuizSession:
                 break
             self._stop_visit()
             item.locked = True
-            item.timed_out = True
-            item.answer.take_draft()
+            self._time_out(item)
             records.append(self._emit(i))
             timed_out.append(i)
             target = self._next_open(i)
@@ -554,6 +629,14 @@ class QuizSession:
                 break
             self._enter(target)
         return QuizUpdate(tuple(records), timed_out=tuple(timed_out))
+
+    @staticmethod
+    def _time_out(item: _Item) -> None:
+        item.timed_out = True
+        item.asking = False
+        item.answer.take_draft()
+        if item.miss_reason is None:
+            item.miss_reason = "time"
 
     def _enter(self, position: int) -> None:
         self._current = position
@@ -588,8 +671,7 @@ class QuizSession:
         current = self._items[self._current]
         self._stop_visit()
         if ended_by == "time_up" and not current.locked:
-            current.timed_out = True
-            current.answer.take_draft()
+            self._time_out(current)
         for item in self._items:
             item.answer.reset_draft()
         self._total_time = now_elapsed
@@ -656,6 +738,9 @@ class QuizSession:
             flagged=item.flagged,
             answered_at=self._wall(),
             timed_out=item.timed_out,
+            confidence=item.confidence,
+            miss_reason=item.miss_reason if scored and result.correct is not True else None,
+            dangerous=scored and result.dangerous,
         )
 
     def _emit(self, position: int) -> AnswerRecord:

@@ -39,4 +39,6 @@ def counts(items: Sequence[ItemOutcome]) -> dict[str, int]:
 
 def result_word(item: ItemOutcome) -> str:
     word = {True: "correct", False: "missed", None: "unanswered"}[item.score.correct]
+    if item.score.dangerous:
+        word += ", dangerous"
     return f"{word}, timed out" if item.timed_out else word

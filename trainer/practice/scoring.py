@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from trainer.banks.questions import (
     KnowledgeQuestion,
@@ -136,6 +136,8 @@ class Score:
     given_answer: str | None  # None when unanswered
     options: tuple[OptionVerdict, ...] = ()  # displayed order; () for numeric
     sequence: tuple[SequenceRow, ...] = ()  # ordering: the key beside the candidate's order
+    dangerous: bool = False  # a wrong answer the bank marks as dangerous (a harm-weighted error)
+    harm: tuple[str, ...] = ()  # why, from the bank (one line per dangerous choice)
 
 
 def _displayed(question: SingleQuestion | MultipleQuestion, order: Sequence[str]) -> list[Option]:
@@ -164,27 +166,43 @@ def _result(
     return Score(True, correct, 1.0 if correct else 0.0, right, given, options)
 
 
+def with_harm(result: Score, harms: Sequence[str | None], dangerous: bool) -> Score:
+    """Mark a wrong answer as dangerous, with the bank's reasons (a right one never is)."""
+    if not dangerous or result.correct is not False:
+        return result
+    return replace(result, dangerous=True, harm=tuple(h for h in harms if h))
+
+
+def _chosen_harm(result: Score) -> Score:
+    picked = [v.option for v in result.options if v.selected and v.option.dangerous]
+    return with_harm(result, [o.harm for o in picked], bool(picked))
+
+
 def score_single(question: SingleQuestion, response: str | None, order: Sequence[str] = ()) -> Score:
     selected: frozenset[str] = frozenset() if response is None else frozenset([response])
     options = _verdicts(question, order, selected, frozenset([question.answer]))
-    return _result(
-        response is not None,
-        response == question.answer,
-        _describe(options, lambda v: v.is_answer),
-        _describe(options, lambda v: v.selected),
-        options,
+    return _chosen_harm(
+        _result(
+            response is not None,
+            response == question.answer,
+            _describe(options, lambda v: v.is_answer),
+            _describe(options, lambda v: v.selected),
+            options,
+        )
     )
 
 
 def score_multiple(question: MultipleQuestion, response: Iterable[str] | None, order: Sequence[str] = ()) -> Score:
     selected = frozenset(response or ())
     options = _verdicts(question, order, selected, question.answers)
-    return _result(
-        bool(selected),
-        selected == question.answers,
-        _describe(options, lambda v: v.is_answer),
-        _describe(options, lambda v: v.selected),
-        options,
+    return _chosen_harm(
+        _result(
+            bool(selected),
+            selected == question.answers,
+            _describe(options, lambda v: v.is_answer),
+            _describe(options, lambda v: v.selected),
+            options,
+        )
     )
 
 
@@ -198,12 +216,13 @@ def score_numeric(question: NumericQuestion, response: float | None, order: Sequ
     if response is None:
         return _result(False, False, right, None)
     value = float(response)
-    return _result(
+    result = _result(
         True,
         within_tolerance(value, question.answer, question.allowed_error),
         right,
         f"{format_number(value)}{unit}",
     )
+    return with_harm(result, [question.harm], question.dangerous(value))
 
 
 def score(question: QuestionBase, response: object, order: Sequence[str] = ()) -> Score:

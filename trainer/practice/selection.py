@@ -7,6 +7,8 @@
 * Review filters take plain sets of ``(bank_id, question_id)`` keys supplied by the history
   layer: ``Review("missed", keys)`` and ``Review("flagged", keys)`` keep only those keys;
   ``Review("unseen", keys)`` takes the keys already **seen** and excludes them.
+* ``Review("missed", keys, first=...)`` puts ``first`` (dangerous, then confidently wrong
+  misses) before the shuffled rest.
 * ``select_keys(banks, keys)``: exactly these questions, in this order (retry the missed
   items from a results screen); keys no longer in the banks are reported in ``missing``.
 * ``select_prompts(banks, interview_format=..., categories=..., count=...)``: open questions
@@ -43,15 +45,21 @@ REVIEW_MODES = ("missed", "flagged", "unseen")
 
 @dataclass(frozen=True, slots=True)
 class Review:
-    """A review filter: ``keys`` are kept (missed, flagged) or, for unseen, excluded as seen."""
+    """A review filter: ``keys`` are kept (missed, flagged) or, for unseen, excluded as seen.
+
+    ``first``: keys that come before the shuffled rest, in this order (and are kept within
+    ``count``): "Review missed" puts dangerous and confidently wrong misses here
+    (``trainer.practice.calibration.review_priority``)."""
 
     mode: str
     keys: frozenset[Key]
+    first: tuple[Key, ...] = ()
 
     def __post_init__(self) -> None:
         if self.mode not in REVIEW_MODES:
             raise ValueError(f"unknown review mode {self.mode!r}; use one of {', '.join(REVIEW_MODES)}")
         object.__setattr__(self, "keys", frozenset(tuple(k) for k in self.keys))
+        object.__setattr__(self, "first", tuple(dict.fromkeys((k[0], k[1]) for k in self.first)))
 
     def admits(self, key: Key) -> bool:
         return (key not in self.keys) if self.mode == "unseen" else (key in self.keys)
@@ -176,10 +184,14 @@ def _pick(
     count: int | None,
     seed: int | None,
     settings: dict[str, Any],
+    first: Sequence[Key] = (),
 ) -> Selection:
     seed = new_seed() if seed is None else seed
     matching.sort(key=lambda info: info.key)
     random.Random(seed).shuffle(matching)
+    if first:  # stable: the priority keys in their order, then the shuffled rest
+        rank = {key: n for n, key in enumerate(first)}
+        matching.sort(key=lambda info: rank.get(info.key, len(rank)))
     chosen = [candidates.question(info.key) for info in matching[:count]]  # [:None] keeps all
     return Selection(
         items=tuple(SelectedItem(q, option_order(q, seed)) for q in chosen),
@@ -194,7 +206,8 @@ def select_questions(banks: Sequence[Bank], spec: SelectionSpec) -> Selection:
     """Questions matching ``spec``, shuffled by its seed, at most ``spec.count``."""
     candidates = _Candidates(banks)
     matching = [info for info in candidates.infos.values() if spec.admits(info)]
-    return _pick(banks, candidates, matching, spec.count, spec.seed, spec.as_settings())
+    first = spec.review.first if spec.review is not None else ()
+    return _pick(banks, candidates, matching, spec.count, spec.seed, spec.as_settings(), first)
 
 
 def select_keys(banks: Sequence[Bank], keys: Iterable[Key], seed: int | None = None) -> Selection:

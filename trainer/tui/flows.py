@@ -60,7 +60,19 @@ def retry(app: TrainerApp, keys: list[tuple[str, str]], mode: str = "tutor") -> 
     if not selection.items:
         app.notify("Those questions are no longer in the loaded banks.", severity="warning")
         return
-    _run_quiz(app, QuizSession.start(selection, QuizSettings(mode=mode), clock=app.clock, wall=app.wall))
+    settings = QuizSettings(mode=mode, ask_confidence=asks_confidence(app))
+    _run_quiz(app, QuizSession.start(selection, settings, clock=app.clock, wall=app.wall))
+
+
+def asks_confidence(app: TrainerApp) -> bool:
+    """The remembered quiz-setup choice: ask "how sure?" before each answer is revealed."""
+    from trainer.history.errors import HistoryError
+
+    try:
+        prefs = app.store.get_preferences().get("quiz_setup", {})
+    except HistoryError:
+        return False
+    return bool(prefs.get("confidence")) if isinstance(prefs, dict) else False
 
 
 def review(app: TrainerApp, mode: str = "missed", count: int | None = DEFAULT_QUIZ_COUNT) -> bool:
@@ -71,14 +83,28 @@ def review(app: TrainerApp, mode: str = "missed", count: int | None = DEFAULT_QU
     if mode != "unseen" and not keys:
         app.notify(f"Nothing {mode} to review yet.", severity="information")
         return False
-    return start_quiz(app, SelectionSpec(count=count, review=Review(mode, frozenset(keys))), QuizSettings())
+    first = review_first(app) if mode == "missed" else ()
+    spec = SelectionSpec(count=count, review=Review(mode, frozenset(keys), first=first))
+    return start_quiz(app, spec, QuizSettings(ask_confidence=asks_confidence(app)))
+
+
+def review_first(app: TrainerApp) -> tuple[tuple[str, str], ...]:
+    """Missed items that come back first: dangerous errors, then confidently wrong ones
+    (``calibration.review_priority`` of each item's latest answer)."""
+    from trainer.practice.calibration import MISSED, review_priority
+
+    latest = app.store.latest_misses(app.catalog.content_hashes)
+    ranked = sorted(((review_priority(a), key) for key, a in latest.items()), key=lambda p: (-p[0], p[1]))
+    return tuple(key for priority, key in ranked if priority > MISSED)
 
 
 def review_filter(app: TrainerApp, mode: str | None) -> Review | None:
     """The review filter for ``mode`` (missed | flagged | unseen), or None for every question."""
     from trainer.practice.selection import Review
 
-    return Review(mode, frozenset(_review_keys(app, mode))) if mode else None
+    if not mode:
+        return None
+    return Review(mode, frozenset(_review_keys(app, mode)), first=review_first(app) if mode == "missed" else ())
 
 
 def _review_keys(app: TrainerApp, mode: str) -> frozenset:
@@ -325,6 +351,7 @@ def open_start_request(app: TrainerApp, start: StartRequest) -> None:
             mode=start.mode or "tutor",
             question_seconds=question_seconds,
             total_seconds=start.time_limit,
+            ask_confidence=asks_confidence(app),
         )
         spec = SelectionSpec(
             categories=start.categories,

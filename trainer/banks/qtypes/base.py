@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -79,11 +79,29 @@ def first_seen(items: Sequence[Mapping[str, Any]], base: str, label: str) -> Ite
             seen[ident] = index
 
 
+def dangerous_options(question: RawQuestion, base: str, answers: Iterable[str]) -> Iterator[SchemaError]:
+    """A dangerous option is a wrong one, and says why (``harm``); ``harm`` alone means nothing."""
+    keyed = set(answers)
+    for n, option in enumerate(question["options"]):
+        where = f"{base}/options/{n}"
+        if option.get("dangerous"):
+            if option["id"] in keyed:
+                yield SchemaError(
+                    f"{where}/dangerous", f"option '{option['id']}' is an answer; an answer cannot be dangerous"
+                )
+            if not option.get("harm"):
+                yield SchemaError(
+                    where, f"dangerous option '{option['id']}' needs 'harm': say why choosing it is dangerous"
+                )
+        elif "harm" in option:
+            yield SchemaError(f"{where}/harm", "'harm' explains a dangerous option: add 'dangerous: true' or remove it")
+
+
 def options_of(question: RawQuestion, name: str = "options") -> tuple[Option, ...]:
     """The question's options as model values, in file order."""
     from trainer.banks.questions import Option
 
-    return tuple(Option(o["id"], o["text"]) for o in question[name])
+    return tuple(Option(o["id"], o["text"], bool(o.get("dangerous", False)), o.get("harm")) for o in question[name])
 
 
 def reference(r: RawQuestion) -> Reference:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trainer.banks.qtypes.base import BankType, CommonFields, RawQuestion, Synonyms, first_seen, options_of
+from trainer.banks.qtypes.base import (
+    BankType,
+    CommonFields,
+    RawQuestion,
+    Synonyms,
+    dangerous_options,
+    first_seen,
+    options_of,
+)
 from trainer.banks.questions import SingleQuestion
 from trainer.banks.schema import SchemaError
 
@@ -17,6 +25,7 @@ def build(q: RawQuestion, common: CommonFields, synonyms: Synonyms = ()) -> Sing
 
 def check(question: RawQuestion, base: str) -> Iterator[SchemaError]:
     yield from first_seen(question["options"], f"{base}/options", "option")
+    yield from dangerous_options(question, base, [question["answer"]])
     option_ids = [o["id"] for o in question["options"]]
     if question["answer"] not in option_ids:
         yield SchemaError(

@@ -1,5 +1,6 @@
 """Progress: past sessions, quiz accuracy per category and interview key-point coverage by
-week (textual-plotext), weak areas (rules in ``trainer.history.stats``)."""
+week (textual-plotext), weak areas (rules in ``trainer.history.stats``), and self-knowledge:
+calibration, confidently wrong items, misses by reason, dangerous errors (``selfknowledge``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from trainer.durations import format_duration
 from trainer.history.errors import HistoryError
 from trainer.history.stats import MIN_ATTEMPTS, STRONG_ACCURACY, Stats
 from trainer.tui.base import TrainerScreen
+from trainer.tui.screens.selfknowledge import self_knowledge_widgets
 from trainer.tui.text import Cell, inert, literal
 
 MAX_PLOTTED_CATEGORIES = 6
@@ -108,6 +110,7 @@ class ProgressScreen(TrainerScreen[None]):
                     f"{area.lower_bound * 100:.0f}%",
                 )
             yield weak
+            yield from self_knowledge_widgets(store.self_knowledge(), titles)
             yield Static("Past sessions (Enter opens one)", classes="section-title")
             sessions: DataTable[Cell] = DataTable(id="progress-sessions", cursor_type="row", zebra_stripes=True)
             sessions.add_columns("Date", "Kind", "Mode", "Banks", "Score", "Answered", "Time", "Status")

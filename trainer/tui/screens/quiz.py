@@ -10,8 +10,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Footer, Header, Input, Markdown, Static
 
+from trainer.practice.calibration import (
+    CONFIDENCE_KEYS,
+    CONFIDENCE_LEVELS,
+    MISS_KEYS,
+    MISS_REASONS,
+    InvalidConfidence,
+    confidence_from_text,
+)
 from trainer.practice.quiz import ItemView, QuizSession, QuizUpdate
 from trainer.tui import flows, glyphs
 from trainer.tui.answers import widget_classes
@@ -22,7 +30,16 @@ from trainer.tui.text import inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown
 
-__all__ = ["MARKERS", "MAX_OPTIONS", "QuizScreen", "option_prefix", "question_ref", "time_up_notice"]
+__all__ = [
+    "MARKERS",
+    "MAX_OPTIONS",
+    "QuizScreen",
+    "confidence_prompt",
+    "miss_prompt",
+    "option_prefix",
+    "question_ref",
+    "time_up_notice",
+]
 MOVE = Binding.Group("Move", compact=True)  # ← → share one footer entry: every key fits in 60 columns
 
 
@@ -41,6 +58,24 @@ def time_up_notice(update: QuizUpdate) -> str:
     return "\n".join(lines)
 
 
+def confidence_prompt() -> str:
+    levels = " · ".join(
+        f"{n} {name} ({CONFIDENCE_LEVELS[name]:.0%})" for n, name in enumerate(CONFIDENCE_KEYS, start=1)
+    )
+    return f"How sure are you?  {levels} · p: type a percentage"
+
+
+def miss_prompt(reason: str | None) -> str:
+    """The one-key tag under a wrong answer's feedback, with the reason chosen so far."""
+    keys = " · ".join(f"{n} {MISS_REASONS[key]}" for n, key in enumerate(MISS_KEYS, start=1))
+    tagged = f"  Tagged: {MISS_REASONS[reason]}." if reason else ""
+    return f"Why was it missed?  {keys}{tagged}"
+
+
+def stated(confidence: float | None) -> str:
+    return "" if confidence is None else f"You said you were {confidence:.0%} sure."
+
+
 class QuizScreen(TrainerScreen[None]):
     CSS_PATH = "practice.tcss"
     BINDINGS = [
@@ -52,6 +87,7 @@ class QuizScreen(TrainerScreen[None]):
         Binding("right", "next", "Next", group=MOVE),
         Binding("f", "flag", "Flag"),
         Binding("n", "note", "Note a problem", show=False),
+        Binding("p", "percent", "Type how sure (%)", show=False),
         Binding("s", "skip", "Skip"),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
@@ -77,6 +113,10 @@ class QuizScreen(TrainerScreen[None]):
         self._answers: dict[str, AnswerWidget] = {tag: built[cls] for tag, cls in classes.items()}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":  # digits: options, then "how sure?", then why a wrong answer was missed
+            return not self.session.finished or self.session.view().can_tag_miss
+        if action == "percent":
+            return self.session.view().asking_confidence
         if action in self._WHILE_RUNNING:
             return not self.session.finished
         if action in self._WHEN_OVER:
@@ -100,11 +140,15 @@ class QuizScreen(TrainerScreen[None]):
             yield Static("", id="stem")
             yield from dict.fromkeys(self._answers.values())
             yield Static("", id="numeric-message")
+            yield Static("", id="confidence-prompt")
+            yield Input(placeholder="How sure, in percent (0-100), then Enter", id="confidence-input")
             with Vertical(id="feedback"):
                 yield Static("", id="verdict")
+                yield Static("", id="harm")
                 yield Static("", id="verdict-detail")
                 yield Markdown("", id="explanation", open_links=False)
                 yield Static("", id="references", classes="references")
+            yield Static("", id="miss-reason")
             yield Static("", id="quiz-hint", classes="hint")
         yield Footer()
 
@@ -137,6 +181,7 @@ class QuizScreen(TrainerScreen[None]):
         self.query_one("#preamble", Static).update(literal(preamble))
         self.query_one("#stem", Static).update(literal(question.stem))
         self._draw_answer(view, answer, moved)
+        self._draw_confidence(view)
         self._draw_feedback(view, answer)
         self.query_one("#quiz-hint", Static).update(self._hint(view, answer))
 
@@ -156,11 +201,27 @@ class QuizScreen(TrainerScreen[None]):
         else:
             self.set_focus(None)
 
+    def _draw_confidence(self, view: ItemView) -> None:
+        prompt = self.query_one("#confidence-prompt", Static)
+        prompt.display = view.asking_confidence
+        prompt.update(confidence_prompt() if view.asking_confidence else "")
+        field = self.query_one("#confidence-input", Input)
+        if not view.asking_confidence and field.display:
+            field.display = False
+            field.value = ""
+        if view.asking_confidence and self.focused is not field:
+            self.set_focus(None)  # keys 1-3 answer "how sure?", not the number field
+        miss = self.query_one("#miss-reason", Static)
+        miss.display = view.can_tag_miss
+        miss.update(miss_prompt(view.miss_reason) if view.can_tag_miss else "")
+
     def _draw_feedback(self, view: ItemView, answer: AnswerWidget) -> None:
         box = self.query_one("#feedback")
         feedback = view.feedback
         appeared = feedback is not None and not box.display
         box.display = feedback is not None
+        harm = self.query_one("#harm", Static)
+        harm.display = feedback is not None and feedback.score.dangerous
         if feedback is None:
             return
         if appeared:  # just answered: in a short window the verdict starts below the fold
@@ -172,24 +233,34 @@ class QuizScreen(TrainerScreen[None]):
             verdict = "Correct" if correct else "Incorrect"
             if feedback.timed_out:
                 verdict += " (time ran out; what you had entered was recorded)"
+        if feedback.score.dangerous:
+            verdict += ": a DANGEROUS error"
         lines = [verdict, *answer.answer_lines(feedback.score)]
+        if view.confidence is not None:
+            lines.append(stated(view.confidence))
         self.query_one("#verdict", Static).update(literal("\n".join(lines)))
+        if feedback.score.dangerous:
+            harm.update(literal("\n".join(("Why it is dangerous:", *feedback.score.harm))))
         detail = answer.detail(feedback.score)
         self.query_one("#verdict-detail", Static).display = detail is not None
         self.query_one("#verdict-detail", Static).update(detail if detail is not None else "")
         box.set_class(correct is True, "correct")
         box.set_class(correct is False, "wrong")
+        box.set_class(feedback.score.dangerous, "dangerous")
         self.query_one("#explanation", Markdown).update(inert(feedback.explanation))
         self.query_one("#references", Static).update(references_visual(feedback.references))
 
     def _hint(self, view: ItemView, answer: AnswerWidget) -> str:
+        if view.asking_confidence:
+            return "1-3: how sure you are (then the answer is submitted) · p: type a percentage"
         if view.finished:
-            return "Quiz over. ←/→ to review, Esc to see the results."
+            tag = " 1-4: why a wrong answer was missed." if view.can_tag_miss else ""
+            return f"Quiz over. ←/→ to review, Esc to see the results.{tag}"
         if view.timed_out:
             kept = "your answer then is recorded" if view.answered else "nothing was entered"
             return f"Time is up for this question: {kept}. Enter: next question"
         if view.locked:
-            return "Enter: next question"
+            return "1-4: why it was missed · Enter: next question" if view.can_tag_miss else "Enter: next question"
         return answer.hint(view)
 
     # --- updates --------------------------------------------------------------------
@@ -222,15 +293,49 @@ class QuizScreen(TrainerScreen[None]):
     # --- actions --------------------------------------------------------------------
 
     def action_choose(self, number: int) -> None:
-        if not self.session.finished:
+        """A digit: an option; while asked "how sure?", a confidence; under a miss, its reason."""
+        view = self.session.view()
+        if view.asking_confidence:
+            if number <= len(CONFIDENCE_KEYS):
+                self._state_confidence(CONFIDENCE_LEVELS[CONFIDENCE_KEYS[number - 1]])
+        elif view.can_tag_miss:
+            if number <= len(MISS_KEYS):
+                self.apply(self.session.tag_miss(MISS_KEYS[number - 1]))
+        elif not self.session.finished:
             self.apply(self.session.choose(number))
+
+    def _state_confidence(self, confidence: float | None) -> None:
+        update = self.session.state_confidence(confidence)
+        self.apply(update)
+        if not update.error and self.session.mode == "exam" and not self.session.finished:
+            self._go_on()  # exam: Enter asked "how sure?"; now it goes on as Enter does
+
+    def action_percent(self) -> None:
+        """Type a percentage instead of the three levels."""
+        field = self.query_one("#confidence-input", Input)
+        field.display = True
+        field.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "confidence-input":
+            return
+        event.stop()
+        try:
+            confidence = confidence_from_text(event.value)
+        except InvalidConfidence as bad:
+            self.query_one("#numeric-message", Static).update(literal(bad.message))
+            return
+        self._state_confidence(confidence)
 
     def action_enter(self) -> None:
         """Tutor: submit, then (second Enter) go on. Exam: record a typed number, go on."""
         session = self.session
         view = session.view()
+        if view.asking_confidence:
+            return  # waiting for 1-3 (or a percentage)
         text = self.answer_widget(view).typed()
-        if not view.locked and (session.mode == "tutor" or text is not None):
+        confidence_due = session.settings.ask_confidence and view.answered and view.confidence is None
+        if not view.locked and (session.mode == "tutor" or text is not None or confidence_due):
             if text is not None:
                 typed = session.enter_text(text)
                 if typed.error:
@@ -238,7 +343,7 @@ class QuizScreen(TrainerScreen[None]):
                     return
             update = session.submit()
             self.apply(update)
-            if update.error or session.finished or session.mode == "tutor":
+            if update.error or update.asking_confidence or session.finished or session.mode == "tutor":
                 return  # tutor mode: stay to read the feedback
         self._go_on()
 

@@ -1,5 +1,5 @@
-"""Quiz setup: banks, categories, which questions (all or a review), count, mode, time limits
-and seed; remembers the last choices. Each problem is shown under its own field, scrolled
+"""Quiz setup: banks, categories, which questions (all or a review), count, mode, whether to
+ask for confidence, time limits and seed; remembers the last choices. Each problem is shown under its own field, scrolled
 into view, and goes away as soon as the field is fixed."""
 
 from __future__ import annotations
@@ -85,6 +85,11 @@ class QuizSetupScreen(FieldErrors):
                     "Tutor: feedback after each question", value=prefs.get("mode", "tutor") == "tutor", id="mode-tutor"
                 )
                 yield Choice("Exam: feedback at the end", value=prefs.get("mode") == "exam", id="mode-exam")
+            yield Label("Confidence (for your calibration on the progress screen)")
+            yield TickList(
+                ("Ask how sure I am before each answer is revealed (keys 1-3)", "ask", bool(prefs.get("confidence"))),
+                id="setup-confidence",
+            )
             yield Label(f"Seconds per question (empty = untimed; {DEFAULT_QUESTION_SECONDS} is the board exam's pace)")
             # First quiz: the board exam's pace; afterwards whatever the candidate chose last.
             seconds = prefs.get("question_seconds", DEFAULT_QUESTION_SECONDS)
@@ -144,6 +149,7 @@ class QuizSetupScreen(FieldErrors):
         mode = "exam" if self.query_one("#mode-exam", Choice).value else "tutor"
         count, question_seconds, total_seconds, seed = values.values()
         count = count or flows.DEFAULT_QUIZ_COUNT
+        confidence = bool(self.query_one("#setup-confidence", SelectionList).selected)
         choices = {
             "banks": bank_ids,
             "categories": categories,
@@ -152,10 +158,13 @@ class QuizSetupScreen(FieldErrors):
             "mode": mode,
             "question_seconds": question_seconds,
             "total_seconds": total_seconds,
+            "confidence": confidence,
         }
         self.trainer_app.save("Preferences", lambda: self.trainer_app.store.set_preferences({PREFERENCE_KEY: choices}))
         spec = SelectionSpec(categories=tuple(categories), count=count, seed=seed, review=review_filter)
-        settings = QuizSettings(mode=mode, question_seconds=question_seconds, total_seconds=total_seconds)
+        settings = QuizSettings(
+            mode=mode, question_seconds=question_seconds, total_seconds=total_seconds, ask_confidence=confidence
+        )
         self.trainer_app.pop_screen()
         flows.start_quiz(self.trainer_app, spec, settings, bank_ids=tuple(bank_ids))
 

@@ -28,10 +28,12 @@ def score_line(results: Results) -> str:
     numbers = results.numbers
     average = "–" if results.average_time is None else f"{results.average_time:.0f} s"
     score = "–" if numbers.score is None else f"{numbers.score * 100:.0f}%"
+    dangerous = sum(1 for item in results.items if item.score.dangerous)
     return (
         f"Score {score}: {numbers.correct} correct of {numbers.answered} answered · "
         f"unanswered {numbers.unanswered} (not counted as wrong) · timed out {numbers.timed_out} · "
-        f"time on questions {format_duration(numbers.duration)} · average {average} per answered question"
+        + (f"DANGEROUS errors {dangerous} · " if dangerous else "")
+        + f"time on questions {format_duration(numbers.duration)} · average {average} per answered question"
     )
 
 

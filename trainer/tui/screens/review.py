@@ -13,11 +13,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown, Static
 
 from trainer.durations import format_duration
+from trainer.history.errors import HistoryError
+from trainer.practice.calibration import MISS_KEYS
 from trainer.practice.scoring import ItemOutcome
 from trainer.tui import flows, glyphs
 from trainer.tui.answers import widget_class
 from trainer.tui.base import TrainerScreen
-from trainer.tui.screens.quiz import question_ref
+from trainer.tui.screens.quiz import miss_prompt, question_ref
 from trainer.tui.text import inert, literal, references_visual
 from trainer.tui.widgets.case import CaseVignette
 
@@ -29,6 +31,7 @@ class ReviewItemScreen(TrainerScreen[None]):
         Binding("left", "page(-1)", "Previous item"),
         Binding("right", "page(1)", "Next item"),
         Binding("n", "note", "Note a problem"),
+        *(Binding(str(n), f"tag_miss({n})", "Why missed", show=False) for n in range(1, len(MISS_KEYS) + 1)),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
     ]
@@ -72,7 +75,12 @@ class ReviewItemScreen(TrainerScreen[None]):
             )
             if score.answered and 0 < score.score < 1:
                 lines.append(f"Partial credit: {score.score:.0%}")
+            if score.dangerous:
+                lines[0] += ": a DANGEROUS error"
+                lines += ["Why it is dangerous:", *score.harm]
             yield Static(literal("\n".join(lines)), id="verdict")
+            if self._can_tag():
+                yield Static(miss_prompt(self._reason()), id="miss-reason")
             yield Markdown(inert(item.explanation), id="explanation", open_links=False)
             yield Static(references_visual(item.references), classes="references")
             notes = self.trainer_app.store.notes(item=question.key)
@@ -83,6 +91,25 @@ class ReviewItemScreen(TrainerScreen[None]):
                     classes="review-notes",
                 )
         yield Footer()
+
+    def _can_tag(self) -> bool:
+        return self.session_id is not None and self.item.score.correct is False
+
+    def _reason(self) -> str | None:
+        assert self.session_id is not None
+        try:
+            return self.trainer_app.store.miss_reason(self.session_id, self.item.position)
+        except HistoryError:
+            return None
+
+    def action_tag_miss(self, number: int) -> None:
+        """Why this wrong answer was missed (exam review): one key, stored on the answer."""
+        if not self._can_tag():
+            return
+        assert self.session_id is not None
+        session_id, position, reason = self.session_id, self.item.position, MISS_KEYS[number - 1]
+        if self.trainer_app.save("Miss reason", lambda: self.trainer_app.store.tag_miss(session_id, position, reason)):
+            self.refresh(recompose=True)
 
     def action_note(self) -> None:
         q = self.item.question
