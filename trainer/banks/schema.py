@@ -34,7 +34,12 @@ FastValidator = Callable[[Any], Any]  # fastjsonschema's compiled function: retu
 TypedValidators = tuple[FastValidator, dict[str, FastValidator], FastValidator]
 
 SCHEMA_FILE = "bank.schema.json"
-CODE_FORMAT = 2  # of the cached validator code (``_compiled``): raise when StrictIntegers changes
+CODE_FORMAT = 3  # of the cached validator code (``_compiled``): raise when StrictIntegers changes
+# A generated call of a referenced definition's function, which builds the checked value's name
+# for an error message ("data.questions[{data_x}]".format(**locals())) on every call.
+_NAMED_CALL = re.compile(
+    r'^(\s*)(validate\w*)\((\w+), custom_formats, \(name_prefix or "data"\) \+ "[^"\n]*"(?:\.format\(\*\*locals\(\)\))?\)$'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +132,19 @@ def _generated(definition: dict[str, Any]) -> bytes:
         def __init__(self, definition: dict[str, Any], resolver: RefResolver, use_formats: bool) -> None:
             # Through the class, not super(): mypy's untyped_calls_exclude does not follow super().
             CodeGeneratorDraft07.__init__(self, definition, resolver=resolver, use_formats=use_formats)
+
+        def generate_ref(self) -> None:
+            """The referenced definition's function is called with the caller's name prefix.
+
+            These validators only answer valid or not (``explain`` words the errors, with the
+            reference validator), so the name fastjsonschema builds for each checked value, an
+            f-string with ``**locals()`` per list item, is never read: building it was ~40% of
+            the time of checking a valid bank. A line that does not look like that call is left as it is.
+            """
+            start = len(self._code)
+            CodeGeneratorDraft07.generate_ref(self)
+            for n in range(start, len(self._code)):
+                self._code[n] = _NAMED_CALL.sub(r"\1\2(\3, custom_formats, name_prefix)", self._code[n])
 
     resolver = RefResolver.from_schema(definition, handlers={}, store={})
     generator = StrictIntegers(definition, resolver=resolver, use_formats=False)
