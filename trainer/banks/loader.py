@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from trainer.banks.build import build_bank
+from trainer.banks.build import build_bank, canonical_json
 from trainer.banks.cache import BankCache, content_key
 from trainer.banks.limits import MAX_FILE_BYTES, size_problem
 from trainer.banks.model import Bank
@@ -61,13 +61,15 @@ def load_bank(path: str | Path, bundled: bool = False, cache: BankCache | None =
             if cache is not None:  # keyed by the bytes validated, should the file have changed meanwhile
                 cache.put_failure(path_text, content_key(data), [p.as_dict() for p in exc.problems])
             raise
-        bank = build_bank(parsed, source=path_text, bundled=bundled)
         if cache is None:
-            return bank
+            return build_bank(parsed, source=path_text, bundled=bundled)
+        # Each question is encoded once, for its content hash and as the cache stores it.
+        encoded = [canonical_json(q) for q in parsed["questions"]]
+        bank = build_bank(parsed, source=path_text, bundled=bundled, encoded=encoded)
         key = content_key(data)  # of the bytes validated, should the file have changed meanwhile
-        if not cache.put(path_text, key, parsed, bank):
+        if not cache.put(path_text, key, parsed, bank, encoded):
             return bank
-        del parsed
+        del parsed, encoded
         return cache.get(path_text, key, bundled) or bank
 
 
