@@ -218,11 +218,13 @@ def is_valid(data: object) -> bool:
     which was half of its time (10,000 questions: 0.37 s, now ~0.17 s).
     """
     typed = _typed_validators()
-    if typed is None or not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+    if typed is None:
         return _passes(_fast_validators()[0], data)
     shallow, by_type, question = typed
     if not _passes(shallow, data):
         return False
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return True  # no list of questions to check one by one: the shallow validator checked it all
     import fastjsonschema
 
     try:
@@ -257,7 +259,13 @@ def _typed_validators() -> TypedValidators | None:
     if not by_type:
         return None
     shallow = _compile_fast(dict(_bank_without_questions(), **{"$schema": _DRAFT_07}))
-    return shallow, by_type, _fast_validators()[1]
+    return shallow, by_type, _any_question
+
+
+def _any_question(item: object) -> object:
+    """The validator of any question, made only for a question whose type has none of its own
+    (its code and the whole bank's are the largest to load, ~5 ms a start that a valid bank never needs)."""
+    return _fast_validators()[1](item)
 
 
 def _is_int(checker: object, instance: object) -> bool:
