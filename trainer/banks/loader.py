@@ -116,15 +116,15 @@ def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:
 
 def _validated(data: bytes, path_text: str) -> dict[str, Any]:
     """The bank's data, known to pass the schema and the semantic checks, one entry per question."""
-    # Parsing and checking load here, not at start-up: a cached bank needs none of them.
-    from trainer.banks import schema, semantic, yamlsafe
-    from trainer.banks.positions import Locator
+    # Parsing and checking load here, not at start-up: a cached bank needs none of them; PyYAML
+    # (``yamlsafe``) loads only for a text the compiled parser is not trusted with, or an error.
+    from trainer.banks import schema, semantic, yamltext
     from trainer.banks.schema import SchemaError, type_name
 
     try:
-        text = yamlsafe.decode(data)
-        loaded = yamlsafe.load(text)
-    except yamlsafe.YamlProblem as problem:
+        text = yamltext.decode(data)
+        loaded = yamltext.load(text)
+    except yamltext.YamlProblem as problem:
         raise BankError([Problem(path_text, problem.line, problem.column, problem.message)]) from None
     parsed = loaded.data
     problems = [Problem(path_text, p.line, p.column, p.message) for p in loaded.problems]
@@ -139,10 +139,12 @@ def _validated(data: bytes, path_text: str) -> dict[str, Any]:
     errors: list[SchemaError] = []
     root = None
     if not schema.is_valid(parsed):
+        from trainer.banks.yamlsafe import check_nesting
+
         try:  # what is valid is shallow; what is not may be too deep to explain
             root = loaded.nodes()
-            yamlsafe.check_nesting(root)
-        except yamlsafe.YamlProblem as problem:
+            check_nesting(root)
+        except yamltext.YamlProblem as problem:
             raise BankError([*problems, Problem(path_text, problem.line, problem.column, problem.message)]) from None
         # The reference validator explains what the fast one rejected.
         # Explaining stops past the cap: 1,000,000 empty questions took 210 s and 3.2 GB.
@@ -155,10 +157,12 @@ def _validated(data: bytes, path_text: str) -> dict[str, Any]:
         if root is None:
             try:
                 root = loaded.nodes()
-            except yamlsafe.YamlProblem as problem:
+            except yamltext.YamlProblem as problem:
                 raise BankError(
                     [*problems, Problem(path_text, problem.line, problem.column, problem.message)]
                 ) from None
+        from trainer.banks.positions import Locator
+
         locator = Locator(root)
         problems += [Problem(path_text, *locator.locate(e.pointer, e.at_key), e.message, e.pointer) for e in errors]
     del loaded, root  # the node tree and the text, before the bank is built from the data
