@@ -421,6 +421,22 @@ def _check_paths(paths: Sequence[str]) -> None:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
+    """``_validate`` with the garbage collector paused: checking a bank makes millions of
+    acyclic objects (its data, its model) that each collection would scan again; the loader
+    pauses it per file, but every collection after that (the lints, the next file) rescanned
+    all of them, ~0.1 s of a 10,000-question bank's validate. The command exits when done."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _validate(args)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _validate(args: argparse.Namespace) -> int:
     """Check the files, and that no bank id clashes with the banks the app would load with them.
 
     The app loads the bundled banks, the data folder's ``banks/`` and every ``--bank``; a file

@@ -196,8 +196,11 @@ class BankCache:
         except (sqlite3.Error, OSError, ValueError, TypeError):
             pass
 
-    def put(self, path: str, key: str, data: dict[str, Any], bank: Bank) -> bool:
-        """Store a validated bank (``data`` as validated, ``bank`` built from it)."""
+    def put(self, path: str, key: str, data: dict[str, Any], bank: Bank, encoded: Sequence[str] = ()) -> bool:
+        """Store a validated bank (``data`` as validated, ``bank`` built from it); ``encoded``:
+        each question as ``canonical_json`` already made (what is stored; made here if not given)."""
+        from trainer.banks.build import canonical_json
+
         meta = {k: v for k, v in data.items() if k != "questions"}
         meta_text = json.dumps(meta, ensure_ascii=False)
         budget = [MAX_ENTRY_CHARS - len(meta_text)]
@@ -208,6 +211,15 @@ class BankCache:
                 raise _EntryTooLarge
             return body
 
+        bodies = encoded or [canonical_json(q) for q in data["questions"]]
+        tag_lists: dict[tuple[str, ...], str] = {}  # a bank repeats a few tag lists 10,000 times
+
+        def tag_list(tags: tuple[str, ...]) -> str:
+            text = tag_lists.get(tags)
+            if text is None:
+                text = tag_lists[tags] = json.dumps(list(tags))
+            return text
+
         rows = (
             (
                 key,
@@ -216,11 +228,11 @@ class BankCache:
                 info.category,
                 info.type,
                 info.difficulty,
-                json.dumps(list(info.tags)),
+                tag_list(info.tags),
                 info.content_hash,
-                charged(json.dumps(q, ensure_ascii=False, separators=(",", ":"))),
+                charged(body),
             )
-            for n, (info, q) in enumerate(zip(bank.index, data["questions"], strict=True))
+            for n, (info, body) in enumerate(zip(bank.index, bodies, strict=True))
         )
         if budget[0] < 0:
             return False

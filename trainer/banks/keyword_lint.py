@@ -58,9 +58,12 @@ class _Phrase:
     references: tuple[Reference, ...]  # where an author's name would come from
 
 
+_WORD = re.compile(r"\w+")
+
+
 def words(phrase: str) -> tuple[str, ...]:
     """The words of a phrase as matching sees them (case and punctuation ignored)."""
-    return tuple(re.findall(r"\w+", phrase.casefold()))
+    return tuple(_WORD.findall(phrase.casefold()))
 
 
 def _folded(phrase: str) -> tuple[str, ...]:
@@ -69,11 +72,23 @@ def _folded(phrase: str) -> tuple[str, ...]:
 
 
 def findings(bank: Bank) -> list[Finding]:
-    """Every keyword warning of a bank, in file order of the questions."""
-    phrases = list(_phrases(bank))
+    """Every keyword warning of a bank, in file order of the questions.
+
+    A bank repeats its phrases (10,000 questions: 75,000 phrases, a few hundred distinct), so
+    the rules that read only the phrase are asked once per distinct (text, role); the name rule,
+    which also reads the question's references, runs only for a phrase written like a name.
+    """
     found: list[Finding] = []
-    for phrase in phrases:
-        found += [Finding(phrase.pointer, m) for m in (_generic(phrase), _short(phrase), _name(phrase)) if m]
+    by_text: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {}
+    for phrase in _phrases(bank):
+        key = (phrase.text, phrase.role)
+        known = by_text.get(key)
+        if known is None:
+            messages = tuple(m for m in (_generic(phrase), _short(phrase)) if m)
+            known = by_text[key] = (messages, _may_be_name(phrase.text))
+        messages, may_be_name = known
+        named = _name(phrase) if may_be_name else None
+        found += [Finding(phrase.pointer, m) for m in (*messages, *((named,) if named else ()))]
     found += _common(bank)
     return found
 
@@ -162,9 +177,15 @@ def _short(phrase: _Phrase) -> str | None:
     return f"{phrase.role} '{phrase.text}' is shorter than {MIN_LETTERS} letters and matches unrelated words{hint}"
 
 
+def _may_be_name(text: str) -> bool:
+    """Written like a name: one word of letters, a capital first letter and the rest lower case."""
+    text = text.strip()
+    return len(text) >= MIN_LETTERS and text.isalpha() and text[0].isupper() and text[1:].islower()
+
+
 def _name(phrase: _Phrase) -> str | None:
     text = phrase.text.strip()
-    if len(text) < MIN_LETTERS or not (text.isalpha() and text[0].isupper() and text[1:].islower()):
+    if not _may_be_name(text):
         return None
     if text.casefold() in SURNAMES:
         why = "a common surname"
@@ -191,13 +212,20 @@ def _common(bank: Bank) -> list[Finding]:
         return []
     first: dict[tuple[str, ...], tuple[str, str]] = {}
     listed_by: dict[tuple[str, ...], int] = {}
+    folded: dict[str, tuple[str, ...]] = {}  # a keyword's folded words, worked out once per distinct keyword
     for where, point in points:
-        for key in dict.fromkeys(_folded(k) for k in point.keywords):
+        keys: dict[tuple[str, ...], int] = {}  # each folded keyword of the point, at its first position
+        for n, keyword in enumerate(point.keywords):
+            key = folded.get(keyword)
+            if key is None:
+                key = folded[keyword] = _folded(keyword)
+            keys.setdefault(key, n)
+        for key, n in keys.items():
             if not key:
                 continue
             listed_by[key] = listed_by.get(key, 0) + 1
-            n = next(i for i, k in enumerate(point.keywords) if _folded(k) == key)
-            first.setdefault(key, (f"{where}/keywords/{n}", point.keywords[n]))
+            if key not in first:
+                first[key] = (f"{where}/keywords/{n}", point.keywords[n])
     return [
         Finding(
             first[key][0],

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from trainer.banks.build import build_bank
+from trainer.banks.build import build_bank, canonical_json
 from trainer.banks.cache import BankCache, content_key
 from trainer.banks.limits import MAX_FILE_BYTES, size_problem
 from trainer.banks.model import Bank
@@ -61,13 +61,15 @@ def load_bank(path: str | Path, bundled: bool = False, cache: BankCache | None =
             if cache is not None:  # keyed by the bytes validated, should the file have changed meanwhile
                 cache.put_failure(path_text, content_key(data), [p.as_dict() for p in exc.problems])
             raise
-        bank = build_bank(parsed, source=path_text, bundled=bundled)
         if cache is None:
-            return bank
+            return build_bank(parsed, source=path_text, bundled=bundled)
+        # Each question is encoded once, for its content hash and as the cache stores it.
+        encoded = [canonical_json(q) for q in parsed["questions"]]
+        bank = build_bank(parsed, source=path_text, bundled=bundled, encoded=encoded)
         key = content_key(data)  # of the bytes validated, should the file have changed meanwhile
-        if not cache.put(path_text, key, parsed, bank):
+        if not cache.put(path_text, key, parsed, bank, encoded):
             return bank
-        del parsed
+        del parsed, encoded
         return cache.get(path_text, key, bundled) or bank
 
 
@@ -115,15 +117,15 @@ def load_bank_bytes(data: bytes, path_text: str, bundled: bool = False) -> Bank:
 def _validated(data: bytes, path_text: str, expand: bool = True) -> dict[str, Any]:
     """The bank's data, known to pass the schema and the semantic checks, one entry per question
     (``expand=False``: one entry per bank entry, as written, e.g. an extended-matching set whole)."""
-    # Parsing and checking load here, not at start-up: a cached bank needs none of them.
-    from trainer.banks import schema, semantic, yamlsafe
-    from trainer.banks.positions import Locator
+    # Parsing and checking load here, not at start-up: a cached bank needs none of them; PyYAML
+    # (``yamlsafe``) loads only for a text the compiled parser is not trusted with, or an error.
+    from trainer.banks import schema, semantic, yamltext
     from trainer.banks.schema import SchemaError, type_name
 
     try:
-        text = yamlsafe.decode(data)
-        loaded = yamlsafe.load(text)
-    except yamlsafe.YamlProblem as problem:
+        text = yamltext.decode(data)
+        loaded = yamltext.load(text)
+    except yamltext.YamlProblem as problem:
         raise BankError([Problem(path_text, problem.line, problem.column, problem.message)]) from None
     parsed = loaded.data
     problems = [Problem(path_text, p.line, p.column, p.message) for p in loaded.problems]
@@ -138,10 +140,12 @@ def _validated(data: bytes, path_text: str, expand: bool = True) -> dict[str, An
     errors: list[SchemaError] = []
     root = None
     if not schema.is_valid(parsed):
+        from trainer.banks.yamlsafe import check_nesting
+
         try:  # what is valid is shallow; what is not may be too deep to explain
             root = loaded.nodes()
-            yamlsafe.check_nesting(root)
-        except yamlsafe.YamlProblem as problem:
+            check_nesting(root)
+        except yamltext.YamlProblem as problem:
             raise BankError([*problems, Problem(path_text, problem.line, problem.column, problem.message)]) from None
         # The reference validator explains what the fast one rejected.
         # Explaining stops past the cap: 1,000,000 empty questions took 210 s and 3.2 GB.
@@ -154,10 +158,12 @@ def _validated(data: bytes, path_text: str, expand: bool = True) -> dict[str, An
         if root is None:
             try:
                 root = loaded.nodes()
-            except yamlsafe.YamlProblem as problem:
+            except yamltext.YamlProblem as problem:
                 raise BankError(
                     [*problems, Problem(path_text, problem.line, problem.column, problem.message)]
                 ) from None
+        from trainer.banks.positions import Locator
+
         locator = Locator(root)
         problems += [Problem(path_text, *locator.locate(e.pointer, e.at_key), e.message, e.pointer) for e in errors]
     del loaded, root  # the node tree and the text, before the bank is built from the data

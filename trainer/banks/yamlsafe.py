@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from typing import Any, NoReturn, TypeVar
 
 import yaml
@@ -55,15 +54,19 @@ except ImportError:  # pragma: no cover - depends on the build
     WITH_LIBYAML = False
 
 
-from trainer.banks.limits import MAX_FILE_BYTES, size_problem  # noqa: E402  (re-exported)
+from trainer.banks.limits import MAX_FILE_BYTES as MAX_FILE_BYTES  # noqa: E402  (re-exported)
+from trainer.banks.limits import size_problem as size_problem  # noqa: E402  (re-exported)
+
+# Re-exported: the fast path lives there, without PyYAML; callers of this module see one module.
+from trainer.banks.yamltext import _STRUCTURE as _STRUCTURE  # noqa: E402
+from trainer.banks.yamltext import MAX_NODES as MAX_NODES  # noqa: E402
+from trainer.banks.yamltext import Parsed as Parsed  # noqa: E402
+from trainer.banks.yamltext import YamlProblem as YamlProblem  # noqa: E402
+from trainer.banks.yamltext import _describe_char  # noqa: E402
+from trainer.banks.yamltext import decode as decode  # noqa: E402
+from trainer.banks.yamltext import load as load  # noqa: E402
 
 MAX_ALIAS_EXPANSION = 100_000
-# Every YAML node after the first follows one of these characters, so their count bounds
-# the node count from above, at C speed, before anything is parsed. A node costs ~700 bytes
-# while parsing: 1,000,000 empty questions (3 MB) took 3.2 GB. Prose banks count one
-# structural character per ~15 bytes, so a full-size (32 MiB) prose bank stays well below.
-_STRUCTURE = "\n,[{-:?"
-MAX_NODES = 2_500_000
 # An alias of a scalar costs one unit per this many characters, so a long text repeated by
 # aliases is charged for what it expands to (it was free: a 21 MB bank made a 3.7 GB cache).
 ALIAS_CHARS_PER_UNIT = 64
@@ -73,10 +76,6 @@ MAX_NESTING = 64
 
 # C0 controls except tab, newline and carriage return; DEL; C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# YAML 1.1 (libyaml) reads these as line breaks, YAML 1.2 as ordinary characters: refused, so a
-# file cannot mean one thing to one reader and another to the next.
-_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
-
 # The YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), exactly.
 CORE_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 CORE_NULL = frozenset(("", "~", "null", "Null", "NULL"))
@@ -164,16 +163,6 @@ for _tag, _pattern, _first in (
     Core12Resolver.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
 
 
-class YamlProblem(Exception):
-    """A problem found while reading or parsing; line and column are 1-based."""
-
-    def __init__(self, message: str, line: int = 1, column: int = 1):
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-
-
 def _position(mark: Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
@@ -182,11 +171,6 @@ def _short_repr(value: str, limit: int = 60) -> str:
     """A key as the author can recognise it, on one short line even if it is 1 MB long."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _describe_char(text: str) -> str:
-    char = text[0]
-    return f"U+{ord(char):04X}"
 
 
 class _BankConstructor(SafeConstructor):
@@ -419,116 +403,18 @@ class _NodeLoader(_Parser, Core12Resolver):
         Core12Resolver.__init__(self)
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (a BOM is accepted), anything else a positioned problem."""
-    if len(data) > MAX_FILE_BYTES:
-        raise YamlProblem(size_problem(len(data)))
-    if _looks_utf16(data):  # it has NUL bytes too, but it is text in the wrong encoding, not binary
-        raise YamlProblem("UTF-16 text; a bank is UTF-8: save the file as UTF-8")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line, column = _byte_position(data, nul)
-        raise YamlProblem("binary file (contains NUL bytes); a bank is UTF-8 YAML text", line, column)
+def compose_positioned(text: str) -> Node | None:
+    """The node tree of ``text`` (which the compiled parser read), or a positioned ``YamlProblem``."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, column = _byte_position(data, exc.start)
-        raise YamlProblem(
-            f"not UTF-8: byte 0x{data[exc.start]:02X} cannot be decoded; save the file as UTF-8",
-            line,
-            column,
-        ) from None
-    if not text.isascii() and (found := _LINE_SEPARATORS.search(text)) is not None:  # isascii: O(1)
-        offset = found.start()
-        line, column = text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
-        raise YamlProblem(
-            f"{_describe_char(found.group())} (a Unicode line separator) in text; YAML 1.1 readers break "
-            "the line there and YAML 1.2 readers do not: replace it with a line break or a space",
-            line,
-            column,
-        )
-    return text
-
-
-def _looks_utf16(data: bytes) -> bool:
-    """A UTF-16 byte-order mark, or ASCII text with a NUL after (or before) every character."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return True
-    head = data[:64] if len(data) % 2 == 0 else data[:63]
-    if len(head) < 4:
-        return False
-    even, odd = head[0::2], head[1::2]
-
-    def text(part: bytes) -> bool:
-        return all(32 <= b < 127 or b in (9, 10, 13) for b in part)
-
-    return (odd.count(0) == len(odd) and text(even)) or (even.count(0) == len(even) and text(odd))
-
-
-def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    data: object
-    root: Node | None  # the node tree when this module parsed the text (kept to position errors)
-    problems: list[YamlProblem]
-    text: str = ""  # the text, when the compiled parser read it: composed only if an error needs it
-    parser: str = "pure"  # which path read the data: "yaml-rs" or "pure"
-
-    def nodes(self) -> Node | None:
-        """The node tree for positions: the one kept, or the text composed now by the positioned path.
-
-        Composing can refuse what the compiled parser accepted (nesting past libyaml's limit):
-        that is a ``YamlProblem`` at its position, so a file is refused if either reader refuses it.
-        """
-        if self.root is not None or not self.text:
-            return self.root
-        try:
-            return compose_nodes(self.text)
-        except yaml.MarkedYAMLError as exc:
-            raise _from_marked(self.text, exc) from None
-        except yaml.reader.ReaderError as exc:
-            raise _from_reader(self.text, exc) from None
-        except yaml.YAMLError as exc:
-            raise YamlProblem(f"YAML error: {exc}") from None
-        except RecursionError:
-            raise YamlProblem("nesting is too deep") from None
-
-
-def load(text: str) -> Parsed:
-    """Parse one YAML 1.2 document into plain data and the soft problems found.
-
-    The compiled parser reads what it is trusted with (``fastyaml``); everything else, and
-    anything it refuses, is read here so each problem gets its line and column. A text the
-    compiled parser refused but this reader accepts keeps the compiled parser's refusal (at its
-    position): a file is refused if either reader refuses it.
-    Raises ``YamlProblem`` for anything that stops parsing.
-    """
-    from trainer.banks import fastyaml
-
-    nodes = sum(map(text.count, _STRUCTURE))
-    if nodes > MAX_NODES:
-        raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
-    refusal = None
-    try:
-        data = fastyaml.parse(text)
-    except fastyaml.NotTrusted:
-        return load_positioned(text)
-    except fastyaml.Refused as refused:
-        refusal = refused
-    else:
-        if isinstance(data, dict):
-            return Parsed(data, None, [], text, "yaml-rs")
-        # Not a bank (a list, a scalar, several documents): read here, to say what it is and where.
-    parsed = load_positioned(text)
-    if refusal is not None and not parsed.problems:
-        check_nesting(parsed.root)  # yaml-rs refuses deep nesting sooner than libyaml: say so at the node
-        raise YamlProblem(refusal.message, *_within(text, refusal.line, refusal.column))
-    return parsed
+        return compose_nodes(text)
+    except yaml.MarkedYAMLError as exc:
+        raise _from_marked(text, exc) from None
+    except yaml.reader.ReaderError as exc:
+        raise _from_reader(text, exc) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML error: {exc}") from None
+    except RecursionError:
+        raise YamlProblem("nesting is too deep") from None
 
 
 def load_positioned(text: str) -> Parsed:

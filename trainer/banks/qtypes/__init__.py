@@ -69,9 +69,22 @@ def label(tag: str) -> str:
     return entry.label if entry is not None else tag
 
 
+_LOADED: dict[str, tuple[TypeEntry, BankType]] = {}  # tag -> (its entry when looked up, the unit)
+
+
 def bank_type(tag: str) -> BankType:
-    """The type's banks-layer unit (``KeyError`` for a tag nobody registered)."""
-    found: BankType = importlib.import_module(REGISTRY[tag].module).TYPE
+    """The type's banks-layer unit (``KeyError`` for a tag nobody registered).
+
+    Kept per tag once imported: loading a bank asks five times a question (10,000 questions:
+    50,000 ``import_module`` calls, ~0.1 s). The entry is compared, so a replaced entry is
+    imported again; ``register``/``unregister`` forget them all.
+    """
+    entry = REGISTRY[tag]
+    known = _LOADED.get(tag)
+    if known is not None and known[0] is entry:
+        return known[1]
+    found: BankType = importlib.import_module(entry.module).TYPE
+    _LOADED[tag] = (entry, found)
     return found
 
 
@@ -89,4 +102,5 @@ def unregister(tag: str) -> None:
 def _schema_changed() -> None:
     from trainer.banks import schema
 
+    _LOADED.clear()
     schema.forget_compiled()
