@@ -406,6 +406,41 @@ class Phrase:
     via: str | None  # the synonym it went through (None: the keyword itself)
     words: tuple[tuple[frozenset[str], str | None], ...]  # (keys, exact text when case-sensitive)
     negated: bool  # the keyword started with a negation cue: its remainder must be negated
+    split: int = 0  # > 0: a predicative variant, ``words[split:]`` (the modifier) after a copula
+
+
+# The attributive/predicative alternation of English adjectives (Huddleston & Pullum, The
+# Cambridge Grammar of the English Language, 2002, ch. 6 §4): "mechanical back pain" is also
+# said "the back pain is mechanical", "a slow taper" also "the taper should be slow". A keyword
+# of two to four words is also met by its last words, then a copular chain (``COPULAR_CHAIN``:
+# a copula with at most ``CHAIN_WORDS`` auxiliaries, negations and degree adverbs around it),
+# then its first words. A negation inside the chain negates the mention ("the taper doesn't
+# need to be slow").
+COPULAS = _words("is are was were be been being seems seem seemed sounds sound looks look feels feel remains remain")
+COPULAR_CHAIN = COPULAS | _words(
+    "not never need needs needed to have has had do does did should must can could would will may might "
+    "probably likely just mostly largely purely really very too quite fairly so entirely completely clearly "
+    "definitely only simply usually often certainly all"
+)
+CHAIN_WORDS = 5
+_NEGATED_COPULAS = _words("isn't aren't wasn't weren't")
+_INNER_NEGATION = _words("not never cannot")
+
+
+# Gradable contraries of rate (Horn, A Natural History of Negation, 1989, ch. 5: "negative
+# strengthening": "not slow" said to dismiss the slow course is heard as "fast"). A red flag's
+# keyword that names the fast course is also said by rejecting the slow one: "rapid titration"
+# by "there's no need for slow titration", "taper quickly" by "I wouldn't taper slowly".
+# Adjectives and adverbs are kept apart so the variant stays grammatical; a one-word keyword
+# ("abrupt") has no contrary, since a bare "not slow" says nothing of what is slow.
+_FAST_ADJ, _SLOW_ADJ = ("rapid", "quick", "fast", "abrupt", "sudden"), ("slow", "gradual")
+_FAST_ADV, _SLOW_ADV = ("rapidly", "quickly", "abruptly", "suddenly"), ("slowly", "gradually")
+CONTRARIES: dict[str, tuple[str, ...]] = {
+    **{w: _SLOW_ADJ for w in _FAST_ADJ},
+    **{w: _SLOW_ADV for w in _FAST_ADV},
+    **{w: _FAST_ADJ for w in _SLOW_ADJ},
+    **{w: _FAST_ADV for w in _SLOW_ADV},
+}
 
 
 def _phrase_words(text: str) -> tuple[tuple[frozenset[str], str | None], ...]:
@@ -449,9 +484,23 @@ def _sub(seq: tuple[str, ...], part: tuple[str, ...]) -> int:
     return -1
 
 
+_FUNCTION_WORDS = _AUX | _SUBJECTS | _NEXT_IS_OBJECT | TERMINATORS | _words("and or not no never")
+
+
+def _not_a_modifier(word: tuple[frozenset[str], str | None]) -> bool:
+    """Whether a keyword word cannot be a predicative adjective ("is" of "is drug seeking")."""
+    return bool(word[0] & _FUNCTION_WORDS) or any("'" in k for k in word[0])
+
+
 @lru_cache(maxsize=8192)
-def compile_keyword(keyword: str, groups: tuple[tuple[str, ...], ...]) -> tuple[Phrase, ...]:
-    """The phrases that say ``keyword``: itself and its synonyms (one substitution)."""
+def compile_keyword(
+    keyword: str, groups: tuple[tuple[str, ...], ...], contraries: bool = False, predicative: bool = True
+) -> tuple[Phrase, ...]:
+    """The phrases that say ``keyword``: itself and its synonyms (one substitution); with
+    ``contraries`` (red flags) also each rate word replaced by its contrary, to be said negated
+    ("rapid titration" ~ "no need for slow titration", see ``CONTRARIES``); with ``predicative``
+    (not for qualifiers, which may stand in the next sentence, where "his oxycodone dose is
+    low" says nothing of the gabapentin dose) also the predicative variants (``COPULAS``)."""
     raws = tuple(m.group().lower().replace("\u2019", "'") for m in _TOKEN.finditer(keyword))
     if not raws:
         return ()
@@ -462,15 +511,15 @@ def compile_keyword(keyword: str, groups: tuple[tuple[str, ...], ...]) -> tuple[
     lemmas = tuple(lemma(fold(w)) for w in body_words)
     found: dict[tuple, Phrase] = {}
 
-    def add(text: str, via: str | None) -> None:
+    def add(text: str, via: str | None, flip: bool = False) -> None:
         words = _phrase_words(text)
         if words and words not in found:
-            found[words] = Phrase(keyword, via, words, negated)
+            found[words] = Phrase(keyword, via, words, negated != flip)
         if len(words) > 1:  # written as one word: "non-opioid" ~ "nonopioid"
             joined = "".join(fold(m.group()) for m in _TOKEN.finditer(text))
             one = ((frozenset({lemma(joined)}), None),)
             if one not in found:
-                found[one] = Phrase(keyword, via, one, negated)
+                found[one] = Phrase(keyword, via, one, negated != flip)
 
     add(body, None)
     for group in ((cls, *members) for cls, members in CLASSES):  # a class is said by naming a member
@@ -494,6 +543,23 @@ def compile_keyword(keyword: str, groups: tuple[tuple[str, ...], ...]) -> tuple[
             for other in group:
                 if other != member:
                     add(" ".join(p for p in (before, other, after) if p), other)
+    if contraries and len(body_words) > 1:  # a modifier's contrary, said of its head ("slow taper")
+        for at, word in enumerate(body_words):
+            for contrary in CONTRARIES.get(word.lower(), ()):
+                variant = " ".join((*body_words[:at], contrary, *body_words[at + 1 :]))
+                add(variant, f"not {variant}", flip=True)
+    for phrase in list(found.values()) if predicative else ():  # predicative variants of each way
+        n = len(phrase.words)
+        if not 2 <= n <= 4:
+            continue
+        for k in range(1, n):
+            before, after = phrase.words[:k], phrase.words[k:]
+            if any(_not_a_modifier(w) for w in (*before, *after)):
+                continue
+            # "mechanical back pain" ~ "back pain is mechanical"; "taper quick" ~ "taper is quick"
+            for words, split in ((after + before, n - k), (before + after, k)):
+                if (split, words) not in found:
+                    found[(split, words)] = Phrase(keyword, phrase.via, words, phrase.negated, split=split)
     return tuple(found.values())
 
 
@@ -513,6 +579,7 @@ class Mention:
     sentence: int
     clause: int
     negated: bool  # NegEx verdict on the words, before the keyword's own leading cue
+    predicative: bool = False  # said through a copular chain ("the taper should be slow")
 
     def text(self, answer: str) -> str:
         return answer[self.start : self.end]
@@ -529,6 +596,8 @@ class _Index:
                 self.by_key.setdefault(k, []).append(i)
 
     def find(self, phrase: Phrase) -> list[tuple[int, int]]:
+        if phrase.split:
+            return self._find_predicative(phrase)
         tokens = self.tokens
         (keys0, exact0), rest = phrase.words[0], phrase.words[1:]
         starts = sorted({i for k in keys0 for i in self.by_key.get(k, ())})
@@ -553,6 +622,40 @@ class _Index:
                     found.append((i, j))
         return found
 
+    def _find_predicative(self, phrase: Phrase) -> list[tuple[int, int]]:
+        """The head words in a row, a copular chain, then the modifier words in a row."""
+        tokens, n = self.tokens, len(self.tokens)
+        head, modifier = phrase.words[: phrase.split], phrase.words[phrase.split :]
+        found = []
+        for i in sorted({i for k in head[0][0] for i in self.by_key.get(k, ())}):
+            j = self._run(i, head)
+            if j < 0:
+                continue
+            k, copula = j + 1, False
+            while k < n and k - j - 1 < CHAIN_WORDS and tokens[k].item == tokens[j].item:
+                raw = tokens[k].raw
+                if raw in COPULAS or raw in _NEGATED_COPULAS:
+                    copula = True
+                elif not _is_chain_word(raw):
+                    break
+                k += 1
+            if copula and k < n and tokens[k].item == tokens[j].item:
+                end = self._run(k, modifier)
+                if end >= 0:
+                    found.append((i, end))
+        return found
+
+    def _run(self, i: int, words: Sequence[tuple[frozenset[str], str | None]]) -> int:
+        """The last index of ``words`` said one after another from ``i``, or -1."""
+        tokens = self.tokens
+        for offset, (keys, exact) in enumerate(words):
+            k = i + offset
+            if k >= len(tokens) or not tokens[k].keys & keys or (exact is not None and tokens[k].text != exact):
+                return -1
+            if offset and tokens[k].item != tokens[i].item:
+                return -1
+        return i + len(words) - 1
+
     def _next(self, j: int, keys: frozenset[str], exact: str | None) -> int:
         """The index of the next phrase word after ``j``: the very next word, or up to ``GAP``
         words further within the same list item ("stop her opioids abruptly"); -1 if none."""
@@ -567,6 +670,14 @@ class _Index:
             if t.raw in GAP_BREAKERS or t.raw.endswith("n't"):
                 return -1  # "NSAID rather than tablets" says the opposite of "NSAID tablets"
         return -1
+
+
+def _is_inner_negation(raw: str) -> bool:
+    return raw in _INNER_NEGATION or raw.endswith("n't")
+
+
+def _is_chain_word(raw: str) -> bool:
+    return raw in COPULAR_CHAIN or _is_inner_negation(raw)
 
 
 @lru_cache(maxsize=8)
@@ -907,31 +1018,36 @@ class NegExJudge:
         tokens = prepared.tokens
         index = _Index(tokens)
         cues = find_cues(text, tokens)
-        memo: dict[str, list[Mention]] = {}
+        memo: dict[tuple[str, bool, bool], list[Mention]] = {}
 
-        def mentions(keyword: str) -> list[Mention]:
-            if keyword not in memo:
-                memo[keyword] = _mentions(keyword, groups, tokens, index, cues)
-            return memo[keyword]
+        def mentions(keyword: str, flag: bool = False, qualifier: bool = False) -> list[Mention]:
+            key = (keyword, flag, qualifier)
+            if key not in memo:
+                memo[key] = _mentions(keyword, groups, tokens, index, cues, flag, not qualifier)
+            return memo[key]
 
         said_in: dict[tuple[str, ...], frozenset[int]] = {}
 
         def sentences_of(group: Sequence[str]) -> frozenset[int]:
             key = tuple(group)
             if key not in said_in:
-                said_in[key] = frozenset(q.sentence for kw in group for q in mentions(kw))
+                said_in[key] = frozenset(q.sentence for kw in group for q in mentions(kw, qualifier=True))
             return said_in[key]
 
         def qualified(m: Mention, requires: Sequence[Sequence[str]]) -> bool:
             return all(sentences_of(group) & {m.sentence - 1, m.sentence, m.sentence + 1} for group in requires)
 
         def examine(
-            keywords: Sequence[str], requires: Sequence[Sequence[str]], want_negated: bool, listed: frozenset[int]
+            keywords: Sequence[str],
+            requires: Sequence[Sequence[str]],
+            want_negated: bool,
+            listed: frozenset[int],
+            flag: bool = False,
         ) -> list[_Found]:
             return [
                 _Found(m, m.negated == want_negated, qualified(m, requires), m.clause in listed)
                 for kw in keywords
-                for m in mentions(kw)
+                for m in mentions(kw, flag)
             ]
 
         # density rule: words inside any key-point keyword mention, per clause
@@ -941,6 +1057,8 @@ class NegExJudge:
             for kw in point.keywords:
                 for m in mentions(kw):
                     for k in range(m.first, m.last + 1):
+                        if m.predicative and _is_chain_word(tokens[k].raw):
+                            continue  # the copular chain is grammar, not keyword density
                         if k not in seen_tokens:
                             seen_tokens.add(k)
                             share[tokens[k].clause] = share.get(tokens[k].clause, 0) + 1
@@ -990,7 +1108,7 @@ class NegExJudge:
                     turned_down.setdefault(point.if_rejected, hit.mention)
         flags = []
         for flag in red_flags:
-            found = examine(flag.keywords, flag.requires, False, listed)
+            found = examine(flag.keywords, flag.requires, False, listed, flag=True)
             hit = next((f for f in found if f.wanted and f.qualified and not f.listed), None)
             said = hit.mention if hit is not None else turned_down.get(flag.id)
             if said is not None:
@@ -1033,16 +1151,34 @@ def mentions(text: str, keyword: str, synonyms: Sequence[tuple[str, Sequence[str
 
 
 def _mentions(
-    keyword: str, groups: tuple[tuple[str, ...], ...], tokens: Sequence[Token], index: _Index, cues: _Cues
+    keyword: str,
+    groups: tuple[tuple[str, ...], ...],
+    tokens: Sequence[Token],
+    index: _Index,
+    cues: _Cues,
+    contraries: bool = False,
+    predicative: bool = True,
 ) -> list[Mention]:
     found: dict[tuple[int, int], Mention] = {}
-    for phrase in compile_keyword(keyword, groups):
+    for phrase in compile_keyword(keyword, groups, contraries, predicative):
         for first, last in index.find(phrase):
             if (first, last) not in found or phrase.via is None:
                 negated = _negated(first, last, tokens, cues) != phrase.negated
+                if phrase.split:  # "the taper doesn't need to be slow": the chain's own negation
+                    inner = sum(_is_inner_negation(tokens[k].raw) for k in range(first + 1, last))
+                    negated = negated != (inner % 2 == 1)
                 t = tokens[first]
                 found[(first, last)] = Mention(
-                    keyword, phrase.via, first, last, t.start, tokens[last].end, t.sentence, t.clause, negated
+                    keyword,
+                    phrase.via,
+                    first,
+                    last,
+                    t.start,
+                    tokens[last].end,
+                    t.sentence,
+                    t.clause,
+                    negated,
+                    bool(phrase.split),
                 )
     return sorted(found.values(), key=lambda m: (m.first, m.last))
 

@@ -1,0 +1,92 @@
+"""The judge's mechanisms added for red flags said in the candidate's own words (docs/judging.md):
+contraries of rate, the predicative alternation, evidential frames, the index visit and the
+prescription signature. Sentences written for these tests, not taken from the gold set."""
+
+from __future__ import annotations
+
+from trainer.banks.model import KeyPoint, RedFlag
+from trainer.practice.judge import CONTRADICTED, COVERED, DEFAULT_JUDGE, mentions
+
+
+def raised(text: str, *flags: RedFlag, points: tuple[KeyPoint, ...] = ()) -> set[str]:
+    return {f.id for f in DEFAULT_JUDGE.judge(text, points, flags).flags}
+
+
+def status(text: str, *points: KeyPoint) -> list[str]:
+    return [p.status for p in DEFAULT_JUDGE.judge(text, points).points]
+
+
+FAST_WEAN = RedFlag("fast-wean", "Weans the benzodiazepine fast", ("rapid wean", "wean quickly"), "Seizure risk.")
+FIXED = RedFlag("fixed", "Calls the headache tension-type without a history", ("tension headache",), "Misses SAH.")
+
+
+# --- contraries of rate (negative strengthening) -------------------------------------------
+
+
+def test_rejecting_the_slow_course_endorses_the_fast_one():
+    assert raised("There's no point in a slow wean for someone this young.", FAST_WEAN) == {"fast-wean"}
+    assert raised("I wouldn't bother to wean him slowly.", FAST_WEAN) == {"fast-wean"}
+    assert raised("I don't think a gradual wean is needed.", FAST_WEAN) == {"fast-wean"}
+
+
+def test_choosing_the_slow_course_raises_nothing():
+    assert raised("I'd do a slow wean over several months.", FAST_WEAN) == set()
+    assert raised("I would wean him slowly and review him every fortnight.", FAST_WEAN) == set()
+    assert raised("I would never wean him quickly.", FAST_WEAN) == set()
+    # double negation keeps the slow course: "not without a slow wean"
+    assert raised("I wouldn't stop it without a slow wean.", FAST_WEAN) == set()
+
+
+def test_a_one_word_keyword_has_no_contrary():
+    abrupt = RedFlag("abrupt", "Stops abruptly", ("abrupt",), "Withdrawal.")
+    assert raised("Not slow, not gentle, not agreed.", abrupt) == set()
+
+
+def test_contraries_do_not_widen_key_points():
+    slow = KeyPoint("Weans slowly", ("slow wean",))
+    assert status("I would never do a rapid wean.", slow) != [COVERED]
+
+
+def test_the_contrary_is_reported_as_the_synonym_it_went_through():
+    judged = DEFAULT_JUDGE.judge("A slow wean isn't necessary here.", (), (FAST_WEAN,))
+    assert judged.flags[0].evidence.via == "not slow wean"
+
+
+# --- the predicative alternation ------------------------------------------------------------
+
+
+def test_an_adjective_said_after_a_copula_meets_the_attributive_keyword():
+    assert raised("I think his headache is tension-type and nothing more.", FIXED) == {"fixed"}
+    benign = RedFlag("benign", "Calls it benign", ("benign headache",), "Misses SAH.")
+    assert raised("Her headache is probably benign, so I'd send her home.", benign) == {"benign"}
+    assert raised("The headache seems entirely benign.", benign) == {"benign"}
+
+
+def test_a_negation_inside_the_copular_chain_negates_the_mention():
+    benign = RedFlag("benign", "Calls it benign", ("benign headache",), "Misses SAH.")
+    assert raised("This headache is not benign until proven otherwise.", benign) == set()
+    assert raised("A thunderclap headache can't be assumed to be benign.", benign) == set()
+    assert [m.negated for m in mentions("The headache isn't benign.", "benign headache")] == [True]
+
+
+def test_the_predicative_form_covers_and_contradicts_key_points():
+    slow = KeyPoint("Keeps the wean slow", ("slow wean",))
+    assert status("The wean has to be slow, a tenth every fortnight.", slow) == [COVERED]
+    assert status("The wean doesn't need to be slow.", slow) == [CONTRADICTED]
+
+
+def test_the_copular_chain_is_not_counted_as_keyword_density():
+    slow = KeyPoint("Keeps the wean slow", ("slow wean",))
+    assert status("I'd say the wean should really be slow.", slow) == [COVERED]
+
+
+def test_qualifiers_are_not_widened_to_the_predicative_form():
+    # "his morphine dose is low" says nothing of the pregabalin dose in the next sentence
+    renal = KeyPoint("Renal dosing of pregabalin", ("pregabalin",), requires=(("low dose", "renal"),))
+    assert status("His morphine dose is low. I'd add pregabalin 150 mg twice a day.", renal) != [COVERED]
+    assert status("I'd add pregabalin at a low dose.", renal) == [COVERED]
+
+
+def test_a_predicative_frame_needs_a_copula():
+    benign = RedFlag("benign", "Calls it benign", ("benign headache",), "Misses SAH.")
+    assert raised("The headache made me think of benign causes first.", benign) == set()
