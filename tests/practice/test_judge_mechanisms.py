@@ -90,3 +90,29 @@ def test_qualifiers_are_not_widened_to_the_predicative_form():
 def test_a_predicative_frame_needs_a_copula():
     benign = RedFlag("benign", "Calls it benign", ("benign headache",), "Misses SAH.")
     assert raised("The headache made me think of benign causes first.", benign) == set()
+
+
+# --- evidential frames (pyConText existence modifiers) -------------------------------------
+
+MALINGERING = RedFlag("malingering", "Calls the patient a malingerer", ("is malingering",), "Stigmatising.")
+
+
+def test_an_evidential_frame_asserts_the_label_as_the_copula_does():
+    assert raised("Wanting a sick note is a sign of malingering.", MALINGERING) == {"malingering"}
+    assert raised("Asking for a note at the first visit is a typical sign of malingering.", MALINGERING) == {"malingering"}
+    assert raised("To me the inconsistent exam is suggestive of malingering.", MALINGERING) == {"malingering"}
+    assert raised("The story is consistent with malingering.", MALINGERING) == {"malingering"}
+
+
+def test_a_negated_evidential_frame_raises_nothing():
+    assert raised("Asking for a sick note is not a sign of malingering.", MALINGERING) == set()
+    assert raised("An inconsistent exam isn't evidence of malingering.", MALINGERING) == set()
+    assert raised("I would never say his story is consistent with malingering.", MALINGERING) == set()
+
+
+def test_evidential_frames_extend_only_copular_label_keywords():
+    seeker = RedFlag("seeker", "Calls him a drug seeker", ("is a drug seeker",), "Stigmatising.")
+    assert raised("Asking by name is a sign of a drug seeker.", seeker) == set()  # no frame for "is a ..."
+    plain = RedFlag("plain", "Names the label", ("malingering",), "Stigmatising.")
+    judged = DEFAULT_JUDGE.judge("It is a sign of malingering.", (), (plain,))
+    assert judged.flags and judged.flags[0].evidence.via is None  # the bare keyword, no frame needed

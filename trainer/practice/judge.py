@@ -484,6 +484,35 @@ def _sub(seq: tuple[str, ...], part: tuple[str, ...]) -> int:
     return -1
 
 
+# Evidential frames (the existence modifiers of pyConText: Chapman BE, Lee S, Kang HP, Chapman WW.
+# Document-level classification of CT pulmonary angiography reports based on an extension of the
+# ConText algorithm. J Biomed Inform 2011;44(5):728-737, doi:10.1016/j.jbi.2011.03.011): "X is a
+# sign of Y", "is consistent with Y", "is suggestive of Y" assert Y as "X is Y" does. A keyword
+# that asserts a label with a copula ("is drug seeking") is also met through these frames ("asking
+# for it by name is a warning sign of drug seeking"); the gap lets one adjective in ("warning").
+EVIDENTIAL = (
+    "a sign of",
+    "sign of",
+    "signs of",
+    "suggestive of",
+    "consistent with",
+    "indicative of",
+    "typical of",
+    "characteristic of",
+    "compatible with",
+    "evidence of",
+)
+_ASSERTING_COPULAS = ("is", "are", "was", "were")
+
+
+def _evidential_variants(words: Sequence[str]) -> list[str]:
+    """'is drug seeking' -> 'is a sign of drug seeking', ... (none for 'is a drug seeker')."""
+    if len(words) < 2 or words[0].lower() not in _ASSERTING_COPULAS or words[1].lower() in ("a", "an", "the"):
+        return []
+    rest = " ".join(words[1:])
+    return [f"{words[0]} {frame} {rest}" for frame in EVIDENTIAL]
+
+
 _FUNCTION_WORDS = _AUX | _SUBJECTS | _NEXT_IS_OBJECT | TERMINATORS | _words("and or not no never")
 
 
@@ -543,6 +572,8 @@ def compile_keyword(
             for other in group:
                 if other != member:
                     add(" ".join(p for p in (before, other, after) if p), other)
+    for variant in _evidential_variants(body_words):
+        add(variant, variant)
     if contraries and len(body_words) > 1:  # a modifier's contrary, said of its head ("slow taper")
         for at, word in enumerate(body_words):
             for contrary in CONTRARIES.get(word.lower(), ()):
