@@ -116,3 +116,39 @@ def test_evidential_frames_extend_only_copular_label_keywords():
     plain = RedFlag("plain", "Names the label", ("malingering",), "Stigmatising.")
     judged = DEFAULT_JUDGE.judge("It is a sign of malingering.", (), (plain,))
     assert judged.flags and judged.flags[0].evidence.via is None  # the bare keyword, no frame needed
+
+
+# --- the medication signature --------------------------------------------------------------
+
+STRONG_OPIOID = RedFlag("strong-opioid", "Starts a strong opioid first", ("start morphine",), "Not first line.")
+
+
+def test_a_drug_with_a_strength_in_the_candidates_plan_is_an_order_for_it():
+    assert raised("I'd give paracetamol and morphine 10 mg four times a day.", STRONG_OPIOID) == {"strong-opioid"}
+    assert raised("We will keep things simple: morphine 5mg at night.", STRONG_OPIOID) == {"strong-opioid"}
+    assert raised("I would go with modified-release morphine 20 mg twice daily.", STRONG_OPIOID) == {
+        "strong-opioid"
+    }
+
+
+def test_the_patients_current_medicine_is_not_an_order():
+    assert raised("She is on morphine 10 mg twice a day and I'd review it.", STRONG_OPIOID) == set()
+    assert raised("I'd ask how her morphine 10 mg is working.", STRONG_OPIOID) == set()
+    assert raised("I would check whether she's taking morphine 30 mg at night.", STRONG_OPIOID) == set()
+
+
+def test_a_drug_being_stopped_or_changed_is_not_started():
+    assert raised("I'd stop the morphine 10 mg and start a lidocaine plaster.", STRONG_OPIOID) == set()
+    assert raised("I would taper the morphine 60 mg slowly.", STRONG_OPIOID) == set()
+
+
+def test_without_a_plan_or_a_strength_the_signature_says_nothing():
+    assert raised("Morphine 10 mg is a common starting dose.", STRONG_OPIOID) == set()  # no plan stated
+    assert raised("I'd think about morphine later.", STRONG_OPIOID) == set()  # no strength
+    assert raised("I would not use morphine 10 mg in a frail man.", STRONG_OPIOID) == set()  # negated
+
+
+def test_the_signature_reports_what_it_went_through():
+    judged = DEFAULT_JUDGE.judge("I'd add morphine 10 mg at night.", (), (STRONG_OPIOID,))
+    assert judged.flags[0].evidence.words == "morphine 10 mg"
+    assert judged.flags[0].evidence.via == "morphine with a dose"

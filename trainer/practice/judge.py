@@ -703,6 +703,63 @@ class _Index:
         return -1
 
 
+# The medication signature (Xu H, Stenner SP, Doan S, Johnson KB, Waitman LR, Denny JC. MedEx: a
+# medication information extraction system for clinical narratives. J Am Med Inform Assoc
+# 2010;17(1):19-24, doi:10.1197/jamia.M3378): a drug name followed by a strength ("oxycodone 10
+# mg") is an order for it. In a sentence where the candidate states a plan ("I'd", "I would",
+# "we will"), a keyword "start/prescribe/give/try/add DRUG" is also met by DRUG with a strength,
+# unless the words before it make it the patient's current medicine (ConText's temporality and
+# experiencer: Harkema H, Dowling JN, Thornblade T, Chapman WW. ConText: an algorithm for
+# determining negation, experiencer, and temporal status from clinical reports. J Biomed Inform
+# 2009;42(5):839-851, doi:10.1016/j.jbi.2009.05.002): "on", "taking", "takes", "already",
+# "currently", "his/her/their" within the two words before it, or the nearest verb before it makes
+# it what is changed ("I'd stop the oxycodone 10 mg": ``_CHANGING``).
+PRESCRIBING = _words("start starting prescribe give try add begin use")
+DOSE_UNITS = _words("mg mcg microgram micrograms milligram milligrams ug g ml")
+_DOSE_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)?(?:mg|mcg|ug|ml)")
+_PLAN_MARKERS = _words("i'd we'd i'll we'll let's")
+_PLAN_MODALS = _words("would will shall")
+_CURRENT = _words("on taking takes took taken already currently his her their he's she's")
+# Verbs that make the drug what is stopped or changed, not started ("I'd stop the oxycodone 10 mg")
+_CHANGING = frozenset(
+    lemma(v)
+    for v in _words(
+        "stop reduce taper wean cut discontinue decrease lower halve switch rotate convert change replace hold "
+        "withhold avoid continue keep increase"
+    )
+)
+
+
+def _signature_end(tokens: Sequence[Token], last: int) -> int:
+    """The index of the strength's unit when a strength follows ``last`` within two words, or -1."""
+    for k in range(last + 1, min(last + 4, len(tokens))):
+        t = tokens[k]
+        if t.sentence != tokens[last].sentence:
+            return -1
+        if _DOSE_WITH_UNIT.fullmatch(t.raw):
+            return k
+        if t.raw[:1].isdigit() and k + 1 < len(tokens) and tokens[k + 1].raw in DOSE_UNITS:
+            return k + 1
+    return -1
+
+
+def _planned(tokens: Sequence[Token], first: int) -> bool:
+    """Whether the sentence states the candidate's plan before ``first`` and the words just
+    before it do not make the drug the patient's current medicine."""
+    s = tokens[first].sentence
+    if any(tokens[k].raw in _CURRENT for k in range(max(0, first - 2), first) if tokens[k].sentence == s):
+        return False
+    before = [t for t in tokens[:first] if t.sentence == s]
+    clause = tokens[first].clause
+    verb = next((t for t in reversed(before) if t.clause == clause and t.keys & (VERBS | _CHANGING)), None)
+    if verb is not None and verb.keys & _CHANGING:
+        return False  # the drug is the object of "stop", "taper", "switch from"...
+    return any(
+        t.raw in _PLAN_MARKERS or (t.raw in _PLAN_MODALS and i > 0 and before[i - 1].raw in ("i", "we"))
+        for i, t in enumerate(before)
+    )
+
+
 def _is_inner_negation(raw: str) -> bool:
     return raw in _INNER_NEGATION or raw.endswith("n't")
 
@@ -1210,6 +1267,27 @@ def _mentions(
                     t.clause,
                     negated,
                     bool(phrase.split),
+                )
+    words = keyword.split()
+    if len(words) > 1 and words[0].lower() in PRESCRIBING:  # "start oxycodone" ~ "oxycodone 10 mg"
+        for phrase in compile_keyword(" ".join(words[1:]), groups):
+            if phrase.split:
+                continue
+            for first, last in index.find(phrase):
+                end = _signature_end(tokens, last)
+                if end < 0 or (first, end) in found or not _planned(tokens, first):
+                    continue
+                t = tokens[first]
+                found[(first, end)] = Mention(
+                    keyword,
+                    f"{phrase.via or ' '.join(words[1:])} with a dose",
+                    first,
+                    end,
+                    t.start,
+                    tokens[end].end,
+                    t.sentence,
+                    t.clause,
+                    _negated(first, end, tokens, cues),
                 )
     return sorted(found.values(), key=lambda m: (m.first, m.last))
 
