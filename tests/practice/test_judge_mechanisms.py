@@ -152,3 +152,37 @@ def test_the_signature_reports_what_it_went_through():
     judged = DEFAULT_JUDGE.judge("I'd add morphine 10 mg at night.", (), (STRONG_OPIOID,))
     assert judged.flags[0].evidence.words == "morphine 10 mg"
     assert judged.flags[0].evidence.via == "morphine with a dose"
+
+
+# --- consequence frames --------------------------------------------------------------------
+
+STOP_STEROID = RedFlag("stop-steroid", "Stops his prednisolone at once", ("stop the prednisolone",), "Adrenal crisis.")
+EARLY_DRIVING = RedFlag("driving", "Lets him drive on day one", ("driving straight away",), "Sedation.")
+
+
+def test_a_statement_followed_by_the_harm_it_causes_is_a_warning():
+    assert raised("Stopping the prednisolone suddenly risks an adrenal crisis.", STOP_STEROID) == set()
+    assert raised("To stop the prednisolone now would raise the risk of a crisis.", STOP_STEROID) == set()
+    assert raised("Driving straight away is unsafe after a new sedative.", EARLY_DRIVING) == set()
+    assert raised("Driving straight away is harmful for him and others.", EARLY_DRIVING) == set()
+
+
+def test_the_plan_itself_is_still_raised():
+    assert raised("I'd stop the prednisolone today.", STOP_STEROID) == {"stop-steroid"}
+    # the harm clause after a terminator belongs to another clause
+    assert raised("I'd stop the prednisolone, although that risks a crisis.", STOP_STEROID) == {"stop-steroid"}
+    assert raised("He can start driving straight away.", EARLY_DRIVING) == {"driving"}
+
+
+def test_a_benefit_is_not_a_harm():
+    exercise = KeyPoint("Recommends exercise", ("graded exercise",))
+    assert status("Graded exercise increases his function and confidence.", exercise) == [COVERED]
+
+
+# --- asides ---------------------------------------------------------------------------------
+
+
+def test_a_keyword_gap_does_not_reach_into_a_bracket():
+    quick_stop = RedFlag("quick-stop", "Stops suddenly", ("suddenly stop",), "Withdrawal.")
+    assert raised("Taper the clonazepam gradually (abrupt stop risks seizures).", quick_stop) == set()
+    assert [m.last - m.first for m in mentions("stop (really) abruptly", "stop abruptly")] == []

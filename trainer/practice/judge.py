@@ -189,8 +189,25 @@ POST = _phrases(
     "|unlikely to work|unlikely to benefit|should be avoided|must be avoided|best avoided|is avoided|are avoided"
     "|be avoided|not recommended|unwarranted|not warranted|not needed|not required|no role|no place"
     "|off the table|a bad idea|not a good idea|a mistake|dangerous|not an option|not appropriate|has no|have no"
-    "|not worth"
+    "|not worth|harmful|risky|unsafe|hazardous"
 )
+# Consequence frames: a statement followed by the harm it causes is a warning against it, not a
+# plan ("stopping buprenorphine risks relapse", "bridging increases bleeding", "is harmful"). The
+# evaluative predicates of harm work as NegEx post-negation cues (Chapman et al. 2001 list
+# "unlikely", "ruled out" after the finding; these are the same position for a plan): a verb of
+# causing or raising (``CAUSING``) with a harm (``HARMS``) within ``HARM_REACH`` words after it,
+# or the verb "risk" itself, or an adjective of harm (in ``POST``: harmful, risky, unsafe, hazardous).
+CAUSING = frozenset(
+    lemma(v) for v in _words("risk increase raise cause precipitate provoke trigger worsen heighten double")
+)
+HARMS = frozenset(
+    lemma(v)
+    for v in _words(
+        "risk harm bleeding bleed haematoma hematoma withdrawal relapse overdose death injury complication "
+        "toxicity seizure stroke suicide dependence addiction respiratory"
+    )
+)
+HARM_REACH = 3
 TERMINATORS = _words(
     "but however although though yet except whereas while whilst unless until because since so therefore thus"
     " hence then which who whom whose otherwise meanwhile"
@@ -619,8 +636,13 @@ class Mention:
 class _Index:
     """Where each word key occurs in the answer, so a phrase is looked up, not scanned for."""
 
-    def __init__(self, tokens: Sequence[Token]) -> None:
+    def __init__(self, tokens: Sequence[Token], text: str = "") -> None:
         self.tokens = tokens
+        # words after a bracket: a keyword's gap does not reach into or out of an aside
+        # ("taper gradually (abrupt stop ...)" does not say "gradually stop")
+        self.aside = frozenset(
+            i for i in range(1, len(tokens)) if set(text[tokens[i - 1].end : tokens[i].start]) & set("()[]")
+        )
         self.by_key: dict[str, list[int]] = {}
         for i, t in enumerate(tokens):
             for k in t.keys:
@@ -694,7 +716,7 @@ class _Index:
         here = tokens[j]
         for k in range(j + 1, min(len(tokens), j + 2 + GAP)):
             t = tokens[k]
-            if t.item != here.item:
+            if t.item != here.item or k in self.aside:
                 return -1
             if t.keys & keys and (exact is None or t.text == exact):
                 return k
@@ -812,6 +834,24 @@ def _limits(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return found
 
 
+def _harm_frames(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(first, last) of each consequence frame: a ``CAUSING`` verb and a ``HARMS`` word after it."""
+    found = []
+    for i, t in enumerate(tokens):
+        if not t.keys & CAUSING:
+            continue
+        if t.raw in ("risks", "risked", "risking") or (t.raw == "risk" and i > 0 and tokens[i - 1].raw in _AUX):
+            found.append((i, i))  # the verb "risk" names its object as a harm ("risks an adrenal crisis")
+            continue
+        for j in range(i + 1, min(i + 1 + HARM_REACH, len(tokens))):
+            if tokens[j].sentence != t.sentence:
+                break
+            if tokens[j].keys & HARMS:
+                found.append((i, j))
+                break
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class _Cues:
     pre: tuple[tuple[int, int], ...]
@@ -838,7 +878,7 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
     for i, t in enumerate(tokens):  # every n't contraction (don't, won't, isn't...; no PRE cue ends in n't)
         if i not in blocked and t.raw.endswith("n't"):
             pre.append((i, i))
-    post = []
+    post = _harm_frames(tokens)
     for a, b in _match_cues(tokens, POST):
         if not any(k in blocked for k in range(a, b + 1)):
             post.append((a, b))
@@ -1104,7 +1144,7 @@ class NegExJudge:
         groups = bank_groups(synonyms) + self.groups
         prepared = prepare(text)
         tokens = prepared.tokens
-        index = _Index(tokens)
+        index = _Index(tokens, text)
         cues = find_cues(text, tokens)
         memo: dict[tuple[str, bool, bool], list[Mention]] = {}
 
@@ -1235,7 +1275,7 @@ def mentions(text: str, keyword: str, synonyms: Sequence[tuple[str, Sequence[str
     (``negated`` is about the keyword as written: "do not stop" said plainly is not negated)."""
     tokens, _ = tokenize(text)
     groups = bank_groups(synonyms)
-    return tuple(_mentions(keyword, groups, tokens, _Index(tokens), find_cues(text, tokens)))
+    return tuple(_mentions(keyword, groups, tokens, _Index(tokens, text), find_cues(text, tokens)))
 
 
 def _mentions(
