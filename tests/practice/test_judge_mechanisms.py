@@ -186,3 +186,30 @@ def test_a_keyword_gap_does_not_reach_into_a_bracket():
     quick_stop = RedFlag("quick-stop", "Stops suddenly", ("suddenly stop",), "Withdrawal.")
     assert raised("Taper the clonazepam gradually (abrupt stop risks seizures).", quick_stop) == set()
     assert [m.last - m.first for m in mentions("stop (really) abruptly", "stop abruptly")] == []
+
+
+# --- experiencer: who acts -----------------------------------------------------------------
+
+CUT_OFF = RedFlag("cut-off", "Stops the prescription at once", ("stop it abruptly",), "Withdrawal.")
+LABEL = RedFlag("label", "Calls her an addict", ("is an addict",), "Stigmatising.")
+
+
+def test_what_another_clinician_did_or_said_is_history_not_the_candidates_plan():
+    assert raised("Her last GP stopped it abruptly, and she was in withdrawal for a week.", CUT_OFF) == set()
+    assert raised("The surgeon had stopped it abruptly after the operation.", CUT_OFF) == set()
+    assert raised("The ward nurse said she is an addict.", LABEL) == set()
+
+
+def test_the_candidates_own_statement_is_still_raised():
+    assert raised("I'd stop it abruptly.", CUT_OFF) == {"cut-off"}
+    assert raised("Her GP should stop it abruptly.", CUT_OFF) == {"cut-off"}  # a recommendation
+    assert raised("I agree with the nurse that she is an addict.", LABEL) == {"label"}  # after a preposition
+    assert raised("The nurse said so, and frankly she is an addict.", LABEL) == {"label"}  # a new clause
+    assert raised("Her previous doctor stopped it abruptly and I would stop it abruptly too.", CUT_OFF) == {
+        "cut-off"
+    }
+
+
+def test_a_copula_is_the_candidates_judgement_of_the_other():
+    lazy = RedFlag("lazy", "Blames a colleague", ("was lazy",), "Deflects.")
+    assert raised("The registrar was lazy.", lazy) == {"lazy"}

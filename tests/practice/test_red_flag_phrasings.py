@@ -2500,10 +2500,6 @@ TENSE_FOLDED = (
     "tenses are folded, so the keyword 'I have no idea' would also match \"I had no idea how much I would enjoy "
     'teaching" (kept out); the sentence-initial "Honestly, I have no idea" is then not caught'
 )
-SOMEONE_ELSE = (
-    "the judge does not know who acts (NegEx's experiencer, which ConText adds): history told about another "
-    'clinician ("his previous doctor stopped them abruptly") reads as the candidate\'s own plan'
-)
 WHEN = (
     'the judge has no notion of when: "stop clopidogrel 7 days before the implant" is the right plan once the '
     "minimum DAPT period is over and the unsafe one now, so stop-dapt-early only counts phrasings that tie the stop "
@@ -2540,7 +2536,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "stop-baseline-opioid",
         "He can skip his oxycodone the morning of surgery.",
     ): CUE_STARTED_FLAG_KEYWORD.replace("('avoid exercise')", "('omit his oxycodone', 'skip his oxycodone')"),
-    ("open-pcp-opioid-takeover", "abrupt-discontinuation", PREVIOUS_DOCTOR_STOPPED): SOMEONE_ELSE,
     (
         "open-sickle-ed",
         "withhold-opioids",

@@ -782,6 +782,44 @@ def _planned(tokens: Sequence[Token], first: int) -> bool:
     )
 
 
+# Experiencer (ConText, Harkema et al. 2009, above): a red flag is the candidate's own statement.
+# Told as what another clinician did or said ("his previous doctor stopped them abruptly", "the
+# nurse called him drug-seeking"), it is history, not the candidate's plan: a mention whose clause
+# has, before it and with no first person between, an ``OTHER_ACTORS`` noun as subject (not after
+# a preposition: "I agree with the nurse that...") followed by a past or reporting verb (not a
+# copula: "the registrar was useless" is the candidate's own judgement).
+OTHER_ACTORS = frozenset(
+    lemma(w)
+    for w in _words(
+        "doctor physician gp pcp surgeon nurse colleague resident attending consultant registrar clinician "
+        "prescriber team psychiatrist cardiologist pharmacist oncologist neurologist paramedic someone somebody"
+    )
+)
+_REPORTING = _words(
+    "said says thinks thought feels felt believes believed called labelled labeled told wrote documented "
+    "suggested decided wanted cut put took gave kept left had has"
+)  # not the copula: "the nurse was lazy" is the candidate's own judgement of her
+_PREPOSITIONS = _words("with to from by for of at on about like than")
+_FIRST_PERSON = _words("i we i'd we'd i'll we'll i've we've i'm we're me us my our")
+
+
+def _someone_else(tokens: Sequence[Token], first: int, cues: _Cues) -> bool:
+    """Whether the mention at ``first`` is told of another clinician (see ``OTHER_ACTORS``);
+    the search ends at the clause's start, a comma or a scope terminator ("..., and he is")."""
+    clause = tokens[first].clause
+    for k in range(first - 1, max(-1, first - 12), -1):
+        t = tokens[k]
+        if t.clause != clause or t.raw in _FIRST_PERSON or k in cues.terminators or k + 1 in cues.comma_before:
+            return False
+        if not t.keys & OTHER_ACTORS or k + 1 > first:
+            continue
+        nxt = tokens[k + 1].raw
+        finite = nxt in _REPORTING or (len(nxt) > 4 and nxt.endswith("ed"))
+        after_preposition = any(tokens[j].raw in _PREPOSITIONS for j in range(max(0, k - 3), k))
+        return finite and not after_preposition
+    return False
+
+
 def _is_inner_negation(raw: str) -> bool:
     return raw in _INNER_NEGATION or raw.endswith("n't")
 
@@ -1237,7 +1275,14 @@ class NegExJudge:
         flags = []
         for flag in red_flags:
             found = examine(flag.keywords, flag.requires, False, listed, flag=True)
-            hit = next((f for f in found if f.wanted and f.qualified and not f.listed), None)
+            hit = next(
+                (
+                    f
+                    for f in found
+                    if f.wanted and f.qualified and not f.listed and not _someone_else(tokens, f.mention.first, cues)
+                ),
+                None,
+            )
             said = hit.mention if hit is not None else turned_down.get(flag.id)
             if said is not None:
                 flags.append(FlagJudgement(flag.id, flag.statement, flag.kind, flag.why, evidence(said)))
