@@ -213,3 +213,19 @@ def test_the_candidates_own_statement_is_still_raised():
 def test_a_copula_is_the_candidates_judgement_of_the_other():
     lazy = RedFlag("lazy", "Blames a colleague", ("was lazy",), "Deflects.")
     assert raised("The registrar was lazy.", lazy) == {"lazy"}
+
+
+# --- a sentence with a subject is not a list -------------------------------------------------
+
+
+def test_a_short_sentence_with_a_subject_is_not_a_list_however_dense():
+    wean = KeyPoint("Does not wean fast", ("wean him fast",), stance="reject")
+    fast = RedFlag("fast", "Weans fast", ("wean him fast",), "Seizures.")
+    assert raised("I'd wean him fast.", fast, points=(wean,)) == {"fast"}
+    assert raised("We should wean him fast.", fast, points=(wean,)) == {"fast"}
+
+
+def test_a_verbless_or_subjectless_dense_string_is_still_a_list():
+    points = (KeyPoint("taper", ("taper",)), KeyPoint("PDMP", ("PDMP",)), KeyPoint("naloxone", ("naloxone",)))
+    assert status("Taper PDMP naloxone.", *points) == ["listed"] * 3
+    assert status("Check PDMP, naloxone, taper.", *points) == ["listed"] * 3

@@ -2456,8 +2456,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
 # Phrasings the NegEx judge cannot decide whatever the keywords: (prompt, flag, text) -> why.
 LISTED_SILENCES = (
     "a short sentence whose words are mostly one key point's keywords counts as a list, and a red flag in a listed "
-    "clause is not raised: here the reject-stance point's keyword 'take his opioids away' fills the clause (a reject "
-    "point that mirrors its red flag silences the flag's shortest endorsements)"
+    "clause is not raised; since judge negex-3 a clause that opens with a subject pronoun and its verb (\"I'd cut "
+    "him off\") is a sentence, not a list, but one that opens with a noun phrase (\"My background leaves no "
+    'gaps") is still read as a dense fragment'
 )
 UNTIL_ENDS_NEGATION = (
     "'until' ends a negation's scope, so in \"can't wait until the next clinic\" the delay after 'until' reads as "
@@ -2523,8 +2524,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     ("diversity-inclusion", "colour-blind", "It would be naive to say race doesn't matter."): CONSEQUENCE_FRAME,
     ("future-of-the-field", "money-only", "It's not just about money."): NOT_JUST,
     ("future-of-the-field", "money-only", "It's not only about money."): NOT_JUST,
-    ("opioid-request-ethics", "escalate-without-assessment", "I'd raise his dose."): LISTED_SILENCES,
-    ("opioid-request-ethics", "escalate-without-assessment", "I'd escalate the dose."): LISTED_SILENCES,
     ("close-specialty-gaps", "no-gaps", "My background leaves no gaps."): LISTED_SILENCES,
     (
         "open-multimodal-tka",
@@ -2552,10 +2551,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     ("open-sickle-ed", "drug-seeking-label", "Calling him drug-seeking is stigmatising."): CONTRACTION_IS_A_PRONOUN,
     ("open-ces-phone-call", "delayed-assessment", "This can't wait until the next clinic."): UNTIL_ENDS_NEGATION,
     ("open-ces-phone-call", "false-reassurance", "It is not just her sciatica."): NOT_JUST,
-    ("open-chronic-lbp-opioids", "dismiss-on-test", "I'd cut him off."): LISTED_SILENCES.replace(
-        "'take his opioids away'", "'cut him off'"
-    ),
-    ("open-phq9-item9", "abrupt-discontinuation", "We should take him off the opioids straight away."): LISTED_SILENCES,
 }
 
 

@@ -388,8 +388,9 @@ def listed_clauses(prepared: PreparedAnswer, mention_words: Mapping[int, int]) -
     for c, clause_tokens in enumerate(clauses):
         items = len({t.item for t in clause_tokens})
         mentioned = mention_words.get(c, 0)
+        subject_first = _has_subject_verb(clause_tokens)
         if (items >= 4 and len(clause_tokens) / items <= 2.0) or (
-            len(clause_tokens) >= 3 and mentioned * 4 >= len(clause_tokens) * 3
+            len(clause_tokens) >= 3 and mentioned * 4 >= len(clause_tokens) * 3 and not subject_first
         ):
             listed.add(c)
             continue
@@ -405,6 +406,21 @@ def listed_clauses(prepared: PreparedAnswer, mention_words: Mapping[int, int]) -
         if short_items or (verbless_neighbour and len(clause_tokens) <= 4) or dense:
             listed.add(c)
     return frozenset(listed)
+
+
+_SUBJECT_AUX = _words("i'd we'd i'll we'll i'm we're he'd she'd they'd he's she's they're it's")
+
+
+def _has_subject_verb(clause_tokens: Sequence[Token]) -> bool:
+    """Whether the clause opens with a subject and its verb ("I'd raise his dose", "We should
+    take him off them", "My background leaves no gaps"): a sentence, however dense in keywords,
+    is not a list (the density rule is for verbless strings like "Taper PDMP naloxone")."""
+    if len(clause_tokens) < 2:
+        return False
+    a, b = clause_tokens[0], clause_tokens[1]
+    if a.raw in _SUBJECT_AUX:
+        return True
+    return a.raw in _SUBJECTS and a.item == b.item and (_is_aux(b.raw) or bool(b.keys & VERBS))
 
 
 def sentence_cap(words: int) -> int:
