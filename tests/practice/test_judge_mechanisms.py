@@ -99,7 +99,9 @@ MALINGERING = RedFlag("malingering", "Calls the patient a malingerer", ("is mali
 
 def test_an_evidential_frame_asserts_the_label_as_the_copula_does():
     assert raised("Wanting a sick note is a sign of malingering.", MALINGERING) == {"malingering"}
-    assert raised("Asking for a note at the first visit is a typical sign of malingering.", MALINGERING) == {"malingering"}
+    assert raised("Asking for a note at the first visit is a typical sign of malingering.", MALINGERING) == {
+        "malingering"
+    }
     assert raised("To me the inconsistent exam is suggestive of malingering.", MALINGERING) == {"malingering"}
     assert raised("The story is consistent with malingering.", MALINGERING) == {"malingering"}
 
@@ -126,9 +128,7 @@ STRONG_OPIOID = RedFlag("strong-opioid", "Starts a strong opioid first", ("start
 def test_a_drug_with_a_strength_in_the_candidates_plan_is_an_order_for_it():
     assert raised("I'd give paracetamol and morphine 10 mg four times a day.", STRONG_OPIOID) == {"strong-opioid"}
     assert raised("We will keep things simple: morphine 5mg at night.", STRONG_OPIOID) == {"strong-opioid"}
-    assert raised("I would go with modified-release morphine 20 mg twice daily.", STRONG_OPIOID) == {
-        "strong-opioid"
-    }
+    assert raised("I would go with modified-release morphine 20 mg twice daily.", STRONG_OPIOID) == {"strong-opioid"}
 
 
 def test_the_patients_current_medicine_is_not_an_order():
@@ -205,9 +205,7 @@ def test_the_candidates_own_statement_is_still_raised():
     assert raised("Her GP should stop it abruptly.", CUT_OFF) == {"cut-off"}  # a recommendation
     assert raised("I agree with the nurse that she is an addict.", LABEL) == {"label"}  # after a preposition
     assert raised("The nurse said so, and frankly she is an addict.", LABEL) == {"label"}  # a new clause
-    assert raised("Her previous doctor stopped it abruptly and I would stop it abruptly too.", CUT_OFF) == {
-        "cut-off"
-    }
+    assert raised("Her previous doctor stopped it abruptly and I would stop it abruptly too.", CUT_OFF) == {"cut-off"}
 
 
 def test_a_copula_is_the_candidates_judgement_of_the_other():

@@ -2457,7 +2457,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
 LISTED_SILENCES = (
     "a short sentence whose words are mostly one key point's keywords counts as a list, and a red flag in a listed "
     "clause is not raised; since judge negex-3 a clause that opens with a subject pronoun and its verb (\"I'd cut "
-    "him off\") is a sentence, not a list, but one that opens with a noun phrase (\"My background leaves no "
+    'him off") is a sentence, not a list, but one that opens with a noun phrase ("My background leaves no '
     'gaps") is still read as a dense fragment'
 )
 UNTIL_ENDS_NEGATION = (
@@ -2490,7 +2490,7 @@ CONDITION_CONSEQUENCE = (
 )
 CONSEQUENCE_FRAME = (
     'a warning said as a judgement of the saying ("it would be untrue / naive to say ...") has no cue, so the '
-    "statement it rejects reads as endorsed (warnings said as a harm they cause, \"stopping them today could "
+    'statement it rejects reads as endorsed (warnings said as a harm they cause, "stopping them today could '
     'increase his risk", "... is harmful", are read since judge negex-3)'
 )
 TERMINATOR_ENDS = (

@@ -128,7 +128,7 @@ from trainer.history.records import KeyPointVerdict
 from trainer.practice.analysis import fold, lemma
 from trainer.practice.lexicon import CASE_SENSITIVE, CLASSES, groups_with, word_keys
 
-JUDGE_VERSION = "negex-2"
+JUDGE_VERSION = "negex-3"
 PRE_WINDOW = 10
 CHAIN = 6  # most words between two cues that negate each other ("never tell her there is nothing")
 POST_WINDOW = 6
@@ -469,10 +469,10 @@ _INNER_NEGATION = _words("not never cannot")
 _FAST_ADJ, _SLOW_ADJ = ("rapid", "quick", "fast", "abrupt", "sudden"), ("slow", "gradual")
 _FAST_ADV, _SLOW_ADV = ("rapidly", "quickly", "abruptly", "suddenly"), ("slowly", "gradually")
 CONTRARIES: dict[str, tuple[str, ...]] = {
-    **{w: _SLOW_ADJ for w in _FAST_ADJ},
-    **{w: _SLOW_ADV for w in _FAST_ADV},
-    **{w: _FAST_ADJ for w in _SLOW_ADJ},
-    **{w: _FAST_ADV for w in _SLOW_ADV},
+    **dict.fromkeys(_FAST_ADJ, _SLOW_ADJ),
+    **dict.fromkeys(_FAST_ADV, _SLOW_ADV),
+    **dict.fromkeys(_SLOW_ADJ, _FAST_ADJ),
+    **dict.fromkeys(_SLOW_ADV, _FAST_ADV),
 }
 
 
@@ -617,11 +617,11 @@ def compile_keyword(
         if not 2 <= n <= 4:
             continue
         for k in range(1, n):
-            before, after = phrase.words[:k], phrase.words[k:]
-            if any(_not_a_modifier(w) for w in (*before, *after)):
+            lead, rest = phrase.words[:k], phrase.words[k:]
+            if any(_not_a_modifier(w) for w in (*lead, *rest)):
                 continue
             # "mechanical back pain" ~ "back pain is mechanical"; "taper quick" ~ "taper is quick"
-            for words, split in ((after + before, n - k), (before + after, k)):
+            for words, split in ((rest + lead, n - k), (lead + rest, k)):
                 if (split, words) not in found:
                     found[(split, words)] = Phrase(keyword, phrase.via, words, phrase.negated, split=split)
     return tuple(found.values())
