@@ -68,6 +68,27 @@ real", or a plan verb after ", and": ", and discharge him"), and a comma followe
 subject pronoun, a plan verb with an object, or an auxiliary within three words.
 A post-negation cue is also stopped by a comma.
 
+Said in other words (negex-3)
+-----------------------------
+Each of these is specified next to its word lists below, with its source:
+
+* **predicative alternation** (``COPULAS``): a 2-4 word keyword is also met by its head, a
+  copular chain and its modifier ("mechanical back pain" ~ "the back pain is mechanical"); a
+  negation inside the chain negates the mention; qualifiers are not widened this way;
+* **contraries of rate** (``CONTRARIES``, red flags only): a keyword of two or more words that
+  names the fast course is also said by rejecting the slow one ("no need for slow titration");
+* **evidential frames** (``EVIDENTIAL``): a copular label keyword ("is drug seeking") is also
+  met through "is a sign of", "is consistent with", "is suggestive of" ...;
+* **medication signature** (``PRESCRIBING``): "start/give/add DRUG" is also met by DRUG with
+  a strength ("oxycodone 10 mg") in a sentence stating the candidate's plan, unless it is the
+  patient's current medicine or the object of "stop", "taper", "switch" ...;
+* **consequence frames** (``CAUSING``, ``HARMS``): a harm said after a statement ("... risks
+  relapse", "... increases bleeding", "... is harmful") is a post-negation cue;
+* **experiencer** (``OTHER_ACTORS``, red flags only): what another clinician did or said
+  ("his previous doctor stopped them abruptly") raises nothing;
+* a keyword's gap does not reach into or out of brackets, and a clause that opens with a
+  subject and its verb ("I'd cut him off") is exempt from the list density rule.
+
 Stance
 ------
 A key point with ``stance: reject`` is covered by a *negated* mention ("I would avoid
