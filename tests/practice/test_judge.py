@@ -540,9 +540,14 @@ def test_covering_the_point_raises_nothing(text):
 
 
 def test_without_the_link_a_rejection_only_contradicts_the_point():
+    # (a flag whose own keywords name the fast course is raised by the contrary anyway: see
+    # tests/practice/test_judge_mechanisms.py; this one names no rate)
+    forced = RedFlag("forced-taper", "Tapers against her will", ("taper her anyway",), "Withdrawal.")
     unlinked = KeyPoint(SLOW.text, SLOW.keywords, SLOW.requires)
-    judged = DEFAULT_JUDGE.judge("The taper doesn't need to be slow.", (unlinked,), (FORCED,))
+    judged = DEFAULT_JUDGE.judge("The taper doesn't need to be slow.", (unlinked,), (forced,))
     assert judged.points[0].status == CONTRADICTED and judged.flags == ()
+    judged = DEFAULT_JUDGE.judge("The taper doesn't need to be slow.", (unlinked,), (FORCED,))
+    assert [f.id for f in judged.flags] == ["forced-taper"]  # "rapid taper": its contrary, rejected
 
 
 def test_a_rejection_in_a_bare_list_or_without_its_qualifier_raises_nothing():

@@ -2456,8 +2456,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
 # Phrasings the NegEx judge cannot decide whatever the keywords: (prompt, flag, text) -> why.
 LISTED_SILENCES = (
     "a short sentence whose words are mostly one key point's keywords counts as a list, and a red flag in a listed "
-    "clause is not raised: here the reject-stance point's keyword 'take his opioids away' fills the clause (a reject "
-    "point that mirrors its red flag silences the flag's shortest endorsements)"
+    "clause is not raised; since judge negex-3 a clause that opens with a subject pronoun and its verb (\"I'd cut "
+    'him off") is a sentence, not a list, but one that opens with a noun phrase ("My background leaves no '
+    'gaps") is still read as a dense fragment'
 )
 UNTIL_ENDS_NEGATION = (
     "'until' ends a negation's scope, so in \"can't wait until the next clinic\" the delay after 'until' reads as "
@@ -2488,9 +2489,9 @@ CONDITION_CONSEQUENCE = (
     "reads 'without' as rejecting the ultimatum"
 )
 CONSEQUENCE_FRAME = (
-    'a warning said as a consequence or a judgement ("stopping them today could increase his risk", "... is '
-    'harmful", "... too risky", "it would be untrue / naive to say ...") has no cue, so the statement it rejects '
-    "reads as endorsed"
+    'a warning said as a judgement of the saying ("it would be untrue / naive to say ...") has no cue, so the '
+    'statement it rejects reads as endorsed (warnings said as a harm they cause, "stopping them today could '
+    'increase his risk", "... is harmful", are read since judge negex-3)'
 )
 TERMINATOR_ENDS = (
     'a scope terminator inside the rejected statement ends the negation early: "I didn\'t apply because of the city", '
@@ -2500,10 +2501,6 @@ TENSE_FOLDED = (
     "tenses are folded, so the keyword 'I have no idea' would also match \"I had no idea how much I would enjoy "
     'teaching" (kept out); the sentence-initial "Honestly, I have no idea" is then not caught'
 )
-SOMEONE_ELSE = (
-    "the judge does not know who acts (NegEx's experiencer, which ConText adds): history told about another "
-    'clinician ("his previous doctor stopped them abruptly") reads as the candidate\'s own plan'
-)
 WHEN = (
     'the judge has no notion of when: "stop clopidogrel 7 days before the implant" is the right plan once the '
     "minimum DAPT period is over and the unsafe one now, so stop-dapt-early only counts phrasings that tie the stop "
@@ -2511,11 +2508,6 @@ WHEN = (
 )
 ANAPHORA = "a pronoun is not resolved: in \"tapentadol is licensed ..., so I'd start that\" 'that' is not the drug"
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
-    (
-        "open-apixaban-cervical-esi",
-        "heparin-bridging",
-        "Bridging with LMWH increases bleeding without preventing strokes.",
-    ): CONSEQUENCE_FRAME,
     ("open-pdn-plan", "opioid-for-pdn", "Tapentadol is licensed for diabetic neuropathy, so I'd start that."): ANAPHORA,
     ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the clopidogrel a week before the implant."): WHEN,
     ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the Plavix a week before."): WHEN,
@@ -2532,8 +2524,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     ("diversity-inclusion", "colour-blind", "It would be naive to say race doesn't matter."): CONSEQUENCE_FRAME,
     ("future-of-the-field", "money-only", "It's not just about money."): NOT_JUST,
     ("future-of-the-field", "money-only", "It's not only about money."): NOT_JUST,
-    ("opioid-request-ethics", "escalate-without-assessment", "I'd raise his dose."): LISTED_SILENCES,
-    ("opioid-request-ethics", "escalate-without-assessment", "I'd escalate the dose."): LISTED_SILENCES,
     ("close-specialty-gaps", "no-gaps", "My background leaves no gaps."): LISTED_SILENCES,
     (
         "open-multimodal-tka",
@@ -2545,14 +2535,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "stop-baseline-opioid",
         "He can skip his oxycodone the morning of surgery.",
     ): CUE_STARTED_FLAG_KEYWORD.replace("('avoid exercise')", "('omit his oxycodone', 'skip his oxycodone')"),
-    (
-        "open-buprenorphine-surgery",
-        "stop-buprenorphine",
-        "Stopping buprenorphine risks relapse and overdose, so I'd continue it.",
-    ): CONSEQUENCE_FRAME,
-    ("open-crps-lower-limb", "immobilisation", "Non-weight bearing is harmful in CRPS."): CONSEQUENCE_FRAME,
-    ("open-phq9-item9", "probe-stop-today", "Stopping them today could increase his suicide risk."): CONSEQUENCE_FRAME,
-    ("open-pcp-opioid-takeover", "abrupt-discontinuation", PREVIOUS_DOCTOR_STOPPED): SOMEONE_ELSE,
     (
         "open-sickle-ed",
         "withhold-opioids",
@@ -2569,10 +2551,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     ("open-sickle-ed", "drug-seeking-label", "Calling him drug-seeking is stigmatising."): CONTRACTION_IS_A_PRONOUN,
     ("open-ces-phone-call", "delayed-assessment", "This can't wait until the next clinic."): UNTIL_ENDS_NEGATION,
     ("open-ces-phone-call", "false-reassurance", "It is not just her sciatica."): NOT_JUST,
-    ("open-chronic-lbp-opioids", "dismiss-on-test", "I'd cut him off."): LISTED_SILENCES.replace(
-        "'take his opioids away'", "'cut him off'"
-    ),
-    ("open-phq9-item9", "abrupt-discontinuation", "We should take him off the opioids straight away."): LISTED_SILENCES,
 }
 
 

@@ -68,6 +68,27 @@ real", or a plan verb after ", and": ", and discharge him"), and a comma followe
 subject pronoun, a plan verb with an object, or an auxiliary within three words.
 A post-negation cue is also stopped by a comma.
 
+Said in other words (negex-3)
+-----------------------------
+Each of these is specified next to its word lists below, with its source:
+
+* **predicative alternation** (``COPULAS``): a 2-4 word keyword is also met by its head, a
+  copular chain and its modifier ("mechanical back pain" ~ "the back pain is mechanical"); a
+  negation inside the chain negates the mention; qualifiers are not widened this way;
+* **contraries of rate** (``CONTRARIES``, red flags only): a keyword of two or more words that
+  names the fast course is also said by rejecting the slow one ("no need for slow titration");
+* **evidential frames** (``EVIDENTIAL``): a copular label keyword ("is drug seeking") is also
+  met through "is a sign of", "is consistent with", "is suggestive of" ...;
+* **medication signature** (``PRESCRIBING``): "start/give/add DRUG" is also met by DRUG with
+  a strength ("oxycodone 10 mg") in a sentence stating the candidate's plan, unless it is the
+  patient's current medicine or the object of "stop", "taper", "switch" ...;
+* **consequence frames** (``CAUSING``, ``HARMS``): a harm said after a statement ("... risks
+  relapse", "... increases bleeding", "... is harmful") is a post-negation cue;
+* **experiencer** (``OTHER_ACTORS``, red flags only): what another clinician did or said
+  ("his previous doctor stopped them abruptly") raises nothing;
+* a keyword's gap does not reach into or out of brackets, and a clause that opens with a
+  subject and its verb ("I'd cut him off") is exempt from the list density rule.
+
 Stance
 ------
 A key point with ``stance: reject`` is covered by a *negated* mention ("I would avoid
@@ -128,7 +149,7 @@ from trainer.history.records import KeyPointVerdict
 from trainer.practice.analysis import fold, lemma
 from trainer.practice.lexicon import CASE_SENSITIVE, CLASSES, groups_with, word_keys
 
-JUDGE_VERSION = "negex-2"
+JUDGE_VERSION = "negex-3"
 PRE_WINDOW = 10
 CHAIN = 6  # most words between two cues that negate each other ("never tell her there is nothing")
 POST_WINDOW = 6
@@ -189,8 +210,25 @@ POST = _phrases(
     "|unlikely to work|unlikely to benefit|should be avoided|must be avoided|best avoided|is avoided|are avoided"
     "|be avoided|not recommended|unwarranted|not warranted|not needed|not required|no role|no place"
     "|off the table|a bad idea|not a good idea|a mistake|dangerous|not an option|not appropriate|has no|have no"
-    "|not worth"
+    "|not worth|harmful|risky|unsafe|hazardous"
 )
+# Consequence frames: a statement followed by the harm it causes is a warning against it, not a
+# plan ("stopping buprenorphine risks relapse", "bridging increases bleeding", "is harmful"). The
+# evaluative predicates of harm work as NegEx post-negation cues (Chapman et al. 2001 list
+# "unlikely", "ruled out" after the finding; these are the same position for a plan): a verb of
+# causing or raising (``CAUSING``) with a harm (``HARMS``) within ``HARM_REACH`` words after it,
+# or the verb "risk" itself, or an adjective of harm (in ``POST``: harmful, risky, unsafe, hazardous).
+CAUSING = frozenset(
+    lemma(v) for v in _words("risk increase raise cause precipitate provoke trigger worsen heighten double")
+)
+HARMS = frozenset(
+    lemma(v)
+    for v in _words(
+        "risk harm bleeding bleed haematoma hematoma withdrawal relapse overdose death injury complication "
+        "toxicity seizure stroke suicide dependence addiction respiratory"
+    )
+)
+HARM_REACH = 3
 TERMINATORS = _words(
     "but however although though yet except whereas while whilst unless until because since so therefore thus"
     " hence then which who whom whose otherwise meanwhile"
@@ -371,8 +409,9 @@ def listed_clauses(prepared: PreparedAnswer, mention_words: Mapping[int, int]) -
     for c, clause_tokens in enumerate(clauses):
         items = len({t.item for t in clause_tokens})
         mentioned = mention_words.get(c, 0)
+        subject_first = _has_subject_verb(clause_tokens)
         if (items >= 4 and len(clause_tokens) / items <= 2.0) or (
-            len(clause_tokens) >= 3 and mentioned * 4 >= len(clause_tokens) * 3
+            len(clause_tokens) >= 3 and mentioned * 4 >= len(clause_tokens) * 3 and not subject_first
         ):
             listed.add(c)
             continue
@@ -388,6 +427,21 @@ def listed_clauses(prepared: PreparedAnswer, mention_words: Mapping[int, int]) -
         if short_items or (verbless_neighbour and len(clause_tokens) <= 4) or dense:
             listed.add(c)
     return frozenset(listed)
+
+
+_SUBJECT_AUX = _words("i'd we'd i'll we'll i'm we're he'd she'd they'd he's she's they're it's")
+
+
+def _has_subject_verb(clause_tokens: Sequence[Token]) -> bool:
+    """Whether the clause opens with a subject and its verb ("I'd raise his dose", "We should
+    take him off them", "My background leaves no gaps"): a sentence, however dense in keywords,
+    is not a list (the density rule is for verbless strings like "Taper PDMP naloxone")."""
+    if len(clause_tokens) < 2:
+        return False
+    a, b = clause_tokens[0], clause_tokens[1]
+    if a.raw in _SUBJECT_AUX:
+        return True
+    return a.raw in _SUBJECTS and a.item == b.item and (_is_aux(b.raw) or bool(b.keys & VERBS))
 
 
 def sentence_cap(words: int) -> int:
@@ -406,6 +460,41 @@ class Phrase:
     via: str | None  # the synonym it went through (None: the keyword itself)
     words: tuple[tuple[frozenset[str], str | None], ...]  # (keys, exact text when case-sensitive)
     negated: bool  # the keyword started with a negation cue: its remainder must be negated
+    split: int = 0  # > 0: a predicative variant, ``words[split:]`` (the modifier) after a copula
+
+
+# The attributive/predicative alternation of English adjectives (Huddleston & Pullum, The
+# Cambridge Grammar of the English Language, 2002, ch. 6 §4): "mechanical back pain" is also
+# said "the back pain is mechanical", "a slow taper" also "the taper should be slow". A keyword
+# of two to four words is also met by its last words, then a copular chain (``COPULAR_CHAIN``:
+# a copula with at most ``CHAIN_WORDS`` auxiliaries, negations and degree adverbs around it),
+# then its first words. A negation inside the chain negates the mention ("the taper doesn't
+# need to be slow").
+COPULAS = _words("is are was were be been being seems seem seemed sounds sound looks look feels feel remains remain")
+COPULAR_CHAIN = COPULAS | _words(
+    "not never need needs needed to have has had do does did should must can could would will may might "
+    "probably likely just mostly largely purely really very too quite fairly so entirely completely clearly "
+    "definitely only simply usually often certainly all"
+)
+CHAIN_WORDS = 5
+_NEGATED_COPULAS = _words("isn't aren't wasn't weren't")
+_INNER_NEGATION = _words("not never cannot")
+
+
+# Gradable contraries of rate (Horn, A Natural History of Negation, 1989, ch. 5: "negative
+# strengthening": "not slow" said to dismiss the slow course is heard as "fast"). A red flag's
+# keyword that names the fast course is also said by rejecting the slow one: "rapid titration"
+# by "there's no need for slow titration", "taper quickly" by "I wouldn't taper slowly".
+# Adjectives and adverbs are kept apart so the variant stays grammatical; a one-word keyword
+# ("abrupt") has no contrary, since a bare "not slow" says nothing of what is slow.
+_FAST_ADJ, _SLOW_ADJ = ("rapid", "quick", "fast", "abrupt", "sudden"), ("slow", "gradual")
+_FAST_ADV, _SLOW_ADV = ("rapidly", "quickly", "abruptly", "suddenly"), ("slowly", "gradually")
+CONTRARIES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(_FAST_ADJ, _SLOW_ADJ),
+    **dict.fromkeys(_FAST_ADV, _SLOW_ADV),
+    **dict.fromkeys(_SLOW_ADJ, _FAST_ADJ),
+    **dict.fromkeys(_SLOW_ADV, _FAST_ADV),
+}
 
 
 def _phrase_words(text: str) -> tuple[tuple[frozenset[str], str | None], ...]:
@@ -449,9 +538,52 @@ def _sub(seq: tuple[str, ...], part: tuple[str, ...]) -> int:
     return -1
 
 
+# Evidential frames (the existence modifiers of pyConText: Chapman BE, Lee S, Kang HP, Chapman WW.
+# Document-level classification of CT pulmonary angiography reports based on an extension of the
+# ConText algorithm. J Biomed Inform 2011;44(5):728-737, doi:10.1016/j.jbi.2011.03.011): "X is a
+# sign of Y", "is consistent with Y", "is suggestive of Y" assert Y as "X is Y" does. A keyword
+# that asserts a label with a copula ("is drug seeking") is also met through these frames ("asking
+# for it by name is a warning sign of drug seeking"); the gap lets one adjective in ("warning").
+EVIDENTIAL = (
+    "a sign of",
+    "sign of",
+    "signs of",
+    "suggestive of",
+    "consistent with",
+    "indicative of",
+    "typical of",
+    "characteristic of",
+    "compatible with",
+    "evidence of",
+)
+_ASSERTING_COPULAS = ("is", "are", "was", "were")
+
+
+def _evidential_variants(words: Sequence[str]) -> list[str]:
+    """'is drug seeking' -> 'is a sign of drug seeking', ... (none for 'is a drug seeker')."""
+    if len(words) < 2 or words[0].lower() not in _ASSERTING_COPULAS or words[1].lower() in ("a", "an", "the"):
+        return []
+    rest = " ".join(words[1:])
+    return [f"{words[0]} {frame} {rest}" for frame in EVIDENTIAL]
+
+
+_FUNCTION_WORDS = _AUX | _SUBJECTS | _NEXT_IS_OBJECT | TERMINATORS | _words("and or not no never")
+
+
+def _not_a_modifier(word: tuple[frozenset[str], str | None]) -> bool:
+    """Whether a keyword word cannot be a predicative adjective ("is" of "is drug seeking")."""
+    return bool(word[0] & _FUNCTION_WORDS) or any("'" in k for k in word[0])
+
+
 @lru_cache(maxsize=8192)
-def compile_keyword(keyword: str, groups: tuple[tuple[str, ...], ...]) -> tuple[Phrase, ...]:
-    """The phrases that say ``keyword``: itself and its synonyms (one substitution)."""
+def compile_keyword(
+    keyword: str, groups: tuple[tuple[str, ...], ...], contraries: bool = False, predicative: bool = True
+) -> tuple[Phrase, ...]:
+    """The phrases that say ``keyword``: itself and its synonyms (one substitution); with
+    ``contraries`` (red flags) also each rate word replaced by its contrary, to be said negated
+    ("rapid titration" ~ "no need for slow titration", see ``CONTRARIES``); with ``predicative``
+    (not for qualifiers, which may stand in the next sentence, where "his oxycodone dose is
+    low" says nothing of the gabapentin dose) also the predicative variants (``COPULAS``)."""
     raws = tuple(m.group().lower().replace("\u2019", "'") for m in _TOKEN.finditer(keyword))
     if not raws:
         return ()
@@ -462,15 +594,15 @@ def compile_keyword(keyword: str, groups: tuple[tuple[str, ...], ...]) -> tuple[
     lemmas = tuple(lemma(fold(w)) for w in body_words)
     found: dict[tuple, Phrase] = {}
 
-    def add(text: str, via: str | None) -> None:
+    def add(text: str, via: str | None, flip: bool = False) -> None:
         words = _phrase_words(text)
         if words and words not in found:
-            found[words] = Phrase(keyword, via, words, negated)
+            found[words] = Phrase(keyword, via, words, negated != flip)
         if len(words) > 1:  # written as one word: "non-opioid" ~ "nonopioid"
             joined = "".join(fold(m.group()) for m in _TOKEN.finditer(text))
             one = ((frozenset({lemma(joined)}), None),)
             if one not in found:
-                found[one] = Phrase(keyword, via, one, negated)
+                found[one] = Phrase(keyword, via, one, negated != flip)
 
     add(body, None)
     for group in ((cls, *members) for cls, members in CLASSES):  # a class is said by naming a member
@@ -494,6 +626,25 @@ def compile_keyword(keyword: str, groups: tuple[tuple[str, ...], ...]) -> tuple[
             for other in group:
                 if other != member:
                     add(" ".join(p for p in (before, other, after) if p), other)
+    for variant in _evidential_variants(body_words):
+        add(variant, variant)
+    if contraries and len(body_words) > 1:  # a modifier's contrary, said of its head ("slow taper")
+        for at, word in enumerate(body_words):
+            for contrary in CONTRARIES.get(word.lower(), ()):
+                variant = " ".join((*body_words[:at], contrary, *body_words[at + 1 :]))
+                add(variant, f"not {variant}", flip=True)
+    for phrase in list(found.values()) if predicative else ():  # predicative variants of each way
+        n = len(phrase.words)
+        if not 2 <= n <= 4:
+            continue
+        for k in range(1, n):
+            lead, rest = phrase.words[:k], phrase.words[k:]
+            if any(_not_a_modifier(w) for w in (*lead, *rest)):
+                continue
+            # "mechanical back pain" ~ "back pain is mechanical"; "taper quick" ~ "taper is quick"
+            for words, split in ((rest + lead, n - k), (lead + rest, k)):
+                if (split, words) not in found:
+                    found[(split, words)] = Phrase(keyword, phrase.via, words, phrase.negated, split=split)
     return tuple(found.values())
 
 
@@ -513,6 +664,7 @@ class Mention:
     sentence: int
     clause: int
     negated: bool  # NegEx verdict on the words, before the keyword's own leading cue
+    predicative: bool = False  # said through a copular chain ("the taper should be slow")
 
     def text(self, answer: str) -> str:
         return answer[self.start : self.end]
@@ -521,14 +673,21 @@ class Mention:
 class _Index:
     """Where each word key occurs in the answer, so a phrase is looked up, not scanned for."""
 
-    def __init__(self, tokens: Sequence[Token]) -> None:
+    def __init__(self, tokens: Sequence[Token], text: str = "") -> None:
         self.tokens = tokens
+        # words after a bracket: a keyword's gap does not reach into or out of an aside
+        # ("taper gradually (abrupt stop ...)" does not say "gradually stop")
+        self.aside = frozenset(
+            i for i in range(1, len(tokens)) if set(text[tokens[i - 1].end : tokens[i].start]) & set("()[]")
+        )
         self.by_key: dict[str, list[int]] = {}
         for i, t in enumerate(tokens):
             for k in t.keys:
                 self.by_key.setdefault(k, []).append(i)
 
     def find(self, phrase: Phrase) -> list[tuple[int, int]]:
+        if phrase.split:
+            return self._find_predicative(phrase)
         tokens = self.tokens
         (keys0, exact0), rest = phrase.words[0], phrase.words[1:]
         starts = sorted({i for k in keys0 for i in self.by_key.get(k, ())})
@@ -553,6 +712,40 @@ class _Index:
                     found.append((i, j))
         return found
 
+    def _find_predicative(self, phrase: Phrase) -> list[tuple[int, int]]:
+        """The head words in a row, a copular chain, then the modifier words in a row."""
+        tokens, n = self.tokens, len(self.tokens)
+        head, modifier = phrase.words[: phrase.split], phrase.words[phrase.split :]
+        found = []
+        for i in sorted({i for k in head[0][0] for i in self.by_key.get(k, ())}):
+            j = self._run(i, head)
+            if j < 0:
+                continue
+            k, copula = j + 1, False
+            while k < n and k - j - 1 < CHAIN_WORDS and tokens[k].item == tokens[j].item:
+                raw = tokens[k].raw
+                if raw in COPULAS or raw in _NEGATED_COPULAS:
+                    copula = True
+                elif not _is_chain_word(raw):
+                    break
+                k += 1
+            if copula and k < n and tokens[k].item == tokens[j].item:
+                end = self._run(k, modifier)
+                if end >= 0:
+                    found.append((i, end))
+        return found
+
+    def _run(self, i: int, words: Sequence[tuple[frozenset[str], str | None]]) -> int:
+        """The last index of ``words`` said one after another from ``i``, or -1."""
+        tokens = self.tokens
+        for offset, (keys, exact) in enumerate(words):
+            k = i + offset
+            if k >= len(tokens) or not tokens[k].keys & keys or (exact is not None and tokens[k].text != exact):
+                return -1
+            if offset and tokens[k].item != tokens[i].item:
+                return -1
+        return i + len(words) - 1
+
     def _next(self, j: int, keys: frozenset[str], exact: str | None) -> int:
         """The index of the next phrase word after ``j``: the very next word, or up to ``GAP``
         words further within the same list item ("stop her opioids abruptly"); -1 if none."""
@@ -560,13 +753,116 @@ class _Index:
         here = tokens[j]
         for k in range(j + 1, min(len(tokens), j + 2 + GAP)):
             t = tokens[k]
-            if t.item != here.item:
+            if t.item != here.item or k in self.aside:
                 return -1
             if t.keys & keys and (exact is None or t.text == exact):
                 return k
             if t.raw in GAP_BREAKERS or t.raw.endswith("n't"):
                 return -1  # "NSAID rather than tablets" says the opposite of "NSAID tablets"
         return -1
+
+
+# The medication signature (Xu H, Stenner SP, Doan S, Johnson KB, Waitman LR, Denny JC. MedEx: a
+# medication information extraction system for clinical narratives. J Am Med Inform Assoc
+# 2010;17(1):19-24, doi:10.1197/jamia.M3378): a drug name followed by a strength ("oxycodone 10
+# mg") is an order for it. In a sentence where the candidate states a plan ("I'd", "I would",
+# "we will"), a keyword "start/prescribe/give/try/add DRUG" is also met by DRUG with a strength,
+# unless the words before it make it the patient's current medicine (ConText's temporality and
+# experiencer: Harkema H, Dowling JN, Thornblade T, Chapman WW. ConText: an algorithm for
+# determining negation, experiencer, and temporal status from clinical reports. J Biomed Inform
+# 2009;42(5):839-851, doi:10.1016/j.jbi.2009.05.002): "on", "taking", "takes", "already",
+# "currently", "his/her/their" within the two words before it, or the nearest verb before it makes
+# it what is changed ("I'd stop the oxycodone 10 mg": ``_CHANGING``).
+PRESCRIBING = _words("start starting prescribe give try add begin use")
+DOSE_UNITS = _words("mg mcg microgram micrograms milligram milligrams ug g ml")
+_DOSE_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)?(?:mg|mcg|ug|ml)")
+_PLAN_MARKERS = _words("i'd we'd i'll we'll let's")
+_PLAN_MODALS = _words("would will shall")
+_CURRENT = _words("on taking takes took taken already currently his her their he's she's")
+# Verbs that make the drug what is stopped or changed, not started ("I'd stop the oxycodone 10 mg")
+_CHANGING = frozenset(
+    lemma(v)
+    for v in _words(
+        "stop reduce taper wean cut discontinue decrease lower halve switch rotate convert change replace hold "
+        "withhold avoid continue keep increase"
+    )
+)
+
+
+def _signature_end(tokens: Sequence[Token], last: int) -> int:
+    """The index of the strength's unit when a strength follows ``last`` within two words, or -1."""
+    for k in range(last + 1, min(last + 4, len(tokens))):
+        t = tokens[k]
+        if t.sentence != tokens[last].sentence:
+            return -1
+        if _DOSE_WITH_UNIT.fullmatch(t.raw):
+            return k
+        if t.raw[:1].isdigit() and k + 1 < len(tokens) and tokens[k + 1].raw in DOSE_UNITS:
+            return k + 1
+    return -1
+
+
+def _planned(tokens: Sequence[Token], first: int) -> bool:
+    """Whether the sentence states the candidate's plan before ``first`` and the words just
+    before it do not make the drug the patient's current medicine."""
+    s = tokens[first].sentence
+    if any(tokens[k].raw in _CURRENT for k in range(max(0, first - 2), first) if tokens[k].sentence == s):
+        return False
+    before = [t for t in tokens[:first] if t.sentence == s]
+    clause = tokens[first].clause
+    verb = next((t for t in reversed(before) if t.clause == clause and t.keys & (VERBS | _CHANGING)), None)
+    if verb is not None and verb.keys & _CHANGING:
+        return False  # the drug is the object of "stop", "taper", "switch from"...
+    return any(
+        t.raw in _PLAN_MARKERS or (t.raw in _PLAN_MODALS and i > 0 and before[i - 1].raw in ("i", "we"))
+        for i, t in enumerate(before)
+    )
+
+
+# Experiencer (ConText, Harkema et al. 2009, above): a red flag is the candidate's own statement.
+# Told as what another clinician did or said ("his previous doctor stopped them abruptly", "the
+# nurse called him drug-seeking"), it is history, not the candidate's plan: a mention whose clause
+# has, before it and with no first person between, an ``OTHER_ACTORS`` noun as subject (not after
+# a preposition: "I agree with the nurse that...") followed by a past or reporting verb (not a
+# copula: "the registrar was useless" is the candidate's own judgement).
+OTHER_ACTORS = frozenset(
+    lemma(w)
+    for w in _words(
+        "doctor physician gp pcp surgeon nurse colleague resident attending consultant registrar clinician "
+        "prescriber team psychiatrist cardiologist pharmacist oncologist neurologist paramedic someone somebody"
+    )
+)
+_REPORTING = _words(
+    "said says thinks thought feels felt believes believed called labelled labeled told wrote documented "
+    "suggested decided wanted cut put took gave kept left had has"
+)  # not the copula: "the nurse was lazy" is the candidate's own judgement of her
+_PREPOSITIONS = _words("with to from by for of at on about like than")
+_FIRST_PERSON = _words("i we i'd we'd i'll we'll i've we've i'm we're me us my our")
+
+
+def _someone_else(tokens: Sequence[Token], first: int, cues: _Cues) -> bool:
+    """Whether the mention at ``first`` is told of another clinician (see ``OTHER_ACTORS``);
+    the search ends at the clause's start, a comma or a scope terminator ("..., and he is")."""
+    clause = tokens[first].clause
+    for k in range(first - 1, max(-1, first - 12), -1):
+        t = tokens[k]
+        if t.clause != clause or t.raw in _FIRST_PERSON or k in cues.terminators or k + 1 in cues.comma_before:
+            return False
+        if not t.keys & OTHER_ACTORS or k + 1 > first:
+            continue
+        nxt = tokens[k + 1].raw
+        finite = nxt in _REPORTING or (len(nxt) > 4 and nxt.endswith("ed"))
+        after_preposition = any(tokens[j].raw in _PREPOSITIONS for j in range(max(0, k - 3), k))
+        return finite and not after_preposition
+    return False
+
+
+def _is_inner_negation(raw: str) -> bool:
+    return raw in _INNER_NEGATION or raw.endswith("n't")
+
+
+def _is_chain_word(raw: str) -> bool:
+    return raw in COPULAR_CHAIN or _is_inner_negation(raw)
 
 
 @lru_cache(maxsize=8)
@@ -613,6 +909,24 @@ def _limits(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return found
 
 
+def _harm_frames(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(first, last) of each consequence frame: a ``CAUSING`` verb and a ``HARMS`` word after it."""
+    found = []
+    for i, t in enumerate(tokens):
+        if not t.keys & CAUSING:
+            continue
+        if t.raw in ("risks", "risked", "risking") or (t.raw == "risk" and i > 0 and tokens[i - 1].raw in _AUX):
+            found.append((i, i))  # the verb "risk" names its object as a harm ("risks an adrenal crisis")
+            continue
+        for j in range(i + 1, min(i + 1 + HARM_REACH, len(tokens))):
+            if tokens[j].sentence != t.sentence:
+                break
+            if tokens[j].keys & HARMS:
+                found.append((i, j))
+                break
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class _Cues:
     pre: tuple[tuple[int, int], ...]
@@ -639,7 +953,7 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
     for i, t in enumerate(tokens):  # every n't contraction (don't, won't, isn't...; no PRE cue ends in n't)
         if i not in blocked and t.raw.endswith("n't"):
             pre.append((i, i))
-    post = []
+    post = _harm_frames(tokens)
     for a, b in _match_cues(tokens, POST):
         if not any(k in blocked for k in range(a, b + 1)):
             post.append((a, b))
@@ -905,33 +1219,38 @@ class NegExJudge:
         groups = bank_groups(synonyms) + self.groups
         prepared = prepare(text)
         tokens = prepared.tokens
-        index = _Index(tokens)
+        index = _Index(tokens, text)
         cues = find_cues(text, tokens)
-        memo: dict[str, list[Mention]] = {}
+        memo: dict[tuple[str, bool, bool], list[Mention]] = {}
 
-        def mentions(keyword: str) -> list[Mention]:
-            if keyword not in memo:
-                memo[keyword] = _mentions(keyword, groups, tokens, index, cues)
-            return memo[keyword]
+        def mentions(keyword: str, flag: bool = False, qualifier: bool = False) -> list[Mention]:
+            key = (keyword, flag, qualifier)
+            if key not in memo:
+                memo[key] = _mentions(keyword, groups, tokens, index, cues, flag, not qualifier)
+            return memo[key]
 
         said_in: dict[tuple[str, ...], frozenset[int]] = {}
 
         def sentences_of(group: Sequence[str]) -> frozenset[int]:
             key = tuple(group)
             if key not in said_in:
-                said_in[key] = frozenset(q.sentence for kw in group for q in mentions(kw))
+                said_in[key] = frozenset(q.sentence for kw in group for q in mentions(kw, qualifier=True))
             return said_in[key]
 
         def qualified(m: Mention, requires: Sequence[Sequence[str]]) -> bool:
             return all(sentences_of(group) & {m.sentence - 1, m.sentence, m.sentence + 1} for group in requires)
 
         def examine(
-            keywords: Sequence[str], requires: Sequence[Sequence[str]], want_negated: bool, listed: frozenset[int]
+            keywords: Sequence[str],
+            requires: Sequence[Sequence[str]],
+            want_negated: bool,
+            listed: frozenset[int],
+            flag: bool = False,
         ) -> list[_Found]:
             return [
                 _Found(m, m.negated == want_negated, qualified(m, requires), m.clause in listed)
                 for kw in keywords
-                for m in mentions(kw)
+                for m in mentions(kw, flag)
             ]
 
         # density rule: words inside any key-point keyword mention, per clause
@@ -941,6 +1260,8 @@ class NegExJudge:
             for kw in point.keywords:
                 for m in mentions(kw):
                     for k in range(m.first, m.last + 1):
+                        if m.predicative and _is_chain_word(tokens[k].raw):
+                            continue  # the copular chain is grammar, not keyword density
                         if k not in seen_tokens:
                             seen_tokens.add(k)
                             share[tokens[k].clause] = share.get(tokens[k].clause, 0) + 1
@@ -990,8 +1311,15 @@ class NegExJudge:
                     turned_down.setdefault(point.if_rejected, hit.mention)
         flags = []
         for flag in red_flags:
-            found = examine(flag.keywords, flag.requires, False, listed)
-            hit = next((f for f in found if f.wanted and f.qualified and not f.listed), None)
+            found = examine(flag.keywords, flag.requires, False, listed, flag=True)
+            hit = next(
+                (
+                    f
+                    for f in found
+                    if f.wanted and f.qualified and not f.listed and not _someone_else(tokens, f.mention.first, cues)
+                ),
+                None,
+            )
             said = hit.mention if hit is not None else turned_down.get(flag.id)
             if said is not None:
                 flags.append(FlagJudgement(flag.id, flag.statement, flag.kind, flag.why, evidence(said)))
@@ -1029,20 +1357,59 @@ def mentions(text: str, keyword: str, synonyms: Sequence[tuple[str, Sequence[str
     (``negated`` is about the keyword as written: "do not stop" said plainly is not negated)."""
     tokens, _ = tokenize(text)
     groups = bank_groups(synonyms)
-    return tuple(_mentions(keyword, groups, tokens, _Index(tokens), find_cues(text, tokens)))
+    return tuple(_mentions(keyword, groups, tokens, _Index(tokens, text), find_cues(text, tokens)))
 
 
 def _mentions(
-    keyword: str, groups: tuple[tuple[str, ...], ...], tokens: Sequence[Token], index: _Index, cues: _Cues
+    keyword: str,
+    groups: tuple[tuple[str, ...], ...],
+    tokens: Sequence[Token],
+    index: _Index,
+    cues: _Cues,
+    contraries: bool = False,
+    predicative: bool = True,
 ) -> list[Mention]:
     found: dict[tuple[int, int], Mention] = {}
-    for phrase in compile_keyword(keyword, groups):
+    for phrase in compile_keyword(keyword, groups, contraries, predicative):
         for first, last in index.find(phrase):
             if (first, last) not in found or phrase.via is None:
                 negated = _negated(first, last, tokens, cues) != phrase.negated
+                if phrase.split:  # "the taper doesn't need to be slow": the chain's own negation
+                    inner = sum(_is_inner_negation(tokens[k].raw) for k in range(first + 1, last))
+                    negated = negated != (inner % 2 == 1)
                 t = tokens[first]
                 found[(first, last)] = Mention(
-                    keyword, phrase.via, first, last, t.start, tokens[last].end, t.sentence, t.clause, negated
+                    keyword,
+                    phrase.via,
+                    first,
+                    last,
+                    t.start,
+                    tokens[last].end,
+                    t.sentence,
+                    t.clause,
+                    negated,
+                    bool(phrase.split),
+                )
+    words = keyword.split()
+    if len(words) > 1 and words[0].lower() in PRESCRIBING:  # "start oxycodone" ~ "oxycodone 10 mg"
+        for phrase in compile_keyword(" ".join(words[1:]), groups):
+            if phrase.split:
+                continue
+            for first, last in index.find(phrase):
+                end = _signature_end(tokens, last)
+                if end < 0 or (first, end) in found or not _planned(tokens, first):
+                    continue
+                t = tokens[first]
+                found[(first, end)] = Mention(
+                    keyword,
+                    f"{phrase.via or ' '.join(words[1:])} with a dose",
+                    first,
+                    end,
+                    t.start,
+                    tokens[end].end,
+                    t.sentence,
+                    t.clause,
+                    _negated(first, end, tokens, cues),
                 )
     return sorted(found.values(), key=lambda m: (m.first, m.last))
 

@@ -1,0 +1,229 @@
+"""The judge's mechanisms added for red flags said in the candidate's own words (docs/judging.md):
+contraries of rate, the predicative alternation, evidential frames, the index visit and the
+prescription signature. Sentences written for these tests, not taken from the gold set."""
+
+from __future__ import annotations
+
+from trainer.banks.model import KeyPoint, RedFlag
+from trainer.practice.judge import CONTRADICTED, COVERED, DEFAULT_JUDGE, mentions
+
+
+def raised(text: str, *flags: RedFlag, points: tuple[KeyPoint, ...] = ()) -> set[str]:
+    return {f.id for f in DEFAULT_JUDGE.judge(text, points, flags).flags}
+
+
+def status(text: str, *points: KeyPoint) -> list[str]:
+    return [p.status for p in DEFAULT_JUDGE.judge(text, points).points]
+
+
+FAST_WEAN = RedFlag("fast-wean", "Weans the benzodiazepine fast", ("rapid wean", "wean quickly"), "Seizure risk.")
+FIXED = RedFlag("fixed", "Calls the headache tension-type without a history", ("tension headache",), "Misses SAH.")
+
+
+# --- contraries of rate (negative strengthening) -------------------------------------------
+
+
+def test_rejecting_the_slow_course_endorses_the_fast_one():
+    assert raised("There's no point in a slow wean for someone this young.", FAST_WEAN) == {"fast-wean"}
+    assert raised("I wouldn't bother to wean him slowly.", FAST_WEAN) == {"fast-wean"}
+    assert raised("I don't think a gradual wean is needed.", FAST_WEAN) == {"fast-wean"}
+
+
+def test_choosing_the_slow_course_raises_nothing():
+    assert raised("I'd do a slow wean over several months.", FAST_WEAN) == set()
+    assert raised("I would wean him slowly and review him every fortnight.", FAST_WEAN) == set()
+    assert raised("I would never wean him quickly.", FAST_WEAN) == set()
+    # double negation keeps the slow course: "not without a slow wean"
+    assert raised("I wouldn't stop it without a slow wean.", FAST_WEAN) == set()
+
+
+def test_a_one_word_keyword_has_no_contrary():
+    abrupt = RedFlag("abrupt", "Stops abruptly", ("abrupt",), "Withdrawal.")
+    assert raised("Not slow, not gentle, not agreed.", abrupt) == set()
+
+
+def test_contraries_do_not_widen_key_points():
+    slow = KeyPoint("Weans slowly", ("slow wean",))
+    assert status("I would never do a rapid wean.", slow) != [COVERED]
+
+
+def test_the_contrary_is_reported_as_the_synonym_it_went_through():
+    judged = DEFAULT_JUDGE.judge("A slow wean isn't necessary here.", (), (FAST_WEAN,))
+    assert judged.flags[0].evidence.via == "not slow wean"
+
+
+# --- the predicative alternation ------------------------------------------------------------
+
+
+def test_an_adjective_said_after_a_copula_meets_the_attributive_keyword():
+    assert raised("I think his headache is tension-type and nothing more.", FIXED) == {"fixed"}
+    benign = RedFlag("benign", "Calls it benign", ("benign headache",), "Misses SAH.")
+    assert raised("Her headache is probably benign, so I'd send her home.", benign) == {"benign"}
+    assert raised("The headache seems entirely benign.", benign) == {"benign"}
+
+
+def test_a_negation_inside_the_copular_chain_negates_the_mention():
+    benign = RedFlag("benign", "Calls it benign", ("benign headache",), "Misses SAH.")
+    assert raised("This headache is not benign until proven otherwise.", benign) == set()
+    assert raised("A thunderclap headache can't be assumed to be benign.", benign) == set()
+    assert [m.negated for m in mentions("The headache isn't benign.", "benign headache")] == [True]
+
+
+def test_the_predicative_form_covers_and_contradicts_key_points():
+    slow = KeyPoint("Keeps the wean slow", ("slow wean",))
+    assert status("The wean has to be slow, a tenth every fortnight.", slow) == [COVERED]
+    assert status("The wean doesn't need to be slow.", slow) == [CONTRADICTED]
+
+
+def test_the_copular_chain_is_not_counted_as_keyword_density():
+    slow = KeyPoint("Keeps the wean slow", ("slow wean",))
+    assert status("I'd say the wean should really be slow.", slow) == [COVERED]
+
+
+def test_qualifiers_are_not_widened_to_the_predicative_form():
+    # "his morphine dose is low" says nothing of the pregabalin dose in the next sentence
+    renal = KeyPoint("Renal dosing of pregabalin", ("pregabalin",), requires=(("low dose", "renal"),))
+    assert status("His morphine dose is low. I'd add pregabalin 150 mg twice a day.", renal) != [COVERED]
+    assert status("I'd add pregabalin at a low dose.", renal) == [COVERED]
+
+
+def test_a_predicative_frame_needs_a_copula():
+    benign = RedFlag("benign", "Calls it benign", ("benign headache",), "Misses SAH.")
+    assert raised("The headache made me think of benign causes first.", benign) == set()
+
+
+# --- evidential frames (pyConText existence modifiers) -------------------------------------
+
+MALINGERING = RedFlag("malingering", "Calls the patient a malingerer", ("is malingering",), "Stigmatising.")
+
+
+def test_an_evidential_frame_asserts_the_label_as_the_copula_does():
+    assert raised("Wanting a sick note is a sign of malingering.", MALINGERING) == {"malingering"}
+    assert raised("Asking for a note at the first visit is a typical sign of malingering.", MALINGERING) == {
+        "malingering"
+    }
+    assert raised("To me the inconsistent exam is suggestive of malingering.", MALINGERING) == {"malingering"}
+    assert raised("The story is consistent with malingering.", MALINGERING) == {"malingering"}
+
+
+def test_a_negated_evidential_frame_raises_nothing():
+    assert raised("Asking for a sick note is not a sign of malingering.", MALINGERING) == set()
+    assert raised("An inconsistent exam isn't evidence of malingering.", MALINGERING) == set()
+    assert raised("I would never say his story is consistent with malingering.", MALINGERING) == set()
+
+
+def test_evidential_frames_extend_only_copular_label_keywords():
+    seeker = RedFlag("seeker", "Calls him a drug seeker", ("is a drug seeker",), "Stigmatising.")
+    assert raised("Asking by name is a sign of a drug seeker.", seeker) == set()  # no frame for "is a ..."
+    plain = RedFlag("plain", "Names the label", ("malingering",), "Stigmatising.")
+    judged = DEFAULT_JUDGE.judge("It is a sign of malingering.", (), (plain,))
+    assert judged.flags and judged.flags[0].evidence.via is None  # the bare keyword, no frame needed
+
+
+# --- the medication signature --------------------------------------------------------------
+
+STRONG_OPIOID = RedFlag("strong-opioid", "Starts a strong opioid first", ("start morphine",), "Not first line.")
+
+
+def test_a_drug_with_a_strength_in_the_candidates_plan_is_an_order_for_it():
+    assert raised("I'd give paracetamol and morphine 10 mg four times a day.", STRONG_OPIOID) == {"strong-opioid"}
+    assert raised("We will keep things simple: morphine 5mg at night.", STRONG_OPIOID) == {"strong-opioid"}
+    assert raised("I would go with modified-release morphine 20 mg twice daily.", STRONG_OPIOID) == {"strong-opioid"}
+
+
+def test_the_patients_current_medicine_is_not_an_order():
+    assert raised("She is on morphine 10 mg twice a day and I'd review it.", STRONG_OPIOID) == set()
+    assert raised("I'd ask how her morphine 10 mg is working.", STRONG_OPIOID) == set()
+    assert raised("I would check whether she's taking morphine 30 mg at night.", STRONG_OPIOID) == set()
+
+
+def test_a_drug_being_stopped_or_changed_is_not_started():
+    assert raised("I'd stop the morphine 10 mg and start a lidocaine plaster.", STRONG_OPIOID) == set()
+    assert raised("I would taper the morphine 60 mg slowly.", STRONG_OPIOID) == set()
+
+
+def test_without_a_plan_or_a_strength_the_signature_says_nothing():
+    assert raised("Morphine 10 mg is a common starting dose.", STRONG_OPIOID) == set()  # no plan stated
+    assert raised("I'd think about morphine later.", STRONG_OPIOID) == set()  # no strength
+    assert raised("I would not use morphine 10 mg in a frail man.", STRONG_OPIOID) == set()  # negated
+
+
+def test_the_signature_reports_what_it_went_through():
+    judged = DEFAULT_JUDGE.judge("I'd add morphine 10 mg at night.", (), (STRONG_OPIOID,))
+    assert judged.flags[0].evidence.words == "morphine 10 mg"
+    assert judged.flags[0].evidence.via == "morphine with a dose"
+
+
+# --- consequence frames --------------------------------------------------------------------
+
+STOP_STEROID = RedFlag("stop-steroid", "Stops his prednisolone at once", ("stop the prednisolone",), "Adrenal crisis.")
+EARLY_DRIVING = RedFlag("driving", "Lets him drive on day one", ("driving straight away",), "Sedation.")
+
+
+def test_a_statement_followed_by_the_harm_it_causes_is_a_warning():
+    assert raised("Stopping the prednisolone suddenly risks an adrenal crisis.", STOP_STEROID) == set()
+    assert raised("To stop the prednisolone now would raise the risk of a crisis.", STOP_STEROID) == set()
+    assert raised("Driving straight away is unsafe after a new sedative.", EARLY_DRIVING) == set()
+    assert raised("Driving straight away is harmful for him and others.", EARLY_DRIVING) == set()
+
+
+def test_the_plan_itself_is_still_raised():
+    assert raised("I'd stop the prednisolone today.", STOP_STEROID) == {"stop-steroid"}
+    # the harm clause after a terminator belongs to another clause
+    assert raised("I'd stop the prednisolone, although that risks a crisis.", STOP_STEROID) == {"stop-steroid"}
+    assert raised("He can start driving straight away.", EARLY_DRIVING) == {"driving"}
+
+
+def test_a_benefit_is_not_a_harm():
+    exercise = KeyPoint("Recommends exercise", ("graded exercise",))
+    assert status("Graded exercise increases his function and confidence.", exercise) == [COVERED]
+
+
+# --- asides ---------------------------------------------------------------------------------
+
+
+def test_a_keyword_gap_does_not_reach_into_a_bracket():
+    quick_stop = RedFlag("quick-stop", "Stops suddenly", ("suddenly stop",), "Withdrawal.")
+    assert raised("Taper the clonazepam gradually (abrupt stop risks seizures).", quick_stop) == set()
+    assert [m.last - m.first for m in mentions("stop (really) abruptly", "stop abruptly")] == []
+
+
+# --- experiencer: who acts -----------------------------------------------------------------
+
+CUT_OFF = RedFlag("cut-off", "Stops the prescription at once", ("stop it abruptly",), "Withdrawal.")
+LABEL = RedFlag("label", "Calls her an addict", ("is an addict",), "Stigmatising.")
+
+
+def test_what_another_clinician_did_or_said_is_history_not_the_candidates_plan():
+    assert raised("Her last GP stopped it abruptly, and she was in withdrawal for a week.", CUT_OFF) == set()
+    assert raised("The surgeon had stopped it abruptly after the operation.", CUT_OFF) == set()
+    assert raised("The ward nurse said she is an addict.", LABEL) == set()
+
+
+def test_the_candidates_own_statement_is_still_raised():
+    assert raised("I'd stop it abruptly.", CUT_OFF) == {"cut-off"}
+    assert raised("Her GP should stop it abruptly.", CUT_OFF) == {"cut-off"}  # a recommendation
+    assert raised("I agree with the nurse that she is an addict.", LABEL) == {"label"}  # after a preposition
+    assert raised("The nurse said so, and frankly she is an addict.", LABEL) == {"label"}  # a new clause
+    assert raised("Her previous doctor stopped it abruptly and I would stop it abruptly too.", CUT_OFF) == {"cut-off"}
+
+
+def test_a_copula_is_the_candidates_judgement_of_the_other():
+    lazy = RedFlag("lazy", "Blames a colleague", ("was lazy",), "Deflects.")
+    assert raised("The registrar was lazy.", lazy) == {"lazy"}
+
+
+# --- a sentence with a subject is not a list -------------------------------------------------
+
+
+def test_a_short_sentence_with_a_subject_is_not_a_list_however_dense():
+    wean = KeyPoint("Does not wean fast", ("wean him fast",), stance="reject")
+    fast = RedFlag("fast", "Weans fast", ("wean him fast",), "Seizures.")
+    assert raised("I'd wean him fast.", fast, points=(wean,)) == {"fast"}
+    assert raised("We should wean him fast.", fast, points=(wean,)) == {"fast"}
+
+
+def test_a_verbless_or_subjectless_dense_string_is_still_a_list():
+    points = (KeyPoint("taper", ("taper",)), KeyPoint("PDMP", ("PDMP",)), KeyPoint("naloxone", ("naloxone",)))
+    assert status("Taper PDMP naloxone.", *points) == ["listed"] * 3
+    assert status("Check PDMP, naloxone, taper.", *points) == ["listed"] * 3
