@@ -169,3 +169,25 @@ async def test_home_counts_what_is_due_without_loading_the_scheduler(make_app, s
         await pilot.pause()
         assert "Review (1 due today)" in review_entry(app)
         assert "fsrs" not in sys.modules and "trainer.study.scheduling" not in sys.modules
+
+
+async def test_the_due_review_brings_a_dangerous_miss_back_before_a_more_overdue_one(make_app, store):
+    from dataclasses import replace
+
+    from tests.tui.test_self_knowledge import HARM_BANK
+    from trainer.tui import flows
+
+    app = make_app(banks=[HARM_BANK])
+    hashes = app.catalog.content_hashes
+    for sid, question, days, dangerous in (("plain", "hs2", 6, False), ("harm", "hs1", 3, True)):
+        at = WALL - days * DAY
+        store.start_session(session(sid, n=1, bank="harm", started_at=at))
+        record = answer(sid, 0, bank="harm", question=question, correct=False, at=at)
+        store.record_answer(replace(record, content_hash=hashes[("harm", question)], dangerous=dangerous))
+    due = [c.item for c in store.due_cards(WALL, hashes)]
+    assert due == [("harm", "hs2"), ("harm", "hs1")]  # the plain miss is the more overdue
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert flows.review_due(app, count=1)
+        await pilot.pause()
+        assert [item.question.key for item in app.screen.session._items] == [("harm", "hs1")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.tui.conftest import TUI_BANK, screen_text, start_quiz
+from trainer.tui import flows
 from trainer.tui.screens.progress import ProgressScreen
 
 HARM_BANK = Path(__file__).parent / "banks" / "harm.yaml"
@@ -175,7 +176,8 @@ async def test_review_missed_brings_the_dangerous_item_back_first(make_app, stor
         monkeypatch.setattr("trainer.practice.selection.new_seed", lambda seed=seed: seed)
         app = make_app(banks=[HARM_BANK])
         async with app.run_test() as pilot:
-            await pilot.press("r")  # home: Review missed
+            await pilot.pause()
+            assert flows.review(app, "missed")  # Review missed (quiz setup, `quiz --review missed`)
             await pilot.pause()
             assert app.screen.session.view().question.id == "hs1"  # the dangerous miss first
             assert store.load_session(app.screen.session.session_id).session.plan[0].question_id == "hs1"

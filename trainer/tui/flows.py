@@ -117,8 +117,9 @@ def _review_keys(app: TrainerApp, mode: str) -> frozenset:
 
 
 def review_due(app: TrainerApp, count: int | None = None) -> bool:
-    """The spaced-repetition review: a quiz of the knowledge items due today, most overdue first;
-    when none is due, a short interview of the prompts whose key points are due."""
+    """The spaced-repetition review: a quiz of the knowledge items due today, dangerous and
+    confidently wrong misses first, then the most overdue; when none is due, a short interview
+    of the prompts whose key points are due."""
     from dataclasses import replace
 
     from trainer.practice.interview import InterviewSession, InterviewSettings
@@ -129,6 +130,9 @@ def review_due(app: TrainerApp, count: int | None = None) -> bool:
 
     due = app.store.due_cards(end_of_day(app.wall()), app.catalog.content_hashes)
     items = list(dict.fromkeys(c.item for c in due if not c.key[2]))
+    # Dangerous and confidently wrong misses first (``review_first``), then the most overdue.
+    first = {key: rank for rank, key in enumerate(review_first(app))}
+    items.sort(key=lambda item: first.get(item, len(first)))
     prompts = list(dict.fromkeys(c.item for c in due if c.key[2]))
     if not items and not prompts:
         app.notify("Nothing is due today.", severity="information")
@@ -145,7 +149,8 @@ def review_due(app: TrainerApp, count: int | None = None) -> bool:
             timeout=6,
         )
     if items:
-        _run_quiz(app, QuizSession.start(selection, QuizSettings(), clock=app.clock, wall=app.wall))
+        settings = QuizSettings(ask_confidence=asks_confidence(app))
+        _run_quiz(app, QuizSession.start(selection, settings, clock=app.clock, wall=app.wall))
         return True
     session = InterviewSession.start(selection, InterviewSettings(), clock=app.clock, wall=app.wall)
     if app.save("Session", lambda: app.store.start_session(session.record)):
