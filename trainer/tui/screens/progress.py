@@ -17,6 +17,7 @@ from textual_plotext import PlotextPlot
 from trainer.durations import format_duration
 from trainer.history.errors import HistoryError
 from trainer.history.stats import MIN_ATTEMPTS, STRONG_ACCURACY, Stats
+from trainer.tui import flows
 from trainer.tui.base import TrainerScreen
 from trainer.tui.screens.selfknowledge import self_knowledge_widgets
 from trainer.tui.text import Cell, inert, literal
@@ -85,7 +86,8 @@ class ProgressScreen(TrainerScreen[None]):
                 summary = (
                     f"{overall.attempts} answer{'s' if overall.attempts != 1 else ''} scored · accuracy {overall.accuracy * 100:.0f}% · "
                     f"last {overall.recent_attempts}: {overall.recent_accuracy * 100:.0f}% · "
-                    f"average {overall.average_time:.0f} s per question · {stats.due_count} due for review"
+                    f"average {overall.average_time:.0f} s per question · "
+                    f"{stats.due_count} missed, {flows.due_count(self.trainer_app)} due today"
                 )
             else:
                 summary = "No answers yet. Start a quiz from the home screen."
