@@ -666,6 +666,24 @@ def _records(n: int, sid: str = "bench", start: float = 1_700_000_000.0, rng=Non
     return session, answers
 
 
+def bare_commit_times(path: Path, n: int) -> list[float]:
+    """Seconds for each of ``n`` one-row durable commits (bare sqlite3, WAL, synchronous=FULL):
+    what a write costs on this disk before any of the trainer's work."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT)")
+    base = []
+    for i in range(n):
+        t = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO t (payload) VALUES (?)", (f"answer {i}",))
+        conn.execute("COMMIT")
+        base.append(time.perf_counter() - t)
+    conn.close()
+    return base
+
+
 def bench_writes(cfg: Config, report: Report) -> None:
     section = "3. Answer write-through (real Store, one committed transaction per answer)"
     from trainer.history.store import Store
@@ -683,18 +701,7 @@ def bench_writes(cfg: Config, report: Report) -> None:
     finally:
         store.close()
     # Baseline: the cost of one durable commit on this disk (bare sqlite3, WAL, synchronous=FULL).
-    conn = sqlite3.connect(folder / "bare.sqlite3", isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT)")
-    base = []
-    for i in range(cfg.answers):
-        t = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO t (payload) VALUES (?)", (f"answer {i}",))
-        conn.execute("COMMIT")
-        base.append(time.perf_counter() - t)
-    conn.close()
+    base = bare_commit_times(folder / "bare.sqlite3", cfg.answers)
     med, p99, bmed = median(times), percentile(times, 99), median(base)
     report.add(
         section,

@@ -12,7 +12,6 @@ and the review session ask for with the loaded questions' hashes (``review_count
 from __future__ import annotations
 
 import random
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -45,7 +44,7 @@ def fill(store, cards: int, logs_per_card: int, seed: int = 1) -> dict[tuple[str
 
 
 def bench_study(cfg, report) -> None:
-    from benchmarks.run import Row, _records, median, millis, percentile
+    from benchmarks.run import Row, _records, bare_commit_times, median, millis, percentile
     from trainer.history.store import Store
     from trainer.study.calendar import end_of_day
 
@@ -91,18 +90,7 @@ def bench_study(cfg, report) -> None:
         reviewed = store._conn.execute("SELECT count(*) FROM review_logs WHERE answer_id IS NOT NULL").fetchone()[0]
     finally:
         store.close()
-    conn = sqlite3.connect(folder / "bare.sqlite3", isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT)")
-    base = []
-    for i in range(len(writes)):
-        t = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO t (payload) VALUES (?)", (f"answer {i}",))
-        conn.execute("COMMIT")
-        base.append(time.perf_counter() - t)
-    conn.close()
+    base = bare_commit_times(folder / "bare.sqlite3", len(writes))
     wmed, bmed = median(writes), median(base)
     report.add(
         section,

@@ -24,7 +24,8 @@ parsing again; a text the compiled parser read is composed here only when an err
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Any, NoReturn, TypeVar
 
 import yaml
@@ -403,10 +404,11 @@ class _NodeLoader(_Parser, Core12Resolver):
         Core12Resolver.__init__(self)
 
 
-def compose_positioned(text: str) -> Node | None:
-    """The node tree of ``text`` (which the compiled parser read), or a positioned ``YamlProblem``."""
+@contextmanager
+def _positioned(text: str) -> Iterator[None]:
+    """PyYAML's errors inside the block as one positioned ``YamlProblem`` (never a traceback)."""
     try:
-        return compose_nodes(text)
+        yield
     except yaml.MarkedYAMLError as exc:
         raise _from_marked(text, exc) from None
     except yaml.reader.ReaderError as exc:
@@ -415,6 +417,12 @@ def compose_positioned(text: str) -> Node | None:
         raise YamlProblem(f"YAML error: {exc}") from None
     except RecursionError:
         raise YamlProblem("nesting is too deep") from None
+
+
+def compose_positioned(text: str) -> Node | None:
+    """The node tree of ``text`` (which the compiled parser read), or a positioned ``YamlProblem``."""
+    with _positioned(text):
+        return compose_nodes(text)
 
 
 def load_positioned(text: str) -> Parsed:
@@ -422,21 +430,12 @@ def load_positioned(text: str) -> Parsed:
     nodes = sum(map(text.count, _STRUCTURE))
     if nodes > MAX_NODES:
         raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
-    try:
+    with _positioned(text):
         loader = _BankLoader(text)
-    except yaml.reader.ReaderError as exc:
-        raise _from_reader(text, exc) from None
     try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
-    except yaml.MarkedYAMLError as exc:
-        raise _from_marked(text, exc) from None
-    except yaml.reader.ReaderError as exc:
-        raise _from_reader(text, exc) from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem(f"YAML error: {exc}") from None
-    except RecursionError:
-        raise YamlProblem("nesting is too deep") from None
+        with _positioned(text):
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
     finally:
         loader.dispose()
     return Parsed(data, root, loader.soft_problems)
