@@ -430,7 +430,7 @@ async def test_the_first_run_tip_shows_once_until_hidden_and_names_the_data_fold
         await pilot.pause()
         tip = app.screen.query_one("#first-run-tip")
         text = " ".join(str(tip.render()).split())
-        assert "Tutor mode" in text and "exam mode" in text and '"Due today" counts' in text
+        assert "Tutor mode" in text and "exam mode" in text and "spaced repetition says is due today" in text
         assert str(store.path.parent) in text
         # The tip names its key (the footer leaves it out so Banks, Quit and Help fit in 60 columns); help lists it.
         assert "Press x to hide this tip." in text

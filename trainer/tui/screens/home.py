@@ -22,10 +22,9 @@ TIP_PREFERENCE = "home_tip_dismissed"
 def first_run_tip(data_dir: str) -> str:
     """What a first-time user needs to know before the first quiz (shown until dismissed)."""
     return (
-        "New here? Tutor mode explains each answer at once; exam mode at the end, like the board "
-        'exam. "Due today" counts the questions and interview key points spaced repetition brings '
-        "back today (r reviews them; e plans up to your exam date). Your history "
-        f"and your own banks (banks/*.yaml) live in {data_dir}. Press x to hide this tip."
+        "New here? Tutor mode explains each answer at once; exam mode at the end. Review (r) "
+        "brings back what spaced repetition says is due today. Your history and your own banks "
+        f"(banks/*.yaml) live in {data_dir}. Press x to hide this tip."
     )
 
 
