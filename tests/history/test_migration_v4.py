@@ -35,7 +35,9 @@ def test_v3_history_is_replayed_into_cards_in_time_order(v3_root):
     original = hashlib.sha256(V3.read_bytes()).hexdigest()
     with Store.open(v3_root, clock=lambda: T0 + 30 * DAY) as store:
         assert store.backup is not None and store.backup.name.startswith("history.sqlite3.bak-v3-")
-        assert store._conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION  # through v4 (the replay) and on
+        assert (
+            store._conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        )  # through v4 (the replay) and on
         found = _cards(store)
         assert set(found) == {
             ("core", "q0", ""),
