@@ -148,7 +148,7 @@ CASES: tuple[tuple[str, int | None, str, str, bool], ...] = (
         "open-explain-taper-to-patient",
         None,
         "rapid-taper",
-        "I won't reduce it slowly, there is no time to taper gradually.",
+        "I don't want a gradual taper for him; the reduction is already decided.",
         RAISED,
     ),
     (
