@@ -191,3 +191,22 @@ async def test_the_due_review_brings_a_dangerous_miss_back_before_a_more_overdue
         assert flows.review_due(app, count=1)
         await pilot.pause()
         assert [item.question.key for item in app.screen.session._items] == [("harm", "hs1")]
+
+
+async def test_the_due_review_asks_how_sure_when_the_remembered_quiz_setting_says_so(make_app, store):
+    app = make_app()
+    hashes = app.catalog.content_hashes
+    _miss(store, "s1", "old1", WALL - 3 * DAY, content_hash=hashes[("tui", "s1")])
+    store.set_preferences({"quiz_setup": {"confidence": True}})
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        quiz = app.screen.session
+        right = next(o.number for o in quiz.view().options if o.id == "a")
+        await pilot.press(str(right), "enter")
+        await pilot.pause()
+        assert "How sure are you?" in screen_text(app)
+        await pilot.press("3")
+        await pilot.pause()
+        answers = store.load_session(quiz.session_id).answers
+        assert [(a.question_id, a.correct, a.confidence) for a in answers] == [("s1", True, 0.9)]
