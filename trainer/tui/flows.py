@@ -77,15 +77,13 @@ def asks_confidence(app: TrainerApp) -> bool:
 
 def review(app: TrainerApp, mode: str = "missed", count: int | None = DEFAULT_QUIZ_COUNT) -> bool:
     from trainer.practice.quiz import QuizSettings
-    from trainer.practice.selection import Review, SelectionSpec
+    from trainer.practice.selection import SelectionSpec
 
-    keys = _review_keys(app, mode)
-    if mode != "unseen" and not keys:
+    found = review_filter(app, mode)
+    if found is None or (mode != "unseen" and not found.keys):
         app.notify(f"Nothing {mode} to review yet.", severity="information")
         return False
-    first = review_first(app) if mode == "missed" else ()
-    spec = SelectionSpec(count=count, review=Review(mode, frozenset(keys), first=first))
-    return start_quiz(app, spec, QuizSettings(ask_confidence=asks_confidence(app)))
+    return start_quiz(app, SelectionSpec(count=count, review=found), QuizSettings(ask_confidence=asks_confidence(app)))
 
 
 def review_first(app: TrainerApp) -> tuple[tuple[str, str], ...]:
@@ -130,17 +128,18 @@ def review_due(app: TrainerApp, count: int | None = None) -> bool:
 
     due = app.store.due_cards(end_of_day(app.wall()), app.catalog.content_hashes)
     items = list(dict.fromkeys(c.item for c in due if not c.key[2]))
-    # Dangerous and confidently wrong misses first (``review_first``), then the most overdue.
-    first = {key: rank for rank, key in enumerate(review_first(app))}
-    items.sort(key=lambda item: first.get(item, len(first)))
     prompts = list(dict.fromkeys(c.item for c in due if c.key[2]))
     if not items and not prompts:
         app.notify("Nothing is due today.", severity="information")
         return False
+    if items:  # dangerous and confidently wrong misses first (``review_first``), then the most overdue
+        first = {key: rank for rank, key in enumerate(review_first(app))}
+        items.sort(key=lambda item: first.get(item, len(first)))
     keys = items[: count or DEFAULT_QUIZ_COUNT] if items else prompts[: count or REVIEW_PROMPTS]
     selection = select_keys(app.catalog.banks, keys)
     selection = replace(selection, settings={**selection.settings, "review": "due"})
-    edited = len({c.item for c in due if c.edited and c.item in set(keys)})
+    chosen = set(keys)
+    edited = len({c.item for c in due if c.edited and c.item in chosen})
     if edited:
         app.notify(
             f"{edited} of these questions changed since you last answered them; "
