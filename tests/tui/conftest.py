@@ -65,6 +65,12 @@ async def start_quiz(pilot, tag: str | tuple | None = None, mode: str = "tutor",
     return pilot.app.screen
 
 
+def saved_answers(store) -> list:
+    """The answers of the session still in progress, as the store holds them."""
+    found = store.unfinished_session()
+    return [] if found is None else list(found.answers)
+
+
 def screen_text(app) -> str:
     """Everything the current screen shows, as plain text (for assertions)."""
     from textual.widgets import Static

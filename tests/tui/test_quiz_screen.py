@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import Input, Markdown
 
-from tests.tui.conftest import quiz, screen_text, start_quiz
+from tests.tui.conftest import quiz, saved_answers, screen_text, start_quiz
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.quiz import QuizScreen
 from trainer.tui.screens.results import ResultsScreen
 from trainer.tui.screens.review import ReviewItemScreen
-
-
-def saved_answers(store):
-    found = store.unfinished_session()
-    return [] if found is None else list(found.answers)
 
 
 async def test_tutor_single_answer_shows_feedback_and_is_stored_at_once(make_app, store):

@@ -5,16 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.conftest import TUI_BANK, screen_text, start_quiz
+from tests.tui.conftest import TUI_BANK, saved_answers, screen_text, start_quiz
 from trainer.tui import flows
 from trainer.tui.screens.progress import ProgressScreen
 
 HARM_BANK = Path(__file__).parent / "banks" / "harm.yaml"
-
-
-def saved(store):
-    found = store.unfinished_session()
-    return [] if found is None else list(found.answers)
 
 
 async def test_confidence_is_asked_after_choosing_and_stored_with_the_answer(make_app, store):
@@ -24,12 +19,12 @@ async def test_confidence_is_asked_after_choosing_and_stored_with_the_answer(mak
         await pilot.press("2", "enter")
         text = screen_text(app)
         assert "How sure are you?  1 low (40%) · 2 medium (70%) · 3 high (90%)" in text
-        assert "Incorrect" not in text and saved(store) == []  # nothing revealed or stored yet
+        assert "Incorrect" not in text and saved_answers(store) == []  # nothing revealed or stored yet
         await pilot.press("3")  # high: submits
         text = screen_text(app)
         assert "Incorrect" in text and "You said you were 90% sure." in text
         assert "How sure are you?" not in text
-        (answer,) = saved(store)
+        (answer,) = saved_answers(store)
         assert (answer.response, answer.correct, answer.confidence) == ("b", False, 0.9)
 
 
@@ -45,7 +40,7 @@ async def test_a_typed_percentage_is_a_confidence_too(make_app, store):
         field.value = ""
         await pilot.press("6", "5", "%", "enter")
         assert "Correct" in screen_text(app) and "You said you were 65% sure." in screen_text(app)
-        (answer,) = saved(store)
+        (answer,) = saved_answers(store)
         assert answer.confidence == 0.65 and answer.correct is True
 
 
@@ -56,7 +51,7 @@ async def test_numeric_answer_keeps_its_number_while_confidence_keys_are_pressed
         await pilot.press("4", "5", "enter")
         assert "How sure are you?" in screen_text(app)
         await pilot.press("2")
-        (answer,) = saved(store)
+        (answer,) = saved_answers(store)
         assert (answer.response, answer.correct, answer.confidence) == (45.0, True, 0.7)
 
 
@@ -66,7 +61,7 @@ async def test_without_the_setting_nothing_is_asked(make_app, store):
         await start_quiz(pilot, "t-single")
         await pilot.press("1", "enter")
         assert "Correct" in screen_text(app) and "How sure" not in screen_text(app)
-        (answer,) = saved(store)
+        (answer,) = saved_answers(store)
         assert answer.confidence is None
 
 
@@ -79,10 +74,10 @@ async def test_one_key_tags_why_a_wrong_answer_was_missed(make_app, store):
         assert "Why was it missed?  1 knowledge gap · 2 misread the question · 3 reasoning error" in text
         await pilot.press("2")
         assert "Tagged: misread the question." in screen_text(app)
-        (answer,) = saved(store)
+        (answer,) = saved_answers(store)
         assert (answer.correct, answer.miss_reason) == (False, "misread")
         await pilot.press("3")  # changed its mind: the latest wins, on the same answer
-        (answer,) = saved(store)
+        (answer,) = saved_answers(store)
         assert answer.miss_reason == "reasoning" and answer.response == "b"
 
 
@@ -92,7 +87,7 @@ async def test_a_right_answer_offers_no_miss_reason(make_app, store):
         await start_quiz(pilot, "t-single")
         await pilot.press("1", "enter", "2")
         assert "Why was it missed?" not in screen_text(app)
-        (answer,) = saved(store)
+        (answer,) = saved_answers(store)
         assert answer.miss_reason is None and answer.response == "a"
 
 
@@ -105,7 +100,7 @@ async def test_a_time_out_tags_the_miss_as_out_of_time(make_app, store):
         screen.advance_timers()
         await pilot.pause()
         assert "Tagged: ran out of time." in screen_text(app)
-        (answer,) = saved(store)
+        (answer,) = saved_answers(store)
         assert (answer.timed_out, answer.correct, answer.miss_reason) == (True, False, "time")
 
 
@@ -142,7 +137,7 @@ async def test_a_dangerous_option_is_shown_as_a_dangerous_error_and_counted(make
             "Why it is dangerous:\nMME is not for conversions; methadone at the calculated dose risks overdose." in text
         )
         assert screen.query_one("#feedback").has_class("dangerous")
-        (answer,) = saved(store)
+        (answer,) = saved_answers(store)
         assert (answer.correct, answer.dangerous) == (False, True)
 
 
@@ -153,7 +148,7 @@ async def test_a_value_in_the_dangerous_range_is_a_dangerous_error_and_a_near_mi
         await pilot.press("2", "4", "enter")
         assert "Incorrect: a DANGEROUS error" in screen_text(app)
         assert "Under half the true MME hides the overdose risk." in screen_text(app)
-        (answer,) = saved(store)
+        (answer,) = saved_answers(store)
         assert answer.dangerous is True
     async with make_app(banks=[HARM_BANK]).run_test() as pilot:
         await start_quiz(pilot, "h-numeric")
@@ -255,11 +250,11 @@ async def test_exam_mode_asks_on_enter_records_the_confidence_and_goes_on(make_a
         screen = await start_quiz(pilot, ("t-single", "t-multiple"), mode="exam", ask_confidence=True)
         first = screen.session.view().question.id
         await pilot.press("1")
-        (chosen,) = saved(store)
+        (chosen,) = saved_answers(store)
         assert chosen.confidence is None  # an exam choice is recorded at once, as before
         await pilot.press("enter")
         assert "How sure are you?" in screen_text(app) and screen.session.view().position == 0
         await pilot.press("1")  # low
         assert screen.session.view().position == 1  # and on to the next item
-        (rated,) = [a for a in saved(store) if a.question_id == first]
+        (rated,) = [a for a in saved_answers(store) if a.question_id == first]
         assert (rated.response, rated.confidence, rated.correct) == (chosen.response, 0.4, None)
