@@ -17,12 +17,16 @@ MINIMAL = Path(__file__).parent / "fixtures" / "valid" / "minimal.yaml"
 def _forget() -> None:
     schema._fast_validators.cache_clear()
     schema._typed_validators.cache_clear()
+    schema._rust_question_validator.cache_clear()
 
 
 @pytest.fixture
-def fresh_validators():
+def fresh_validators(monkeypatch):
+    """fastjsonschema's code is what is cached, so it answers alone here (a Rust yes would skip it)."""
+    monkeypatch.setenv("PAIN_TRAINER_SCHEMA", "python")
     _forget()
     yield
+    monkeypatch.delenv("PAIN_TRAINER_SCHEMA")
     _forget()
 
 
