@@ -140,7 +140,9 @@ def test_transcribe_command_prints_transcript_and_delivery(model_dir, speak, cap
     wav = speak('Um, I would taper slowly. <break time="3s"/> Then I would review her function.', "pause")
     assert main(["transcribe", str(wav), "--speech-model", str(model_dir)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Transcript:\n") and "slowly" in out.lower()
+    # "taper slowly" is heard as "take personally" by the tiny model with some espeak-ng builds;
+    # word accuracy is the job of the test above, this one checks what the command prints.
+    assert out.startswith("Transcript:\n") and "function" in out.splitlines()[1].lower()
     assert "pauses over 2 s: 1 (longest 3." in out
     assert main(["transcribe", str(wav), "--speech-model", str(model_dir), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
