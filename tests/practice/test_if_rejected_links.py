@@ -421,6 +421,39 @@ CASES: tuple[tuple[str, int | None, str, str, bool], ...] = (
         SAFE,
     ),
     # multimodal
+    # Linked once the point lost its bare 'ratio' and 'conversion ratio' (which "there's no fixed
+    # conversion ratio" negated): denying that the ratio depends on the dose is using a fixed one.
+    (
+        "open-methadone-rotation",
+        None,
+        "fixed-ratio-conversion",
+        "Cross-tolerance isn't an issue here, since he has been on morphine for a year, so I'd switch him to the "
+        "equivalent amount of methadone.",
+        RAISED,
+    ),
+    (
+        "open-methadone-rotation",
+        None,
+        "fixed-ratio-conversion",
+        "Methadone isn't more potent at high doses in my experience; I'd convert him at the usual equianalgesic amount.",
+        RAISED,
+    ),
+    (
+        "open-methadone-rotation",
+        None,
+        "fixed-ratio-conversion",
+        "The ratio depends on the dose: at 300 mg of morphine methadone is far more potent, so I'd start well below "
+        "the calculated equivalent.",
+        SAFE,
+    ),
+    (
+        "open-methadone-rotation",
+        None,
+        "fixed-ratio-conversion",
+        "I wouldn't rely on a fixed factor; because cross-tolerance is incomplete I'd start at a much lower dose and "
+        "titrate weekly. There is no single conversion ratio for methadone.",
+        SAFE,
+    ),
     (
         "open-buprenorphine-surgery",
         None,
@@ -570,14 +603,6 @@ NOT_LINKED: tuple[tuple[str, int | None, int, str, str, str], ...] = (
         "He has no respiratory depression at the moment; the problem is myoclonus.",
         "the point's keywords name findings too ('respiratory depression'): a finding said to be absent reads as "
         "turning slow titration down ('no more often than every 5 to 7 days' is now read as a limit)",
-    ),
-    (
-        "open-methadone-rotation",
-        None,
-        2,
-        "fixed-ratio-conversion",
-        "There's no fixed conversion ratio.",
-        "denying a fixed ratio negates the keyword 'ratio'",
     ),
     (
         "open-multimodal-tka",
