@@ -456,10 +456,14 @@ def _validate(args: argparse.Namespace) -> int:
     files = [file for path in args.paths for file in bank_files(Path(path))]
     app_sources = default_sources(_data_root(args), args.bank)
     # The app's own banks come from the bank cache, as when the app starts (only their ids matter
-    # here); the files being validated are always read and checked from their bytes.
+    # here); the files being validated are always read, checked and built from their bytes (the
+    # build proves the app can use every question), without the content hashes only history reads.
     checked = {file.resolve() for file in files}
     catalog = load_all(
-        [*app_sources, *(BankSource(file) for file in files)], cache=BankCache(cache_dir()), uncached=checked
+        [*app_sources, *(BankSource(file) for file in files)],
+        cache=BankCache(cache_dir()),
+        uncached=checked,
+        hashes=False,
     )
 
     def validated(path: str) -> bool:

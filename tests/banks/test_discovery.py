@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 
@@ -78,3 +79,26 @@ def test_catalog_content_hashes_cover_every_question_and_are_built_once():
     (bank,) = catalog.banks
     assert catalog.content_hashes == {(bank.id, q.id): q.content_hash for q in bank.questions}
     assert catalog.content_hashes is catalog.content_hashes
+
+
+def test_validate_builds_the_checked_banks_without_hashes_and_the_cached_ones_with_them(tmp_path):
+    from trainer.banks import BankCache
+
+    checked, practised = tmp_path / "checked.yaml", tmp_path / "practised.yaml"
+    shutil.copy(FIXTURES / "valid" / "minimal.yaml", checked)
+    practised.write_text(
+        (FIXTURES / "valid" / "judged.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )  # another bank id, from the cache
+    cache = BankCache(tmp_path / "cache")
+    sources = [BankSource(practised), BankSource(checked)]
+    catalog = load_all(sources, cache=cache, uncached={checked.resolve()}, hashes=False)
+    assert catalog.failures == ()
+    by_source = {bank.source: bank for bank in catalog.banks}
+    assert {q.content_hash for q in by_source[str(checked)].questions} == {""}
+    hashed = load_all([BankSource(checked)]).banks[0]
+    assert all(len(q.content_hash) == 16 for q in hashed.questions)
+    # everything else is the same bank, and the practised one keeps its hashes
+    assert [dataclasses.replace(q, content_hash="") for q in hashed.questions] == list(
+        by_source[str(checked)].questions
+    )
+    assert all(len(q.content_hash) == 16 for q in by_source[str(practised)].questions)

@@ -32,6 +32,8 @@ _CANONICAL_C = (
 # must not make a candidate's history call it edited.
 _UNSEEN = frozenset({"lint", "section", "reviewed", "rule_year"})
 
+UNHASHED = ""  # the content hash of a question built only to be checked (``build_bank(hashes=False)``)
+
 
 def canonical_json(value: object) -> str:
     """``json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))``, faster:
@@ -70,11 +72,15 @@ def build_synonyms(data: Data) -> Synonyms:
     return tuple((term, tuple(phrases)) for term, phrases in data.get("synonyms", {}).items())
 
 
-def build_bank(data: Data, source: str = "", bundled: bool = False, encoded: Sequence[str] = ()) -> Bank:
+def build_bank(
+    data: Data, source: str = "", bundled: bool = False, encoded: Sequence[str] = (), hashes: bool = True
+) -> Bank:
     """Every question in memory (``validate``, tests, or when the cache cannot be used).
 
     ``encoded``: ``canonical_json`` of each question of ``data`` (expanded), when the caller
     made them already (the bank cache stores them): each is then encoded once, not twice.
+    ``hashes=False`` leaves every ``content_hash`` empty, for a bank that is checked and never
+    practised (``validate``): the hash is a third of the build and only history reads it.
     """
     data = expanded(data)
     cases = build_cases(data)
@@ -87,7 +93,10 @@ def build_bank(data: Data, source: str = "", bundled: bool = False, encoded: Seq
             for q, text in zip(data["questions"], encoded, strict=True)
         )
     else:
-        questions = tuple(build_question(q, bank_id, cases_by_id, synonyms=synonyms) for q in data["questions"])
+        unhashed = None if hashes else UNHASHED
+        questions = tuple(
+            build_question(q, bank_id, cases_by_id, unhashed, synonyms=synonyms) for q in data["questions"]
+        )
     return build_meta(data, questions, (), cases, source=source, bundled=bundled)
 
 
@@ -161,7 +170,7 @@ def build_question(
         "bank_id": bank_id,
         "category": q["category"],
         "difficulty": q["difficulty"],
-        "content_hash": content_hash or question_hash(q, case, synonyms, encoded),
+        "content_hash": question_hash(q, case, synonyms, encoded) if content_hash is None else content_hash,
         "tags": tuple(q.get("tags", ())),
         "case": case,
         "time_limit_seconds": q.get("time_limit_seconds"),

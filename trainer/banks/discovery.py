@@ -122,10 +122,16 @@ def same_bytes(a: str | Path, b: str | Path) -> bool:
         return False
 
 
-def load_all(sources: Iterable[BankSource], cache: BankCache | None = None, uncached: Collection[Path] = ()) -> Catalog:
+def load_all(
+    sources: Iterable[BankSource],
+    cache: BankCache | None = None,
+    uncached: Collection[Path] = (),
+    hashes: bool = True,
+) -> Catalog:
     """Load every source; a bank id seen twice is an error naming both files (at the second
     file's ``id:``), unless the second is a byte-identical copy of the first, which is skipped.
-    The files in ``uncached`` (resolved paths) are always read and checked, never taken from ``cache``."""
+    The files in ``uncached`` (resolved paths) are always read and checked, never taken from ``cache``;
+    ``hashes=False`` builds those read from their bytes without content hashes (``validate``)."""
     banks: list[Bank] = []
     failures: list[tuple[str, tuple[Problem, ...]]] = []
     by_id: dict[str, Bank] = {}
@@ -136,7 +142,8 @@ def load_all(sources: Iterable[BankSource], cache: BankCache | None = None, unca
             continue  # the same file named twice (e.g. --bank on a bundled file)
         seen_files.add(resolved)
         try:
-            bank = load_bank(source.path, bundled=source.bundled, cache=None if resolved in uncached else cache)
+            from_bytes = cache is None or resolved in uncached
+            bank = load_bank(source.path, source.bundled, None if from_bytes else cache, hashes or not from_bytes)
         except BankError as exc:
             failures.append((str(source.path), tuple(exc.problems)))
             continue

@@ -37,11 +37,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_bank(path: str | Path, bundled: bool = False, cache: BankCache | None = None) -> Bank:
+def load_bank(path: str | Path, bundled: bool = False, cache: BankCache | None = None, hashes: bool = True) -> Bank:
     """Load a bank file; with a ``cache``, validated data is reused while the file is unchanged.
 
     A cache hit never holds the file in memory (its key is hashed as it is read); a miss
     stores the bank and returns the cache-backed copy, so the app keeps only the index.
+    ``hashes=False`` (no cache only): a bank to check, not to practise, built without content hashes.
     """
     path_text = str(path)
     with _bank_file(path_text) as handle:
@@ -62,7 +63,7 @@ def load_bank(path: str | Path, bundled: bool = False, cache: BankCache | None =
                 cache.put_failure(path_text, content_key(data), [p.as_dict() for p in exc.problems])
             raise
         if cache is None:
-            return build_bank(parsed, source=path_text, bundled=bundled)
+            return build_bank(parsed, source=path_text, bundled=bundled, hashes=hashes)
         # Each question is encoded once, for its content hash and as the cache stores it.
         encoded = [canonical_json(q) for q in parsed["questions"]]
         bank = build_bank(parsed, source=path_text, bundled=bundled, encoded=encoded)
