@@ -89,3 +89,13 @@ specific = st.text(string.ascii_lowercase, min_size=3, max_size=12).filter(lambd
 @given(st.lists(specific, min_size=1, max_size=5, unique=True))
 def test_specific_lowercase_keywords_of_one_key_point_are_never_warned(keywords):
     assert findings(load_bank_bytes(_bank([keywords]), "b.yaml")) == []
+
+
+def test_an_omission_plan_is_linted_like_a_keyword_at_its_own_pointer():
+    flag = (
+        "    red_flags:\n      - id: routine\n        statement: Routine care only\n        keywords: [just a strain]\n"
+        "        omission: {plans: [physiotherapy, the plan], without: [1]}\n        why: Misses cancer.\n"
+    )
+    [found] = findings(load_bank_bytes(_bank([["MRI"]]) + flag.encode(), "b.yaml"))
+    assert found.pointer == "/questions/0/red_flags/0/omission/plans/1"
+    assert found.message.startswith("omission plan 'the plan' is the generic word 'plan'")

@@ -327,3 +327,39 @@ def test_if_rejected_in_a_probe_must_name_a_red_flag_of_that_probe(minimal):
     ]
     [(pointer, message)] = _messages(data)
     assert pointer.endswith("/probes/0/key_points/0/if_rejected") and "(none here)" in message
+
+
+# --- omission: a red flag raised by a routine plan without the key points it needs ------------
+
+
+def _omission(minimal: dict, without: list[int], plans: list[str] | None = None) -> dict:
+    data = _open_with_flag(minimal)
+    question = next(q for q in data["questions"] if q["type"] == "open")
+    question["red_flags"][0]["omission"] = {"plans": plans or ["physiotherapy"], "without": without}
+    return data
+
+
+def test_an_omission_naming_the_questions_key_points_is_fine(minimal):
+    count = len(next(q for q in minimal["questions"] if q["type"] == "open")["key_points"])
+    assert check(_omission(minimal, list(range(1, count + 1)))) == []
+
+
+def test_an_omission_naming_a_key_point_past_the_last_is_reported_at_the_number(minimal):
+    count = len(next(q for q in minimal["questions"] if q["type"] == "open")["key_points"])
+    [(pointer, message)] = _messages(_omission(minimal, [1, count + 1]))
+    assert pointer == "/questions/3/red_flags/0/omission/without/1"
+    assert message.startswith(f"omission names key point {count + 1}, but only {count} key point")
+
+
+def test_an_omission_plan_that_can_never_match_is_reported(minimal):
+    [(pointer, message)] = _messages(_omission(minimal, [1], plans=["physiotherapy", "--"]))
+    assert pointer == "/questions/3/red_flags/0/omission/plans/1" and "can never match" in message
+
+
+def test_the_schema_refuses_an_omission_without_plans_or_numbered_from_zero(minimal):
+    from trainer.banks import schema
+
+    for broken in ({"without": [1]}, {"plans": ["physio"], "without": [0]}, {"plans": ["physio"], "without": []}):
+        data = _open_with_flag(minimal)
+        next(q for q in data["questions"] if q["type"] == "open")["red_flags"][0]["omission"] = broken
+        assert not schema.is_valid(data), broken

@@ -4,7 +4,7 @@ prescription signature. Sentences written for these tests, not taken from the go
 
 from __future__ import annotations
 
-from trainer.banks.model import KeyPoint, RedFlag
+from trainer.banks.model import KeyPoint, Omission, RedFlag
 from trainer.practice.judge import CONTRADICTED, COVERED, DEFAULT_JUDGE, mentions
 
 
@@ -227,3 +227,53 @@ def test_a_verbless_or_subjectless_dense_string_is_still_a_list():
     points = (KeyPoint("taper", ("taper",)), KeyPoint("PDMP", ("PDMP",)), KeyPoint("naloxone", ("naloxone",)))
     assert status("Taper PDMP naloxone.", *points) == ["listed"] * 3
     assert status("Check PDMP, naloxone, taper.", *points) == ["listed"] * 3
+
+
+# --- omissions (a routine plan without the points it needs) ---------------------------------
+
+WORKUP = (
+    KeyPoint("Asks about fever and weight loss", ("fever", "weight loss")),
+    KeyPoint("Orders an MRI and bloods", ("MRI", "bloods", "blood tests")),
+    KeyPoint("Refers urgently", ("refer urgently", "urgent referral")),
+)
+ROUTINE = RedFlag(
+    "routine-only",
+    "Sends him for physiotherapy without investigating",
+    ("just a strain",),
+    "Red-flag back pain needs investigation.",
+    omission=Omission(plans=("physiotherapy", "painkillers"), without=(2, 3)),
+)
+
+
+def test_a_routine_plan_without_the_workup_raises_the_omission():
+    assert raised("I would send him to physiotherapy and see how he does.", ROUTINE, points=WORKUP) == {"routine-only"}
+    # asking about the red flags is not investigating them: point 1 is not among `without`
+    text = "I'd ask about fever and weight loss, then give him painkillers."
+    assert raised(text, ROUTINE, points=WORKUP) == {"routine-only"}
+    judged = DEFAULT_JUDGE.judge(text, WORKUP, (ROUTINE,))
+    assert judged.flags[0].evidence.words == "painkillers"  # the plan is the evidence shown
+
+
+def test_the_omission_is_not_raised_once_a_needed_point_is_covered():
+    assert raised("I'd order an MRI and bloods; physiotherapy can come later.", ROUTINE, points=WORKUP) == set()
+    assert raised("Painkillers for now, and I'd refer urgently to the spinal team.", ROUTINE, points=WORKUP) == set()
+
+
+def test_a_rejected_listed_or_someone_elses_plan_raises_no_omission():
+    assert raised("I wouldn't send him for physiotherapy.", ROUTINE, points=WORKUP) == set()
+    assert raised("Physiotherapy, painkillers, rest.", ROUTINE, points=WORKUP) == set()
+    assert raised("His GP has already tried physiotherapy and painkillers.", ROUTINE, points=WORKUP) == set()
+
+
+def test_without_an_omission_only_the_keywords_raise_the_flag():
+    plain = RedFlag(ROUTINE.id, ROUTINE.statement, ROUTINE.keywords, ROUTINE.why)
+    assert raised("I would send him to physiotherapy and see how he does.", plain, points=WORKUP) == set()
+    assert raised("It's just a strain.", plain, points=WORKUP) == {"routine-only"}
+
+
+def test_an_and_before_a_comma_joins_what_the_negation_covers():
+    # the auxiliary after the comma starts the next clause; it does not make "and" start one
+    assert raised("Rather than just giving painkillers and physiotherapy, I'd investigate him.", ROUTINE) == set()
+    assert raised("I wouldn't offer painkillers and physiotherapy, I'd scan him.", ROUTINE) == set()
+    # an auxiliary right after "and" still starts a clause: the plan after it is the candidate's
+    assert raised("I wouldn't scan him and I'd give him painkillers.", ROUTINE) == {"routine-only"}

@@ -144,6 +144,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Most back pain settles, so I'd reassure him and see him again in six weeks.",
             "I would manage it conservatively with analgesia for now.",
             "I'd start with conservative management and only scan him if it doesn't settle.",
+            # the omission: the statement's routine plan with no investigation or escalation
+            "I'd refer him to physiotherapy and prescribe regular analgesia.",
+            "I'd start him on painkillers and review him in a month.",
         ),
         rejected=(
             "I would not reassure him that this is simple back pain.",
@@ -152,6 +155,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I wouldn't wait and see with weight loss and night pain.",
             "It would be a mistake to call this mechanical back pain.",
             "I'd give him analgesia while we wait for an urgent MRI.",
+            "I'd get an MRI of his spine and bloods first; physiotherapy can wait.",
+            "I'd refer him urgently to the spinal team and give analgesia meanwhile.",
+            "His GP has already tried physiotherapy and painkillers.",
         ),
     ),
     Phrasings(

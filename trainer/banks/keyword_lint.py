@@ -35,7 +35,7 @@ from trainer.banks.problems import Problem
 from trainer.banks.qtypes.open import as_prompt
 
 if TYPE_CHECKING:
-    from trainer.banks.questions import KeyPoint, OpenQuestion, Probe, RedFlag, Reference
+    from trainer.banks.questions import KeyPoint, Omission, OpenQuestion, Probe, RedFlag, Reference
 
 MIN_LETTERS = 3
 SPINAL_LEVEL = re.compile(r"^[CTLS][1-9]$")  # C7, L5, S1: short, but specific (written in upper case)
@@ -54,7 +54,7 @@ class Finding:
 class _Phrase:
     pointer: str
     text: str
-    role: str  # how the warning names it: "keyword", "red flag keyword", "requires phrase", "synonym"
+    role: str  # how the warning names it: "keyword", "red flag keyword", "requires phrase", "omission plan", "synonym"
     references: tuple[Reference, ...]  # where an author's name would come from
 
 
@@ -140,6 +140,9 @@ def _phrases(bank: Bank) -> Iterator[_Phrase]:
         for g, group in enumerate(item.requires):
             for n, phrase in enumerate(group):
                 yield _Phrase(f"{where}/requires/{g}/{n}", phrase, "requires phrase", references)
+        omission: Omission | None = getattr(item, "omission", None)  # red flags have one, key points not
+        for n, phrase in enumerate(omission.plans if omission else ()):
+            yield _Phrase(f"{where}/omission/plans/{n}", phrase, "omission plan", references)
     for term, phrases in _bank_synonyms(bank):
         escaped = term.replace("~", "~0").replace("/", "~1")
         for n, phrase in enumerate(phrases):

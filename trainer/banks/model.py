@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from trainer.banks.questions import KnowledgeQuestion as KnowledgeQuestion
     from trainer.banks.questions import MultipleQuestion as MultipleQuestion
     from trainer.banks.questions import NumericQuestion as NumericQuestion
+    from trainer.banks.questions import Omission as Omission
     from trainer.banks.questions import OpenQuestion as OpenQuestion
     from trainer.banks.questions import Option as Option
     from trainer.banks.questions import Probe as Probe
@@ -94,6 +95,7 @@ _QUESTION_NAMES = frozenset(
         "Option",
         "KeyPoint",
         "RedFlag",
+        "Omission",
         "Probe",
         "SingleQuestion",
         "MultipleQuestion",

@@ -69,6 +69,17 @@ class KeyPoint:
 
 
 @dataclass(frozen=True, slots=True)
+class Omission:
+    """An unsafe act that is something left out: the answer plans one of ``plans`` and covers
+    none of the key points numbered in ``without`` (1-based, as the feedback numbers them),
+    e.g. physiotherapy for red-flag back pain with no investigation. Nothing in such an answer
+    endorses a keyword, so only the plan and the missing points can show it."""
+
+    plans: tuple[str, ...]
+    without: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class RedFlag:
     """Something a strong answer does not say: raised when the answer endorses it, not when it rejects it."""
 
@@ -79,6 +90,7 @@ class RedFlag:
     kind: str = "unsafe"  # "unsafe" | "cliche"
     requires: tuple[tuple[str, ...], ...] = ()
     reference: Reference | None = None
+    omission: Omission | None = None  # also raised by a plan without the points it needs
 
 
 @dataclass(frozen=True, slots=True)

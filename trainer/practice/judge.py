@@ -63,8 +63,9 @@ no place, off the table, a bad idea, a mistake, dangerous, not an option, not wo
 Scope terminators (``TERMINATORS``): sentence end, ; and :, but, however, although, though,
 yet, except, whereas, while, unless, until, because, since, so, therefore, thus, hence,
 then, which, who, otherwise, instead and rather (when not a cue), an "and"/"or" that starts
-a new clause (a subject pronoun next, an auxiliary within three words: "and the pain is
-real", or a plan verb after ", and": ", and discharge him"), and a comma followed by a
+a new clause (a subject pronoun next, an auxiliary within three words and before any comma:
+"and the pain is real", not "rather than X and Y, I'd Z", or a plan verb after ", and": ",
+and discharge him"), and a comma followed by a
 subject pronoun, a plan verb with an object, or an auxiliary within three words.
 A post-negation cue is also stopped by a comma.
 
@@ -98,6 +99,13 @@ mention and never by a negated one ("I would not label her drug-seeking"). A key
 ``endorse`` point left *contradicted* (no mention that covers it, a negated, qualified, unlisted
 one that does: "the taper doesn't need to be slow", "there's no need for slow titration"), since
 refusing the safe course is choosing the unsafe one, in words no keyword list can foresee.
+
+Omissions (negex-4)
+-------------------
+A red flag with an ``omission`` is also raised when the answer says one of its ``plans`` (as
+a red-flag keyword is said: affirmed, not in a listed clause, not another clinician's act) and
+covers none of the key points numbered in ``without`` (1-based): the unsafe answer that leaves
+the investigation out says nothing a keyword could catch. The plan's mention is the evidence.
 
 Qualifiers (``requires``)
 -------------------------
@@ -144,12 +152,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
-from trainer.banks.model import KeyPoint, RedFlag
+from trainer.banks.model import KeyPoint, Omission, RedFlag
 from trainer.history.records import KeyPointVerdict
 from trainer.practice.analysis import fold, lemma
 from trainer.practice.lexicon import CASE_SENSITIVE, CLASSES, groups_with, word_keys
 
-JUDGE_VERSION = "negex-3"
+JUDGE_VERSION = "negex-4"
 PRE_WINDOW = 10
 CHAIN = 6  # most words between two cues that negate each other ("never tell her there is nothing")
 POST_WINDOW = 6
@@ -979,7 +987,10 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
             comma_before.add(i)
         if t.raw in ("and", "or"):
             ahead = [u for u in tokens[i + 1 : i + 4] if u.sentence == t.sentence]
-            aux_ahead = any(_is_aux(u.raw) for u in ahead)
+            # the auxiliary of a new clause stands before any comma: in "rather than X and Y,
+            # I'd Z" the "and" joins X and Y, and the comma rule below ends the scope at "I'd"
+            upto = next((k for k in range(1, len(ahead)) if "," in text[ahead[k - 1].end : ahead[k].start]), len(ahead))
+            aux_ahead = any(_is_aux(u.raw) for u in ahead[:upto])
             # ", and discharge him" starts a new verb phrase; "wouldn't X or repeat Y" stays in scope
             verb_next = t.raw == "and" and "," in gap and bool(ahead) and bool(ahead[0].keys & VERBS)
             if nxt in _SUBJECTS or nxt == "then" or aux_ahead or verb_next:
@@ -1321,9 +1332,25 @@ class NegExJudge:
                 None,
             )
             said = hit.mention if hit is not None else turned_down.get(flag.id)
+            if said is None and flag.omission is not None and _left_out(flag.omission, statuses):
+                plans = examine(flag.omission.plans, (), False, listed, flag=True)
+                said = next(
+                    (
+                        f.mention
+                        for f in plans
+                        if f.wanted and not f.listed and not _someone_else(tokens, f.mention.first, cues)
+                    ),
+                    None,
+                )
             if said is not None:
                 flags.append(FlagJudgement(flag.id, flag.statement, flag.kind, flag.why, evidence(said)))
         return Judgement(self.version, points, tuple(flags))
+
+
+def _left_out(omission: Omission, statuses: Sequence[str]) -> bool:
+    """Whether the answer covers none of the key points an omission flag needs; then a plan
+    said of the candidate's own care (not rejected, not in a list) raises the flag."""
+    return not any(statuses[n - 1] == COVERED for n in omission.without if n <= len(statuses))
 
 
 def _cap(candidates: Sequence[Sequence[Mention]], sentence_words: Sequence[int]) -> dict[int, Mention | None]:

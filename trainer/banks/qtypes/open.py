@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from trainer.banks.qtypes.base import BankType, CommonFields, RawQuestion, Synonyms, normal, reference
-from trainer.banks.questions import KeyPoint, OpenQuestion, Probe, RedFlag
+from trainer.banks.questions import KeyPoint, Omission, OpenQuestion, Probe, RedFlag
 from trainer.banks.schema import SchemaError
 
 
@@ -34,6 +34,7 @@ def _red_flag(f: RawQuestion) -> RedFlag:
         kind=f.get("kind", "unsafe"),
         requires=_requires(f),
         reference=reference(f["reference"]) if "reference" in f else None,
+        omission=Omission(tuple(f["omission"]["plans"]), tuple(f["omission"]["without"])) if "omission" in f else None,
     )
 
 
@@ -99,9 +100,26 @@ def _check_rejections(question: RawQuestion, base: str) -> Iterator[SchemaError]
             yield from _check_rejections(probe, f"{base}/probes/{number}")
 
 
+def _check_omissions(question: RawQuestion, base: str) -> Iterator[SchemaError]:
+    """An omission's ``without`` numbers key points judged with its flag (same question or probe)."""
+    count = len(question.get("key_points", ()))
+    for index, flag in enumerate(question.get("red_flags", ())):
+        for position, number in enumerate(flag.get("omission", {}).get("without", ())):
+            if number > count:
+                yield SchemaError(
+                    f"{base}/red_flags/{index}/omission/without/{position}",
+                    f"omission names key point {number}, but only {count} key point"
+                    f"{'s are' if count != 1 else ' is'} judged with this red flag",
+                )
+    for number, probe in enumerate(question.get("probes", ())):
+        if isinstance(probe, dict):
+            yield from _check_omissions(probe, f"{base}/probes/{number}")
+
+
 def check(question: RawQuestion, base: str) -> Iterator[SchemaError]:
     """Red flag ids unique within the question and its probes; every phrase able to match; ``if_rejected`` links."""
     yield from _check_rejections(question, base)
+    yield from _check_omissions(question, base)
     seen: dict[str, str] = {}
     for where, name, item in _judged_parts(question, base):
         if name == "red_flags":
@@ -111,11 +129,16 @@ def check(question: RawQuestion, base: str) -> Iterator[SchemaError]:
                 )
             else:
                 seen[item["id"]] = where
-        for position, keyword in enumerate(item["keywords"]):
-            if not normal(keyword):
-                yield SchemaError(
-                    f"{where}/keywords/{position}", f"keyword {keyword!r} has no letter or digit; it can never match"
-                )
+        phrases = [("keywords", item["keywords"])]
+        if "omission" in item:
+            phrases.append(("omission/plans", item["omission"]["plans"]))
+        for field_name, listed in phrases:
+            for position, keyword in enumerate(listed):
+                if not normal(keyword):
+                    yield SchemaError(
+                        f"{where}/{field_name}/{position}",
+                        f"keyword {keyword!r} has no letter or digit; it can never match",
+                    )
         for number, group in enumerate(item.get("requires", ())):
             if not any(normal(phrase) for phrase in group):
                 yield SchemaError(
