@@ -122,3 +122,14 @@ def test_every_escape_in_the_schema_patterns_reads_the_same_in_both_engines():
     assert patterns  # the walk reached them
     escapes = {escape for pattern in patterns for escape in re.findall(r"\\.", pattern)}
     assert escapes <= {r"\.", r"\+", r"\S"}, escapes
+
+
+def test_only_a_bank_of_rust_from_questions_or_more_is_given_to_the_rust_validator(monkeypatch):
+    asked: list[int] = []
+    real = schema._rust_says_valid
+    monkeypatch.setattr(schema, "_rust_says_valid", lambda data: asked.append(len(data["questions"])) or real(data))
+    bank = BANKS[0]
+    small = {**bank, "questions": bank["questions"][:1] * (schema.RUST_FROM - 1)}
+    large = {**bank, "questions": bank["questions"][:1] * schema.RUST_FROM}
+    assert schema.is_valid(small) and asked == []  # fastjsonschema alone: jsonschema-rs not even built
+    assert schema.is_valid(large) and asked == [schema.RUST_FROM]

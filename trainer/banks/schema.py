@@ -34,6 +34,7 @@ FastValidator = Callable[[Any], Any]  # fastjsonschema's compiled function: retu
 TypedValidators = tuple[FastValidator, dict[str, FastValidator], FastValidator]
 
 SCHEMA_FILE = "bank.schema.json"
+RUST_FROM = 1_000  # questions; measured break-even of the Rust validator's start-up (``is_valid``)
 CODE_FORMAT = 3  # of the cached validator code (``_compiled``): raise when StrictIntegers changes
 # A generated call of a referenced definition's function, which builds the checked value's name
 # for an error message ("data.questions[{data_x}]".format(**locals())) on every call.
@@ -217,8 +218,11 @@ def is_valid(data: object) -> bool:
     convert, no wheel) is asked again of fastjsonschema, so the Rust one only has to be never
     laxer than ours, which its schema copy makes it (tests/banks/test_schema_rust.py). It is given
     one question at a time: the whole bank converted at once held ~20 MB more at 10,000 questions.
+    It is asked only from ``RUST_FROM`` questions: importing it and building its validator take
+    ~30 ms, which fastjsonschema's ~15 us a question makes up only around 1,000 questions.
     """
-    return _rust_says_valid(data) or _fast_is_valid(data)
+    large = isinstance(data, dict) and isinstance(data.get("questions"), list) and len(data["questions"]) >= RUST_FROM
+    return (large and _rust_says_valid(data)) or _fast_is_valid(data)
 
 
 def _rust_says_valid(data: object) -> bool:
