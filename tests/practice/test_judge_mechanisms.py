@@ -265,6 +265,12 @@ def test_a_rejected_listed_or_someone_elses_plan_raises_no_omission():
     assert raised("His GP has already tried physiotherapy and painkillers.", ROUTINE, points=WORKUP) == set()
 
 
+def test_an_omission_reads_only_a_sentence_that_states_the_candidates_plan():
+    # a fact about his care is not the candidate's plan ("I'd", "we will" is)
+    assert raised("He has had physiotherapy before.", ROUTINE, points=WORKUP) == set()
+    assert raised("We will arrange physiotherapy.", ROUTINE, points=WORKUP) == {"routine-only"}
+
+
 def test_without_an_omission_only_the_keywords_raise_the_flag():
     plain = RedFlag(ROUTINE.id, ROUTINE.statement, ROUTINE.keywords, ROUTINE.why)
     assert raised("I would send him to physiotherapy and see how he does.", plain, points=WORKUP) == set()

@@ -641,8 +641,15 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd leave that for his GP to sort out.",
             "We can talk about it at the next visit.",
             "I'd give him a leaflet and ask about it next time.",
+            # the omission: handed to primary care, with no assessment or crisis plan in this visit
+            "I'd write to his PCP about the score and carry on with the pain plan.",
+            "I'd flag the score to primary care and see him at his next visit.",
         ),
         rejected=(
+            "I'd ask him directly about suicidal thoughts and any plan today, then let his PCP know.",
+            "I'd make a safety plan with him and give him the crisis line, and copy in primary care.",
+            "His PCP already knows about his depression.",
+            "I wouldn't just write to his PCP.",
             "I wouldn't leave it to his GP.",
             "Rather than deferring to his GP, I'd assess him now.",
             "This is not something for a routine referral.",

@@ -103,7 +103,8 @@ refusing the safe course is choosing the unsafe one, in words no keyword list ca
 Omissions (negex-4)
 -------------------
 A red flag with an ``omission`` is also raised when the answer says one of its ``plans`` (as
-a red-flag keyword is said: affirmed, not in a listed clause, not another clinician's act) and
+a red-flag keyword is said: affirmed, not in a listed clause, not another clinician's act; and
+in a sentence stating the candidate's plan, "I'd", "we will", as for the medication signature) and
 covers none of the key points numbered in ``without`` (1-based): the unsafe answer that leaves
 the investigation out says nothing a keyword could catch. The plan's mention is the evidence.
 
@@ -821,6 +822,11 @@ def _planned(tokens: Sequence[Token], first: int) -> bool:
     verb = next((t for t in reversed(before) if t.clause == clause and t.keys & (VERBS | _CHANGING)), None)
     if verb is not None and verb.keys & _CHANGING:
         return False  # the drug is the object of "stop", "taper", "switch from"...
+    return _states_plan(before)
+
+
+def _states_plan(before: Sequence[Token]) -> bool:
+    """Whether the words of a sentence before a mention state the candidate's plan ("I'd", "we will")."""
     return any(
         t.raw in _PLAN_MARKERS or (t.raw in _PLAN_MODALS and i > 0 and before[i - 1].raw in ("i", "we"))
         for i, t in enumerate(before)
@@ -1338,7 +1344,10 @@ class NegExJudge:
                     (
                         f.mention
                         for f in plans
-                        if f.wanted and not f.listed and not _someone_else(tokens, f.mention.first, cues)
+                        if f.wanted
+                        and not f.listed
+                        and _states_plan([t for t in tokens[: f.mention.first] if t.sentence == f.mention.sentence])
+                        and not _someone_else(tokens, f.mention.first, cues)
                     ),
                     None,
                 )
