@@ -194,3 +194,51 @@ def test_work_on_next_counts_each_miss_once_per_prompt_most_missed_first():
         assert len(ranked) == len(missed_keys)
 
     check()
+
+
+def _spoken(words: int, seconds: float, pauses: int, longest: float, timed: bool = True):
+    from trainer.practice.delivery import SpokenDelivery
+
+    wpm = words / (seconds / 60) if timed else None
+    return SpokenDelivery(words, seconds, wpm, pauses, longest, {}, seconds + 5, 60, "audio")
+
+
+def test_spoken_answers_keep_their_recordings_pace_and_the_summary_adds_them_up():
+    qs = [open_q(f"o{n}", think=10, answer=60, key_points=POINTS) for n in (1, 2, 3)]
+    clock = FakeClock()
+    session = InterviewSession.start(
+        select_keys([bank("b1", qs)], [("b1", "o1"), ("b1", "o2"), ("b1", "o3")], seed=1),
+        InterviewSettings(probes=False),
+        clock=clock,
+        wall=wall(),
+        session_id="iv",
+    )
+    answers = [
+        ("the team and a patient", _spoken(100, 40.0, 2, 3.5)),
+        ("a nerve block", _spoken(3, 2.0, 1, 2.5, timed=False)),  # too short to time
+        ("typed, about the team", None),
+    ]
+    results = None
+    for text, spoken in answers:
+        session.start_answering()
+        clock.advance(50)
+        session.submit(text, spoken=spoken)
+        results = session.next().results
+    summary = summary_from_results(results)
+    assert [p.spoken for p in summary.prompts] == [answers[0][1], answers[1][1], None]
+    totals = summary.spoken
+    assert totals is not None and totals.answers == 2
+    assert totals.words_per_minute == pytest.approx(150.0)  # the timed answer's 100 words over 40 s
+    assert (totals.pauses, totals.longest_pause) == (3, 3.5)
+
+
+def test_an_interview_typed_throughout_has_no_spoken_totals():
+    assert summary_from_results(_interview()).spoken is None
+
+
+def test_a_stored_spoken_answer_is_summarised_from_its_metrics():
+    spoken = _spoken(60, 30.0, 1, 2.2)
+    main = InterviewRecord("iv", 0, None, "text", (), {"words": 1, "spoken": spoken.as_dict()}, 60, 31.0)
+    look = look_from_records(main, None)
+    assert look.spoken is not None
+    assert (look.spoken.words, look.spoken.words_per_minute, look.spoken.pauses) == (60, 120.0, 1)

@@ -77,3 +77,33 @@ async def test_ending_early_shows_the_summary_of_what_was_answered(make_app, sto
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_spoken_answers_show_the_pace_of_their_recording(make_app):
+    from trainer.history.records import KeyPointVerdict
+    from trainer.practice.delivery import SpokenDelivery
+    from trainer.practice.summary import PromptLook, summarise_interview
+
+    def look(position: int, words_per_minute: float, spoken: SpokenDelivery | None) -> PromptLook:
+        verdict = (KeyPointVerdict("Team care", True, ("team",)),)
+        return PromptLook(
+            position, "b", f"q{position}", f"Prompt {position + 1}?", "the team", verdict, 40, words_per_minute,
+            {}, 5.0, 60.0, 90.0, False, spoken=spoken,
+        )  # fmt: skip
+
+    aloud = SpokenDelivery(100, 40.0, 150.0, 2, 3.5, {}, 45.0, 90.0, "audio")
+    summary = summarise_interview("iv", [look(0, 40.0, aloud), look(1, 80.0, None)], 2, "completed")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(InterviewSummaryScreen(summary))
+        await pilot.pause()
+        table = rows(app.screen.query_one("#summary-prompts", DataTable))
+        assert [row[5] for row in table] == ["150 spoken", "80"]  # the recording's pace, not 40 words a minute
+        text = screen_text(app)
+        assert "Spoken (1 answer): 150 words per minute of speaking · pauses over 2 s: 2 (longest 3.5 s)" in text
+        await pilot.press("1")  # the prompt re-read shows the recording's figures too
+        await pilot.pause()
+        assert isinstance(app.screen, PromptLookScreen)
+        assert "Spoken: 150 words per minute over 0:40 of speaking · pauses over 2 s: 2 (longest 3.5 s)" in screen_text(
+            app
+        )

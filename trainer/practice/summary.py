@@ -13,6 +13,11 @@ per minute), so anything shorter is at most a fragment.
 Red flags: the statements the judge raised, from the live feedback or from the stored
 record's metrics (``trainer.practice.judge.stored_flags``); a record from before the judge
 has none.
+
+Spoken answers: a prompt answered aloud keeps the figures measured on its recording
+(``trainer.practice.delivery.SpokenDelivery``): its pace is words over *speaking* time, which
+the typed text's words over the answer's whole time (recording, transcription, corrections)
+would understate. The summary adds them up over the spoken answers (``SpokenTotals``).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trainer.history.records import AnswerRecord, InterviewRecord, KeyPointVerdict
+from trainer.practice.delivery import SpokenDelivery
 from trainer.practice.judge import FlagJudgement, stored_flags
 
 SHORT_PROBE_WORDS = 15
@@ -84,6 +90,7 @@ class PromptLook:
     red_flags: tuple[str, ...] = ()
     model_answer: str | None = None
     metrics: Mapping[str, Any] = field(default_factory=dict)
+    spoken: SpokenDelivery | None = None  # the recording's figures, when the answer was spoken
 
     @property
     def number(self) -> int:
@@ -146,6 +153,7 @@ def look_from_feedback(feedback: Any) -> PromptLook:
         red_flags=tuple(flag_text(f) for f in feedback.flags),
         model_answer=feedback.model_answer,
         metrics=metrics.as_dict(),
+        spoken=feedback.spoken,
     )
 
 
@@ -194,6 +202,7 @@ def look_from_records(
         red_flags=tuple(flag_text(f) for f in stored_flags(metrics)),
         model_answer=getattr(question, "model_answer", None),
         metrics=dict(metrics),
+        spoken=SpokenDelivery.from_dict(metrics.get("spoken")),
     )
 
 
@@ -207,6 +216,16 @@ class MissedPoint:
     text: str
     times: int  # prompts where it was missed
     prompts: tuple[int, ...]  # their numbers (1-based)
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenTotals:
+    """The spoken answers of an interview, added up (``InterviewSummary.spoken``)."""
+
+    answers: int
+    words_per_minute: float | None  # all their words over all their speaking time
+    pauses: int  # silences longer than ``delivery.PAUSE_SECONDS``
+    longest_pause: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +269,21 @@ class InterviewSummary:
             for word, n in p.fillers.items():
                 total[word] = total.get(word, 0) + n
         return dict(sorted(total.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    @property
+    def spoken(self) -> SpokenTotals | None:
+        """The main answers given aloud, added up; None when every answer was typed."""
+        said = [p.spoken for p in self.prompts if p.spoken is not None]
+        if not said:
+            return None
+        timed = [d for d in said if d.words_per_minute is not None]  # too short to time: left out
+        seconds = sum(d.speaking_seconds for d in timed)
+        return SpokenTotals(
+            answers=len(said),
+            words_per_minute=sum(d.words for d in timed) / (seconds / 60) if seconds > 0 else None,
+            pauses=sum(d.pauses for d in said),
+            longest_pause=max(d.longest_pause for d in said),
+        )
 
     @property
     def red_flags(self) -> tuple[tuple[int, str], ...]:

@@ -33,6 +33,7 @@ from trainer.tui.screens.quiz import question_ref
 from trainer.tui.text import inert, literal, literal_content
 from trainer.tui.widgets.case import CaseVignette
 from trainer.tui.widgets.countdown import Countdown, format_seconds
+from trainer.tui.widgets.prompt_look import spoken_line
 from trainer.tui.widgets.spoken import SpokenAnswer
 
 if TYPE_CHECKING:
@@ -107,18 +108,6 @@ def verdict_line(number: int, verdict: KeyPointVerdict, text: str) -> Content:
     if detail:
         line = Content("\n").join([line, literal_content(f"     {detail}").stylize("$text-muted")])
     return line
-
-
-def spoken_line(spoken: SpokenDelivery) -> str:
-    """The delivery figures measured from the recording, beside the typed-answer ones."""
-    wpm = "–" if spoken.words_per_minute is None else f"{spoken.words_per_minute:.0f}"
-    pauses = f"{spoken.pauses}" + (f" (longest {spoken.longest_pause:.1f} s)" if spoken.pauses else "")
-    fillers = ", ".join(f"{word} ×{n}" for word, n in spoken.fillers.items()) or "none"
-    return (
-        f"Spoken: {wpm} words per minute over {format_duration(spoken.speaking_seconds)} of speaking · "
-        f"pauses over 2 s: {pauses} · fillers: {fillers} · recording {format_duration(spoken.seconds_used)} of "
-        f"{format_seconds(spoken.seconds_allowed)}"
-    )
 
 
 def key_point_lines(feedback: PromptFeedback) -> Content:

@@ -11,10 +11,26 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.durations import format_duration
-from trainer.practice.summary import InterviewSummary
+from trainer.practice.delivery import PAUSE_SECONDS
+from trainer.practice.summary import InterviewSummary, PromptLook, SpokenTotals
 from trainer.tui import glyphs
 from trainer.tui.base import TrainerScreen
 from trainer.tui.text import Cell, literal
+
+
+def _pace(p: PromptLook) -> str:
+    """Words per minute of one prompt: of the speaking time when it was spoken (marked so)."""
+    if p.spoken is not None:
+        return "–" if p.spoken.words_per_minute is None else f"{p.spoken.words_per_minute:.0f} spoken"
+    return "–" if p.words_per_minute is None else f"{p.words_per_minute:.0f}"
+
+
+def _spoken_line(spoken: SpokenTotals) -> str:
+    wpm = "–" if spoken.words_per_minute is None else f"{spoken.words_per_minute:.0f}"
+    longest = f" (longest {spoken.longest_pause:.1f} s)" if spoken.pauses else ""
+    answers = f"{spoken.answers} answer{'s' if spoken.answers != 1 else ''}"
+    pauses = f"pauses over {PAUSE_SECONDS:g} s: {spoken.pauses}{longest}"
+    return f"Spoken ({answers}): {wpm} words per minute of speaking · {pauses}"
 
 
 def _percent(value: float | None) -> str:
@@ -54,7 +70,7 @@ class InterviewSummaryScreen(TrainerScreen[None]):
                     f"{p.covered}/{p.total}",
                     _percent(p.score),
                     format_duration(p.time_used),
-                    "–" if p.words_per_minute is None else f"{p.words_per_minute:.0f}",
+                    _pace(p),
                     str(p.filler_count),
                     str(len(p.red_flags)),
                 )
@@ -62,6 +78,8 @@ class InterviewSummaryScreen(TrainerScreen[None]):
             wpm = "–" if s.words_per_minute is None else f"{s.words_per_minute:.0f}"
             fillers = ", ".join(f"{w} ×{n}" for w, n in s.fillers.items()) or "none"
             yield Static(literal(f"Delivery: {wpm} words per minute · fillers: {fillers}"), id="summary-delivery")
+            if s.spoken is not None:
+                yield Static(literal(_spoken_line(s.spoken)), id="summary-spoken")
             if s.red_flags:
                 yield Static("Red flags", classes="section-title error-title")
                 yield Static(

@@ -10,9 +10,11 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from trainer.durations import format_duration
+from trainer.practice.delivery import PAUSE_SECONDS, SpokenDelivery
 from trainer.practice.summary import PromptLook
 from trainer.tui import glyphs
 from trainer.tui.text import inert, literal, literal_content
+from trainer.tui.widgets.countdown import format_seconds
 
 
 def keypoint_lines(look: PromptLook) -> Content:
@@ -36,6 +38,18 @@ def delivery_line(look: PromptLook) -> str:
         f"{look.words} words · {wpm} words per minute · fillers: {fillers} · thought {format_duration(look.think_used)}"
         f" · answered in {format_duration(look.answer_used)} of {format_duration(look.answer_allowed)}"
         + (" (time ran out)" if look.timed_out else "")
+    )
+
+
+def spoken_line(spoken: SpokenDelivery) -> str:
+    """The delivery figures measured from the recording, beside the typed-answer ones."""
+    wpm = "–" if spoken.words_per_minute is None else f"{spoken.words_per_minute:.0f}"
+    pauses = f"{spoken.pauses}" + (f" (longest {spoken.longest_pause:.1f} s)" if spoken.pauses else "")
+    fillers = ", ".join(f"{word} ×{n}" for word, n in spoken.fillers.items()) or "none"
+    return (
+        f"Spoken: {wpm} words per minute over {format_duration(spoken.speaking_seconds)} of speaking · "
+        f"pauses over {PAUSE_SECONDS:g} s: {pauses} · fillers: {fillers} · recording {format_duration(spoken.seconds_used)} of "
+        f"{format_seconds(spoken.seconds_allowed)}"
     )
 
 
@@ -66,7 +80,8 @@ class PromptLookView(Vertical):
                 classes="look-red-flags",
             )
         yield Static(literal(look.text) if look.text.strip() else "(no answer typed)", classes="look-answer")
-        yield Static(literal(delivery_line(look)), classes="look-metrics")
+        spoken = f"\n{spoken_line(look.spoken)}" if look.spoken is not None else ""
+        yield Static(literal(delivery_line(look) + spoken), classes="look-metrics")
         if look.probes:
             yield Static(literal(probe_lines(look)), classes="look-probes")
         if look.model_answer:
