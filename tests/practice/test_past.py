@@ -72,3 +72,18 @@ def test_interview_prompts_are_their_stored_records():
     assert first.look.model_answer == "A model answer." and first.look.prompt == "Tell us about o1."
     assert (second.result, second.answered) == ("unanswered", False)
     assert past.interview.answered == 1 and past.interview.planned == 2
+
+
+def test_a_spoken_prompt_re_read_shows_its_recordings_pace():
+    from trainer.practice.delivery import SpokenDelivery
+    from trainer.practice.past_report import report_lines
+
+    spoken = SpokenDelivery(100, 40.0, 150.0, 2, 3.5, {}, 45.0, 120.0, "audio")
+    banks = [bank("b1", [open_q("o1")])]
+    session = _session("interview", ("o1", "h-o1", ()))
+    metrics = {"words": 2, "words_per_minute": 3.0, "spoken": spoken.as_dict()}
+    interviews = [InterviewRecord("s", 0, None, "stored text", (), metrics, 120, 40.0)]
+    past = past_session(banks, session, [_answer(0, "o1", "stored text", None, "open")], interviews, status="finished")
+    assert past.items[0].look.spoken == spoken
+    lines = report_lines(past)
+    assert "   Spoken: 150 words per minute over 0:40 of speaking · pauses over 2 s: 2 (longest 3.5 s)" in lines

@@ -103,6 +103,18 @@ class SpokenDelivery:
             return None
 
 
+def pace_text(spoken: SpokenDelivery) -> str:
+    """The recording's pace and pauses in words, as every view of a spoken answer shows them."""
+    from trainer.durations import format_duration
+
+    wpm = "–" if spoken.words_per_minute is None else f"{spoken.words_per_minute:.0f}"
+    pauses = f"{spoken.pauses}" + (f" (longest {spoken.longest_pause:.1f} s)" if spoken.pauses else "")
+    return (
+        f"{wpm} words per minute over {format_duration(spoken.speaking_seconds)} of speaking · "
+        f"pauses over {PAUSE_SECONDS:g} s: {pauses}"
+    )
+
+
 def dbfs(rms: float) -> float:
     """Loudness of a frame whose samples (full scale = 1.0) have this root mean square."""
     return 20.0 * math.log10(rms) if rms > 0 else SILENCE_DBFS

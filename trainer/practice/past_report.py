@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from trainer.durations import format_duration
+from trainer.practice.delivery import pace_text
 from trainer.practice.past import PastItem, PastSession, response_text
 from trainer.practice.summary import PromptLook
 
@@ -88,6 +89,8 @@ def _look_lines(look: PromptLook) -> list[str]:
     wpm = "-" if look.words_per_minute is None else f"{look.words_per_minute:.0f}"
     fillers = ", ".join(f"{w} ×{n}" for w, n in look.fillers.items()) or "none"
     lines.append(f"   {look.words} words · {wpm} words per minute · fillers: {fillers}")
+    if look.spoken is not None:
+        lines.append(f"   Spoken: {pace_text(look.spoken)}")
     for probe in look.probes:
         lines.append(f"   Follow-up: {probe.probe}")
         lines.append(f"     You said: {probe.text or '(nothing)'}" + (f" ({probe.note})" if probe.note else ""))

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from trainer.durations import format_duration
-from trainer.practice.delivery import PAUSE_SECONDS, SpokenDelivery
+from trainer.practice.delivery import SpokenDelivery, pace_text
 from trainer.practice.summary import PromptLook
 from trainer.tui import glyphs
 from trainer.tui.text import inert, literal, literal_content
@@ -43,12 +43,9 @@ def delivery_line(look: PromptLook) -> str:
 
 def spoken_line(spoken: SpokenDelivery) -> str:
     """The delivery figures measured from the recording, beside the typed-answer ones."""
-    wpm = "–" if spoken.words_per_minute is None else f"{spoken.words_per_minute:.0f}"
-    pauses = f"{spoken.pauses}" + (f" (longest {spoken.longest_pause:.1f} s)" if spoken.pauses else "")
     fillers = ", ".join(f"{word} ×{n}" for word, n in spoken.fillers.items()) or "none"
     return (
-        f"Spoken: {wpm} words per minute over {format_duration(spoken.speaking_seconds)} of speaking · "
-        f"pauses over {PAUSE_SECONDS:g} s: {pauses} · fillers: {fillers} · recording {format_duration(spoken.seconds_used)} of "
+        f"Spoken: {pace_text(spoken)} · fillers: {fillers} · recording {format_duration(spoken.seconds_used)} of "
         f"{format_seconds(spoken.seconds_allowed)}"
     )
 
