@@ -28,6 +28,21 @@ async def test_confidence_is_asked_after_choosing_and_stored_with_the_answer(mak
         assert (answer.response, answer.correct, answer.confidence) == ("b", False, 0.9)
 
 
+async def test_zero_answers_without_saying_how_sure(make_app, store):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await start_quiz(pilot, "t-single", ask_confidence=True)
+        await pilot.press("0")  # not asked yet: the digit is no option, nothing happens
+        assert saved_answers(store) == []
+        await pilot.press("2", "enter")
+        assert "0: rather not say" in screen_text(app)
+        await pilot.press("0")
+        text = screen_text(app)
+        assert "Incorrect" in text and "How sure are you?" not in text and "You said you were" not in text
+        (answer,) = saved_answers(store)
+        assert (answer.response, answer.correct, answer.confidence) == ("b", False, None)
+
+
 async def test_a_typed_percentage_is_a_confidence_too(make_app, store):
     app = make_app()
     async with app.run_test() as pilot:

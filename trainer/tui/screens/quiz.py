@@ -62,7 +62,7 @@ def confidence_prompt() -> str:
     levels = " · ".join(
         f"{n} {name} ({CONFIDENCE_LEVELS[name]:.0%})" for n, name in enumerate(CONFIDENCE_KEYS, start=1)
     )
-    return f"How sure are you?  {levels} · p: type a percentage"
+    return f"How sure are you?  {levels} · p: type a percentage · 0: rather not say"
 
 
 def miss_prompt(reason: str | None) -> str:
@@ -88,6 +88,7 @@ class QuizScreen(TrainerScreen[None]):
         Binding("f", "flag", "Flag"),
         Binding("n", "note", "Note a problem", show=False),
         Binding("p", "percent", "Type how sure (%)", show=False),
+        Binding("0", "no_confidence", "Answer without saying how sure", show=False),
         Binding("s", "skip", "Skip"),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
@@ -115,7 +116,7 @@ class QuizScreen(TrainerScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose":  # digits: options, then "how sure?", then why a wrong answer was missed
             return not self.session.finished or self.session.view().can_tag_miss
-        if action == "percent":
+        if action in ("percent", "no_confidence"):
             return self.session.view().asking_confidence
         if action in self._WHILE_RUNNING:
             return not self.session.finished
@@ -252,7 +253,7 @@ class QuizScreen(TrainerScreen[None]):
 
     def _hint(self, view: ItemView, answer: AnswerWidget) -> str:
         if view.asking_confidence:
-            return "1-3: how sure you are (then the answer is submitted) · p: type a percentage"
+            return "1-3: how sure you are (then the answer is submitted) · p: type a percentage · 0: rather not say"
         if view.finished:
             tag = " 1-4: why a wrong answer was missed." if view.can_tag_miss else ""
             return f"Quiz over. ←/→ to review, Esc to see the results.{tag}"
@@ -309,6 +310,10 @@ class QuizScreen(TrainerScreen[None]):
         self.apply(update)
         if not update.error and self.session.mode == "exam" and not self.session.finished:
             self._go_on()  # exam: Enter asked "how sure?"; now it goes on as Enter does
+
+    def action_no_confidence(self) -> None:
+        """Submit the answer without a confidence (calibration then leaves it out)."""
+        self._state_confidence(None)
 
     def action_percent(self) -> None:
         """Type a percentage instead of the three levels."""
