@@ -37,6 +37,25 @@ def test_a_right_answer_is_good_and_a_wrong_one_again(store):
     assert [r for _, _, r in _logs(store)] == [cards.GOOD, cards.AGAIN]
 
 
+def test_a_right_answer_said_to_be_unlikely_is_hard_live_and_when_rebuilt(store):
+    import dataclasses
+
+    from trainer.history.cards import rebuild_cards
+
+    store.start_session(session(n=3))
+    for position, confidence in enumerate((0.4, 0.7, None)):
+        store.record_answer(dataclasses.replace(answer(position=position, correct=True), confidence=confidence))
+    live = [r for _, _, r in _logs(store)]
+    assert live == [cards.HARD, cards.GOOD, cards.GOOD]
+    hard_due = _card(store, "q0")["due"]
+    assert T0 + 60 < hard_due < _card(store, "q1")["due"]  # sooner than a sure right answer
+    with store._conn:
+        store._conn.execute("DELETE FROM review_logs")
+        store._conn.execute("DELETE FROM cards")
+        rebuild_cards(store._conn, scheduler=FsrsScheduler(Settings(fuzzing=False)))
+    assert [r for _, _, r in _logs(store)] == live and _card(store, "q0")["due"] == pytest.approx(hard_due)
+
+
 def test_saving_the_same_answer_again_changes_nothing_and_a_rescore_replays(store):
     store.start_session(session(n=1, mode="exam"))
     store.record_answer(answer(position=0, correct=None))  # exam mode before submitting: no card

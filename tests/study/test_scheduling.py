@@ -101,6 +101,9 @@ def test_settings_round_trip_and_bad_values_fall_back():
 
 def test_rating_mapping_is_the_documented_one():
     assert cards.quiz_rating(False) == cards.AGAIN and cards.quiz_rating(True) == cards.GOOD
+    # a right answer the candidate said was more likely wrong than right is a hard recall
+    assert [cards.quiz_rating(True, c) for c in (0.0, 0.4, 0.49, 0.5, 0.9, None)] == [cards.HARD] * 3 + [cards.GOOD] * 3
+    assert cards.quiz_rating(False, 0.1) == cards.quiz_rating(False, 0.9) == cards.AGAIN
     assert cards.point_rating(False) == cards.AGAIN and cards.point_rating(True) == cards.GOOD
     assert cards.point_id(None, 0) == "kp1" and cards.point_id(1, 2) == "probe2.kp3"
 

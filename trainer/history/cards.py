@@ -69,7 +69,7 @@ def reviews_of(answer: AnswerRecord, interview: InterviewRecord | None = None) -
         found.append(
             Review(
                 (answer.bank_id, answer.question_id, ITEM),
-                quiz_rating(answer.correct),
+                quiz_rating(answer.correct, answer.confidence),
                 answer.answered_at,
                 answer.content_hash,
                 duration,
@@ -231,15 +231,17 @@ def stored_reviews(conn: sqlite3.Connection, sessions: Iterable[str] | None = No
     where = ""
     if sessions is not None:
         where, params = " AND a.session_id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(sessions)),)
-    for answer_id, bank, question, content_hash, correct, at, spent in conn.execute(
-        "SELECT id, bank_id, question_id, content_hash, correct, answered_at, time_spent FROM answers AS a"
-        " WHERE probe_index = -1 AND correct IS NOT NULL" + where,
+    # The v3 -> v4 migration replays answers from before the confidence column (schema v5): none stated.
+    stated = any(column[1] == "confidence" for column in conn.execute("PRAGMA table_info(answers)"))
+    for answer_id, bank, question, content_hash, correct, confidence, at, spent in conn.execute(
+        "SELECT id, bank_id, question_id, content_hash, correct, "
+        + ("confidence" if stated else "NULL")
+        + ", answered_at, time_spent FROM answers AS a WHERE probe_index = -1 AND correct IS NOT NULL"
+        + where,
         params,
     ):
-        yield (
-            Review((bank, question, ITEM), quiz_rating(bool(correct)), at, content_hash, round(spent * 1000)),
-            answer_id,
-        )
+        rating = quiz_rating(bool(correct), confidence)
+        yield Review((bank, question, ITEM), rating, at, content_hash, round(spent * 1000)), answer_id
     # A probe's verdicts belong to the probe's own answer row when it has one (as when recorded
     # live), else to the prompt's.
     for answer_id, bank, question, content_hash, at, probe, verdicts in conn.execute(

@@ -6,9 +6,11 @@ key point's place in the prompt (``kp1``, ``kp2``...; a follow-up probe's ``prob
 points have no ids of their own, and an edit that reorders them changes the question's content
 hash, which marks its cards as edited.
 
-Ratings follow FSRS's authors' advice for pass/fail outcomes: wrong -> Again, right -> Good.
-Hard and Easy are never given: a quiz answer says right or wrong, not how hard it felt (a
-slow or low-confidence right answer stays Good until confidence is recorded with the answer).
+Ratings follow FSRS's authors' advice for pass/fail outcomes: wrong -> Again, right -> Good;
+and Hard, "recalled with serious difficulty", for a right answer the candidate said before the
+reveal was more likely wrong than right (a stated confidence under ``HARD_BELOW``: "low" is 40%).
+Easy is never given: nothing a quiz records says an answer came easily, and a time or a high
+confidence is no such proof. Interview key points are Again or Good (no confidence is asked).
 """
 
 from __future__ import annotations
@@ -33,9 +35,15 @@ STATE_NAMES: Final = {LEARNING: "learning", REVIEW: "review", RELEARNING: "relea
 CardKey = tuple[str, str, str]  # (bank id, question id, point id; "" for the item itself)
 
 
-def quiz_rating(correct: bool) -> int:
-    """A scored knowledge answer: wrong -> Again, right -> Good."""
-    return GOOD if correct else AGAIN
+HARD_BELOW: Final = 0.5  # a right answer stated under this confidence was a hard recall
+
+
+def quiz_rating(correct: bool, confidence: float | None = None) -> int:
+    """A scored knowledge answer: wrong -> Again; right -> Good, or Hard when the candidate had
+    said it was more likely wrong than right (``confidence`` < ``HARD_BELOW``)."""
+    if not correct:
+        return AGAIN
+    return HARD if confidence is not None and confidence < HARD_BELOW else GOOD
 
 
 def point_rating(covered: bool) -> int:
