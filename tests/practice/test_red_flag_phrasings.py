@@ -1854,6 +1854,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I don't get stressed.",
             "I power through.",
             "I never burn out.",
+            "I've never burned out in residency.",
         ),
         rejected=(
             "I don't just push through.",
@@ -1861,6 +1862,10 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I wouldn't tough it out.",
             "It would be wrong to say I never burn out.",
             "I can't just power through.",
+            # a keyword that starts with a cue is met by any negated "burn out" (the authoring pitfall):
+            # the subject in front keeps these from raising it
+            "Burnout isn't only about the individual; schedules matter too.",
+            "Colleagues who claim they never burn out worry me.",
         ),
     ),
     Phrasings(
