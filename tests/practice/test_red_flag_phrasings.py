@@ -980,6 +980,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "It would be wrong to say I have never seen one.",
             "Unfortunately I can think of one.",
             "I wouldn't say I've been lucky.",
+            # 'haven't been involved in one' was met by any negated "involved in one"; the subject in front fixes it
+            "I've been involved in one that didn't go well: a high block after an epidural top-up.",
         ),
     ),
     Phrasings(
