@@ -283,3 +283,21 @@ def test_an_and_before_a_comma_joins_what_the_negation_covers():
     assert raised("I wouldn't offer painkillers and physiotherapy, I'd scan him.", ROUTINE) == set()
     # an auxiliary right after "and" still starts a clause: the plan after it is the candidate's
     assert raised("I wouldn't scan him and I'd give him painkillers.", ROUTINE) == {"routine-only"}
+
+
+# --- a possibility weighed is not a claim ("whether ...") -----------------------------------
+
+STRAIN = RedFlag("strain", "Calls it a simple strain", ("just a strain",), "Misses cancer.")
+STOP_TODAY = RedFlag("stop-today", "Stops the opioids today", ("stop today",), "Withdrawal.")
+
+
+def test_what_follows_whether_is_weighed_not_said():
+    assert raised("I'd work out whether this is just a strain or something worse.", STRAIN) == set()
+    assert raised("It's just a strain, whether he likes it or not.", STRAIN) == {"strain"}  # said before it
+    # the comma ends it: the plan after "whether ..., " is the candidate's
+    assert raised("Whether he likes it or not, I'd stop today.", STOP_TODAY) == {"stop-today"}
+
+
+def test_whether_does_not_take_credit_from_key_points():
+    point = KeyPoint("Looks for red flags", ("red flags",))
+    assert status("I'd check whether he has any red flags.", point) == [COVERED]

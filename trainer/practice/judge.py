@@ -87,6 +87,9 @@ Each of these is specified next to its word lists below, with its source:
   relapse", "... increases bleeding", "... is harmful") is a post-negation cue;
 * **experiencer** (``OTHER_ACTORS``, red flags only): what another clinician did or said
   ("his previous doctor stopped them abruptly") raises nothing;
+* **hypothetical** (``_considered``, red flags only, negex-4): a possibility weighed after
+  "whether" ("I'd work out whether this is just her sciatica or something more serious")
+  raises nothing;
 * a keyword's gap does not reach into or out of brackets, and a clause that opens with a
   subject and its verb ("I'd cut him off") is exempt from the list density rule.
 
@@ -871,6 +874,21 @@ def _someone_else(tokens: Sequence[Token], first: int, cues: _Cues) -> bool:
     return False
 
 
+def _considered(tokens: Sequence[Token], first: int, cues: _Cues) -> bool:
+    """Whether the mention at ``first`` is a possibility weighed, not a claim: it stands after
+    "whether" in its clause, with no comma or scope terminator between ("I'd work out whether
+    this is just her sciatica or something more serious"; ConText's hypothetical, Harkema et al.
+    2009). "Whether he likes it or not, I'd stop them today" is still a plan: the comma ends it."""
+    clause = tokens[first].clause
+    for k in range(first - 1, max(-1, first - 12), -1):
+        t = tokens[k]
+        if t.clause != clause or k in cues.terminators or k + 1 in cues.comma_before:
+            return False
+        if t.raw == "whether":
+            return True
+    return False
+
+
 def _is_inner_negation(raw: str) -> bool:
     return raw in _INNER_NEGATION or raw.endswith("n't")
 
@@ -1333,7 +1351,11 @@ class NegExJudge:
                 (
                     f
                     for f in found
-                    if f.wanted and f.qualified and not f.listed and not _someone_else(tokens, f.mention.first, cues)
+                    if f.wanted
+                    and f.qualified
+                    and not f.listed
+                    and not _someone_else(tokens, f.mention.first, cues)
+                    and not _considered(tokens, f.mention.first, cues)
                 ),
                 None,
             )
