@@ -221,8 +221,14 @@ def is_valid(data: object) -> bool:
     It is asked only from ``RUST_FROM`` questions: importing it and building its validator take
     ~30 ms, which fastjsonschema's ~15 us a question makes up only around 1,000 questions.
     """
-    large = isinstance(data, dict) and isinstance(data.get("questions"), list) and len(data["questions"]) >= RUST_FROM
-    return (large and _rust_says_valid(data)) or _fast_is_valid(data)
+    questions = _question_list(data)
+    return (questions is not None and len(questions) >= RUST_FROM and _rust_says_valid(data)) or _fast_is_valid(data)
+
+
+def _question_list(data: object) -> list[Any] | None:
+    """The bank's list of questions, or None when ``data`` has none to check one by one."""
+    questions = data.get("questions") if isinstance(data, dict) else None
+    return questions if isinstance(questions, list) else None
 
 
 def _rust_says_valid(data: object) -> bool:
@@ -230,10 +236,11 @@ def _rust_says_valid(data: object) -> bool:
     (False too when it cannot answer: no wheel, a mapping with a number as key, a huge int)."""
     rust = _rust_question_validator()
     typed = _typed_validators()
-    if rust is None or typed is None or not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+    questions = _question_list(data)
+    if rust is None or typed is None or questions is None:
         return False
     try:
-        return _passes(typed[0], data) and all(map(rust.is_valid, data["questions"]))
+        return _passes(typed[0], data) and all(map(rust.is_valid, questions))
     except (ValueError, TypeError, OverflowError, RecursionError):
         return False
 
@@ -252,12 +259,13 @@ def _fast_is_valid(data: object) -> bool:
     shallow, by_type, question = typed
     if not _passes(shallow, data):
         return False
-    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+    questions = _question_list(data)
+    if questions is None:
         return True  # no list of questions to check one by one: the shallow validator checked it all
     import fastjsonschema
 
     try:
-        for item in data["questions"]:
+        for item in questions:
             kind = item.get("type") if isinstance(item, dict) else None
             (by_type.get(kind, question) if isinstance(kind, str) else question)(item)
     except fastjsonschema.JsonSchemaException:
