@@ -143,7 +143,7 @@ def load_all(
         seen_files.add(resolved)
         try:
             from_bytes = cache is None or resolved in uncached
-            bank = load_bank(source.path, source.bundled, None if from_bytes else cache, hashes or not from_bytes)
+            bank = load_bank(source.path, source.bundled, None if from_bytes else cache, hashes)
         except BankError as exc:
             failures.append((str(source.path), tuple(exc.problems)))
             continue
