@@ -64,56 +64,59 @@ def build(q: RawQuestion, common: CommonFields, synonyms: Synonyms = ()) -> Open
     )
 
 
-def _judged_parts(question: RawQuestion, base: str) -> Iterator[tuple[str, str, Any]]:
-    """The key points and red flags of an open question and of its probes: (pointer, field, item)."""
-    for name in ("key_points", "red_flags"):
-        for index, item in enumerate(question.get(name, ())):
-            yield f"{base}/{name}/{index}", name, item
+def _parts(question: RawQuestion, base: str) -> Iterator[tuple[RawQuestion, str]]:
+    """The question and each probe with key points or red flags of its own, with its pointer:
+    what is judged together (a key point's links and numbers stay within its part)."""
+    yield question, base
     for number, probe in enumerate(question.get("probes", ())):
         if isinstance(probe, dict):
-            yield from _judged_parts(probe, f"{base}/probes/{number}")
+            yield probe, f"{base}/probes/{number}"
+
+
+def _judged_parts(question: RawQuestion, base: str) -> Iterator[tuple[str, str, Any]]:
+    """The key points and red flags of an open question and of its probes: (pointer, field, item)."""
+    for part, where in _parts(question, base):
+        for name in ("key_points", "red_flags"):
+            for index, item in enumerate(part.get(name, ())):
+                yield f"{where}/{name}/{index}", name, item
 
 
 def _check_rejections(question: RawQuestion, base: str) -> Iterator[SchemaError]:
     """A key point's ``if_rejected`` names a red flag judged with it (same question or probe), on an endorse point."""
-    flags = sorted(f["id"] for f in question.get("red_flags", ()))
-    for index, point in enumerate(question.get("key_points", ())):
-        flag = point.get("if_rejected")
-        if flag is None:
-            continue
-        where = f"{base}/key_points/{index}/if_rejected"
-        if point.get("stance", "endorse") != "endorse":
-            yield SchemaError(
-                where,
-                "if_rejected needs a point with stance endorse: rejecting a reject point is "
-                "endorsing its keywords, which the red flag's own keywords catch",
-            )
-        elif flag not in flags:
-            known = ", ".join(flags) if flags else "none here"
-            yield SchemaError(
-                where,
-                f"if_rejected names red flag '{flag}', which is not one of the red flags "
-                f"judged with this point ({known})",
-            )
-    for number, probe in enumerate(question.get("probes", ())):
-        if isinstance(probe, dict):
-            yield from _check_rejections(probe, f"{base}/probes/{number}")
+    for part, where in _parts(question, base):
+        flags = sorted(f["id"] for f in part.get("red_flags", ()))
+        for index, point in enumerate(part.get("key_points", ())):
+            flag = point.get("if_rejected")
+            if flag is None:
+                continue
+            pointer = f"{where}/key_points/{index}/if_rejected"
+            if point.get("stance", "endorse") != "endorse":
+                yield SchemaError(
+                    pointer,
+                    "if_rejected needs a point with stance endorse: rejecting a reject point is "
+                    "endorsing its keywords, which the red flag's own keywords catch",
+                )
+            elif flag not in flags:
+                known = ", ".join(flags) if flags else "none here"
+                yield SchemaError(
+                    pointer,
+                    f"if_rejected names red flag '{flag}', which is not one of the red flags "
+                    f"judged with this point ({known})",
+                )
 
 
 def _check_omissions(question: RawQuestion, base: str) -> Iterator[SchemaError]:
     """An omission's ``without`` numbers key points judged with its flag (same question or probe)."""
-    count = len(question.get("key_points", ()))
-    for index, flag in enumerate(question.get("red_flags", ())):
-        for position, number in enumerate(flag.get("omission", {}).get("without", ())):
-            if number > count:
-                yield SchemaError(
-                    f"{base}/red_flags/{index}/omission/without/{position}",
-                    f"omission names key point {number}, but only {count} key point"
-                    f"{'s are' if count != 1 else ' is'} judged with this red flag",
-                )
-    for number, probe in enumerate(question.get("probes", ())):
-        if isinstance(probe, dict):
-            yield from _check_omissions(probe, f"{base}/probes/{number}")
+    for part, where in _parts(question, base):
+        count = len(part.get("key_points", ()))
+        for index, flag in enumerate(part.get("red_flags", ())):
+            for position, number in enumerate(flag.get("omission", {}).get("without", ())):
+                if number > count:
+                    yield SchemaError(
+                        f"{where}/red_flags/{index}/omission/without/{position}",
+                        f"omission names key point {number}, but only {count} key point"
+                        f"{'s are' if count != 1 else ' is'} judged with this red flag",
+                    )
 
 
 def check(question: RawQuestion, base: str) -> Iterator[SchemaError]:
