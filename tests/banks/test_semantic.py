@@ -363,3 +363,19 @@ def test_the_schema_refuses_an_omission_without_plans_or_numbered_from_zero(mini
         data = _open_with_flag(minimal)
         next(q for q in data["questions"] if q["type"] == "open")["red_flags"][0]["omission"] = broken
         assert not schema.is_valid(data), broken
+
+
+def test_an_omission_in_a_probe_numbers_the_probes_own_key_points(minimal):
+    data = copy.deepcopy(minimal)
+    question = next(q for q in data["questions"] if q["type"] == "open")
+    flag = {"id": "routine", "statement": "Routine care only", "keywords": ["just a strain"], "why": "Misses it."}
+    question["probes"] = [
+        {
+            "prompt": "And then?",
+            "key_points": [{"text": "Orders an MRI", "keywords": ["MRI"]}],
+            "red_flags": [{**flag, "omission": {"plans": ["physiotherapy"], "without": [1, 2]}}],
+        }
+    ]
+    [(pointer, message)] = _messages(data)  # 2 is past the probe's one point, whatever the question has
+    assert pointer.endswith("/probes/0/red_flags/0/omission/without/1")
+    assert message == "omission names key point 2, but only 1 key point is judged with this red flag"
