@@ -997,7 +997,7 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
         elif t.raw.endswith("n't") or t.raw == "cannot":
             post.append((i, i))
     terminators = set()
-    comma_before = set()
+    comma_before = {i for i in range(1, len(tokens)) if "," in text[tokens[i - 1].end : tokens[i].start]}
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1].raw if i + 1 < len(tokens) else ""
         if t.raw in TERMINATORS or (t.raw == "instead" and nxt != "of") or (t.raw == "rather" and nxt != "than"):
@@ -1007,19 +1007,17 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
         gap = text[tokens[i - 1].end : t.start]
         if ";" in gap or ":" in gap:
             terminators.add(i)
-        if "," in gap:
-            comma_before.add(i)
         if t.raw in ("and", "or"):
-            ahead = [u for u in tokens[i + 1 : i + 4] if u.sentence == t.sentence]
+            ahead = [k for k in range(i + 1, min(i + 4, len(tokens))) if tokens[k].sentence == t.sentence]
             # the auxiliary of a new clause stands before any comma: in "rather than X and Y,
             # I'd Z" the "and" joins X and Y, and the comma rule below ends the scope at "I'd"
-            upto = next((k for k in range(1, len(ahead)) if "," in text[ahead[k - 1].end : ahead[k].start]), len(ahead))
-            aux_ahead = any(_is_aux(u.raw) for u in ahead[:upto])
+            clause_ahead = [k for k in ahead if not comma_before.intersection(range(i + 2, k + 1))]
+            aux_ahead = any(_is_aux(tokens[k].raw) for k in clause_ahead)
             # ", and discharge him" starts a new verb phrase; "wouldn't X or repeat Y" stays in scope
-            verb_next = t.raw == "and" and "," in gap and bool(ahead) and bool(ahead[0].keys & VERBS)
+            verb_next = t.raw == "and" and i in comma_before and bool(ahead) and bool(tokens[ahead[0]].keys & VERBS)
             if nxt in _SUBJECTS or nxt == "then" or aux_ahead or verb_next:
                 terminators.add(i)
-        if "," in gap:
+        if i in comma_before:
             starts_clause = t.raw in _SUBJECTS or bool(t.keys & VERBS and nxt in _NEXT_IS_OBJECT)
             if starts_clause or any(_is_aux(u.raw) for u in tokens[i : i + 3]):
                 terminators.add(i)
