@@ -820,12 +820,17 @@ def _planned(tokens: Sequence[Token], first: int) -> bool:
     s = tokens[first].sentence
     if any(tokens[k].raw in _CURRENT for k in range(max(0, first - 2), first) if tokens[k].sentence == s):
         return False
-    before = [t for t in tokens[:first] if t.sentence == s]
+    before = _sentence_before(tokens, first)
     clause = tokens[first].clause
     verb = next((t for t in reversed(before) if t.clause == clause and t.keys & (VERBS | _CHANGING)), None)
     if verb is not None and verb.keys & _CHANGING:
         return False  # the drug is the object of "stop", "taper", "switch from"...
     return _states_plan(before)
+
+
+def _sentence_before(tokens: Sequence[Token], first: int) -> list[Token]:
+    """The words of ``first``'s sentence before it."""
+    return [t for t in tokens[:first] if t.sentence == tokens[first].sentence]
 
 
 def _states_plan(before: Sequence[Token]) -> bool:
@@ -1366,7 +1371,7 @@ class NegExJudge:
                         for f in plans
                         if f.wanted
                         and not f.listed
-                        and _states_plan([t for t in tokens[: f.mention.first] if t.sentence == f.mention.sentence])
+                        and _states_plan(_sentence_before(tokens, f.mention.first))
                         and not _someone_else(tokens, f.mention.first, cues)
                     ),
                     None,
