@@ -301,3 +301,9 @@ def test_what_follows_whether_is_weighed_not_said():
 def test_whether_does_not_take_credit_from_key_points():
     point = KeyPoint("Looks for red flags", ("red flags",))
     assert status("I'd check whether he has any red flags.", point) == [COVERED]
+
+
+def test_a_plan_weighed_after_whether_raises_no_omission():
+    # the same reading as a red-flag keyword's (candidate_says): what follows "whether" is weighed
+    assert raised("I'd consider whether physiotherapy would help.", ROUTINE, points=WORKUP) == set()
+    assert raised("I'd consider physiotherapy.", ROUTINE, points=WORKUP) == {"routine-only"}

@@ -106,7 +106,8 @@ refusing the safe course is choosing the unsafe one, in words no keyword list ca
 Omissions (negex-4)
 -------------------
 A red flag with an ``omission`` is also raised when the answer says one of its ``plans`` (as
-a red-flag keyword is said: affirmed, not in a listed clause, not another clinician's act; and
+a red-flag keyword is said: affirmed, not in a listed clause, not another clinician's act, not
+weighed after "whether"; and
 in a sentence stating the candidate's plan, "I'd", "we will", as for the medication signature) and
 covers none of the key points numbered in ``without`` (1-based): the unsafe answer that leaves
 the investigation out says nothing a keyword could catch. The plan's mention is the evidence.
@@ -1347,35 +1348,31 @@ class NegExJudge:
                 hit = next((f for f in found if not f.wanted and f.qualified and not f.listed), None)
                 if hit is not None:
                     turned_down.setdefault(point.if_rejected, hit.mention)
-        flags = []
-        for flag in red_flags:
-            found = examine(flag.keywords, flag.requires, False, listed, flag=True)
-            hit = next(
+
+        def candidate_says(found: Iterable[_Found]) -> Mention | None:
+            """The first mention the candidate says of their own care: affirmed, not in a list,
+            not another clinician's act, not a possibility weighed."""
+            return next(
                 (
-                    f
+                    f.mention
                     for f in found
                     if f.wanted
-                    and f.qualified
                     and not f.listed
                     and not _someone_else(tokens, f.mention.first, cues)
                     and not _considered(tokens, f.mention.first, cues)
                 ),
                 None,
             )
-            said = hit.mention if hit is not None else turned_down.get(flag.id)
+
+        flags = []
+        for flag in red_flags:
+            found = examine(flag.keywords, flag.requires, False, listed, flag=True)
+            said = candidate_says(f for f in found if f.qualified)
+            if said is None:
+                said = turned_down.get(flag.id)
             if said is None and flag.omission is not None and _left_out(flag.omission, statuses):
                 plans = examine(flag.omission.plans, (), False, listed, flag=True)
-                said = next(
-                    (
-                        f.mention
-                        for f in plans
-                        if f.wanted
-                        and not f.listed
-                        and _states_plan(_sentence_before(tokens, f.mention.first))
-                        and not _someone_else(tokens, f.mention.first, cues)
-                    ),
-                    None,
-                )
+                said = candidate_says(f for f in plans if _states_plan(_sentence_before(tokens, f.mention.first)))
             if said is not None:
                 flags.append(FlagJudgement(flag.id, flag.statement, flag.kind, flag.why, evidence(said)))
         return Judgement(self.version, points, tuple(flags))
@@ -1383,7 +1380,7 @@ class NegExJudge:
 
 def _left_out(omission: Omission, statuses: Sequence[str]) -> bool:
     """Whether the answer covers none of the key points an omission flag needs; then a plan
-    said of the candidate's own care (not rejected, not in a list) raises the flag."""
+    the candidate says (``candidate_says``) in a sentence stating their plan raises the flag."""
     return not any(statuses[n - 1] == COVERED for n in omission.without if n <= len(statuses))
 
 
