@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from trainer.durations import format_duration
 from trainer.practice.analysis import measure
 
 PAUSE_SECONDS = 2.0
@@ -103,15 +104,22 @@ class SpokenDelivery:
             return None
 
 
+def rate_text(words_per_minute: float | None) -> str:
+    """A pace as shown: whole words per minute, or a dash when it could not be timed."""
+    return "–" if words_per_minute is None else f"{words_per_minute:.0f}"
+
+
+def pauses_text(pauses: int, longest_pause: float) -> str:
+    """The pauses as shown: how many, and the longest when there are some."""
+    longest = f" (longest {longest_pause:.1f} s)" if pauses else ""
+    return f"pauses over {PAUSE_SECONDS:g} s: {pauses}{longest}"
+
+
 def pace_text(spoken: SpokenDelivery) -> str:
     """The recording's pace and pauses in words, as every view of a spoken answer shows them."""
-    from trainer.durations import format_duration
-
-    wpm = "–" if spoken.words_per_minute is None else f"{spoken.words_per_minute:.0f}"
-    pauses = f"{spoken.pauses}" + (f" (longest {spoken.longest_pause:.1f} s)" if spoken.pauses else "")
     return (
-        f"{wpm} words per minute over {format_duration(spoken.speaking_seconds)} of speaking · "
-        f"pauses over {PAUSE_SECONDS:g} s: {pauses}"
+        f"{rate_text(spoken.words_per_minute)} words per minute over {format_duration(spoken.speaking_seconds)}"
+        f" of speaking · {pauses_text(spoken.pauses, spoken.longest_pause)}"
     )
 
 

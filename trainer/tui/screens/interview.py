@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
 from trainer.durations import format_duration
 from trainer.history.records import KeyPointVerdict
+from trainer.practice.delivery import rate_text
 from trainer.practice.drafts import DraftThrottle
 from trainer.practice.interview import InterviewSession, InterviewUpdate, InterviewView, Phase, PromptFeedback
 from trainer.practice.judge import STATUS_NOTES, FlagJudgement, flag_penalty
@@ -278,7 +279,7 @@ class InterviewScreen(TrainerScreen[None]):
             highlighted(feedback.text, feedback.spans) if feedback.text.strip() else "(no answer typed)"
         )
         metrics = feedback.metrics
-        wpm = "–" if metrics.words_per_minute is None else f"{metrics.words_per_minute:.0f}"
+        wpm = rate_text(metrics.words_per_minute)
         fillers = ", ".join(f"{word} ×{n}" for word, n in metrics.fillers.items()) or "none"
         self.query_one("#metrics", Static).update(
             literal(

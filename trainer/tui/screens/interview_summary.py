@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.durations import format_duration
-from trainer.practice.delivery import PAUSE_SECONDS
+from trainer.practice.delivery import pauses_text, rate_text
 from trainer.practice.summary import InterviewSummary, PromptLook, SpokenTotals
 from trainer.tui import glyphs
 from trainer.tui.base import TrainerScreen
@@ -21,16 +21,16 @@ from trainer.tui.text import Cell, literal
 def _pace(p: PromptLook) -> str:
     """Words per minute of one prompt: of the speaking time when it was spoken (marked so)."""
     if p.spoken is not None:
-        return "–" if p.spoken.words_per_minute is None else f"{p.spoken.words_per_minute:.0f} spoken"
-    return "–" if p.words_per_minute is None else f"{p.words_per_minute:.0f}"
+        return "–" if p.spoken.words_per_minute is None else f"{rate_text(p.spoken.words_per_minute)} spoken"
+    return rate_text(p.words_per_minute)
 
 
 def _spoken_line(spoken: SpokenTotals) -> str:
-    wpm = "–" if spoken.words_per_minute is None else f"{spoken.words_per_minute:.0f}"
-    longest = f" (longest {spoken.longest_pause:.1f} s)" if spoken.pauses else ""
     answers = f"{spoken.answers} answer{'s' if spoken.answers != 1 else ''}"
-    pauses = f"pauses over {PAUSE_SECONDS:g} s: {spoken.pauses}{longest}"
-    return f"Spoken ({answers}): {wpm} words per minute of speaking · {pauses}"
+    return (
+        f"Spoken ({answers}): {rate_text(spoken.words_per_minute)} words per minute of speaking · "
+        f"{pauses_text(spoken.pauses, spoken.longest_pause)}"
+    )
 
 
 def _percent(value: float | None) -> str:
@@ -75,7 +75,7 @@ class InterviewSummaryScreen(TrainerScreen[None]):
                     str(len(p.red_flags)),
                 )
             yield table
-            wpm = "–" if s.words_per_minute is None else f"{s.words_per_minute:.0f}"
+            wpm = rate_text(s.words_per_minute)
             fillers = ", ".join(f"{w} ×{n}" for w, n in s.fillers.items()) or "none"
             yield Static(literal(f"Delivery: {wpm} words per minute · fillers: {fillers}"), id="summary-delivery")
             if s.spoken is not None:

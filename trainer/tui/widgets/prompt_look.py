@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from trainer.durations import format_duration
-from trainer.practice.delivery import SpokenDelivery, pace_text
+from trainer.practice.delivery import SpokenDelivery, pace_text, rate_text
 from trainer.practice.summary import PromptLook
 from trainer.tui import glyphs
 from trainer.tui.text import inert, literal, literal_content
@@ -32,7 +32,7 @@ def keypoint_lines(look: PromptLook) -> Content:
 
 
 def delivery_line(look: PromptLook) -> str:
-    wpm = "–" if look.words_per_minute is None else f"{look.words_per_minute:.0f}"
+    wpm = rate_text(look.words_per_minute)
     fillers = ", ".join(f"{word} ×{n}" for word, n in look.fillers.items()) or "none"
     return (
         f"{look.words} words · {wpm} words per minute · fillers: {fillers} · thought {format_duration(look.think_used)}"
