@@ -152,7 +152,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
@@ -866,12 +866,11 @@ _FIRST_PERSON = _words("i we i'd we'd i'll we'll i've we've i'm we're me us my o
 def _someone_else(tokens: Sequence[Token], first: int, cues: _Cues) -> bool:
     """Whether the mention at ``first`` is told of another clinician (see ``OTHER_ACTORS``);
     the search ends at the clause's start, a comma or a scope terminator ("..., and he is")."""
-    clause = tokens[first].clause
-    for k in range(first - 1, max(-1, first - 12), -1):
+    for k in _back_in_scope(tokens, first, cues):
         t = tokens[k]
-        if t.clause != clause or t.raw in _FIRST_PERSON or k in cues.terminators or k + 1 in cues.comma_before:
+        if t.raw in _FIRST_PERSON:
             return False
-        if not t.keys & OTHER_ACTORS or k + 1 > first:
+        if not t.keys & OTHER_ACTORS:
             continue
         nxt = tokens[k + 1].raw
         finite = nxt in _REPORTING or (len(nxt) > 4 and nxt.endswith("ed"))
@@ -885,14 +884,18 @@ def _considered(tokens: Sequence[Token], first: int, cues: _Cues) -> bool:
     "whether" in its clause, with no comma or scope terminator between ("I'd work out whether
     this is just her sciatica or something more serious"; ConText's hypothetical, Harkema et al.
     2009). "Whether he likes it or not, I'd stop them today" is still a plan: the comma ends it."""
+    return any(tokens[k].raw == "whether" for k in _back_in_scope(tokens, first, cues))
+
+
+def _back_in_scope(tokens: Sequence[Token], first: int, cues: _Cues, reach: int = 11) -> Iterator[int]:
+    """The tokens before ``first``, nearest first, back to its clause's start, a comma or a scope
+    terminator (at most ``reach``): where a frame around a mention ("his GP stopped", "whether")
+    can stand."""
     clause = tokens[first].clause
-    for k in range(first - 1, max(-1, first - 12), -1):
-        t = tokens[k]
-        if t.clause != clause or k in cues.terminators or k + 1 in cues.comma_before:
-            return False
-        if t.raw == "whether":
-            return True
-    return False
+    for k in range(first - 1, max(-1, first - reach - 1), -1):
+        if tokens[k].clause != clause or k in cues.terminators or k + 1 in cues.comma_before:
+            return
+        yield k
 
 
 def _is_inner_negation(raw: str) -> bool:
