@@ -307,3 +307,38 @@ def test_a_plan_weighed_after_whether_raises_no_omission():
     # the same reading as a red-flag keyword's (candidate_says): what follows "whether" is weighed
     assert raised("I'd consider whether physiotherapy would help.", ROUTINE, points=WORKUP) == set()
     assert raised("I'd consider physiotherapy.", ROUTINE, points=WORKUP) == {"routine-only"}
+
+
+# --- a subject and its auxiliary, contracted or spelled out ----------------------------------
+
+
+def test_a_first_person_keyword_meets_its_perfect_and_modal_forms_contracted():
+    assert [
+        m.text(t) for t in ["Since then I've been making a point of it."] for m in mentions(t, "I make a point")
+    ] == ["I've been making a point"]
+    assert [m.text(t) for t in ["We'd already stopped it."] for m in mentions(t, "we stopped")] == [
+        "We'd already stopped"
+    ]
+
+
+def test_a_keyword_written_contracted_or_spelled_out_meets_the_other_form():
+    for text in ("I have improved since.", "I've improved since."):
+        assert mentions(text, "I've improved"), text
+        assert mentions(text, "I have improved"), text
+    for text in ("I would refer her.", "I'd refer her."):
+        assert mentions(text, "I'd refer"), text
+        assert mentions(text, "I would refer"), text
+
+
+def test_a_spelled_out_copula_is_not_every_form_of_be():
+    # "I'm concerned" is said to the patient; "I'd be concerned" is the candidate's own reaction
+    assert not mentions("I'd be concerned about this.", "I'm concerned")
+    assert mentions("I am concerned about your safety.", "I am concerned")
+
+
+def test_a_negated_contracted_subject_never_covers():
+    point = KeyPoint("Refer to physiotherapy", ("I'd refer",))
+    for text in ("I wouldn't refer her yet.", "I would not refer her yet.", "I'd never refer her."):
+        assert status(text, point) != [COVERED], text
+    assert status("I'd refer her this week.", point) == [COVERED]
+    assert status("I would refer her this week.", point) == [COVERED]

@@ -2517,10 +2517,6 @@ TERMINATOR_ENDS = (
     'a scope terminator inside the rejected statement ends the negation early: "I didn\'t apply because of the city", '
     '"I didn\'t choose it because I love helping people", "I\'m not someone who goes with the flow"'
 )
-TENSE_FOLDED = (
-    "tenses are folded, so the keyword 'I have no idea' would also match \"I had no idea how much I would enjoy "
-    'teaching" (kept out); the sentence-initial "Honestly, I have no idea" is then not caught'
-)
 WHEN = (
     'the judge has no notion of when: "stop clopidogrel 7 days before the implant" is the right plan once the '
     "minimum DAPT period is over and the unsafe one now, so stop-dapt-early only counts phrasings that tie the stop "
@@ -2539,7 +2535,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "I didn't choose it because I love helping people in general.",
     ): TERMINATOR_ENDS,
     ("career-goals-five-ten", "no-direction", "I'm not someone who goes with the flow."): TERMINATOR_ENDS,
-    ("career-goals-five-ten", "no-direction", "Honestly, I have no idea."): TENSE_FOLDED,
     ("team-conflict", "no-conflicts", "It would be untrue to say I get along with everybody."): CONSEQUENCE_FRAME,
     ("diversity-inclusion", "colour-blind", "It would be naive to say race doesn't matter."): CONSEQUENCE_FRAME,
     ("future-of-the-field", "money-only", "It's not just about money."): NOT_JUST,
@@ -2645,6 +2640,8 @@ KEY_POINT_CASES: tuple[tuple[str, int, str, bool], ...] = (
     ("burnout-wellness", 4, "I rely on my support system at home.", False),
     ("burnout-wellness", 4, "I would raise the staffing problem with program leadership.", True),
     ("close-specialty-gaps", 1, "I would bring my notes to clinic.", False),
+    ("close-specialty-gaps", 1, "I'd bring my notes to clinic.", False),
+    ("close-specialty-gaps", 1, "I'd bring a different perspective to the team.", True),
     ("stigma-chronic-pain", 2, "I'd assess the situation first.", False),
     ("fellowship-structure-knowledge", 4, "I would study the curriculum.", False),
     ("handling-feedback", 4, "I exercise regularly.", False),

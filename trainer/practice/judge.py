@@ -14,7 +14,11 @@ of them a negation or contrast (``GAP_BREAKERS``: "NSAID rather than tablets" is
 tablets"), or
 written as one word ("non-opioid" / "nonopioid"); a two-word keyword also matches its "of"
 form ("weight loss" / "loss of weight", "function assessment" / "assessment of her
-function"). Every keyword also stands for the phrases of its lexicon group
+function"). A subject pronoun and its auxiliary count contracted or spelled out (negex-5): "I've"
+is also "I" ("I make a point" / "I've been making a point"), and a keyword "I have improved" also
+reads "I've improved", "I'd refer" also "I would refer" (the auxiliary as written, so "I've no
+idea" is not "I had no idea"; copulas are not spelled out: "I'm concerned" is not "I'd be
+concerned"). Every keyword also stands for the phrases of its lexicon group
 and of the bank's ``synonyms`` (see the lexicon); each match records the words that earned it
 and the synonym it went through.
 
@@ -162,7 +166,7 @@ from trainer.history.records import KeyPointVerdict
 from trainer.practice.analysis import fold, lemma
 from trainer.practice.lexicon import CASE_SENSITIVE, CLASSES, groups_with, word_keys
 
-JUDGE_VERSION = "negex-4"
+JUDGE_VERSION = "negex-5"
 PRE_WINDOW = 10
 CHAIN = 6  # most words between two cues that negate each other ("never tell her there is nothing")
 POST_WINDOW = 6
@@ -349,11 +353,22 @@ def tokenize(text: str) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]
     return tuple(tokens), spans
 
 
+# A subject pronoun with its auxiliary contracted ("I've", "we'd", "she's") is also its pronoun,
+# so a keyword in the first person meets its perfect and modal forms as it does spelled out:
+# "I make a point" ~ "I've been making a point" as ~ "I have been making a point" (``GAP``).
+_CONTRACTION_SUBJECTS = ("i", "we", "you", "he", "she", "they")
+_SUBJECT_CONTRACTION = re.compile(rf"({'|'.join(_CONTRACTION_SUBJECTS)})'(?:ve|d|ll|m|re|s)")
+
+
 @lru_cache(maxsize=65536)
 def _forms(word: str) -> tuple[str, str, frozenset[str]]:
     """(raw, folded, keys) of a word as written; cached, since answers repeat their words."""
     lower = fold(word)
-    return word.lower().replace("\u2019", "'"), lower, word_keys(lower)
+    raw = word.lower().replace("\u2019", "'")
+    keys = word_keys(lower)
+    if subject := _SUBJECT_CONTRACTION.fullmatch(raw):
+        keys = keys | {subject.group(1)}
+    return raw, lower, keys
 
 
 @lru_cache(maxsize=65536)
@@ -588,6 +603,31 @@ def _not_a_modifier(word: tuple[frozenset[str], str | None]) -> bool:
     return bool(word[0] & _FUNCTION_WORDS) or any("'" in k for k in word[0])
 
 
+_CONTRACTED = {"have": "ve", "has": "s", "had": "d", "would": "d", "will": "ll", "am": "m", "are": "re", "is": "s"}
+# Spelled out, a copula ("I'm" -> "I am") would be any form of "be" ("I'd be concerned" is not
+# "I'm concerned"), so only the auxiliaries of tense and mood are.
+_SPELLED_OUT = {"ve": ("have",), "d": ("would", "had"), "ll": ("will",)}
+
+
+def _subject_variants(words: Sequence[str]) -> list[tuple[str, str | None]]:
+    """A keyword's subject and auxiliary the other way round from how it is written, with the
+    auxiliary spelled out (None when contracted): "I have improved" -> "I've improved", "I'd
+    stop" -> "I would stop", "I had stop" (a wrong reading matches nothing). Text tokens need
+    no variants: "I've" is also "I" (``_forms``), so "I make a point" meets "I've been making a
+    point" through the gap."""
+    if not words:
+        return []
+    first, rest = words[0].lower(), words[1:]
+    subject, _, ending = first.partition("'")
+    if subject not in _CONTRACTION_SUBJECTS:
+        return []
+    if ending:
+        return [(" ".join((subject, aux, *rest)), aux) for aux in _SPELLED_OUT.get(ending, ())]
+    if rest and (ending := _CONTRACTED.get(rest[0].lower(), "")):
+        return [(" ".join((f"{first}'{ending}", *rest[1:])), None)]
+    return []
+
+
 @lru_cache(maxsize=8192)
 def compile_keyword(
     keyword: str, groups: tuple[tuple[str, ...], ...], contraries: bool = False, predicative: bool = True
@@ -607,8 +647,10 @@ def compile_keyword(
     lemmas = tuple(lemma(fold(w)) for w in body_words)
     found: dict[tuple, Phrase] = {}
 
-    def add(text: str, via: str | None, flip: bool = False) -> None:
+    def add(text: str, via: str | None, flip: bool = False, exact: dict[int, str] | None = None) -> None:
         words = _phrase_words(text)
+        if exact:
+            words = tuple((keys, exact.get(i, said)) for i, (keys, said) in enumerate(words))
         if words and words not in found:
             found[words] = Phrase(keyword, via, words, negated != flip)
         if len(words) > 1:  # written as one word: "non-opioid" ~ "nonopioid"
@@ -618,6 +660,9 @@ def compile_keyword(
                 found[one] = Phrase(keyword, via, one, negated != flip)
 
     add(body, None)
+    for variant, aux in _subject_variants([w.replace("\u2019", "'") for w in body_words]):
+        # the auxiliary as written: through its lemma "I have no idea" would be "I had no idea"
+        add(variant, None, exact={1: aux} if aux else None)
     for group in ((cls, *members) for cls, members in CLASSES):  # a class is said by naming a member
         cls_lemmas = tuple(lemma(fold(m.group())) for m in _TOKEN.finditer(group[0]))
         at = _sub(lemmas, cls_lemmas)
