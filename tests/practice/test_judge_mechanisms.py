@@ -342,3 +342,31 @@ def test_a_negated_contracted_subject_never_covers():
         assert status(text, point) != [COVERED], text
     assert status("I'd refer her this week.", point) == [COVERED]
     assert status("I would refer her this week.", point) == [COVERED]
+
+
+# --- the words of an unsafe statement earn no key point --------------------------------------
+
+URGENT_MRI = KeyPoint("Urgent MRI of the whole spine", ("MRI", "whole spine"))
+DELAYED_MRI = RedFlag("delayed-mri", "Delays imaging", ("outpatient MRI", "routine MRI"), "Cord compression.")
+
+
+def test_a_keyword_inside_a_raised_red_flag_covers_nothing():
+    judged = DEFAULT_JUDGE.judge("If he gets weaker we can book an outpatient MRI.", (URGENT_MRI,), (DELAYED_MRI,))
+    assert [f.id for f in judged.flags] == ["delayed-mri"]
+    assert [p.status for p in judged.points] == ["missed"]
+
+
+def test_the_same_keyword_said_safely_elsewhere_still_covers():
+    text = "I'd get an MRI of the whole spine today. An outpatient MRI would be far too late."
+    judged = DEFAULT_JUDGE.judge(text, (URGENT_MRI,), (DELAYED_MRI,))
+    assert [p.status for p in judged.points] == [COVERED]
+    evidence = judged.points[0].evidence
+    assert evidence is not None and text[evidence.sentence[0] : evidence.sentence[1]].startswith("I'd get")
+
+
+def test_a_rejected_red_flag_leaves_its_words_to_the_key_point():
+    judged = DEFAULT_JUDGE.judge(
+        "I would never wait for a routine MRI; he needs it tonight.", (URGENT_MRI,), (DELAYED_MRI,)
+    )
+    assert judged.flags == ()
+    assert [p.status for p in judged.points] != ["missed"]

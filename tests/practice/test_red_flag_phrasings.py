@@ -2264,9 +2264,12 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd raise his dose slightly and add physio.",
             "I'd be happy to increase it for now.",
             "I'd titrate up until his pain is controlled.",
+            "I'd put his dose up to 150 MME.",
+            "I would put it up a little and review him in a month.",
         ),
         rejected=(
             "I wouldn't increase the dose today.",
+            "I wouldn't put his dose up just because he asks.",
             "Rather than agreeing to the increase, I'd reassess him.",
             "I would not give him the increase he is asking for.",
             "He is asking for a higher dose, so I'd explore why.",
@@ -2617,6 +2620,10 @@ def test_red_flag_verdict(case: Case):
 # Key points edited in the same review: a generic word that credited a sentence without the idea,
 # or a qualifier that a two-part point needed. (prompt, key point index, sentence, covered?)
 KEY_POINT_CASES: tuple[tuple[str, int, str, bool], ...] = (
+    ("open-chronic-lbp-opioids", 2, "I wouldn't put the dose up just because he's asking.", True),
+    ("open-chronic-lbp-opioids", 2, "I'd put the dose up a little.", False),
+    ("open-cancer-cord", 2, "If the weakness gets worse we can book an outpatient MRI.", False),
+    ("open-cancer-cord", 2, "I'd get an urgent MRI of the whole spine today.", True),
     ("open-fm-explain", 0, "In the real world most patients improve with exercise.", False),
     ("open-fm-explain", 0, "I'd tell her the pain is real and comes from an oversensitive nervous system.", True),
     ("open-knee-oa-injection", 0, "I would explore other options such as exercise.", False),

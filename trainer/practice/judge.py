@@ -101,7 +101,9 @@ Stance
 ------
 A key point with ``stance: reject`` is covered by a *negated* mention ("I would avoid
 opioids"), an ``endorse`` point by an affirmed one. A red flag is raised by an affirmed
-mention and never by a negated one ("I would not label her drug-seeking"). A key point's
+mention and never by a negated one ("I would not label her drug-seeking"); the words of a red
+flag raised by its keywords earn no key point (negex-5: "we can book an outpatient MRI" raises
+"delays imaging" and does not cover "urgent MRI"). A key point's
 ``if_rejected`` names a red flag that is also raised when the answer turns the point down: an
 ``endorse`` point left *contradicted* (no mention that covers it, a negated, qualified, unlisted
 one that does: "the taper doesn't need to be slow", "there's no need for slow titration"), since
@@ -1357,12 +1359,45 @@ class NegExJudge:
         def evidence(m: Mention) -> Evidence:
             return Evidence(m.keyword, m.via, text[m.start : m.end], (m.start, m.end), prepared.sentences[m.sentence])
 
+        def candidate_says(found: Iterable[_Found]) -> Mention | None:
+            """The first mention the candidate says of their own care: affirmed, not in a list,
+            not another clinician's act, not a possibility weighed."""
+            return next(
+                (
+                    f.mention
+                    for f in found
+                    if f.wanted
+                    and not f.listed
+                    and not _someone_else(tokens, f.mention.first, cues)
+                    and not _considered(tokens, f.mention.first, cues)
+                ),
+                None,
+            )
+
+        # What each red flag's own keywords raise, first: the words of an unsafe statement earn no
+        # key point ("we can book an outpatient MRI" raises "delays imaging" and is not "urgent MRI").
+        said_unsafe = {
+            flag.id: said
+            for flag in red_flags
+            if (
+                said := candidate_says(
+                    f for f in examine(flag.keywords, flag.requires, False, listed, True) if f.qualified
+                )
+            )
+        }
+        unsafe_spans = [(m.first, m.last) for m in said_unsafe.values()]
+
+        def inside_unsafe(m: Mention) -> bool:
+            return any(first <= m.first and m.last <= last for first, last in unsafe_spans)
+
         statuses: list[str] = []
         chosen: list[Evidence | None] = []
         candidates: list[list[Mention]] = []
         for point in key_points:
             found = examine(point.keywords, point.requires, point.stance == "reject", listed)
-            good = [f.mention for f in found if f.wanted and f.qualified and not f.listed]
+            good = [
+                f.mention for f in found if f.wanted and f.qualified and not f.listed and not inside_unsafe(f.mention)
+            ]
             candidates.append(good)
             if good:
                 statuses.append(COVERED)
@@ -1397,25 +1432,9 @@ class NegExJudge:
                 if hit is not None:
                     turned_down.setdefault(point.if_rejected, hit.mention)
 
-        def candidate_says(found: Iterable[_Found]) -> Mention | None:
-            """The first mention the candidate says of their own care: affirmed, not in a list,
-            not another clinician's act, not a possibility weighed."""
-            return next(
-                (
-                    f.mention
-                    for f in found
-                    if f.wanted
-                    and not f.listed
-                    and not _someone_else(tokens, f.mention.first, cues)
-                    and not _considered(tokens, f.mention.first, cues)
-                ),
-                None,
-            )
-
         flags = []
         for flag in red_flags:
-            found = examine(flag.keywords, flag.requires, False, listed, flag=True)
-            said = candidate_says(f for f in found if f.qualified)
+            said = said_unsafe.get(flag.id)
             if said is None:
                 said = turned_down.get(flag.id)
             if said is None and flag.omission is not None and _left_out(flag.omission, statuses):
