@@ -1834,9 +1834,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "It was a personality clash.",
             "They didn't know what they were talking about.",
             "I didn't agree with it, so I carried on.",
+            "Honestly she was unfair and didn't understand how busy we were.",
         ),
         rejected=(
             "I didn't think it was unfair.",
+            "I didn't think she was being unfair; she had a point.",
             "I didn't ignore it.",
             "It wasn't a personality clash.",
             "Rather than deciding they were wrong, I asked for examples.",
@@ -1882,9 +1884,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd leave them to it.",
             "I'd mind my own business.",
             "It's not my problem.",
+            "If a colleague is struggling, that's really their business.",
         ),
         rejected=(
             "I wouldn't stay out of it.",
+            "It's their business to ask for help, but I would still check in with them.",
             "I would not leave them to it.",
             "Rather than minding my own business, I'd ask how they are.",
             "It is my business when a colleague is struggling.",
@@ -2620,6 +2624,9 @@ def test_red_flag_verdict(case: Case):
 # Key points edited in the same review: a generic word that credited a sentence without the idea,
 # or a qualifier that a two-part point needed. (prompt, key point index, sentence, covered?)
 KEY_POINT_CASES: tuple[tuple[str, int, str, bool], ...] = (
+    ("leadership-example", 1, "I got the nurses and pharmacists together to agree on one goal.", True),
+    ("leadership-example", 3, "Within three months the median wait fell from four hours to ninety minutes.", True),
+    ("leadership-example", 3, "I fell behind at first.", False),
     ("open-chronic-lbp-opioids", 2, "I wouldn't put the dose up just because he's asking.", True),
     ("open-chronic-lbp-opioids", 2, "I'd put the dose up a little.", False),
     ("open-cancer-cord", 2, "If the weakness gets worse we can book an outpatient MRI.", False),
