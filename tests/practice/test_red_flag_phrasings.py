@@ -1040,9 +1040,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd book her in for a review.",
             "She should take paracetamol and call back if it gets worse.",
             "I'd reassure her it's just a post-injection flare.",
+            "I'd see her at her next appointment.",
         ),
         rejected=(
             "This is not a steroid flare.",
+            "This can't wait until her next appointment; she needs the emergency department now.",
             "I would not wait and see.",
             "Rather than seeing her in clinic, I'd send her to the emergency department now.",
             "I wouldn't tell her to rest at home.",
