@@ -370,3 +370,22 @@ def test_a_rejected_red_flag_leaves_its_words_to_the_key_point():
     )
     assert judged.flags == ()
     assert [p.status for p in judged.points] != ["missed"]
+
+
+# --- "and" with a personal object after an impersonal negation ------------------------------
+
+REPEAT_BACK = KeyPoint("Check understanding", ("repeat back", "ask her to repeat"))
+RESTART = KeyPoint("Restart it the next day", ("restart it",))
+
+
+def test_an_act_on_someone_after_an_impersonal_negation_is_the_candidates_next_act():
+    text = "I'd explain in plain words why it can't wait and ask her to repeat the plan back."
+    assert status(text, REPEAT_BACK) == [COVERED]
+    assert status("I'd say that it isn't safe to wait and ask her to repeat the plan.", REPEAT_BACK) == [COVERED]
+
+
+def test_a_negation_with_the_candidate_as_subject_still_covers_what_and_joins():
+    assert status("I wouldn't stop it and restart it the next day.", RESTART) == [CONTRADICTED]
+    assert status("I can't wait and ask her to repeat the plan back.", REPEAT_BACK) == [CONTRADICTED]
+    # without a personal object the verb may still share the negated clause
+    assert status("It can't wait and restart it later.", RESTART) == [CONTRADICTED]

@@ -69,7 +69,8 @@ yet, except, whereas, while, unless, until, because, since, so, therefore, thus,
 then, which, who, otherwise, instead and rather (when not a cue), an "and"/"or" that starts
 a new clause (a subject pronoun next, an auxiliary within three words and before any comma:
 "and the pain is real", not "rather than X and Y, I'd Z", or a plan verb after ", and": ",
-and discharge him"), and a comma followed by a
+and discharge him", or a verb with a personal object after a negation whose subject is
+impersonal: "why it can't wait and ask her to repeat the plan", negex-5), and a comma followed by a
 subject pronoun, a plan verb with an object, or an auxiliary within three words.
 A post-negation cue is also stopped by a comma.
 
@@ -1070,8 +1071,9 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
             clause_ahead = [k for k in ahead if not comma_before.intersection(range(i + 2, k + 1))]
             aux_ahead = any(_is_aux(tokens[k].raw) for k in clause_ahead)
             # ", and discharge him" starts a new verb phrase; "wouldn't X or repeat Y" stays in scope
-            verb_next = t.raw == "and" and i in comma_before and bool(ahead) and bool(tokens[ahead[0]].keys & VERBS)
-            if nxt in _SUBJECTS or nxt == "then" or aux_ahead or verb_next:
+            verb_next = t.raw == "and" and bool(ahead) and bool(tokens[ahead[0]].keys & VERBS)
+            new_act = verb_next and (i in comma_before or _acts_on_someone_after_impersonal(tokens, pre, i, ahead[0]))
+            if nxt in _SUBJECTS or nxt == "then" or aux_ahead or new_act:
                 terminators.add(i)
         if i in comma_before:
             starts_clause = t.raw in _SUBJECTS or bool(t.keys & VERBS and nxt in _NEXT_IS_OBJECT)
@@ -1096,6 +1098,22 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
         tuple(next_stop),
         tuple(b for _, b in pre_merged),
     )
+
+
+_IMPERSONAL = _words("it this that there it's that's there's")
+_PERSONAL_OBJECTS = _words("her him them me us")
+
+
+def _acts_on_someone_after_impersonal(
+    tokens: Sequence[Token], pre: Sequence[tuple[int, int]], i: int, verb: int
+) -> bool:
+    """Whether the "and" at ``i`` starts the candidate's next act rather than continuing the
+    negated clause: a verb with a personal object ("and ask her") after a negation whose subject
+    is impersonal ("why it can't wait", "that it isn't safe"), since "it" cannot "ask her"."""
+    if verb + 1 >= len(tokens) or tokens[verb + 1].raw not in _PERSONAL_OBJECTS:
+        return False
+    cue = max((a for a, b in pre if b < i and tokens[a].sentence == tokens[i].sentence), default=-1)
+    return cue > 0 and tokens[cue - 1].raw in _IMPERSONAL
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
