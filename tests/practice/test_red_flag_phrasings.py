@@ -2256,6 +2256,27 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "It's not only about money.",
         ),
     ),
+    Phrasings(
+        "open-impaired-attending",
+        "lets-case-proceed",
+        said=(
+            "It's not my place as a fellow to say anything, so I'd assist with the case.",
+            "I'd let the case go ahead and keep an eye on him.",
+            "I'd let him carry on with the case.",
+            "He's the attending, so I'd let him do the case.",
+            "It's not my place to intervene with a senior.",
+            "I'd go ahead with the case and mention it to someone afterwards.",
+            "I'd carry on with the list and watch him closely.",
+            "I'd just do the case anyway, since the patient is already on the table.",
+        ),
+        rejected=(
+            "I wouldn't let the case go ahead.",
+            "I would never assist with the case in that state.",
+            "I would not let him do the case.",
+            "I wouldn't carry on with the list.",
+            "Rather than going ahead with the case, I'd pause it and call the chief.",
+        ),
+    ),
     # --- red flags added in this review ------------------------------------------------------
     Phrasings(
         "open-chronic-lbp-opioids",
@@ -2626,6 +2647,14 @@ def test_red_flag_verdict(case: Case):
 # Key points edited in the same review: a generic word that credited a sentence without the idea,
 # or a qualifier that a two-part point needed. (prompt, key point index, sentence, covered?)
 KEY_POINT_CASES: tuple[tuple[str, int, str, bool], ...] = (
+    ("open-impaired-attending", 0, "I'd stop the case before it starts and make sure she's safe.", True),
+    ("open-impaired-attending", 1, "I'd take him aside and tell him I'm worried about him.", True),
+    ("open-impaired-attending", 2, "I'd call the chief so another attending can take over.", True),
+    ("open-impaired-attending", 3, "I'd follow the formal route so he gets help.", True),
+    ("open-wrong-level-disclosure", 0, "First I'd check her legs for any new weakness.", True),
+    ("open-wrong-level-disclosure", 1, "I'd tell my attending straight away.", True),
+    ("open-wrong-level-disclosure", 3, "Then I'd look at why it happened and how we count the levels.", True),
+    ("open-wrong-level-disclosure", 3, "It happened on a Friday.", False),
     ("leadership-example", 1, "I got the nurses and pharmacists together to agree on one goal.", True),
     ("leadership-example", 3, "Within three months the median wait fell from four hours to ninety minutes.", True),
     ("leadership-example", 3, "I fell behind at first.", False),
