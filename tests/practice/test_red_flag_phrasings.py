@@ -2647,6 +2647,8 @@ def test_red_flag_verdict(case: Case):
 # Key points edited in the same review: a generic word that credited a sentence without the idea,
 # or a qualifier that a two-part point needed. (prompt, key point index, sentence, covered?)
 KEY_POINT_CASES: tuple[tuple[str, int, str, bool], ...] = (
+    ("open-fear-of-bending", 1, "I'd get an MRI to reassure him and tell him to avoid lifting.", False),
+    ("open-fear-of-bending", 1, "I'd reassure him that his spine is built to bend.", True),
     ("open-impaired-attending", 0, "I'd stop the case before it starts and make sure she's safe.", True),
     ("open-impaired-attending", 1, "I'd take him aside and tell him I'm worried about him.", True),
     ("open-impaired-attending", 2, "I'd call the chief so another attending can take over.", True),
