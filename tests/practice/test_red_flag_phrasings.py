@@ -2277,6 +2277,27 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than going ahead with the case, I'd pause it and call the chief.",
         ),
     ),
+    Phrasings(
+        "open-demands-unindicated-procedure",
+        "does-it-anyway",
+        said=(
+            "I'd do the ablation anyway so we don't lose him as a patient.",
+            "I would do the ablation, since he is so keen.",
+            "I'd book him for the ablation to keep him happy.",
+            "I'd go ahead with the ablation; it's low risk.",
+            "I'd give him what he wants.",
+            "I'd just do the procedure and see.",
+            "Honestly I'd do the RFA anyway.",
+            "I'd book the ablation so he doesn't leave the practice.",
+        ),
+        rejected=(
+            "I wouldn't do the ablation just to keep him happy.",
+            "I would not book the ablation without a facet source.",
+            "Rather than going ahead with the ablation, I'd offer a rehabilitation plan.",
+            "I'd keep the door open so we don't lose him, but I wouldn't do the ablation.",
+            "Giving him what he wants isn't the same as helping him, so I'd explain why it won't work.",
+        ),
+    ),
     # --- red flags added in this review ------------------------------------------------------
     Phrasings(
         "open-chronic-lbp-opioids",
