@@ -119,7 +119,7 @@ CASES: tuple[tuple[str, int | None, str, str, bool], ...] = (
         "open-wrong-level-disclosure",
         None,
         "conceals-error",
-        "I wouldn't disclose it to the patient, since he had no new symptoms afterwards.",
+        "I wouldn't explain to the patient what happened, since he had no new symptoms afterwards.",
         RAISED,
     ),
     (

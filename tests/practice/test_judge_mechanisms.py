@@ -389,3 +389,18 @@ def test_a_negation_with_the_candidate_as_subject_still_covers_what_and_joins():
     assert status("I can't wait and ask her to repeat the plan back.", REPEAT_BACK) == [CONTRADICTED]
     # without a personal object the verb may still share the negated clause
     assert status("It can't wait and restart it later.", RESTART) == [CONTRADICTED]
+
+
+# --- a condition ends the scope of a negation --------------------------------------------------
+
+SURGERY = KeyPoint("Refer to surgery when it fails", ("refer him to surgery",))
+
+
+def test_a_negated_condition_after_the_plan_leaves_the_plan_affirmed():
+    assert status("I'd refer him to surgery if he doesn't improve.", SURGERY) == [COVERED]
+    assert status("I'd refer him to surgery when the pain isn't settling after six weeks.", SURGERY) == [COVERED]
+
+
+def test_a_negated_plan_before_a_condition_stays_negated():
+    assert status("I wouldn't refer him to surgery if he improves.", SURGERY) == [CONTRADICTED]
+    assert status("I would never refer him to surgery when he is this deconditioned.", SURGERY) == [CONTRADICTED]

@@ -2298,6 +2298,238 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Giving him what he wants isn't the same as helping him, so I'd explain why it won't work.",
         ),
     ),
+    # --- red flags of the prompts added later, reviewed with spoken phrasings -----------------
+    Phrasings(
+        "open-impaired-attending",
+        "public-confrontation",
+        said=(
+            "I'd tell him in front of the patient that he's drunk.",
+            "I'd call him out in front of the whole room.",
+            "I'd announce to the room that he can't operate because he's been drinking.",
+            "I'd accuse him of being drunk right there at the table.",
+            "I'd confront him in front of the nurses.",
+            "I'd say out loud, in front of everyone, that he smells of alcohol.",
+            "I'd challenge him publicly so everyone knows.",
+            "I'd tell the patient that her doctor has been drinking.",
+        ),
+        rejected=(
+            "I wouldn't confront him in front of the patient.",
+            "I would not accuse him of being drunk in front of the staff.",
+            "Rather than calling him out in front of the room, I'd ask to speak outside.",
+            "I'd never embarrass him publicly.",
+            "I'd speak to him privately, not in front of everyone.",
+        ),
+    ),
+    Phrasings(
+        "open-referrer-opioid-disagreement",
+        "caves-to-pressure",
+        said=(
+            "I'd keep her on the same dose to keep the surgeon happy.",
+            "I'd just continue everything as it is.",
+            "I'd do what he asks; he's the referrer.",
+            "I'd keep prescribing as is to avoid a row.",
+            "I'd carry on with the same combination.",
+            "I'd leave everything as it is to avoid conflict.",
+            "I'd just go along with him.",
+            "I'd back down and keep the benzodiazepine and the opioid going.",
+        ),
+        rejected=(
+            "I wouldn't just continue everything as it is.",
+            "I would not keep prescribing as is.",
+            "Rather than going along with him, I'd explain the overdose risk.",
+            "I wouldn't back down on the safety issue.",
+            "I'd never leave everything as it is with this combination.",
+        ),
+    ),
+    Phrasings(
+        "open-demands-unindicated-procedure",
+        "dismisses-patient",
+        said=(
+            "I'd discharge him from the clinic.",
+            "I'd tell him to go elsewhere if he doesn't like it.",
+            "There's nothing I can do for him, so I'd let him go.",
+            "I'd dismiss him from the practice.",
+            "I'd tell him to find another doctor.",
+            "If he won't accept my advice, I'd discharge him.",
+            "I'd tell him he's welcome to go somewhere else and close his file.",
+            "I'd end the consultation and not see him again.",
+        ),
+        rejected=(
+            "I wouldn't discharge him for asking.",
+            "I would not tell him to go elsewhere.",
+            "I'd never dismiss him from the practice for this.",
+            "Rather than telling him to find another doctor, I'd offer a follow-up.",
+            "I'd keep seeing him; he's welcome to a second opinion too.",
+        ),
+    ),
+    Phrasings(
+        "open-wrong-level-disclosure",
+        "conceals-error",
+        said=(
+            "No harm was done, so I would not tell the patient.",
+            "There's no need to tell her since she's fine.",
+            "I'd keep it quiet.",
+            "No harm, so no need to mention it.",
+            "I'd leave it out of the note.",
+            "I wouldn't tell her; it would only worry her.",
+            "I'd decide not to disclose it because nothing bad happened.",
+            "I'd just keep it between me and the attending.",
+        ),
+        rejected=(
+            "Even though no harm was done, I wouldn't keep it quiet.",
+            "I would not leave it out of the note.",
+            "I'd never hide it from her.",
+            "Rather than keeping it quiet, I'd disclose it with my attending.",
+            "I wouldn't decide on my own that there's no need to tell her.",
+        ),
+    ),
+    Phrasings(
+        "open-falsified-procedure-log",
+        "signs-it",
+        said=(
+            "I'd sign it for her, it's only a few cases.",
+            "I'd just sign; she's a friend.",
+            "I'd help her out this once.",
+            "It's no big deal, so I'd sign.",
+            "Everyone does it, so I'd sign the log.",
+            "I'd sign off the cases for her.",
+            "I'd sign the log and tell her to catch up later.",
+            "I'd go ahead and sign it.",
+        ),
+        rejected=(
+            "I wouldn't sign it for her.",
+            "I would not sign off cases she didn't do.",
+            "It's not a small thing, and I'd never just sign.",
+            "Rather than signing the log, I'd help her find real cases.",
+            "Even if everyone does it, I wouldn't sign.",
+        ),
+    ),
+    Phrasings(
+        "open-cultural-family-opioids",
+        "family-decides",
+        said=(
+            "I'd let the son decide, since he knows his father best.",
+            "The son can interpret for us.",
+            "I'd rely on the son to translate.",
+            "We'd do whatever the family wants.",
+            "I'd ask the son to translate the consultation.",
+            "I'd let the family make the decision.",
+            "I'd go with what the son says.",
+            "I'd use the son as the interpreter.",
+        ),
+        rejected=(
+            "I wouldn't let the son decide for him.",
+            "I would not rely on the son to interpret.",
+            "Rather than asking the son to translate, I'd book a professional interpreter.",
+            "I'd never use the son as the interpreter for this.",
+            "It isn't whatever the family wants; it's his decision.",
+        ),
+    ),
+    Phrasings(
+        "open-cultural-family-opioids",
+        "overrides-patient",
+        said=(
+            "I'd give it anyway, because morphine is the right drug.",
+            "I'd give him the morphine without telling him.",
+            "I'd hide it in his drink.",
+            "I'd convince him whatever it takes.",
+            "I'd put it in his food so he takes it.",
+            "I'd prescribe the morphine whatever he says.",
+            "I'd start the morphine even if he refuses.",
+            "I'd just give it to him and explain later.",
+        ),
+        rejected=(
+            "I wouldn't give it without telling him.",
+            "I would never hide it in his food.",
+            "I wouldn't give it anyway against his wishes.",
+            "Rather than giving it whatever he says, I'd explore his concerns about morphine.",
+            "I'd never start the morphine if he refuses.",
+        ),
+    ),
+    Phrasings(
+        "disagreed-with-attending",
+        "undermined-publicly",
+        said=(
+            "I told her in front of the patient that her plan was wrong.",
+            "I challenged her in front of everyone on rounds.",
+            "I told the patient the attending was wrong.",
+            "I went over her head without talking to her first.",
+            "I argued with her in front of the team.",
+            "I corrected her in front of the family.",
+            "I called her plan dangerous in front of the nurses.",
+            "I went straight to the chief without talking to her.",
+        ),
+        rejected=(
+            "I didn't challenge her in front of the patient.",
+            "I would never tell the patient the attending was wrong.",
+            "Rather than arguing in front of the team, I asked to talk afterwards.",
+            "I didn't go over her head without talking to her first.",
+            "I waited until we were away from the patient and the team.",
+        ),
+    ),
+    Phrasings(
+        "patient-complaint-about-you",
+        "blames-patient",
+        said=(
+            "Honestly the patient was difficult.",
+            "The patient was just angry about the wait.",
+            "He was a drug-seeking patient, so I expected it.",
+            "They complain about everyone.",
+            "It was not my fault.",
+            "She was a difficult patient and nothing would have pleased her.",
+            "It wasn't my fault; the family were unreasonable.",
+            "The complaint was unfair because she's always difficult.",
+        ),
+        rejected=(
+            "I didn't think the patient was difficult; she had a point.",
+            "I would not say it was not my fault.",
+            "Rather than calling him difficult, I listened to what went wrong.",
+            "It wasn't that they complain about everyone; I had kept them waiting.",
+            "I never blamed the patient.",
+        ),
+    ),
+    Phrasings(
+        "learned-skill-quickly",
+        "see-one-do-one",
+        said=(
+            "It was see one, do one.",
+            "I did it on my own first to show I could.",
+            "I figured it out myself without asking anyone.",
+            "I did the block without any supervision.",
+            "I watched a video and then did it alone.",
+            "I did the procedure alone before anyone checked me.",
+            "I didn't ask for supervision; I just did it.",
+            "I tried it on my own the next day without my attending.",
+        ),
+        rejected=(
+            "I didn't do it without supervision.",
+            "It was never see one, do one for me.",
+            "I would not do it on my own before I was signed off.",
+            "Rather than figuring it out myself, I asked my attending to supervise.",
+            "I never did one alone until I'd done ten supervised.",
+        ),
+    ),
+    Phrasings(
+        "nonprocedural-role",
+        "procedures-only",
+        said=(
+            "I'd only do procedures.",
+            "My role would be just procedures.",
+            "I'd be purely interventional.",
+            "Someone else can do the medications.",
+            "I'd leave the psychology to others.",
+            "I'd focus only on injections and refer the rest.",
+            "I'm only interested in the procedural side.",
+            "I'd refer everything else away and do the blocks.",
+        ),
+        rejected=(
+            "I wouldn't only do procedures.",
+            "I'm not purely interventional.",
+            "I'd never leave the psychology to others.",
+            "Rather than just procedures, I'd manage medicines and rehabilitation too.",
+            "It's not just procedures; the medicine side matters as much.",
+        ),
+    ),
     # --- red flags added in this review ------------------------------------------------------
     Phrasings(
         "open-chronic-lbp-opioids",
@@ -2550,9 +2782,18 @@ CUE_STARTED_FLAG_KEYWORD = (
     'without also firing on "I would not delay hydromorphone"'
 )
 CHAINED_CUES = (
-    "two cues within a few words cancel as a double negation even across a condition or a subject: \"I can't keep "
-    'seeing her if she won\'t engage" and "refusing psychology is not a reason to discharge her" (the patient\'s '
-    "refusal is a cue) flip"
+    'two cues within a few words cancel as a double negation even across a subject: "refusing psychology is not a '
+    'reason to discharge her" (the patient\'s refusal is a cue) flips ("if" ends a scope since negex-5, so "I can\'t '
+    "keep seeing her if she won't engage\" no longer does)"
+)
+SUBORDINATE_POST_CUE = (
+    'a post-negation cue with its own subject after "that" still negates the mention before it: "I\'d announce '
+    'to the room that he can\'t operate" reads as not announcing ("if", "when" and "because" end the scope; '
+    '"that" does not, since "X is something that I wouldn\'t do" is a rejection of X)'
+)
+LIST_ITEMS = (
+    'a keyword\'s words are not joined across a comma, which starts a new list item: "see one, do one" is two items '
+    '(a transcript without the comma, "see one do one", is caught)'
 )
 CONDITION_CONSEQUENCE = (
     'a negative consequence negates the condition before it: in "unless you see the psychologist I can\'t help you" '
@@ -2606,13 +2847,19 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "withhold-opioids",
         "I would not give him hydromorphone until we know more.",
     ): CUE_STARTED_FLAG_KEYWORD,
-    ("open-all-in-my-head", "probe-withdraw-care", "I can't keep seeing her if she won't engage."): CHAINED_CUES,
     (
         "open-all-in-my-head",
         "probe-withdraw-care",
         "Refusing psychology is not a reason to discharge her.",
     ): CHAINED_CUES,
     ("open-all-in-my-head", "ultimatum", "Unless you see the psychologist I can't help you."): CONDITION_CONSEQUENCE,
+    (
+        "open-impaired-attending",
+        "public-confrontation",
+        "I'd announce to the room that he can't operate because he's been drinking.",
+    ): SUBORDINATE_POST_CUE,
+    ("learned-skill-quickly", "see-one-do-one", "It was see one, do one."): LIST_ITEMS,
+    ("nonprocedural-role", "procedures-only", "It's not just procedures; the medicine side matters as much."): NOT_JUST,
     ("open-all-in-my-head", "ultimatum", "Without psychology there's not much more we can do."): CONDITION_CONSEQUENCE,
     ("open-sickle-ed", "drug-seeking-label", "Calling him drug-seeking is stigmatising."): CONTRACTION_IS_A_PRONOUN,
     ("open-ces-phone-call", "delayed-assessment", "This can't wait until the next clinic."): UNTIL_ENDS_NEGATION,

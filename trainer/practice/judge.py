@@ -66,7 +66,8 @@ no place, off the table, a bad idea, a mistake, dangerous, not an option, not wo
 
 Scope terminators (``TERMINATORS``): sentence end, ; and :, but, however, although, though,
 yet, except, whereas, while, unless, until, because, since, so, therefore, thus, hence,
-then, which, who, otherwise, instead and rather (when not a cue), an "and"/"or" that starts
+then, which, who, otherwise, if and when (negex-5: "I'd refer him if he doesn't improve"),
+instead and rather (when not a cue), an "and"/"or" that starts
 a new clause (a subject pronoun next, an auxiliary within three words and before any comma:
 "and the pain is real", not "rather than X and Y, I'd Z", or a plan verb after ", and": ",
 and discharge him", or a verb with a personal object after a negation whose subject is
@@ -251,7 +252,7 @@ HARMS = frozenset(
 HARM_REACH = 3
 TERMINATORS = _words(
     "but however although though yet except whereas while whilst unless until because since so therefore thus"
-    " hence then which who whom whose otherwise meanwhile"
+    " hence then which who whom whose otherwise meanwhile if when"
 )
 # Words a keyword's gap may not skip: a negation or a contrast between its words changes what
 # is said ("stop her opioids abruptly" is "stop abruptly"; "NSAID rather than tablets" is not
