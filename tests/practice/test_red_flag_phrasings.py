@@ -2915,6 +2915,17 @@ def test_red_flag_verdict(case: Case):
 # Key points edited in the same review: a generic word that credited a sentence without the idea,
 # or a qualifier that a two-part point needed. (prompt, key point index, sentence, covered?)
 KEY_POINT_CASES: tuple[tuple[str, int, str, bool], ...] = (
+    (
+        "open-falsified-procedure-log",
+        0,
+        "I'd tell her kindly that I can't sign it; credentialing relies on the log.",
+        True,
+    ),
+    ("open-falsified-procedure-log", 1, "I'd offer to let her do the next stellate blocks on my list.", True),
+    ("open-falsified-procedure-log", 2, "If she's really short, I'd raise it with the program director.", True),
+    ("learned-skill-quickly", 2, "When I felt out of my depth I stopped and called my attending.", True),
+    ("learned-skill-quickly", 3, "In hindsight I'd start the simulation earlier.", True),
+    ("learned-skill-quickly", 3, "I started with the simulation.", False),
     ("open-fear-of-bending", 1, "I'd get an MRI to reassure him and tell him to avoid lifting.", False),
     ("open-fear-of-bending", 1, "I'd reassure him that his spine is built to bend.", True),
     ("open-impaired-attending", 0, "I'd stop the case before it starts and make sure she's safe.", True),
