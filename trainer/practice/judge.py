@@ -1395,15 +1395,12 @@ class NegExJudge:
 
         # What each red flag's own keywords raise, first: the words of an unsafe statement earn no
         # key point ("we can book an outpatient MRI" raises "delays imaging" and is not "urgent MRI").
-        said_unsafe = {
-            flag.id: said
-            for flag in red_flags
-            if (
-                said := candidate_says(
-                    f for f in examine(flag.keywords, flag.requires, False, listed, True) if f.qualified
-                )
-            )
-        }
+        said_unsafe: dict[str, Mention] = {}
+        for flag in red_flags:
+            found = examine(flag.keywords, flag.requires, False, listed, flag=True)
+            said = candidate_says(f for f in found if f.qualified)
+            if said is not None:
+                said_unsafe[flag.id] = said
         unsafe_spans = [(m.first, m.last) for m in said_unsafe.values()]
 
         def inside_unsafe(m: Mention) -> bool:
