@@ -2614,6 +2614,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I would not postpone the MRI if there were bladder symptoms.",
             "MRI without gadolinium is safe, so I wouldn't leave the scan until after delivery when it's needed.",
             "Rather than deferring imaging, I'd get an urgent MRI if her weakness progressed.",
+            "MRI without gadolinium during pregnancy is not harmful, so I'd scan her tonight.",
+            "Imaging during pregnancy is not harmful when it is needed.",
         ),
     ),
     Phrasings(
@@ -2677,6 +2679,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than stopping her pain relief, I'd treat the pain regularly.",
             "I'd never withhold pain relief from someone who can't tell us.",
             "Holding her analgesia would make the delirium worse.",
+            "Withholding her analgesia would be wrong; I'd give regular paracetamol and a nerve block.",
         ),
     ),
     Phrasings(
