@@ -404,3 +404,9 @@ def test_a_negated_condition_after_the_plan_leaves_the_plan_affirmed():
 def test_a_negated_plan_before_a_condition_stays_negated():
     assert status("I wouldn't refer him to surgery if he improves.", SURGERY) == [CONTRADICTED]
     assert status("I would never refer him to surgery when he is this deconditioned.", SURGERY) == [CONTRADICTED]
+
+
+def test_nothing_to_do_with_rejects_what_stands_before_it():
+    weather = RedFlag("weather", "Gives the weather as the reason", ("the weather",), "Says nothing of the program.")
+    assert raised("The weather has nothing to do with it.", weather) == set()
+    assert raised("Honestly, it's the weather.", weather) == {"weather"}

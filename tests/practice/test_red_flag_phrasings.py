@@ -3043,6 +3043,111 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Not just morphine: regular paracetamol and a regional block.",
         ),
     ),
+    Phrasings(
+        "why-leave-primary-specialty",
+        "lifestyle-money-only",
+        said=(
+            "Honestly, it's a better lifestyle.",
+            "Pain medicine pays well.",
+            "The main reason is the higher salary.",
+            "It's more money for one more year.",
+            "I want easier hours and no nights.",
+            "It's a lifestyle specialty.",
+            "It's lucrative, to be frank.",
+            "The money is good and the hours are better.",
+        ),
+        rejected=(
+            "It isn't about a better lifestyle.",
+            "I'm not doing it for the money.",
+            "Rather than more money, I want the skills to treat complex pain.",
+            "It's not a lifestyle choice for me.",
+            "The salary isn't why; my patients with chronic pain are.",
+        ),
+    ),
+    Phrasings(
+        "why-our-cancer-pain-service",
+        "generic-flattery",
+        said=(
+            "You have a great reputation.",
+            "It's an excellent program.",
+            "It's an amazing program overall.",
+            "It's a top program in the country.",
+            "Honestly it's just a great program.",
+            "It's a well known program.",
+            "Everyone says it's an excellent program.",
+            "It's a great program with a great reputation.",
+        ),
+        rejected=(
+            "It's not just that it's a great program.",
+            "Rather than its reputation, it's the intrathecal pump clinic that draws me.",
+            "I didn't apply because of its reputation.",
+            "It isn't the program's name that matters to me.",
+            "Reputation aside, I want the palliative care rotation.",
+        ),
+    ),
+    Phrasings(
+        "why-this-region",
+        "only-weather",
+        said=(
+            "Honestly, the weather.",
+            "I love the nice weather here.",
+            "The beaches are a big draw.",
+            "The nightlife is great.",
+            "The food scene is amazing.",
+            "I'd be close to the ski slopes.",
+            "It's mostly the weather.",
+            "The weather and the beaches.",
+        ),
+        rejected=(
+            "It's not the weather.",
+            "I'm not coming for the nightlife.",
+            "Rather than the beaches, it's the patient population.",
+            "It isn't about the food scene.",
+            "The weather has nothing to do with it.",
+        ),
+    ),
+    Phrasings(
+        "disagreed-with-attending",
+        "stayed-silent",
+        said=(
+            "I kept quiet because she was senior.",
+            "I said nothing at all and followed the plan.",
+            "I never said anything; it wasn't my place.",
+            "I just went along with it.",
+            "I didn't want to rock the boat.",
+            "I went along with the plan even though I was worried.",
+            "I kept my concern to myself.",
+            "I let it go to avoid conflict.",
+        ),
+        rejected=(
+            "I didn't keep quiet.",
+            "I didn't just go along with it.",
+            "Rather than staying silent, I raised it privately.",
+            "I wasn't going to let it go.",
+            "I didn't say anything in front of the patient, but afterwards I raised it with her privately.",
+        ),
+    ),
+    Phrasings(
+        "what-you-contribute",
+        "hard-worker-cliche",
+        said=(
+            "I'm a hard worker.",
+            "I'm very hard-working and a team player.",
+            "I'm a team player.",
+            "I'm very dedicated.",
+            "I work hard.",
+            "I'm passionate about pain.",
+            "I'm a hard worker and very dedicated.",
+            "Mostly that I'm a team player.",
+        ),
+        rejected=(
+            "It's not just that I'm a hard worker.",
+            "Rather than saying I'm a team player, I'd point to the QI project I led.",
+            "I won't just say I work hard.",
+            "Everyone here is hard-working, so I'll tell you about my ultrasound teaching.",
+            "It isn't only about being dedicated.",
+        ),
+    ),
     # --- red flags added in this review ------------------------------------------------------
     Phrasings(
         "open-chronic-lbp-opioids",
@@ -3390,6 +3495,8 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "It's not just stress; endometriosis can have a normal ultrasound.",
     ): NOT_JUST,
     ("nonprocedural-role", "procedures-only", "It's not just procedures; the medicine side matters as much."): NOT_JUST,
+    ("why-our-cancer-pain-service", "generic-flattery", "It's not just that it's a great program."): NOT_JUST,
+    ("what-you-contribute", "hard-worker-cliche", "It's not just that I'm a hard worker."): NOT_JUST,
     ("open-all-in-my-head", "ultimatum", "Without psychology there's not much more we can do."): CONDITION_CONSEQUENCE,
     ("open-sickle-ed", "drug-seeking-label", "Calling him drug-seeking is stigmatising."): CONTRACTION_IS_A_PRONOUN,
     ("open-ces-phone-call", "delayed-assessment", "This can't wait until the next clinic."): UNTIL_ENDS_NEGATION,
@@ -3431,6 +3538,25 @@ def test_every_phrasing_names_an_existing_red_flag():
         _, _, red_flags = judged_part(find_prompt(_catalog(), p.prompt), p.probe)
         assert p.flag in {f.id for f in red_flags}, (p.prompt, p.probe, p.flag)
         assert len(p.said) >= 8 and len(p.rejected) >= 5, (p.prompt, p.flag)
+
+
+def test_every_bundled_red_flag_has_phrasings():
+    """A red flag added to a bundled bank comes with its saying and rejecting phrasings: the
+    flags of the prompts added after the first review had none, and four of them started with a
+    negation cue that any negated mention met."""
+    from trainer.banks.model import OpenQuestion
+
+    tested = {(p.prompt, p.probe, p.flag) for p in PHRASINGS}
+    untested = []
+    for bank in _catalog().banks:
+        for question in bank.questions:
+            if not isinstance(question, OpenQuestion):
+                continue
+            parts = [(None, question.red_flags)] + [(n, probe.red_flags) for n, probe in enumerate(question.probes, 1)]
+            untested += [
+                (question.id, n, f.id) for n, flags in parts for f in flags if (question.id, n, f.id) not in tested
+            ]
+    assert untested == []
 
 
 @pytest.mark.parametrize("case", _params())

@@ -62,7 +62,8 @@ Post-negation cues (``POST``): an auxiliary or copula followed by not ("is not",
 not", "does not") or its contraction, "has no", and unnecessary, not indicated,
 contraindicated, inappropriate, unhelpful, ineffective, unlikely to help/work/benefit,
 should/must/best be avoided, not recommended, unwarranted, not needed, not required, no role,
-no place, off the table, a bad idea, a mistake, dangerous, not an option, not worth.
+no place, off the table, a bad idea, a mistake, dangerous, not an option, not worth, nothing to
+do with ("the weather has nothing to do with it", negex-5).
 
 Scope terminators (``TERMINATORS``): sentence end, ; and :, but, however, although, though,
 yet, except, whereas, while, unless, until, because, since, so, therefore, thus, hence,
@@ -231,7 +232,7 @@ POST = _phrases(
     "|unlikely to work|unlikely to benefit|should be avoided|must be avoided|best avoided|is avoided|are avoided"
     "|be avoided|not recommended|unwarranted|not warranted|not needed|not required|no role|no place"
     "|off the table|a bad idea|not a good idea|a mistake|dangerous|not an option|not appropriate|has no|have no"
-    "|not worth|harmful|risky|unsafe|hazardous"
+    "|not worth|harmful|risky|unsafe|hazardous|nothing to do with"
 )
 # Consequence frames: a statement followed by the harm it causes is a warning against it, not a
 # plan ("stopping buprenorphine risks relapse", "bridging increases bleeding", "is harmful"). The
