@@ -494,7 +494,7 @@ def bench_small_validate(cfg: Config, report: Report, section: str) -> None:
     Python, the command line, the checker's imports and the app's own banks from the cache, with
     almost no bank work. ``--help`` is shown too, for the imports ``validate`` adds to it.
     """
-    n, tiny = (30, 12) if cfg.quick else (300, 12)
+    n, tiny = 30 if cfg.quick else 300, 12
     validate = [*pain_trainer(), "validate", str(bank_file(cfg, n))]
     start_up = [*pain_trainer(), "validate", str(bank_file(cfg, tiny))]
     help_only = [*pain_trainer(), "--help"]

@@ -361,8 +361,8 @@ def tokenize(text: str) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]
 # A subject pronoun with its auxiliary contracted ("I've", "we'd", "she's") is also its pronoun,
 # so a keyword in the first person meets its perfect and modal forms as it does spelled out:
 # "I make a point" ~ "I've been making a point" as ~ "I have been making a point" (``GAP``).
-_CONTRACTION_SUBJECTS = ("i", "we", "you", "he", "she", "they")
-_SUBJECT_CONTRACTION = re.compile(rf"({'|'.join(_CONTRACTION_SUBJECTS)})'(?:ve|d|ll|m|re|s)")
+_CONTRACTION_SUBJECTS = _SUBJECTS - {"it"}  # persons only: "it's" stays one word, as before the variants
+_SUBJECT_CONTRACTION = re.compile(rf"({'|'.join(sorted(_CONTRACTION_SUBJECTS))})'(?:ve|d|ll|m|re|s)")
 
 
 @lru_cache(maxsize=65536)
