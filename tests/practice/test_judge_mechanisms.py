@@ -364,12 +364,13 @@ def test_the_same_keyword_said_safely_elsewhere_still_covers():
     assert evidence is not None and text[evidence.sentence[0] : evidence.sentence[1]].startswith("I'd get")
 
 
-def test_a_rejected_red_flag_leaves_its_words_to_the_key_point():
-    judged = DEFAULT_JUDGE.judge(
-        "I would never wait for a routine MRI; he needs it tonight.", (URGENT_MRI,), (DELAYED_MRI,)
-    )
+def test_only_a_raised_red_flag_keeps_its_words_from_the_key_points():
+    # the GP's outpatient MRI is history, not the candidate's plan: the flag is not raised, so its
+    # words still count for the point the candidate makes with them
+    text = "His GP had booked an outpatient MRI, and I would bring it forward to today."
+    judged = DEFAULT_JUDGE.judge(text, (URGENT_MRI,), (DELAYED_MRI,))
     assert judged.flags == ()
-    assert [p.status for p in judged.points] != ["missed"]
+    assert [p.status for p in judged.points] == [COVERED]
 
 
 # --- "and" with a personal object after an impersonal negation ------------------------------
