@@ -597,6 +597,12 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Psychology is compulsory in our clinic.",
             "Without psychology there's not much more we can do.",
             "I won't offer anything else until you've seen the psychologist.",
+            "Further injections would depend on her engaging with psychology.",
+            "If you won't engage with psychology, I'm not sure what else we can offer.",
+            "Seeing the psychologist is a prerequisite for the rest of the programme.",
+            "Your injections are on hold until you've seen psychology.",
+            "The team won't book more injections until she's seen the psychologist.",
+            "Everything else is conditional on her seeing the psychologist.",
         ),
         rejected=(
             "I would never say there is nothing more we can offer.",
@@ -604,6 +610,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "You don't have to see the psychologist.",
             "I wouldn't make it an ultimatum.",
             "It's not compulsory.",
+            "Your other treatments wouldn't depend on seeing the psychologist.",
+            "Psychology isn't a prerequisite for anything else we do.",
+            "I'd never put her injections on hold until she's seen psychology.",
         ),
     ),
     Phrasings(
@@ -1496,6 +1505,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "My program is dysfunctional.",
             "The faculty at my program are useless.",
             "My program was chaotic and I want to get away from it.",
+            "Honestly, I need to get away from my current program.",
+            "At my home program the teaching was basically non-existent.",
+            "Residents there are basically used as cheap labour.",
+            "I've heard the other fellowship in town is a bit of a mess.",
+            "Honestly, they couldn't care less about the fellows there.",
         ),
         rejected=(
             "I'm not criticising my residency.",
@@ -1503,6 +1517,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I wouldn't call my program toxic.",
             "Rather than complaining about my program, I'll say what I'm looking for.",
             "It's not that my program was disorganised.",
+            "I'm not trying to get away from my program; I've had good training there.",
+            "I'd never describe my home program as a bit of a mess.",
+            "Residents at my program are not cheap labour; they're well supported.",
         ),
     ),
     Phrasings(
@@ -1560,6 +1577,12 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "He was just after drugs.",
             "She was an addict.",
             "He was clearly drug-seeking.",
+            "He was clearly working the system to get more oxycodone.",
+            "She knew exactly which buttons to push to get what she wanted.",
+            "He was a classic heartsink patient.",
+            "Honestly, he was probably just after a prescription.",
+            "She's well known to the department for this kind of behaviour.",
+            "It felt like he was trying to manipulate us.",
         ),
         rejected=(
             "I didn't want to label him as drug-seeking.",
@@ -1567,6 +1590,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than calling him non-compliant, I asked what got in the way.",
             "I'd avoid words like frequent flyer.",
             "I never thought of her as an addict.",
+            "I didn't see him as working the system; his pain wasn't controlled.",
+            "Rather than writing that she was well known to the department, I documented what she said and did.",
+            "I don't think she was trying to manipulate anyone; she was frightened.",
         ),
     ),
     Phrasings(
@@ -1602,6 +1628,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I blame the handover.",
             "They didn't tell me the INR was high.",
             "It was mostly the night team's fault.",
+            "The allergy wasn't in the handover, so I couldn't have known.",
+            "If they had told me about the warfarin, it would never have happened.",
+            "It was a system failure really; it wasn't on me.",
+            "Looking back, the nurse ought to have caught it at the second check.",
+            "To be honest, it was the night team's mistake more than mine.",
         ),
         rejected=(
             "I don't blame anyone else.",
@@ -1609,6 +1640,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than blaming the handover, I owned it.",
             "I'm not saying it was anyone else's fault.",
             "We ran a blame-free review of the event.",
+            "I'd never say I couldn't have known; the allergy was in the notes.",
+            "The handover wasn't perfect, but checking the allergy was my job.",
+            "Rather than say the nurse ought to have caught it, I looked at what I could do differently.",
         ),
     ),
     Phrasings(
@@ -1644,6 +1678,12 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "She was rude to me in front of the patient.",
             "The other resident was clueless.",
             "He was a bad nurse.",
+            "He just didn't care about getting her pain under control.",
+            "Honestly, the nurse was impossible to work with.",
+            "Everyone on the unit would tell you she's a nightmare.",
+            "The real problem was his attitude.",
+            "Everyone knew he cut corners.",
+            "She was probably just lazy that night.",
         ),
         rejected=(
             "I don't think she was lazy.",
@@ -1652,6 +1692,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "It wasn't his fault.",
             "I didn't see him as unprofessional.",
             "I realised I had been unprofessional in that moment.",
+            "I wouldn't describe her as impossible to work with; we just saw it differently.",
+            "He wasn't cutting corners; he had a different read on the risk.",
+            "She didn't care who was right; she just wanted the patient safe.",
         ),
     ),
     Phrasings(
@@ -1837,6 +1880,12 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "They didn't know what they were talking about.",
             "I didn't agree with it, so I carried on.",
             "Honestly she was unfair and didn't understand how busy we were.",
+            "I think she'd just had a bad day, so I didn't take it too seriously.",
+            "She'd only seen me on one shift, so she wasn't really in a position to judge.",
+            "Everyone else thought my notes were fine.",
+            "It said more about him than about me.",
+            "Honestly, the feedback was a bit harsh.",
+            "I took it with a pinch of salt.",
         ),
         rejected=(
             "I didn't think it was unfair.",
@@ -1846,6 +1895,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than deciding they were wrong, I asked for examples.",
             "I never thought she was wrong.",
             "At first it felt unfair, but I realised she was right.",
+            "I didn't take it with a pinch of salt; I asked for examples.",
+            "I'd never say she wasn't in a position to judge.",
+            "The feedback wasn't harsh; it was fair and specific.",
         ),
     ),
     Phrasings(
@@ -2374,6 +2426,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I wouldn't tell her; it would only worry her.",
             "I'd decide not to disclose it because nothing bad happened.",
             "I'd just keep it between me and the attending.",
+            "Telling her would only cause unnecessary anxiety.",
+            "I'd probably let it go, as long as she recovers normally.",
+            "It's best handled quietly within the department.",
         ),
         rejected=(
             "Even though no harm was done, I wouldn't keep it quiet.",
@@ -2381,6 +2436,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd never hide it from her.",
             "Rather than keeping it quiet, I'd disclose it with my attending.",
             "I wouldn't decide on my own that there's no need to tell her.",
+            "Not telling her would be dishonest.",
+            "I wouldn't hesitate to tell her.",
         ),
     ),
     Phrasings(
@@ -2479,6 +2536,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "She was a difficult patient and nothing would have pleased her.",
             "It wasn't my fault; the family were unreasonable.",
             "The complaint was unfair because she's always difficult.",
+            "To be fair, she complains about every doctor she sees.",
+            "Some families are impossible to please, whatever you do.",
+            "She was looking for someone to blame, and I happened to be there.",
+            "Honestly, the family were just venting.",
+            "He was always going to complain, whatever we did.",
         ),
         rejected=(
             "I didn't think the patient was difficult; she had a point.",
@@ -2486,6 +2548,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than calling him difficult, I listened to what went wrong.",
             "It wasn't that they complain about everyone; I had kept them waiting.",
             "I never blamed the patient.",
+            "I didn't write her off as impossible to please; I asked what had gone wrong.",
+            "It's tempting to say he was always going to complain, but my explanation had been rushed.",
+            "I don't think she was looking for someone to blame; she was frightened for her father.",
         ),
     ),
     Phrasings(
@@ -2715,6 +2780,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "It's mainly psychological.",
             "I'd tell her she's imagining it.",
             "It's all psychological, so I'd refer her to psychiatry.",
+            "Since the ultrasound is normal, the pain is most likely stress-related.",
+            "With a normal scan, it's probably coming from anxiety.",
+            "I'd tell her the normal scan shows there's no physical cause.",
+            "A lot of it is likely psychological, given the normal imaging.",
+            "It's most likely down to stress.",
         ),
         rejected=(
             "I'd tell her it's not in her head.",
@@ -2722,6 +2792,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I wouldn't say it's psychosomatic.",
             "It's not just stress; endometriosis can have a normal ultrasound.",
             "I'd never tell her she's imagining it.",
+            "A normal ultrasound doesn't mean there's no physical cause; endometriosis often doesn't show.",
+            "I'd never tell her the pain is stress-related just because the scan was normal.",
+            "Stress and low mood can amplify pelvic pain, but they don't cause it on their own.",
         ),
     ),
     Phrasings(
@@ -2821,6 +2894,12 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd avoid frightening her with the serious complications.",
             "I wouldn't mention paralysis because she's anxious.",
             "I'd leave out the rare risks so she doesn't worry.",
+            "Paralysis is so rare that it would only frighten her to bring it up.",
+            "I'd stick to the common side effects, like a sugar spike and a flare.",
+            "Most patients don't really need to hear about the catastrophic stuff.",
+            "The stroke risk is better left unsaid for a lumbar injection.",
+            "I'd gloss over the rare risks.",
+            "I'd play down the rare complications so she doesn't get scared.",
         ),
         rejected=(
             "I wouldn't leave out the rare risks.",
@@ -2830,6 +2909,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "It isn't too rare to mention; she needs to know.",
             "I don't want to scare her, but I have to mention paralysis and stroke.",
             "I wouldn't frighten her unnecessarily, but I'd tell her every serious risk.",
+            "I wouldn't gloss over the rare risks, even though they're frightening.",
+            "Not mentioning paralysis would make the consent invalid.",
+            "Patients need to hear about the rare serious risks, even if they're frightening.",
         ),
     ),
     Phrasings(
@@ -2949,6 +3031,12 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Keep to it or you will be discharged.",
             "You'll have to find another prescriber if you miss a step.",
             "I will stop prescribing if you take extra.",
+            "Break the agreement and I'll have to discharge you.",
+            "If you take extra tablets, I won't be able to keep prescribing.",
+            "Patients who break the agreement are discharged from the clinic.",
+            "Patients who don't stick to the plan are discharged from the clinic.",
+            "This is your last chance with the prescriptions.",
+            "If I find you've been getting pills elsewhere, I'll stop your prescriptions.",
         ),
         rejected=(
             "I won't stop seeing you, whatever happens.",
@@ -2956,6 +3044,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'm not going to cut you off.",
             "Rather than threatening you, I'll pause the taper if you struggle.",
             "You won't need to find another doctor.",
+            "This isn't your last chance; if it's hard, we'll slow down.",
+            "I'm not going to stop your prescriptions if you struggle.",
+            "I'd never tell him I'll have to discharge him if he slips.",
         ),
     ),
     Phrasings(
@@ -3249,6 +3340,12 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "The attending was to blame.",
             "Honestly, I blame the pre-assessment clinic.",
             "It was the nurse's fault for not checking the allergy.",
+            "The patient was non-compliant with the instructions about his blood thinner.",
+            "He didn't follow the instructions we gave him about the apixaban.",
+            "In the end it came down to the nurse handing me the wrong syringe.",
+            "A lot of the blame sits with the fellow who consented him.",
+            "Really, the patient should have told us he was still taking clopidogrel.",
+            "The tech had the C-arm angled wrong, so it was their error, not mine.",
         ),
         rejected=(
             "I don't blame anyone else.",
@@ -3256,6 +3353,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than blaming the nurse, I looked at what I could have done.",
             "I would never say it was the nurse's fault.",
             "It was not the patient's fault, and I owned it.",
+            "I wouldn't put it down to the nurse; I drew up the syringe myself.",
+            "I don't think the patient was non-compliant; our instructions were confusing.",
+            "Rather than saying he didn't follow the instructions, I looked at how clearly we had given them.",
         ),
     ),
     Phrasings(
@@ -3438,7 +3538,22 @@ WHEN = (
     "to the planned date ('next month', 'as planned', 'go ahead')"
 )
 ANAPHORA = "a pronoun is not resolved: in \"tapentadol is licensed ..., so I'd start that\" 'that' is not the drug"
+RELATIVE_CLAUSE = (
+    "a negation inside a relative clause on the subject negates the main predicate: in \"patients who don't stick to "
+    "the plan are discharged\" 'who' stands before the cue, so nothing ends its scope and 'discharged' reads as rejected"
+)
+NEGATIVE_IMPLICATIVE = (
+    "'hesitate' (like 'wait', 'delay') is no cue, so \"I wouldn't hesitate to tell her\" is 'I wouldn't tell her' "
+    "with two words in the gap, and the disclosure point's 'tell' reads as negated (if_rejected) whatever the flag's "
+    'keywords; "I wouldn\'t tell her; it would only worry her" needs the keyword'
+)
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
+    (
+        "open-explain-taper-to-patient",
+        "threaten-discharge",
+        "Patients who don't stick to the plan are discharged from the clinic.",
+    ): RELATIVE_CLAUSE,
+    ("open-wrong-level-disclosure", "conceals-error", "I wouldn't hesitate to tell her."): NEGATIVE_IMPLICATIVE,
     ("open-pdn-plan", "opioid-for-pdn", "Tapentadol is licensed for diabetic neuropathy, so I'd start that."): ANAPHORA,
     ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the clopidogrel a week before the implant."): WHEN,
     ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the Plavix a week before."): WHEN,
