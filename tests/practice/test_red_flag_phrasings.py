@@ -575,6 +575,25 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "It's just anxiety.",
             "The pain is coming from your mind.",
             "It's more mental than physical.",
+            "Well, in a way, yes; a lot of it is psychological.",
+            "Yes, part of it is psychological, so the psychologist can help with that part.",
+            "I'd tell her that her pain is probably psychological.",
+            "Honestly, I think the pain is more psychological than physical.",
+            "Since all the scans are normal, there's no physical cause for your pain.",
+            "I'd explain that her pain has no physical basis.",
+            "It's mostly down to stress and anxiety.",
+            "I'd say the pain is being caused by stress.",
+            "Um, so, yeah, I mean, it's your anxiety that's causing the pain, basically.",
+            "I told him that, yes, his pain is mostly emotional.",
+            "The pain is real to you, but it's coming from your emotions rather than your body.",
+            "Your mind is making the pain seem worse than it really is.",
+            "i'd agree that its more in her head than in her back",
+            "It's basically a mental health problem, so a psychologist is the right person.",
+            "I think the pain is caused by your depression.",
+            "Yes, to some extent it is in your head, but that's nothing to be ashamed of.",
+            "The physical causes have been ruled out, so I'd be honest that it's psychological now.",
+            "I'd reassure him that he's not imagining it, but yes, it is partly psychological.",
+            "I'd tell them it's stress-related.",
         ),
         rejected=(
             "It's not in your head.",
@@ -583,6 +602,19 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I don't think it's all in your head.",
             "Rather than calling it psychological, I'd explain how the nervous system amplifies pain.",
             "Everyone's pain has physical and psychological components.",
+            "No, I don't think it's in your head; your pain is real and I believe you.",
+            "Seeing a psychologist doesn't mean the pain is psychological.",
+            "I'd never tell her it's down to stress; stress can turn the volume up, but the pain is real.",
+            "Stress and poor sleep can make pain worse, but that doesn't mean it's caused by stress.",
+            "It isn't psychosomatic, and I'd say that clearly.",
+            "I'd tell her that nobody thinks her pain is made up.",
+            "Pain always involves the brain, so the psychologist teaches coping skills, not because it's in your head.",
+            "Having a psychologist on the team doesn't mean there's no physical cause.",
+            "Stress, mood and sleep turn up the volume of pain in the nervous system, and that is real and physical.",
+            "I'd explain that the brain processes all pain, so this isn't about it being in your head.",
+            "Your normal scans don't mean nothing is physically wrong.",
+            "It's a fair question, and the answer is no: I believe your pain is real.",
+            "I can see why it might sound like I think it's all in your head, but I don't.",
         ),
     ),
     Phrasings(
@@ -1657,6 +1689,25 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I decided not to disclose it.",
             "I fixed it before anyone noticed.",
             "There was no need to tell the patient.",
+            "No harm came of it, so I left it.",
+            "It didn't seem worth worrying her, so I didn't say anything to the patient.",
+            "My co-resident and I agreed to keep it between the two of us.",
+            "My registrar said there was no need to fill in a Datix, so we didn't.",
+            "I just corrected it and moved on.",
+            "Since the patient was fine, I didn't think it was worth bringing up.",
+            "Honestly, I didn't want to worry her, so I didn't tell her.",
+            "I didn't want to make a fuss, so I sorted it out myself.",
+            "The nurse and I agreed not to mention it to anyone.",
+            "I didn't want to get in trouble, so I kept quiet about it.",
+            "um i guess i just like never told anyone about it",
+            "Since nothing bad happened, I thought it was better not to disclose it.",
+            "It was a near miss, so there was nothing to report.",
+            "I told my attending, but we decided the patient didn't need to know.",
+            "I fixed the dose on the next round and nobody was any the wiser.",
+            "I didn't write it up because it didn't reach the patient.",
+            "We kept it within the team and didn't involve the patient.",
+            "She never found out, which in hindsight I'm not proud of.",
+            "I changed the order before anyone saw it.",
         ),
         rejected=(
             "I never kept it quiet.",
@@ -1664,6 +1715,20 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than covering it up, I told my attending straight away.",
             "I would never cover it up.",
             "I would never tell the patient it was their fault.",
+            "No harm came of it, but I still told the patient and filed an incident report.",
+            "I was tempted to fix it quietly, but I told my attending straight away.",
+            "It didn't reach the patient, but I still reported it as a near miss.",
+            "I didn't keep it between me and the nurse; we reported it together.",
+            "My first instinct was to say nothing, but I disclosed it to her that afternoon.",
+            "I never considered hiding it; I told the patient and my attending the same day.",
+            "Nobody would have found out, but I told her anyway because she deserved to know.",
+            "I didn't want to worry her, but she had a right to know, so I explained what happened.",
+            "The patient didn't need any treatment, but she did need to know, so I told her.",
+            "I didn't tell her it was nothing; I explained exactly what happened and apologised.",
+            "Rather than keeping it within the team, we told the patient and reported it.",
+            "We debriefed within the team first, and then I spoke to the patient and apologised.",
+            "She would never have found out, but I told her anyway.",
+            "I didn't think it was worth the risk of hiding it, so I told her.",
         ),
     ),
     Phrasings(
@@ -3547,7 +3612,58 @@ NEGATIVE_IMPLICATIVE = (
     "with two words in the gap, and the disclosure point's 'tell' reads as negated (if_rejected) whatever the flag's "
     'keywords; "I wouldn\'t tell her; it would only worry her" needs the keyword'
 )
+REPORTED_BELIEF = (
+    "a belief or fear told as someone's, not claimed (\"it might sound like I think it's all in your head\", \"you "
+    "might worry we think it's psychological\") has no frame (the experiencer frame is for another clinician's acts "
+    "and words), so it reads as the candidate's own claim; for the same reason the bare claim \"it's psychological\" "
+    "(\"I'd be honest that it's psychological now\") cannot be listed without firing on those reassurances"
+)
+EXPERIENCER_ELLIPSIS = (
+    "what another clinician said raises nothing (experiencer), and the candidate's following it is an ellipsis: in "
+    "\"my registrar said there was no need to fill in a Datix, so we didn't\" only 'so we didn't' is the "
+    "candidate's act, and no keyword can name it without the verb"
+)
+UNREALISED_INTENT = (
+    "an intention not acted on (\"I was tempted to\", \"my first instinct was to\") is no cue, so \"I was tempted "
+    "to fix it quietly, but I told my attending\" reads as fixing it quietly"
+)
+NO_CLAUSE_END = (
+    "a keyword cannot be anchored to the end of its clause: \"no harm came of it, so I left it.\" needs 'so I left "
+    "it', which also matches \"so I left it to her [the attending] to lead the disclosure\""
+)
+COUNTERFACTUAL = (
+    "the judge has no counterfactual mood and a keyword's gap admits a modal: 'she never found out' also matches "
+    "\"she would never have found out, but I told her anyway\", the honest answer, so the concealment said as a "
+    "fact cannot be listed"
+)
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
+    (
+        "open-all-in-my-head",
+        "confirms-psychogenic",
+        "The physical causes have been ruled out, so I'd be honest that it's psychological now.",
+    ): REPORTED_BELIEF,
+    (
+        "open-all-in-my-head",
+        "confirms-psychogenic",
+        "I can see why it might sound like I think it's all in your head, but I don't.",
+    ): REPORTED_BELIEF,
+    (
+        "open-all-in-my-head",
+        "confirms-psychogenic",
+        "Pain always involves the brain, so the psychologist teaches coping skills, not because it's in your head.",
+    ): TERMINATOR_ENDS,
+    (
+        "mistake-you-made",
+        "hid-the-error",
+        "My registrar said there was no need to fill in a Datix, so we didn't.",
+    ): EXPERIENCER_ELLIPSIS,
+    (
+        "mistake-you-made",
+        "hid-the-error",
+        "I was tempted to fix it quietly, but I told my attending straight away.",
+    ): UNREALISED_INTENT,
+    ("mistake-you-made", "hid-the-error", "No harm came of it, so I left it."): NO_CLAUSE_END,
+    ("mistake-you-made", "hid-the-error", "She never found out, which in hindsight I'm not proud of."): COUNTERFACTUAL,
     (
         "open-explain-taper-to-patient",
         "threaten-discharge",
