@@ -411,3 +411,26 @@ def test_nothing_to_do_with_rejects_what_stands_before_it():
     weather = RedFlag("weather", "Gives the weather as the reason", ("the weather",), "Says nothing of the program.")
     assert raised("The weather has nothing to do with it.", weather) == set()
     assert raised("Honestly, it's the weather.", weather) == {"weather"}
+
+
+# --- "not just": the pseudo-negation denies an exclusive keyword (negex-6) ------------------
+
+ONLY_STRESS = RedFlag("only-stress", "Puts the pain down to stress", ("just stress", "only stress"), "Invalidates.")
+MONEY = RedFlag("money", "Chooses the specialty for money", ("only about the money",), "A poor motive.")
+
+
+def test_not_just_rejects_a_keyword_that_claims_exclusivity():
+    assert raised("It's not just stress; the scan shows a reason for the pain.", ONLY_STRESS) == set()
+    assert raised("I'd tell her it is not only stress.", ONLY_STRESS) == set()
+    assert raised("For me it was not only about the money.", MONEY) == set()
+
+
+def test_the_exclusive_keyword_said_plainly_or_doubly_denied_is_raised():
+    assert raised("Honestly, I think it's just stress.", ONLY_STRESS) == {"only-stress"}
+    assert raised("For me it is only about the money.", MONEY) == {"money"}
+    assert raised("It isn't just stress?", ONLY_STRESS) == set()  # n't negates once, not twice
+
+
+def test_not_just_still_affirms_a_keyword_without_just():
+    gabapentin = KeyPoint("Offers a gabapentinoid", ("gabapentin",))
+    assert status("I'd offer not just gabapentin but physiotherapy too.", gabapentin) == [COVERED]

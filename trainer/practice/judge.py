@@ -42,7 +42,9 @@ NegEx, for spoken answers about what the candidate would do:
 * pseudo-negations are consumed without negating: "not only ... but also", "not just",
   "no doubt", "without delay", "no more than", "do not exceed" (``PSEUDO``),
   and every limit made of no/not, comparative words and "than" ("no faster than 10% a month",
-  "no more often than weekly");
+  "no more often than weekly"); but a keyword that itself claims exclusivity ("just stress",
+  "only about money", ``EXCLUSIVE``) right after "not" is rejected, since "not just" denies the
+  "just" (negex-6: "it's not just stress" rejects "just stress");
 * a keyword's own words are never cues for it, and a keyword that *starts* with a cue
   ("do not increase", "no evidence", "without blame") means its remainder rejected: "I would
   not increase it" and "increasing it is unlikely to help" both meet "do not increase";
@@ -171,7 +173,7 @@ from trainer.history.records import KeyPointVerdict
 from trainer.practice.analysis import fold, lemma
 from trainer.practice.lexicon import CASE_SENSITIVE, CLASSES, groups_with, word_keys
 
-JUDGE_VERSION = "negex-5"
+JUDGE_VERSION = "negex-6"
 PRE_WINDOW = 10
 CHAIN = 6  # most words between two cues that negate each other ("never tell her there is nothing")
 POST_WINDOW = 6
@@ -1502,6 +1504,17 @@ def mentions(text: str, keyword: str, synonyms: Sequence[tuple[str, Sequence[str
     return tuple(_mentions(keyword, groups, tokens, _Index(tokens, text), find_cues(text, tokens)))
 
 
+EXCLUSIVE = _words("just only merely simply")
+
+
+def _exclusivity_denied(tokens: Sequence[Token], first: int) -> bool:
+    """Whether a mention that claims exclusivity ("just stress", "only about money") stands right
+    after a "not" that denies it: "not just" is a pseudo-negation, so its "not" negates nothing
+    after it ("not just X but Y" affirms X), but it does deny the keyword's own "just" ("it's not
+    just stress" rejects "just stress"). "isn't just" negates already, through its n't."""
+    return first > 0 and tokens[first].raw in EXCLUSIVE and tokens[first - 1].raw == "not"
+
+
 def _mentions(
     keyword: str,
     groups: tuple[tuple[str, ...], ...],
@@ -1519,6 +1532,8 @@ def _mentions(
                 if phrase.split:  # "the taper doesn't need to be slow": the chain's own negation
                     inner = sum(_is_inner_negation(tokens[k].raw) for k in range(first + 1, last))
                     negated = negated != (inner % 2 == 1)
+                if _exclusivity_denied(tokens, first):
+                    negated = not negated
                 t = tokens[first]
                 found[(first, last)] = Mention(
                     keyword,
