@@ -3539,22 +3539,7 @@ WHEN = (
     "to the planned date ('next month', 'as planned', 'go ahead')"
 )
 ANAPHORA = "a pronoun is not resolved: in \"tapentadol is licensed ..., so I'd start that\" 'that' is not the drug"
-RELATIVE_CLAUSE = (
-    "a negation inside a relative clause on the subject negates the main predicate: in \"patients who don't stick to "
-    "the plan are discharged\" 'who' stands before the cue, so nothing ends its scope and 'discharged' reads as rejected"
-)
-NEGATIVE_IMPLICATIVE = (
-    "'hesitate' (like 'wait', 'delay') is no cue, so \"I wouldn't hesitate to tell her\" is 'I wouldn't tell her' "
-    "with two words in the gap, and the disclosure point's 'tell' reads as negated (if_rejected) whatever the flag's "
-    'keywords; "I wouldn\'t tell her; it would only worry her" needs the keyword'
-)
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
-    (
-        "open-explain-taper-to-patient",
-        "threaten-discharge",
-        "Patients who don't stick to the plan are discharged from the clinic.",
-    ): RELATIVE_CLAUSE,
-    ("open-wrong-level-disclosure", "conceals-error", "I wouldn't hesitate to tell her."): NEGATIVE_IMPLICATIVE,
     ("open-pdn-plan", "opioid-for-pdn", "Tapentadol is licensed for diabetic neuropathy, so I'd start that."): ANAPHORA,
     ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the clopidogrel a week before the implant."): WHEN,
     ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the Plavix a week before."): WHEN,
