@@ -154,7 +154,7 @@ def test_feedback_and_model_answer_only_after_answering():
     ]
     assert fb.metrics.words == 16 and fb.metrics.words_per_minute == pytest.approx(32)
     assert saved.answer.score == pytest.approx(1.0) and saved.answer.correct is None
-    assert saved.interview.metrics["words"] == 16 and saved.interview.metrics["judge"] == fb.judge == "negex-5"
+    assert saved.interview.metrics["words"] == 16 and saved.interview.metrics["judge"] == fb.judge == "negex-6"
     assert saved.interview.metrics["red_flags"] == []
 
 
@@ -360,7 +360,7 @@ def test_probes_with_key_points_are_judged_and_plain_probes_are_not():
     (probe_saved,) = session.submit("I would lower the gabapentin dose for her kidney function and avoid NSAIDs.").saved
     (plain_saved,) = session.submit("No.").saved
     assert [v.covered for v in probe_saved.interview.verdicts] == [True, True]
-    assert probe_saved.answer.score == pytest.approx(1.0) and probe_saved.interview.metrics["judge"] == "negex-5"
+    assert probe_saved.answer.score == pytest.approx(1.0) and probe_saved.interview.metrics["judge"] == "negex-6"
     assert plain_saved.interview.verdicts == () and plain_saved.answer.score == 0.0
     fb = session.view().feedback
     assert [p.score for p in fb.probes] == [1.0, 0.0]

@@ -209,9 +209,13 @@ def test_a_new_clause_ends_the_scope():
 def test_the_window_is_limited():
     far = (
         "I would not, whatever the family says on the phone this evening or tomorrow, ever "
-        "hesitate to prescribe opioids."
+        "be keen to prescribe opioids."
     )
     assert negated(far, "opioids") == [False]  # more than ten words away
+    # "hesitate to" is a cue of its own (negex-6): "not hesitate to" is a double negation
+    near = "I would not hesitate to prescribe opioids."
+    assert negated(near, "opioids") == [False]
+    assert negated("I would hesitate to prescribe opioids.", "opioids") == [True]
 
 
 def test_a_keyword_starting_with_a_cue_means_its_remainder_rejected():

@@ -411,3 +411,56 @@ def test_nothing_to_do_with_rejects_what_stands_before_it():
     weather = RedFlag("weather", "Gives the weather as the reason", ("the weather",), "Says nothing of the program.")
     assert raised("The weather has nothing to do with it.", weather) == set()
     assert raised("Honestly, it's the weather.", weather) == {"weather"}
+
+
+# --- "not just": the pseudo-negation denies an exclusive keyword (negex-6) ------------------
+
+ONLY_STRESS = RedFlag("only-stress", "Puts the pain down to stress", ("just stress", "only stress"), "Invalidates.")
+MONEY = RedFlag("money", "Chooses the specialty for money", ("only about the money",), "A poor motive.")
+
+
+def test_not_just_rejects_a_keyword_that_claims_exclusivity():
+    assert raised("It's not just stress; the scan shows a reason for the pain.", ONLY_STRESS) == set()
+    assert raised("I'd tell her it is not only stress.", ONLY_STRESS) == set()
+    assert raised("For me it was not only about the money.", MONEY) == set()
+
+
+def test_the_exclusive_keyword_said_plainly_or_doubly_denied_is_raised():
+    assert raised("Honestly, I think it's just stress.", ONLY_STRESS) == {"only-stress"}
+    assert raised("For me it is only about the money.", MONEY) == {"money"}
+    assert raised("It isn't just stress?", ONLY_STRESS) == set()  # n't negates once, not twice
+
+
+def test_not_just_still_affirms_a_keyword_without_just():
+    gabapentin = KeyPoint("Offers a gabapentinoid", ("gabapentin",))
+    assert status("I'd offer not just gabapentin but physiotherapy too.", gabapentin) == [COVERED]
+
+
+# --- a negation inside a relative clause, and "hesitate to" (negex-6) -------------------------
+
+DISCHARGE = RedFlag("discharge", "Threatens discharge", ("discharged",), "Abandonment.")
+PARACETAMOL = KeyPoint("Offers paracetamol", ("paracetamol",))
+TELLS = KeyPoint("Tells the patient", ("tell her", "telling her"))
+
+
+def test_a_negation_in_a_relative_clause_ends_at_the_main_auxiliary():
+    assert raised("Patients who don't attend physio are discharged.", DISCHARGE) == {"discharge"}
+    assert raised("Anyone who won't engage with psychology will be discharged.", DISCHARGE) == {"discharge"}
+    assert status("A patient who can't tolerate NSAIDs should get paracetamol.", PARACETAMOL) == [COVERED]
+
+
+def test_the_main_clause_keeps_its_own_negation():
+    assert raised("Patients who don't want surgery are not discharged.", DISCHARGE) == set()
+    assert raised("She is someone who doesn't want to be discharged.", DISCHARGE) == set()
+
+
+def test_not_hesitating_to_act_is_acting():
+    assert status("I wouldn't hesitate to tell her.", TELLS) == [COVERED]
+    assert status("I had no hesitation in telling her.", TELLS) == [COVERED]
+    assert status("I hesitated to tell her.", TELLS) == [CONTRADICTED]
+
+
+def test_a_keyword_gap_does_not_skip_hesitate():
+    conceals = RedFlag("conceals", "Does not tell her", ("I wouldn't tell her",), "Disclosure.")
+    assert raised("I wouldn't hesitate to tell her.", conceals) == set()
+    assert raised("I wouldn't really tell her.", conceals) == {"conceals"}

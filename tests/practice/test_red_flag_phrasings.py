@@ -3551,8 +3551,9 @@ UNTIL_ENDS_NEGATION = (
     "endorsed although the sentence rejects it"
 )
 NOT_JUST = (
-    '\'not just\' is a pseudo-negation ("not just X but Y" affirms X), so "it is not just her sciatica", '
-    "which rejects the reassurance, reads as saying it is sciatica"
+    '"not just that X" affirms X and says it is not the whole reason, so the cliché the candidate goes beyond '
+    "reads as said; a keyword that itself says 'just' or 'only' is read as rejected after 'not' since judge negex-6 "
+    "(\"it's not just stress\"), but 'great program' and 'hard worker' say neither"
 )
 CONTRACTION_IS_A_PRONOUN = (
     "a keyword's \"he's\" is compared as the pronoun alone, so 'he's drug seeking' (needed: the answer's \"he's\" is "
@@ -3603,15 +3604,6 @@ WHEN = (
     "to the planned date ('next month', 'as planned', 'go ahead')"
 )
 ANAPHORA = "a pronoun is not resolved: in \"tapentadol is licensed ..., so I'd start that\" 'that' is not the drug"
-RELATIVE_CLAUSE = (
-    "a negation inside a relative clause on the subject negates the main predicate: in \"patients who don't stick to "
-    "the plan are discharged\" 'who' stands before the cue, so nothing ends its scope and 'discharged' reads as rejected"
-)
-NEGATIVE_IMPLICATIVE = (
-    "'hesitate' (like 'wait', 'delay') is no cue, so \"I wouldn't hesitate to tell her\" is 'I wouldn't tell her' "
-    "with two words in the gap, and the disclosure point's 'tell' reads as negated (if_rejected) whatever the flag's "
-    'keywords; "I wouldn\'t tell her; it would only worry her" needs the keyword'
-)
 REPORTED_BELIEF = (
     "a belief or fear told as someone's, not claimed (\"it might sound like I think it's all in your head\", \"you "
     "might worry we think it's psychological\") has no frame (the experiencer frame is for another clinician's acts "
@@ -3664,12 +3656,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     ): UNREALISED_INTENT,
     ("mistake-you-made", "hid-the-error", "No harm came of it, so I left it."): NO_CLAUSE_END,
     ("mistake-you-made", "hid-the-error", "She never found out, which in hindsight I'm not proud of."): COUNTERFACTUAL,
-    (
-        "open-explain-taper-to-patient",
-        "threaten-discharge",
-        "Patients who don't stick to the plan are discharged from the clinic.",
-    ): RELATIVE_CLAUSE,
-    ("open-wrong-level-disclosure", "conceals-error", "I wouldn't hesitate to tell her."): NEGATIVE_IMPLICATIVE,
     ("open-pdn-plan", "opioid-for-pdn", "Tapentadol is licensed for diabetic neuropathy, so I'd start that."): ANAPHORA,
     ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the clopidogrel a week before the implant."): WHEN,
     ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the Plavix a week before."): WHEN,
@@ -3683,8 +3669,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     ("career-goals-five-ten", "no-direction", "I'm not someone who goes with the flow."): TERMINATOR_ENDS,
     ("team-conflict", "no-conflicts", "It would be untrue to say I get along with everybody."): CONSEQUENCE_FRAME,
     ("diversity-inclusion", "colour-blind", "It would be naive to say race doesn't matter."): CONSEQUENCE_FRAME,
-    ("future-of-the-field", "money-only", "It's not just about money."): NOT_JUST,
-    ("future-of-the-field", "money-only", "It's not only about money."): NOT_JUST,
     ("close-specialty-gaps", "no-gaps", "My background leaves no gaps."): LISTED_SILENCES,
     (
         "open-multimodal-tka",
@@ -3719,19 +3703,11 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "Holding her analgesia would make the delirium worse.",
     ): WORSE_FRAME,
     ("open-hip-fracture-dementia", "sedate-agitation", "Sedating her would hide the pain, not treat it."): WORSE_FRAME,
-    ("open-ivdu-back-pain-fever", "mechanical-back-pain", "It's not just a strain until proven otherwise."): NOT_JUST,
-    (
-        "open-chronic-pelvic-pain",
-        "all-psychological",
-        "It's not just stress; endometriosis can have a normal ultrasound.",
-    ): NOT_JUST,
-    ("nonprocedural-role", "procedures-only", "It's not just procedures; the medicine side matters as much."): NOT_JUST,
     ("why-our-cancer-pain-service", "generic-flattery", "It's not just that it's a great program."): NOT_JUST,
     ("what-you-contribute", "hard-worker-cliche", "It's not just that I'm a hard worker."): NOT_JUST,
     ("open-all-in-my-head", "ultimatum", "Without psychology there's not much more we can do."): CONDITION_CONSEQUENCE,
     ("open-sickle-ed", "drug-seeking-label", "Calling him drug-seeking is stigmatising."): CONTRACTION_IS_A_PRONOUN,
     ("open-ces-phone-call", "delayed-assessment", "This can't wait until the next clinic."): UNTIL_ENDS_NEGATION,
-    ("open-ces-phone-call", "false-reassurance", "It is not just her sciatica."): NOT_JUST,
 }
 
 

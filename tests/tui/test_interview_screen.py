@@ -166,5 +166,5 @@ async def test_feedback_shows_red_flags_first_then_evidence_and_what_was_missed(
     main = next(a for a in store.unfinished_session().answers if a.probe_index is None)
     assert abs(main.score - (2 / 3 - 0.25)) < 1e-9
     (interview,) = [i for i in store.unfinished_session().interviews if i.probe_index is None]
-    assert interview.metrics["judge"] == "negex-5" and interview.metrics["red_flags"][0]["id"] == "drug-seeking-label"
+    assert interview.metrics["judge"] == "negex-6" and interview.metrics["red_flags"][0]["id"] == "drug-seeking-label"
     assert [v.status for v in interview.verdicts] == ["covered", "covered", "missed"]

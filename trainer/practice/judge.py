@@ -42,7 +42,9 @@ NegEx, for spoken answers about what the candidate would do:
 * pseudo-negations are consumed without negating: "not only ... but also", "not just",
   "no doubt", "without delay", "no more than", "do not exceed" (``PSEUDO``),
   and every limit made of no/not, comparative words and "than" ("no faster than 10% a month",
-  "no more often than weekly");
+  "no more often than weekly"); but a keyword that itself claims exclusivity ("just stress",
+  "only about money", ``EXCLUSIVE``) right after "not" is rejected, since "not just" denies the
+  "just" (negex-6: "it's not just stress" rejects "just stress");
 * a keyword's own words are never cues for it, and a keyword that *starts* with a cue
   ("do not increase", "no evidence", "without blame") means its remainder rejected: "I would
   not increase it" and "increasing it is unlikely to help" both meet "do not increase";
@@ -54,7 +56,8 @@ none, nothing, nobody, no one, without, cannot and every "n't" contraction, avoi
 decline to, rather than, instead of, in place of, as opposed to, stop short of, against,
 forgo, withhold, hold off, resist, steer clear of, refrain from, reluctant to, unwilling to,
 no longer, fail to, forget, neglect, omit, skip, tempting to, mistake to, wrong to, some
-would/might, others would/might, unlike. "avoid" after he/she/they/been is the patient's
+would/might, others would/might, unlike, hesitate to and hesitant to (negex-6: "I wouldn't
+hesitate to tell her" is a double negation; "no hesitation" is a pseudo-negation). "avoid" after he/she/they/been is the patient's
 behaviour, not a cue ("the things he's been avoiding"); a cue followed by a comma negates
 nothing ("if he won't, ...").
 
@@ -74,7 +77,9 @@ a new clause (a subject pronoun next, an auxiliary within three words and before
 and discharge him", or a verb with a personal object after a negation whose subject is
 impersonal: "why it can't wait and ask her to repeat the plan", negex-5), and a comma followed by a
 subject pronoun, a plan verb with an object, or an auxiliary within three words.
-A post-negation cue is also stopped by a comma.
+A post-negation cue is also stopped by a comma. A negation inside a relative clause ("who
+don't", "which can't") ends at the next finite auxiliary, the main clause's (negex-6: "patients
+who don't attend are discharged" says they are discharged).
 
 Said in other words (negex-3)
 -----------------------------
@@ -171,7 +176,7 @@ from trainer.history.records import KeyPointVerdict
 from trainer.practice.analysis import fold, lemma
 from trainer.practice.lexicon import CASE_SENSITIVE, CLASSES, groups_with, word_keys
 
-JUDGE_VERSION = "negex-5"
+JUDGE_VERSION = "negex-6"
 PRE_WINDOW = 10
 CHAIN = 6  # most words between two cues that negate each other ("never tell her there is nothing")
 POST_WINDOW = 6
@@ -216,11 +221,12 @@ PRE = _phrases(
     "|resist|resisting|steer clear of|refrain from|reluctant to|unwilling to|no longer|fail to|failing to"
     "|forget|forgetting|neglect|neglecting|omit|omitting|skip|skipping|tempting to|temptation to|mistake to"
     "|mistake would be|wrong to|some would|some might|some people would|others would|others might|unlike"
+    "|hesitate to|hesitates to|hesitated to|hesitating to|hesitant to"
 )
 PSEUDO = _phrases(
     "not only|not just|not merely|not simply|not least|no doubt|no question|without doubt|without question"
     "|no matter|not necessarily|nothing but|no sooner|if not|or not|not to mention|not sure|without delay"
-    "|without fail|without hesitation|no later than|no more than|not more than|no less than|not less than"
+    "|without fail|without hesitation|no hesitation|no later than|no more than|not more than|no less than|not less than"
     "|no higher than|not exceed|not exceeding|never exceed|not to exceed|no problem|not a problem"
 )
 _AUX = _words(
@@ -257,8 +263,12 @@ TERMINATORS = _words(
 )
 # Words a keyword's gap may not skip: a negation or a contrast between its words changes what
 # is said ("stop her opioids abruptly" is "stop abruptly"; "NSAID rather than tablets" is not
-# "NSAID tablets", "increase, not decrease" is not "increase decrease").
-GAP_BREAKERS = _words("not no never nor without rather instead than unlike cannot") | TERMINATORS
+# "NSAID tablets", "increase, not decrease" is not "increase decrease"; "I wouldn't hesitate to
+# tell her" is not "I wouldn't tell her").
+GAP_BREAKERS = (
+    _words("not no never nor without rather instead than unlike cannot hesitate hesitates hesitated hesitant")
+    | TERMINATORS
+)
 _SUBJECTS = _words("i we you he she they it")
 _SOMEONE_ELSE = _words("he she they been he's she's they're they've who patient patients")
 _NEXT_IS_OBJECT = _words(
@@ -1055,7 +1065,7 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
             post.append((i - 1, i))
         elif t.raw.endswith("n't") or t.raw == "cannot":
             post.append((i, i))
-    terminators = set()
+    terminators = set(_relative_clause_ends(tokens, pre))
     comma_before = {i for i in range(1, len(tokens)) if "," in text[tokens[i - 1].end : tokens[i].start]}
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1].raw if i + 1 < len(tokens) else ""
@@ -1100,6 +1110,27 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
         tuple(next_stop),
         tuple(b for _, b in pre_merged),
     )
+
+
+_RELATIVES = _words("who which")
+_FINITE_AUX = _words("is are was were will would shall should can could may might must do does did has have had")
+
+
+def _relative_clause_ends(tokens: Sequence[Token], pre: Sequence[tuple[int, int]]) -> Iterator[int]:
+    """The main clause's auxiliary after a negation inside a relative clause on the subject: in
+    "patients who don't attend are discharged" the "don't" belongs to "who don't attend", and
+    "are discharged" is said, so the scope ends at "are". Only a finite auxiliary ends it ("who
+    doesn't want to be discharged" keeps "be" in scope)."""
+    for a, b in pre:
+        before = a - 1 if a > 0 and tokens[a - 1].raw not in _AUX else a - 2
+        if before < 0 or tokens[before].raw not in _RELATIVES:
+            continue
+        for k in range(b + 2, min(b + 1 + PRE_WINDOW, len(tokens))):
+            if tokens[k].sentence != tokens[a].sentence:
+                break
+            if tokens[k].raw in _FINITE_AUX and tokens[k - 1].raw != "to":
+                yield k
+                break
 
 
 _IMPERSONAL = _words("it this that there it's that's there's")
@@ -1502,6 +1533,17 @@ def mentions(text: str, keyword: str, synonyms: Sequence[tuple[str, Sequence[str
     return tuple(_mentions(keyword, groups, tokens, _Index(tokens, text), find_cues(text, tokens)))
 
 
+EXCLUSIVE = _words("just only merely simply")
+
+
+def _exclusivity_denied(tokens: Sequence[Token], first: int) -> bool:
+    """Whether a mention that claims exclusivity ("just stress", "only about money") stands right
+    after a "not" that denies it: "not just" is a pseudo-negation, so its "not" negates nothing
+    after it ("not just X but Y" affirms X), but it does deny the keyword's own "just" ("it's not
+    just stress" rejects "just stress"). "isn't just" negates already, through its n't."""
+    return first > 0 and tokens[first].raw in EXCLUSIVE and tokens[first - 1].raw == "not"
+
+
 def _mentions(
     keyword: str,
     groups: tuple[tuple[str, ...], ...],
@@ -1519,6 +1561,8 @@ def _mentions(
                 if phrase.split:  # "the taper doesn't need to be slow": the chain's own negation
                     inner = sum(_is_inner_negation(tokens[k].raw) for k in range(first + 1, last))
                     negated = negated != (inner % 2 == 1)
+                if _exclusivity_denied(tokens, first):
+                    negated = not negated
                 t = tokens[first]
                 found[(first, last)] = Mention(
                     keyword,
