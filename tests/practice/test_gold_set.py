@@ -193,8 +193,9 @@ def test_no_worse_than_today_where_the_floors_are_not_reached(figures):
     # 11 since the blind red-flag review narrowed keywords that also fired on rejections and warnings
     # (rejected mentions flagged went 1 -> 0); 8 with contraries of rate and the predicative
     # alternation; 7 with evidential frames; 6 with the medication signature; 4 with the bank
-    # review of docs/judging.md, which lists the ones still missed; 2 with omissions (negex-4).
-    assert len(figures.missed_flags) <= 2, report(figures, figures.missed_flags)
+    # review of docs/judging.md, which lists the ones still missed; 2 with omissions (negex-4); 1
+    # with the blind review of two psychology and disclosure flags (docs/judging.md).
+    assert len(figures.missed_flags) <= 1, report(figures, figures.missed_flags)
 
 
 def test_keyword_lists_earn_nothing(figures):

@@ -464,3 +464,24 @@ def test_a_keyword_gap_does_not_skip_hesitate():
     conceals = RedFlag("conceals", "Does not tell her", ("I wouldn't tell her",), "Disclosure.")
     assert raised("I wouldn't hesitate to tell her.", conceals) == set()
     assert raised("I wouldn't really tell her.", conceals) == {"conceals"}
+
+
+# --- a negated auxiliary contracted or spelled out (negex-6) ---------------------------------
+
+UNTOLD = RedFlag("untold", "Keeps the error from her", ("I didn't tell her", "she did not need to know"), "Disclosure.")
+
+
+def test_a_contracted_negation_meets_its_spelled_out_form_and_back():
+    assert raised("So I did not tell her about the dose.", UNTOLD) == {"untold"}
+    assert raised("Honestly, she didn't need to know.", UNTOLD) == {"untold"}
+    cannot = KeyPoint("Says it cannot wait", ("can't wait until Monday",))
+    assert status("This cannot wait until Monday.", cannot) == [COVERED]
+    assert status("This can not wait until Monday.", cannot) == [COVERED]
+    wont = KeyPoint("Says blocks will not cure it", ("blocks will not cure",))
+    assert status("I'd explain that the blocks won't cure it.", wont) == [COVERED]
+
+
+def test_the_spelled_out_form_still_reads_a_negation_before_it():
+    assert raised("I would never say I did not tell her.", UNTOLD) == set()
+    assert raised("It isn't true that she did not need to know.", UNTOLD) == set()
+    assert raised("I did tell her the same day.", UNTOLD) == set()

@@ -3605,7 +3605,7 @@ WHEN = (
 )
 ANAPHORA = "a pronoun is not resolved: in \"tapentadol is licensed ..., so I'd start that\" 'that' is not the drug"
 REPORTED_BELIEF = (
-    "a belief or fear told as someone's, not claimed (\"it might sound like I think it's all in your head\", \"you "
+    'a belief or fear told as someone\'s, not claimed ("it might sound like I think it\'s all in your head", "you '
     "might worry we think it's psychological\") has no frame (the experiencer frame is for another clinician's acts "
     "and words), so it reads as the candidate's own claim; for the same reason the bare claim \"it's psychological\" "
     "(\"I'd be honest that it's psychological now\") cannot be listed without firing on those reassurances"
@@ -3616,16 +3616,16 @@ EXPERIENCER_ELLIPSIS = (
     "candidate's act, and no keyword can name it without the verb"
 )
 UNREALISED_INTENT = (
-    "an intention not acted on (\"I was tempted to\", \"my first instinct was to\") is no cue, so \"I was tempted "
-    "to fix it quietly, but I told my attending\" reads as fixing it quietly"
+    'an intention not acted on ("I was tempted to", "my first instinct was to") is no cue, so "I was tempted '
+    'to fix it quietly, but I told my attending" reads as fixing it quietly'
 )
 NO_CLAUSE_END = (
-    "a keyword cannot be anchored to the end of its clause: \"no harm came of it, so I left it.\" needs 'so I left "
-    "it', which also matches \"so I left it to her [the attending] to lead the disclosure\""
+    'a keyword cannot be anchored to the end of its clause: "no harm came of it, so I left it." needs \'so I left '
+    'it\', which also matches "so I left it to her [the attending] to lead the disclosure"'
 )
 COUNTERFACTUAL = (
     "the judge has no counterfactual mood and a keyword's gap admits a modal: 'she never found out' also matches "
-    "\"she would never have found out, but I told her anyway\", the honest answer, so the concealment said as a "
+    '"she would never have found out, but I told her anyway", the honest answer, so the concealment said as a '
     "fact cannot be listed"
 )
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {

@@ -18,7 +18,9 @@ function"). A subject pronoun and its auxiliary count contracted or spelled out 
 is also "I" ("I make a point" / "I've been making a point"), and a keyword "I have improved" also
 reads "I've improved", "I'd refer" also "I would refer" (the auxiliary as written, so "I've no
 idea" is not "I had no idea"; copulas are not spelled out: "I'm concerned" is not "I'd be
-concerned"). Every keyword also stands for the phrases of its lexicon group
+concerned"). A negated auxiliary counts contracted or spelled out too (negex-6): "I didn't
+report it" / "I did not report it", "can't" / "cannot" / "can not", "won't" / "will not".
+Every keyword also stands for the phrases of its lexicon group
 and of the bank's ``synonyms`` (see the lexicon); each match records the words that earned it
 and the synonym it went through.
 
@@ -643,6 +645,31 @@ def _subject_variants(words: Sequence[str]) -> list[tuple[str, str | None]]:
     return []
 
 
+_NEGATABLE = _words("do does did is are was were have has had will would shall should can could must need")
+_IRREGULAR_NOT = {"won't": "will", "can't": "can", "shan't": "shall"}
+
+
+def _negation_spellings(words: Sequence[str]) -> list[str]:
+    """A keyword's negated auxiliary the other way round from how it is written: "I didn't
+    report it" -> "I did not report it", "she did not need to know" -> "she didn't need to
+    know", "I can't" -> "I cannot" (a transcript or a careful typist spells it out)."""
+    low = [w.lower().replace("\u2019", "'") for w in words]
+    out = []
+    for i, w in enumerate(low):
+        before, after = words[:i], words[i + 1 :]
+        if w.endswith("n't") and (aux := _IRREGULAR_NOT.get(w, w[:-3])) in _NEGATABLE:
+            out.append(" ".join((*before, aux, "not", *after)))
+            if aux == "can":
+                out.append(" ".join((*before, "cannot", *after)))
+        elif w == "cannot":
+            out.append(" ".join((*before, "can't", *after)))
+        elif w == "not" and i > 0 and low[i - 1] in _NEGATABLE:
+            aux = low[i - 1]
+            contracted = {v: k for k, v in _IRREGULAR_NOT.items()}.get(aux, f"{aux}n't")
+            out.append(" ".join((*words[: i - 1], contracted, *after)))
+    return out
+
+
 @lru_cache(maxsize=8192)
 def compile_keyword(
     keyword: str, groups: tuple[tuple[str, ...], ...], contraries: bool = False, predicative: bool = True
@@ -678,6 +705,8 @@ def compile_keyword(
     for variant, aux in _subject_variants([w.replace("\u2019", "'") for w in body_words]):
         # the auxiliary as written: through its lemma "I have no idea" would be "I had no idea"
         add(variant, None, exact={1: aux} if aux else None)
+    for variant in _negation_spellings(body_words):
+        add(variant, None)
     for group in ((cls, *members) for cls, members in CLASSES):  # a class is said by naming a member
         cls_lemmas = tuple(lemma(fold(m.group())) for m in _TOKEN.finditer(group[0]))
         at = _sub(lemmas, cls_lemmas)
