@@ -165,13 +165,6 @@ def report(figures: Figures, *lists: list[str]) -> str:
     return "\n".join(lines)
 
 
-# The issue's floors that the judge does not reach yet (measured 2026-12-01 on 204 answers:
-# precision 0.8997 = 350/389, 7 endorsed red flags missed, 1 rejected mention flagged). They stay
-# written at the issue's values and marked strict xfail, so they fail loudly the day they pass
-# (then drop the mark); the guards below keep today's figures from getting worse meanwhile.
-NOT_YET = pytest.mark.xfail(strict=True, reason="floor of issue 14 not reached yet; see docs/judging.md")
-
-
 def test_key_point_recall(figures):
     assert figures.recall >= 0.85, report(figures, figures.disagreements)
 
@@ -180,22 +173,12 @@ def test_key_point_precision(figures):
     assert figures.precision >= 0.90, report(figures, figures.disagreements)
 
 
-@NOT_YET
 def test_every_endorsed_red_flag_is_caught(figures):
     assert not figures.missed_flags, report(figures, figures.missed_flags)
 
 
 def test_no_rejected_mention_raises_a_red_flag(figures):
     assert not figures.false_flags, report(figures, figures.false_flags)
-
-
-def test_no_worse_than_today_where_the_floors_are_not_reached(figures):
-    # 11 since the blind red-flag review narrowed keywords that also fired on rejections and warnings
-    # (rejected mentions flagged went 1 -> 0); 8 with contraries of rate and the predicative
-    # alternation; 7 with evidential frames; 6 with the medication signature; 4 with the bank
-    # review of docs/judging.md, which lists the ones still missed; 2 with omissions (negex-4); 1
-    # with the blind review of two psychology and disclosure flags (docs/judging.md).
-    assert len(figures.missed_flags) <= 1, report(figures, figures.missed_flags)
 
 
 def test_keyword_lists_earn_nothing(figures):

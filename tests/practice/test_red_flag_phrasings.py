@@ -1708,6 +1708,15 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "We kept it within the team and didn't involve the patient.",
             "She never found out, which in hindsight I'm not proud of.",
             "I changed the order before anyone saw it.",
+            "My attending didn't need to know about it.",
+            "Nobody else needed to know.",
+            "No one needed to know, because it was caught in time.",
+            "I felt the family didn't need to know.",
+            "My supervisor did not need to know about a near miss like that.",
+            "He didn't need to know; he was fine.",
+            "There was no reason for her to know, since nothing happened.",
+            "There was no need for the patient to know.",
+            "We kept it quiet.",
         ),
         rejected=(
             "I never kept it quiet.",
@@ -1729,6 +1738,13 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "We debriefed within the team first, and then I spoke to the patient and apologised.",
             "She would never have found out, but I told her anyway.",
             "I didn't think it was worth the risk of hiding it, so I told her.",
+            "She needed to know, so I told her that afternoon.",
+            "I felt the family needed to know, even though no harm was done.",
+            "I never thought she didn't need to know; I told her the same day.",
+            "My attending needed to know straight away, so I called him.",
+            "There was every reason for her to know, and I told her.",
+            "I asked my attending whether the family needed to know, and we told them together.",
+            "I didn't need to know who was to blame; I needed to make her safe.",
         ),
     ),
     Phrasings(
@@ -3628,6 +3644,11 @@ COUNTERFACTUAL = (
     '"she would never have found out, but I told her anyway", the honest answer, so the concealment said as a '
     "fact cannot be listed"
 )
+NEED_TO_KNOW = (
+    "'nobody needed to know' starts with a cue, so it is met by any negated 'need to know', whoever the subject: "
+    "that someone (the patient, the attending, the family) did not need to know is the concealment, but the "
+    "candidate's own \"I didn't need to know who was to blame\" meets it too"
+)
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     (
         "open-all-in-my-head",
@@ -3655,6 +3676,11 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "I was tempted to fix it quietly, but I told my attending straight away.",
     ): UNREALISED_INTENT,
     ("mistake-you-made", "hid-the-error", "No harm came of it, so I left it."): NO_CLAUSE_END,
+    (
+        "mistake-you-made",
+        "hid-the-error",
+        "I didn't need to know who was to blame; I needed to make her safe.",
+    ): NEED_TO_KNOW,
     ("mistake-you-made", "hid-the-error", "She never found out, which in hindsight I'm not proud of."): COUNTERFACTUAL,
     ("open-pdn-plan", "opioid-for-pdn", "Tapentadol is licensed for diabetic neuropathy, so I'd start that."): ANAPHORA,
     ("open-dapt-stent-scs", "stop-dapt-early", "I'd stop the clopidogrel a week before the implant."): WHEN,
