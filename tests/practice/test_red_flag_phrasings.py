@@ -847,6 +847,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than keeping quiet, I'd speak to the colleague privately.",
             "I wouldn't stay out of it.",
             "I wouldn't say anything in front of the patient, but I'd speak to him privately afterwards.",
+            "I couldn't let it go without speaking to him privately.",
+            "Letting it go was never an option.",
         ),
     ),
     Phrasings(
@@ -1979,6 +1981,9 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I didn't take it with a pinch of salt; I asked for examples.",
             "I'd never say she wasn't in a position to judge.",
             "The feedback wasn't harsh; it was fair and specific.",
+            "Everyone else thought the feedback was fair, and once I'd slept on it so did I.",
+            "Everyone else thought my notes were fine, but she was right that my plans were vague, so I changed them.",
+            "Everyone else thought it was harsh, but I asked her for two examples and worked on them.",
         ),
     ),
     Phrasings(
@@ -3437,6 +3442,7 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I wouldn't put it down to the nurse; I drew up the syringe myself.",
             "I don't think the patient was non-compliant; our instructions were confusing.",
             "Rather than saying he didn't follow the instructions, I looked at how clearly we had given them.",
+            "We reviewed their error and mine together at the morbidity meeting, without blame.",
         ),
     ),
     Phrasings(
@@ -3644,6 +3650,11 @@ COUNTERFACTUAL = (
     '"she would never have found out, but I told her anyway", the honest answer, so the concealment said as a '
     "fact cannot be listed"
 )
+OTHERS_OPINION = (
+    "an appeal to what others thought dismisses feedback only when nothing after it concedes the point: "
+    '"everyone else thought my notes were fine" is the dismissal, "everyone else thought my notes were fine, but '
+    "she was right\" is a strong answer, and a keyword cannot see the 'but' that follows it"
+)
 NEED_TO_KNOW = (
     "'nobody needed to know' starts with a cue, so it is met by any negated 'need to know', whoever the subject: "
     "that someone (the patient, the attending, the family) did not need to know is the concealment, but the "
@@ -3676,6 +3687,7 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "I was tempted to fix it quietly, but I told my attending straight away.",
     ): UNREALISED_INTENT,
     ("mistake-you-made", "hid-the-error", "No harm came of it, so I left it."): NO_CLAUSE_END,
+    ("handling-feedback", "dismisses-feedback", "Everyone else thought my notes were fine."): OTHERS_OPINION,
     (
         "mistake-you-made",
         "hid-the-error",
