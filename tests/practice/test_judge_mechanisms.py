@@ -485,3 +485,19 @@ def test_the_spelled_out_form_still_reads_a_negation_before_it():
     assert raised("I would never say I did not tell her.", UNTOLD) == set()
     assert raised("It isn't true that she did not need to know.", UNTOLD) == set()
     assert raised("I did tell her the same day.", UNTOLD) == set()
+
+
+# --- "not because": a negation denies the reason after it (negex-6) --------------------------
+
+IN_HEAD = RedFlag("in-head", "Agrees it is in the head", ("in your head",), "Invalidates.")
+
+
+def test_a_negation_right_before_because_denies_the_reason():
+    assert raised("I'd suggest the psychologist, not because it's in your head.", IN_HEAD) == set()
+    assert raised("It isn't because it's in your head; it's because stress and pain feed each other.", IN_HEAD) == set()
+
+
+def test_because_still_ends_a_negation_that_is_not_about_the_reason():
+    assert raised("I'm not sure, because it's in your head.", IN_HEAD) == {"in-head"}
+    assert raised("I'm referring you because it's in your head.", IN_HEAD) == {"in-head"}
+    assert raised("It's not because of anything you did, but it is in your head.", IN_HEAD) == {"in-head"}

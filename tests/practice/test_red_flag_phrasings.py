@@ -615,6 +615,8 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Your normal scans don't mean nothing is physically wrong.",
             "It's a fair question, and the answer is no: I believe your pain is real.",
             "I can see why it might sound like I think it's all in your head, but I don't.",
+            "I'm suggesting psychology not because the pain is imaginary, but because it helps people cope.",
+            "It isn't because it's all in your head; it's because pain and stress feed each other.",
         ),
     ),
     Phrasings(
@@ -3671,11 +3673,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "confirms-psychogenic",
         "I can see why it might sound like I think it's all in your head, but I don't.",
     ): REPORTED_BELIEF,
-    (
-        "open-all-in-my-head",
-        "confirms-psychogenic",
-        "Pain always involves the brain, so the psychologist teaches coping skills, not because it's in your head.",
-    ): TERMINATOR_ENDS,
     (
         "mistake-you-made",
         "hid-the-error",

@@ -73,6 +73,8 @@ do with ("the weather has nothing to do with it", negex-5).
 Scope terminators (``TERMINATORS``): sentence end, ; and :, but, however, although, though,
 yet, except, whereas, while, unless, until, because, since, so, therefore, thus, hence,
 then, which, who, otherwise, if and when (negex-5: "I'd refer him if he doesn't improve"),
+but not a "because" right after a negation, which denies that reason (negex-6: "not because
+it's in your head, but because it helps"),
 instead and rather (when not a cue), an "and"/"or" that starts
 a new clause (a subject pronoun next, an auxiliary within three words and before any comma:
 "and the pain is real", not "rather than X and Y, I'd Z", or a plan verb after ", and": ",
@@ -1098,7 +1100,9 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
     comma_before = {i for i in range(1, len(tokens)) if "," in text[tokens[i - 1].end : tokens[i].start]}
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1].raw if i + 1 < len(tokens) else ""
-        if t.raw in TERMINATORS or (t.raw == "instead" and nxt != "of") or (t.raw == "rather" and nxt != "than"):
+        if t.raw in TERMINATORS and not _negated_reason(tokens, i):
+            terminators.add(i)
+        elif (t.raw == "instead" and nxt != "of") or (t.raw == "rather" and nxt != "than"):
             terminators.add(i)
         if i == 0:
             continue
@@ -1139,6 +1143,16 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
         tuple(next_stop),
         tuple(b for _, b in pre_merged),
     )
+
+
+def _negated_reason(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the "because" at ``i`` is the reason a negation right before it denies: in "not
+    because it's in your head, but because it helps" the "not" is about the because-clause, so
+    "because" does not end its scope (the "but" does)."""
+    if tokens[i].raw != "because" or i == 0:
+        return False
+    before = tokens[i - 1].raw
+    return before in ("not", "never") or before.endswith("n't")
 
 
 _RELATIVES = _words("who which")
