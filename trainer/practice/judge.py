@@ -59,9 +59,9 @@ decline to, rather than, instead of, in place of, as opposed to, stop short of, 
 forgo, withhold, hold off, resist, steer clear of, refrain from, reluctant to, unwilling to,
 no longer, fail to, forget, neglect, omit, skip, tempting to, mistake to, wrong to, some
 would/might, others would/might, unlike, hesitate to and hesitant to (negex-6: "I wouldn't
-hesitate to tell her" is a double negation; "no hesitation" is a pseudo-negation). "avoid" after he/she/they/been is the patient's
-behaviour, not a cue ("the things he's been avoiding"); a cue followed by a comma negates
-nothing ("if he won't, ...").
+hesitate to tell her" is a double negation; "no hesitation" is a pseudo-negation). "avoid"
+after he/she/they/been is the patient's behaviour, not a cue ("the things he's been
+avoiding"); a cue followed by a comma negates nothing ("if he won't, ...").
 
 Post-negation cues (``POST``): an auxiliary or copula followed by not ("is not", "would
 not", "does not") or its contraction, "has no", and unnecessary, not indicated,
@@ -237,6 +237,7 @@ _AUX = _words(
     "am is are was were be been being do does did have has had will would shall should can could may might must"
     " need ought"
 )
+_FINITE_AUX = _words("is are was were do does did have has had will would shall should can could may might must")
 POST = _phrases(
     "unnecessary|not necessary|not indicated|contraindicated|inappropriate|unhelpful|ineffective|unlikely to help"
     "|unlikely to work|unlikely to benefit|should be avoided|must be avoided|best avoided|is avoided|are avoided"
@@ -647,8 +648,9 @@ def _subject_variants(words: Sequence[str]) -> list[tuple[str, str | None]]:
     return []
 
 
-_NEGATABLE = _words("do does did is are was were have has had will would shall should can could must need")
+_NEGATABLE = _FINITE_AUX | {"need"}  # "needn't" / "need not"
 _IRREGULAR_NOT = {"won't": "will", "can't": "can", "shan't": "shall"}
+_CONTRACTED_NOT = {aux: contracted for contracted, aux in _IRREGULAR_NOT.items()}
 
 
 def _negation_spellings(words: Sequence[str]) -> list[str]:
@@ -667,8 +669,7 @@ def _negation_spellings(words: Sequence[str]) -> list[str]:
             out.append(" ".join((*before, "can't", *after)))
         elif w == "not" and i > 0 and low[i - 1] in _NEGATABLE:
             aux = low[i - 1]
-            contracted = {v: k for k, v in _IRREGULAR_NOT.items()}.get(aux, f"{aux}n't")
-            out.append(" ".join((*words[: i - 1], contracted, *after)))
+            out.append(" ".join((*words[: i - 1], _CONTRACTED_NOT.get(aux, f"{aux}n't"), *after)))
     return out
 
 
@@ -1156,7 +1157,6 @@ def _negated_reason(tokens: Sequence[Token], i: int) -> bool:
 
 
 _RELATIVES = _words("who which")
-_FINITE_AUX = _words("is are was were will would shall should can could may might must do does did has have had")
 
 
 def _relative_clause_ends(tokens: Sequence[Token], pre: Sequence[tuple[int, int]]) -> Iterator[int]:
