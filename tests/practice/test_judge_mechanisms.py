@@ -501,3 +501,30 @@ def test_because_still_ends_a_negation_that_is_not_about_the_reason():
     assert raised("I'm not sure, because it's in your head.", IN_HEAD) == {"in-head"}
     assert raised("I'm referring you because it's in your head.", IN_HEAD) == {"in-head"}
     assert raised("It's not because of anything you did, but it is in your head.", IN_HEAD) == {"in-head"}
+
+
+# --- judgements of saying, a refused wait, a negated person (negex-6) ------------------------
+
+GETS_ON = RedFlag("no-conflicts", "Claims never to clash", ("get along with everybody",), "Unbelievable.")
+NEXT_CLINIC = RedFlag("delay", "Waits for clinic", ("next clinic",), "Cauda equina cannot wait.")
+FLOW = RedFlag("flow", "Has no direction", ("go with the flow",), "No plan.")
+
+
+def test_calling_a_statement_untrue_or_naive_rejects_it():
+    assert raised("It would be untrue to say I get along with everybody.", GETS_ON) == set()
+    assert raised("It would be naive to think I get along with everybody.", GETS_ON) == set()
+    assert raised("Honestly, I get along with everybody.", GETS_ON) == {"no-conflicts"}
+
+
+def test_the_time_a_refused_wait_runs_until_is_refused_too():
+    assert raised("This can't wait until the next clinic.", NEXT_CLINIC) == set()
+    assert raised("I'd see her today rather than wait until the next clinic.", NEXT_CLINIC) == set()
+    assert raised("She can wait until the next clinic.", NEXT_CLINIC) == {"delay"}
+    assert raised("Nothing changes until the next clinic.", NEXT_CLINIC) == {"delay"}  # not a wait: "until" ends it
+
+
+def test_who_after_a_negated_person_stays_in_the_negation():
+    assert raised("I'm not someone who will go with the flow.", FLOW) == set()
+    assert raised("I'm not the kind of person who would just go with the flow.", FLOW) == set()
+    assert raised("I'm someone who likes to go with the flow.", FLOW) == {"flow"}
+    assert raised("I don't plan much; I'm someone who will go with the flow.", FLOW) == {"flow"}

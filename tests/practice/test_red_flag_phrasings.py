@@ -3570,10 +3570,6 @@ LISTED_SILENCES = (
     'him off") is a sentence, not a list, but one that opens with a noun phrase ("My background leaves no '
     'gaps") is still read as a dense fragment'
 )
-UNTIL_ENDS_NEGATION = (
-    "'until' ends a negation's scope, so in \"can't wait until the next clinic\" the delay after 'until' reads as "
-    "endorsed although the sentence rejects it"
-)
 NOT_JUST = (
     '"not just that X" affirms X and says it is not the whole reason, so the cliché the candidate goes beyond '
     "reads as said; a keyword that itself says 'just' or 'only' is read as rejected after 'not' since judge negex-6 "
@@ -3613,14 +3609,10 @@ CONDITION_CONSEQUENCE = (
     "the post-negation \"can't\" rejects 'unless you see', and \"without psychology there's not much more we can do\" "
     "reads 'without' as rejecting the ultimatum"
 )
-CONSEQUENCE_FRAME = (
-    'a warning said as a judgement of the saying ("it would be untrue / naive to say ...") has no cue, so the '
-    'statement it rejects reads as endorsed (warnings said as a harm they cause, "stopping them today could '
-    'increase his risk", "... is harmful", are read since judge negex-3)'
-)
 TERMINATOR_ENDS = (
     'a scope terminator inside the rejected statement ends the negation early: "I didn\'t apply because of the city", '
-    '"I didn\'t choose it because I love helping people", "I\'m not someone who goes with the flow"'
+    '"I didn\'t choose it because I love helping people" (a "because" right after the negation, "not because ...", '
+    'and the "who" of "not someone who" are read since judge negex-6)'
 )
 WHEN = (
     'the judge has no notion of when: "stop clopidogrel 7 days before the implant" is the right plan once the '
@@ -3701,9 +3693,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "helping-people-only",
         "I didn't choose it because I love helping people in general.",
     ): TERMINATOR_ENDS,
-    ("career-goals-five-ten", "no-direction", "I'm not someone who goes with the flow."): TERMINATOR_ENDS,
-    ("team-conflict", "no-conflicts", "It would be untrue to say I get along with everybody."): CONSEQUENCE_FRAME,
-    ("diversity-inclusion", "colour-blind", "It would be naive to say race doesn't matter."): CONSEQUENCE_FRAME,
     ("close-specialty-gaps", "no-gaps", "My background leaves no gaps."): LISTED_SILENCES,
     (
         "open-multimodal-tka",
@@ -3742,7 +3731,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     ("what-you-contribute", "hard-worker-cliche", "It's not just that I'm a hard worker."): NOT_JUST,
     ("open-all-in-my-head", "ultimatum", "Without psychology there's not much more we can do."): CONDITION_CONSEQUENCE,
     ("open-sickle-ed", "drug-seeking-label", "Calling him drug-seeking is stigmatising."): CONTRACTION_IS_A_PRONOUN,
-    ("open-ces-phone-call", "delayed-assessment", "This can't wait until the next clinic."): UNTIL_ENDS_NEGATION,
 }
 
 

@@ -59,7 +59,9 @@ decline to, rather than, instead of, in place of, as opposed to, stop short of, 
 forgo, withhold, hold off, resist, steer clear of, refrain from, reluctant to, unwilling to,
 no longer, fail to, forget, neglect, omit, skip, tempting to, mistake to, wrong to, some
 would/might, others would/might, unlike, hesitate to and hesitant to (negex-6: "I wouldn't
-hesitate to tell her" is a double negation; "no hesitation" is a pseudo-negation). "avoid"
+hesitate to tell her" is a double negation; "no hesitation" is a pseudo-negation), and
+judgements of saying: untrue/false/naive/misleading/dishonest/unfair/inaccurate to say ("it
+would be naive to say race doesn't matter", negex-6). "avoid"
 after he/she/they/been is the patient's behaviour, not a cue ("the things he's been
 avoiding"); a cue followed by a comma negates nothing ("if he won't, ...").
 
@@ -74,7 +76,8 @@ Scope terminators (``TERMINATORS``): sentence end, ; and :, but, however, althou
 yet, except, whereas, while, unless, until, because, since, so, therefore, thus, hence,
 then, which, who, otherwise, if and when (negex-5: "I'd refer him if he doesn't improve"),
 but not a "because" right after a negation, which denies that reason (negex-6: "not because
-it's in your head, but because it helps"),
+it's in your head, but because it helps"), the "until" of a wait ("this can't wait until the
+next clinic") or the "who" of a negated person ("I'm not someone who goes with the flow"),
 instead and rather (when not a cue), an "and"/"or" that starts
 a new clause (a subject pronoun next, an auxiliary within three words and before any comma:
 "and the pain is real", not "rather than X and Y, I'd Z", or a plan verb after ", and": ",
@@ -226,6 +229,8 @@ PRE = _phrases(
     "|forget|forgetting|neglect|neglecting|omit|omitting|skip|skipping|tempting to|temptation to|mistake to"
     "|mistake would be|wrong to|some would|some might|some people would|others would|others might|unlike"
     "|hesitate to|hesitates to|hesitated to|hesitating to|hesitant to"
+    "|untrue to say|untrue to claim|false to say|false to claim|naive to say|naive to think|naive to believe"
+    "|naive to assume|misleading to say|dishonest to say|unfair to say|inaccurate to say"
 )
 PSEUDO = _phrases(
     "not only|not just|not merely|not simply|not least|no doubt|no question|without doubt|without question"
@@ -1101,7 +1106,7 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
     comma_before = {i for i in range(1, len(tokens)) if "," in text[tokens[i - 1].end : tokens[i].start]}
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1].raw if i + 1 < len(tokens) else ""
-        if t.raw in TERMINATORS and not _negated_reason(tokens, i):
+        if t.raw in TERMINATORS and not _negated_reason(tokens, i) and not _continues_negated(tokens, i):
             terminators.add(i)
         elif (t.raw == "instead" and nxt != "of") or (t.raw == "rather" and nxt != "than"):
             terminators.add(i)
@@ -1154,6 +1159,23 @@ def _negated_reason(tokens: Sequence[Token], i: int) -> bool:
         return False
     before = tokens[i - 1].raw
     return before in ("not", "never") or before.endswith("n't")
+
+
+_WAITING = _words("wait waits waited waiting delay delays delayed delaying")
+_PERSON_NOUNS = _words("someone somebody person one type kind sort doctor clinician resident fellow")
+
+
+def _continues_negated(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the terminator at ``i`` is part of what a negation before it rejects, not the end
+    of its scope: the "until" of a wait ("this can't wait until the next clinic", "rather than
+    wait until Monday": the time is what is refused) and the "who" of a negated person ("I'm not
+    someone who goes with the flow": the relative clause is what the candidate is not)."""
+    raw = tokens[i].raw
+    if raw == "until":
+        return i > 0 and tokens[i - 1].raw in _WAITING
+    if raw != "who" or i == 0 or tokens[i - 1].raw not in _PERSON_NOUNS:
+        return False
+    return any(_is_negation_word(tokens[k].raw) for k in range(max(0, i - 5), i - 1))
 
 
 _RELATIVES = _words("who which")
