@@ -528,3 +528,10 @@ def test_who_after_a_negated_person_stays_in_the_negation():
     assert raised("I'm not the kind of person who would just go with the flow.", FLOW) == set()
     assert raised("I'm someone who likes to go with the flow.", FLOW) == {"flow"}
     assert raised("I don't plan much; I'm someone who will go with the flow.", FLOW) == {"flow"}
+
+
+def test_what_would_make_a_harm_worse_is_a_warning():
+    hold = RedFlag("hold", "Withholds analgesia", ("hold her analgesia",), "Pain drives delirium.")
+    assert raised("Holding her analgesia would make the delirium worse.", hold) == set()
+    assert raised("Holding her analgesia makes her agitation much worse.", hold) == set()
+    assert raised("I'd hold her analgesia; the delirium is worse today.", hold) == {"hold"}

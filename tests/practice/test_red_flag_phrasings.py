@@ -3596,9 +3596,9 @@ SUBORDINATE_POST_CUE = (
     '"that" does not, since "X is something that I wouldn\'t do" is a rejection of X)'
 )
 WORSE_FRAME = (
-    'a harm said as what the act would do ("holding her analgesia would make the delirium worse", "sedating her '
-    'would hide the pain") is no consequence frame: CAUSING and HARMS name the warnings read ("increases the risk '
-    'of", "worsens the bleeding")'
+    'a harm said as what the act would hide ("sedating her would hide the pain") is no consequence frame: CAUSING '
+    'and HARMS name the warnings read ("increases the risk of", "worsens the bleeding"), and since judge negex-6 '
+    '"would make the delirium worse"'
 )
 LIST_ITEMS = (
     'a keyword\'s words are not joined across a comma, which starts a new list item: "see one, do one" is two items '
@@ -3721,11 +3721,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "I'd announce to the room that he can't operate because he's been drinking.",
     ): SUBORDINATE_POST_CUE,
     ("learned-skill-quickly", "see-one-do-one", "It was see one, do one."): LIST_ITEMS,
-    (
-        "open-hip-fracture-dementia",
-        "withhold-analgesia",
-        "Holding her analgesia would make the delirium worse.",
-    ): WORSE_FRAME,
     ("open-hip-fracture-dementia", "sedate-agitation", "Sedating her would hide the pain, not treat it."): WORSE_FRAME,
     ("why-our-cancer-pain-service", "generic-flattery", "It's not just that it's a great program."): NOT_JUST,
     ("what-you-contribute", "hard-worker-cliche", "It's not just that I'm a hard worker."): NOT_JUST,

@@ -255,7 +255,8 @@ POST = _phrases(
 # evaluative predicates of harm work as NegEx post-negation cues (Chapman et al. 2001 list
 # "unlikely", "ruled out" after the finding; these are the same position for a plan): a verb of
 # causing or raising (``CAUSING``) with a harm (``HARMS``) within ``HARM_REACH`` words after it,
-# or the verb "risk" itself, or an adjective of harm (in ``POST``: harmful, risky, unsafe, hazardous).
+# or the verb "risk" itself, or an adjective of harm (in ``POST``: harmful, risky, unsafe, hazardous),
+# or "make ... worse" (negex-6: "holding her analgesia would make the delirium worse").
 CAUSING = frozenset(
     lemma(v) for v in _words("risk increase raise cause precipitate provoke trigger worsen heighten double")
 )
@@ -1051,6 +1052,11 @@ def _harm_frames(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """(first, last) of each consequence frame: a ``CAUSING`` verb and a ``HARMS`` word after it."""
     found = []
     for i, t in enumerate(tokens):
+        if "make" in t.keys:  # "holding her analgesia would make the delirium worse"
+            worse = next((j for j in range(i + 2, min(i + 2 + HARM_REACH, len(tokens))) if tokens[j].raw == "worse"), 0)
+            if worse and all(tokens[k].sentence == t.sentence for k in range(i, worse + 1)):
+                found.append((i, worse))
+            continue
         if not t.keys & CAUSING:
             continue
         if t.raw in ("risks", "risked", "risking") or (t.raw == "risk" and i > 0 and tokens[i - 1].raw in _AUX):
