@@ -535,3 +535,11 @@ def test_what_would_make_a_harm_worse_is_a_warning():
     assert raised("Holding her analgesia would make the delirium worse.", hold) == set()
     assert raised("Holding her analgesia makes her agitation much worse.", hold) == set()
     assert raised("I'd hold her analgesia; the delirium is worse today.", hold) == {"hold"}
+
+
+def test_a_past_temptation_is_not_the_act_but_a_conditional_one_is_the_plan():
+    quiet = RedFlag("quiet", "Hides the error", ("keep it to myself",), "Disclosure.")
+    assert raised("I was tempted to keep it to myself, but I told her that day.", quiet) == set()
+    assert raised("My first instinct was to keep it to myself, but I told her.", quiet) == set()
+    assert raised("I'd be tempted to keep it to myself.", quiet) == {"quiet"}
+    assert raised("I decided to keep it to myself.", quiet) == {"quiet"}

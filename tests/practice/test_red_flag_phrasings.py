@@ -3631,10 +3631,6 @@ EXPERIENCER_ELLIPSIS = (
     "\"my registrar said there was no need to fill in a Datix, so we didn't\" only 'so we didn't' is the "
     "candidate's act, and no keyword can name it without the verb"
 )
-UNREALISED_INTENT = (
-    'an intention not acted on ("I was tempted to", "my first instinct was to") is no cue, so "I was tempted '
-    'to fix it quietly, but I told my attending" reads as fixing it quietly'
-)
 NO_CLAUSE_END = (
     'a keyword cannot be anchored to the end of its clause: "no harm came of it, so I left it." needs \'so I left '
     'it\', which also matches "so I left it to her [the attending] to lead the disclosure"'
@@ -3670,11 +3666,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "hid-the-error",
         "My registrar said there was no need to fill in a Datix, so we didn't.",
     ): EXPERIENCER_ELLIPSIS,
-    (
-        "mistake-you-made",
-        "hid-the-error",
-        "I was tempted to fix it quietly, but I told my attending straight away.",
-    ): UNREALISED_INTENT,
     ("mistake-you-made", "hid-the-error", "No harm came of it, so I left it."): NO_CLAUSE_END,
     ("handling-feedback", "dismisses-feedback", "Everyone else thought my notes were fine."): OTHERS_OPINION,
     (

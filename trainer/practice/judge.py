@@ -61,7 +61,9 @@ no longer, fail to, forget, neglect, omit, skip, tempting to, mistake to, wrong 
 would/might, others would/might, unlike, hesitate to and hesitant to (negex-6: "I wouldn't
 hesitate to tell her" is a double negation; "no hesitation" is a pseudo-negation), and
 judgements of saying: untrue/false/naive/misleading/dishonest/unfair/inaccurate to say ("it
-would be naive to say race doesn't matter", negex-6). "avoid"
+would be naive to say race doesn't matter", negex-6), and an intention told as not acted on:
+was/felt tempted to, first instinct/thought was to ("I was tempted to fix it quietly, but I
+told my attending"; "I'd be tempted to" is a plan and no cue). "avoid"
 after he/she/they/been is the patient's behaviour, not a cue ("the things he's been
 avoiding"); a cue followed by a comma negates nothing ("if he won't, ...").
 
@@ -231,6 +233,7 @@ PRE = _phrases(
     "|hesitate to|hesitates to|hesitated to|hesitating to|hesitant to"
     "|untrue to say|untrue to claim|false to say|false to claim|naive to say|naive to think|naive to believe"
     "|naive to assume|misleading to say|dishonest to say|unfair to say|inaccurate to say"
+    "|was tempted to|were tempted to|felt tempted to|first instinct was to|first thought was to"
 )
 PSEUDO = _phrases(
     "not only|not just|not merely|not simply|not least|no doubt|no question|without doubt|without question"
