@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from trainer.banks.model import (
     Bank,
     Category,
@@ -17,6 +19,20 @@ from trainer.banks.model import (
 )
 
 REF = (Reference("A findable source", "Journal of Tests 1:1-2", 2024, doi="10.1/test"),)
+
+
+def _common(id, bank, category, difficulty, tags=(), time_limit=None, hash=None) -> dict[str, Any]:
+    """The fields every question type shares, as each builder below fills them."""
+    return {
+        "id": id,
+        "bank_id": bank,
+        "category": category,
+        "difficulty": difficulty,
+        "content_hash": hash or f"h-{id}",
+        "tags": tuple(tags),
+        "time_limit_seconds": time_limit,
+        "references": REF,
+    }
 
 
 def options(*ids: str) -> tuple[Option, ...]:
@@ -37,14 +53,7 @@ def single(
     hash=None,
 ) -> SingleQuestion:
     return SingleQuestion(
-        id=id,
-        bank_id=bank,
-        category=category,
-        difficulty=difficulty,
-        content_hash=hash or f"h-{id}",
-        tags=tuple(tags),
-        time_limit_seconds=time_limit,
-        references=REF,
+        **_common(id, bank, category, difficulty, tags, time_limit, hash),
         explanation=f"Because {answer}.",
         stem=f"Stem of {id}?",
         options=options(*ids),
@@ -66,14 +75,7 @@ def multiple(
     time_limit=None,
 ) -> MultipleQuestion:
     return MultipleQuestion(
-        id=id,
-        bank_id=bank,
-        category=category,
-        difficulty=difficulty,
-        content_hash=f"h-{id}",
-        tags=tuple(tags),
-        time_limit_seconds=time_limit,
-        references=REF,
+        **_common(id, bank, category, difficulty, tags, time_limit),
         explanation="All of a and b.",
         stem=f"Select all for {id}",
         options=options(*ids),
@@ -96,14 +98,7 @@ def numeric(
     time_limit=None,
 ) -> NumericQuestion:
     return NumericQuestion(
-        id=id,
-        bank_id=bank,
-        category=category,
-        difficulty=difficulty,
-        content_hash=f"h-{id}",
-        tags=tuple(tags),
-        time_limit_seconds=time_limit,
-        references=REF,
+        **_common(id, bank, category, difficulty, tags, time_limit),
         explanation="Arithmetic.",
         stem=f"How much for {id}?",
         answer=answer,
@@ -135,12 +130,7 @@ def open_q(
     red_flags=(),
 ) -> OpenQuestion:
     return OpenQuestion(
-        id=id,
-        bank_id=bank,
-        category=category,
-        difficulty=difficulty,
-        content_hash=f"h-{id}",
-        references=REF,
+        **_common(id, bank, category, difficulty),
         prompt=f"Tell us about {id}.",
         key_points=tuple(key_points),
         probes=tuple(p if isinstance(p, Probe) else Probe(p) for p in probes),
