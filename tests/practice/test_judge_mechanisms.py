@@ -543,3 +543,16 @@ def test_a_past_temptation_is_not_the_act_but_a_conditional_one_is_the_plan():
     assert raised("My first instinct was to keep it to myself, but I told her.", quiet) == set()
     assert raised("I'd be tempted to keep it to myself.", quiet) == {"quiet"}
     assert raised("I decided to keep it to myself.", quiet) == {"quiet"}
+
+
+# --- "non-" makes another word (negex-6) -----------------------------------------------------
+
+
+def test_a_word_after_non_is_not_that_word():
+    particulate = RedFlag("particulate", "Uses a particulate steroid", ("use particulate steroid",), "Infarction.")
+    assert raised("I'd only use a non-particulate steroid like dexamethasone.", particulate) == set()
+    assert raised("I'd use a particulate steroid.", particulate) == {"particulate"}
+    opioids = KeyPoint("Names an opioid plan", ("opioids",))
+    non_opioid = KeyPoint("Non-opioid analgesia", ("non-opioid",))
+    assert status("I'd start non-opioid analgesics.", opioids, non_opioid) == ["missed", COVERED]
+    assert status("I'd start opioids.", opioids, non_opioid) == [COVERED, "missed"]

@@ -86,7 +86,8 @@ a new clause (a subject pronoun next, an auxiliary within three words and before
 and discharge him", or a verb with a personal object after a negation whose subject is
 impersonal: "why it can't wait and ask her to repeat the plan", negex-5), and a comma followed by a
 subject pronoun, a plan verb with an object, or an auxiliary within three words.
-A post-negation cue is also stopped by a comma. A negation inside a relative clause ("who
+A word right after "non" is not that word ("non-opioid" mentions no opioid, negex-6), and a
+keyword's gap may not skip "non". A post-negation cue is also stopped by a comma. A negation inside a relative clause ("who
 don't", "which can't") ends at the next finite auxiliary, the main clause's (negex-6: "patients
 who don't attend are discharged" says they are discharged).
 
@@ -280,7 +281,7 @@ TERMINATORS = _words(
 # "NSAID tablets", "increase, not decrease" is not "increase decrease"; "I wouldn't hesitate to
 # tell her" is not "I wouldn't tell her").
 GAP_BREAKERS = (
-    _words("not no never nor without rather instead than unlike cannot hesitate hesitates hesitated hesitant")
+    _words("not no never nor without rather instead than unlike cannot hesitate hesitates hesitated hesitant non")
     | TERMINATORS
 )
 _SUBJECTS = _words("i we you he she they it")
@@ -794,8 +795,12 @@ class _Index:
         self.aside = frozenset(
             i for i in range(1, len(tokens)) if set(text[tokens[i - 1].end : tokens[i].start]) & set("()[]")
         )
+        # words after "non": "non-opioid" is no mention of opioids, "non-particulate" none of particulate
+        self.non = frozenset(i for i in range(1, len(tokens)) if tokens[i - 1].raw == "non")
         self.by_key: dict[str, list[int]] = {}
         for i, t in enumerate(tokens):
+            if i in self.non:
+                continue
             for k in t.keys:
                 self.by_key.setdefault(k, []).append(i)
 
