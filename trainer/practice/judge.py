@@ -87,9 +87,10 @@ and discharge him", or a verb with a personal object after a negation whose subj
 impersonal: "why it can't wait and ask her to repeat the plan", negex-5), and a comma followed by a
 subject pronoun, a plan verb with an object, or an auxiliary within three words.
 A word right after "non" is not that word ("non-opioid" mentions no opioid, negex-6), and a
-keyword's gap may not skip "non". A post-negation cue is also stopped by a comma. A negation inside a relative clause ("who
-don't", "which can't") ends at the next finite auxiliary, the main clause's (negex-6: "patients
-who don't attend are discharged" says they are discharged).
+keyword's gap may not skip "non". A post-negation cue is also stopped by a comma. A negation
+inside a relative clause ("who don't", "which can't") ends at the next finite auxiliary, the
+main clause's (negex-6: "patients who don't attend are discharged" says they are
+discharged).
 
 Said in other words (negex-3)
 -----------------------------
