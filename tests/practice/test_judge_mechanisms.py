@@ -556,3 +556,26 @@ def test_a_word_after_non_is_not_that_word():
     non_opioid = KeyPoint("Non-opioid analgesia", ("non-opioid",))
     assert status("I'd start non-opioid analgesics.", opioids, non_opioid) == ["missed", COVERED]
     assert status("I'd start opioids.", opioids, non_opioid) == [COVERED, "missed"]
+
+
+# --- an unsafe statement's list item earns no key point (negex-6) ----------------------------
+
+
+def test_a_point_said_in_the_same_item_as_an_unsafe_statement_earns_nothing():
+    delay = RedFlag("delay", "Delays imaging", ("next clinic",), "Cord compression is an emergency.")
+    mri = KeyPoint("Urgent MRI", ("MRI",))
+    judged = DEFAULT_JUDGE.judge("I'd get an MRI of his spine at his next clinic appointment.", (mri,), (delay,))
+    assert [p.status for p in judged.points] == ["missed"] and [f.id for f in judged.flags] == ["delay"]
+    judged = DEFAULT_JUDGE.judge(
+        "I'd get an MRI of his spine tonight, and see him at the next clinic.", (mri,), (delay,)
+    )
+    assert [p.status for p in judged.points] == [COVERED] and [f.id for f in judged.flags] == ["delay"]
+
+
+def test_a_cliche_does_not_take_the_point_said_with_it():
+    cliche = RedFlag("flattery", "Flatters", ("great program",), "Generic.", kind="cliche")
+    research = KeyPoint("Names the research", ("research",))
+    judged = DEFAULT_JUDGE.judge(
+        "It's a great program with strong research in neuromodulation.", (research,), (cliche,)
+    )
+    assert [p.status for p in judged.points] == [COVERED] and [f.id for f in judged.flags] == ["flattery"]

@@ -122,7 +122,9 @@ A key point with ``stance: reject`` is covered by a *negated* mention ("I would 
 opioids"), an ``endorse`` point by an affirmed one. A red flag is raised by an affirmed
 mention and never by a negated one ("I would not label her drug-seeking"); the words of a red
 flag raised by its keywords earn no key point (negex-5: "we can book an outpatient MRI" raises
-"delays imaging" and does not cover "urgent MRI"). A key point's
+"delays imaging" and does not cover "urgent MRI"), nor do the other words of an unsafe flag's
+list item (negex-6: "an MRI of his spine at his next clinic appointment" is the delay, not the
+urgent MRI; a comma starts another item, and a cliché takes nothing). A key point's
 ``if_rejected`` names a red flag that is also raised when the answer turns the point down: an
 ``endorse`` point left *contradicted* (no mention that covers it, a negated, qualified, unlisted
 one that does: "the taper doesn't need to be slow", "there's no need for slow titration"), since
@@ -1514,8 +1516,12 @@ class NegExJudge:
             if said is not None:
                 said_unsafe[flag.id] = said
         unsafe_spans = [(m.first, m.last) for m in said_unsafe.values()]
+        kinds = {flag.id: flag.kind for flag in red_flags}
+        unsafe_items = {tokens[m.first].item for fid, m in said_unsafe.items() if kinds[fid] == "unsafe"}
 
         def inside_unsafe(m: Mention) -> bool:
+            if tokens[m.first].item in unsafe_items and tokens[m.last].item in unsafe_items:
+                return True
             return any(first <= m.first and m.last <= last for first, last in unsafe_spans)
 
         statuses: list[str] = []
