@@ -952,6 +952,17 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd do the injection without stopping her anticoagulant.",
             "Holding it for one day is enough.",
             "I'd continue her apixaban and inject with a small needle.",
+            "Um, I think we can just go ahead with the injection while she stays on the apixaban.",
+            "I'd have her hold it the evening before and do the procedure the next morning.",
+            "Honestly, a single held dose is plenty for a cervical epidural.",
+            "We'd keep the apixaban going and use a small-gauge needle.",
+            "I'd tell her to take her last dose the night before and come in fasted.",
+            "She doesn't need to stop her apixaban for this.",
+            "Holding it for twenty-four hours should be enough.",
+            "I'd stop the apixaban on the morning of the procedure.",
+            "We can do it while she's anticoagulated; the risk at the cervical level is pretty small.",
+            "I'd just skip one dose of apixaban and proceed.",
+            "Uh, I'd probably hold it for one day and then do the injection.",
         ),
         rejected=(
             "I would not inject on apixaban.",
@@ -960,6 +971,12 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd never do a cervical epidural while she's on apixaban.",
             "I wouldn't just skip the morning dose.",
             "Just skipping the morning dose would be unsafe.",
+            "Holding it for only a day or skipping a single dose isn't enough before a cervical epidural.",
+            "I wouldn't inject while she's still taking apixaban; she needs a three-day hold agreed with her neurologist.",
+            "Skipping just the morning dose would be a mistake at the cervical level.",
+            "Rather than doing it on apixaban, I'd hold it for three days with the prescriber's agreement.",
+            "I'd never proceed while she's still anticoagulated.",
+            "I'd hold the apixaban for three days and restart it 24 hours after the injection.",
         ),
     ),
     Phrasings(
@@ -1086,6 +1103,16 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "She should take paracetamol and call back if it gets worse.",
             "I'd reassure her it's just a post-injection flare.",
             "I'd see her at her next appointment.",
+            "I'd tell her it's most likely a reaction to the steroid and to ring back if it's not better in a couple of days.",
+            "She can take ibuprofen overnight and I'll call her in the morning.",
+            "I'd arrange a clinic review for later in the week.",
+            "I'd suggest she keeps an eye on it and calls us on Monday.",
+            "I'd reassure her that some back pain after an epidural is common and settles.",
+            "I'd get her in to see me on Monday.",
+            "We'd schedule her for an outpatient MRI next week.",
+            "Let's wait a day or two and see if the fever settles.",
+            "It sounds like a flare, so I'd up her analgesia and review her by phone tomorrow.",
+            "I'd tell her to rest, use ice and heat, and let us know if it gets worse.",
         ),
         rejected=(
             "This is not a steroid flare.",
@@ -1094,6 +1121,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than seeing her in clinic, I'd send her to the emergency department now.",
             "I wouldn't tell her to rest at home.",
             "It's not normal after an injection.",
+            "This isn't something to watch at home; she needs to go to the emergency department tonight.",
+            "I wouldn't put it down to a steroid flare with fever and urinary symptoms.",
+            "Reassuring her over the phone would be a mistake; I'd send her to hospital now.",
+            "Rather than waiting for a clinic review, I'd arrange an urgent MRI today.",
+            "It would be tempting to call it a flare, but fever and retention mean an abscess until proven otherwise.",
         ),
     ),
     Phrasings(
@@ -1239,6 +1271,16 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd halve her dose.",
             "I'd taper her quickly to meet the policy.",
             "We'd have to bring her down to 90 whether she likes it or not.",
+            "Unfortunately the clinic policy applies to everyone, so she'll have to be tapered.",
+            "I'd explain that the rule is the rule and start bringing her down this month.",
+            "We'd drop her to 90 over the next couple of weeks.",
+            "She'll need to come down below 90 whether she agrees or not.",
+            "I'd tell her I have to follow the policy and reduce her dose.",
+            "I'd lower her to 90 MME at this visit.",
+            "Um, my hands are tied, so I'd start the taper today.",
+            "I'd reduce her dose by a quarter every week until she's under 90.",
+            "I'd tell her the taper isn't optional.",
+            "I'd take her off the oxycodone over a week or two.",
         ),
         rejected=(
             "I wouldn't force a taper on her.",
@@ -1246,6 +1288,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I would not taper her rapidly.",
             "The policy is not a reason to cut her dose.",
             "CDC 2022 does not say she must come down to 90.",
+            "I wouldn't taper her just because of a clinic policy; any reduction would be her decision and slow.",
+            "The policy doesn't override her individual assessment, so I wouldn't force her dose down to 90.",
+            "Rather than cutting her down to meet the rule, I'd review benefit and harm with her.",
+            "A rapid taper to 90 would risk withdrawal and overdose, so I'd go at her pace.",
+            "I'd push back on the policy, because the CDC says 90 MME is not a hard limit.",
         ),
     ),
     Phrasings(
@@ -1283,6 +1330,16 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd use a fixed ratio of 10 to 1.",
             "I'd divide the morphine dose by 4.7.",
             "I'd work out the equivalent from the CDC table and start that.",
+            "I'd just convert the 300 of morphine using the standard ratio and start that.",
+            "Using a ratio of four to one, he'd get seventy-five milligrams of methadone a day.",
+            "I'd calculate the equivalent dose with the opioid conversion app and give that.",
+            "Um, I'd look up the equianalgesic dose and switch him straight over.",
+            "I'd work out the equivalent daily dose and prescribe it as methadone.",
+            "I'd switch him over milligram for milligram.",
+            "We'd take the total daily morphine, divide by ten and give that as methadone.",
+            "I'd use the conversion factor from the MME table.",
+            "I'd do a direct swap to the equivalent methadone dose.",
+            "I'd give him the equianalgesic amount of methadone.",
         ),
         rejected=(
             "I wouldn't use a fixed ratio.",
@@ -1291,6 +1348,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd never give the full equianalgesic dose.",
             "A conversion table is not reliable for methadone.",
             "Equianalgesic tables overestimate the methadone dose at high morphine doses.",
+            "I wouldn't rely on a standard conversion ratio, because methadone's potency rises with the morphine dose.",
+            "The MME conversion factor isn't meant for converting to methadone.",
+            "Instead of giving the full equivalent dose, I'd start well below it and titrate weekly.",
+            "A fixed conversion from the table would overestimate his dose, so I'd use a dose-dependent approach.",
+            "Rather than a straight swap, I'd reduce for incomplete cross-tolerance.",
         ),
     ),
     Phrasings(
@@ -1643,6 +1705,16 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Honestly, my perfectionism got in the way.",
             "I was too conscientious.",
             "I was too detail oriented.",
+            "I guess my biggest mistake was being too meticulous.",
+            "I stayed late every night to make everything perfect.",
+            "My mistake was taking on too much because I wanted to help everyone.",
+            "I held myself to impossibly high standards.",
+            "I spent so much time double-checking everything that I fell behind.",
+            "Honestly, I'm too hard on myself.",
+            "I was overly cautious and checked every result three times.",
+            "I get too invested in my patients.",
+            "The mistake was that I was too dedicated and never took a break.",
+            "I went above and beyond so much that I burned out a bit.",
         ),
         rejected=(
             "I won't give you the perfectionist answer.",
@@ -1650,6 +1722,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Rather than a perfectionist story, here is a real error.",
             "It wasn't about working too hard.",
             "I wasn't too careful; I was careless.",
+            "It wasn't a case of being too meticulous; I gave the wrong dose of enoxaparin.",
+            "I stayed late that night to disclose the error and fill in the incident report.",
+            "Rather than saying I'm too hard on myself, I'll tell you about a real error.",
+            "I wasn't overly cautious; I was rushing and didn't check the anticoagulant.",
+            "I should have been more careful with the dose.",
         ),
     ),
     Phrasings(
@@ -1794,6 +1871,16 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I told her in front of everyone that she was wrong.",
             "I corrected him publicly on the ward round.",
             "I called him out in front of his colleagues.",
+            "I told her in the middle of the workroom with the interns there.",
+            "So I, um, raised it with him right there on the ward round in front of the residents.",
+            "I confronted the nurse at the nursing station while everyone was listening.",
+            "I pulled him up on it in front of the whole team at handover.",
+            "I said it loudly at the bedside so the patient heard.",
+            "I snapped at her in the corridor in front of the family.",
+            "I told the registrar he was wrong during the multidisciplinary meeting, in front of everybody.",
+            "I had it out with her there and then, in the middle of clinic.",
+            "I corrected her in the team huddle with everyone present.",
+            "I made a point of challenging him in front of the patient's family.",
         ),
         rejected=(
             "I didn't confront her in front of the team.",
@@ -1801,6 +1888,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I'd never raise it in front of the patient.",
             "I wouldn't tell him off.",
             "I did not do it in public.",
+            "I didn't want to have it out with her in front of the interns, so I asked to talk privately.",
+            "Rather than raising it in the workroom with everyone there, I found a quiet room.",
+            "I was tempted to say something at the bedside, but I waited and spoke to him privately.",
+            "Calling him out in front of the team would have humiliated him.",
+            "I never criticise colleagues in front of patients.",
         ),
     ),
     Phrasings(
@@ -1836,6 +1928,16 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Ever since I was a child I wanted to help people.",
             "It comes down to my desire to help people.",
             "I've always loved helping others, and pain patients need help.",
+            "Honestly, I just really enjoy helping people.",
+            "I went into medicine to help people, and pain medicine lets me do that.",
+            "What drew me in was that I love making people feel better.",
+            "I guess I've always been someone who wants to help others.",
+            "For me it's all about helping patients.",
+            "I find it really rewarding to help people who are suffering.",
+            "It's simple: I want to make a difference in people's lives.",
+            "Basically I'm a people person and I like to help.",
+            "Helping people has always been my passion.",
+            "I get a lot of satisfaction from helping people.",
         ),
         rejected=(
             "I won't say I just want to help people.",
@@ -1843,6 +1945,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "It wasn't simply that I wanted to help people.",
             "I didn't choose it because I love helping people in general.",
             "It was never only about wanting to help people.",
+            "Everyone says they want to help people, so let me be specific about what drew me.",
+            "It's not just about helping people; it was a patient with CRPS on my rotation.",
+            "I'd rather not give the usual answer about wanting to help people.",
+            "Wanting to make a difference isn't enough on its own, so here's the moment I chose pain.",
+            "Rather than a general wish to help others, it was the mix of procedures and rehabilitation.",
         ),
     ),
     Phrasings(
@@ -1943,6 +2050,16 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "My evaluator said I worked too hard.",
             "Apparently I cared too much about my patients.",
             "They said I was a perfectionist with my notes.",
+            "The criticism was that I spend too much time with each patient.",
+            "My attending said I was a bit too meticulous with my notes.",
+            "I was told that I hold myself to too high a standard.",
+            "Um, the feedback was basically that I push myself too hard.",
+            "They said I was too invested in my patients.",
+            "She told me I should stop staying so late because I was too dedicated.",
+            "The only criticism I got was that I'm too hard on myself.",
+            "My consultant said I go above and beyond too much.",
+            "I was told I was too careful.",
+            "The feedback was that I was overly thorough in my presentations.",
         ),
         rejected=(
             "It wasn't that I was too thorough.",
@@ -1950,6 +2067,11 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "It was not about caring too much.",
             "Rather than a compliment in disguise, it was a real criticism.",
             "Nobody said I work too hard.",
+            "It wasn't that I was too meticulous; my notes were missing the plan.",
+            "Rather than something like being too hard on myself, it was that my presentations were disorganised.",
+            "I won't pretend the feedback was that I care too much; I was slow to escalate.",
+            "Nobody told me I was too dedicated; they told me I wasn't reading around my cases.",
+            "It would be easy to say I'm too much of a perfectionist, but the real feedback was about my handovers.",
         ),
     ),
     Phrasings(
@@ -2517,6 +2639,18 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "Telling her would only cause unnecessary anxiety.",
             "I'd probably let it go, as long as she recovers normally.",
             "It's best handled quietly within the department.",
+            "Since she's fine, I don't think she needs to know.",
+            "Honestly, as long as she's well there's nothing to disclose.",
+            "I'd document it, but I wouldn't bring it up with her.",
+            "I'd tell my attending, but there's no point upsetting the patient.",
+            "The level was close enough, so I wouldn't say anything to her.",
+            "It's not worth worrying her about it.",
+            "I'd keep it within the team.",
+            "She doesn't need to hear about it.",
+            "What she doesn't know won't hurt her.",
+            "I'd let it slide since the injection went fine.",
+            "I'd just quietly correct the report and move on.",
+            "No need to tell her, she's fine.",
         ),
         rejected=(
             "Even though no harm was done, I wouldn't keep it quiet.",
@@ -2526,6 +2660,12 @@ PHRASINGS: tuple[Phrasings, ...] = (
             "I wouldn't decide on my own that there's no need to tell her.",
             "Not telling her would be dishonest.",
             "I wouldn't hesitate to tell her.",
+            "Even though she's fine, she needs to know, so I'd tell her with my attending.",
+            "Keeping it from her because no harm was done would be dishonest.",
+            "I wouldn't keep it within the team; she has a right to know.",
+            "There's no question of keeping it quiet; I'd disclose it today.",
+            "It's tempting to think she doesn't need to know, but she does.",
+            "I wouldn't let it slide.",
         ),
     ),
     Phrasings(
@@ -3531,8 +3671,29 @@ PHRASINGS: tuple[Phrasings, ...] = (
     Phrasings(
         "open-suspected-oud",
         "abrupt-discontinuation",
-        fill(ABRUPT_SAID, HE, drug="hydrocodone"),
-        fill(ABRUPT_REJECTED, HE, drug="hydrocodone"),
+        fill(ABRUPT_SAID, HE, drug="hydrocodone")
+        + (
+            "Today's prescription will be the last one.",
+            "We can't continue it.",
+            "I'm not going to prescribe any more hydrocodone for him.",
+            "I'd tell him this is his final prescription.",
+            "Um, I'd stop prescribing the hydrocodone from today.",
+            "He's broken the agreement, so the hydrocodone stops now.",
+            "I'd end the opioid prescriptions at this visit.",
+            "I would no longer prescribe him opioids.",
+            "I'd take him off the hydrocodone completely this week.",
+            "That's it for the hydrocodone; I'd cancel the prescription today.",
+            "We'd refuse any further refills.",
+            "I'd tell him there will be no more prescriptions from me.",
+        ),
+        fill(ABRUPT_REJECTED, HE, drug="hydrocodone")
+        + (
+            "I wouldn't make today's prescription his last; stopping suddenly could push him to street fentanyl.",
+            "Cutting him off would only increase his overdose risk, so I'd keep prescribing while we talk about buprenorphine.",
+            "I won't stop the hydrocodone today; I'd keep a safe supply going and coordinate with the other prescriber.",
+            "Ending his prescriptions at this visit would be the wrong response.",
+            "There's no question of taking him off everything at once.",
+        ),
     ),
     Phrasings("open-suspected-oud", "discharge-patient", fill(DISCHARGE_SAID, HE), fill(DISCHARGE_REJECTED, HE)),
     Phrasings("open-suspected-oud", "drug-seeking-label", fill(LABEL_SAID, HE), fill(LABEL_REJECTED, HE)),
@@ -3645,10 +3806,35 @@ OTHERS_OPINION = (
     '"everyone else thought my notes were fine" is the dismissal, "everyone else thought my notes were fine, but '
     "she was right\" is a strong answer, and a keyword cannot see the 'but' that follows it"
 )
+CONCEDED_BEFORE_BUT = (
+    'a reassurance is the unsafe plan only when nothing after it takes it back: "some back pain after an epidural '
+    'is common and settles" reassures, "... is common and settles, but weakness is not, so I\'d get an MRI '
+    "tonight\" is the strong answer, and a keyword cannot see the 'but' that follows it"
+)
 NEED_TO_KNOW = (
     "'nobody needed to know' starts with a cue, so it is met by any negated 'need to know', whoever the subject: "
     "that someone (the patient, the attending, the family) did not need to know is the concealment, but the "
     "candidate's own \"I didn't need to know who was to blame\" meets it too"
+)
+UNLISTED_CONSEQUENCE = (
+    "a harm said after the statement reads as a rejection only in the words the consequence frames list (CAUSING and "
+    'HARMS: "risks withdrawal", "increases bleeding", "is dangerous", "a mistake"); "would have humiliated him", '
+    '"could push him to street fentanyl" and "would be the wrong response" name a harm in other words, so the '
+    "statement before them reads as said"
+)
+UNLISTED_REJECTION_FRAME = (
+    'a rejection frame the judge does not list leaves the cliché said: "tempting to", "a mistake to" and "naive to say" '
+    'are cues, but "it would be easy to say I\'m a perfectionist, but ..." is not'
+)
+NO_QUESTION_OF = (
+    '"no question" is a pseudo-negation ("there\'s no question that she needs to know" affirms what follows), so '
+    '"there\'s no question of keeping it quiet", which rules it out, reads as keeping it quiet'
+)
+NO_NEED_FRAGMENT = (
+    "a verbless \"No need to tell her\" starts with the cue, and a keyword 'no need to tell' is met by any negated "
+    '"need to tell", whoever the subject: "I don\'t need to tell her on my own; my attending and I would disclose it '
+    "together\" meets it too, so only the forms with a subject or a link are listed ('there's no need to tell', 'so "
+    "no need to tell')"
 )
 JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     (
@@ -3668,6 +3854,11 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     ): EXPERIENCER_ELLIPSIS,
     ("mistake-you-made", "hid-the-error", "No harm came of it, so I left it."): NO_CLAUSE_END,
     ("handling-feedback", "dismisses-feedback", "Everyone else thought my notes were fine."): OTHERS_OPINION,
+    (
+        "open-post-esi-weakness",
+        "delayed-assessment",
+        "I'd reassure her that some back pain after an epidural is common and settles.",
+    ): CONCEDED_BEFORE_BUT,
     (
         "mistake-you-made",
         "hid-the-error",
@@ -3717,6 +3908,37 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
     ("what-you-contribute", "hard-worker-cliche", "It's not just that I'm a hard worker."): NOT_JUST,
     ("open-all-in-my-head", "ultimatum", "Without psychology there's not much more we can do."): CONDITION_CONSEQUENCE,
     ("open-sickle-ed", "drug-seeking-label", "Calling him drug-seeking is stigmatising."): CONTRACTION_IS_A_PRONOUN,
+    (
+        "team-conflict",
+        "confront-in-public",
+        "Calling him out in front of the team would have humiliated him.",
+    ): UNLISTED_CONSEQUENCE,
+    (
+        "open-suspected-oud",
+        "abrupt-discontinuation",
+        "I wouldn't make today's prescription his last; stopping suddenly could push him to street fentanyl.",
+    ): UNLISTED_CONSEQUENCE,
+    (
+        "open-suspected-oud",
+        "abrupt-discontinuation",
+        "Ending his prescriptions at this visit would be the wrong response.",
+    ): UNLISTED_CONSEQUENCE,
+    (
+        "what-drew-you-to-pain",
+        "helping-people-only",
+        "Everyone says they want to help people, so let me be specific about what drew me.",
+    ): REPORTED_BELIEF,
+    (
+        "handling-feedback",
+        "disguised-compliment",
+        "It would be easy to say I'm too much of a perfectionist, but the real feedback was about my handovers.",
+    ): UNLISTED_REJECTION_FRAME,
+    (
+        "open-wrong-level-disclosure",
+        "conceals-error",
+        "There's no question of keeping it quiet; I'd disclose it today.",
+    ): NO_QUESTION_OF,
+    ("open-wrong-level-disclosure", "conceals-error", "No need to tell her, she's fine."): NO_NEED_FRAGMENT,
 }
 
 
