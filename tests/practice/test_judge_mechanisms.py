@@ -579,3 +579,9 @@ def test_a_cliche_does_not_take_the_point_said_with_it():
         "It's a great program with strong research in neuromodulation.", (research,), (cliche,)
     )
     assert [p.status for p in judged.points] == [COVERED] and [f.id for f in judged.flags] == ["flattery"]
+
+
+def test_no_question_of_rules_out_and_no_question_that_affirms():
+    quiet = RedFlag("quiet", "Keeps the error in the team", ("keep it within the team",), "Disclosure.")
+    assert raised("There's no question of keeping it within the team; I'd tell her today.", quiet) == set()
+    assert raised("There's no question that I'd keep it within the team.", quiet) == {"quiet"}

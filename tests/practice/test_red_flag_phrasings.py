@@ -3826,10 +3826,6 @@ UNLISTED_REJECTION_FRAME = (
     'a rejection frame the judge does not list leaves the cliché said: "tempting to", "a mistake to" and "naive to say" '
     'are cues, but "it would be easy to say I\'m a perfectionist, but ..." is not'
 )
-NO_QUESTION_OF = (
-    '"no question" is a pseudo-negation ("there\'s no question that she needs to know" affirms what follows), so '
-    '"there\'s no question of keeping it quiet", which rules it out, reads as keeping it quiet'
-)
 NO_NEED_FRAGMENT = (
     "a verbless \"No need to tell her\" starts with the cue, and a keyword 'no need to tell' is met by any negated "
     '"need to tell", whoever the subject: "I don\'t need to tell her on my own; my attending and I would disclose it '
@@ -3933,11 +3929,6 @@ JUDGE_LIMITS: dict[tuple[str, str, str], str] = {
         "disguised-compliment",
         "It would be easy to say I'm too much of a perfectionist, but the real feedback was about my handovers.",
     ): UNLISTED_REJECTION_FRAME,
-    (
-        "open-wrong-level-disclosure",
-        "conceals-error",
-        "There's no question of keeping it quiet; I'd disclose it today.",
-    ): NO_QUESTION_OF,
     ("open-wrong-level-disclosure", "conceals-error", "No need to tell her, she's fine."): NO_NEED_FRAGMENT,
 }
 

@@ -42,7 +42,8 @@ NegEx, for spoken answers about what the candidate would do:
   we can offer" are affirmations of what follows (double negation); only the chain nearest the
   mention counts, so in "no NSAIDs and no ketamine" ketamine is negated;
 * pseudo-negations are consumed without negating: "not only ... but also", "not just",
-  "no doubt", "without delay", "no more than", "do not exceed" (``PSEUDO``),
+  "no doubt", "no question" (but "no question of" rules out, negex-6), "without delay", "no
+  more than", "do not exceed" (``PSEUDO``),
   and every limit made of no/not, comparative words and "than" ("no faster than 10% a month",
   "no more often than weekly"); but a keyword that itself claims exclusivity ("just stress",
   "only about money", ``EXCLUSIVE``) right after "not" is rejected, since "not just" denies the
@@ -1036,6 +1037,13 @@ def _match_cues(tokens: Sequence[Token], cues: tuple[tuple[str, ...], ...]) -> l
     return found
 
 
+def _rules_out(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether a pseudo-negation "no question" is "no question of", which rules out what follows
+    ("there's no question of keeping it quiet"), where "no question that" affirms it."""
+    a, b = span
+    return tokens[a].raw == "no" and tokens[b].raw == "question" and b + 1 < len(tokens) and tokens[b + 1].raw == "of"
+
+
 _COMPARATIVE = _words("more less fewer often frequently quickly rapidly much")
 
 
@@ -1095,7 +1103,7 @@ class _Cues:
 
 def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
     """Negation cues, pseudo-negations removed, and scope terminators (see the module docstring)."""
-    pseudo = _match_cues(tokens, PSEUDO) + _limits(tokens)
+    pseudo = [span for span in _match_cues(tokens, PSEUDO) if not _rules_out(tokens, span)] + _limits(tokens)
     blocked = {k for a, b in pseudo for k in range(a, b + 1)}
     pre = []
     for a, b in _match_cues(tokens, PRE):
