@@ -1,7 +1,8 @@
-"""The judge's red flags on the held-out stress set (tests/practice/stress/answers.yaml).
+"""The judge's red flags on the held-out stress sets (tests/practice/stress/*.yaml).
 
-Not a floor of issue 14 (those are the gold set's): a guard that today's figures on answers
-written outside every bank review do not get worse. Raise the bounds when the judge improves.
+Not floors of issue 14 (those are the gold set's): guards that today's figures on answers
+written outside the bank reviews do not get worse. Raise the bounds when the judge improves.
+Set 1 was looked at by a later review (its file header says how); set 2 by nothing yet.
 """
 
 from __future__ import annotations
@@ -14,37 +15,44 @@ import yaml
 from tests.practice.test_gold_set import bundled_prompts
 from trainer.practice.judge import DEFAULT_JUDGE
 
-STRESS = Path(__file__).parent / "stress" / "answers.yaml"
+STRESS = Path(__file__).parent / "stress"
+# per set: (fewest endorsed flags caught, most strong answers with a flag raised), as measured
+TODAY = {
+    "answers.yaml": (12, 2),  # of 17; 7 and 3 before the review of its missed flags
+    "answers_2.yaml": (12, 1),  # of 26, measured once on the final judge of session 11
+}
 
 
-@pytest.fixture(scope="module")
-def verdicts() -> list[tuple[dict, set[str]]]:
+@pytest.fixture(scope="module", params=sorted(TODAY))
+def stress_set(request) -> tuple[str, list[tuple[dict, set[str]]]]:
+    """(file name, [(labelled answer, red flags the judge raises)])."""
     prompts = bundled_prompts()
-    answers = yaml.safe_load(STRESS.read_text(encoding="utf-8"))["answers"]
+    answers = yaml.safe_load((STRESS / request.param).read_text(encoding="utf-8"))["answers"]
     judged = []
     for a in answers:
         q = prompts[a["prompt"]]
         raised = {f.id for f in DEFAULT_JUDGE.judge(a["answer"], q.key_points, q.red_flags, q.synonyms).flags}
         judged.append((a, raised))
-    return judged
+    return request.param, judged
 
 
-def test_the_stress_set_names_real_flags(verdicts):
+def test_the_stress_set_names_real_flags(stress_set):
     prompts = bundled_prompts()
-    for a, _ in verdicts:
+    _, judged = stress_set
+    for a, _ in judged:
         assert a["label"] in ("strong", "unsafe")
         assert set(a["endorsed"]) <= {f.id for f in prompts[a["prompt"]].red_flags}, a["prompt"]
         assert bool(a["endorsed"]) == (a["label"] == "unsafe"), a["prompt"]
 
 
-def test_endorsed_red_flags_caught_no_fewer_than_today(verdicts):
-    endorsed = [(a["prompt"], f) for a, _ in verdicts for f in a["endorsed"]]
-    missed = [(a["prompt"], f) for a, raised in verdicts for f in a["endorsed"] if f not in raised]
-    # 7 of 17 before the review of the ten missed flags (whose brief was not blind to this set), 12 after
-    assert len(endorsed) - len(missed) >= 12, missed
+def test_endorsed_red_flags_caught_no_fewer_than_today(stress_set):
+    name, judged = stress_set
+    endorsed = [(a["prompt"], f) for a, _ in judged for f in a["endorsed"]]
+    missed = [(a["prompt"], f) for a, raised in judged for f in a["endorsed"] if f not in raised]
+    assert len(endorsed) - len(missed) >= TODAY[name][0], missed
 
 
-def test_false_alarms_on_strong_answers_no_more_than_today(verdicts):
-    false = [(a["prompt"], sorted(raised)) for a, raised in verdicts if a["label"] == "strong" and raised]
-    # 3 at first; "non-particulate" is fixed; the two left are described in docs/judging.md
-    assert len(false) <= 2, false
+def test_false_alarms_on_strong_answers_no_more_than_today(stress_set):
+    name, judged = stress_set
+    false = [(a["prompt"], sorted(raised)) for a, raised in judged if a["label"] == "strong" and raised]
+    assert len(false) <= TODAY[name][1], false
