@@ -799,12 +799,10 @@ class _Index:
         self.aside = frozenset(
             i for i in range(1, len(tokens)) if set(text[tokens[i - 1].end : tokens[i].start]) & set("()[]")
         )
-        # words after "non": "non-opioid" is no mention of opioids, "non-particulate" none of particulate
-        self.non = frozenset(i for i in range(1, len(tokens)) if tokens[i - 1].raw == "non")
         self.by_key: dict[str, list[int]] = {}
         for i, t in enumerate(tokens):
-            if i in self.non:
-                continue
+            if i > 0 and tokens[i - 1].raw == "non":
+                continue  # "non-opioid" is no mention of opioids, "non-particulate" none of particulate
             for k in t.keys:
                 self.by_key.setdefault(k, []).append(i)
 
@@ -1131,7 +1129,7 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
     comma_before = {i for i in range(1, len(tokens)) if "," in text[tokens[i - 1].end : tokens[i].start]}
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1].raw if i + 1 < len(tokens) else ""
-        if t.raw in TERMINATORS and not _negated_reason(tokens, i) and not _continues_negated(tokens, i):
+        if t.raw in TERMINATORS and not _continues_negated(tokens, i):
             terminators.add(i)
         elif (t.raw == "instead" and nxt != "of") or (t.raw == "rather" and nxt != "than"):
             terminators.add(i)
@@ -1176,29 +1174,29 @@ def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
     )
 
 
-def _negated_reason(tokens: Sequence[Token], i: int) -> bool:
-    """Whether the "because" at ``i`` is the reason a negation right before it denies: in "not
-    because it's in your head, but because it helps" the "not" is about the because-clause, so
-    "because" does not end its scope (the "but" does)."""
-    if tokens[i].raw != "because" or i == 0:
-        return False
-    before = tokens[i - 1].raw
-    return before in ("not", "never") or before.endswith("n't")
-
-
 _WAITING = _words("wait waits waited waiting delay delays delayed delaying")
 _PERSON_NOUNS = _words("someone somebody person one type kind sort doctor clinician resident fellow")
 
 
 def _continues_negated(tokens: Sequence[Token], i: int) -> bool:
     """Whether the terminator at ``i`` is part of what a negation before it rejects, not the end
-    of its scope: the "until" of a wait ("this can't wait until the next clinic", "rather than
-    wait until Monday": the time is what is refused) and the "who" of a negated person ("I'm not
-    someone who goes with the flow": the relative clause is what the candidate is not)."""
-    raw = tokens[i].raw
+    of its scope:
+
+    * a "because" right after the negation, which denies that reason ("not because it's in
+      your head, but because it helps": the "but" ends it);
+    * the "until" of a wait ("this can't wait until the next clinic", "rather than wait until
+      Monday": the time is what is refused);
+    * the "who" of a negated person ("I'm not someone who goes with the flow": the relative
+      clause is what the candidate is not).
+    """
+    if i == 0:
+        return False
+    raw, before = tokens[i].raw, tokens[i - 1].raw
+    if raw == "because":
+        return before in ("not", "never") or before.endswith("n't")
     if raw == "until":
-        return i > 0 and tokens[i - 1].raw in _WAITING
-    if raw != "who" or i == 0 or tokens[i - 1].raw not in _PERSON_NOUNS:
+        return before in _WAITING
+    if raw != "who" or before not in _PERSON_NOUNS:
         return False
     return any(_is_negation_word(tokens[k].raw) for k in range(max(0, i - 5), i - 1))
 
