@@ -238,7 +238,7 @@ PRE = _phrases(
     "|hesitate to|hesitates to|hesitated to|hesitating to|hesitant to"
     "|untrue to say|untrue to claim|false to say|false to claim|naive to say|naive to think|naive to believe"
     "|naive to assume|misleading to say|dishonest to say|unfair to say|inaccurate to say"
-    "|was tempted to|were tempted to|felt tempted to|first instinct was to|first thought was to"
+    "|was tempted to|were tempted to|felt tempted to|first instinct was to|first thought was to|no question of"
 )
 PSEUDO = _phrases(
     "not only|not just|not merely|not simply|not least|no doubt|no question|without doubt|without question"
@@ -1035,13 +1035,6 @@ def _match_cues(tokens: Sequence[Token], cues: tuple[tuple[str, ...], ...]) -> l
     return found
 
 
-def _rules_out(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
-    """Whether a pseudo-negation "no question" is "no question of", which rules out what follows
-    ("there's no question of keeping it quiet"), where "no question that" affirms it."""
-    a, b = span
-    return tokens[a].raw == "no" and tokens[b].raw == "question" and b + 1 < len(tokens) and tokens[b + 1].raw == "of"
-
-
 _COMPARATIVE = _words("more less fewer often frequently quickly rapidly much")
 
 
@@ -1101,10 +1094,14 @@ class _Cues:
 
 def find_cues(text: str, tokens: Sequence[Token]) -> _Cues:
     """Negation cues, pseudo-negations removed, and scope terminators (see the module docstring)."""
-    pseudo = [span for span in _match_cues(tokens, PSEUDO) if not _rules_out(tokens, span)] + _limits(tokens)
+    pre_found = _match_cues(tokens, PRE)
+    # the longer cue wins: "no question of" (rules out) over the pseudo-negation "no question"
+    pseudo = [
+        (a, b) for a, b in _match_cues(tokens, PSEUDO) if not any(c <= a and b < d for c, d in pre_found)
+    ] + _limits(tokens)
     blocked = {k for a, b in pseudo for k in range(a, b + 1)}
     pre = []
-    for a, b in _match_cues(tokens, PRE):
+    for a, b in pre_found:
         if any(k in blocked for k in range(a, b + 1)):
             continue
         t = tokens[a]
