@@ -1512,15 +1512,17 @@ class NegExJudge:
 
         # What each red flag's own keywords raise, first: the words of an unsafe statement earn no
         # key point ("we can book an outpatient MRI" raises "delays imaging" and is not "urgent MRI").
+        # An unsafe flag's whole list item earns nothing too (negex-6: "an MRI at his next clinic").
         said_unsafe: dict[str, Mention] = {}
+        unsafe_items: set[int] = set()
         for flag in red_flags:
             found = examine(flag.keywords, flag.requires, False, listed, flag=True)
             said = candidate_says(f for f in found if f.qualified)
             if said is not None:
                 said_unsafe[flag.id] = said
+                if flag.kind == "unsafe":
+                    unsafe_items.add(tokens[said.first].item)
         unsafe_spans = [(m.first, m.last) for m in said_unsafe.values()]
-        kinds = {flag.id: flag.kind for flag in red_flags}
-        unsafe_items = {tokens[m.first].item for fid, m in said_unsafe.items() if kinds[fid] == "unsafe"}
 
         def inside_unsafe(m: Mention) -> bool:
             if tokens[m.first].item in unsafe_items and tokens[m.last].item in unsafe_items:
