@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from tests.practice.test_gold_set import bundled_prompts
+from trainer.banks.model import OpenQuestion
 from trainer.practice.judge import DEFAULT_JUDGE
 
 STRESS = Path(__file__).parent / "stress"
@@ -23,10 +24,15 @@ TODAY = {
 }
 
 
+@pytest.fixture(scope="module")
+def prompts() -> dict[str, OpenQuestion]:
+    """The bundled open prompts, loaded once for both sets."""
+    return bundled_prompts()
+
+
 @pytest.fixture(scope="module", params=sorted(TODAY))
-def stress_set(request) -> tuple[str, list[tuple[dict, set[str]]]]:
+def stress_set(request, prompts) -> tuple[str, list[tuple[dict, set[str]]]]:
     """(file name, [(labelled answer, red flags the judge raises)])."""
-    prompts = bundled_prompts()
     answers = yaml.safe_load((STRESS / request.param).read_text(encoding="utf-8"))["answers"]
     judged = []
     for a in answers:
@@ -36,8 +42,7 @@ def stress_set(request) -> tuple[str, list[tuple[dict, set[str]]]]:
     return request.param, judged
 
 
-def test_the_stress_set_names_real_flags(stress_set):
-    prompts = bundled_prompts()
+def test_the_stress_set_names_real_flags(stress_set, prompts):
     _, judged = stress_set
     for a, _ in judged:
         assert a["label"] in ("strong", "unsafe")
