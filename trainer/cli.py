@@ -445,10 +445,9 @@ def _validate(args: argparse.Namespace) -> int:
     bank, so ``validate question_banks`` checks the bundled banks against themselves cleanly.
     Warnings (keywords, ``trainer.banks.keyword_lint``) are printed too and fail only with ``--strict``.
     """
-    from trainer.banks import BankCache, BankSource, bank_files, default_sources, load_all
-    from trainer.banks.discovery import same_file
-    from trainer.banks.keyword_lint import keyword_warnings
-    from trainer.banks.todo_lint import todo_warnings
+    from trainer.banks import BankCache, BankSource, bank_files, default_sources, load_bank
+    from trainer.banks.check import CheckedBank, check_bank
+    from trainer.banks.discovery import Identified, load_each, same_file
     from trainer.paths import cache_dir
 
     _check_paths(args.paths)
@@ -457,22 +456,24 @@ def _validate(args: argparse.Namespace) -> int:
     app_sources = default_sources(_data_root(args), args.bank)
     # The app's own banks come from the bank cache, as when the app starts (only their ids matter
     # here); the files being validated are always read, checked and built from their bytes (the
-    # build proves the app can use every question), without the content hashes only history reads.
+    # build proves the app can use every question: ``trainer.banks.check``).
     checked = {file.resolve() for file in files}
-    catalog = load_all(
-        [*app_sources, *(BankSource(file) for file in files)],
-        cache=BankCache(cache_dir()),
-        uncached=checked,
-        hashes=False,
-    )
+    cache = BankCache(cache_dir())
+
+    def load(source: BankSource) -> Identified:
+        if source.path.resolve() in checked:
+            return check_bank(source.path, source.bundled)
+        return load_bank(source.path, source.bundled, cache)
+
+    loaded, all_failures = load_each([*app_sources, *(BankSource(file) for file in files)], load)
 
     def validated(path: str) -> bool:
         return any(path == str(file) or same_file(path, file) for file in files)
 
-    failures = [(path, problems) for path, problems in catalog.failures if validated(path)]
+    failures = [(path, problems) for path, problems in all_failures if validated(path)]
     problems = [p for _, found in failures for p in found]
-    banks = [bank for bank in catalog.banks if validated(bank.source)]
-    warnings = [w for bank in banks for w in (*keyword_warnings(bank), *todo_warnings(bank))]
+    banks = [bank for bank in loaded if isinstance(bank, CheckedBank) and validated(bank.source)]
+    warnings = [w for bank in banks for w in bank.warnings]
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in [*problems, *warnings]], indent=2, ensure_ascii=False))
     else:
@@ -491,7 +492,7 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"{counted}; --strict makes them fail", file=sys.stderr)
         return ExitCode.INVALID
     if args.format == "text":
-        questions = sum(len(bank.index) for bank in banks)
+        questions = sum(bank.questions for bank in banks)
         summary = f"{len(banks)} bank{'s' if len(banks) != 1 else ''}, {questions} questions: OK"
         print(summary + (f" ({counted})" if warnings else ""))
     return ExitCode.OK

@@ -82,7 +82,11 @@ def test_catalog_content_hashes_cover_every_question_and_are_built_once():
 
 
 def test_validate_builds_the_checked_banks_without_hashes_and_the_cached_ones_with_them(tmp_path):
-    from trainer.banks import BankCache
+    """``validate`` loads the app's banks from the cache (hashed, as the app does) and checks the
+    files it is given from their bytes, built without the content hashes only history reads."""
+    from trainer.banks import BankCache, load_bank
+    from trainer.banks.check import CheckedBank, check_bank
+    from trainer.banks.discovery import load_each
 
     checked, practised = tmp_path / "checked.yaml", tmp_path / "practised.yaml"
     shutil.copy(FIXTURES / "valid" / "minimal.yaml", checked)
@@ -90,15 +94,22 @@ def test_validate_builds_the_checked_banks_without_hashes_and_the_cached_ones_wi
         (FIXTURES / "valid" / "judged.yaml").read_text(encoding="utf-8"), encoding="utf-8"
     )  # another bank id, from the cache
     cache = BankCache(tmp_path / "cache")
-    sources = [BankSource(practised), BankSource(checked)]
-    catalog = load_all(sources, cache=cache, uncached={checked.resolve()}, hashes=False)
-    assert catalog.failures == ()
-    by_source = {bank.source: bank for bank in catalog.banks}
-    assert {q.content_hash for q in by_source[str(checked)].questions} == {""}
+
+    def load(source):
+        return check_bank(source.path) if source.path == checked else load_bank(source.path, cache=cache)
+
+    loaded, failures = load_each([BankSource(practised), BankSource(checked)], load)
+    assert failures == []
+    by_source = {bank.source: bank for bank in loaded}
     hashed = load_all([BankSource(checked)]).banks[0]
+    found = by_source[str(checked)]
+    assert found == CheckedBank(hashed.id, str(checked), len(hashed.questions), found.warnings)
+    assert [w.message for w in found.warnings] == [
+        "keyword 'patient' is the generic word 'patient', which almost every answer uses; name the specific thing"
+    ]  # the fixture's one generic keyword, so the warnings come along
     assert all(len(q.content_hash) == 16 for q in hashed.questions)
+    unhashed = load_bank(checked, hashes=False)
+    assert {q.content_hash for q in unhashed.questions} == {""}
     # everything else is the same bank, and the practised one keeps its hashes
-    assert [dataclasses.replace(q, content_hash="") for q in hashed.questions] == list(
-        by_source[str(checked)].questions
-    )
+    assert [dataclasses.replace(q, content_hash="") for q in hashed.questions] == list(unhashed.questions)
     assert all(len(q.content_hash) == 16 for q in by_source[str(practised)].questions)

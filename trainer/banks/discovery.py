@@ -8,10 +8,11 @@ Folder walks follow symlinks but never visit a directory twice, so a symlink loo
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from trainer.banks.cache import BankCache
 from trainer.banks.loader import load_bank, position_in_file
@@ -122,19 +123,34 @@ def same_bytes(a: str | Path, b: str | Path) -> bool:
         return False
 
 
-def load_all(
-    sources: Iterable[BankSource],
-    cache: BankCache | None = None,
-    uncached: Collection[Path] = (),
-    hashes: bool = True,
-) -> Catalog:
-    """Load every source; a bank id seen twice is an error naming both files (at the second
-    file's ``id:``), unless the second is a byte-identical copy of the first, which is skipped.
-    The files in ``uncached`` (resolved paths) are always read and checked, never taken from ``cache``;
-    ``hashes=False`` builds those read from their bytes without content hashes (``validate``)."""
-    banks: list[Bank] = []
-    failures: list[tuple[str, tuple[Problem, ...]]] = []
-    by_id: dict[str, Bank] = {}
+class Identified(Protocol):
+    """A loaded bank as the id check sees it: a ``Bank``, or what ``validate`` makes of a file."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def source(self) -> str: ...
+
+
+Loaded = TypeVar("Loaded", bound=Identified)
+Failure = tuple[str, tuple[Problem, ...]]
+
+
+def load_all(sources: Iterable[BankSource], cache: BankCache | None = None) -> Catalog:
+    """Load every source (from ``cache`` while a file is unchanged), keeping the good banks (``load_each``)."""
+    banks, failures = load_each(sources, lambda source: load_bank(source.path, source.bundled, cache))
+    return Catalog(tuple(banks), tuple(failures), tuple(str(s.path) for s in sources))
+
+
+def load_each(
+    sources: Iterable[BankSource], load: Callable[[BankSource], Loaded]
+) -> tuple[list[Loaded], list[Failure]]:
+    """``load`` each source once; a bank id seen twice is an error naming both files (at the second
+    file's ``id:``), unless the second is a byte-identical copy of the first, which is skipped."""
+    banks: list[Loaded] = []
+    failures: list[Failure] = []
+    by_id: dict[str, Loaded] = {}
     seen_files: set[Path] = set()
     for source in sources:
         resolved = source.path.resolve() if source.path.exists() else source.path
@@ -142,8 +158,7 @@ def load_all(
             continue  # the same file named twice (e.g. --bank on a bundled file)
         seen_files.add(resolved)
         try:
-            from_bytes = cache is None or resolved in uncached
-            bank = load_bank(source.path, source.bundled, None if from_bytes else cache, hashes)
+            bank = load(source)
         except BankError as exc:
             failures.append((str(source.path), tuple(exc.problems)))
             continue
@@ -162,4 +177,4 @@ def load_all(
             continue
         by_id[bank.id] = bank
         banks.append(bank)
-    return Catalog(tuple(banks), tuple(failures), tuple(str(s.path) for s in sources))
+    return banks, failures

@@ -24,7 +24,8 @@ Each warning is positioned like an error (``PATH:LINE:COL: warning: MESSAGE [at 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,7 +73,12 @@ def _folded(phrase: str) -> tuple[str, ...]:
 
 
 def findings(bank: Bank) -> list[Finding]:
-    """Every keyword warning of a bank, in file order of the questions.
+    """Every keyword warning of a bank, in file order of the questions."""
+    return [*phrase_findings(bank), *_common(bank)]
+
+
+def phrase_findings(bank: Bank) -> list[Finding]:
+    """The warnings about single phrases: every rule but **common**, which reads the whole bank.
 
     A bank repeats its phrases (10,000 questions: 75,000 phrases, a few hundred distinct), so
     the rules that read only the phrase are asked once per distinct (text, role); the name rule,
@@ -89,7 +95,6 @@ def findings(bank: Bank) -> list[Finding]:
         messages, may_be_name = known
         named = _name(phrase) if may_be_name else None
         found += [Finding(phrase.pointer, m) for m in (*messages, *((named,) if named else ()))]
-    found += _common(bank)
     return found
 
 
@@ -208,15 +213,42 @@ def _written_as_author(name: str, reference: Reference) -> bool:
     return re.search(rf"\b{re.escape(name)}\s+(et\s+al\b|[A-Z]{{1,3}}[,.])", text) is not None
 
 
-def _common(bank: Bank) -> list[Finding]:
-    """A keyword listed by more than half of the bank's key points, warned once where first listed."""
-    points = [(where, item) for where, item, role, _ in _items(bank) if role == "keyword"]
-    if len(points) < MIN_KEY_POINTS_FOR_COMMON:
-        return []
-    first: dict[tuple[str, ...], tuple[str, str]] = {}
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """How many key points a bank (or a part of it) has, and how many of them list each keyword
+    (its words folded, ``_folded``): the **common** rule's count, which parts of a bank add up to."""
+
+    points: int
+    listed_by: dict[tuple[str, ...], int]
+
+
+def listing(bank: Bank) -> Listing:
+    points = [point for _, point in _key_points(bank)]
+    return Listing(len(points), _counted(points)[0])
+
+
+def any_common(parts: Iterable[Listing]) -> bool:
+    """Whether the bank made of these parts has a **common** keyword (without saying which)."""
+    points, listed_by = 0, Counter[tuple[str, ...]]()
+    for part in parts:
+        points += part.points
+        listed_by.update(part.listed_by)
+    return points >= MIN_KEY_POINTS_FOR_COMMON and any(count * 2 > points for count in listed_by.values())
+
+
+def _key_points(bank: Bank) -> list[tuple[str, KeyPoint]]:
+    return [(where, item) for where, item, role, _ in _items(bank) if role == "keyword"]  # type: ignore[misc]
+
+
+def _counted(
+    points: Iterable[KeyPoint],
+) -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], tuple[int, int]]]:
+    """Per folded keyword: how many of the points list it, and where it is first listed
+    (the point's number, the keyword's index in it)."""
     listed_by: dict[tuple[str, ...], int] = {}
+    first: dict[tuple[str, ...], tuple[int, int]] = {}
     folded: dict[str, tuple[str, ...]] = {}  # a keyword's folded words, worked out once per distinct keyword
-    for where, point in points:
+    for number, point in enumerate(points):
         keys: dict[tuple[str, ...], int] = {}  # each folded keyword of the point, at its first position
         for n, keyword in enumerate(point.keywords):
             key = folded.get(keyword)
@@ -224,17 +256,28 @@ def _common(bank: Bank) -> list[Finding]:
                 key = folded[keyword] = _folded(keyword)
             keys.setdefault(key, n)
         for key, n in keys.items():
-            if not key:
-                continue
-            listed_by[key] = listed_by.get(key, 0) + 1
-            if key not in first:
-                first[key] = (f"{where}/keywords/{n}", point.keywords[n])
-    return [
-        Finding(
-            first[key][0],
-            f"keyword '{first[key][1]}' is listed by {count} of the bank's {len(points)} key points: "
-            "it cannot tell them apart",
-        )
-        for key, count in listed_by.items()
-        if count * 2 > len(points)
-    ]
+            if key:
+                listed_by[key] = listed_by.get(key, 0) + 1
+                first.setdefault(key, (number, n))
+    return listed_by, first
+
+
+def _common(bank: Bank) -> list[Finding]:
+    """A keyword listed by more than half of the bank's key points, warned once where first listed."""
+    points = _key_points(bank)
+    if len(points) < MIN_KEY_POINTS_FOR_COMMON:
+        return []
+    listed_by, first = _counted(point for _, point in points)
+    found = []
+    for key, count in listed_by.items():
+        if count * 2 > len(points):
+            number, n = first[key]
+            where, point = points[number]
+            found.append(
+                Finding(
+                    f"{where}/keywords/{n}",
+                    f"keyword '{point.keywords[n]}' is listed by {count} of the bank's {len(points)} key points: "
+                    "it cannot tell them apart",
+                )
+            )
+    return found

@@ -45,7 +45,7 @@ def load_bank(path: str | Path, bundled: bool = False, cache: BankCache | None =
     ``hashes=False`` (no cache only): a bank to check, not to practise, built without content hashes.
     """
     path_text = str(path)
-    with _bank_file(path_text) as handle:
+    with bank_file(path_text) as handle:
         if cache is not None:
             key = content_key(handle)
             cached = cache.get(path_text, key, bundled)
@@ -91,7 +91,7 @@ def _known_failure(cache: BankCache, key: str, path_text: str) -> list[Problem] 
 
 
 @contextmanager
-def _bank_file(path_text: str) -> Iterator[BinaryIO]:
+def bank_file(path_text: str) -> Iterator[BinaryIO]:
     """The bank file opened for reading, or ``BankError``: not a regular file, too big, unreadable."""
     try:
         info = os.stat(path_text)
@@ -120,11 +120,21 @@ def _validated(data: bytes, path_text: str, expand: bool = True) -> dict[str, An
     (``expand=False``: one entry per bank entry, as written, e.g. an extended-matching set whole)."""
     # Parsing and checking load here, not at start-up: a cached bank needs none of them; PyYAML
     # (``yamlsafe``) loads only for a text the compiled parser is not trusted with, or an error.
+    from trainer.banks import yamltext
+
+    try:
+        text = yamltext.decode(data)
+    except yamltext.YamlProblem as problem:
+        raise BankError([Problem(path_text, problem.line, problem.column, problem.message)]) from None
+    return validated_text(text, path_text, expand)
+
+
+def validated_text(text: str, path_text: str, expand: bool = True) -> dict[str, Any]:
+    """``_validated`` of text already decoded (``trainer.banks.check`` hands it each half of a bank)."""
     from trainer.banks import schema, semantic, yamltext
     from trainer.banks.schema import SchemaError, type_name
 
     try:
-        text = yamltext.decode(data)
         loaded = yamltext.load(text)
     except yamltext.YamlProblem as problem:
         raise BankError([Problem(path_text, problem.line, problem.column, problem.message)]) from None

@@ -98,6 +98,11 @@ def _bank_without_questions() -> dict[str, Any]:
     return shallow
 
 
+def questions_max_items() -> int:
+    """The most questions a bank may list (a bank checked in halves is held to it as a whole)."""
+    return int(schema()["properties"]["questions"]["maxItems"])
+
+
 def compile_strict(definition: dict[str, Any]) -> FastValidator:
     """A fast (compiled) validator for any draft-07-compatible schema, integers strict."""
     return _compile_fast(definition)

@@ -21,7 +21,7 @@ def _marked(text: str | None) -> bool:
     return text is not None and text.lstrip().startswith(MARK)
 
 
-def _findings(bank: Bank) -> Iterator[tuple[str, str]]:
+def findings(bank: Bank) -> Iterator[tuple[str, str]]:
     if _marked(bank.license):
         yield "/license", "licence is a TODO placeholder"
     for n, author in enumerate(bank.authors):
@@ -48,7 +48,7 @@ def _findings(bank: Bank) -> Iterator[tuple[str, str]]:
 
 
 def todo_warnings(bank: Bank) -> list[Problem]:
-    found = list(_findings(bank))
+    found = list(findings(bank))
     if not found:
         return []
     from trainer.banks import yamlsafe

@@ -116,6 +116,11 @@ class Parsed:
         return compose_positioned(self.text)
 
 
+def node_count(text: str) -> int:
+    """An upper bound of the text's YAML nodes (``MAX_NODES``), counted without parsing."""
+    return sum(map(text.count, _STRUCTURE))
+
+
 def load(text: str) -> Parsed:
     """Parse one YAML 1.2 document into plain data and the soft problems found.
 
@@ -127,7 +132,7 @@ def load(text: str) -> Parsed:
     """
     from trainer.banks import fastyaml
 
-    nodes = sum(map(text.count, _STRUCTURE))
+    nodes = node_count(text)
     if nodes > MAX_NODES:
         raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
     refusal = None
