@@ -69,8 +69,10 @@ def _top_lines(text: str) -> tuple[int, int] | None:
         line = found.start() + 1
         if _MARK.match(text, line):
             return None  # several documents (a first line "---" alone is fine: it is never a top line)
+        key = _QUESTIONS_KEY.match(text, line)
+        if key is not None and header_end >= 0:
+            return None  # a second questions key: the whole check says where
         if header_end < 0:
-            key = _QUESTIONS_KEY.match(text, line)
             if key is not None:
                 header_end = key.end()
                 first = _CONTENT_LINE.search(text, header_end - 1)
