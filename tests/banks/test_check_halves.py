@@ -121,7 +121,7 @@ def test_more_questions_than_the_schema_allows_are_refused_though_each_half_is_w
     from trainer.banks import check
 
     monkeypatch.setattr("trainer.banks.schema.questions_max_items", lambda: 30)
-    half = {"id": "b", "items": 20, "nodes": 10, "ids": [], "outside": {}, "points": 0, "listed_by": {}}
+    half = {"id": "b", "items": 20, "ids": [], "outside": {}, "points": 0, "listed_by": {}}
     second = dict(half, ids=["x"])
     assert check._whole(half, second, "b.yaml") is None
     monkeypatch.setattr("trainer.banks.schema.questions_max_items", lambda: 40)

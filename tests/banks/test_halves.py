@@ -66,7 +66,9 @@ def test_the_cut_is_at_an_item_line_near_the_middle_and_each_half_is_a_bank():
     assert cut is not None
     assert (cut.first_items, cut.second_items) == (5, 5)
     assert cut.first == HEADER + "".join(f"  - id: q{n}\n    stem: Stem {n}\n" for n in range(5)) + "license: CC0\n"
-    assert cut.second == HEADER + "".join(f"  - id: q{n}\n    stem: Stem {n}\n" for n in range(5, 10)) + "license: CC0\n"
+    assert (
+        cut.second == HEADER + "".join(f"  - id: q{n}\n    stem: Stem {n}\n" for n in range(5, 10)) + "license: CC0\n"
+    )
     first, second = _confirmed(cut)
     assert [q["id"] for q in first["questions"] + second["questions"]] == [f"q{n}" for n in range(10)]
     assert first["license"] == second["license"] == "CC0"
@@ -139,9 +141,7 @@ def _scalar_line(indent: int) -> st.SearchStrategy[str]:
     pad = " " * indent
     plain = _WORD.map(lambda w: f"{pad}stem: {w!r}\n" if w[:1] in "-#'" or ":" in w else f"{pad}stem: {w}\n")
     fake = ["  - id: fake", "- id: fake", "    - id: fake", "  -", "license: x", "# not a comment", 'x: "y']
-    quoted_fake_item = st.sampled_from(fake).map(
-        lambda line: f'{pad}stem: "start\n{line}\n{pad}  end"\n'
-    )
+    quoted_fake_item = st.sampled_from(fake).map(lambda line: f'{pad}stem: "start\n{line}\n{pad}  end"\n')
     block = st.sampled_from(["  - id: inside", "# inside", "license: inside", ""]).map(
         lambda line: f"{pad}stem: |\n{pad}  first\n{pad}  {line}\n{pad}  last\n"
     )
@@ -170,7 +170,9 @@ def bank_texts(draw) -> str:
 
 
 @pytest.mark.parametrize("load", READERS)
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(text=bank_texts(), at=st.floats(0.05, 0.95))
 def test_a_confirmed_cut_means_what_the_whole_file_means(load, text, at):
     from trainer.banks.yamlsafe import YamlProblem

@@ -3,7 +3,8 @@
 A bank of ``HALVES_FROM`` bytes or more is first checked in two halves on two cores
 (``halves``, ``forked``): each half is a whole bank that the loader checks, builds and lints
 as usual, then what only the whole bank can show is checked on what the halves report (no
-question id in both, the **common** keyword rule, the list's size limit). A clean answer from
+question id in both, the **common** keyword rule, the list's size limit; each half is held to
+half the node budget). A clean answer from
 both halves is the answer; anything else (an error, a warning, a cut the halves do not confirm,
 a child that failed) and the file is checked whole, which positions each problem, so the output
 is always that of the whole check.
@@ -80,13 +81,14 @@ def _clean_in_halves(path: str) -> CheckedBank | None:
 def _clean_half(text: str, items: int, path: str) -> dict[str, Any] | None:
     """What the whole-bank checks need of a half that is clean (no error, no warning) and holds
     the ``items`` its lines start; None for any other."""
-    from trainer.banks import keyword_lint, todo_lint, yamltext
+    from trainer.banks import keyword_lint, todo_lint
     from trainer.banks.build import build_bank, expanded
     from trainer.banks.halves import outside_questions
     from trainer.banks.loader import validated_text
+    from trainer.banks.yamltext import MAX_NODES
 
     try:
-        data = validated_text(text, path, expand=False)
+        data = validated_text(text, path, expand=False, max_nodes=MAX_NODES // 2)
     except BankError:
         return None
     if len(data["questions"]) != items:
@@ -98,7 +100,6 @@ def _clean_half(text: str, items: int, path: str) -> dict[str, Any] | None:
     return {
         "id": bank.id,
         "items": items,
-        "nodes": yamltext.node_count(text),
         "ids": [q.id for q in bank.questions],
         "outside": outside_questions(data),
         "points": listing.points,
@@ -110,12 +111,9 @@ def _whole(first: dict[str, Any], second: dict[str, Any], path: str) -> CheckedB
     """The whole bank's answer from its clean halves, or None when only the whole check can tell."""
     from trainer.banks.keyword_lint import Listing, any_common
     from trainer.banks.schema import questions_max_items
-    from trainer.banks.yamltext import MAX_NODES
 
     if first["outside"] != second["outside"]:
         return None  # the halves read the header or the trailer differently: the cut is not believed
-    if first["nodes"] + second["nodes"] > MAX_NODES:  # together they count the header twice: never fewer
-        return None
     ids = first["ids"]
     if not set(ids).isdisjoint(second["ids"]):
         return None  # the same id in both halves: the whole check says where

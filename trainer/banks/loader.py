@@ -129,13 +129,14 @@ def _validated(data: bytes, path_text: str, expand: bool = True) -> dict[str, An
     return validated_text(text, path_text, expand)
 
 
-def validated_text(text: str, path_text: str, expand: bool = True) -> dict[str, Any]:
-    """``_validated`` of text already decoded (``trainer.banks.check`` hands it each half of a bank)."""
+def validated_text(text: str, path_text: str, expand: bool = True, max_nodes: int | None = None) -> dict[str, Any]:
+    """``_validated`` of text already decoded (``trainer.banks.check`` hands it each half of a
+    bank, each held to half the node budget: then the two together are within the whole)."""
     from trainer.banks import schema, semantic, yamltext
     from trainer.banks.schema import SchemaError, type_name
 
     try:
-        loaded = yamltext.load(text)
+        loaded = yamltext.load(text, yamltext.MAX_NODES if max_nodes is None else max_nodes)
     except yamltext.YamlProblem as problem:
         raise BankError([Problem(path_text, problem.line, problem.column, problem.message)]) from None
     parsed = loaded.data

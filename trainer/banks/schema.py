@@ -78,7 +78,15 @@ def _with_registered_types(published: dict[str, Any]) -> dict[str, Any]:
 
 def forget_compiled() -> None:
     """The registry changed: build the schema and its validators again when next needed."""
-    for cached in (schema, _fast_validators, _typed_validators, _reference_validators, _rust_question_validator):
+    for cached in (
+        schema,
+        _fast_validators,
+        _shallow_validator,
+        _rust_shallow_validator,
+        _typed_validators,
+        _reference_validators,
+        _rust_question_validator,
+    ):
         cached.cache_clear()
 
 
@@ -240,12 +248,11 @@ def _rust_says_valid(data: object) -> bool:
     """Whether the bank without its questions passes and the Rust validator passes every question
     (False too when it cannot answer: no wheel, a mapping with a number as key, a huge int)."""
     rust = _rust_question_validator()
-    typed = _typed_validators()
     questions = _question_list(data)
-    if rust is None or typed is None or questions is None:
+    if rust is None or questions is None:
         return False
     try:
-        return _passes(typed[0], data) and all(map(rust.is_valid, questions))
+        return _rust_shallow_validator().is_valid(data) and all(map(rust.is_valid, questions))
     except (ValueError, TypeError, OverflowError, RecursionError):
         return False
 
@@ -327,6 +334,18 @@ def _rust_question_validator() -> Any:
 
 
 @cache
+def _rust_shallow_validator() -> Any:
+    """jsonschema-rs for the bank without its questions, made only after ``_rust_question_validator``
+    (so its wheel is there): a valid bank then never loads fastjsonschema (~8 ms of a start)."""
+    import jsonschema_rs
+
+    definition = rust_schema(
+        dict(_bank_without_questions(), **{"$schema": "https://json-schema.org/draft/2020-12/schema"})
+    )
+    return jsonschema_rs.validator_for(definition, keywords={"wholeNumber": _WholeNumber})
+
+
+@cache
 def _typed_validators() -> TypedValidators | None:
     """(the bank without its questions, {type: validator of a question of that type}, any question),
     or None when the question schema is not a plain list of ``if type == T then`` branches."""
@@ -348,8 +367,12 @@ def _typed_validators() -> TypedValidators | None:
         )
     if not by_type:
         return None
-    shallow = _compile_fast(dict(_bank_without_questions(), **{"$schema": _DRAFT_07}))
-    return shallow, by_type, _any_question
+    return _shallow_validator(), by_type, _any_question
+
+
+@cache
+def _shallow_validator() -> FastValidator:
+    return _compile_fast(dict(_bank_without_questions(), **{"$schema": _DRAFT_07}))
 
 
 def _any_question(item: object) -> object:

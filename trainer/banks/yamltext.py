@@ -121,7 +121,7 @@ def node_count(text: str) -> int:
     return sum(map(text.count, _STRUCTURE))
 
 
-def load(text: str) -> Parsed:
+def load(text: str, max_nodes: int = MAX_NODES) -> Parsed:
     """Parse one YAML 1.2 document into plain data and the soft problems found.
 
     The compiled parser reads what it is trusted with (``fastyaml``); everything else, and
@@ -133,7 +133,7 @@ def load(text: str) -> Parsed:
     from trainer.banks import fastyaml
 
     nodes = node_count(text)
-    if nodes > MAX_NODES:
+    if nodes > max_nodes:
         raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
     refusal = None
     try:
