@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,15 +86,19 @@ def phrase_findings(bank: Bank) -> list[Finding]:
     """
     found: list[Finding] = []
     by_text: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {}
-    for phrase in _phrases(bank):
-        key = (phrase.text, phrase.role)
-        known = by_text.get(key)
-        if known is None:
-            messages = tuple(m for m in (_generic(phrase), _short(phrase)) if m)
-            known = by_text[key] = (messages, _may_be_name(phrase.text))
-        messages, may_be_name = known
-        named = _name(phrase) if may_be_name else None
-        found += [Finding(phrase.pointer, m) for m in (*messages, *((named,) if named else ()))]
+    for where, role, texts, references in _phrase_lists(bank):
+        for n, text in enumerate(texts):
+            known = by_text.get((text, role))
+            if known is None:
+                probe = _Phrase("", text, role, ())
+                messages = tuple(m for m in (_generic(probe), _short(probe)) if m)
+                known = by_text[(text, role)] = (messages, _may_be_name(text))
+            messages, may_be_name = known
+            if not messages and not may_be_name:
+                continue  # nearly every phrase: nothing to say, so no pointer is written for it
+            phrase = _Phrase(f"{where}/{n}", text, role, references())
+            named = _name(phrase) if may_be_name else None
+            found += [Finding(phrase.pointer, m) for m in (*messages, *((named,) if named else ()))]
     return found
 
 
@@ -137,21 +141,26 @@ def _items(bank: Bank) -> Iterator[tuple[str, KeyPoint | RedFlag, str, OpenQuest
                 yield where, item, role, q
 
 
-def _phrases(bank: Bank) -> Iterator[_Phrase]:
+PhraseList = tuple[str, str, Sequence[str], Callable[[], tuple["Reference", ...]]]
+
+
+def _phrase_lists(bank: Bank) -> Iterator[PhraseList]:
+    """Every list of phrases that credit or flag an answer: (its pointer, the role the warnings
+    name its phrases by, the phrases, the references an author's name would come from)."""
     for where, item, role, q in _items(bank):
-        references = (*q.references, *((item.reference,) if item.reference else ()))
-        for n, keyword in enumerate(item.keywords):
-            yield _Phrase(f"{where}/keywords/{n}", keyword, role, references)
+
+        def references(q: OpenQuestion = q, item: KeyPoint | RedFlag = item) -> tuple[Reference, ...]:
+            return (*q.references, *((item.reference,) if item.reference else ()))
+
+        yield f"{where}/keywords", role, item.keywords, references
         for g, group in enumerate(item.requires):
-            for n, phrase in enumerate(group):
-                yield _Phrase(f"{where}/requires/{g}/{n}", phrase, "requires phrase", references)
+            yield f"{where}/requires/{g}", "requires phrase", group, references
         omission: Omission | None = getattr(item, "omission", None)  # red flags have one, key points not
-        for n, phrase in enumerate(omission.plans if omission else ()):
-            yield _Phrase(f"{where}/omission/plans/{n}", phrase, "omission plan", references)
+        if omission:
+            yield f"{where}/omission/plans", "omission plan", omission.plans, references
     for term, phrases in _bank_synonyms(bank):
         escaped = term.replace("~", "~0").replace("/", "~1")
-        for n, phrase in enumerate(phrases):
-            yield _Phrase(f"/synonyms/{escaped}/{n}", phrase, f"'{term}' synonym", ())
+        yield f"/synonyms/{escaped}", f"'{term}' synonym", phrases, tuple
 
 
 def _bank_synonyms(bank: Bank) -> tuple[tuple[str, tuple[str, ...]], ...]:
