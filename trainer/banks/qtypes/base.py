@@ -66,23 +66,31 @@ def normal(phrase: str) -> str:
     return " ".join(re.findall(r"\w+", phrase.casefold()))
 
 
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def can_match(phrase: str) -> bool:
+    """Whether ``normal(phrase)`` is not empty (a letter or digit), without building it."""
+    return _WORD_CHARACTER.search(phrase.casefold()) is not None
+
+
 def first_seen(items: Sequence[Mapping[str, Any]], base: str, label: str) -> Iterator[SchemaError]:
     """A ``duplicate ... id`` error for every id used before in ``items``."""
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
-        ident = item["id"]
-        if ident in seen:
+        first = seen.setdefault(item["id"], index)
+        if first != index:
             yield SchemaError(
-                f"{base}/{index}/id", f"duplicate {label} id '{ident}' (first used at {base}/{seen[ident]})"
+                f"{base}/{index}/id", f"duplicate {label} id '{item['id']}' (first used at {base}/{first})"
             )
-        else:
-            seen[ident] = index
 
 
 def dangerous_options(question: RawQuestion, base: str, answers: Iterable[str]) -> Iterator[SchemaError]:
     """A dangerous option is a wrong one, and says why (``harm``); ``harm`` alone means nothing."""
     keyed = set(answers)
     for n, option in enumerate(question["options"]):
+        if "dangerous" not in option and "harm" not in option:
+            continue  # nearly every option: no pointer is written for it
         where = f"{base}/options/{n}"
         if option.get("dangerous"):
             if option["id"] in keyed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from trainer.banks.qtypes.base import BankType, CommonFields, RawQuestion, Synonyms, normal, reference
+from trainer.banks.qtypes.base import BankType, CommonFields, RawQuestion, Synonyms, can_match, reference
 from trainer.banks.questions import KeyPoint, Omission, OpenQuestion, Probe, RedFlag
 from trainer.banks.schema import SchemaError
 
@@ -137,13 +137,13 @@ def check(question: RawQuestion, base: str) -> Iterator[SchemaError]:
             phrases.append(("omission/plans", item["omission"]["plans"]))
         for field_name, listed in phrases:
             for position, keyword in enumerate(listed):
-                if not normal(keyword):
+                if not can_match(keyword):
                     yield SchemaError(
                         f"{where}/{field_name}/{position}",
                         f"keyword {keyword!r} has no letter or digit; it can never match",
                     )
         for number, group in enumerate(item.get("requires", ())):
-            if not any(normal(phrase) for phrase in group):
+            if not any(map(can_match, group)):
                 yield SchemaError(
                     f"{where}/requires/{number}",
                     "requires group has no phrase with a letter or digit: it is empty, so the point could never be met",
