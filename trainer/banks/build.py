@@ -10,6 +10,7 @@ from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-
 from typing import TYPE_CHECKING, Any, cast
 
 from trainer.banks.model import Bank, Case, Category, InterviewFormat, QuestionInfo
+from trainer.banks.qtypes import bank_type
 
 if TYPE_CHECKING:
     from trainer.banks.qtypes.base import CommonFields, Synonyms
@@ -62,7 +63,7 @@ def question_hash(question: Data, case: Case | None, synonyms: Synonyms = (), en
 
 
 def _hashes_synonyms(tag: object) -> bool:
-    from trainer.banks.qtypes import REGISTRY, bank_type
+    from trainer.banks.qtypes import REGISTRY
 
     return isinstance(tag, str) and tag in REGISTRY and bank_type(tag).hashes_synonyms
 
@@ -160,8 +161,7 @@ def build_question(
 
     ``synonyms`` are the bank's: an open question keeps them (and its hash covers them).
     """
-    from trainer.banks.qtypes import bank_type
-    from trainer.banks.qtypes.base import reference
+    from trainer.banks.qtypes.base import references
 
     case = cases.get(q["case"]) if "case" in q else None
     kind = bank_type(q["type"])
@@ -174,7 +174,7 @@ def build_question(
         "tags": tuple(q.get("tags", ())),
         "case": case,
         "time_limit_seconds": q.get("time_limit_seconds"),
-        "references": tuple(reference(r) for r in q.get("references", ())),
+        "references": references(q),
         "explanation": q.get("explanation", ""),
         "section": q.get("section"),
         "reviewed": date.fromisoformat(q["reviewed"]) if "reviewed" in q else None,  # a real date (semantic check)
@@ -186,8 +186,6 @@ def build_question(
 def expanded(data: Data) -> Data:
     """The bank data with each entry that holds several questions (an extended-matching set)
     replaced by them, so the model, the index and the cache see one entry per question."""
-    from trainer.banks.qtypes import bank_type
-
     questions = [part for q in data["questions"] for part in bank_type(q["type"]).expand(q)]
     if len(questions) == len(data["questions"]):
         return data

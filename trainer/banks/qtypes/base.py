@@ -109,19 +109,25 @@ def options_of(question: RawQuestion, name: str = "options") -> tuple[Option, ..
     """The question's options as model values, in file order."""
     from trainer.banks.questions import Option
 
-    return tuple(Option(o["id"], o["text"], bool(o.get("dangerous", False)), o.get("harm")) for o in question[name])
+    return tuple([Option(o["id"], o["text"], bool(o.get("dangerous", False)), o.get("harm")) for o in question[name]])
 
 
 def reference(r: RawQuestion) -> Reference:
     from trainer.banks.questions import Reference
 
+    get = r.get
     return Reference(
         title=r["title"],
         source=r["source"],
         year=r["year"],
-        url=r.get("url"),
-        doi=r.get("doi"),
-        pmid=r.get("pmid"),
-        note=r.get("note"),
-        version=r.get("version"),
+        url=get("url"),
+        doi=get("doi"),
+        pmid=get("pmid"),
+        note=get("note"),
+        version=get("version"),
     )
+
+
+def references(q: RawQuestion) -> tuple[Reference, ...]:
+    """The question's references as model values, in file order (none: the shared empty tuple)."""
+    return tuple([reference(r) for r in q["references"]]) if "references" in q else ()
