@@ -59,11 +59,10 @@ from trainer.banks.limits import MAX_FILE_BYTES as MAX_FILE_BYTES  # noqa: E402 
 from trainer.banks.limits import size_problem as size_problem  # noqa: E402  (re-exported)
 
 # Re-exported: the fast path lives there, without PyYAML; callers of this module see one module.
-from trainer.banks.yamltext import _STRUCTURE as _STRUCTURE  # noqa: E402
 from trainer.banks.yamltext import MAX_NODES as MAX_NODES  # noqa: E402
 from trainer.banks.yamltext import Parsed as Parsed  # noqa: E402
 from trainer.banks.yamltext import YamlProblem as YamlProblem  # noqa: E402
-from trainer.banks.yamltext import _describe_char  # noqa: E402
+from trainer.banks.yamltext import _describe_char, node_count  # noqa: E402
 from trainer.banks.yamltext import decode as decode  # noqa: E402
 from trainer.banks.yamltext import load as load  # noqa: E402
 
@@ -427,7 +426,7 @@ def compose_positioned(text: str) -> Node | None:
 
 def load_positioned(text: str) -> Parsed:
     """``load`` by PyYAML's parser with the YAML 1.2 core resolver only (the pure fallback)."""
-    nodes = sum(map(text.count, _STRUCTURE))
+    nodes = node_count(text)
     if nodes > MAX_NODES:
         raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
     with _positioned(text):
