@@ -137,6 +137,17 @@ def test_a_child_that_fails_is_only_a_missing_answer():
     assert forked.both(lambda: {"ids": ["a", "b"], "n": 2}, lambda: 2) == ({"ids": ["a", "b"], "n": 2}, 2)
 
 
+def test_a_parent_answer_that_settles_it_stops_the_child_without_waiting():
+    blocked, keep_open = os.pipe()
+    try:
+        assert forked.both(lambda: os.read(blocked, 1), lambda: None, settles=lambda mine: mine is None) == (None, None)
+        with pytest.raises(ChildProcessError):
+            os.waitpid(-1, os.WNOHANG)  # stopped and reaped
+    finally:
+        os.close(blocked)
+        os.close(keep_open)
+
+
 def test_a_parent_that_fails_leaves_no_child_behind():
     blocked, keep_open = os.pipe()
 

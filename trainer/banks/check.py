@@ -71,7 +71,9 @@ def _clean_in_halves(path: str) -> CheckedBank | None:
         return None
     del text
     second, first = forked.both(
-        lambda: _clean_half(cut.second, cut.second_items, path), lambda: _clean_half(cut.first, cut.first_items, path)
+        lambda: _clean_half(cut.second, cut.second_items, path),
+        lambda: _clean_half(cut.first, cut.first_items, path),
+        settles=lambda mine: mine is None,  # the first half is not clean: the whole check is needed anyway
     )
     if not (isinstance(first, dict) and isinstance(second, dict)):
         return None
@@ -84,14 +86,11 @@ def _clean_half(text: str, items: int, path: str) -> dict[str, Any] | None:
     from trainer.banks import keyword_lint, todo_lint
     from trainer.banks.build import build_bank, expanded
     from trainer.banks.halves import outside_questions
-    from trainer.banks.loader import validated_text
+    from trainer.banks.loader import clean_data
     from trainer.banks.yamltext import MAX_NODES
 
-    try:
-        data = validated_text(text, path, expand=False, max_nodes=MAX_NODES // 2)
-    except BankError:
-        return None
-    if len(data["questions"]) != items:
+    data = clean_data(text, max_nodes=MAX_NODES // 2)  # each half within half the budget: both within the whole
+    if data is None or len(data["questions"]) != items:
         return None  # a line that looked like an item start was not one: the cut is not believed
     bank = build_bank(expanded(data), source=path, hashes=False)
     if keyword_lint.phrase_findings(bank) or any(True for _ in todo_lint.findings(bank)):

@@ -30,8 +30,11 @@ def available() -> bool:
     return cores >= 2
 
 
-def both(child: Callable[[], object], parent: Callable[[], T]) -> tuple[object | None, T]:
-    """``(child(), parent())``, the first computed in a forked child; None for a child that failed."""
+def both(
+    child: Callable[[], object], parent: Callable[[], T], settles: Callable[[T], bool] | None = None
+) -> tuple[object | None, T]:
+    """``(child(), parent())``, the first computed in a forked child; None for a child that failed.
+    When ``settles(parent())`` is true the child's answer is not needed: it is stopped, and None."""
     reader, writer = os.pipe()
     sys.stdout.flush()  # nothing the parent buffered is written twice: the child never flushes it
     sys.stderr.flush()
@@ -41,6 +44,8 @@ def both(child: Callable[[], object], parent: Callable[[], T]) -> tuple[object |
     os.close(writer)
     try:
         mine = parent()
+        if settles is not None and settles(mine):
+            return None, mine  # the child is ended below, not waited for
         return _answer(reader), mine
     finally:
         os.close(reader)

@@ -120,23 +120,12 @@ def _validated(data: bytes, path_text: str, expand: bool = True) -> dict[str, An
     (``expand=False``: one entry per bank entry, as written, e.g. an extended-matching set whole)."""
     # Parsing and checking load here, not at start-up: a cached bank needs none of them; PyYAML
     # (``yamlsafe``) loads only for a text the compiled parser is not trusted with, or an error.
-    from trainer.banks import yamltext
-
-    try:
-        text = yamltext.decode(data)
-    except yamltext.YamlProblem as problem:
-        raise BankError([Problem(path_text, problem.line, problem.column, problem.message)]) from None
-    return validated_text(text, path_text, expand)
-
-
-def validated_text(text: str, path_text: str, expand: bool = True, max_nodes: int | None = None) -> dict[str, Any]:
-    """``_validated`` of text already decoded (``trainer.banks.check`` hands it each half of a
-    bank, each held to half the node budget: then the two together are within the whole)."""
     from trainer.banks import schema, semantic, yamltext
     from trainer.banks.schema import SchemaError, type_name
 
     try:
-        loaded = yamltext.load(text, yamltext.MAX_NODES if max_nodes is None else max_nodes)
+        text = yamltext.decode(data)
+        loaded = yamltext.load(text)
     except yamltext.YamlProblem as problem:
         raise BankError([Problem(path_text, problem.line, problem.column, problem.message)]) from None
     parsed = loaded.data
@@ -184,6 +173,22 @@ def validated_text(text: str, path_text: str, expand: bool = True, max_nodes: in
     from trainer.banks.build import expanded
 
     return expanded(parsed) if expand else parsed  # one entry per question: the index and the cache are 1:1 with it
+
+
+def clean_data(text: str, max_nodes: int) -> dict[str, Any] | None:
+    """The bank's data (one entry per bank entry, as written) when ``text`` passes every check
+    ``_validated`` makes, else None, without finding out why or where: the quick verdict
+    ``trainer.banks.check`` asks of each half of a large bank (the whole file's check explains)."""
+    from trainer.banks import schema, semantic, yamltext
+
+    try:
+        loaded = yamltext.load(text, max_nodes, explain=False)
+    except yamltext.YamlProblem:
+        return None
+    data = loaded.data
+    if loaded.problems or not isinstance(data, dict) or not schema.is_valid(data) or semantic.check(data):
+        return None
+    return data
 
 
 def position_in_file(path: str | Path, pointer: str) -> tuple[int, int]:

@@ -126,14 +126,15 @@ def node_count(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE))
 
 
-def load(text: str, max_nodes: int = MAX_NODES) -> Parsed:
+def load(text: str, max_nodes: int = MAX_NODES, explain: bool = True) -> Parsed:
     """Parse one YAML 1.2 document into plain data and the soft problems found.
 
     The compiled parser reads what it is trusted with (``fastyaml``); everything else, and
     anything it refuses, is read by the positioned path (``yamlsafe``) so each problem gets its line and column. A text the
     compiled parser refused but this reader accepts keeps the compiled parser's refusal (at its
     position): a file is refused if either reader refuses it.
-    Raises ``YamlProblem`` for anything that stops parsing.
+    Raises ``YamlProblem`` for anything that stops parsing; ``explain=False`` raises it for the
+    compiled parser's refusal too, unpositioned, without reading the text again to position it.
     """
     from trainer.banks import fastyaml
 
@@ -148,6 +149,8 @@ def load(text: str, max_nodes: int = MAX_NODES) -> Parsed:
 
         return load_positioned(text)
     except fastyaml.Refused as refused:
+        if not explain:
+            raise YamlProblem(refused.message) from None
         refusal = refused
     else:
         if isinstance(data, dict):
