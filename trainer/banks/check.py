@@ -20,7 +20,9 @@ from typing import Any
 from trainer.banks.problems import BankError, Problem
 
 HALVES_FROM = 1 << 20  # bytes: ~1,700 generated questions; smaller banks take longer to fork than to split
-_HALVES_ENV = "PAIN_TRAINER_HALVES_FROM"  # tests set it low, to check small banks in halves
+_HALVES_ENV = (
+    "PAIN_TRAINER_HALVES_FROM"  # bytes; tests set it low, a machine short of memory high (docs/performance.md)
+)
 
 
 @dataclass(frozen=True, slots=True)
