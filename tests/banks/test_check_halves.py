@@ -111,6 +111,30 @@ def test_a_pin_on_a_question_of_the_other_half_passes_as_in_the_whole_check(tmp_
     assert _same_either_way(["validate", "--strict", str(path)], tmp_path).stdout == "1 bank, 40 questions: OK\n"
 
 
+def test_a_bank_with_an_anchor_is_checked_whole(tmp_path):
+    """An anchor defined in the header, again in the first half, and used in the second: the
+    second half alone would see one definition and take it; the whole file has two, which it
+    refuses. A text with anchors is never cut (only the compiled parser reads a half, and it is
+    not trusted with anchors), so the output is the whole check's."""
+
+    def edit(text: str) -> str:
+        text = text.replace("    think_seconds: 10\n", "    think_seconds: &t 10\n", 1)  # the header's definition
+        text = text.replace(
+            "id: q-4\n    type: single\n    category: beta\n    difficulty: 5\n",
+            "id: q-4\n    type: single\n    category: beta\n    difficulty: &t 9\n",
+        )
+        return text.replace(
+            "id: q-36\n    type: single\n    category: beta\n    difficulty: 2\n",
+            "id: q-36\n    type: single\n    category: beta\n    difficulty: *t\n",
+        )
+
+    path = _bank(tmp_path, edit=edit)
+    assert "difficulty: *t" in path.read_text(encoding="utf-8")
+    assert _halves_answer(path, tmp_path) == "None"
+    result = _same_either_way(["validate", str(path)], tmp_path)
+    assert result.returncode == 1 and "duplicate anchor" in result.stderr
+
+
 def test_a_todo_placeholder_in_one_half_is_warned_about(tmp_path):
     path = _bank(tmp_path, edit=lambda text: text.replace("Explanation for question 33,", "TODO explain 33,"))
     result = _same_either_way(["validate", str(path)], tmp_path)
@@ -135,6 +159,14 @@ def test_a_child_that_fails_is_only_a_missing_answer():
     assert forked.both(fails, lambda: "mine") == (None, "mine")
     assert forked.both(lambda: object(), lambda: 1) == (None, 1)  # not marshal data
     assert forked.both(lambda: {"ids": ["a", "b"], "n": 2}, lambda: 2) == ({"ids": ["a", "b"], "n": 2}, 2)
+
+
+def test_no_process_to_be_had_is_a_missing_answer(monkeypatch):
+    def refused() -> int:
+        raise BlockingIOError("fork: resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    assert forked.both(lambda: "child", lambda: "mine") == (None, "mine")
 
 
 def test_a_parent_answer_that_settles_it_stops_the_child_without_waiting():

@@ -4,10 +4,9 @@ A bank of ``HALVES_FROM`` bytes or more is first checked in two halves on two co
 (``halves``, ``forked``): each half is a whole bank that the loader checks, builds and lints
 as usual, then what only the whole bank can show is checked on what the halves report (no
 question id in both, the **common** keyword rule, the list's size limit; each half is held to
-half the node budget). A clean answer from
-both halves is the answer; anything else (an error, a warning, a cut the halves do not confirm,
-a child that failed) and the file is checked whole, which positions each problem, so the output
-is always that of the whole check.
+half the node budget). A clean answer from both halves is the answer; anything else (an error,
+a warning, a cut the halves do not confirm, a child that failed) and the file is checked whole,
+which positions each problem, so the output is always that of the whole check.
 """
 
 from __future__ import annotations
@@ -20,9 +19,8 @@ from typing import Any
 from trainer.banks.problems import BankError, Problem
 
 HALVES_FROM = 1 << 20  # bytes: ~1,700 generated questions; smaller banks take longer to fork than to split
-_HALVES_ENV = (
-    "PAIN_TRAINER_HALVES_FROM"  # bytes; tests set it low, a machine short of memory high (docs/performance.md)
-)
+# The threshold in bytes: tests set it low, a machine short of memory high (docs/performance.md).
+_HALVES_ENV = "PAIN_TRAINER_HALVES_FROM"
 
 
 @dataclass(frozen=True, slots=True)

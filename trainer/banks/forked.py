@@ -34,11 +34,20 @@ def both(
     child: Callable[[], object], parent: Callable[[], T], settles: Callable[[T], bool] | None = None
 ) -> tuple[object | None, T]:
     """``(child(), parent())``, the first computed in a forked child; None for a child that failed.
-    When ``settles(parent())`` is true the child's answer is not needed: it is stopped, and None."""
-    reader, writer = os.pipe()
+    When ``settles(parent())`` is true the child's answer is not needed: it is stopped, and None.
+    No child at all (no pipe or process to be had: a limit) is a missing answer too."""
     sys.stdout.flush()  # nothing the parent buffered is written twice: the child never flushes it
     sys.stderr.flush()
-    pid = os.fork()
+    try:
+        reader, writer = os.pipe()
+    except OSError:
+        return None, parent()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reader)
+        os.close(writer)
+        return None, parent()
     if pid == 0:  # pragma: no cover - the child's coverage is not collected; tests check its answers
         _child(child, reader, writer)
     os.close(writer)

@@ -8,14 +8,16 @@ it (the trailer). The cut is made at a line that starts an item of that list::
 
 Each half is a whole bank the usual loader checks. The cut is found by reading lines, not by
 parsing, so it is only believed when the parsed halves confirm it: each half holds exactly the
-items its lines start, and both read the same header and trailer (``outside_questions``). A line that only
-looks like an item start (inside a quoted scalar, say) changes a count or the trailer, and the
-file is then checked whole. Anchors, tags and several documents never reach this: the compiled
-parser is not trusted with the first two (``fastyaml``), and the third is refused here.
+items its lines start, and both read the same header and trailer (``outside_questions``). A
+line that only looks like an item start (inside a quoted scalar, say) changes a count or the
+trailer, and the file is then checked whole. Anchors, tags and several documents never reach
+this: a half is read only by the compiled parser, which is not trusted with the first two
+(``fastyaml``, ``loader.clean_data``), and the third is refused here.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -48,7 +50,8 @@ def split(text: str, at: float = 0.5) -> Halves | None:
     if len(starts) < 2:
         return None
     target = header_end + (end - header_end) * at
-    cut = min(range(1, len(starts)), key=lambda n: abs(starts[n] - target))
+    after = min(max(bisect.bisect_left(starts, target), 1), len(starts) - 1)  # the first start at or past it
+    cut = after - 1 if after > 1 and target - starts[after - 1] < starts[after] - target else after
     header, trailer = text[:header_end], text[end:]
     return Halves(
         first=text[: starts[cut]] + trailer,

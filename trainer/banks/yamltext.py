@@ -126,20 +126,19 @@ def node_count(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE))
 
 
-def load(text: str, max_nodes: int = MAX_NODES, explain: bool = True) -> Parsed:
+def load(text: str) -> Parsed:
     """Parse one YAML 1.2 document into plain data and the soft problems found.
 
     The compiled parser reads what it is trusted with (``fastyaml``); everything else, and
     anything it refuses, is read by the positioned path (``yamlsafe``) so each problem gets its line and column. A text the
     compiled parser refused but this reader accepts keeps the compiled parser's refusal (at its
     position): a file is refused if either reader refuses it.
-    Raises ``YamlProblem`` for anything that stops parsing; ``explain=False`` raises it for the
-    compiled parser's refusal too, unpositioned, without reading the text again to position it.
+    Raises ``YamlProblem`` for anything that stops parsing.
     """
     from trainer.banks import fastyaml
 
     nodes = node_count(text)
-    if nodes > max_nodes:
+    if nodes > MAX_NODES:
         raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
     refusal = None
     try:
@@ -149,8 +148,6 @@ def load(text: str, max_nodes: int = MAX_NODES, explain: bool = True) -> Parsed:
 
         return load_positioned(text)
     except fastyaml.Refused as refused:
-        if not explain:
-            raise YamlProblem(refused.message) from None
         refusal = refused
     else:
         if isinstance(data, dict):
