@@ -161,6 +161,22 @@ def test_a_child_that_fails_is_only_a_missing_answer():
     assert forked.both(lambda: {"ids": ["a", "b"], "n": 2}, lambda: 2) == ({"ids": ["a", "b"], "n": 2}, 2)
 
 
+def test_a_half_that_fails_in_the_parent_leaves_the_answer_to_the_whole_check(tmp_path, monkeypatch):
+    from trainer.banks import check
+
+    path = _bank(tmp_path, edit=lambda text: text.replace("Explanation for question 2,", "TODO explain 2,"))
+    whole = check.check_bank(path)  # below the threshold: checked whole
+    assert [w.message for w in whole.warnings] == ["question 'q-2': explanation is a TODO placeholder"]
+
+    def fails(*args, **kwargs):
+        raise MemoryError("in the parent's half")
+
+    monkeypatch.setenv("PAIN_TRAINER_HALVES_FROM", "0")
+    monkeypatch.setattr(forked, "available", lambda: True)
+    monkeypatch.setattr(forked, "both", fails)
+    assert check.check_bank(path) == whole
+
+
 def test_no_process_to_be_had_is_a_missing_answer(monkeypatch):
     def refused() -> int:
         raise BlockingIOError("fork: resource temporarily unavailable")
