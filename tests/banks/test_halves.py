@@ -82,6 +82,15 @@ def test_items_at_column_0_and_comments_between_them_are_read_as_the_list():
     assert [q["id"] for q in first["questions"] + second["questions"]] == ["q0", "q1", "q2", "q3"]
 
 
+def test_a_file_with_windows_line_ends_is_cut_alike():
+    items = "".join(f"  - id: q{n}\r\n    stem: Stem {n}\r\n" for n in range(6))
+    text = HEADER.replace("\n", "\r\n") + items + "license: CC0\r\n"
+    cut = split(text)
+    assert cut is not None and (cut.first_items, cut.second_items) == (3, 3)
+    first, second = _confirmed(cut)
+    assert {**outside_questions(first), "questions": first["questions"] + second["questions"]} == _compiled(text)
+
+
 def test_the_share_of_the_first_half_follows_at():
     text = HEADER + "".join(f"  - id: q{n:02d}\n" for n in range(100))
     assert split(text, 0.25).first_items == 25

@@ -28,7 +28,7 @@ _TOP_LINE = re.compile(r"\n(?=[^ \t\r\n#])")  # a line with content at column 0,
 _CONTENT_LINE = re.compile(r"\n( *)(?=[^ \r\n#])")  # a line that is neither blank nor a comment
 _ITEM_MARK = re.compile(r"-(?:[ \t\r\n]|$)")
 _MARK = re.compile(r"(?:%|---(?:[ \t\r\n]|$)|\.\.\.(?:[ \t\r\n]|$))")  # a directive or a document marker
-_QUESTIONS_KEY = re.compile(r"questions:[ \t]*(?:#[^\n]*)?\n")
+_QUESTIONS_KEY = re.compile(r"questions:[ \t]*(?:#[^\n]*)?\r?\n")
 
 
 @dataclass(frozen=True, slots=True)
