@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from trainer.banks.generic_words import CLINICAL_ABBREVIATIONS, FUNCTION_WORDS, GENERIC_WORDS, SURNAMES
 from trainer.banks.model import Bank
@@ -225,7 +225,8 @@ def _written_as_author(name: str, reference: Reference) -> bool:
 @dataclass(frozen=True, slots=True)
 class Listing:
     """How many key points a bank (or a part of it) has, and how many of them list each keyword
-    (its words folded, ``_folded``): the **common** rule's count, which parts of a bank add up to."""
+    (its words folded, ``_folded``): the count behind the **common** rule. The counts of a bank's
+    parts add up to the bank's, so the halves of a bank checked on two cores are judged together."""
 
     points: int
     listed_by: dict[tuple[str, ...], int]
@@ -246,7 +247,7 @@ def any_common(parts: Iterable[Listing]) -> bool:
 
 
 def _key_points(bank: Bank) -> list[tuple[str, KeyPoint]]:
-    return [(where, item) for where, item, role, _ in _items(bank) if role == "keyword"]  # type: ignore[misc]
+    return [(where, cast("KeyPoint", item)) for where, item, role, _ in _items(bank) if role == "keyword"]
 
 
 def _counted(
