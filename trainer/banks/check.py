@@ -87,7 +87,7 @@ def _clean_half(text: str, items: int, path: str) -> dict[str, Any] | None:
     """What the whole-bank checks need of a half that is clean (no error, no warning) and holds
     the ``items`` its lines start; None for any other."""
     from trainer.banks import keyword_lint, todo_lint
-    from trainer.banks.build import build_bank, expanded
+    from trainer.banks.build import build_bank
     from trainer.banks.halves import outside_questions
     from trainer.banks.loader import clean_data
     from trainer.banks.yamltext import MAX_NODES
@@ -95,7 +95,7 @@ def _clean_half(text: str, items: int, path: str) -> dict[str, Any] | None:
     data = clean_data(text, max_nodes=MAX_NODES // 2)  # each half within half the budget: both within the whole
     if data is None or len(data["questions"]) != items:
         return None  # a line that looked like an item start was not one: the cut is not believed
-    bank = build_bank(expanded(data), source=path, hashes=False)
+    bank = build_bank(data, source=path, hashes=False)  # one question per stem, as the app builds it
     if keyword_lint.phrase_findings(bank) or any(True for _ in todo_lint.findings(bank)):
         return None
     listing = keyword_lint.listing(bank)
