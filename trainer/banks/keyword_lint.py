@@ -243,7 +243,12 @@ def any_common(parts: Iterable[Listing]) -> bool:
     for part in parts:
         points += part.points
         listed_by.update(part.listed_by)
-    return points >= MIN_KEY_POINTS_FOR_COMMON and any(count * 2 > points for count in listed_by.values())
+    return any(_too_common(count, points) for count in listed_by.values())
+
+
+def _too_common(count: int, points: int) -> bool:
+    """The **common** rule: listed by more than half of a bank's key points (when it has enough)."""
+    return points >= MIN_KEY_POINTS_FOR_COMMON and count * 2 > points
 
 
 def _key_points(bank: Bank) -> list[tuple[str, KeyPoint]]:
@@ -275,12 +280,10 @@ def _counted(
 def _common(bank: Bank) -> list[Finding]:
     """A keyword listed by more than half of the bank's key points, warned once where first listed."""
     points = _key_points(bank)
-    if len(points) < MIN_KEY_POINTS_FOR_COMMON:
-        return []
     listed_by, first = _counted(point for _, point in points)
     found = []
     for key, count in listed_by.items():
-        if count * 2 > len(points):
+        if _too_common(count, len(points)):
             number, n = first[key]
             where, point = points[number]
             found.append(
