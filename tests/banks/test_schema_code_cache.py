@@ -17,7 +17,6 @@ MINIMAL = Path(__file__).parent / "fixtures" / "valid" / "minimal.yaml"
 def _forget() -> None:
     schema._fast_validators.cache_clear()
     schema._typed_validators.cache_clear()
-    schema._shallow_validator.cache_clear()
     schema._rust_shallow_validator.cache_clear()
     schema._rust_question_validator.cache_clear()
 

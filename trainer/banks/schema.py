@@ -81,7 +81,6 @@ def forget_compiled() -> None:
     for cached in (
         schema,
         _fast_validators,
-        _shallow_validator,
         _rust_shallow_validator,
         _typed_validators,
         _reference_validators,
@@ -367,12 +366,8 @@ def _typed_validators() -> TypedValidators | None:
         )
     if not by_type:
         return None
-    return _shallow_validator(), by_type, _any_question
-
-
-@cache
-def _shallow_validator() -> FastValidator:
-    return _compile_fast(dict(_bank_without_questions(), **{"$schema": _DRAFT_07}))
+    shallow = _compile_fast(dict(_bank_without_questions(), **{"$schema": _DRAFT_07}))
+    return shallow, by_type, _any_question
 
 
 def _any_question(item: object) -> object:
