@@ -62,7 +62,7 @@ from trainer.banks.limits import size_problem as size_problem  # noqa: E402  (re
 from trainer.banks.yamltext import MAX_NODES as MAX_NODES  # noqa: E402
 from trainer.banks.yamltext import Parsed as Parsed  # noqa: E402
 from trainer.banks.yamltext import YamlProblem as YamlProblem  # noqa: E402
-from trainer.banks.yamltext import _describe_char, node_count  # noqa: E402
+from trainer.banks.yamltext import _describe_char, check_node_bound  # noqa: E402
 from trainer.banks.yamltext import decode as decode  # noqa: E402
 from trainer.banks.yamltext import load as load  # noqa: E402
 
@@ -426,9 +426,7 @@ def compose_positioned(text: str) -> Node | None:
 
 def load_positioned(text: str) -> Parsed:
     """``load`` by PyYAML's parser with the YAML 1.2 core resolver only (the pure fallback)."""
-    nodes = node_count(text)
-    if nodes > MAX_NODES:
-        raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
+    check_node_bound(text)
     with _positioned(text):
         loader = _BankLoader(text)
     try:

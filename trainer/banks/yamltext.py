@@ -126,6 +126,13 @@ def node_count(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE))
 
 
+def check_node_bound(text: str) -> None:
+    """``YamlProblem`` for a text with more nodes than a bank may have, before anything is parsed."""
+    nodes = node_count(text)
+    if nodes > MAX_NODES:
+        raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
+
+
 def load(text: str) -> Parsed:
     """Parse one YAML 1.2 document into plain data and the soft problems found.
 
@@ -137,9 +144,7 @@ def load(text: str) -> Parsed:
     """
     from trainer.banks import fastyaml
 
-    nodes = node_count(text)
-    if nodes > MAX_NODES:
-        raise YamlProblem(f"too many YAML nodes (up to {nodes:,}); a bank may have at most {MAX_NODES:,}")
+    check_node_bound(text)
     refusal = None
     try:
         data = fastyaml.parse(text)
