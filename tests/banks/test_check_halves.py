@@ -54,6 +54,12 @@ def _halves_answer(path: Path, tmp_path: Path) -> str:
     return _run([str(path)], tmp_path, True, _ANSWERED_BY_HALVES).stdout.strip()
 
 
+def _checked_whole(path: Path, tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """``validate`` of a bank the halves leave to the whole check, which must print the same."""
+    assert _halves_answer(path, tmp_path) == "None"
+    return _same_either_way(["validate", *options, str(path)], tmp_path)
+
+
 def _bank(tmp_path: Path, n: int = 40, edit=lambda text: text) -> Path:
     path = tmp_path / "bank.yaml"
     path.write_text(edit(generate(n)), encoding="utf-8")
@@ -72,12 +78,14 @@ def test_every_bundled_bank_and_fixture_validates_alike_in_halves(tmp_path):
     folders = [BUNDLED, FIXTURES / "valid", FIXTURES / "invalid", FIXTURES / "warnings", FIXTURES / "yaml12"]
     result = _same_either_way(["validate", *map(str, folders)], tmp_path)
     assert result.returncode == 1 and "bank files invalid" in result.stderr  # the invalid fixtures are in it
+    # Not whole against whole: most bundled banks are answered by their halves.
+    answered = [path.name for path in sorted(BUNDLED.glob("*.yaml")) if _halves_answer(path, tmp_path) != "None"]
+    assert len(answered) >= 3, answered
 
 
 def test_a_question_id_in_both_halves_is_reported_where_the_whole_check_reports_it(tmp_path):
     path = _bank(tmp_path, edit=lambda text: text.replace("id: q-35\n", "id: q-2\n"))
-    assert _halves_answer(path, tmp_path) == "None"
-    result = _same_either_way(["validate", str(path)], tmp_path)
+    result = _checked_whole(path, tmp_path)
     assert result.returncode == 1 and "duplicate question id 'q-2'" in result.stderr
 
 
@@ -90,8 +98,7 @@ def test_a_keyword_common_to_the_whole_bank_is_warned_about(tmp_path):
         return head + tail.replace('keywords: [learned, reflection, "next time"]', "keywords: [learned, example]")
 
     path = _bank(tmp_path, edit=edit)
-    assert _halves_answer(path, tmp_path) == "None"
-    result = _same_either_way(["validate", str(path)], tmp_path)
+    result = _checked_whole(path, tmp_path)
     assert result.returncode == 0 and "keyword 'example' is listed by" in result.stderr
 
 
@@ -107,8 +114,8 @@ def test_a_pin_on_a_question_of_the_other_half_passes_as_in_the_whole_check(tmp_
         tmp_path,
         edit=lambda text: text.replace("    answer_seconds: 60\n", "    answer_seconds: 60\n    first: [q-39]\n", 1),
     )
-    assert _halves_answer(path, tmp_path) == "None"  # the first half has no q-39: checked whole
-    assert _same_either_way(["validate", "--strict", str(path)], tmp_path).stdout == "1 bank, 40 questions: OK\n"
+    result = _checked_whole(path, tmp_path, "--strict")  # the first half has no q-39: checked whole
+    assert result.stdout == "1 bank, 40 questions: OK\n"
 
 
 def test_a_bank_with_an_anchor_is_checked_whole(tmp_path):
@@ -130,8 +137,7 @@ def test_a_bank_with_an_anchor_is_checked_whole(tmp_path):
 
     path = _bank(tmp_path, edit=edit)
     assert "difficulty: *t" in path.read_text(encoding="utf-8")
-    assert _halves_answer(path, tmp_path) == "None"
-    result = _same_either_way(["validate", str(path)], tmp_path)
+    result = _checked_whole(path, tmp_path)
     assert result.returncode == 1 and "duplicate anchor" in result.stderr
 
 
@@ -175,6 +181,31 @@ def test_a_half_that_fails_in_the_parent_leaves_the_answer_to_the_whole_check(tm
     monkeypatch.setattr(forked, "available", lambda: True)
     monkeypatch.setattr(forked, "both", fails)
     assert check.check_bank(path) == whole
+
+
+def test_a_half_is_clean_only_when_the_compiled_parser_reads_it_and_every_check_passes():
+    from trainer.banks.loader import clean_data
+
+    text = generate(12)  # the smallest generated bank with the 3 open questions its format asks for
+    assert [q["id"] for q in clean_data(text, max_nodes=10**6)["questions"]] == [f"q-{n}" for n in range(12)]
+    assert clean_data(text, max_nodes=100) is None  # past the half's node budget
+    assert clean_data(text.replace("difficulty: 3\n", "difficulty: &d 3\n", 1), max_nodes=10**6) is None  # anchor
+    assert clean_data(text.replace("    type: single", "    type: [single", 1), max_nodes=10**6) is None  # syntax
+    assert clean_data(text.replace("difficulty: 3", "difficulty: 9", 1), max_nodes=10**6) is None  # schema
+    assert clean_data(text.replace("id: q-5\n", "id: q-1\n"), max_nodes=10**6) is None  # semantic: a duplicate id
+
+
+def test_a_second_thread_keeps_the_work_in_one_process():
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not forked.available()  # a fork would copy the thread's locks, not the thread
+    finally:
+        release.set()
+        other.join()
 
 
 def test_no_process_to_be_had_is_a_missing_answer(monkeypatch):
